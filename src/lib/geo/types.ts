@@ -1,0 +1,57 @@
+// Shared types of the boundary pipeline: unzip → sniff → decode → parse → CRS → reproject → validate.
+// Readers know bytes and return plain GeoJSON in the *source* CRS; CRS and validation are later stages.
+import type { Feature, MultiPolygon, Polygon, Geometry } from 'geojson';
+
+export type FormatId = 'shapefile' | 'dxf' | 'dwg' | 'geojson' | 'kml' | 'kmz' | 'survey-txt';
+
+/** One uploaded file: name as the user gave it, bytes as received. */
+export interface InputFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+/** Options the user can set; every one is optional and every guess is reported. */
+export interface ReadOptions {
+  /** Text encoding chosen by the user (e.g. 'gbk', 'utf-8'); overrides every guess. */
+  encoding?: string;
+  /** CAD: layer to build polygons from; otherwise picked by name (红线, 用地界线, …). */
+  layer?: string;
+}
+
+/** A CAD layer as listed to the user. */
+export interface LayerInfo {
+  name: string;
+  entityCount: number;
+  closedRings: number;
+}
+
+/** What a reader returns: features in source coordinates plus what it learned and guessed. */
+export interface ReadResult {
+  format: FormatId;
+  features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[];
+  /** CRS hint found in the file itself (.prj WKT, GeoJSON crs member, TXT header): raw text, resolved later by crs.ts. */
+  crsHint?: { kind: 'wkt' | 'epsg' | 'proj4' | 'name' | 'survey-header'; value: string; source: string };
+  /** Decisions made while reading, in the order made, e.g. { what: 'encoding', value: 'gbk', rule: 'dbf-ldid' }. */
+  decisions: Decision[];
+  /** CAD: layers with counts and which one was used. */
+  layers?: LayerInfo[];
+  sourceLayer?: string;
+  /** Linear unit scale to metres found in the file (DXF $INSUNITS), if any. */
+  unitsToMetres?: number;
+  warnings: Message[];
+}
+
+export interface Decision { what: string; value: string; rule: string; alternatives?: string[] }
+
+/** A user-facing message with a stable code and both languages. */
+export interface Message { code: string; zh: string; en: string; at?: [number, number] }
+
+/** A bad file: thrown by readers and stages, shown to the user (HTTP 400 / CLI exit 2), never a bug. */
+export class BoundaryInputError extends Error {
+  constructor(public readonly code: string, public readonly zh: string, public readonly en: string) {
+    super(en);
+    this.name = 'BoundaryInputError';
+  }
+}
+
+export type { Feature, MultiPolygon, Polygon, Geometry };
