@@ -1,0 +1,43 @@
+// Two kinds of failure, kept apart (as mapshaper's stop()/error()): a user's bad input → one line, exit 2;
+// anything else is a bug → stack trace, exit 1.
+import { BoundaryInputError } from '../lib/geo/types.ts';
+
+export class UserError extends Error {}
+
+export async function runCommand(fn: () => Promise<number | void>): Promise<never> {
+  let code = 0;
+  try {
+    code = (await fn()) ?? 0;
+  } catch (e) {
+    if (e instanceof UserError || e instanceof BoundaryInputError || (e as { userFacing?: boolean })?.userFacing) {
+      const lang = (process.env.LANG ?? '').startsWith('zh') ? 'zh' : 'en';
+      const msg = e instanceof BoundaryInputError ? (lang === 'zh' ? e.zh : e.en) : (e as Error).message;
+      process.stderr.write(`zeroland: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
+      code = 2;
+    } else {
+      console.error(e);
+      code = 1;
+    }
+  }
+  process.exit(code);
+}
+
+/** Minimal flag parser: --name value, --flag (boolean), positionals kept in order. */
+export function parseArgs(args: string[], booleans: string[] = []) {
+  const flags: Record<string, string | boolean> = {};
+  const positional: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i];
+    if (a.startsWith('--')) {
+      const [k, inline] = a.slice(2).split('=', 2);
+      if (inline !== undefined) flags[k] = inline;
+      else if (booleans.includes(k)) flags[k] = true;
+      else {
+        const v = args[++i];
+        if (v === undefined) throw new UserError(`--${k} needs a value`);
+        flags[k] = v;
+      }
+    } else positional.push(a);
+  }
+  return { flags, positional };
+}
