@@ -1,0 +1,145 @@
+// GeoJSON reader (RFC 7946, plus the 2008 draft's `crs` member that GIS tools still write for projected data).
+// Polygons and MultiPolygons are kept as written (source CRS, original ring order); ring closure and
+// orientation are the validation stage's job. Everything else is skipped with a warning.
+import { BoundaryInputError, type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import { decideTextEncoding, decodeText } from './encoding.ts';
+
+type Pos = [number, number];
+type Out = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
+
+interface Ctx { features: Out[]; skipped: Map<string, number>; warnings: Message[]; crs?: { name: string; where: string } }
+
+const bad = (zh: string, en: string) => new BoundaryInputError('geojson-invalid', `GeoJSON 文件无效：${zh}`, `Invalid GeoJSON: ${en}`);
+
+/** Line and column of a character offset, for a JSON syntax error the user can find in an editor. */
+function lineCol(text: string, pos: number): [number, number] {
+  const before = text.slice(0, pos);
+  const line = before.split('\n').length;
+  return [line, pos - before.lastIndexOf('\n')];
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const msg = (e as Error).message;
+    const m = /position (\d+)/.exec(msg);
+    const pos = m ? Number(m[1]) : /Unexpected end/.test(msg) ? text.length : -1;
+    const where = pos >= 0 ? lineCol(text, pos) : undefined;
+    const truncated = pos >= text.trimEnd().length || /end of (JSON|data)/i.test(msg);
+    const whereZh = where ? `第 ${where[0]} 行第 ${where[1]} 列` : '某处';
+    const whereEn = where ? `line ${where[0]}, column ${where[1]}` : 'somewhere';
+    throw new BoundaryInputError('geojson-syntax',
+      `GeoJSON 不是有效的 JSON：${whereZh}${truncated ? '文件提前结束，可能未完整上传或被截断' : '语法错误'}。请检查或重新导出。`,
+      `The GeoJSON is not valid JSON: ${truncated ? 'the file ends early (truncated or incomplete upload)' : 'syntax error'} at ${whereEn}. Check or re-export it.`);
+  }
+}
+
+function position(p: unknown, path: string): Pos {
+  if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+    throw bad(`${path} 处的坐标不是数字对。`, `the position at ${path} is not a pair of numbers.`);
+  }
+  return [p[0], p[1]];
+}
+
+/** A ring needs three distinct positions to enclose area; fewer is dropped (closure is fixed later). */
+function ring(r: unknown, path: string): Pos[] | null {
+  if (!Array.isArray(r)) throw bad(`${path} 不是坐标数组。`, `${path} is not an array of positions.`);
+  const pts = r.map((p, i) => position(p, `${path}[${i}]`));
+  const distinct = new Set(pts.map((p) => `${p[0]},${p[1]}`));
+  return distinct.size >= 3 ? pts : null;
+}
+
+function polygon(c: unknown, path: string, ctx: Ctx): Pos[][] | null {
+  if (!Array.isArray(c)) throw bad(`${path} 的 coordinates 不是数组。`, `${path}.coordinates is not an array.`);
+  const rings = c.map((r, i) => ring(r, `${path}[${i}]`));
+  if (!rings[0]) {
+    ctx.warnings.push({ code: 'geojson-degenerate', zh: `${path}：外环少于 3 个不同的点，已跳过。`, en: `${path}: outer ring has under 3 distinct positions; skipped.` });
+    return null;
+  }
+  const kept = rings.filter((r): r is Pos[] => r !== null);
+  if (kept.length < rings.length) {
+    ctx.warnings.push({ code: 'geojson-degenerate', zh: `${path}：忽略了少于 3 个不同点的内环。`, en: `${path}: ignored hole(s) with under 3 distinct positions.` });
+  }
+  return kept;
+}
+
+function crsName(crs: unknown): string | undefined {
+  if (!crs || typeof crs !== 'object') return undefined;
+  const o = crs as { type?: string; properties?: Record<string, unknown> };
+  if (o.type === 'name' && typeof o.properties?.name === 'string') return o.properties.name;
+  if (o.type === 'EPSG' && o.properties?.code !== undefined) return `EPSG:${o.properties.code}`;
+  return undefined;
+}
+
+function geometry(g: unknown, props: Record<string, unknown>, path: string, ctx: Ctx): void {
+  if (g === null || g === undefined) { ctx.skipped.set('null', (ctx.skipped.get('null') ?? 0) + 1); return; }
+  if (typeof g !== 'object') throw bad(`${path} 不是几何对象。`, `${path} is not a geometry object.`);
+  const o = g as { type?: unknown; coordinates?: unknown; geometries?: unknown; crs?: unknown };
+  const name = crsName(o.crs);
+  if (name && !ctx.crs) ctx.crs = { name, where: path };
+  if (o.type === 'Polygon') {
+    const p = polygon(o.coordinates, path, ctx);
+    if (p) ctx.features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: p }, properties: { ...props } });
+  } else if (o.type === 'MultiPolygon') {
+    if (!Array.isArray(o.coordinates)) throw bad(`${path} 的 coordinates 不是数组。`, `${path}.coordinates is not an array.`);
+    const polys = o.coordinates.map((c, i) => polygon(c, `${path}[${i}]`, ctx)).filter((p): p is Pos[][] => p !== null);
+    if (polys.length) ctx.features.push({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: polys }, properties: { ...props } });
+  } else if (o.type === 'GeometryCollection') {
+    if (!Array.isArray(o.geometries)) throw bad(`${path} 缺少 geometries 数组。`, `${path} has no geometries array.`);
+    o.geometries.forEach((x, i) => geometry(x, props, `${path}.geometries[${i}]`, ctx));
+  } else {
+    const t = typeof o.type === 'string' ? o.type : 'unknown';
+    ctx.skipped.set(t, (ctx.skipped.get(t) ?? 0) + 1);
+  }
+}
+
+function feature(f: unknown, path: string, ctx: Ctx): void {
+  if (!f || typeof f !== 'object') throw bad(`${path} 不是要素对象。`, `${path} is not a Feature object.`);
+  const o = f as { properties?: unknown; geometry?: unknown; id?: unknown };
+  const props = o.properties && typeof o.properties === 'object' ? { ...(o.properties as Record<string, unknown>) } : {};
+  if (o.id !== undefined && props.id === undefined) props.id = o.id;
+  geometry(o.geometry, props, `${path}.geometry`, ctx);
+}
+
+/** EPSG code from the names GIS tools write ("EPSG:4326", "urn:ogc:def:crs:EPSG::4549", OGC CRS84). */
+export function epsgFromCrsName(name: string): string | undefined {
+  if (/CRS84$/i.test(name)) return '4326';
+  const m = /EPSG:+(?:[\d.]*:)?(\d+)$/i.exec(name) ?? /epsg\/0\/(\d+)$/i.exec(name);
+  return m ? m[1] : undefined;
+}
+
+export function readGeoJson(bytes: Uint8Array, name: string, opts: ReadOptions): ReadResult {
+  const enc = decideTextEncoding(bytes, opts.encoding);
+  const decisions: Decision[] = [enc.decision];
+  const root = parseJson(decodeText(bytes, enc.encoding));
+  const ctx: Ctx = { features: [], skipped: new Map(), warnings: [...enc.warnings] };
+  if (!root || typeof root !== 'object' || Array.isArray(root)) throw bad('顶层不是对象。', 'the top level is not an object.');
+  const o = root as { type?: unknown; features?: unknown; crs?: unknown };
+  const top = crsName(o.crs);
+  if (top) ctx.crs = { name: top, where: 'crs' };
+  if (o.type === 'FeatureCollection') {
+    if (!Array.isArray(o.features)) throw bad('FeatureCollection 缺少 features 数组。', 'the FeatureCollection has no features array.');
+    o.features.forEach((f, i) => feature(f, `features[${i}]`, ctx));
+  } else if (o.type === 'Feature') {
+    feature(o, 'feature', ctx);
+  } else if (typeof o.type === 'string') {
+    geometry(o, {}, 'geometry', ctx);
+  } else {
+    throw bad('缺少 "type" 成员，不像 GeoJSON。', 'no "type" member: this does not look like GeoJSON.');
+  }
+  const skipped = [...ctx.skipped].map(([t, n]) => `${t}×${n}`).join(', ');
+  if (!ctx.features.length) {
+    throw new BoundaryInputError('no-polygon', `文件“${name}”中没有面（Polygon/MultiPolygon）${skipped ? `，只有：${skipped}` : ''}；用地边界必须是面。`,
+      `"${name}" holds no Polygon or MultiPolygon${skipped ? ` (only ${skipped})` : ''}; a site boundary must be a polygon.`);
+  }
+  if (skipped) {
+    ctx.warnings.push({ code: 'geojson-skipped', zh: `跳过了非面几何：${skipped}。`, en: `Skipped non-polygon geometries: ${skipped}.` });
+  }
+  const result: ReadResult = { format: 'geojson', features: ctx.features, decisions, warnings: ctx.warnings };
+  if (ctx.crs) {
+    const epsg = epsgFromCrsName(ctx.crs.name);
+    result.crsHint = epsg ? { kind: 'epsg', value: epsg, source: `${name}: ${ctx.crs.where}` } : { kind: 'name', value: ctx.crs.name, source: `${name}: ${ctx.crs.where}` };
+  }
+  return result;
+}

@@ -1,0 +1,143 @@
+// Dispatcher: uploaded files → (safe unzip) → sniff → one reader. Several files at once are one upload: a
+// loose shapefile (.shp .shx .dbf .prj .cpg), or a single boundary file. Every choice is recorded as a Decision.
+import { BoundaryInputError, type Decision, type InputFile, type Message, type ReadOptions, type ReadResult } from '../types.ts';
+import { readGeoJson } from './geojson.ts';
+import { readKml } from './kml.ts';
+import { readShapefile, type ShapefileSet } from './shapefile.ts';
+import { baseNameOf, sniff, type SniffKind } from './sniff.ts';
+import { readSurveyTxt } from './survey-txt.ts';
+import { DEFAULT_ZIP_LIMITS, unzipSafe } from './zip.ts';
+
+/** Same ceiling as the zip limit: boundary files are kilobytes to a few MB; 200 MB is already a mistake. */
+export const MAX_INPUT_BYTES = DEFAULT_ZIP_LIMITS.maxTotalBytes;
+/** A zip inside a zip happens (mail gateways, "zip the folder" twice); deeper nesting is not an upload. */
+const MAX_ZIP_DEPTH = 2;
+
+interface Item { name: string; bytes: Uint8Array; kind: SniffKind; rule: string; inZip: boolean }
+
+const STANDALONE: SniffKind[] = ['dxf', 'dwg', 'geojson', 'kml', 'survey-txt'];
+
+function expand(files: InputFile[], depth: number, items: Item[], decisions: Decision[], warnings: Message[]): void {
+  for (const f of files) {
+    if (depth > 0 && f.bytes.length === 0) { items.push({ name: f.name, bytes: f.bytes, kind: 'unknown', rule: 'empty', inZip: true }); continue; }
+    const s = sniff(f);
+    if (s.kind !== 'zip') { items.push({ name: f.name, bytes: f.bytes, kind: s.kind, rule: s.rule, inZip: depth > 0 }); continue; }
+    if (depth >= MAX_ZIP_DEPTH) {
+      throw new BoundaryInputError('zip-nested', `压缩包嵌套过深（“${f.name}”），请直接打包边界文件。`, `Zips nested too deeply ("${f.name}"); zip the boundary files directly.`);
+    }
+    const z = unzipSafe(f.bytes, f.name);
+    decisions.push({ what: 'container', value: 'zip', rule: s.rule, alternatives: [f.name] }, ...z.decisions);
+    warnings.push(...z.warnings);
+    expand(z.entries.map((e) => ({ name: e.path, bytes: e.bytes })), depth + 1, items, decisions, warnings);
+  }
+}
+
+/** Shapefile members belong together when they share folder and base name (case-insensitive: .SHP/.dbf mix). */
+function shapefileSets(items: Item[]): ShapefileSet[] {
+  const groups = new Map<string, Partial<Record<'shp' | 'dbf' | 'prj' | 'cpg', Item>>>();
+  for (const it of items) {
+    if (it.kind !== 'shp' && it.kind !== 'dbf' && it.kind !== 'prj' && it.kind !== 'cpg') continue;
+    const dir = it.name.includes('/') ? it.name.slice(0, it.name.lastIndexOf('/') + 1) : '';
+    const key = (dir + baseNameOf(it.name)).toLowerCase();
+    const g = groups.get(key) ?? {};
+    g[it.kind] ??= it;
+    groups.set(key, g);
+  }
+  const sets: ShapefileSet[] = [];
+  for (const g of groups.values()) {
+    if (!g.shp) continue;
+    const part = (x?: Item) => (x ? { name: x.name, bytes: x.bytes } : undefined);
+    sets.push({ base: baseNameOf(g.shp.name), shp: part(g.shp)!, dbf: part(g.dbf), prj: part(g.prj), cpg: part(g.cpg) });
+  }
+  return sets.sort((a, b) => a.shp.name.localeCompare(b.shp.name));
+}
+
+function nothingReadable(items: Item[], names: string): BoundaryInputError {
+  if (items.some((i) => i.kind === 'dbf')) {
+    return new BoundaryInputError('shp-missing', `上传内容（${names}）中只有属性表 .dbf，没有几何文件 .shp；请把同名的 .shp、.shx、.dbf（及 .prj、.cpg）一起上传或打包。`,
+      `The upload (${names}) has a .dbf attribute table but no .shp geometry; upload or zip the .shp, .shx, .dbf (and .prj, .cpg) together.`);
+  }
+  if (items.some((i) => i.kind === 'prj' || i.kind === 'shx' || i.kind === 'cpg')) {
+    return new BoundaryInputError('shp-missing', `上传内容（${names}）只有 Shapefile 的附属文件，没有几何文件 .shp；请把 .shp、.shx、.dbf、.prj 一起上传。`,
+      `The upload (${names}) has shapefile side files but no .shp; upload the .shp, .shx, .dbf and .prj together.`);
+  }
+  return new BoundaryInputError('format-unknown', `上传内容（${names || '空压缩包'}）中没有可识别的边界文件；支持 Shapefile（.zip 或 .shp/.shx/.dbf）、DXF、DWG、GeoJSON、KML/KMZ、界址点坐标 TXT。`,
+    `No boundary file recognised in the upload (${names || 'empty zip'}); supported: Shapefile (.zip or .shp/.shx/.dbf), DXF, DWG, GeoJSON, KML/KMZ, survey coordinate TXT.`);
+}
+
+/** Pick the one standalone file: KMZ's doc.kml by convention (KML 2.2 §A.3: the first .kml at the root). */
+function pickStandalone(cands: Item[], decisions: Decision[]): Item {
+  if (cands.length === 1) return cands[0];
+  if (cands.every((c) => c.kind === 'kml' && c.inZip)) {
+    const doc = cands.find((c) => c.name.toLowerCase() === 'doc.kml') ?? cands.find((c) => !c.name.includes('/')) ?? cands[0];
+    decisions.push({ what: 'kmz-document', value: doc.name, rule: doc.name.toLowerCase() === 'doc.kml' ? 'doc.kml' : 'first-root-kml', alternatives: cands.filter((c) => c !== doc).map((c) => c.name) });
+    return doc;
+  }
+  const names = cands.map((c) => c.name).join(', ');
+  throw new BoundaryInputError('several-boundaries', `一次上传了多个边界文件（${names}），请每次只上传一个。`, `Several boundary files in one upload (${names}); upload one at a time.`);
+}
+
+type CadModule = { readDxf?: (b: Uint8Array, o: ReadOptions) => ReadResult; readDwg?: (b: Uint8Array, o: ReadOptions) => Promise<ReadResult> };
+
+async function loadCad(kind: 'dxf' | 'dwg'): Promise<CadModule> {
+  try {
+    // The CAD readers are separate modules (and DWG pulls a large optional WASM dependency): load on demand.
+    // @ts-ignore: dxf.ts/dwg.ts are written alongside; until they exist this import fails and we say so.
+    return (kind === 'dxf' ? await import('./dxf.ts') : await import('./dwg.ts')) as CadModule;
+  } catch {
+    throw new BoundaryInputError(`${kind}-unavailable`, `此服务器暂不能读取 ${kind.toUpperCase()} 文件，请另存为 Shapefile、GeoJSON 或 KML 后上传。`,
+      `${kind.toUpperCase()} files cannot be read on this server yet; save as Shapefile, GeoJSON or KML and upload that.`);
+  }
+}
+
+async function readOne(it: Item, opts: ReadOptions): Promise<ReadResult> {
+  switch (it.kind) {
+    case 'geojson': return readGeoJson(it.bytes, it.name, opts);
+    case 'kml': return readKml(it.bytes, it.name, opts, it.inZip ? 'kmz' : 'kml');
+    case 'survey-txt': return readSurveyTxt(it.bytes, it.name, opts);
+    case 'dxf': {
+      const m = await loadCad('dxf');
+      if (!m.readDxf) throw new BoundaryInputError('dxf-unavailable', '此服务器暂不能读取 DXF 文件。', 'DXF files cannot be read on this server yet.');
+      return m.readDxf(it.bytes, opts);
+    }
+    case 'dwg': {
+      const m = await loadCad('dwg');
+      if (!m.readDwg) throw new BoundaryInputError('dwg-unavailable', '此服务器暂不能读取 DWG 文件，请另存为 DXF。', 'DWG files cannot be read on this server yet; save as DXF.');
+      return m.readDwg(it.bytes, opts);
+    }
+    default: throw new Error(`no reader for ${it.kind}`);
+  }
+}
+
+/** Read one upload (one or several files) into features in the source CRS, with every decision recorded. */
+export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = {}): Promise<ReadResult> {
+  if (!files.length) throw new BoundaryInputError('file-missing', '没有收到文件，请选择边界文件后上传。', 'No file received; choose a boundary file and upload it.');
+  const total = files.reduce((n, f) => n + f.bytes.length, 0);
+  if (total > MAX_INPUT_BYTES) {
+    throw new BoundaryInputError('file-too-large', `上传文件共 ${(total / 1048576).toFixed(0)} MB，超过上限 ${MAX_INPUT_BYTES / 1048576} MB；用地边界文件通常只有几 MB，请只上传边界图层。`,
+      `The upload is ${(total / 1048576).toFixed(0)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit; boundary files are usually a few MB: upload only the boundary layer.`);
+  }
+  const decisions: Decision[] = [];
+  const warnings: Message[] = [];
+  const items: Item[] = [];
+  expand(files, 0, items, decisions, warnings);
+  const names = items.map((i) => i.name).join(', ');
+  const sets = shapefileSets(items);
+  const cands = items.filter((i) => STANDALONE.includes(i.kind));
+  let result: ReadResult;
+  if (sets.length) {
+    decisions.push({ what: 'format', value: 'shapefile', rule: 'shp-member', alternatives: sets.length > 1 ? sets.map((s) => s.shp.name) : undefined });
+    if (cands.length) {
+      warnings.push({ code: 'files-ignored', zh: `已读取 Shapefile，忽略了其他文件：${cands.map((c) => c.name).join('、')}。`,
+        en: `Read the shapefile; ignored the other files: ${cands.map((c) => c.name).join(', ')}.` });
+    }
+    result = readShapefile(sets, opts);
+  } else {
+    if (!cands.length) throw nothingReadable(items, names);
+    const it = pickStandalone(cands, decisions);
+    decisions.push({ what: 'format', value: it.inZip && it.kind === 'kml' ? 'kmz' : it.kind, rule: it.rule });
+    result = await readOne(it, opts);
+  }
+  return { ...result, decisions: [...decisions, ...result.decisions], warnings: [...warnings, ...result.warnings] };
+}
+

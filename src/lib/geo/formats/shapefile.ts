@@ -1,0 +1,310 @@
+// Shapefile reader (.shp geometry + .dbf attributes + .prj + .cpg), own small parser rather than shpjs:
+// shpjs decodes DBF text itself (GBK without .cpg becomes mojibake), reprojects to WGS84 and loses the source
+// coordinates (DESIGN.md), and its parseShp nests holes by bounding box only. The format is small and fixed:
+// ESRI Shapefile Technical Description (July 1998) for .shp; dBASE III+/ESRI conventions for .dbf.
+import { BoundaryInputError, type Decision, type Feature, type LayerInfo, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import { decideDbfEncoding, decideTextEncoding, decodeText } from './encoding.ts';
+
+type Ring = [number, number][];
+
+const SHAPE_NAMES: Record<number, string> = {
+  0: 'Null', 1: 'Point', 3: 'PolyLine', 5: 'Polygon', 8: 'MultiPoint', 11: 'PointZ', 13: 'PolyLineZ', 15: 'PolygonZ',
+  18: 'MultiPointZ', 21: 'PointM', 23: 'PolyLineM', 25: 'PolygonM', 28: 'MultiPointM', 31: 'MultiPatch'
+};
+const POLYGON_TYPES = new Set([5, 15, 25]);
+/** Names that mark a boundary layer when a zip holds several polygon shapefiles. */
+const BOUNDARY_NAME_HINTS = /红线|用地|界址|宗地|地块|范围|边界|redline|boundary|parcel|site/i;
+
+export interface ShapefileSet {
+  base: string;
+  shp: { name: string; bytes: Uint8Array };
+  dbf?: { name: string; bytes: Uint8Array };
+  prj?: { name: string; bytes: Uint8Array };
+  cpg?: { name: string; bytes: Uint8Array };
+}
+
+const shpError = (name: string, zh: string, en: string) => new BoundaryInputError('shp-corrupt', `Shapefile“${name}”${zh}`, `Shapefile "${name}": ${en}`);
+
+export function shpHeaderType(bytes: Uint8Array): number {
+  return bytes.length >= 100 ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(32, true) : -1;
+}
+
+/** Rings of each record (null for Null shapes); Z and M values are ignored (boundaries are 2-D). */
+export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message[]): (Ring[] | null)[] {
+  if (bytes.length < 100) throw shpError(name, '文件头不完整（少于 100 字节）。', 'header incomplete (under 100 bytes).');
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (v.getInt32(0, false) !== 9994) throw shpError(name, '不是有效的 .shp 文件（文件标识不是 9994）。', 'not a .shp file (file code is not 9994).');
+  const type = v.getInt32(32, true);
+  if (!POLYGON_TYPES.has(type)) {
+    const kind = SHAPE_NAMES[type] ?? `type ${type}`;
+    throw new BoundaryInputError('shp-not-polygon', `Shapefile“${name}”的几何类型是 ${kind}，不是面（Polygon）；用地边界必须是面要素，请导出面图层。`,
+      `Shapefile "${name}" holds ${kind} shapes, not polygons; a site boundary must be a polygon layer: export the polygon layer.`);
+  }
+  const out: (Ring[] | null)[] = [];
+  let p = 100;
+  while (p + 8 <= bytes.length) {
+    const len = v.getInt32(p + 4, false) * 2;
+    const c = p + 8;
+    if (len < 4 || c + len > bytes.length) {
+      warnings.push({ code: 'shp-truncated', zh: `.shp 文件在第 ${out.length + 1} 条记录处被截断，只读取了前 ${out.length} 条。`,
+        en: `The .shp is cut off at record ${out.length + 1}; read the first ${out.length} records only.` });
+      break;
+    }
+    const t = v.getInt32(c, true);
+    if (t === 0) out.push(null);
+    else if (!POLYGON_TYPES.has(t)) throw shpError(name, `第 ${out.length + 1} 条记录类型 ${t} 与文件头不一致。`, `record ${out.length + 1} has type ${t}, not the header's.`);
+    else {
+      const nParts = v.getInt32(c + 36, true), nPoints = v.getInt32(c + 40, true);
+      const pts = c + 44 + 4 * nParts;
+      if (nParts < 0 || nPoints < 0 || pts + 16 * nPoints > c + len) {
+        throw shpError(name, `第 ${out.length + 1} 条记录的点数与长度不符，文件已损坏。`, `record ${out.length + 1}: part/point counts exceed its length (damaged file).`);
+      }
+      const rings: Ring[] = [];
+      for (let k = 0; k < nParts; k++) {
+        const from = v.getInt32(c + 44 + 4 * k, true);
+        const to = k + 1 < nParts ? v.getInt32(c + 48 + 4 * k, true) : nPoints;
+        if (from < 0 || to > nPoints || from > to) throw shpError(name, `第 ${out.length + 1} 条记录的分部索引错误。`, `record ${out.length + 1}: bad part index.`);
+        const ring: Ring = [];
+        for (let i = from; i < to; i++) ring.push([v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)]);
+        rings.push(ring);
+      }
+      out.push(rings);
+    }
+    p = c + len;
+  }
+  return out;
+}
+
+/** Twice the signed area (shoelace); negative = clockwise with y up. */
+export function signedArea2(r: Ring): number {
+  let s = 0;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]);
+  return s;
+}
+
+function pointInRing(x: number, y: number, r: Ring): boolean {
+  let inside = false;
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+    const [xi, yi] = r[i], [xj, yj] = r[j];
+    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
+  }
+  return inside;
+}
+
+function onBoundary(x: number, y: number, r: Ring): boolean {
+  const tol = 1e-9 * Math.max(Math.abs(x), Math.abs(y), 1);
+  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
+    const [ax, ay] = r[j], [bx, by] = r[i];
+    if (x < Math.min(ax, bx) - tol || x > Math.max(ax, bx) + tol || y < Math.min(ay, by) - tol || y > Math.max(ay, by) + tol) continue;
+    if (Math.abs((bx - ax) * (y - ay) - (by - ay) * (x - ax)) <= tol * Math.hypot(bx - ax, by - ay)) return true;
+  }
+  return false;
+}
+
+/** Rings of a valid polygon share no area, so the first vertex or edge midpoint of `inner` that is not on
+ *  `outer`'s boundary decides (holes often touch their shell at a vertex, which must not decide). */
+export function ringInRing(inner: Ring, outer: Ring): boolean {
+  for (let i = 0; i < Math.min(inner.length, 64); i++) {
+    const a = inner[i], b = inner[(i + 1) % inner.length];
+    for (const [x, y] of [a, [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]]) {
+      if (!onBoundary(x, y, outer)) return pointInRing(x, y, outer);
+    }
+  }
+  return false;
+}
+
+/** What ring assembly had to repair, counted per file so the user gets one line per kind, not one per record. */
+export interface RingNotes { degenerate: number[]; noOuter: number[]; orphan: number[] }
+
+/** Build a (Multi)Polygon from shapefile parts. Spec: outer rings clockwise, holes counter-clockwise, in any
+ *  order. Writers get this wrong, so a "hole" inside no outer becomes an outer, and a record with no clockwise
+ *  ring is nested by containment instead; both are noted for the user. */
+export function ringsToGeometry(parts: Ring[], rec: number, notes: RingNotes): Polygon | MultiPolygon | null {
+  const rings = parts.filter((r) => r.length >= 4 && signedArea2(r) !== 0);
+  if (rings.length < parts.length) notes.degenerate.push(rec);
+  if (!rings.length) return null;
+  let outers = rings.filter((r) => signedArea2(r) < 0);
+  let holes = rings.filter((r) => signedArea2(r) > 0);
+  if (!outers.length) {
+    notes.noOuter.push(rec);
+    const sorted = [...rings].sort((a, b) => Math.abs(signedArea2(b)) - Math.abs(signedArea2(a)));
+    outers = []; holes = [];
+    for (const r of sorted) (sorted.filter((o) => o !== r && Math.abs(signedArea2(o)) > Math.abs(signedArea2(r)) && ringInRing(r, o)).length % 2 ? holes : outers).push(r);
+  }
+  const polys: Ring[][] = outers.map((o) => [o]);
+  let promoted = 0;
+  for (const h of holes) {
+    let best = -1;
+    outers.forEach((o, i) => {
+      if (ringInRing(h, o) && (best < 0 || Math.abs(signedArea2(o)) < Math.abs(signedArea2(outers[best])))) best = i;
+    });
+    if (best >= 0) polys[best].push(h);
+    else { polys.push([h]); promoted++; }
+  }
+  if (promoted) notes.orphan.push(rec);
+  return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
+}
+
+const recList = (r: number[]) => r.slice(0, 5).map((n) => `#${n}`).join(', ') + (r.length > 5 ? ` … (${r.length})` : '');
+
+function ringWarnings(base: string, n: RingNotes): Message[] {
+  const out: Message[] = [];
+  if (n.degenerate.length) out.push({ code: 'shp-degenerate-ring', zh: `${base} 记录 ${recList(n.degenerate)}：忽略了少于 4 个点或面积为 0 的环。`,
+    en: `${base} records ${recList(n.degenerate)}: ignored rings with under 4 points or zero area.` });
+  if (n.noOuter.length) out.push({ code: 'shp-ring-orientation', zh: `${base} 记录 ${recList(n.noOuter)}：没有顺时针外环（不符合 Shapefile 规范），已按包含关系判断内外环。`,
+    en: `${base} records ${recList(n.noOuter)}: no clockwise outer ring (against the shapefile spec); outer rings and holes decided by containment.` });
+  if (n.orphan.length) out.push({ code: 'shp-ring-orientation', zh: `${base} 记录 ${recList(n.orphan)}：有逆时针环不在任何外环内，已当作独立外环（多面）。`,
+    en: `${base} records ${recList(n.orphan)}: counter-clockwise ring(s) inside no outer ring; read as separate outer rings (multipolygon).` });
+  return out;
+}
+
+export interface DbfTable { fields: string[]; rows: Record<string, unknown>[]; decision: Decision; warnings: Message[] }
+
+/** dBASE table: header (32 bytes), field descriptors (32 bytes each, ended by 0x0D), fixed-width records. */
+export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: string; cpg?: string }): DbfTable {
+  const bad = (why: string) => new BoundaryInputError('dbf-corrupt', `属性表“${name}”已损坏（${why}）。`, `The attribute table "${name}" is damaged (${why}).`);
+  if (bytes.length < 33) throw bad('header incomplete');
+  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const nRec = v.getUint32(4, true), headerLen = v.getUint16(8, true), recLen = v.getUint16(10, true);
+  const ldid = bytes[29];
+  const defs: { raw: Uint8Array; type: string; off: number; len: number }[] = [];
+  let off = 1;
+  for (let p = 32; p + 32 <= Math.min(headerLen, bytes.length) && bytes[p] !== 0x0d; p += 32) {
+    let end = p;
+    while (end < p + 11 && bytes[end] !== 0) end++;
+    const len = bytes[p + 16];
+    defs.push({ raw: bytes.subarray(p, end), type: String.fromCharCode(bytes[p + 11]).toUpperCase(), off, len });
+    off += len;
+  }
+  if (off > recLen && nRec > 0) throw bad('fields longer than the record');
+  const count = Math.min(nRec, Math.floor(Math.max(0, bytes.length - headerLen) / Math.max(recLen, 1)));
+  const chunks: Uint8Array[] = defs.map((d) => d.raw);
+  for (let r = 0; r < count; r++) {
+    for (const d of defs) if (d.type === 'C' || d.type === 'M') chunks.push(bytes.subarray(headerLen + r * recLen + d.off, headerLen + r * recLen + d.off + d.len));
+  }
+  const decided = decideDbfEncoding({ userChoice: enc.userChoice, cpg: enc.cpg, ldid, chunks });
+  const warnings = [...decided.warnings];
+  if (count < nRec) {
+    warnings.push({ code: 'dbf-truncated', zh: `属性表声明 ${nRec} 条记录，实际只有 ${count} 条。`, en: `The attribute table declares ${nRec} records but holds ${count}.` });
+  }
+  const names: string[] = [];
+  for (const d of defs) {
+    const base = decodeText(d.raw, decided.encoding).trim() || 'FIELD';
+    let n = base, k = 2;
+    while (names.includes(n)) n = `${base}_${k++}`;
+    names.push(n);
+  }
+  const rows: Record<string, unknown>[] = [];
+  for (let r = 0; r < count; r++) {
+    const row: Record<string, unknown> = {};
+    defs.forEach((d, i) => {
+      const s = headerLen + r * recLen + d.off;
+      const raw = bytes.subarray(s, s + d.len);
+      row[names[i]] = fieldValue(d.type, raw, decided.encoding);
+    });
+    rows.push(row);
+  }
+  return { fields: names, rows, decision: decided.decision, warnings };
+}
+
+function fieldValue(type: string, raw: Uint8Array, encoding: string): unknown {
+  if (type === 'C' || type === 'M') return decodeText(raw, encoding).replace(/[\s\0]+$/, '');
+  const s = new TextDecoder('latin1').decode(raw).replace(/\0/g, '').trim();
+  if (type === 'N' || type === 'F') {
+    if (!s || /^\*+$/.test(s)) return null;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : null;
+  }
+  if (type === 'L') return /^[TtYy]$/.test(s) ? true : /^[FfNn]$/.test(s) ? false : null;
+  if (type === 'D') return /^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}` : s || null;
+  return s || null;
+}
+
+/** Record and ring counts from the record headers alone, to list every shapefile of the upload. */
+function summarise(set: ShapefileSet): { set: ShapefileSet; type: number; info: LayerInfo } {
+  const b = set.shp.bytes;
+  const type = shpHeaderType(b);
+  const info: LayerInfo = { name: set.base, entityCount: 0, closedRings: 0 };
+  if (type < 0) return { set, type, info };
+  const v = new DataView(b.buffer, b.byteOffset, b.byteLength);
+  for (let p = 100; p + 12 <= b.length; p += 8 + v.getInt32(p + 4, false) * 2) {
+    if (v.getInt32(p + 4, false) < 2) break;
+    info.entityCount++;
+    if (POLYGON_TYPES.has(v.getInt32(p + 8, true)) && p + 48 <= b.length) info.closedRings += v.getInt32(p + 44, true);
+  }
+  return { set, type, info };
+}
+
+/** Several .shp in one upload: opts.layer names one; else polygon sets only, a boundary-like name, then the first. */
+function chooseSet(sets: ShapefileSet[], opts: ReadOptions, decisions: Decision[]): ShapefileSet {
+  if (sets.length === 1) return sets[0];
+  const all = sets.map(summarise);
+  const names = sets.map((s) => s.base);
+  if (opts.layer) {
+    const hit = sets.find((s) => s.base === opts.layer) ?? sets.find((s) => s.base.toLowerCase() === opts.layer!.toLowerCase());
+    if (!hit) {
+      throw new BoundaryInputError('shp-layer-missing', `没有名为“${opts.layer}”的 Shapefile；可选：${names.join('、')}。`,
+        `No shapefile named "${opts.layer}"; available: ${names.join(', ')}.`);
+    }
+    decisions.push({ what: 'shapefile', value: hit.base, rule: 'user-choice', alternatives: names.filter((n) => n !== hit.base) });
+    return hit;
+  }
+  const polys = all.filter((a) => POLYGON_TYPES.has(a.type));
+  const pool = polys.length ? polys : all;
+  const hinted = pool.find((a) => BOUNDARY_NAME_HINTS.test(a.set.base));
+  const pick = hinted ?? pool[0];
+  decisions.push({
+    what: 'shapefile', value: pick.set.base,
+    rule: hinted ? 'boundary-name' : polys.length ? 'first-polygon-shapefile' : 'first-shapefile',
+    alternatives: names.filter((n) => n !== pick.set.base)
+  });
+  return pick.set;
+}
+
+/** Read one shapefile set chosen from the upload; coordinates stay in the source CRS. */
+export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResult {
+  const decisions: Decision[] = [];
+  const warnings: Message[] = [];
+  const set = chooseSet(sets, opts, decisions);
+  const shpName = set.shp.name;
+  const records = parseShpRings(set.shp.bytes, shpName, warnings);
+  let rows: Record<string, unknown>[] = [];
+  if (set.dbf) {
+    const cpg = set.cpg ? decodeText(set.cpg.bytes, 'latin1') : undefined;
+    const table = readDbf(set.dbf.bytes, set.dbf.name, { userChoice: opts.encoding, cpg });
+    rows = table.rows;
+    decisions.push(table.decision);
+    warnings.push(...table.warnings);
+    if (rows.length !== records.length) {
+      warnings.push({ code: 'shp-dbf-count', zh: `几何记录 ${records.length} 条，属性记录 ${rows.length} 条，数量不一致，按顺序对应。`,
+        en: `${records.length} shapes but ${rows.length} attribute rows; matched by position.` });
+    }
+  } else {
+    warnings.push({ code: 'shp-no-dbf', zh: `缺少属性表 .dbf（“${set.base}.dbf”），只读取了几何图形，没有属性。`,
+      en: `The attribute table .dbf ("${set.base}.dbf") is missing; geometry read without attributes.` });
+  }
+  const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
+  let nulls = 0;
+  const notes: RingNotes = { degenerate: [], noOuter: [], orphan: [] };
+  records.forEach((parts, i) => {
+    const geometry = parts ? ringsToGeometry(parts, i + 1, notes) : null;
+    if (!geometry) { nulls++; return; }
+    features.push({ type: 'Feature', geometry, properties: { ...(rows[i] ?? {}) } });
+  });
+  warnings.push(...ringWarnings(set.base, notes));
+  if (nulls) {
+    warnings.push({ code: 'shp-null-shapes', zh: `${nulls} 条记录没有几何图形，已跳过。`, en: `${nulls} record(s) have no geometry; skipped.` });
+  }
+  if (!features.length) {
+    throw new BoundaryInputError('shp-empty', `Shapefile“${shpName}”中没有任何面要素。`, `The shapefile "${shpName}" holds no polygon.`);
+  }
+  const result: ReadResult = { format: 'shapefile', features, decisions, warnings, sourceLayer: set.base };
+  if (sets.length > 1) {
+    result.layers = sets.map((s) => summarise(s).info);
+  }
+  if (set.prj) {
+    const enc = decideTextEncoding(set.prj.bytes);
+    result.crsHint = { kind: 'wkt', value: decodeText(set.prj.bytes, enc.encoding).trim(), source: set.prj.name };
+  }
+  return result;
+}
