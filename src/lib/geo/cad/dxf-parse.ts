@@ -1,0 +1,120 @@
+// DXF group stream → intermediate drawing: HEADER variables, the LAYER table, BLOCKS and model-space
+// ENTITIES. Tolerant of what real files do: no HEADER (ENTITIES-only writers), many ENTITIES sections and
+// no EOF (ezdxf's recover01.dxf), old-style POLYLINE/VERTEX/SEQEND.
+import { emptyDrawing, type BulgeVertex, type CadBlock, type CadDrawing, type CadEntity } from './model.ts';
+import { DxfRecord } from './dxf-record.ts';
+import { entityHeader, makeEntity } from './dxf-entities.ts';
+import { truncatedError, type GroupReader } from './dxf-groups.ts';
+
+/** POLYLINE flags (group 70): 16 = 3D mesh, 64 = polyface mesh — surfaces, not outlines. */
+const POLYLINE_MESH_FLAGS = 16 | 64;
+/** VERTEX flag 16 = spline frame control point: not on the curve; the fitted vertices (flag 8) are. */
+const VERTEX_SPLINE_FRAME = 16;
+
+export interface ParseStats { records: number; sawEof: boolean; sawSection: boolean }
+
+/** Read all records; `decodeName` decodes \U+ escapes in names. Throws when the data stop mid-pair. */
+export function parseDxf(r: GroupReader, decodeName: (s: string) => string, binary: boolean): { drawing: CadDrawing; stats: ParseStats } {
+  const d = emptyDrawing();
+  const rec = new DxfRecord(binary);
+  const stats: ParseStats = { records: 0, sawEof: false, sawSection: false };
+  let section = '';
+  let block: CadBlock | undefined;
+  let poly: { entity: CadEntity; vertices: BulgeVertex[]; skipFrame: boolean } | undefined;
+  let inAttribs = false;
+  const unsupported = new Map<string, number>();
+
+  const target = (): CadEntity[] | undefined => {
+    if (block) return block.entities;
+    if (section === 'ENTITIES' || (!stats.sawSection && section === '')) return d.entities;
+    return undefined;
+  };
+  const endPoly = (): void => {
+    if (!poly) return;
+    const g = poly.entity.geom;
+    if (g.kind === 'polyline') g.vertices = poly.vertices;
+    poly = undefined;
+  };
+
+  let has = r.next();
+  while (has && r.code !== 0) has = r.next(); // leading junk before the first record (e.g. 999 comments)
+  while (has) {
+    rec.reset(r.value);
+    for (has = r.next(); has && r.code !== 0; has = r.next()) rec.push(r.code, r.value, r.num());
+    stats.records++;
+    const type = rec.type;
+
+    if (type === 'VERTEX' && poly) {
+      const h = rec.numOf(70, 0);
+      if (!(poly.skipFrame && (h & VERTEX_SPLINE_FRAME))) {
+        poly.vertices.push({ x: rec.numOf(10, 0), y: rec.numOf(20, 0), bulge: rec.numOf(42, 0) });
+      }
+      continue;
+    }
+    if (type === 'SEQEND') { endPoly(); inAttribs = false; continue; }
+    if (poly) endPoly();
+    if (inAttribs && type === 'ATTRIB') continue;
+    inAttribs = false;
+
+    switch (type) {
+      case 'SECTION':
+        section = rec.str(2).toUpperCase();
+        stats.sawSection = true;
+        if (section === 'HEADER') readHeader(rec, d);
+        continue;
+      case 'ENDSEC': section = ''; block = undefined; continue;
+      case 'EOF': stats.sawEof = true; has = false; continue;
+      case 'BLOCK':
+        if (section === 'BLOCKS') {
+          const name = decodeName(rec.str(2));
+          block = { name, base: [rec.numOf(10, 0), rec.numOf(20, 0), rec.numOf(30, 0)], entities: [] };
+          d.blocks.set(name, block);
+        }
+        continue;
+      case 'ENDBLK': block = undefined; continue;
+      case 'LAYER':
+        if (section === 'TABLES') d.layerTable.push(decodeName(rec.str(2)));
+        continue;
+    }
+    if (section === 'TABLES' || section === 'HEADER' || section === 'OBJECTS' || section === 'CLASSES') continue;
+    const list = target();
+    if (!list) continue;
+
+    if (type === 'POLYLINE') {
+      const h = entityHeader(rec, decodeName);
+      const flags = rec.numOf(70, 0);
+      if (!h || flags & POLYLINE_MESH_FLAGS) {
+        // Still swallow its VERTEX records, into a throwaway list.
+        poly = { entity: { type, layer: '', geom: { kind: 'other' } }, vertices: [], skipFrame: true };
+        continue;
+      }
+      const entity: CadEntity = {
+        type, layer: h.layer, handle: h.handle, extrusion: h.extrusion,
+        geom: { kind: 'polyline', vertices: [], closed: (flags & 1) === 1, elevation: rec.numOf(30, 0) }
+      };
+      list.push(entity);
+      poly = { entity, vertices: [], skipFrame: (flags & 4) !== 0 };
+      continue;
+    }
+    const e = makeEntity(rec, decodeName);
+    if (!e) continue;
+    if (e.geom.kind === 'insert' && rec.numOf(66, 0) === 1) inAttribs = true;
+    if (e.geom.kind === 'other') unsupported.set(type, (unsupported.get(type) ?? 0) + 1);
+    list.push(e);
+  }
+  endPoly();
+  if (r.truncated) throw truncatedError();
+  if (unsupported.size) {
+    d.notes.push(`entities without area geometry ignored: ${[...unsupported].map(([t, n]) => `${t}×${n}`).join(', ')}`);
+  }
+  return { drawing: d, stats };
+}
+
+function readHeader(rec: DxfRecord, d: CadDrawing): void {
+  for (let i = 0; i < rec.n; i++) {
+    if (rec.codes[i] !== 9 || i + 1 >= rec.n) continue;
+    const name = rec.strs[i];
+    if (name === '$ACADVER') d.version = rec.strs[i + 1];
+    else if (name === '$INSUNITS') d.insunits = rec.num(i + 1);
+  }
+}

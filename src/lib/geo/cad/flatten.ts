@@ -1,0 +1,169 @@
+// Entities → world-coordinate pieces per layer: curves densified, OCS mapped to WCS, blocks expanded.
+import type { CadDrawing, CadEntity, HatchEdge, HatchPath, Vec2, Vec3 } from './model.ts';
+import { arcPoints, bulgePolyline, ccwSweep, splinePoints } from './curves.ts';
+import { apply, applyAll, compose, IDENTITY, insertTransform, isDefaultExtrusion, maxScale, ocsAxes, ocsToWcs, type Affine } from './transform.ts';
+import { chainPieces } from './rings.ts';
+
+/** Nesting limit for blocks inside blocks: real drawings nest a few levels; recursion must stop somewhere. */
+export const MAX_INSERT_DEPTH = 16;
+/** Ceiling on entities produced by expanding blocks and MINSERT arrays, so a hostile file cannot exhaust memory. */
+export const MAX_EXPANDED_ENTITIES = 2_000_000;
+
+export interface Piece { pts: Vec2[]; source: string; handle?: string }
+
+export interface LayerPieces { name: string; entityCount: number; closed: Piece[]; open: Piece[] }
+
+export interface FlattenResult { layers: Map<string, LayerPieces>; notes: string[] }
+
+const TAU = Math.PI * 2;
+
+function distSq(a: Vec2, b: Vec2): number {
+  const dx = a[0] - b[0], dy = a[1] - b[1];
+  return dx * dx + dy * dy;
+}
+
+/** Ellipse in WCS: minor axis = ratio · (N × major) (DXF Reference, ELLIPSE; N = extrusion). */
+function ellipseWcs(center: Vec3, major: Vec3, ratio: number, t0: number, t1: number, n: Vec3 | undefined, tol: number): Vec2[] {
+  const N = isDefaultExtrusion(n) ? [0, 0, 1] : ocsAxes(n as Vec3)[2];
+  const minor: Vec3 = [
+    (N[1] * major[2] - N[2] * major[1]) * ratio,
+    (N[2] * major[0] - N[0] * major[2]) * ratio,
+    (N[0] * major[1] - N[1] * major[0]) * ratio
+  ];
+  const a = Math.hypot(major[0], major[1], major[2]);
+  let sweep = t1 - t0;
+  if (sweep <= 0) sweep += TAU;
+  const pts = arcPoints(0, 0, 1, t0, sweep, tol / (a || 1));
+  return pts.map(([c, s]) => [center[0] + major[0] * c + minor[0] * s, center[1] + major[1] * c + minor[1] * s]);
+}
+
+function edgePoints(e: HatchEdge, tol: number): Vec2[] {
+  switch (e.kind) {
+    case 'line': return [e.a, e.b];
+    case 'arc': {
+      const sweep = e.ccw ? ccwSweep(e.start, e.end) : -ccwSweep(e.end, e.start);
+      return arcPoints(e.center[0], e.center[1], e.r, e.start, sweep, tol);
+    }
+    case 'ellipse': {
+      const sweep = e.ccw ? ccwSweep(e.start, e.end) : -ccwSweep(e.end, e.start);
+      const m = e.major;
+      const a = Math.hypot(m[0], m[1]) || 1;
+      // Hatch ellipse edge angles are polar-like parameters, as for the ELLIPSE entity.
+      return arcPoints(0, 0, 1, e.start, sweep, tol / a).map(([c, s]) => [
+        e.center[0] + m[0] * c - m[1] * e.ratio * s,
+        e.center[1] + m[1] * c + m[0] * e.ratio * s
+      ]);
+    }
+    case 'spline': return e.ctrl.length >= 2 ? splinePoints(e.degree, e.knots, e.ctrl, e.weights) : e.fit.slice();
+  }
+}
+
+/** Hatch path → rings (a path is one ring, but edges may come in any order or direction). */
+function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2[][]; open: Vec2[][] } {
+  if (p.kind === 'polyline') {
+    const pts = bulgePolyline(p.vertices, true, tol);
+    return pts.length >= 4 ? { closed: [pts], open: [] } : { closed: [], open: [] };
+  }
+  return chainPieces(p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2), closeTol);
+}
+
+export function flatten(d: CadDrawing, chordTol: number, closeTol: number): FlattenResult {
+  const layers = new Map<string, LayerPieces>();
+  const notes: string[] = [];
+  let expanded = 0;
+  let capped = false;
+  const recursive = new Set<string>();
+  const missing = new Set<string>();
+  const closeSq = closeTol * closeTol;
+
+  const layerOf = (name: string): LayerPieces => {
+    let l = layers.get(name);
+    if (!l) layers.set(name, (l = { name, entityCount: 0, closed: [], open: [] }));
+    return l;
+  };
+  for (const name of d.layerTable) layerOf(name);
+
+  const add = (layer: LayerPieces, pts: Vec2[], closed: boolean, e: CadEntity) => {
+    if (pts.length < 2) return;
+    // An open polyline whose ends meet within tolerance is a ring in all but its flag.
+    const isRing = closed || (pts.length >= 4 && distSq(pts[0], pts[pts.length - 1]) <= closeSq);
+    if (isRing && pts.length >= 3) {
+      if (distSq(pts[0], pts[pts.length - 1]) !== 0) pts = pts.concat([pts[0]]);
+      else pts[pts.length - 1] = pts[0];
+      if (pts.length >= 4) layer.closed.push({ pts, source: e.type, handle: e.handle });
+    } else layer.open.push({ pts, source: e.type, handle: e.handle });
+  };
+
+  const visit = (e: CadEntity, m: Affine, inherited: string | undefined, stack: string[]): void => {
+    const layerName = inherited !== undefined && e.layer === '0' ? inherited : e.layer;
+    const layer = layerOf(layerName);
+    const g = e.geom;
+    switch (g.kind) {
+      case 'polyline': {
+        const t = compose(m, ocsToWcs(e.extrusion, g.elevation));
+        add(layer, applyAll(t, bulgePolyline(g.vertices, g.closed, chordTol / maxScale(t))), g.closed, e);
+        return;
+      }
+      case 'line': add(layer, [apply(m, [g.a[0], g.a[1]]), apply(m, [g.b[0], g.b[1]])], false, e); return;
+      case 'circle': {
+        const t = compose(m, ocsToWcs(e.extrusion, g.center[2]));
+        add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, 0, TAU, chordTol / maxScale(t))), true, e);
+        return;
+      }
+      case 'arc': {
+        const t = compose(m, ocsToWcs(e.extrusion, g.center[2]));
+        add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, g.start, ccwSweep(g.start, g.end), chordTol / maxScale(t))), false, e);
+        return;
+      }
+      case 'ellipse': {
+        const full = Math.abs(Math.abs(g.end - g.start) - TAU) < 1e-9 || Math.abs(g.end - g.start) < 1e-12;
+        const pts = ellipseWcs(g.center, g.major, g.ratio, g.start, full ? g.start + TAU : g.end, e.extrusion, chordTol / maxScale(m));
+        add(layer, applyAll(m, pts), full, e);
+        return;
+      }
+      case 'spline': {
+        const ctrl = g.ctrl.map((p): Vec2 => [p[0], p[1]]);
+        const pts = ctrl.length >= 2 ? splinePoints(g.degree, g.knots, ctrl, g.weights) : g.fit.map((p): Vec2 => [p[0], p[1]]);
+        add(layer, applyAll(m, pts), g.closed, e);
+        return;
+      }
+      case 'hatch': {
+        const t = compose(m, ocsToWcs(e.extrusion, g.elevation));
+        const tol = chordTol / maxScale(t);
+        for (const p of g.paths) {
+          const r = hatchRings(p, tol, closeTol / maxScale(t));
+          for (const ring of r.closed) add(layer, applyAll(t, ring), true, e);
+          for (const piece of r.open) add(layer, applyAll(t, piece), false, e);
+        }
+        return;
+      }
+      case 'insert': {
+        const b = d.blocks.get(g.block);
+        if (!b) { missing.add(g.block); return; }
+        if (stack.includes(g.block) || stack.length >= MAX_INSERT_DEPTH) { recursive.add(g.block); return; }
+        const next = stack.concat(g.block);
+        for (let r = 0; r < g.rows; r++) {
+          for (let c = 0; c < g.cols; c++) {
+            const t = compose(m, insertTransform(b.base, g.at, g.sx, g.sy, g.rotation, e.extrusion, [c * g.colSpacing, r * g.rowSpacing]));
+            for (const child of b.entities) {
+              if (++expanded > MAX_EXPANDED_ENTITIES) { capped = true; return; }
+              visit(child, t, layerName, next);
+            }
+          }
+        }
+        return;
+      }
+      case 'other': return;
+    }
+  };
+
+  for (const e of d.entities) {
+    const l = e.layer;
+    layerOf(l).entityCount++;
+    visit(e, IDENTITY, undefined, []);
+  }
+  if (recursive.size) notes.push(`recursive or too deeply nested blocks not expanded: ${[...recursive].join(', ')}`);
+  if (missing.size) notes.push(`INSERT of undefined blocks ignored: ${[...missing].join(', ')}`);
+  if (capped) notes.push(`block expansion stopped after ${MAX_EXPANDED_ENTITIES} entities`);
+  return { layers, notes };
+}

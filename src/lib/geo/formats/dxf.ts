@@ -1,0 +1,66 @@
+// DXF reader: bytes → text (per $ACADVER / $DWGCODEPAGE) → group codes → intermediate CAD model → polygons.
+// Our own streaming group-code reader instead of dxf-parser (no HATCH, no extrusion, slower than GDAL:
+// DESIGN.md "Libraries: what they do not do"). Binary DXF is read too.
+import { BoundaryInputError, type Decision, type Message, type ReadOptions, type ReadResult } from '../types.ts';
+import { AsciiGroupReader, BinaryGroupReader, isBinaryDxf, notDxf, type GroupReader } from '../cad/dxf-groups.ts';
+import { chooseDxfEncoding, decodeBytes, decodeEscapes, peekAsciiHeader, peekBinaryHeader, codepageEncoding } from '../cad/dxf-text.ts';
+import { parseDxf } from '../cad/dxf-parse.ts';
+import { buildResult } from '../cad/build.ts';
+
+function emptyError(): BoundaryInputError {
+  return new BoundaryInputError('dxf_empty', 'DXF 文件是空的：请重新导出图纸后上传。', 'The DXF file is empty: export the drawing again and upload it.');
+}
+
+/** Text DXF starts with a group code line ("  0", "999"); anything with NUL bytes early on is not text. */
+function looksLikeTextDxf(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 4096);
+  for (let i = 0; i < n; i++) if (b[i] === 0) return false;
+  let i = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  while (i < n && (b[i] === 0x20 || b[i] === 0x09 || b[i] === 0x0d || b[i] === 0x0a)) i++;
+  return i < n && b[i] >= 0x30 && b[i] <= 0x39;
+}
+
+export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
+  const decisions: Decision[] = [];
+  const warnings: Message[] = [];
+  if (bytes.length === 0 || bytes.every((c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) throw emptyError();
+
+  let reader: GroupReader;
+  const binary = isBinaryDxf(bytes);
+  if (binary) {
+    // Strings in binary DXF are in the drawing's code page too; the header's variables are found in the raw
+    // bytes, and a string that is valid UTF-8 is read as UTF-8 (as for ASCII files with a stale header).
+    const peek = peekBinaryHeader(bytes);
+    const enc = chooseDxfEncoding(new Uint8Array(0), peek, opts.encoding);
+    const fallback = enc.decision.rule === 'all-ascii' ? codepageEncoding(peek.codepage) ?? 'gbk' : enc.encoding;
+    const strict = new TextDecoder('utf-8', { fatal: true });
+    decisions.push({ what: 'dxf-flavour', value: 'binary', rule: 'sentinel' }, enc.decision.rule === 'all-ascii' ? { what: 'encoding', value: fallback, rule: 'binary-per-string-utf8-else-codepage' } : enc.decision);
+    reader = new BinaryGroupReader(bytes, (b) => {
+      if (b.every((c) => c < 0x80)) return Buffer.from(b).toString('latin1');
+      if (enc.decision.rule !== 'user') {
+        try { return strict.decode(b); } catch { /* not UTF-8: the code page below */ }
+      }
+      return decodeBytes(b, fallback);
+    });
+  } else {
+    if (!looksLikeTextDxf(bytes)) throw notDxf();
+    const peek = peekAsciiHeader(bytes);
+    const enc = chooseDxfEncoding(bytes, peek, opts.encoding);
+    decisions.push({ what: 'dxf-flavour', value: 'ascii', rule: peek.version ? `acadver-${peek.version}` : 'no-header' }, enc.decision);
+    reader = new AsciiGroupReader(decodeBytes(bytes, enc.encoding));
+  }
+
+  const { drawing, stats } = parseDxf(reader, decodeEscapes, binary);
+  if (stats.records === 0) throw notDxf();
+  if (stats.sawSection && !stats.sawEof && drawing.entities.length === 0) {
+    throw new BoundaryInputError('dxf_truncated',
+      'DXF 文件不完整（没有 EOF 结束标记，也没有读到图形），可能上传或导出被中断：请重新导出或重新上传。',
+      'The DXF file is incomplete (no EOF marker and no entities read): the export or upload was probably cut off. Export or upload it again.');
+  }
+  if (!stats.sawEof) {
+    warnings.push({ code: 'dxf_no_eof', zh: 'DXF 文件没有 EOF 结束标记，可能不完整：请核对地块是否齐全。',
+      en: 'The DXF file has no EOF marker and may be incomplete: check that every parcel is there.' });
+  }
+  if (drawing.version) decisions.push({ what: 'dxf-version', value: drawing.version, rule: '$ACADVER' });
+  return buildResult(drawing, opts, 'dxf', decisions, warnings);
+}
