@@ -1,0 +1,142 @@
+// CRS stage of the boundary pipeline: decide the source CRS (user's choice > the file's own hint >
+// detection from values), then reproject to CGCS2000 lon/lat (EPSG:4490). Definitions, WKT reading,
+// detection, local-grid fitting and GCJ-02 live in ./crs/; this module is the stage and the public face.
+// EPSG:4490 and EPSG:4326 are treated as equal: they agree at the metre level (GRS80 vs WGS84 ellipsoid
+// < 0.1 mm; CGCS2000 vs WGS84 (G1762) frames a few centimetres), far below parcel-survey tolerances.
+import type { MultiPolygon, Polygon, Position } from 'geojson';
+import { type Decision, type Message, type ReadResult } from './types.ts';
+import { detectCrs, type Alternative } from './crs/detect.ts';
+import { outsideShanghaiError, undeterminedError } from './crs/diagnose.ts';
+import { inShanghai, samplePoints, type XY } from './crs/extent.ts';
+import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText } from './crs/resolve.ts';
+import { fromRegistry, toLonLatFn, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
+
+export { CRS_REGISTRY, TARGET_CODE, SH2000_NOTE, OBFUSCATED, gkCode, type CrsDef, type Bilingual } from './crs/registry.ts';
+export { detectCrs, type Detection, type Alternative } from './crs/detect.ts';
+export { SHANGHAI_BOX, inShanghai } from './crs/extent.ts';
+export { resolveUserCrs, resolveName, resolveWktText, resolveSurveyHeader, epsgFromName } from './crs/resolve.ts';
+export { summariseWkt, parseWktTree, resolveWkt } from './crs/wkt.ts';
+export { fromRegistry, fromLocalSystem, toLonLatFn, fromLonLatFn, planeConverter, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
+export { fitSimilarity, fitHelmert7, applySimilarity, applyHelmert, geodeticToGeocentric } from './crs/local-fit.ts';
+export { wgs84ToGcj02, gcj02ToWgs84, wgs84ToBd09, bd09ToWgs84 } from './crs/gcj02.ts';
+
+export interface CrsChoice {
+  crs: ResolvedCrs;
+  /** true when the CRS was guessed from values rather than given by the user or the file. */
+  detected: boolean;
+  confidence: number;
+  rule: string;
+  swapped: boolean;
+  unitsToMetres: number;
+  alternatives: Alternative[];
+  decisions: Decision[];
+  warnings: Message[];
+}
+
+export interface CrsStageOptions {
+  /** 'auto' (default) or anything resolveUserCrs accepts: EPSG:nnnn, proj4, WKT, GCJ-02, SH2000, a local grid id. */
+  crs?: string;
+  localSystems?: LocalSystem[];
+}
+
+/** Confidence given to a CRS the file declares (.prj, GeoJSON crs, TXT header): stated, but files lie. */
+const HINT_CONFIDENCE = 0.95;
+
+export function allPositions(geoms: (Polygon | MultiPolygon)[]): XY[] {
+  const out: XY[] = [];
+  for (const g of geoms) {
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const p of polys) for (const r of p) for (const c of r) out.push([c[0], c[1]]);
+  }
+  return out;
+}
+
+function hintCrs(hint: NonNullable<ReadResult['crsHint']>, localSystems: LocalSystem[]): ResolvedCrs | undefined {
+  try {
+    switch (hint.kind) {
+      case 'wkt': return resolveWktText(hint.value);
+      case 'survey-header': return resolveSurveyHeader(hint.value);
+      case 'proj4': return resolveUserCrs(hint.value, localSystems);
+      default: return resolveName(hint.value, localSystems);
+    }
+  } catch {
+    return undefined;
+  }
+}
+
+/** Lands in Shanghai as declared, or only after swapping the axes? */
+function landing(points: XY[], crs: ResolvedCrs, scale: number): 'as-is' | 'swapped' | 'no' {
+  const f = toLonLatFn(crs);
+  const k = crs.kind === 'geographic' ? 1 : scale;
+  const s = samplePoints(points, 64);
+  if (s.every(([x, y]) => inShanghai(f([x * k, y * k])))) return 'as-is';
+  if (s.every(([x, y]) => inShanghai(f([y * k, x * k])))) return 'swapped';
+  return 'no';
+}
+
+/** Decide the source CRS: the user's choice > the file's hint > detection from coordinate values. */
+export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'unitsToMetres'>, opts: CrsStageOptions = {}): CrsChoice {
+  const points = allPositions(read.features.map((f) => f.geometry));
+  const scale = read.unitsToMetres ?? 1;
+  const localSystems = opts.localSystems ?? [];
+  const decisions: Decision[] = [];
+  const warnings: Message[] = [];
+  const declared = (crs: ResolvedCrs, rule: string, confidence: number): CrsChoice => {
+    let swapped = false;
+    if (landing(points, crs, scale) === 'swapped') {
+      swapped = true;
+      rule += '+swapped-axes';
+      warnings.push({ code: 'crs-axes-swapped', zh: 'X/Y 坐标互换（北坐标在前），已自动交换', en: 'X/Y were swapped (northing first): swapped back' });
+    }
+    decisions.push({ what: 'crs', value: crs.code, rule });
+    return { crs, detected: false, confidence, rule, swapped, unitsToMetres: scale, alternatives: [], decisions, warnings };
+  };
+
+  if (opts.crs && opts.crs.trim().toLowerCase() !== 'auto') return declared(resolveUserCrs(opts.crs, localSystems), 'user', 1);
+  if (read.crsHint) {
+    const h = hintCrs(read.crsHint, localSystems);
+    if (h) return declared(h, `file-${read.crsHint.kind}`, HINT_CONFIDENCE);
+    warnings.push({
+      code: 'crs-hint-unreadable',
+      zh: `无法识别文件中的坐标系说明（${read.crsHint.source}），改为根据坐标值判断`,
+      en: `Could not read the file's coordinate system (${read.crsHint.source}); guessing from the coordinate values`
+    });
+  }
+  const det = detectCrs(points, scale);
+  if (det) {
+    decisions.push({ what: 'crs', value: det.crs.code, rule: det.rule, alternatives: det.alternatives.map((a) => a.code) });
+    if (det.swapped) warnings.push({ code: 'crs-axes-swapped', zh: 'X/Y 坐标互换（北坐标在前），已自动交换', en: 'X/Y were swapped (northing first): swapped back' });
+    if (det.unitsToMetres !== scale) warnings.push({ code: 'crs-units-rescaled', zh: `坐标按 ${det.unitsToMetres} 米/单位换算后才落在上海，请确认图形单位`, en: `Coordinates only land in Shanghai at ${det.unitsToMetres} m per unit: check the drawing units` });
+    if (det.crs.approximate) warnings.push({ code: 'crs-approximate', ...det.crs.approximate });
+    warnings.push({ code: 'crs-detected', zh: `坐标系根据坐标值推断为 ${det.crs.name.zh}（置信度 ${det.confidence}），请核对`, en: `Coordinate system guessed from the values as ${det.crs.name.en} (confidence ${det.confidence}): please confirm` });
+    return { crs: det.crs, detected: true, confidence: det.confidence, rule: det.rule, swapped: det.swapped, unitsToMetres: det.unitsToMetres, alternatives: det.alternatives, decisions, warnings };
+  }
+  // Nothing lands in Shanghai. Lon/lat values are still plainly lon/lat (RFC 7946's default for GeoJSON).
+  const lonlat = points.length > 0 && points.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
+  if (lonlat) {
+    decisions.push({ what: 'crs', value: 'EPSG:4326', rule: 'lonlat-range' });
+    return { crs: fromRegistry('EPSG:4326'), detected: true, confidence: 0.5, rule: 'lonlat-range', swapped: false, unitsToMetres: 1, alternatives: [], decisions, warnings };
+  }
+  throw undeterminedError(points);
+}
+
+type Geom = Polygon | MultiPolygon;
+
+/** Source geometry → EPSG:4490 lon/lat (Z and M dropped: parcels are 2D). */
+export function reprojectGeometry(g: Geom, choice: Pick<CrsChoice, 'crs' | 'swapped' | 'unitsToMetres'>): Geom {
+  const f = toLonLatFn(choice.crs);
+  const k = choice.crs.kind === 'geographic' ? 1 : choice.unitsToMetres;
+  const pos = (c: Position): Position => {
+    const [x, y] = choice.swapped ? [c[1], c[0]] : [c[0], c[1]];
+    return f([x * k, y * k]);
+  };
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(pos)) };
+  return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) };
+}
+
+/** The Shanghai-extent stage: throws a BoundaryInputError that names the likely cause. */
+export function assertInShanghai(source: Geom[], reprojected: Geom[], choice: CrsChoice): void {
+  const out = allPositions(reprojected);
+  if (out.length > 0 && out.every((p) => Number.isFinite(p[0]) && inShanghai(p))) return;
+  throw outsideShanghaiError(allPositions(source), { crs: choice.crs, swapped: choice.swapped, unitsToMetres: choice.unitsToMetres, rule: choice.rule });
+}

@@ -1,0 +1,121 @@
+// The boundary pipeline end to end: read → resolve CRS → reproject → (Shanghai extent) → validate → area.
+// Returns DESIGN.md's inspect JSON, shared by the CLI (`zeroland inspect --json`) and POST /api/v1/boundaries/inspect.
+import type { Geometry, MultiPolygon, Polygon } from 'geojson';
+import { BoundaryInputError, type Decision, type InputFile, type LayerInfo, type Message, type ReadResult } from './types.ts';
+import { readBoundaryFiles } from './formats/index.ts';
+import { assertInShanghai, chooseCrs, reprojectGeometry, type Alternative, type Bilingual, type LocalSystem } from './crs.ts';
+import { validateGeometry } from './validate.ts';
+import { toMu } from './area.ts';
+
+export interface IngestOptions {
+  /** 'auto' (default), EPSG:nnnn, a proj4 string, WKT, GCJ-02, BD-09, SH2000, or a local system's id. */
+  crs?: string;
+  layer?: string;
+  encoding?: string;
+  /** Refuse results outside Shanghai (default true: the app and CLI; reader tests turn it off). */
+  requireShanghai?: boolean;
+  /** Local grids configured by the administrator (override the built-in SH2000/SHCITY by id). */
+  localSystems?: LocalSystem[];
+}
+
+export interface InspectFeature {
+  /** EPSG:4490 lon/lat, validated and repaired. */
+  geometry: Polygon | MultiPolygon;
+  /** As read, in the source CRS (before swapping or unit scaling). */
+  sourceGeometry: Geometry;
+  areaM2: number;
+  areaMu: number;
+  valid: boolean;
+  repairs: Message[];
+  flags: Message[];
+  sourceLayer?: string;
+  properties: Record<string, unknown>;
+}
+
+export interface InspectResult {
+  source: {
+    format: ReadResult['format'];
+    /** Code of the CRS used: 'EPSG:4528', 'SH2000', 'GCJ-02', 'PROJ4', 'WKT', 'LOCAL:<id>'. */
+    crs: string;
+    crsName: Bilingual;
+    /** true when guessed from coordinate values (no user choice, no usable declaration in the file). */
+    crsDetected: boolean;
+    confidence: number;
+    rule: string;
+    alternatives: Alternative[];
+    axesSwapped: boolean;
+    unitsToMetres: number;
+    /** Present when the CRS definition is approximate: what the user must be told. */
+    approximate?: Bilingual;
+    proj4?: string;
+  };
+  features: InspectFeature[];
+  layers?: LayerInfo[];
+  decisions: Decision[];
+  warnings: Message[];
+  errors: Message[];
+}
+
+export async function ingestBoundary(files: InputFile[], opts: IngestOptions = {}): Promise<InspectResult> {
+  const read = await readBoundaryFiles(files, { encoding: opts.encoding, layer: opts.layer });
+  return processReadResult(read, opts);
+}
+
+const numbered = (i: number, m: Message, n: number): Message =>
+  n > 1 ? { ...m, zh: `要素 ${i + 1}：${m.zh}`, en: `feature ${i + 1}: ${m.en}` } : m;
+
+/** Every stage after the reader; exported so stages can be tested on hand-built ReadResults. */
+export function processReadResult(read: ReadResult, opts: IngestOptions = {}): InspectResult {
+  if (read.features.length === 0) {
+    throw new BoundaryInputError('no-polygon', '文件中没有可用的面（多边形）', 'The file holds no polygon to use as a boundary');
+  }
+  const choice = chooseCrs(read, { crs: opts.crs, localSystems: opts.localSystems });
+  const sources = read.features.map((f) => f.geometry);
+  const reprojected = sources.map((g) => reprojectGeometry(g, choice));
+  if (opts.requireShanghai ?? true) assertInShanghai(sources, reprojected, choice);
+
+  const warnings: Message[] = [...read.warnings, ...choice.warnings];
+  if (choice.crs.approximate && !warnings.some((w) => w.code === 'crs-approximate')) warnings.push({ code: 'crs-approximate', ...choice.crs.approximate });
+  const errors: Message[] = [];
+  const n = read.features.length;
+  const features = read.features.map((f, i): InspectFeature => {
+    const v = validateGeometry(reprojected[i]);
+    v.flags.forEach((m) => warnings.push(numbered(i, m, n)));
+    v.errors.forEach((m) => errors.push(numbered(i, m, n)));
+    return {
+      geometry: v.geometry,
+      sourceGeometry: f.geometry,
+      areaM2: Math.round(v.areaM2 * 100) / 100,
+      areaMu: Math.round(toMu(v.areaM2) * 1000) / 1000,
+      valid: v.valid,
+      repairs: v.repairs,
+      flags: v.flags,
+      sourceLayer: (f.properties?.layer as string | undefined) ?? read.sourceLayer,
+      properties: f.properties ?? {}
+    };
+  });
+  if (!features.some((f) => f.valid)) {
+    const first = errors[0];
+    throw new BoundaryInputError('no-valid-polygon', `没有有效的面：${first?.zh ?? ''}`, `No valid polygon: ${first?.en ?? ''}`);
+  }
+  return {
+    source: {
+      format: read.format,
+      crs: choice.crs.code,
+      crsName: choice.crs.name,
+      crsDetected: choice.detected,
+      confidence: choice.confidence,
+      rule: choice.rule,
+      alternatives: choice.alternatives,
+      axesSwapped: choice.swapped,
+      unitsToMetres: choice.unitsToMetres,
+      ...(choice.crs.approximate ? { approximate: choice.crs.approximate } : {}),
+      ...(choice.crs.code === 'PROJ4' || choice.crs.code === 'WKT' || choice.crs.code.startsWith('LOCAL:') ? { proj4: choice.crs.proj4 } : {})
+    },
+    features,
+    ...(read.layers ? { layers: read.layers } : {}),
+    decisions: [...read.decisions, ...choice.decisions],
+    warnings,
+    errors
+  };
+}
