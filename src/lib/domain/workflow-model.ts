@@ -1,0 +1,214 @@
+// Data of the recognition workflow (沪经信规范〔2020〕9号 一.2, 三.1, 三.2 and 附件 二–三): stages,
+// actions, opinions, departments, the persisted state and the events. Logic lives in workflow.ts.
+import { z } from 'zod';
+import type { IsoDate } from './dates.ts';
+import type { DocumentKind } from './paths.ts';
+import { DOCUMENT_KINDS } from './paths.ts';
+import type { Role } from './roles.ts';
+
+export const STAGES = [
+  'draft',
+  'submitted',
+  'preliminary_review',
+  'returned',
+  'joint_review',
+  'city_review',
+  'decision',
+  'recognised',
+  'tracking',
+  'rejected',
+  'withdrawn'
+] as const;
+export type Stage = (typeof STAGES)[number];
+
+type Label = { zh: string; en: string };
+
+export const STAGE_LABELS: Record<Stage, Label> = {
+  draft: { zh: '草稿', en: 'Draft' },
+  submitted: { zh: '已提交，待受理', en: 'Submitted, awaiting acceptance' },
+  preliminary_review: { zh: '区产业部门初审', en: 'Preliminary review (district industry department)' },
+  returned: { zh: '退回补正', en: 'Returned to the enterprise' },
+  joint_review: { zh: '区级联审', en: 'District joint review' },
+  city_review: { zh: '市“三委两局”审核认定', en: 'City review (three commissions and two bureaus)' },
+  decision: { zh: '区政府认定', en: 'District government decision' },
+  recognised: { zh: '已认定，待规划调整', en: 'Recognised, plan adjustment pending' },
+  tracking: { zh: '产业项目跟踪', en: 'Project tracking' },
+  rejected: { zh: '未通过认定', en: 'Not recognised' },
+  withdrawn: { zh: '已撤回', en: 'Withdrawn' }
+};
+
+/** Stages after which nothing more happens in the recognition workflow. */
+export const FINAL_STAGES: readonly Stage[] = ['rejected', 'withdrawn'];
+
+export const ACTIONS = [
+  'submit',
+  'withdraw',
+  'accept',
+  'return',
+  'resubmit',
+  'start_joint_review',
+  'forward_to_city',
+  'record_opinion',
+  'close_joint_review',
+  'record_city_opinion',
+  'recognise',
+  'reject',
+  'complete_plan_adjustment',
+  'acknowledge_filing'
+] as const;
+export type ActionType = (typeof ACTIONS)[number];
+
+export const ACTION_LABELS: Record<ActionType, Label> = {
+  submit: { zh: '提交申报', en: 'Submit' },
+  withdraw: { zh: '撤回申报', en: 'Withdraw' },
+  accept: { zh: '受理', en: 'Accept the application' },
+  return: { zh: '退回补正', en: 'Return to the enterprise' },
+  resubmit: { zh: '补正后重新提交', en: 'Resubmit' },
+  start_joint_review: { zh: '发起区级联审', en: 'Start the district joint review' },
+  forward_to_city: { zh: '初审通过，报市“三委两局”审核', en: 'Forward to city review' },
+  record_opinion: { zh: '填写联审意见', en: 'Record joint-review opinion' },
+  close_joint_review: { zh: '结束联审，报请认定', en: 'Close the joint review' },
+  record_city_opinion: { zh: '填写市级审核意见', en: 'Record city review opinion' },
+  recognise: { zh: '通过认定', en: 'Recognise' },
+  reject: { zh: '未通过认定', en: 'Do not recognise' },
+  complete_plan_adjustment: { zh: '规划调整完成', en: 'Plan adjustment completed' },
+  acknowledge_filing: { zh: '确认收到报备', en: 'Acknowledge the filing' }
+};
+
+/** The automatic step after recognition (附件 三.2 "通过认定的项目，自动转入产业项目跟踪"). */
+export const AUTO_ENTER_TRACKING = 'enter_tracking' as const;
+export const AUTO_ENTER_TRACKING_LABEL: Label = { zh: '自动转入产业项目跟踪', en: 'Moved to project tracking automatically' };
+
+export const OPINIONS = ['agree', 'conditional', 'disagree'] as const;
+export type Opinion = (typeof OPINIONS)[number];
+export const OPINION_LABELS: Record<Opinion, Label> = {
+  agree: { zh: '同意', en: 'Agree' },
+  conditional: { zh: '有条件同意', en: 'Agree with conditions' },
+  disagree: { zh: '不同意', en: 'Disagree' }
+};
+
+/** District departments that can be invited to the joint review (区级相关部门). */
+export const DISTRICT_DEPARTMENTS = [
+  'development_reform',
+  'planning_resources',
+  'ecology_environment',
+  'science_technology',
+  'housing_construction',
+  'market_regulation',
+  'emergency_management'
+] as const;
+export type DistrictDepartment = (typeof DISTRICT_DEPARTMENTS)[number];
+export const DISTRICT_DEPARTMENT_LABELS: Record<DistrictDepartment, Label> = {
+  development_reform: { zh: '区发展改革委', en: 'District development and reform commission' },
+  planning_resources: { zh: '区规划资源局', en: 'District planning and natural resources bureau' },
+  ecology_environment: { zh: '区生态环境局', en: 'District ecology and environment bureau' },
+  science_technology: { zh: '区科委', en: 'District science and technology commission' },
+  housing_construction: { zh: '区建设管理委', en: 'District construction commission' },
+  market_regulation: { zh: '区市场监管局', en: 'District market regulation bureau' },
+  emergency_management: { zh: '区应急管理局', en: 'District emergency management bureau' }
+};
+
+/**
+ * Every land type's outcome depends on the plan (一.4: retained in 控详/镇/单元/专项/村庄规划, or plan
+ * adjustment), and 一.4(2) names the planning bureau as co-lead, so it is always invited.
+ */
+export const REQUIRED_JOINT_DEPARTMENTS: readonly DistrictDepartment[] = ['planning_resources'];
+
+/** The city's 三委两局 that review reserve-area new land (三.1); city_sheitc decides. */
+export const CITY_REVIEWERS = ['city_sheitc', 'city_ndrc', 'city_stcsm', 'city_planning', 'city_ecology'] as const;
+export type CityReviewer = (typeof CITY_REVIEWERS)[number];
+
+/** Who receives the 报备 of an outside-boundary project above the contract plot ratio (一.4(3)). */
+export const FILING_RECIPIENTS = ['city_sheitc', 'city_planning'] as const;
+export type FilingRecipient = (typeof FILING_RECIPIENTS)[number];
+
+export interface OpinionRecord {
+  opinion: Opinion;
+  comment: string | null;
+  actorId: string;
+  at: string; // ISO instant
+}
+
+export interface DecisionRecord {
+  outcome: 'recognised' | 'rejected';
+  actorId: string;
+  role: Role;
+  at: string;
+  documentId: string | null;
+  reason: string | null;
+}
+
+/** The 10-working-day clock as recorded (Shanghai dates); clock.ts evaluates it on a calendar. */
+export interface ClockRecord {
+  /** Acceptance of the complete application (受理): submitted → preliminary_review. */
+  startedOn: IsoDate | null;
+  /** Periods returned to the enterprise; `to` is the resubmission date, null while still returned. */
+  pauses: { from: IsoDate; to: IsoDate | null }[];
+  /** Decision (or withdrawal) date; the clock no longer runs after it. */
+  stoppedOn: IsoDate | null;
+}
+
+/** Everything the workflow needs to decide the next step. JSON-serialisable. */
+export interface WorkflowState {
+  projectId: string;
+  authorityCode: string | null;
+  ownerId: string;
+  stage: Stage;
+  /** Incremented by every accepted action (optimistic concurrency). */
+  version: number;
+  returnedFrom: 'submitted' | 'preliminary_review' | null;
+  invitedDepartments: DistrictDepartment[];
+  jointOpinions: Partial<Record<DistrictDepartment, OpinionRecord>>;
+  jointReviewOverride: string | null;
+  cityOpinions: Partial<Record<CityReviewer, OpinionRecord>>;
+  cityReviewOverride: string | null;
+  decision: DecisionRecord | null;
+  planAdjustment: 'not_required' | 'pending' | 'done';
+  filing: { required: boolean; acknowledgements: Partial<Record<FilingRecipient, { actorId: string; at: string }>> };
+  clock: ClockRecord;
+}
+
+/** A request to change the state, as the API receives it. */
+export const workflowActionSchema = z.object({
+  type: z.enum(ACTIONS),
+  /** The version the user saw; a different current version means someone acted first (409). */
+  expectedVersion: z.number().int().nonnegative(),
+  comment: z.string().trim().max(4000).optional(),
+  opinion: z.enum(OPINIONS).optional(),
+  departments: z.array(z.enum(DISTRICT_DEPARTMENTS)).optional(),
+  /** The uploaded document this action rests on (recognition document, plan adjustment approval). */
+  documentId: z.string().min(1).optional(),
+  /** Kinds of the documents currently attached to the project (server fills this in). */
+  attachedDocuments: z.array(z.enum(DOCUMENT_KINDS)).optional(),
+  /** Close a review although not everyone answered; `comment` gives the reason. */
+  override: z.boolean().optional()
+});
+export type WorkflowAction = z.infer<typeof workflowActionSchema>;
+
+export interface WorkflowEvent {
+  projectId: string;
+  action: ActionType | typeof AUTO_ENTER_TRACKING;
+  actorId: string;
+  role: Role | 'system';
+  from: Stage;
+  to: Stage;
+  comment: string | null;
+  payload: Record<string, unknown>;
+  at: string; // ISO instant
+  /** State version after this event. */
+  version: number;
+}
+
+/** A typed refusal: 403 wrong role or authority, 409 not now (stage, path or version), 400 missing input. */
+export interface Refusal {
+  status: 400 | 403 | 409;
+  code: string;
+  zh: string;
+  en: string;
+}
+
+export type ApplyResult =
+  | { ok: true; state: WorkflowState; event: WorkflowEvent; events: WorkflowEvent[] }
+  | { ok: false; refusal: Refusal };
+
+export type { DocumentKind };

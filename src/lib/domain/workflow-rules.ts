@@ -1,0 +1,212 @@
+// Who may take which workflow action, in which stage, on which path — and the typed refusal when not.
+// Order of checks (so the status tells the user what to do):
+//   403 cannot see the project (canView) → 403 role never takes this action → 409 stale version →
+//   409 step not on this project's path → 403 role does not take it on this path → 409 not in this
+//   stage → 403 actor-specific (department not invited, not the planning side) → 409 state guards.
+// Payload checks (missing reason, document, opinion) come last, in workflow.ts, as 400.
+import { canView, type Actor } from './permissions.ts';
+import { pathOf, type PathFacts, type PathInfo } from './paths.ts';
+import { ROLE_LABELS, type Role } from './roles.ts';
+import {
+  ACTION_LABELS,
+  CITY_REVIEWERS,
+  FILING_RECIPIENTS,
+  STAGE_LABELS,
+  type ActionType,
+  type Refusal,
+  type Stage,
+  type WorkflowState
+} from './workflow-model.ts';
+
+const LEAD: readonly Role[] = ['district_industry'];
+/** The enterprise applies; the district industry department may do it on its behalf (canEditApplication). */
+const SUBMITTERS: readonly Role[] = ['enterprise', 'district_industry'];
+/** The planning side records a plan adjustment: the city bureau or the district's planning department. */
+const PLANNERS: readonly Role[] = ['city_planning', 'district_department'];
+/** Before the decision is taken the enterprise may withdraw. */
+export const WITHDRAWABLE_STAGES: readonly Stage[] = ['draft', 'submitted', 'preliminary_review', 'returned', 'joint_review', 'city_review', 'decision'];
+
+/** Every role that takes the action on some path (a role outside this list gets 403 whatever the stage). */
+export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
+  submit: SUBMITTERS,
+  withdraw: ['enterprise'],
+  accept: LEAD,
+  return: LEAD,
+  resubmit: SUBMITTERS,
+  start_joint_review: LEAD,
+  forward_to_city: LEAD,
+  record_opinion: ['district_department'],
+  close_joint_review: LEAD,
+  record_city_opinion: CITY_REVIEWERS,
+  // The government decides; the district industry department may record its decision on the platform
+  // (附件 二.3 "由区产业部门…反馈区政府项目认定情况"); on the city path SHEITC decides (三.1).
+  recognise: ['district_government', 'lingang_committee', 'district_industry', 'city_sheitc'],
+  reject: ['district_government', 'lingang_committee', 'district_industry', 'city_sheitc'],
+  complete_plan_adjustment: PLANNERS,
+  acknowledge_filing: FILING_RECIPIENTS
+};
+
+/** Stages (on this project's path) where the action applies, with the roles that take it there. */
+export function stageRoles(type: ActionType, path: PathInfo, state: WorkflowState): Partial<Record<Stage, readonly Role[]>> {
+  // A project already in a review stage stays on that branch even if its facts are corrected later.
+  const cityPath = state.stage === 'city_review' || (path.cityReview && state.stage !== 'joint_review' && state.stage !== 'decision');
+  switch (type) {
+    case 'submit':
+      return { draft: SUBMITTERS };
+    case 'withdraw':
+      return Object.fromEntries(WITHDRAWABLE_STAGES.map((s) => [s, ['enterprise']]));
+    case 'accept':
+      return { submitted: LEAD };
+    case 'return':
+      return { submitted: LEAD, preliminary_review: LEAD };
+    case 'resubmit':
+      return { returned: SUBMITTERS };
+    case 'start_joint_review':
+    case 'record_opinion':
+    case 'close_joint_review': {
+      if (cityPath) return {};
+      if (type === 'start_joint_review') return { preliminary_review: LEAD };
+      return { joint_review: type === 'record_opinion' ? ['district_department'] : LEAD };
+    }
+    case 'forward_to_city':
+      return cityPath ? { preliminary_review: LEAD } : {};
+    case 'record_city_opinion':
+      return cityPath ? { city_review: CITY_REVIEWERS } : {};
+    case 'recognise':
+    case 'reject':
+      return cityPath ? { city_review: ['city_sheitc'] } : { decision: [path.decisionRole, 'district_industry'] };
+    case 'complete_plan_adjustment':
+      // Frozen at recognition (state.planAdjustment), not re-derived from facts edited later.
+      return state.planAdjustment === 'pending' ? { recognised: PLANNERS } : {};
+    case 'acknowledge_filing':
+      return state.filing.required ? { recognised: FILING_RECIPIENTS, tracking: FILING_RECIPIENTS } : {};
+  }
+}
+
+const roleLabel = (r: Role) => ROLE_LABELS[r];
+
+function notOnPath(type: ActionType, path: PathInfo, state: WorkflowState): Refusal {
+  const a = ACTION_LABELS[type];
+  let zh = `本项目的办理路径不包含“${a.zh}”。`;
+  let en = `This project's procedure has no "${a.en}" step.`;
+  if (type === 'start_joint_review' || type === 'record_opinion' || type === 'close_joint_review') {
+    zh += '战略预留区内新出让土地的项目由区政府初审后报市“三委两局”审核认定（三.1），不经区级联审。';
+    en += ' Newly transferred land in a strategic reserve area goes from district preliminary review to city review (clause 三.1), not to a district joint review.';
+  } else if (type === 'forward_to_city' || type === 'record_city_opinion') {
+    zh += '仅战略预留区内新出让土地的项目报市级审核（三.1）。';
+    en += ' Only newly transferred land in a strategic reserve area goes to city review (clause 三.1).';
+  } else if (type === 'complete_plan_adjustment') {
+    zh += state.planAdjustment === 'done' ? '规划调整已登记完成。' : '仅开发边界外、未经规划确认保留的项目需要规划调整（一.4(3)）。';
+    en += state.planAdjustment === 'done' ? ' The plan adjustment is already recorded.' : ' Only projects outside the development boundary that the plans do not retain need a plan adjustment (clause 一.4(3)).';
+  } else if (type === 'acknowledge_filing') {
+    zh += '仅开发边界外、突破原土地出让合同容积率的项目需向市经济信息化委、市规划资源局报备（一.4(3)）。';
+    en += ' Only projects outside the development boundary that exceed the land contract\'s plot ratio are filed with the city (clause 一.4(3)).';
+  }
+  void path;
+  return { status: 409, code: 'not_on_path', zh, en };
+}
+
+/**
+ * Whether `actor` may take action `type` now, ignoring the request's payload. Null when allowed.
+ * `expectedVersion` (when given) is compared with the state's version.
+ */
+export function authorise(
+  state: WorkflowState,
+  type: ActionType,
+  actor: Actor,
+  facts: PathFacts,
+  expectedVersion?: number
+): Refusal | null {
+  const a = ACTION_LABELS[type];
+  if (!canView(actor, { authorityCode: state.authorityCode, ownerId: state.ownerId })) {
+    return {
+      status: 403,
+      code: 'not_visible',
+      zh: '您无权查看或办理该项目：它不属于您所在的区，或不是您单位的项目。',
+      en: "You cannot see or act on this project: it belongs to another district or another enterprise."
+    };
+  }
+  if (!ACTION_ROLES[type].includes(actor.role)) {
+    return {
+      status: 403,
+      code: 'role_not_allowed',
+      zh: `“${roleLabel(actor.role).zh}”不能执行“${a.zh}”。`,
+      en: `The role "${roleLabel(actor.role).en}" cannot "${a.en}".`
+    };
+  }
+  if (expectedVersion !== undefined && expectedVersion !== state.version) {
+    return {
+      status: 409,
+      code: 'version_conflict',
+      zh: `项目已被他人更新（当前版本 ${state.version}，您看到的是版本 ${expectedVersion}），请刷新页面查看最新状态后再操作。`,
+      en: `Someone else updated this project (now version ${state.version}, you saw version ${expectedVersion}); reload it and try again.`
+    };
+  }
+  const path = pathOf(facts);
+  const table = stageRoles(type, path, state);
+  const stages = Object.keys(table) as Stage[];
+  if (stages.length === 0) return notOnPath(type, path, state);
+  const rolesOnPath = new Set(stages.flatMap((s) => table[s] ?? []));
+  if (!rolesOnPath.has(actor.role)) {
+    const who = stages.flatMap((s) => table[s] ?? []).filter((r, i, all) => all.indexOf(r) === i);
+    return {
+      status: 403,
+      code: 'role_not_allowed',
+      zh: `本项目的“${a.zh}”应由${who.map((r) => `“${roleLabel(r).zh}”`).join('或')}办理。`,
+      en: `On this project "${a.en}" is for ${who.map((r) => roleLabel(r).en).join(' or ')}.`
+    };
+  }
+  const atStage = table[state.stage];
+  if (!atStage) {
+    const s = STAGE_LABELS[state.stage];
+    return {
+      status: 409,
+      code: 'stage_conflict',
+      zh: `项目当前处于“${s.zh}”阶段，不能执行“${a.zh}”。`,
+      en: `The project is at "${s.en}"; "${a.en}" is not possible now.`
+    };
+  }
+  if (!atStage.includes(actor.role)) {
+    return {
+      status: 403,
+      code: 'role_not_allowed',
+      zh: `“${roleLabel(actor.role).zh}”在当前阶段不能执行“${a.zh}”。`,
+      en: `The role "${roleLabel(actor.role).en}" cannot "${a.en}" at this stage.`
+    };
+  }
+  return actorSpecific(state, type, actor, path);
+}
+
+function actorSpecific(state: WorkflowState, type: ActionType, actor: Actor, path: PathInfo): Refusal | null {
+  if (type === 'record_opinion') {
+    const dept = actor.department ?? null;
+    if (dept === null || !(state.invitedDepartments as readonly string[]).includes(dept)) {
+      return {
+        status: 403,
+        code: 'department_not_invited',
+        zh: '您所在的部门未被邀请参加本项目的区级联审。',
+        en: 'Your department was not invited to this joint review.'
+      };
+    }
+  }
+  if (type === 'complete_plan_adjustment' && actor.role === 'district_department' && actor.department !== 'planning_resources') {
+    return {
+      status: 403,
+      code: 'not_planning_department',
+      zh: '规划调整完成情况应由区规划资源部门或市规划资源局登记。',
+      en: 'Only the district planning department or the city planning bureau records the plan adjustment.'
+    };
+  }
+  if (type === 'acknowledge_filing' && state.filing.acknowledgements[actor.role as 'city_sheitc' | 'city_planning']) {
+    return {
+      status: 409,
+      code: 'already_acknowledged',
+      zh: '贵单位已确认收到本项目的报备。',
+      en: 'Your organisation has already acknowledged this filing.'
+    };
+  }
+  if ((type === 'submit' || type === 'resubmit') && !path.eligible && path.blocker) {
+    return { status: 400, ...path.blocker };
+  }
+  return null;
+}

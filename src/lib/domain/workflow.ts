@@ -1,0 +1,308 @@
+// The recognition workflow as pure functions: availableActions (what this user may do now) and
+// applyAction (new state + events to append, or a typed refusal). The server runs applyAction inside
+// the transaction that stores the state, guarded by `UPDATE … WHERE version = expectedVersion`.
+//
+// Clock rule (see clock.ts): the 10 working days start on acceptance of the complete application
+// (accept: submitted → preliminary_review), pause from a return to the enterprise until it resubmits,
+// and stop at the decision (recognise / reject, by the district, the Lingang committee or the city).
+//
+// Commitment guard (一.4(2)): the 无条件服从收回承诺 is a required document of a complete application,
+// checked on submit/resubmit, and checked again on recognise because the facts (retained in plan) may
+// be corrected during review. The server passes the attached document kinds in the action.
+import { shanghaiDate } from './dates.ts';
+import type { Actor } from './permissions.ts';
+import { DOCUMENT_LABELS, missingDocuments, pathOf, type PathFacts } from './paths.ts';
+import { ROLE_LABELS } from './roles.ts';
+import { authorise } from './workflow-rules.ts';
+import {
+  ACTIONS,
+  ACTION_LABELS,
+  AUTO_ENTER_TRACKING,
+  CITY_REVIEWERS,
+  DISTRICT_DEPARTMENT_LABELS,
+  REQUIRED_JOINT_DEPARTMENTS,
+  type ActionType,
+  type ApplyResult,
+  type CityReviewer,
+  type DistrictDepartment,
+  type OpinionRecord,
+  type Refusal,
+  type WorkflowAction,
+  type WorkflowEvent,
+  type WorkflowState
+} from './workflow-model.ts';
+
+export * from './workflow-model.ts';
+export { authorise, ACTION_ROLES, WITHDRAWABLE_STAGES } from './workflow-rules.ts';
+
+export function initialState(projectId: string, authorityCode: string | null, ownerId: string): WorkflowState {
+  return {
+    projectId,
+    authorityCode,
+    ownerId,
+    stage: 'draft',
+    version: 0,
+    returnedFrom: null,
+    invitedDepartments: [],
+    jointOpinions: {},
+    jointReviewOverride: null,
+    cityOpinions: {},
+    cityReviewOverride: null,
+    decision: null,
+    planAdjustment: 'not_required',
+    filing: { required: false, acknowledgements: {} },
+    clock: { startedOn: null, pauses: [], stoppedOn: null }
+  };
+}
+
+export interface AvailableAction {
+  type: ActionType;
+  zh: string;
+  en: string;
+  /** What the request must carry. */
+  needs: {
+    comment: 'required' | 'optional' | 'required_unless_agree';
+    opinion: boolean;
+    departments: boolean;
+    document: 'recognition' | 'plan_adjustment' | null;
+    /** Not everyone has answered: closing needs override=true and a reason. */
+    override: boolean;
+  };
+}
+
+/** The actions this actor may take now (nothing else should be offered in the UI). */
+export function availableActions(state: WorkflowState, actor: Actor, facts: PathFacts): AvailableAction[] {
+  return ACTIONS.filter((t) => authorise(state, t, actor, facts) === null).map((type) => ({
+    type,
+    ...ACTION_LABELS[type],
+    needs: {
+      comment: REASON_REQUIRED.includes(type) ? 'required' : OPINION_ACTIONS.includes(type) ? 'required_unless_agree' : 'optional',
+      opinion: OPINION_ACTIONS.includes(type),
+      departments: type === 'start_joint_review',
+      document: type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : null,
+      override: needsOverride(state, type)
+    }
+  }));
+}
+
+/** Whether the project waits on this actor (inbox): any action other than withdrawing. */
+export const waitsOn = (state: WorkflowState, actor: Actor, facts: PathFacts) =>
+  availableActions(state, actor, facts).some((a) => a.type !== 'withdraw');
+
+const REASON_REQUIRED: readonly ActionType[] = ['withdraw', 'return', 'reject'];
+const OPINION_ACTIONS: readonly ActionType[] = ['record_opinion', 'record_city_opinion'];
+
+function missingAnswers(state: WorkflowState): string[] {
+  if (state.stage === 'joint_review') return state.invitedDepartments.filter((d) => !state.jointOpinions[d]);
+  if (state.stage === 'city_review') return CITY_REVIEWERS.filter((r) => !state.cityOpinions[r]);
+  return [];
+}
+const needsOverride = (state: WorkflowState, type: ActionType) =>
+  (type === 'close_joint_review' || (state.stage === 'city_review' && (type === 'recognise' || type === 'reject'))) && missingAnswers(state).length > 0;
+
+const bad = (code: string, zh: string, en: string): Refusal => ({ status: 400, code, zh, en });
+
+/** Check the request's content for this action; null when complete. */
+function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathFacts): Refusal | null {
+  const comment = action.comment?.trim() ?? '';
+  const a = ACTION_LABELS[action.type];
+  if (REASON_REQUIRED.includes(action.type) && comment === '') {
+    return bad('reason_missing', `“${a.zh}”须填写理由。`, `"${a.en}" needs a reason.`);
+  }
+  if (action.type === 'submit' || action.type === 'resubmit') {
+    const missing = missingDocuments(facts, action.attachedDocuments ?? []);
+    if (missing.length > 0) {
+      return bad(
+        'documents_missing',
+        `申报材料不齐，缺少：${missing.map((d) => DOCUMENT_LABELS[d].zh).join('、')}。`,
+        `The application is incomplete; missing: ${missing.map((d) => DOCUMENT_LABELS[d].en).join(', ')}.`
+      );
+    }
+  }
+  if (action.type === 'start_joint_review') {
+    const depts = action.departments ?? [];
+    if (depts.length === 0) return bad('departments_missing', '请选择参加区级联审的部门。', 'Choose the departments invited to the joint review.');
+    const absent = REQUIRED_JOINT_DEPARTMENTS.filter((d) => !depts.includes(d));
+    if (absent.length > 0) {
+      return bad(
+        'department_required',
+        `区级联审须邀请${absent.map((d) => DISTRICT_DEPARTMENT_LABELS[d].zh).join('、')}（一.4：项目能否保留取决于规划）。`,
+        `The joint review must include ${absent.map((d) => DISTRICT_DEPARTMENT_LABELS[d].en).join(', ')} (clause 一.4: retention depends on the plan).`
+      );
+    }
+  }
+  if (OPINION_ACTIONS.includes(action.type)) {
+    if (!action.opinion) return bad('opinion_missing', '请选择意见：同意、有条件同意或不同意。', 'Choose an opinion: agree, agree with conditions, or disagree.');
+    if (action.opinion !== 'agree' && comment === '') {
+      return bad('comment_missing', '“有条件同意”或“不同意”须写明条件或理由。', 'Agreeing with conditions or disagreeing needs the conditions or reasons in a comment.');
+    }
+  }
+  if (needsOverride(state, action.type)) {
+    const missing = missingAnswers(state);
+    const names = missing.map((m) =>
+      m in DISTRICT_DEPARTMENT_LABELS ? DISTRICT_DEPARTMENT_LABELS[m as DistrictDepartment] : ROLE_LABELS[m as CityReviewer]
+    );
+    if (!action.override) {
+      return {
+        status: 409,
+        code: 'review_incomplete',
+        zh: `尚有 ${missing.length} 个部门未提交意见：${names.map((n) => n.zh).join('、')}。请等待，或选择“强制结束”并说明理由。`,
+        en: `${missing.length} still to answer: ${names.map((n) => n.en).join(', ')}. Wait, or override with a reason.`
+      };
+    }
+    if (comment === '') return bad('override_reason_missing', '强制结束审核须说明理由。', 'Overriding the review needs a reason.');
+  }
+  if (action.type === 'recognise') {
+    if (!action.documentId) {
+      return bad('recognition_document_missing', '“通过认定”须上传认定文件。', 'Recognition needs the recognition document uploaded.');
+    }
+    if (pathOf(facts).commitmentRequired && !(action.attachedDocuments ?? []).includes('commitment')) {
+      return bad(
+        'commitment_missing',
+        '该地块位于城市开发边界内且未在规划中保留，认定前须有企业“无条件服从政府实施规划收回土地”的承诺书（一.4(2)）。',
+        'The parcel is inside the development boundary and not retained in the plan: recognition needs the enterprise\'s commitment to surrender the land unconditionally (clause 一.4(2)).'
+      );
+    }
+  }
+  if (action.type === 'complete_plan_adjustment' && !action.documentId) {
+    return bad('plan_adjustment_document_missing', '请上传规划调整批复文件。', 'Upload the plan adjustment approval.');
+  }
+  return null;
+}
+
+/** Apply one action. Never throws for user mistakes: returns a refusal instead. */
+export function applyAction(state: WorkflowState, action: WorkflowAction, actor: Actor, facts: PathFacts, now: Date): ApplyResult {
+  const refusal = authorise(state, action.type, actor, facts, action.expectedVersion) ?? checkPayload(state, action, facts);
+  if (refusal) return { ok: false, refusal };
+
+  const at = now.toISOString();
+  const today = shanghaiDate(now);
+  const comment = action.comment?.trim() || null;
+  const path = pathOf(facts);
+  const s: WorkflowState = structuredClone(state);
+  const payload: Record<string, unknown> = {};
+  const opinion = (): OpinionRecord => ({ opinion: action.opinion!, comment, actorId: actor.id, at });
+  const closeOpenPause = () => {
+    for (const p of s.clock.pauses) if (p.to === null) p.to = today;
+  };
+  const stopClock = () => {
+    closeOpenPause();
+    if (s.clock.startedOn !== null && s.clock.stoppedOn === null) s.clock.stoppedOn = today;
+  };
+
+  switch (action.type) {
+    case 'submit':
+      s.stage = 'submitted';
+      payload.documents = action.attachedDocuments;
+      break;
+    case 'withdraw':
+      s.stage = 'withdrawn';
+      stopClock();
+      break;
+    case 'accept':
+      s.stage = 'preliminary_review';
+      s.clock.startedOn ??= today;
+      payload.clockStartedOn = s.clock.startedOn;
+      break;
+    case 'return':
+      s.returnedFrom = state.stage as 'submitted' | 'preliminary_review';
+      s.stage = 'returned';
+      if (s.clock.startedOn !== null) s.clock.pauses.push({ from: today, to: null });
+      break;
+    case 'resubmit':
+      s.stage = state.returnedFrom ?? 'submitted';
+      s.returnedFrom = null;
+      closeOpenPause();
+      payload.documents = action.attachedDocuments;
+      break;
+    case 'start_joint_review':
+      s.stage = 'joint_review';
+      s.invitedDepartments = [...new Set(action.departments ?? [])];
+      s.jointOpinions = {};
+      s.jointReviewOverride = null;
+      payload.departments = s.invitedDepartments;
+      break;
+    case 'forward_to_city':
+      s.stage = 'city_review';
+      s.cityOpinions = {};
+      s.cityReviewOverride = null;
+      break;
+    case 'record_opinion':
+      s.jointOpinions[actor.department as DistrictDepartment] = opinion();
+      payload.department = actor.department;
+      payload.opinion = action.opinion;
+      break;
+    case 'record_city_opinion':
+      s.cityOpinions[actor.role as CityReviewer] = opinion();
+      payload.opinion = action.opinion;
+      break;
+    case 'close_joint_review':
+      s.stage = 'decision';
+      if (needsOverride(state, 'close_joint_review')) {
+        s.jointReviewOverride = comment;
+        payload.override = true;
+        payload.unanswered = missingAnswers(state);
+      }
+      break;
+    case 'recognise':
+    case 'reject': {
+      if (needsOverride(state, action.type)) {
+        s.cityReviewOverride = comment;
+        payload.override = true;
+        payload.unanswered = missingAnswers(state);
+      }
+      const recognised = action.type === 'recognise';
+      s.decision = {
+        outcome: recognised ? 'recognised' : 'rejected',
+        actorId: actor.id,
+        role: actor.role,
+        at,
+        documentId: recognised ? action.documentId! : (action.documentId ?? null),
+        reason: recognised ? null : comment
+      };
+      // The district industry department records the government's decision (附件 二.3).
+      if (actor.role === 'district_industry') payload.recordedFor = path.decisionRole;
+      s.stage = recognised ? 'recognised' : 'rejected';
+      stopClock();
+      if (recognised) {
+        s.planAdjustment = path.planAdjustmentRequired ? 'pending' : 'not_required';
+        s.filing = { required: path.filingRequired, acknowledgements: {} };
+        payload.documentId = action.documentId;
+        payload.planAdjustment = s.planAdjustment;
+        payload.filingRequired = s.filing.required;
+      }
+      break;
+    }
+    case 'complete_plan_adjustment':
+      s.planAdjustment = 'done';
+      s.stage = 'tracking';
+      payload.documentId = action.documentId;
+      break;
+    case 'acknowledge_filing':
+      s.filing.acknowledgements[actor.role as 'city_sheitc' | 'city_planning'] = { actorId: actor.id, at };
+      break;
+  }
+
+  s.version = state.version + 1;
+  const event: WorkflowEvent = {
+    projectId: state.projectId,
+    action: action.type,
+    actorId: actor.id,
+    role: actor.role,
+    from: state.stage,
+    to: s.stage,
+    comment,
+    payload,
+    at,
+    version: s.version
+  };
+  const events = [event];
+  // 附件 三.2: recognised projects move to tracking automatically, unless a plan adjustment must come
+  // first (一.4(3) "经项目认定和规划调整后实施"). One version per event keeps (project, version) unique.
+  if (s.stage === 'recognised' && s.planAdjustment !== 'pending') {
+    s.stage = 'tracking';
+    s.version += 1;
+    events.push({ ...event, action: AUTO_ENTER_TRACKING, actorId: 'system', role: 'system', from: 'recognised', to: 'tracking', comment: null, payload: {}, version: s.version });
+  }
+  return { ok: true, state: s, event, events };
+}
