@@ -114,34 +114,41 @@ export function ringInRing(inner: Ring, outer: Ring): boolean {
 }
 
 /** What ring assembly had to repair, counted per file so the user gets one line per kind, not one per record. */
-export interface RingNotes { degenerate: number[]; noOuter: number[]; orphan: number[] }
+export interface RingNotes { degenerate: number[]; byContainment: number[] }
+
+const absArea = (r: Ring) => Math.abs(signedArea2(r));
+
+/** Attach each hole to the smallest outer that contains it; undefined if some hole fits no outer. */
+function assemble(outers: Ring[], holes: Ring[]): Ring[][] | undefined {
+  const polys: Ring[][] = outers.map((o) => [o]);
+  for (const h of holes) {
+    let best = -1;
+    outers.forEach((o, i) => {
+      if (ringInRing(h, o) && (best < 0 || absArea(o) < absArea(outers[best]))) best = i;
+    });
+    if (best < 0) return undefined;
+    polys[best].push(h);
+  }
+  return polys;
+}
 
 /** Build a (Multi)Polygon from shapefile parts. Spec: outer rings clockwise, holes counter-clockwise, in any
- *  order. Writers get this wrong, so a "hole" inside no outer becomes an outer, and a record with no clockwise
- *  ring is nested by containment instead; both are noted for the user. */
+ *  order. Writers get the orientation wrong (all one way, or reversed), so when orientation gives a hole that
+ *  lies in no outer, the record is nested by containment instead (even depth = outer), and noted. */
 export function ringsToGeometry(parts: Ring[], rec: number, notes: RingNotes): Polygon | MultiPolygon | null {
   const rings = parts.filter((r) => r.length >= 4 && signedArea2(r) !== 0);
   if (rings.length < parts.length) notes.degenerate.push(rec);
   if (!rings.length) return null;
-  let outers = rings.filter((r) => signedArea2(r) < 0);
-  let holes = rings.filter((r) => signedArea2(r) > 0);
-  if (!outers.length) {
-    notes.noOuter.push(rec);
-    const sorted = [...rings].sort((a, b) => Math.abs(signedArea2(b)) - Math.abs(signedArea2(a)));
-    outers = []; holes = [];
-    for (const r of sorted) (sorted.filter((o) => o !== r && Math.abs(signedArea2(o)) > Math.abs(signedArea2(r)) && ringInRing(r, o)).length % 2 ? holes : outers).push(r);
+  let polys = assemble(rings.filter((r) => signedArea2(r) < 0), rings.filter((r) => signedArea2(r) > 0));
+  if (!polys || !polys.length) {
+    notes.byContainment.push(rec);
+    const outers: Ring[] = [], holes: Ring[] = [];
+    for (const r of rings) {
+      const depth = rings.filter((o) => o !== r && absArea(o) > absArea(r) && ringInRing(r, o)).length;
+      (depth % 2 ? holes : outers).push(r);
+    }
+    polys = assemble(outers, holes) ?? rings.map((r) => [r]);
   }
-  const polys: Ring[][] = outers.map((o) => [o]);
-  let promoted = 0;
-  for (const h of holes) {
-    let best = -1;
-    outers.forEach((o, i) => {
-      if (ringInRing(h, o) && (best < 0 || Math.abs(signedArea2(o)) < Math.abs(signedArea2(outers[best])))) best = i;
-    });
-    if (best >= 0) polys[best].push(h);
-    else { polys.push([h]); promoted++; }
-  }
-  if (promoted) notes.orphan.push(rec);
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
 }
 
@@ -151,10 +158,8 @@ function ringWarnings(base: string, n: RingNotes): Message[] {
   const out: Message[] = [];
   if (n.degenerate.length) out.push({ code: 'shp-degenerate-ring', zh: `${base} 记录 ${recList(n.degenerate)}：忽略了少于 4 个点或面积为 0 的环。`,
     en: `${base} records ${recList(n.degenerate)}: ignored rings with under 4 points or zero area.` });
-  if (n.noOuter.length) out.push({ code: 'shp-ring-orientation', zh: `${base} 记录 ${recList(n.noOuter)}：没有顺时针外环（不符合 Shapefile 规范），已按包含关系判断内外环。`,
-    en: `${base} records ${recList(n.noOuter)}: no clockwise outer ring (against the shapefile spec); outer rings and holes decided by containment.` });
-  if (n.orphan.length) out.push({ code: 'shp-ring-orientation', zh: `${base} 记录 ${recList(n.orphan)}：有逆时针环不在任何外环内，已当作独立外环（多面）。`,
-    en: `${base} records ${recList(n.orphan)}: counter-clockwise ring(s) inside no outer ring; read as separate outer rings (multipolygon).` });
+  if (n.byContainment.length) out.push({ code: 'shp-ring-orientation', zh: `${base} 记录 ${recList(n.byContainment)}：环的方向不符合 Shapefile 规范（外环应为顺时针），已按包含关系判断外环和内环。`,
+    en: `${base} records ${recList(n.byContainment)}: ring orientation breaks the shapefile spec (outer rings clockwise); outer rings and holes decided by containment.` });
   return out;
 }
 
@@ -285,7 +290,7 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
   }
   const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
   let nulls = 0;
-  const notes: RingNotes = { degenerate: [], noOuter: [], orphan: [] };
+  const notes: RingNotes = { degenerate: [], byContainment: [] };
   records.forEach((parts, i) => {
     const geometry = parts ? ringsToGeometry(parts, i + 1, notes) : null;
     if (!geometry) { nulls++; return; }

@@ -24,8 +24,9 @@ export const DEFAULT_ZIP_LIMITS: ZipLimits = {
   ratioFloorBytes: 1024 * 1024
 };
 
-/** Compressed bytes handed to the inflater per step; bounds the output of one step to ~16 MB at worst. */
-const INFLATE_STEP = 16 * 1024;
+/** Compressed bytes handed to the inflater per step: deflate's ~1032:1 maximum bounds one step's output to
+ *  ~4 MB, so a lying header is caught with little memory spent. */
+const INFLATE_STEP = 4 * 1024;
 
 export interface ZipEntry { path: string; bytes: Uint8Array }
 export interface UnzipResult { entries: ZipEntry[]; decisions: Decision[]; warnings: Message[] }
