@@ -67,10 +67,10 @@ export function detectCrs(points: XY[], unitsToMetres = 1): Detection | undefine
     for (const swapped of [false, true]) {
       const pts = sample.map(([x, y]): XY => (swapped ? [y, x] : [x, y]));
       const [x0, y0] = pts[0];
-      // Geographic candidates are unit-free: only try them at the reader's scale.
       for (const c of candidates(x0 * scale, y0 * scale)) {
         const geographic = CRS_REGISTRY[c.code].kind === 'geographic';
-        if (geographic && scale !== unitsToMetres) continue;
+        // Unit-free geographic values, and local grids (any small number fits them), only at the reader's scale.
+        if ((geographic || c.rule === 'local-small-values') && scale !== unitsToMetres) continue;
         const k = geographic ? 1 : scale;
         if (!pts.every(([x, y]) => c.fits(x * k, y * k))) continue;
         const f = toLonLatFn(fromRegistry(c.code));

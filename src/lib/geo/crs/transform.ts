@@ -29,7 +29,7 @@ export function fromRegistry(code: string): ResolvedCrs {
 }
 
 export function fromObfuscated(id: ObfuscatedId): ResolvedCrs {
-  return { code: id, name: OBFUSCATED[id], kind: 'geographic' };
+  return { code: id, name: OBFUSCATED[id], kind: 'geographic', obfuscated: id };
 }
 
 export function fromLocalSystem(l: LocalSystem): ResolvedCrs {
@@ -66,7 +66,7 @@ export function toLonLatFn(crs: ResolvedCrs): (p: XY) => XY {
   if (crs.similarity) {
     const s = crs.similarity;
     const c = converter(CRS_REGISTRY[s.plane]?.proj4 ?? s.plane);
-    return (p) => c.inverse(applySimilarity(s, p)) as XY;
+    return (p) => c.forward(applySimilarity(s, p)) as XY;
   }
   if (crs.code === TARGET_CODE || crs.code === 'EPSG:4326') return (p) => [p[0], p[1]];
   const c = converter(crs.proj4!);
@@ -85,7 +85,7 @@ export function fromLonLatFn(crs: ResolvedCrs): (p: XY) => XY {
   if (crs.similarity) {
     const s = crs.similarity;
     const c = converter(CRS_REGISTRY[s.plane]?.proj4 ?? s.plane);
-    return (p) => invertSimilarity(s, c.forward(p) as XY);
+    return (p) => invertSimilarity(s, c.inverse(p) as XY);
   }
   if (crs.code === TARGET_CODE || crs.code === 'EPSG:4326') return (p) => [p[0], p[1]];
   const c = converter(crs.proj4!);

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import proj4 from 'proj4';
 import { processReadResult } from '../../../../src/lib/geo/ingest.ts';
 import type { ReadResult } from '../../../../src/lib/geo/types.ts';
+import { metresBetween } from './helpers.ts';
 
 type XY = [number, number];
 const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';
@@ -19,12 +20,6 @@ const DEFS: Record<string, string> = {
   // DOMAIN.md's approximate 上海2000坐标系
   SH2000: '+proj=tmerc +lat_0=0 +lon_0=121.4644444444 +k=1.0000025616 +x_0=-238.173 +y_0=-3457068.779 +ellps=GRS80 +units=m'
 };
-
-/** Metres between two lon/lat points (equirectangular: exact enough over a few metres). */
-export function metresBetween(a: XY, b: XY): number {
-  const k = Math.cos((a[1] * Math.PI) / 180);
-  return Math.hypot((a[0] - b[0]) * k * 111_320, (a[1] - b[1]) * 110_574);
-}
 
 /** Corners (lon/lat) of a true-ground 200 × 150 m square with its SW corner at `sw`, via a local TM. */
 function groundSquare(sw: XY): XY[] {
@@ -52,7 +47,7 @@ describe('PostGIS anchor', () => {
 
 describe.each(Object.entries(PLACES))('square at %s', (_place, sw) => {
   const corners = groundSquare(sw);
-  it.each(Object.keys(DEFS))('%s: detected, placed within 0.5 m, area within 0.1 %%', (code) => {
+  it.each(Object.keys(DEFS))('%s: detected, placed within 0.5 m, area within 0.1 percent', (code) => {
     const ring = corners.map((c) => proj4(WGS84, DEFS[code], c) as XY);
     // Zone 40 / 41 only exist on their own side of 121.5°E in practice, but the math works on both.
     const user = code === 'EPSG:4490' || code === 'EPSG:4326' || code === 'EPSG:4549' || code === 'EPSG:4550' ? code : undefined;
