@@ -3,7 +3,7 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
-import { BoundaryInputError, type InputFile, type ReadOptions } from '../../../../src/lib/geo/types.ts';
+import { BoundaryInputError, type InputFile, type ReadOptions, type ReadResult } from '../../../../src/lib/geo/types.ts';
 import { type DbfField, type Ring, type ShpRecord, writeDbf, writeShp } from './helpers/shapefile-writer.ts';
 import { makeZip } from './helpers/zip-writer.ts';
 
@@ -113,7 +113,7 @@ describe('DBF text encoding', () => {
   const rows = [['上海市浦东新区用地红线', 1234.5], ['金山区工业地块', 88]];
   const expected = [{ 名称: '上海市浦东新区用地红线', AREA: 1234.5 }, { 名称: '金山区工业地块', AREA: 88 }];
   const gbkDbf = (ldid: number) => writeDbf(fields, rows, 'gbk', ldid);
-  const enc = (r: { decisions: { what: string }[] }) => r.decisions.find((d) => d.what === 'encoding');
+  const enc = (r: ReadResult) => r.decisions.find((d) => d.what === 'encoding');
 
   it('GBK without .cpg and with LDID 0: detected as GB18030, Chinese names and values right', async () => {
     const r = await read(files('gbk', [[OUTER], [square(0, 0, 1)]], { dbf: gbkDbf(0) }));
