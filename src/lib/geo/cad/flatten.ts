@@ -163,7 +163,7 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
     visit(e, IDENTITY, undefined, []);
   }
   if (recursive.size) notes.push(`recursive or too deeply nested blocks not expanded: ${[...recursive].join(', ')}`);
-  if (missing.size) notes.push(`INSERT of undefined blocks ignored: ${[...missing].join(', ')}`);
+  if (missing.size) notes.push(`INSERT of undefined blocks ignored: ${[...missing].map((n) => n || '(unnamed)').join(', ')}`);
   if (capped) notes.push(`block expansion stopped after ${MAX_EXPANDED_ENTITIES} entities`);
   return { layers, notes };
 }

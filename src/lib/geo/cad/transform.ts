@@ -46,7 +46,8 @@ function unit(v: Vec3): Vec3 {
 }
 
 export function isDefaultExtrusion(n: Vec3 | undefined): boolean {
-  return !n || (Math.abs(n[0]) < 1e-12 && Math.abs(n[1]) < 1e-12 && n[2] > 0);
+  // A zero vector (LibreDWG writes one when the DWG stores none) also means the default (0,0,1).
+  return !n || (Math.abs(n[0]) < 1e-12 && Math.abs(n[1]) < 1e-12 && n[2] >= 0);
 }
 
 /** OCS axes for extrusion n: Ax, Ay, N (unit vectors in WCS). */
