@@ -5,9 +5,10 @@
 import iconv from 'iconv-lite';
 import { BoundaryInputError, type Decision, type Message } from '../types.ts';
 
-/** Share of multi-byte characters that must fall in GB2312's common area (hanzi rows B0–F7, punctuation rows
- *  A1–A3) before undeclared bytes are read as GB18030. UTF-8 Chinese read as GBK lands mostly outside it
- *  (its lead bytes E4–E9 pair with trail bytes 80–BF, which GB2312 never uses), so 0.8 separates the two. */
+/** Share of multi-byte characters that must be GB2312 hanzi (rows B0–F7: the 6,763 characters of everyday
+ *  Chinese; rows A1/A3, punctuation and full-width ASCII, are neutral) before undeclared bytes are read as
+ *  GB18030. UTF-8 Chinese read as GBK falls partly outside it (every other pair starts with a UTF-8 trail
+ *  byte 80–BF, mostly not a hanzi row), so 0.8 separates the two; ties go to the better-scoring decoding. */
 export const GB_COMMON_SHARE_MIN = 0.8;
 
 /** How many bytes of text detection looks at: enough for any real attribute table, bounded for big files. */
@@ -85,8 +86,8 @@ function scanGb18030(chunks: Uint8Array[]): GbScan {
         chars++; i += 4; continue;
       }
       if (y < 0x40 || y === 0x7f || y === 0xff) return { valid: false, chars, common };
-      chars++;
-      if (y >= 0xa1 && ((x >= 0xb0 && x <= 0xf7) || (x >= 0xa1 && x <= 0xa3))) common++;
+      if (!(y >= 0xa1 && (x === 0xa1 || x === 0xa3))) chars++;
+      if (y >= 0xa1 && x >= 0xb0 && x <= 0xf7) common++;
       i += 2;
     }
   }
@@ -128,7 +129,8 @@ export function detectEncoding(chunks: Uint8Array[], what: string): EncodingDeci
   }
   const gb = scanGb18030(sample);
   const utf8 = isValidUtf8(sample);
-  if (gb.valid && gb.chars > 0 && gb.common / gb.chars >= GB_COMMON_SHARE_MIN) {
+  const gbShare = gb.chars > 0 ? gb.common / gb.chars : 0;
+  if (gb.valid && gbShare >= GB_COMMON_SHARE_MIN && !(utf8 && utf8HanziShare(sample) > gbShare)) {
     return {
       encoding: 'gb18030',
       decision: { what, value: 'gb18030', rule: 'detect-gb18030-common-hanzi', alternatives: utf8 ? ['utf-8'] : undefined },
@@ -147,6 +149,13 @@ export function detectEncoding(chunks: Uint8Array[], what: string): EncodingDeci
       en: 'Could not tell the text encoding; showing it as Latin-1, Chinese may be garbled. Choose the encoding (e.g. GBK or UTF-8) when uploading.'
     }]
   };
+}
+
+/** The same hanzi share for the UTF-8 reading: re-encode it as GBK and count (unmappable characters drop out). */
+function utf8HanziShare(chunks: Uint8Array[]): number {
+  const text = chunks.map((c) => new TextDecoder('utf-8').decode(c)).join(' ');
+  const s = scanGb18030([new Uint8Array(iconv.encode(text, 'gbk'))]);
+  return s.chars > 0 ? s.common / s.chars : 0;
 }
 
 function limitSample(chunks: Uint8Array[]): Uint8Array[] {

@@ -18,19 +18,47 @@ function lineCol(text: string, pos: number): [number, number] {
   return [line, pos - before.lastIndexOf('\n')];
 }
 
+/** Offset of the first JSON syntax error (RFC 8259 grammar), for V8 messages that give none. */
+function jsonErrorOffset(s: string): number {
+  let i = 0;
+  const ws = () => { while (i < s.length && ' \t\n\r'.includes(s[i])) i++; };
+  const fail = (): never => { throw i; };
+  const str = () => { i++; while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1; if (i >= s.length) fail(); i++; };
+  const value = (): void => {
+    ws();
+    const c = s[i];
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++; ws();
+      if (s[i] === close) { i++; return; }
+      for (;;) {
+        if (c === '{') { ws(); if (s[i] !== '"') fail(); str(); ws(); if (s[i] !== ':') fail(); i++; }
+        value(); ws();
+        if (s[i] === ',') { i++; continue; }
+        if (s[i] === close) { i++; return; }
+        fail();
+      }
+    }
+    if (c === '"') return str();
+    const m = /^(-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?|true|false|null)/.exec(s.slice(i, i + 400));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  try { value(); ws(); return i < s.length ? i : -1; } catch (p) { return typeof p === 'number' ? p : -1; }
+}
+
 function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {
-    const msg = (e as Error).message;
-    const m = /position (\d+)/.exec(msg);
-    const pos = m ? Number(m[1]) : /Unexpected end/.test(msg) ? text.length : -1;
+    const m = /position (\d+)/.exec((e as Error).message);
+    const pos = m ? Number(m[1]) : jsonErrorOffset(text);
     const where = pos >= 0 ? lineCol(text, pos) : undefined;
-    const truncated = pos >= text.trimEnd().length || /end of (JSON|data)/i.test(msg);
+    const truncated = pos >= text.trimEnd().length;
     const whereZh = where ? `第 ${where[0]} 行第 ${where[1]} 列` : '某处';
     const whereEn = where ? `line ${where[0]}, column ${where[1]}` : 'somewhere';
     throw new BoundaryInputError('geojson-syntax',
-      `GeoJSON 不是有效的 JSON：${whereZh}${truncated ? '文件提前结束，可能未完整上传或被截断' : '语法错误'}。请检查或重新导出。`,
+      `GeoJSON 不是有效的 JSON：${whereZh}${truncated ? '文件提前结束，可能未完整上传或被截断' : '有语法错误'}。请检查或重新导出。`,
       `The GeoJSON is not valid JSON: ${truncated ? 'the file ends early (truncated or incomplete upload)' : 'syntax error'} at ${whereEn}. Check or re-export it.`);
   }
 }

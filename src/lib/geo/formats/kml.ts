@@ -32,7 +32,7 @@ export function parseXml(text: string): XNode {
   let i = 0;
   const need = (close: string, from: number, what: string) => {
     const j = text.indexOf(close, from);
-    if (j < 0) throw xmlError(text, from, `${what}没有结束`, `${what} never ends`);
+    if (j < 0) throw xmlError(text, from, `${what}没有结束（文件被截断）`, `${what}never ends (file truncated)`);
     return j;
   };
   while (i < text.length) {
@@ -58,7 +58,7 @@ export function parseXml(text: string): XNode {
       const ch = text[j];
       if (quote) { if (ch === quote) quote = ''; } else if (ch === '"' || ch === "'") quote = ch; else if (ch === '>') break;
     }
-    if (j >= text.length) throw xmlError(text, lt, '标签没有结束', 'a tag never ends');
+    if (j >= text.length) throw xmlError(text, lt, '标签没有结束（文件被截断）', 'a tag never ends (file truncated)');
     const body = text.slice(lt + 1, j);
     i = j + 1;
     if (body.startsWith('/')) {
