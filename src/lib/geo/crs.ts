@@ -75,7 +75,7 @@ function landing(points: XY[], crs: ResolvedCrs, scale: number): 'as-is' | 'swap
 }
 
 /** Decide the source CRS: the user's choice > the file's hint > detection from coordinate values. */
-export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'unitsToMetres'>, opts: CrsStageOptions = {}): CrsChoice {
+export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'unitsToMetres' | 'format'>, opts: CrsStageOptions = {}): CrsChoice {
   const points = allPositions(read.features.map((f) => f.geometry));
   const scale = read.unitsToMetres ?? 1;
   const localSystems = opts.localSystems ?? [];
@@ -112,12 +112,14 @@ export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'units
     return { crs: det.crs, detected: true, confidence: det.confidence, rule: det.rule, swapped: det.swapped, unitsToMetres: det.unitsToMetres, alternatives: det.alternatives, decisions, warnings };
   }
   // Nothing lands in Shanghai. Lon/lat values are still plainly lon/lat (RFC 7946's default for GeoJSON).
-  const lonlat = points.length > 0 && points.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
+  // CAD drawings are never lon/lat: small values there mean the drawing is not georeferenced.
+  const cad = read.format === 'dxf' || read.format === 'dwg';
+  const lonlat = !cad && points.length > 0 && points.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
   if (lonlat) {
     decisions.push({ what: 'crs', value: 'EPSG:4326', rule: 'lonlat-range' });
     return { crs: fromRegistry('EPSG:4326'), detected: true, confidence: 0.5, rule: 'lonlat-range', swapped: false, unitsToMetres: 1, alternatives: [], decisions, warnings };
   }
-  throw undeterminedError(points);
+  throw undeterminedError(points, cad);
 }
 
 type Geom = Polygon | MultiPolygon;

@@ -47,7 +47,10 @@ function candidates(x: number, y: number): Candidate[] {
     }
   }
   out.push({ code: 'EPSG:3857', confidence: 0.75, rule: 'web-mercator-range', fits: (a, b) => a > 1.3e7 && a < 1.4e7 && b > 3.4e6 && b < 3.9e6 });
-  const local = (a: number, b: number) => Math.abs(a) < LOCAL_MAX_M && Math.abs(b) < LOCAL_MAX_M && !lonlat(a, b);
+  // Values that could be degrees in either order are never taken for a local grid: a lon/lat file
+  // elsewhere in the world must not be "found" near the 上海2000 origin.
+  const degreesLike = (a: number, b: number) => Math.abs(a) <= 180 && Math.abs(b) <= 180;
+  const local = (a: number, b: number) => Math.abs(a) < LOCAL_MAX_M && Math.abs(b) < LOCAL_MAX_M && !degreesLike(a, b);
   out.push({ code: 'SH2000', confidence: 0.3, rule: 'local-small-values', fits: local });
   out.push({ code: 'SHCITY', confidence: 0.1, rule: 'local-small-values', fits: local });
   void y;

@@ -51,7 +51,11 @@ function foreignCause(b: [number, number, number, number]): { code: string; zh: 
 }
 
 /** No declaration and no Shanghai system fits: name a foreign grid when the values look like one. */
-export function undeterminedError(points: XY[]): BoundaryInputError {
-  const c = foreignCause(bbox(points));
+export function undeterminedError(points: XY[], cad = false): BoundaryInputError {
+  const b = bbox(points);
+  const small = Math.max(...b.map(Math.abs)) < 1e5;
+  const c = cad && small
+    ? { code: 'crs-not-georeferenced', zh: '坐标是接近 0 的小数值，图纸没有放在测量坐标系中；请向测绘单位索取 CGCS2000（EPSG:4528/4529）或上海2000坐标系的图纸，或用 --crs 指定', en: 'the coordinates are small numbers near 0, so the drawing is not placed in a survey coordinate system; ask the surveyor for a drawing in CGCS2000 (EPSG:4528/4529) or the Shanghai 2000 grid, or pass --crs' }
+    : foreignCause(b);
   return new BoundaryInputError(c.code, `无法判断坐标系（文件未声明坐标系）：${c.zh}`, `Cannot tell the coordinate system (the file declares none): ${c.en}`);
 }
