@@ -96,8 +96,14 @@ const fields = {
   description: text(MAX_DESCRIPTION)
 };
 
+/** Blank answers count as not given: drop them before the field schemas (so `.optional()` applies). */
+function dropBlanks(v: unknown): unknown {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
+  return Object.fromEntries(Object.entries(v).filter(([, x]) => blankToUndefined(typeof x === 'string' ? x.trim() : x) !== undefined));
+}
+
 /** Draft: every field optional, only the type of what is filled in is checked. */
-export const applicationDraftSchema = z.object(fields).partial();
+export const applicationDraftSchema = z.preprocess(dropBlanks, z.object(fields).partial());
 export type ApplicationDraft = z.infer<typeof applicationDraftSchema>;
 
 type Problem = { zh: string; en: string } | null;
@@ -144,13 +150,13 @@ const PLAN_KIND_MISSING = {
   zh: `已选择“在规划中保留”，请填写“${FIELD_LABELS.retainedPlanKind.zh}”。`,
   en: '"Retained in the plan" is yes: say which plan retains the parcel.'
 };
-export const applicationSubmitSchema = z.object(submitFields).refine((a) => !(a.retainedInPlan === true && a.retainedPlanKind === undefined), {
+export const applicationSubmitSchema = z.preprocess(dropBlanks, z.object(submitFields).refine((a) => !(a.retainedInPlan === true && a.retainedPlanKind === undefined), {
   path: ['retainedPlanKind'],
   message: PLAN_KIND_MISSING.en,
   params: PLAN_KIND_MISSING,
   // Run even when other fields failed, so one submit lists every problem at once.
   when: (payload) => typeof payload.value === 'object' && payload.value !== null
-});
+}));
 export type Application = z.infer<typeof applicationSubmitSchema>;
 
 export interface FieldProblem {

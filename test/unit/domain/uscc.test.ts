@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { checkUscc, generateUscc, isValidUscc, normaliseUscc, usccCheckChar } from '../../../src/lib/domain/uscc.ts';
+
+describe('统一社会信用代码 GB 32100-2015', () => {
+  it('accepts real public codes (check characters verified independently with a separate script)', () => {
+    expect(checkUscc('914403001922038216')).toBeNull(); // 华为技术有限公司
+    expect(checkUscc('9144030071526726XG')).toBeNull(); // 腾讯科技（深圳）有限公司
+  });
+
+  it('computes the check character: 91310000MA1FL4XG4 → 5', () => {
+    // Σ value×weight over the 17 characters = 2134; 2134 mod 31 = 26; 31 − 26 = 5 → '5'.
+    expect(usccCheckChar('91310000MA1FL4XG4')).toBe('5');
+    expect(checkUscc('91310000MA1FL4XG45')).toBeNull();
+    const wrong = checkUscc('91310000MA1FL4XG4X');
+    expect(wrong).toMatchObject({ code: 'uscc_check' });
+    expect(wrong?.zh).toContain('第18位应为“5”');
+  });
+
+  it('says what is wrong: length, forbidden letters, division code', () => {
+    expect(checkUscc('9131000MA1FL4XG45')).toMatchObject({ code: 'uscc_length' });
+    expect(checkUscc('9131000OMA1FL4XG45')?.code).toBe('uscc_charset'); // O is not used (looks like 0)
+    expect(checkUscc('9131000OMA1FL4XG45')?.zh).toContain('第8:O位');
+    expect(checkUscc('91AB0000MA1FL4XG45')).toMatchObject({ code: 'uscc_division' });
+  });
+
+  it('normalises what people type: lower case, spaces, full-width characters', () => {
+    expect(normaliseUscc(' 91310000ma1fl4xg45 ')).toBe('91310000MA1FL4XG45');
+    expect(normaliseUscc('９１３１００００ＭＡ１ＦＬ４ＸＧ４５')).toBe('91310000MA1FL4XG45');
+    expect(isValidUscc('9144 0300 1922 0382 16')).toBe(true);
+  });
+
+  it('every single-character typo in the check position is caught', () => {
+    const code = '914403001922038216';
+    const alphabet = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+    const accepted = [...alphabet].filter((c) => checkUscc(code.slice(0, 17) + c) === null);
+    expect(accepted).toEqual(['6']);
+  });
+
+  it('generates valid, distinct codes for seeds', () => {
+    const codes = Array.from({ length: 500 }, (_, i) => generateUscc(i));
+    for (const c of codes) expect(checkUscc(c)).toBeNull();
+    expect(new Set(codes).size).toBe(500);
+    expect(generateUscc(7, '310115').slice(0, 8)).toBe('91310115');
+  });
+});
