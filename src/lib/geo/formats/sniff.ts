@@ -10,7 +10,7 @@ export type SniffKind =
 export interface Sniffed { kind: SniffKind; rule: 'magic' | 'content' | 'extension' | 'none' }
 
 /** Shapefile sidecars that carry nothing we read (spatial indexes, metadata, QGIS extras). */
-const SIDECARS = new Set(['sbn', 'sbx', 'qpj', 'qix', 'fbn', 'fbx', 'ain', 'aih', 'atx', 'ixs', 'mxs', 'xml', 'mshp', 'shp.xml', 'cst', 'osf']);
+const SIDECARS = new Set(['sbn', 'sbx', 'qpj', 'qix', 'fbn', 'fbx', 'ain', 'aih', 'atx', 'ixs', 'mxs', 'mshp', 'shp.xml', 'cst', 'osf']);
 
 /** How much of a file the text checks look at. */
 const HEAD_BYTES = 64 * 1024;
