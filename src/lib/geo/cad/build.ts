@@ -80,7 +80,8 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
       en: `Layer "${pick.layer}" has ${chosen.open} open line(s) whose ends are more than ${CLOSE_TOLERANCE_M} m apart; they were not used.`
     });
   }
-  const polys = nestRings(chosen.rings, closeTol / 10);
+  // Containment is decided with a tight "on the boundary" band (10 µm): holes often sit close to their shell.
+  const polys = nestRings(chosen.rings, closeTol / 1000);
   const factor = units.factor;
   const features: Feature<Polygon, Record<string, unknown>>[] = polys.map((p) => ({
     type: 'Feature',
