@@ -74,9 +74,10 @@ async function outcome(read: () => ReadResult | Promise<ReadResult>): Promise<Re
   }
 }
 
-function check(name: string, got: ReadResult | BoundaryInputError, want: Expect | undefined): void {
-  expect(want, `no expectation written for ${name}`).toBeDefined();
-  if ('error' in want!) {
+function check(name: string, got: ReadResult | BoundaryInputError, expected: Expect | undefined): void {
+  expect(expected, `no expectation written for ${name}`).toBeDefined();
+  const want = expected as Expect;
+  if ('error' in want) {
     expect(got, `${name} should fail`).toBeInstanceOf(BoundaryInputError);
     expect((got as BoundaryInputError).code).toBe(want.error);
   } else {
