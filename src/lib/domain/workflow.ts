@@ -20,7 +20,11 @@ import {
   AUTO_ENTER_TRACKING,
   CITY_REVIEWERS,
   DISTRICT_DEPARTMENT_LABELS,
+  FILING_RECIPIENTS,
   REQUIRED_JOINT_DEPARTMENTS,
+  STAGE_LABELS,
+  type FilingRecipient,
+  type Stage,
   type ActionType,
   type ApplyResult,
   type CityReviewer,
@@ -54,6 +58,20 @@ export function initialState(projectId: string, authorityCode: string | null, ow
     clock: { startedOn: null, pauses: [], stoppedOn: null }
   };
 }
+
+/** Stage label for this project: the decision stage names the Lingang committee for Lingang parcels (三.2). */
+export function stageLabel(stage: Stage, facts: Pick<PathFacts, 'lingang'>): { zh: string; en: string } {
+  if (stage === 'decision' && facts.lingang) return { zh: '临港新片区管委会认定', en: 'Lingang New Area committee decision' };
+  return STAGE_LABELS[stage];
+}
+
+/** City recipients that have not yet acknowledged the 报备 (empty when none is required). */
+export function outstandingFiling(state: WorkflowState): FilingRecipient[] {
+  return state.filing.required ? FILING_RECIPIENTS.filter((r) => !state.filing.acknowledgements[r]) : [];
+}
+
+/** Joint-review departments (or city reviewers) that have not answered yet, in the current review stage. */
+export const unansweredReviewers = (state: WorkflowState): string[] => missingAnswers(state);
 
 export interface AvailableAction {
   type: ActionType;
@@ -172,6 +190,9 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
 
 /** Apply one action. Never throws for user mistakes: returns a refusal instead. */
 export function applyAction(state: WorkflowState, action: WorkflowAction, actor: Actor, facts: PathFacts, now: Date): ApplyResult {
+  if (!(ACTIONS as readonly string[]).includes(action.type)) {
+    return { ok: false, refusal: bad('unknown_action', `未知的操作“${String(action.type)}”。`, `Unknown action "${String(action.type)}".`) };
+  }
   const refusal = authorise(state, action.type, actor, facts, action.expectedVersion) ?? checkPayload(state, action, facts);
   if (refusal) return { ok: false, refusal };
 

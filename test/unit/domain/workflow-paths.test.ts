@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { seedCalendar } from '../../../src/lib/domain/seed-calendar.ts';
 import { buildCalendar } from '../../../src/lib/domain/working-days.ts';
 import { clockStatus } from '../../../src/lib/domain/clock.ts';
-import { applyAction, availableActions } from '../../../src/lib/domain/workflow.ts';
+import { applyAction, availableActions, outstandingFiling, stageLabel, unansweredReviewers } from '../../../src/lib/domain/workflow.ts';
 import { DOCS_BASIC, DOCS_WITH_COMMITMENT, FACTS, Journey, at } from './workflow-helpers.ts';
 
 const seed = seedCalendar();
@@ -55,6 +55,7 @@ describe('inside the development boundary, retained in the plan (the plain distr
       .do('district_industry', 'accept')
       .do('district_industry', 'start_joint_review', { departments: [...JOINT.departments] })
       .do('district_department', 'record_opinion', { opinion: 'agree' });
+    expect(unansweredReviewers(j.state)).toEqual(['ecology_environment']);
     const early = j.try('district_industry', 'close_joint_review');
     expect(early.ok ? null : early.refusal).toMatchObject({ status: 409, code: 'review_incomplete' });
     expect(early.ok ? '' : early.refusal.zh).toContain('区生态环境局');
@@ -124,7 +125,9 @@ describe('outside the boundary (一.4(3))', () => {
   it('not retained + above the contract plot ratio: plan adjustment before tracking, filing acknowledged by SHEITC and planning', () => {
     const j = toDecision(new Journey(FACTS.outsideNotRetainedExceeding)).do('district_government', 'recognise', { documentId: 'doc-rec' });
     expect(j.state).toMatchObject({ stage: 'recognised', planAdjustment: 'pending', filing: { required: true, acknowledgements: {} } });
+    expect(outstandingFiling(j.state)).toEqual(['city_sheitc', 'city_planning']);
     j.do('city_sheitc', 'acknowledge_filing');
+    expect(outstandingFiling(j.state)).toEqual(['city_planning']);
     const again = j.try('city_sheitc', 'acknowledge_filing');
     expect(again.ok ? null : again.refusal).toMatchObject({ status: 409, code: 'already_acknowledged' });
     const noDoc = j.try('city_planning', 'complete_plan_adjustment');
@@ -190,6 +193,8 @@ describe('inside a planned industrial block', () => {
 describe('Lingang New Area (三.2): the committee acts as district government', () => {
   it('the Lingang committee recognises; a district government may not', () => {
     const j = toDecision(new Journey(FACTS.lingang, 'lingang'));
+    expect(stageLabel(j.state.stage, j.facts).zh).toBe('临港新片区管委会认定');
+    expect(stageLabel(j.state.stage, FACTS.insideRetained).zh).toBe('区政府认定');
     const pudongGov = j.try({ id: 'gov-pd', role: 'district_government', authorityCode: 'pudong' }, 'recognise', { documentId: 'd' });
     expect(pudongGov.ok ? null : pudongGov.refusal).toMatchObject({ status: 403, code: 'not_visible' });
     // Even a district-government account scoped to Lingang is the wrong role there.
@@ -239,6 +244,11 @@ describe('scope, concurrency and withdrawal', () => {
     expect(late.ok ? null : late.refusal).toMatchObject({ status: 409, code: 'stage_conflict' });
     j.do('enterprise', 'withdraw', { comment: '企业经营调整' }, '2026-10-09');
     expect(j.state).toMatchObject({ stage: 'withdrawn', clock: { stoppedOn: '2026-10-09' } });
+  });
+  it('an unknown action from a client is a 400, not a crash', () => {
+    const j = new Journey(FACTS.insideRetained);
+    const r = applyAction(j.state, { type: 'approve_everything' as never, expectedVersion: 0 }, j.actors.enterprise, j.facts, at('2026-09-28'));
+    expect(r.ok ? null : r.refusal).toMatchObject({ status: 400, code: 'unknown_action' });
   });
   it('the admin sees everything but takes no workflow action', () => {
     const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC });
