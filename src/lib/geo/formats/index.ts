@@ -81,8 +81,8 @@ type CadModule = { readDxf?: (b: Uint8Array, o: ReadOptions) => ReadResult; read
 
 async function loadCad(kind: 'dxf' | 'dwg'): Promise<CadModule> {
   try {
-    // The CAD readers are separate modules (and DWG pulls a large optional WASM dependency): load on demand.
-    // @ts-ignore: dxf.ts/dwg.ts are written alongside; until they exist this import fails and we say so.
+    // The CAD readers are separate modules (and DWG pulls a large optional WASM dependency): load on demand;
+    // if a deployment lacks one, the user gets a sentence instead of a stack trace.
     return (kind === 'dxf' ? await import('./dxf.ts') : await import('./dwg.ts')) as CadModule;
   } catch {
     throw new BoundaryInputError(`${kind}-unavailable`, `此服务器暂不能读取 ${kind.toUpperCase()} 文件，请另存为 Shapefile、GeoJSON 或 KML 后上传。`,

@@ -134,7 +134,7 @@ export function readKml(bytes: Uint8Array, name: string, opts: ReadOptions, form
   const decisions: Decision[] = [enc.decision];
   const warnings: Message[] = [...enc.warnings];
   const root = parseXml(decodeText(bytes, enc.encoding));
-  if (!descendants(root, 'kml').next().value && !root.children.some((c) => c.name === 'kml')) {
+  if (!root.children.some((c) => c.name === 'kml')) {
     throw new BoundaryInputError('kml-invalid', `“${name}”是 XML 但不是 KML（没有 <kml> 根元素）。`, `"${name}" is XML but not KML (no <kml> root element).`);
   }
   const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];

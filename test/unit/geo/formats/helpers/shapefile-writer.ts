@@ -7,8 +7,10 @@ export type Ring = [number, number][];
 export type ShpRecord = Ring[] | null;
 
 function bbox(points: [number, number][]): [number, number, number, number] {
-  const xs = points.map((p) => p[0]), ys = points.map((p) => p[1]);
-  return points.length ? [Math.min(...xs), Math.min(...ys), Math.max(...xs), Math.max(...ys)] : [0, 0, 0, 0];
+  if (!points.length) return [0, 0, 0, 0];
+  const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
+  for (const [x, y] of points) { b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y); }
+  return b;
 }
 
 function recordContent(rec: ShpRecord, type: number): Uint8Array {
