@@ -1,5 +1,5 @@
 // Writes the schematic sample zoning layers of Shanghai to seed/sample-layers/*.geojson.
-//   npx tsx scripts/sample-layers/generate.ts [--out dir] [--preview file.svg]
+//   npx tsx scripts/sample-layers/generate.ts [--out dir] [--preview file.svg [--centre]]
 // Deterministic (seeded PRNG): running it twice gives identical files. All output is SCHEMATIC sample data
 // drawn from general knowledge, not official planning data (示意数据，非官方数据).
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -124,7 +124,8 @@ function main() {
       { features: F('central_city'), fill: 'none', stroke: '#000', width: 2 },
       { features: F('district'), fill: 'none', stroke: '#555', width: 1 },
       { features: F('sample-parcels'), fill: '#f00', stroke: '#f00', width: 4, label: (f) => String(f.properties?.id) }
-    ], [{ coords: [...HUANGPU_LOWER, ...HUANGPU_UPPER], stroke: '#3a7bd5', width: 2 }, { coords: [...DIANSHAN_LAKE, DIANSHAN_LAKE[0]], stroke: '#36c', width: 2 }]));
+    ], [{ coords: [...HUANGPU_LOWER, ...HUANGPU_UPPER], stroke: '#3a7bd5', width: 2 }, { coords: [...DIANSHAN_LAKE, DIANSHAN_LAKE[0]], stroke: '#36c', width: 2 }],
+    args.includes('--centre') ? { minLon: 121.3, maxLon: 121.65, minLat: 31.05, maxLat: 31.42 } : undefined));
     console.log(`preview: ${preview}`);
   }
 }

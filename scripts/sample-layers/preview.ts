@@ -6,10 +6,11 @@ import type { Area } from './geo.ts';
 export interface PreviewLayer { features: Feature<Area>[]; fill: string; stroke: string; opacity?: number; width?: number; label?: (f: Feature<Area>) => string | undefined }
 
 const W = 1400;
-const BOUNDS = { minLon: 120.8, maxLon: 122.05, minLat: 30.65, maxLat: 31.92 };
+export interface Bounds { minLon: number; maxLon: number; minLat: number; maxLat: number }
+const CITY: Bounds = { minLon: 120.8, maxLon: 122.05, minLat: 30.65, maxLat: 31.92 };
 const K = Math.cos((31.25 * Math.PI) / 180);
 
-export function renderSvg(layers: PreviewLayer[], lines: { coords: Position[]; stroke: string; width: number }[] = []): string {
+export function renderSvg(layers: PreviewLayer[], lines: { coords: Position[]; stroke: string; width: number }[] = [], BOUNDS: Bounds = CITY): string {
   const sx = W / ((BOUNDS.maxLon - BOUNDS.minLon) * K);
   const H = Math.round((BOUNDS.maxLat - BOUNDS.minLat) * sx);
   const xy = ([lon, lat]: Position) => `${(((lon - BOUNDS.minLon) * K) * sx).toFixed(1)},${((BOUNDS.maxLat - lat) * sx).toFixed(1)}`;
