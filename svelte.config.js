@@ -5,8 +5,6 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 export default {
   preprocess: vitePreprocess(),
   kit: {
-    adapter: adapter({ out: 'build' }),
-    // Uploads are size-checked by our own code with a user-facing message.
-    csrf: { checkOrigin: true }
+    adapter: adapter({ out: 'build' })
   }
 };

@@ -1,0 +1,31 @@
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/index.ts';
+import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/session.ts';
+import { countUsers } from '$lib/server/users/users.repository.ts';
+import { seed } from '$lib/server/seed/seed.ts';
+import { pickLang, t } from '$lib/i18n/index.ts';
+
+// At startup: open and migrate the database; an empty embedded database gets the sample installation.
+export const init: ServerInit = async () => {
+  const db = await getDb();
+  if (db.kind === 'pglite' && (await countUsers(db)) === 0 && process.env.ZEROLAND_NO_SEED !== '1') {
+    console.log('empty embedded database: adding demo users and schematic sample layers…');
+    await seed(db, (line) => console.log('  ' + line));
+  }
+};
+
+export const handle: Handle = async ({ event, resolve }) => {
+  const isApi = event.url.pathname.startsWith('/api/');
+  const lang = pickLang(event.cookies.get('lang'), isApi ? event.request.headers.get('accept-language') : null);
+  event.locals.lang = lang;
+  const db = await getDb();
+  event.locals.user = await resolveSession(db, event.cookies.get(SESSION_COOKIE));
+  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
+};
+
+// Bugs are logged with their stack; the user sees a plain sentence in their language and no internals.
+export const handleError: HandleServerError = ({ error, event, status }) => {
+  if (status !== 404) console.error(error);
+  const lang = event.locals?.lang ?? 'zh';
+  return { code: status === 404 ? 'not_found' : 'internal', message: status === 404 ? t(lang, 'not_found_title') : t(lang, 'error_generic') };
+};

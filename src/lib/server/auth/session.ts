@@ -1,0 +1,53 @@
+// Database-backed sessions. The cookie holds a random token; the table holds only its SHA-256,
+// so a leaked database copy cannot be replayed as cookies.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Queryable } from '../db/index.ts';
+import type { Role } from '../../domain/roles.ts';
+
+export const SESSION_COOKIE = 'zl_session';
+export const SESSION_HOURS = 12; // one working day; officers log in again the next morning
+
+export interface SessionUser {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  authorityCode: string | null;
+  department: string | null;
+  enterpriseName: string | null;
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+export async function createSession(db: Queryable, userId: string, meta: { ip: string; userAgent: string }) {
+  const token = randomBytes(32).toString('base64url');
+  const { rows } = await db.query<{ expires_at: Date }>(
+    `insert into sessions (token_hash, user_id, expires_at, ip, user_agent)
+     values ($1, $2, now() + make_interval(hours => $3), $4, $5) returning expires_at`,
+    [sha256(token), userId, SESSION_HOURS, meta.ip, meta.userAgent.slice(0, 300)]
+  );
+  return { token, expiresAt: rows[0].expires_at };
+}
+
+export async function resolveSession(db: Queryable, token: string | undefined): Promise<SessionUser | null> {
+  if (!token || token.length > 100) return null;
+  const { rows } = await db.query<{
+    id: string; username: string; display_name: string; role: Role; authority_code: string | null;
+    department: string | null; enterprise_name: string | null;
+  }>(
+    `select u.id, u.username, u.display_name, u.role, u.authority_code, u.department, u.enterprise_name
+       from sessions s join users u on u.id = s.user_id
+      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+    [sha256(token)]
+  );
+  const u = rows[0];
+  if (!u) return null;
+  return {
+    id: u.id, username: u.username, displayName: u.display_name, role: u.role,
+    authorityCode: u.authority_code, department: u.department, enterpriseName: u.enterprise_name
+  };
+}
+
+export async function deleteSession(db: Queryable, token: string | undefined) {
+  if (token) await db.query('delete from sessions where token_hash = $1', [sha256(token)]);
+}

@@ -1,0 +1,22 @@
+// One database interface, two engines: PostgreSQL (pg) in production, PGlite + PostGIS (WASM) embedded.
+// The same SQL runs on both; nothing above this folder knows which one it talks to.
+
+export interface QueryResult<T> { rows: T[]; rowCount: number }
+
+export interface Queryable {
+  query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
+  /** Runs a script of several statements without parameters (migrations, seeds). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Db extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** A startup problem the operator must fix (e.g. PostGIS missing): one line, no stack trace. */
+export class DbSetupError extends Error {
+  userFacing = true;
+}

@@ -1,0 +1,58 @@
+// JSON API helpers: errors are {error:{code,message}} in the caller's language (DESIGN.md "HTTP API").
+import { json, type RequestEvent } from '@sveltejs/kit';
+import { t, type Bilingual, type Lang, type MessageKey } from '../../i18n/index.ts';
+import type { SessionUser } from '../auth/session.ts';
+
+export class ApiError extends Error {
+  constructor(public status: number, public code: string, public text: Bilingual) {
+    super(text.en);
+  }
+}
+
+export const apiError = (status: number, code: string, text: Bilingual) => new ApiError(status, code, text);
+
+export const msg = (key: MessageKey, vars?: Record<string, string | number>): Bilingual => ({ zh: t('zh', key, vars), en: t('en', key, vars) });
+
+export function errorResponse(e: ApiError, lang: Lang) {
+  return json({ error: { code: e.code, message: e.text[lang] } }, { status: e.status });
+}
+
+/** Wraps an endpoint so ApiErrors become JSON responses in the caller's language. */
+export function endpoint<E extends RequestEvent>(fn: (event: E) => Promise<Response>) {
+  return async (event: E) => {
+    try {
+      return await fn(event);
+    } catch (e) {
+      if (e instanceof ApiError) return errorResponse(e, event.locals.lang);
+      throw e;
+    }
+  };
+}
+
+export const JSON_BODY_LIMIT = 1_000_000;
+
+/** Reads a JSON object body with a size limit; malformed → 400 with a message, never a stack trace. */
+export async function readJson(event: RequestEvent): Promise<Record<string, unknown>> {
+  const length = Number(event.request.headers.get('content-length') ?? 0);
+  if (length > JSON_BODY_LIMIT) throw apiError(413, 'body_too_large', msg('body_too_large'));
+  let text: string;
+  try {
+    text = await event.request.text();
+  } catch {
+    throw apiError(400, 'bad_body', msg('bad_json'));
+  }
+  if (text.length > JSON_BODY_LIMIT) throw apiError(413, 'body_too_large', msg('body_too_large'));
+  try {
+    const value = JSON.parse(text);
+    if (value && typeof value === 'object' && !Array.isArray(value)) return value as Record<string, unknown>;
+  } catch {
+    /* fall through */
+  }
+  throw apiError(400, 'bad_json', msg('bad_json'));
+}
+
+export function requireUser(event: RequestEvent): SessionUser {
+  const user = event.locals.user;
+  if (!user) throw apiError(401, 'unauthenticated', msg('unauthenticated'));
+  return user;
+}

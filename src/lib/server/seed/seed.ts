@@ -1,0 +1,55 @@
+// Sample installation: demo users and the schematic sample layers (示意数据). Idempotent: skips what exists.
+import { readdir, readFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import type { Db } from '../db/index.ts';
+import { hashPassword } from '../auth/password.ts';
+import { findUserByUsername, insertUser } from '../users/users.repository.ts';
+import { insertLayerVersion } from '../layers/layers.repository.ts';
+import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
+
+export const SAMPLE_LAYERS_DIR = path.resolve(process.env.SAMPLE_LAYERS_DIR ?? 'seed/sample-layers');
+
+export interface SeedReport { users: number; layers: string[] }
+
+export async function seed(db: Db, log: (line: string) => void = () => {}): Promise<SeedReport> {
+  const report: SeedReport = { users: 0, layers: [] };
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.transaction(async (tx) => {
+    for (const u of DEMO_USERS) {
+      if (await findUserByUsername(tx, u.username)) continue;
+      await insertUser(tx, { ...u, passwordHash, demo: true });
+      report.users++;
+    }
+  });
+  log(`demo users: ${report.users} added`);
+  report.layers = await seedSampleLayers(db, log);
+  return report;
+}
+
+async function seedSampleLayers(db: Db, log: (line: string) => void): Promise<string[]> {
+  const kinds = (await db.query<{ code: string }>('select code from layer_kinds')).rows.map((r) => r.code);
+  const present = new Set((await db.query<{ kind: string }>('select distinct kind from layer_versions')).rows.map((r) => r.kind));
+  const files = await readdir(SAMPLE_LAYERS_DIR).catch(() => [] as string[]);
+  const added: string[] = [];
+  for (const kind of kinds) {
+    const file = files.find((f) => f === `${kind}.geojson`);
+    if (!file || present.has(kind)) continue;
+    const bytes = await readFile(path.join(SAMPLE_LAYERS_DIR, file));
+    const fc = JSON.parse(bytes.toString('utf8'));
+    await db.transaction((tx) =>
+      insertLayerVersion(tx, {
+        kind,
+        label: '示意数据 / schematic sample',
+        sourceName: `seed/sample-layers/${file}`,
+        sourceSha256: createHash('sha256').update(bytes).digest('hex'),
+        importedBy: 'seed',
+        sample: true,
+        features: fc.features
+      })
+    );
+    added.push(kind);
+    log(`sample layer ${kind}: ${fc.features.length} features`);
+  }
+  return added;
+}

@@ -1,0 +1,46 @@
+import type { Queryable } from '../db/index.ts';
+import type { Role } from '../../domain/roles.ts';
+
+export interface UserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  authority_code: string | null;
+  department: string | null;
+  enterprise_name: string | null;
+  password_hash: string;
+  disabled: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: Role;
+  authorityCode?: string | null;
+  department?: string | null;
+  enterpriseName?: string | null;
+  uscc?: string | null;
+  passwordHash: string;
+  demo?: boolean;
+}
+
+export async function findUserByUsername(db: Queryable, username: string): Promise<UserRow | null> {
+  const { rows } = await db.query<UserRow>('select * from users where lower(username) = lower($1)', [username]);
+  return rows[0] ?? null;
+}
+
+export async function insertUser(db: Queryable, u: NewUser): Promise<string> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into users (username, display_name, role, authority_code, department, enterprise_name, uscc, password_hash, demo)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    [u.username, u.displayName, u.role, u.authorityCode ?? null, u.department ?? null, u.enterpriseName ?? null,
+     u.uscc ?? null, u.passwordHash, u.demo ?? false]
+  );
+  return rows[0].id;
+}
+
+export async function countUsers(db: Queryable): Promise<number> {
+  const { rows } = await db.query<{ n: number }>('select count(*)::int as n from users');
+  return rows[0].n;
+}

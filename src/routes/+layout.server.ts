@@ -1,0 +1,11 @@
+import { redirect } from '@sveltejs/kit';
+import type { LayoutServerLoad } from './$types';
+
+// Pages that anyone may open without signing in.
+const PUBLIC = [/^\/login$/, /^\/lang$/, /^\/verify\//];
+
+export const load: LayoutServerLoad = ({ locals, url }) => {
+  if (!locals.user && !PUBLIC.some((p) => p.test(url.pathname)))
+    redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+  return { user: locals.user, lang: locals.lang };
+};

@@ -1,0 +1,39 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/index.ts';
+import { login } from '$lib/server/auth/login.ts';
+import { SESSION_COOKIE } from '$lib/server/auth/session.ts';
+import { sessionCookieOptions } from '$lib/server/auth/cookie.ts';
+import { DEMO_PASSWORD } from '$lib/server/seed/demo-users.ts';
+import { t } from '$lib/i18n/index.ts';
+
+import type { Actions, PageServerLoad } from './$types';
+
+const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
+
+export const load: PageServerLoad = async ({ locals, url }) => {
+  if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
+  const db = await getDb();
+  // Only the embedded sample installation advertises the demo password.
+  return { demoPassword: db.kind === 'pglite' ? DEMO_PASSWORD : null };
+};
+
+export const actions: Actions = {
+  default: async (event) => {
+    const form = await event.request.formData();
+    const username = String(form.get('username') ?? '').trim().slice(0, 100);
+    const password = String(form.get('password') ?? '').slice(0, 200);
+    const lang = event.locals.lang;
+    if (!username || !password) return fail(400, { username, error: t(lang, 'login_missing') });
+    const outcome = await login(await getDb(), username, password, {
+      ip: event.getClientAddress(),
+      userAgent: event.request.headers.get('user-agent') ?? ''
+    });
+    if (!outcome.ok)
+      return fail(outcome.reason === 'limited' ? 429 : 401, {
+        username,
+        error: t(lang, outcome.reason === 'limited' ? 'login_limited' : 'login_invalid')
+      });
+    event.cookies.set(SESSION_COOKIE, outcome.token, sessionCookieOptions(event.url, outcome.expiresAt));
+    redirect(303, safeNext(event.url.searchParams.get('next')));
+  }
+};
