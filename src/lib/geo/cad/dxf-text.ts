@@ -98,6 +98,12 @@ export function codepageEncoding(codepage: string | undefined): string | undefin
 
 export function decodeBytes(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'utf-8') return new TextDecoder('utf-8').decode(bytes);
+  // Node's ICU decoder is faster than iconv-lite on large files; iconv-lite covers what ICU lacks.
+  if (encoding === 'gbk' || encoding === 'gb18030' || encoding === 'big5') {
+    try {
+      return new TextDecoder(encoding).decode(bytes);
+    } catch { /* small-icu build: fall through */ }
+  }
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }
 

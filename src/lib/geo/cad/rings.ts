@@ -9,9 +9,10 @@ function dist(a: Vec2, b: Vec2): number {
 
 /** Endpoint index on a grid of cell size tol: neighbours within tol are in the 3×3 cells around a point. */
 class EndpointGrid {
-  private readonly cells = new Map<string, number[]>();
+  private readonly cells = new Map<number, number[]>();
   constructor(private readonly tol: number) {}
-  private key(i: number, j: number): string { return i + ',' + j; }
+  /** Hashed cell key (Teschner et al. 2003 primes); collisions only add candidates, which are distance-checked. */
+  private key(i: number, j: number): number { return (Math.imul(i | 0, 73856093) ^ Math.imul(j | 0, 19349663)) | 0; }
   add(p: Vec2, id: number): void {
     const k = this.key(Math.floor(p[0] / this.tol), Math.floor(p[1] / this.tol));
     const list = this.cells.get(k);
