@@ -20,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          globalSetup: ['test/helpers/integration.global.ts'],
+          setupFiles: ['test/helpers/integration.setup.ts'],
           pool: 'forks',
           isolate: false,
           fileParallelism: false,
@@ -31,7 +33,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'e2e',
-          include: ['test/e2e/**/*.test.ts'],
+          include: ['test/e2e/**/*.test.ts', 'test/api/**/*.test.ts'],
+          globalSetup: ['test/helpers/app-server.global.ts'],
           pool: 'forks',
           isolate: false,
           fileParallelism: false,

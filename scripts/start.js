@@ -1,26 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: build the app when the sources are newer than the build, then serve it.
 // With no DATABASE_URL it runs on the embedded PostGIS under ./data, seeded with demo users and sample layers.
-import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import path from 'node:path';
+import { buildIfNeeded } from './build-if-needed.js';
 
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 
-function newest(p) {
-  if (!existsSync(p)) return 0;
-  const s = statSync(p);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return Math.max(0, ...readdirSync(p).map((f) => newest(path.join(p, f))));
-}
-
-const built = existsSync('build/index.js') ? statSync('build/index.js').mtimeMs : 0;
-const sources = Math.max(newest('src'), newest('static'), newest('package-lock.json'), newest('svelte.config.js'), newest('vite.config.ts'));
-if (sources > built) {
-  console.log('zeroland: building the app (first start or sources changed)…');
-  const r = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { stdio: 'inherit' });
-  if (r.status !== 0) process.exit(r.status ?? 1);
+try {
+  buildIfNeeded(root);
+} catch {
+  process.exit(1);
 }
 
 const port = process.env.PORT ?? '3000';

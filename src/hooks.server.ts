@@ -8,8 +8,10 @@ import { pickLang, t } from '$lib/i18n/index.ts';
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
   const db = await getDb();
-  if (db.kind === 'pglite' && (await countUsers(db)) === 0 && process.env.ZEROLAND_NO_SEED !== '1') {
-    console.log('empty embedded database: adding demo users and schematic sample layers…');
+  // ZEROLAND_SEED=1 adds the sample installation to any database (tests, demos on PostgreSQL).
+  const wanted = process.env.ZEROLAND_SEED === '1' || (db.kind === 'pglite' && (await countUsers(db)) === 0);
+  if (wanted && process.env.ZEROLAND_NO_SEED !== '1') {
+    console.log('adding the sample installation: demo users and schematic sample layers…');
     await seed(db, (line) => console.log('  ' + line));
   }
 };
