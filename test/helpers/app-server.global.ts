@@ -23,9 +23,15 @@ function freePort(): Promise<number> {
 }
 
 let child: ChildProcess | null = null;
+
+/** On a PostgreSQL server the app gets a clean schema, as the embedded database does in its temp folder. */
+async function wipeTestDatabase() {
+  if (process.env.DATABASE_URL) await (await import('./integration.global.ts')).default();
+}
 let dataDir = '';
 
 export default async function setup(project: TestProject) {
+  await wipeTestDatabase();
   buildIfNeeded(root);
   const port = await freePort();
   dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-e2e-'));

@@ -14,7 +14,9 @@ export const apiError = (status: number, code: string, text: Bilingual) => new A
 export const msg = (key: MessageKey, vars?: Record<string, string | number>): Bilingual => ({ zh: t('zh', key, vars), en: t('en', key, vars) });
 
 export function errorResponse(e: ApiError, lang: Lang) {
-  return json({ error: { code: e.code, message: e.text[lang] } }, { status: e.status });
+  // After a 413 the unread rest of the body is still on the socket: tell the client not to reuse it.
+  const headers: Record<string, string> = e.status === 413 ? { connection: 'close' } : {};
+  return json({ error: { code: e.code, message: e.text[lang] } }, { status: e.status, headers });
 }
 
 /** Wraps an endpoint so ApiErrors become JSON responses in the caller's language. */

@@ -1,0 +1,32 @@
+// Headless Chromium from Debian, driven by playwright-core (no browser download). Tests skip with a clear
+// message where /usr/bin/chromium is absent.
+import { existsSync } from 'node:fs';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { baseUrl } from './http.ts';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
+
+export function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']
+  });
+}
+
+/** A page that records uncaught page errors, so a test can assert there were none. */
+export async function newPage(browser: Browser, lang = 'zh-CN') {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: lang });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  return { page, errors };
+}
+
+export async function loginInBrowser(page: Page, username: string, password = 'demo2026') {
+  await page.goto(baseUrl() + '/login');
+  await page.fill('input[name=username]', username);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('form button')]);
+}
