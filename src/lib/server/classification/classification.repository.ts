@@ -1,0 +1,122 @@
+// All classification SQL, in one place, for both engines (PostgreSQL and PGlite): the overlay of one parcel
+// with the current version of every layer, and the stored results. Areas are measured in EPSG:4549
+// (CGCS2000 3° Gauss-Krüger, CM 120°E), the projected system the city measures land in.
+import type { Queryable } from '../db/index.ts';
+import type { LayerVersionUsed } from './types.ts';
+
+/** The projected CRS in which areas are measured (CGCS2000 / 3-degree Gauss-Kruger CM 120E). */
+export const AREA_SRID = 4549;
+
+export interface OverlapRow {
+  kind: string;
+  purpose: string;
+  zone_id: number;
+  name: string;
+  code: string | null;
+  area_m2: number;
+}
+
+export interface Overlay {
+  parcelAreaM2: number;
+  overlaps: OverlapRow[];
+}
+
+// The overlay proper; `p` (one row: g = the parcel in 4490, area_m2) is supplied by the caller's CTE.
+// Parts that cover the whole parcel (the common case: a parcel well inside a zone) or lie wholly inside it
+// skip ST_Intersection, the costly step; only parts crossing the parcel's edge are clipped.
+const OVERLAY = `
+cur as (
+  select v.id, v.kind, k.purpose from layer_versions v join layer_kinds k on k.code = v.kind where v.is_current
+),
+hits as (
+  select zp.zone_id, cur.kind, cur.purpose,
+         sum(case when ST_Covers(zp.geom, p.g) then p.area_m2
+                  when ST_CoveredBy(zp.geom, p.g) then ST_Area(ST_Transform(zp.geom, ${AREA_SRID}))
+                  else ST_Area(ST_Transform(ST_Intersection(zp.geom, p.g), ${AREA_SRID})) end) as area_m2
+    from p
+    join zone_parts zp on zp.geom && p.g
+    join cur on cur.id = zp.version_id
+   where ST_Intersects(zp.geom, p.g)
+   group by zp.zone_id, cur.kind, cur.purpose
+)
+select p.area_m2 as parcel_m2, h.kind, h.purpose, h.zone_id, z.name,
+       coalesce(z.code, z.props->>'code') as code, h.area_m2
+  from p
+  left join hits h on true
+  left join zones z on z.id = h.zone_id`;
+
+// The parcel as the overlay wants it: valid, polygonal, in 4490, with its area.
+const PARCEL_FROM_GEOJSON = `
+with p as (
+  select g, ST_Area(ST_Transform(g, ${AREA_SRID})) as area_m2
+    from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 3)) as g) s
+),`;
+
+const PARCEL_FROM_TABLE = `
+with p as (
+  select geom as g, ST_Area(ST_Transform(geom, ${AREA_SRID})) as area_m2 from parcels where id = $1
+),`;
+
+type Row = { parcel_m2: number } & { [K in keyof OverlapRow]: OverlapRow[K] | null };
+
+function toOverlay(rows: Row[]): Overlay {
+  return {
+    parcelAreaM2: rows.length ? Number(rows[0].parcel_m2) : 0,
+    overlaps: rows
+      .filter((r) => r.zone_id != null)
+      .map((r) => ({
+        kind: r.kind!, purpose: r.purpose!, zone_id: Number(r.zone_id), name: r.name ?? '', code: r.code, area_m2: Number(r.area_m2)
+      }))
+  };
+}
+
+export async function overlayGeoJson(db: Queryable, geometry: unknown): Promise<Overlay> {
+  const { rows } = await db.query<Row>(PARCEL_FROM_GEOJSON + OVERLAY, [JSON.stringify(geometry)]);
+  return toOverlay(rows);
+}
+
+export async function overlayParcel(db: Queryable, parcelId: string): Promise<Overlay> {
+  const { rows } = await db.query<Row>(PARCEL_FROM_TABLE + OVERLAY, [parcelId]);
+  return toOverlay(rows);
+}
+
+export async function currentLayerVersions(db: Queryable): Promise<LayerVersionUsed[]> {
+  const { rows } = await db.query<{ kind: string; id: number; version: number; label: string; sample: boolean }>(
+    `select v.kind, v.id, v.version, v.label, v.sample
+       from layer_versions v join layer_kinds k on k.code = v.kind
+      where v.is_current order by k.sort, v.kind`
+  );
+  return rows.map((r) => ({ kind: r.kind, versionId: r.id, version: r.version, label: r.label, sample: r.sample }));
+}
+
+export async function currentParcelId(db: Queryable, projectId: string): Promise<string | null> {
+  const { rows } = await db.query<{ id: string }>('select id from parcels where project_id = $1 and is_current', [projectId]);
+  return rows[0]?.id ?? null;
+}
+
+export interface StoredClassification {
+  projectId: string;
+  parcelId: string;
+  landType: string;
+  result: unknown;
+  layerVersions: unknown;
+  tolerances: unknown;
+}
+
+/** Stores a classification and sets the project's land type, in the caller's transaction. */
+export async function storeClassification(tx: Queryable, c: StoredClassification): Promise<void> {
+  await tx.query(
+    `insert into classifications (project_id, parcel_id, land_type, result, layer_versions, tolerances)
+     values ($1, $2, $3, $4, $5, $6)`,
+    [c.projectId, c.parcelId, c.landType, JSON.stringify(c.result), JSON.stringify(c.layerVersions), JSON.stringify(c.tolerances)]
+  );
+  await tx.query('update projects set land_type = $2, updated_at = now() where id = $1', [c.projectId, c.landType]);
+}
+
+export async function latestClassification(db: Queryable, projectId: string): Promise<{ result: unknown; at: Date } | null> {
+  const { rows } = await db.query<{ result: unknown; at: Date }>(
+    'select result, at from classifications where project_id = $1 order by id desc limit 1',
+    [projectId]
+  );
+  return rows[0] ?? null;
+}
