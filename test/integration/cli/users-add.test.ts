@@ -1,0 +1,44 @@
+// `zeroland users add` creates a production installation's first administrator, with no demo data.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { getDb } from '../../../src/lib/server/db/index.ts';
+import { login } from '../../../src/lib/server/auth/login.ts';
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-cli-'));
+afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+function cli(args: string[], stdin = '') {
+  // On PostgreSQL the CLI works on the same database as the tests; embedded, on its own temp folder.
+  const env = { ...process.env, DATA_DIR: dataDir, PGLITE_DIR: '' };
+  delete (env as Record<string, string | undefined>).PGLITE_DIR;
+  return spawnSync(process.execPath, ['bin/zeroland', ...args], { input: stdin, env, encoding: 'utf8', timeout: 120_000 });
+}
+
+describe('zeroland users add', () => {
+  it('refuses bad arguments with exit 2 and one line, before touching the database', () => {
+    const r = cli(['users', 'add', '--username', 'boss', '--role', 'king', '--password-stdin'], 'long enough password');
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/--role must be one of/);
+    const scoped = cli(['users', 'add', '--username', 'boss', '--role', 'district_industry', '--password-stdin'], 'long enough password');
+    expect(scoped.status).toBe(2);
+    expect(scoped.stderr).toMatch(/--district is required/);
+  });
+
+  it('creates an administrator from a password on stdin, and refuses a second one with the same name', async () => {
+    const username = `root_${Date.now()}`;
+    const r = cli(['users', 'add', '--username', username, '--role', 'admin', '--password-stdin'], 'a long admin password\n');
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    if (process.env.DATABASE_URL) {
+      const outcome = await login(await getDb(), username, 'a long admin password', { ip: '10.7.0.1', userAgent: 'vitest' });
+      expect(outcome.ok).toBe(true);
+    }
+    const again = cli(['users', 'add', '--username', username, '--role', 'admin', '--password-stdin'], 'a long admin password\n');
+    expect(again.status).toBe(2);
+    expect(again.stderr).toMatch(/already exists/);
+  });
+});
