@@ -1,0 +1,126 @@
+// The project's parcel from an uploaded boundary file: ingest (off the event loop for big files),
+// refuse a bad file with its reasons, store the file(s), make the union of the chosen features the
+// current parcel, classify it — parcel, classification, authority and event in one transaction.
+import type { MultiPolygon } from 'geojson';
+import type { Db } from '../db/index.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { apiError } from '../http/api.ts';
+import { BoundaryInputError, type InputFile } from '../../geo/types.ts';
+import type { InspectResult } from '../../geo/ingest.ts';
+import { classifyProject, ClassificationError, type Classification } from '../classification/classify.ts';
+import { insertFileRow, putBlob } from '../storage/storage.ts';
+import { authorityByCode } from '../../domain/authorities.ts';
+import * as repo from './projects.repository.ts';
+import { assertEditable, loadVisible, notFound } from './project-access.ts';
+import { stateOf } from './project-view.ts';
+import { runIngest } from './ingest-runner.ts';
+import type { ParcelView } from './projects.types.ts';
+
+export interface BoundaryOptions {
+  crs?: string;
+  layer?: string;
+  encoding?: string;
+  /** Which features (0-based, as listed by inspect) form the parcel; all of them when absent. */
+  featureIndex?: number | number[];
+}
+
+export interface BoundaryResult {
+  parcel: ParcelView;
+  classification: Classification;
+  inspect: InspectResult;
+  version: number;
+  authorityCode: string | null;
+}
+
+const inputError = (e: { code: string; zh: string; en: string }) => apiError(400, e.code, { zh: e.zh, en: e.en });
+
+/** The upload's main file: the .shp of a loose set, else the first file. */
+const mainFile = (files: InputFile[]) => files.find((f) => /\.shp$/i.test(f.name)) ?? files[0];
+
+export async function attachBoundary(db: Db, actor: SessionUser, id: string, files: InputFile[], opts: BoundaryOptions = {}): Promise<BoundaryResult> {
+  if (files.length === 0) throw apiError(400, 'file_missing', { zh: '请选择地块边界文件。', en: 'Choose the boundary file.' });
+  assertEditable(actor, await loadVisible(db, actor, id));
+
+  let inspect: InspectResult;
+  try {
+    inspect = (await runIngest(files, { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined })).result;
+  } catch (e) {
+    if (e instanceof BoundaryInputError) throw inputError(e);
+    throw e;
+  }
+  const picked = opts.featureIndex === undefined ? inspect.features.map((_, i) => i) : [opts.featureIndex].flat();
+  if (picked.length === 0 || picked.some((i) => !Number.isInteger(i) || i < 0 || i >= inspect.features.length)) {
+    throw apiError(400, 'bad_feature_index', {
+      zh: `要素序号无效：文件中共有 ${inspect.features.length} 个面，序号从 0 开始。`,
+      en: `Invalid feature index: the file holds ${inspect.features.length} polygon(s), numbered from 0.`
+    });
+  }
+  const invalid = picked.filter((i) => !inspect.features[i].valid);
+  if (invalid.length > 0) {
+    const errs = inspect.errors.length ? inspect.errors : [{ zh: '几何无效', en: 'invalid geometry' }];
+    throw apiError(400, 'invalid_geometry', {
+      zh: `所选的面中有无效几何（第 ${invalid.map((i) => i + 1).join('、')} 个）：${errs.map((m) => m.zh).join('；')}。请修正文件，或只选择有效的面。`,
+      en: `Some chosen polygons are invalid (no. ${invalid.map((i) => i + 1).join(', ')}): ${errs.map((m) => m.en).join('; ')}. Fix the file or choose only valid polygons.`
+    });
+  }
+
+  // Content-addressed: writing before the transaction is harmless if it rolls back.
+  const stored = await Promise.all(files.map(async (f) => ({ f, sha: await putBlob(f.bytes) })));
+  const main = mainFile(files);
+
+  return db.transaction(async (tx) => {
+    const row = await loadVisible(tx, actor, id, { forUpdate: true });
+    assertEditable(actor, row);
+    let mainId = '';
+    for (const { f, sha } of stored) {
+      const file = await insertFileRow(tx, { sha256: sha, name: f.name, size: f.bytes.byteLength, mime: null, uploadedBy: actor.id });
+      await repo.attachFile(tx, id, file.id, 'boundary', actor.id);
+      if (f === main) mainId = file.id;
+    }
+    const chosen = picked.map((i) => inspect.features[i]);
+    const parcel = await repo.replaceParcel(tx, {
+      projectId: id,
+      geometries: chosen.map((f) => f.geometry),
+      sourceGeometries: chosen.map((f) => f.sourceGeometry),
+      sourceCrs: inspect.source.crs,
+      fileId: mainId
+    });
+    let classification: Classification;
+    try {
+      classification = await classifyProject(tx, id);
+    } catch (e) {
+      if (e instanceof ClassificationError) throw inputError(e);
+      throw e;
+    }
+    const authority = classification.authorityCode ?? row.authority_code;
+    // A district officer applies for its own district only; the parcel decides where a project belongs.
+    if (actor.role === 'district_industry' && authority !== actor.authorityCode) {
+      const where = authorityByCode(authority ?? '');
+      throw apiError(400, 'parcel_in_other_district', {
+        zh: `该地块位于${where?.zh ?? '其他区'}，不在本区范围内，不能由本区代为申报。`,
+        en: `The parcel lies in ${where?.en ?? 'another district'}, outside your district; you cannot apply for it.`
+      });
+    }
+    const version = row.version + 1;
+    const workflow = { ...stateOf(row), version, authorityCode: authority };
+    const ok = await repo.updateProjectGuarded(tx, id, row.version, { workflow, authorityCode: authority });
+    if (!ok) throw notFound();
+    await repo.insertEvent(tx, {
+      projectId: id, actorId: actor.id, role: actor.role, action: 'attach_boundary', from: row.stage, to: row.stage, comment: null,
+      payload: {
+        fileId: mainId, fileName: main.name, areaM2: parcel.areaM2, sourceCrs: inspect.source.crs, features: picked,
+        landType: classification.landType, authorityCode: authority, straddles: classification.straddles,
+        conflicts: classification.conflicts.map((c) => c.kind)
+      },
+      version
+    });
+    const current = await repo.currentParcel(tx, id);
+    return {
+      parcel: { geometry: current!.geometry as MultiPolygon, areaM2: parcel.areaM2, sourceCrs: inspect.source.crs, sourceName: main.name, fileId: mainId },
+      classification,
+      inspect,
+      version,
+      authorityCode: authority
+    };
+  });
+}

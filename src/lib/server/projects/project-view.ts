@@ -1,0 +1,122 @@
+// Turning stored rows into what pages and the API show: path facts, clock figures, summaries, events.
+import { applicationDraftSchema, type ApplicationDraft } from '../../domain/application.ts';
+import { clockStatus } from '../../domain/clock.ts';
+import { shanghaiDate } from '../../domain/dates.ts';
+import { isLandType } from '../../domain/land-types.ts';
+import { type PathFacts } from '../../domain/paths.ts';
+import { isRole, ROLE_LABELS } from '../../domain/roles.ts';
+import { ACTION_LABELS, AUTO_ENTER_TRACKING, AUTO_ENTER_TRACKING_LABEL, STAGE_LABELS, STAGES, type Stage, type WorkflowState } from '../../domain/workflow-model.ts';
+import { stageLabel } from '../../domain/workflow.ts';
+import { pathFactsFrom } from '../../domain/application.ts';
+import { FINDING_LABELS, MEASURE_LABELS, MILESTONE_INFO, type Finding, type Measure, type Milestone } from '../../domain/tracking.ts';
+import type { Calendar } from '../../domain/working-days.ts';
+import type { EventRow, ProjectRow } from './projects.repository.ts';
+import type { ClockView, EventView, ProjectSummary } from './projects.types.ts';
+
+type Label = { zh: string; en: string };
+
+/** Stored forms passed the draft schema when saved; anything unreadable counts as not given. */
+export function parsedForm(form: unknown): ApplicationDraft {
+  const r = applicationDraftSchema.safeParse(form ?? {});
+  return r.success ? r.data : {};
+}
+
+export function factsOf(row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_code'>): PathFacts {
+  return pathFactsFrom(parsedForm(row.form), isLandType(row.land_type) ? row.land_type : null, row.authority_code === 'lingang');
+}
+
+/** The domain's state with the row's authority and owner (the columns are authoritative for scope). */
+export function stateOf(row: ProjectRow): WorkflowState {
+  return { ...row.workflow, projectId: row.id, authorityCode: row.authority_code, ownerId: row.owner_id, version: row.version, stage: row.stage as Stage };
+}
+
+export const todayInShanghai = (now = new Date()) => shanghaiDate(now);
+
+export function clockView(state: WorkflowState, cal: Calendar, today: string): ClockView | null {
+  if (state.clock.startedOn === null) return null;
+  const c = clockStatus(state.clock, cal, today);
+  return {
+    state: c.state, startedOn: c.startedOn, dueDate: c.due, usedDays: c.used, remainingDays: c.remaining,
+    overdue: c.overdue, late: c.late, provisional: c.provisional, pausedDays: c.pausedDays
+  };
+}
+
+export function enterpriseNameOf(row: ProjectRow): string {
+  const fromForm = typeof row.form?.enterpriseName === 'string' ? row.form.enterpriseName.trim() : '';
+  return fromForm || row.owner_enterprise || row.owner_name;
+}
+
+const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
+
+export function summaryOf(row: ProjectRow, cal: Calendar, today: string): ProjectSummary {
+  const state = stateOf(row);
+  return {
+    id: row.id,
+    code: row.code,
+    title: row.title,
+    enterpriseName: enterpriseNameOf(row),
+    authorityCode: row.authority_code,
+    stage: state.stage,
+    stageLabel: stageLabel(state.stage, factsOf(row)),
+    landType: row.land_type,
+    submittedAt: iso(row.submitted_at),
+    clock: clockView(state, cal, today),
+    updatedAt: iso(row.updated_at)!,
+    version: row.version
+  };
+}
+
+/** Labels of the events that are not workflow transitions. */
+const OTHER_EVENT_LABELS: Record<string, Label> = {
+  create: { zh: '创建申报', en: 'Application created' },
+  save_draft: { zh: '保存申请表', en: 'Application form saved' },
+  attach_boundary: { zh: '上传地块边界并完成空间判定', en: 'Boundary uploaded and classified' },
+  add_file: { zh: '上传材料', en: 'Document uploaded' },
+  [AUTO_ENTER_TRACKING]: AUTO_ENTER_TRACKING_LABEL,
+  record_milestone: { zh: '登记跟踪节点', en: 'Tracking milestone recorded' },
+  record_finding: { zh: '登记问题认定', en: 'Finding recorded' },
+  record_measure: { zh: '登记处置措施', en: 'Measure recorded' }
+};
+
+function actionLabel(e: EventRow): Label {
+  const base = (ACTION_LABELS as Record<string, Label>)[e.action] ?? OTHER_EVENT_LABELS[e.action] ?? { zh: e.action, en: e.action };
+  const p = e.payload ?? {};
+  if (e.action === 'record_milestone' && typeof p.milestone === 'string' && p.milestone in MILESTONE_INFO) {
+    const m = MILESTONE_INFO[p.milestone as Milestone];
+    return { zh: `${base.zh}：${m.zh}`, en: `${base.en}: ${m.en}` };
+  }
+  if (e.action === 'record_finding' && typeof p.kind === 'string' && p.kind in FINDING_LABELS) {
+    const f = FINDING_LABELS[p.kind as Finding];
+    return { zh: `${base.zh}：${f.zh}`, en: `${base.en}: ${f.en}` };
+  }
+  if (e.action === 'record_measure' && typeof p.kind === 'string' && p.kind in MEASURE_LABELS) {
+    const m = MEASURE_LABELS[p.kind as Measure];
+    return { zh: `${base.zh}：${m.zh}`, en: `${base.en}: ${m.en}` };
+  }
+  return base;
+}
+
+const SYSTEM: Label = { zh: '系统', en: 'System' };
+const stageLbl = (s: string | null, facts: PathFacts): Label | null =>
+  s !== null && (STAGES as readonly string[]).includes(s) ? stageLabel(s as Stage, facts) : s === null ? null : (STAGE_LABELS as Record<string, Label>)[s] ?? { zh: s, en: s };
+
+export function eventView(e: EventRow, facts: PathFacts): EventView {
+  const role = e.actor_role;
+  return {
+    id: e.id,
+    at: new Date(e.at).toISOString(),
+    action: e.action,
+    actionLabel: actionLabel(e),
+    actorId: e.actor_id,
+    actorName: e.actor_name ?? SYSTEM.zh,
+    role,
+    roleLabel: role && isRole(role) ? ROLE_LABELS[role] : SYSTEM,
+    from: e.from_stage,
+    to: e.to_stage,
+    fromLabel: stageLbl(e.from_stage, facts),
+    toLabel: stageLbl(e.to_stage, facts),
+    comment: e.comment,
+    payload: e.payload ?? {},
+    version: e.version
+  };
+}

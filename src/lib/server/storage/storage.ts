@@ -1,0 +1,50 @@
+// Content-addressed file storage: DATA_DIR/files/<first 2 hex of sha256>/<sha256>. The `files` table keeps
+// the original name, size and uploader; the same bytes uploaded twice are stored once. Writing the bytes
+// before the database transaction commits is harmless: an orphan blob is just unreferenced content.
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { dataDir, type Queryable } from '../db/index.ts';
+
+export const filesRoot = () => path.join(dataDir(), 'files');
+
+export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+export function blobPath(sha256: string): string {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
+  return path.join(filesRoot(), sha256.slice(0, 2), sha256);
+}
+
+/** Writes the bytes under their hash (atomically: temp file + rename) unless already there. */
+export async function putBlob(bytes: Uint8Array): Promise<string> {
+  const sha = sha256Hex(bytes);
+  const target = blobPath(sha);
+  const exists = await stat(target).then((s) => s.size === bytes.byteLength, () => false);
+  if (exists) return sha;
+  await mkdir(path.dirname(target), { recursive: true });
+  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, bytes);
+  await rename(tmp, target);
+  return sha;
+}
+
+export const getBlob = (sha256: string) => readFile(blobPath(sha256));
+
+export interface StoredFile { id: string; sha256: string; originalName: string; sizeBytes: number; mime: string | null }
+
+/** Names are shown and offered as download names: keep them printable and short. */
+export function cleanFileName(name: string): string {
+  const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  return clean || 'file';
+}
+
+/** Records a stored blob in `files` (inside the caller's transaction). */
+export async function insertFileRow(db: Queryable, f: { sha256: string; name: string; size: number; mime?: string | null; uploadedBy: string }): Promise<StoredFile> {
+  const { rows } = await db.query<{ id: string }>(
+    `insert into files (sha256, original_name, size_bytes, mime, uploaded_by) values ($1, $2, $3, $4, $5) returning id`,
+    [f.sha256, cleanFileName(f.name), f.size, f.mime ?? null, f.uploadedBy]
+  );
+  return { id: rows[0].id, sha256: f.sha256, originalName: cleanFileName(f.name), sizeBytes: f.size, mime: f.mime ?? null };
+}

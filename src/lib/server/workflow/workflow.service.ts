@@ -1,0 +1,140 @@
+// Workflow transitions on stored projects. The domain decides (applyAction); this module loads the
+// state, fills in what only the server knows (attached documents, the document's existence), and
+// writes the new state and its events in ONE transaction, guarded by
+// `update … where id = $1 and version = $2`: of two concurrent actions with the same expected version
+// exactly one updates a row; the other gets 0 rows → 409 and writes nothing.
+import type { Db, Queryable } from '../db/index.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { apiError, type ApiError } from '../http/api.ts';
+import { applyAction, availableActions, waitsOn, type AvailableAction } from '../../domain/workflow.ts';
+import { FINAL_STAGES, workflowActionSchema, type Refusal, type WorkflowState } from '../../domain/workflow-model.ts';
+import { clockStatus } from '../../domain/clock.ts';
+import { checkSubmission } from '../../domain/application.ts';
+import { canView } from '../../domain/permissions.ts';
+import { isCityRole } from '../../domain/roles.ts';
+import { loadCalendar } from '../calendar/calendar.service.ts';
+import { toActor } from './actor.ts';
+import * as repo from '../projects/projects.repository.ts';
+import { factsOf, stateOf, summaryOf, todayInShanghai } from '../projects/project-view.ts';
+import type { InboxItem } from '../projects/projects.types.ts';
+import { attachedKinds, loadVisible, versionConflict } from '../projects/project-access.ts';
+
+export const refusalError = (r: Refusal): ApiError => apiError(r.status, r.code, { zh: r.zh, en: r.en });
+
+/** Accepts the API's `action` as well as the domain's `type` for the action name. */
+function parseAction(body: unknown) {
+  const raw = body && typeof body === 'object' ? { ...(body as Record<string, unknown>) } : {};
+  if (raw.type === undefined && typeof raw.action === 'string') raw.type = raw.action;
+  delete raw.action;
+  // The server decides which documents are attached; a client cannot claim them.
+  delete raw.attachedDocuments;
+  const r = workflowActionSchema.safeParse(raw);
+  if (!r.success) {
+    const fields = [...new Set(r.error.issues.map((i) => String(i.path[0] ?? '')))].join(', ');
+    if (r.error.issues.some((i) => i.path[0] === 'type')) {
+      throw apiError(400, 'unknown_action', { zh: `未知或缺少操作（action）：${String(raw.type ?? '')}`, en: `Unknown or missing action: ${String(raw.type ?? '')}` });
+    }
+    if (r.error.issues.some((i) => i.path[0] === 'expectedVersion')) {
+      throw apiError(400, 'version_missing', { zh: '请求须带上您看到的项目版本号（expectedVersion）。', en: 'The request must carry the project version you saw (expectedVersion).' });
+    }
+    throw apiError(400, 'bad_action', { zh: `操作参数有误：${fields}`, en: `Invalid action fields: ${fields}` });
+  }
+  return r.data;
+}
+
+export interface ActionResult {
+  state: WorkflowState;
+  version: number;
+  stage: string;
+  events: number;
+}
+
+export async function applyProjectAction(db: Db, actor: SessionUser, id: string, body: unknown): Promise<ActionResult> {
+  const action = parseAction(body);
+  const a = toActor(actor);
+  const now = new Date();
+  return db.transaction(async (tx) => {
+    const row = await loadVisible(tx, actor, id);
+    const state = stateOf(row);
+    const facts = factsOf(row);
+    // Submitting validates the whole form first and says exactly what is missing.
+    if (action.type === 'submit' || action.type === 'resubmit') {
+      const check = checkSubmission(row.form);
+      // Only once the actor may submit at all (role, stage): otherwise the refusal below explains better.
+      if (!check.ok && availableActions(state, a, facts).some((x) => x.type === action.type)) {
+        throw apiError(400, 'form_incomplete', {
+          zh: `申请表不完整：${check.problems.map((p) => p.zh).join(' ')}`,
+          en: `The application form is incomplete: ${check.problems.map((p) => p.en).join(' ')}`
+        });
+      }
+    }
+    if (action.documentId) await assertProjectDocument(tx, id, action.documentId, action.type);
+    const result = applyAction(state, { ...action, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
+    if (!result.ok) throw refusalError(result.refusal);
+    const next = result.state;
+    const cal = await loadCalendar(tx);
+    const clock = clockStatus(next.clock, cal, todayInShanghai(now));
+    const ok = await repo.updateProjectGuarded(tx, id, action.expectedVersion, {
+      workflow: next,
+      submittedAt: action.type === 'submit',
+      decidedAt: action.type === 'recognise' || action.type === 'reject',
+      dueDate: clock.state === 'stopped' ? null : clock.due
+    });
+    // Someone else's transaction committed between our read and our write.
+    if (!ok) throw versionConflict(action.expectedVersion, action.expectedVersion + 1);
+    for (const e of result.events) {
+      await repo.insertEvent(tx, {
+        projectId: id, actorId: e.actorId === 'system' ? null : e.actorId, role: e.role, action: e.action,
+        from: e.from, to: e.to, comment: e.comment, payload: e.payload, version: e.version, at: e.at
+      });
+    }
+    return { state: next, version: next.version, stage: next.stage, events: result.events.length };
+  });
+}
+
+/** The document an action rests on must be a file of this project. */
+async function assertProjectDocument(db: Queryable, projectId: string, fileId: string, action: string) {
+  const files = await repo.listProjectFiles(db, projectId);
+  const kind = action === 'recognise' ? 'recognition' : action === 'complete_plan_adjustment' ? 'plan_adjustment' : null;
+  if (!files.some((f) => f.id === fileId && (kind === null || f.kind === kind))) {
+    throw apiError(400, 'document_not_attached', {
+      zh: '所引用的文件不是本项目已上传的材料，请先上传认定文件（或规划调整批复）再操作。',
+      en: 'The referenced document is not uploaded to this project; upload the recognition document (or plan adjustment approval) first.'
+    });
+  }
+}
+
+/** Stages that never wait on anyone (nothing is left to do in the recognition workflow). */
+const QUIET_STAGES = [...FINAL_STAGES];
+
+/** What waits for this user now: overdue first, then by due date, then oldest first. */
+export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxItem[]> {
+  const a = toActor(actor);
+  const scope: repo.ScopeFilter = { excludeStages: QUIET_STAGES };
+  if (actor.role === 'enterprise') scope.ownerId = actor.id;
+  else if (actor.role !== 'admin' && !isCityRole(actor.role)) {
+    if (!actor.authorityCode) return [];
+    scope.authorityCode = actor.authorityCode;
+  }
+  const rows = await repo.listProjectRows(db, scope);
+  const cal = await loadCalendar(db);
+  const today = todayInShanghai();
+  const items: InboxItem[] = [];
+  for (const row of rows) {
+    if (!canView(a, { authorityCode: row.authority_code, ownerId: row.owner_id })) continue;
+    // Someone else's draft is not this official's work yet.
+    if (row.stage === 'draft' && row.owner_id !== actor.id) continue;
+    const state = stateOf(row);
+    const facts = factsOf(row);
+    if (!waitsOn(state, a, facts)) continue;
+    const project = summaryOf(row, cal, today);
+    const actions: AvailableAction[] = availableActions(state, a, facts).filter((x) => x.type !== 'withdraw');
+    items.push({ project, actions: actions.map(({ type, zh, en }) => ({ type, zh, en })), dueDate: project.clock?.dueDate ?? null, overdue: project.clock?.overdue ?? false });
+  }
+  return items.sort(
+    (x, y) =>
+      Number(y.overdue) - Number(x.overdue) ||
+      (x.dueDate ?? '9999') .localeCompare(y.dueDate ?? '9999') ||
+      x.project.updatedAt.localeCompare(y.project.updatedAt)
+  );
+}
