@@ -68,9 +68,10 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
         });
       }
     }
-    if (action.documentId) await assertProjectDocument(tx, id, action.documentId, action.type);
     const result = applyAction(state, { ...action, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
     if (!result.ok) throw refusalError(result.refusal);
+    // After the domain's checks, so a wrong role hears "not yours" rather than "no such document".
+    if (action.documentId) await assertProjectDocument(tx, id, action.documentId, action.type);
     const next = result.state;
     const cal = await loadCalendar(tx);
     const clock = clockStatus(next.clock, cal, todayInShanghai(now));

@@ -1,0 +1,19 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/index.ts';
+import { endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
+import { getProject, saveDraft } from '$lib/server/projects/projects.service.ts';
+
+// GET /api/v1/projects/:id — the project with its events, clock, classification and what the caller may do.
+export const GET = endpoint(async (event) => {
+  const user = requireUser(event);
+  return json(await getProject(await getDb(), user, event.params.id!));
+});
+
+// PUT /api/v1/projects/:id {form, expectedVersion, title?} — save the draft (types checked, not completeness).
+export const PUT = endpoint(async (event) => {
+  const user = requireUser(event);
+  const body = await readJson(event);
+  const expected = typeof body.expectedVersion === 'number' ? body.expectedVersion : Number.NaN;
+  const saved = await saveDraft(await getDb(), user, event.params.id!, body.form ?? {}, expected, { title: typeof body.title === 'string' ? body.title : undefined });
+  return json(saved);
+});

@@ -1,0 +1,16 @@
+import { json } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/index.ts';
+import { apiError, endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
+import { recordFinding, recordMeasure, recordMilestone } from '$lib/server/projects/projects.service.ts';
+
+// POST /api/v1/projects/:id/tracking/milestones | findings | measures — 产业项目跟踪 records.
+const RECORDERS = { milestones: recordMilestone, findings: recordFinding, measures: recordMeasure } as const;
+
+export const POST = endpoint(async (event) => {
+  const user = requireUser(event);
+  const kind = event.params.kind as keyof typeof RECORDERS;
+  const recorder = RECORDERS[kind];
+  if (!recorder) throw apiError(404, 'not_found', { zh: '未知的跟踪记录类型。', en: 'Unknown kind of tracking record.' });
+  const body = await readJson(event);
+  return json(await recorder(await getDb(), user, event.params.id!, body), { status: 201 });
+});
