@@ -1,0 +1,110 @@
+import { getDb } from '$lib/server/db/index.ts';
+import { apiError } from '$lib/server/http/api.ts';
+import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
+import {
+  addProjectFile, applyProjectAction, getProject, recordFinding, recordMeasure, recordMilestone
+} from '$lib/server/projects/projects.service.ts';
+import { failWith, fileFrom, orErrorPage, pageUser, str } from '../page-helpers.server.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+  const user = pageUser(locals, url);
+  const db = await getDb();
+  const [project, layers] = await Promise.all([orErrorPage(getProject(db, user, params.id), locals.lang), listLayerInfo(db)]);
+  return { project, layers };
+};
+
+export const actions: Actions = {
+  /** One workflow action; a decision's document is uploaded first and referenced by id. */
+  act: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const db = await getDb();
+    const data = await request.formData();
+    const type = str(data, 'type') ?? '';
+    try {
+      let documentId: string | undefined;
+      const doc = await fileFrom(data, 'document');
+      if (doc) {
+        const kind = type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : 'joint_review_material';
+        documentId = (await addProjectFile(db, user, params.id, kind, doc)).id;
+      }
+      const departments = data.getAll('departments').filter((d): d is string => typeof d === 'string');
+      await applyProjectAction(db, user, params.id, {
+        action: type,
+        expectedVersion: Number(data.get('expectedVersion')),
+        comment: str(data, 'comment'),
+        opinion: str(data, 'opinion'),
+        departments: departments.length > 0 ? departments : undefined,
+        documentId,
+        override: data.get('override') === 'true' ? true : undefined
+      });
+      return { done: type };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+
+  upload: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const data = await request.formData();
+    const file = await fileFrom(data, 'file');
+    if (!file) return failWith(noFile(), locals.lang);
+    try {
+      await addProjectFile(await getDb(), user, params.id, str(data, 'kind') ?? 'other', file);
+      return { uploaded: true };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+
+  milestone: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const db = await getDb();
+    const data = await request.formData();
+    try {
+      const documentId = await documentOf(db, user, params.id, data);
+      await recordMilestone(db, user, params.id, {
+        milestone: str(data, 'milestone'), date: str(data, 'date'), department: str(data, 'department'),
+        result: str(data, 'result'), note: str(data, 'note'), documentId
+      });
+      return { recorded: 'milestone' };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+
+  finding: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const db = await getDb();
+    const data = await request.formData();
+    try {
+      const documentId = await documentOf(db, user, params.id, data);
+      await recordFinding(db, user, params.id, { kind: str(data, 'kind'), date: str(data, 'date'), description: str(data, 'description'), documentId });
+      return { recorded: 'finding' };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+
+  measure: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const db = await getDb();
+    const data = await request.formData();
+    try {
+      const documentId = await documentOf(db, user, params.id, data);
+      await recordMeasure(db, user, params.id, {
+        kind: str(data, 'kind'), findingId: str(data, 'findingId'), date: str(data, 'date'), department: str(data, 'department'), note: str(data, 'note'), documentId
+      });
+      return { recorded: 'measure' };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  }
+};
+
+async function documentOf(db: Awaited<ReturnType<typeof getDb>>, user: App.Locals['user'] & object, id: string, data: FormData) {
+  const doc = await fileFrom(data, 'document');
+  return doc ? (await addProjectFile(db, user, id, 'other', doc)).id : undefined;
+}
+
+const noFile = () => apiError(400, 'file_missing', { zh: '请选择要上传的文件。', en: 'Choose a file to upload.' });
