@@ -11,7 +11,9 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/unit/**/*.test.ts', 'src/**/*.spec.ts'],
-          environment: 'node'
+          environment: 'node',
+          // Geometry checks over whole layers take seconds on a loaded 2-core CI machine.
+          testTimeout: 60_000
         }
       },
       {
