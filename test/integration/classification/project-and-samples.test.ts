@@ -8,27 +8,12 @@ import { getDb, type Db } from '../../../src/lib/server/db/index.ts';
 import { classifyGeometry, classifyProject } from '../../../src/lib/server/classification/classify.ts';
 import { SAMPLE_LAYERS_DIR } from '../../../src/lib/server/seed/seed.ts';
 import { makeUser, uniqueName } from '../../helpers/fixtures.ts';
-import { installWorld, rect, WORLD } from './fixture.ts';
+import { installWorld, makeProjectWithParcel, rect, WORLD } from './fixture.ts';
 
 let db: Db;
 beforeAll(async () => {
   db = await getDb();
 });
-
-export async function makeProjectWithParcel(db: Db, geometry: Polygon, stage = 'draft') {
-  const owner = await makeUser(db, 'enterprise');
-  const { rows } = await db.query<{ id: string }>(
-    `insert into projects (code, title, owner_id, authority_code, stage) values ($1, $2, $3, 'minhang', $4) returning id`,
-    [uniqueName('T'), '测试项目', owner.id, stage]
-  );
-  const id = rows[0].id;
-  await db.query(
-    `insert into parcels (project_id, geom, area_m2) select $1, g, ST_Area(ST_Transform(g, 4549))
-       from (select ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)) g) s`,
-    [id, JSON.stringify(geometry)]
-  );
-  return id;
-}
 
 describe('classifyProject', () => {
   let world: Awaited<ReturnType<typeof installWorld>>;

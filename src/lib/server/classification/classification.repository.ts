@@ -120,3 +120,39 @@ export async function latestClassification(db: Queryable, projectId: string): Pr
   );
   return rows[0] ?? null;
 }
+
+/** Stages after the decision: their classification is the one the decision was made on, so a switch leaves it. */
+export const DECIDED_STAGES = ['recognised', 'tracking', 'rejected', 'withdrawn'];
+
+export interface ReclassifyCandidate {
+  id: string; code: string; title: string; stage: string; authority_code: string | null;
+  owner_id: string; owner_name: string; land_type: string | null; previous: unknown | null;
+}
+
+/** Projects not yet decided that have a parcel, with their latest classification (null if never classified). */
+export async function projectsToReclassify(tx: Queryable): Promise<ReclassifyCandidate[]> {
+  const { rows } = await tx.query<ReclassifyCandidate>(
+    `select p.id, p.code, p.title, p.stage, p.authority_code, p.owner_id, coalesce(u.display_name, u.username) as owner_name,
+            p.land_type,
+            (select c.result from classifications c where c.project_id = p.id order by c.id desc limit 1) as previous
+       from projects p
+       join users u on u.id = p.owner_id
+      where p.stage <> all($1::text[])
+        and exists (select 1 from parcels pa where pa.project_id = p.id and pa.is_current)
+      order by p.code`,
+    [DECIDED_STAGES]
+  );
+  return rows;
+}
+
+/** The project's history gets a line saying its classification changed and why (append-only events). */
+export async function insertReclassifiedEvent(
+  tx: Queryable,
+  e: { projectId: string; actorId: string | null; stage: string; payload: unknown; comment: string }
+): Promise<void> {
+  await tx.query(
+    `insert into events (project_id, actor_id, actor_role, action, from_stage, to_stage, comment, payload)
+     values ($1, $2, 'admin', 'reclassified', $3, $3, $4, $5)`,
+    [e.projectId, e.actorId, e.stage, e.comment, JSON.stringify(e.payload)]
+  );
+}

@@ -1,0 +1,87 @@
+// Vector tiles of the seeded sample layers: valid MVT decoded with @mapbox/vector-tile, empty tiles,
+// caching by layer version (ETag, 304), sign-in required.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { VectorTile } from '@mapbox/vector-tile';
+import { PbfReader } from 'pbf';
+import { Client, loginAs } from '../helpers/http.ts';
+
+/** Web-mercator tile containing lon/lat at zoom z (the slippy-map formula). */
+export function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+}
+
+let officer: Client;
+beforeAll(async () => {
+  officer = await loginAs('pd_industry');
+});
+
+const get = (c: Client, path: string, headers: Record<string, string> = {}) => c.request('GET', path, undefined, headers);
+const decode = async (res: Response) => new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
+
+describe('GET /api/v1/tiles/:layer/:z/:x/:y.mvt', () => {
+  it('the district tile over People\'s Square at z12 holds Huangpu with its name, as polygons inside the tile extent', async () => {
+    const t = tileOf(121.475, 31.232, 12);
+    const res = await get(officer, `/api/v1/tiles/district/${t.z}/${t.x}/${t.y}.mvt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('application/vnd.mapbox-vector-tile');
+    const tile = await decode(res);
+    const layer = tile.layers.district;
+    expect(layer.extent).toBe(4096);
+    const names = Array.from({ length: layer.length }, (_, i) => layer.feature(i).properties.name);
+    expect(names).toContain('黄浦区');
+    const f = layer.feature(names.indexOf('黄浦区'));
+    expect(f.type).toBe(3);
+    expect(f.properties.code).toBe('huangpu');
+    // Clipped with a 64-pixel buffer: no coordinate far outside the tile.
+    for (const ring of f.loadGeometry()) for (const p of ring) {
+      expect(p.x).toBeGreaterThanOrEqual(-64);
+      expect(p.x).toBeLessThanOrEqual(4096 + 64);
+    }
+    // Decoded back to lon/lat, the feature covers the point we asked for.
+    const gj = f.toGeoJSON(t.x, t.y, t.z);
+    expect(gj.geometry.type).toMatch(/Polygon/);
+  });
+
+  it('a whole-city tile at z8 holds all 16 districts', async () => {
+    const t = tileOf(121.47, 31.23, 8);
+    const tile = await decode(await get(officer, `/api/v1/tiles/district/${t.z}/${t.x}/${t.y}.mvt`));
+    const codes = new Set(Array.from({ length: tile.layers.district.length }, (_, i) => tile.layers.district.feature(i).properties.code));
+    // A z8 tile is ~1.4° wide; Shanghai may spill into a neighbour tile, so most (not necessarily all) districts are here.
+    expect(codes.size).toBeGreaterThanOrEqual(12);
+  });
+
+  it('a tile outside the data is empty: 204 No Content, still cacheable', async () => {
+    const res = await get(officer, '/api/v1/tiles/district/8/10/10.mvt');
+    expect(res.status).toBe(204);
+    expect(res.headers.get('etag')).toBeTruthy();
+  });
+
+  it('ETag keyed by layer version and tile; If-None-Match answers 304; ?v= pins a version for a day', async () => {
+    const t = tileOf(121.475, 31.232, 12);
+    const path = `/api/v1/tiles/industrial_block/${t.z}/${t.x}/${t.y}.mvt`;
+    const first = await get(officer, path);
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"zl\d+-\d+-12-\d+-\d+"$/);
+    expect(first.headers.get('cache-control')).toContain('max-age=60');
+    const again = await get(officer, path, { 'if-none-match': etag });
+    expect(again.status).toBe(304);
+    const other = await get(officer, `/api/v1/tiles/industrial_block/${t.z}/${t.x + 1}/${t.y}.mvt`);
+    expect(other.headers.get('etag')).not.toBe(etag);
+    const versionId = etag.split('-')[1];
+    const pinned = await get(officer, `${path}?v=${versionId}`);
+    expect(pinned.headers.get('cache-control')).toContain('immutable');
+    expect(pinned.headers.get('etag')).toBe(etag);
+  });
+
+  it('needs a signed-in user; bad addresses and unknown layers are 400/404 with a message', async () => {
+    const anon = new Client();
+    expect((await get(anon, '/api/v1/tiles/district/8/214/104.mvt')).status).toBe(401);
+    const bad = await get(officer, '/api/v1/tiles/district/8/999/104.mvt');
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('bad_tile');
+    expect((await get(officer, '/api/v1/tiles/no_such_layer/8/214/104.mvt')).status).toBe(404);
+    expect((await get(officer, '/api/v1/tiles/district/8/214/104.mvt?v=abc')).status).toBe(400);
+  });
+});
