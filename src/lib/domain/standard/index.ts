@@ -4,3 +4,4 @@ export * from './metrics.ts';
 export * from './industry.ts';
 export * from './checks.ts';
 export * from './evaluate.ts';
+export * from './permissions.ts';
