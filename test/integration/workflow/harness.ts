@@ -1,10 +1,16 @@
 // Builds users and ready-to-submit projects for workflow tests. The land type is set as the
 // classification would set it (its own tests cover the spatial part), so each path is chosen exactly.
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { getDb, type Db } from '../../../src/lib/server/db/index.ts';
 import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
 import type { Role } from '../../../src/lib/domain/roles.ts';
 import { addProjectFile, applyProjectAction, createProject, saveDraft } from '../../../src/lib/server/projects/projects.service.ts';
 import { makeUser } from '../../helpers/fixtures.ts';
+
+// Uploaded blobs go to a temporary folder, not the developer's ./data (the database is in memory anyway).
+process.env.DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'zeroland-it-files-'));
 
 export const COMPLETE_FORM = {
   enterpriseName: '上海测试精密机械有限公司',

@@ -24,6 +24,7 @@ export async function seed(db: Db, log: (line: string) => void = () => {}): Prom
   });
   log(`demo users: ${report.users} added`);
   report.layers = await seedSampleLayers(db, log);
+  await (await import('../projects/sample-projects.ts')).seedSampleProjects(db, log);
   return report;
 }
 
