@@ -17,8 +17,8 @@ export const GOOD_FORM = {
 
 const SQUARE = 'MULTIPOLYGON(((121.40 31.00, 121.401 31.00, 121.401 31.001, 121.40 31.001, 121.40 31.00)))';
 
-export async function makeProject(db: Db, owner: SessionUser, opts: { stage?: string; authorityCode?: string; form?: Record<string, unknown>; classification?: Record<string, unknown> | null } = {}) {
-  const id = randomUUID();
+export async function makeProject(db: Db, owner: SessionUser, opts: { stage?: string; authorityCode?: string; form?: Record<string, unknown>; classification?: Record<string, unknown> | null } = {}): Promise<string> {
+  const id: string = randomUUID();
   await db.query(
     `insert into projects (id, code, title, owner_id, authority_code, stage, form) values ($1, $2, $3, $4, $5, $6, $7)`,
     [id, uniqueName('ZLT'), uniqueName('项目'), owner.id, opts.authorityCode ?? 'pudong', opts.stage ?? 'joint_review', JSON.stringify(opts.form ?? GOOD_FORM)]
