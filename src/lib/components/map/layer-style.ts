@@ -8,13 +8,25 @@ export interface LayerInfo {
   color: string;
   sample: boolean;
   data: string | null;
+  /** Vector tile URL template ({z}/{x}/{y}) of the current version; the map draws zoning layers from it. */
+  tiles?: string | null;
   featureCount: number | null;
 }
+
+/** Tiles are served to z16; MapLibre over-zooms them beyond (zoning lines need no finer detail). */
+export const TILE_MAX_ZOOM = 16;
 
 /** Fill opacity by purpose: districts are the land itself, conflicts stand out, constraints stay faint. */
 const FILL_OPACITY: Record<string, number> = { authority: 0.08, zoning: 0.35, conflict: 0.45, constraint: 0.12 };
 
 export function styleLayersFor(layer: LayerInfo): LayerSpecification[] {
+  // Vector tiles carry one source-layer named after the kind (see src/lib/server/tiles).
+  const tiled = (specs: LayerSpecification[]) =>
+    layer.tiles ? specs.map((s) => ({ ...s, 'source-layer': layer.kind }) as LayerSpecification) : specs;
+  return tiled(baseLayersFor(layer));
+}
+
+function baseLayersFor(layer: LayerInfo): LayerSpecification[] {
   const source = `zl-${layer.kind}`;
   if (layer.kind === 'district')
     return [

@@ -12,6 +12,8 @@ export async function listLayerInfo(db: Db) {
     versionId: l.version_id,
     featureCount: l.feature_count,
     sample: l.sample ?? false,
-    data: l.version_id ? `/api/v1/layers/${l.code}.geojson?v=${l.version_id}` : null
+    data: l.version_id ? `/api/v1/layers/${l.code}.geojson?v=${l.version_id}` : null,
+    // Pinned to the version: a switch changes the URL, so tiles can be cached for a day.
+    tiles: l.version_id ? `/api/v1/tiles/${l.code}/{z}/{x}/{y}.mvt?v=${l.version_id}` : null
   }));
 }
