@@ -47,3 +47,11 @@ export function presentEvaluation(v: ProjectEvaluationView, lang: Lang) {
     can: v.can
   };
 }
+
+export type PresentedEvaluation = ReturnType<typeof presentEvaluation>;
+
+/** One line for a page's load: the checklist in the page's language. */
+export async function loadChecklist(db: import('../db/index.ts').Db, user: import('../auth/session.ts').SessionUser, projectId: string, lang: Lang) {
+  const { getProjectEvaluation } = await import('./project-evaluation.service.ts');
+  return presentEvaluation(await getProjectEvaluation(db, user, projectId), lang);
+}
