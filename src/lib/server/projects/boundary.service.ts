@@ -103,7 +103,9 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
     }
     const version = row.version + 1;
     const workflow = { ...stateOf(row), version, authorityCode: authority };
-    const ok = await repo.updateProjectGuarded(tx, id, row.version, { workflow, authorityCode: authority });
+    // The parcel decides the district: the form's 所在区 follows the classification.
+    const form = authority ? { ...(row.form ?? {}), authorityCode: authority } : undefined;
+    const ok = await repo.updateProjectGuarded(tx, id, row.version, { workflow, authorityCode: authority, form });
     if (!ok) throw notFound();
     await repo.insertEvent(tx, {
       projectId: id, actorId: actor.id, role: actor.role, action: 'attach_boundary', from: row.stage, to: row.stage, comment: null,

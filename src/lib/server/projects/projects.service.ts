@@ -178,7 +178,9 @@ export async function saveDraft(db: Db, actor: SessionUser, id: string, form: un
     // Before the boundary is classified the form's district places the project; afterwards the parcel does.
     const authorityCode = row.land_type === null && actor.role === 'enterprise' && draft.value.authorityCode ? draft.value.authorityCode : undefined;
     const workflow = { ...stateOf(row), version, ...(authorityCode ? { authorityCode } : {}) };
-    const ok = await repo.updateProjectGuarded(tx, id, expectedVersion, { workflow, form: draft.value, title: opts.title?.trim() || undefined, authorityCode });
+    // Once classified, the form's 所在区 is the parcel's authority (the parcel decides, not the typing).
+    const form = row.land_type !== null && row.authority_code ? { ...draft.value, authorityCode: row.authority_code } : draft.value;
+    const ok = await repo.updateProjectGuarded(tx, id, expectedVersion, { workflow, form, title: opts.title?.trim() || undefined, authorityCode });
     if (!ok) throw versionConflict(expectedVersion, expectedVersion + 1);
     await repo.insertEvent(tx, { projectId: id, actorId: actor.id, role: actor.role, action: 'save_draft', from: row.stage, to: row.stage, comment: null, payload: {}, version });
     return { version };

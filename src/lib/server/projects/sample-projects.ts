@@ -101,10 +101,24 @@ export async function seedSampleProjects(db: Db, log: (line: string) => void = (
     if (exists.rows.length) continue;
     const feature = fc.features.find((f) => f.properties.id === plan.parcel);
     if (!feature) continue;
+    try {
+      await seedOne(db, plan, feature.geometry);
+      added++;
+      log(`sample project ${plan.title}`);
+    } catch (e) {
+      // A demo that cannot be built (e.g. replaced layers put the parcel elsewhere) must not stop the server.
+      log(`sample project ${plan.title} skipped: ${(e as Error).message}`);
+    }
+  }
+  return added;
+}
+
+async function seedOne(db: Db, plan: Plan, geometry: unknown): Promise<void> {
+  {
     const owner = await sessionUser(db, plan.owner);
     const { id } = await createProject(db, owner, { title: plan.title, form: plan.form });
     await saveDraft(db, owner, id, plan.form, 0);
-    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: plan.parcel }, geometry: feature.geometry }] });
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: plan.parcel }, geometry }] });
     let version = (await attachBoundary(db, owner, id, [{ name: `${plan.parcel}-四至范围.geojson`, bytes: text(geojson) }])).version;
     if (plan.steps.length) {
       await addProjectFile(db, owner, id, 'land_title', { name: '土地权证（示意）.txt', bytes: text(`示意数据 ${plan.title} 土地权证`), mime: 'text/plain' });
@@ -117,8 +131,5 @@ export async function seedSampleProjects(db: Db, log: (line: string) => void = (
       if (document) body.documentId = (await addProjectFile(db, actor, id, document, { name: '认定文件（示意）.txt', bytes: text(`示意数据 ${plan.title} 认定文件`), mime: 'text/plain' })).id;
       version = (await applyProjectAction(db, actor, id, body)).version;
     }
-    added++;
-    log(`sample project ${plan.title}`);
   }
-  return added;
 }
