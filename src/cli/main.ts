@@ -6,7 +6,8 @@ const commands: Record<string, () => Promise<{ default: (args: string[]) => Prom
   users: () => import('./users.ts'),
   inspect: () => import('./inspect.ts'),
   classify: () => import('./classify.ts'),
-  layers: () => import('./layers.ts')
+  layers: () => import('./layers.ts'),
+  standard: () => import('./standard.ts')
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -1,0 +1,26 @@
+// The top bar's entries and who sees them. Pages still check permissions themselves; this only hides
+// links a role cannot use.
+import { CITY_ROLES, type Role } from './domain/roles.ts';
+import type { MessageKey } from './i18n/index.ts';
+
+export interface NavEntry { href: string; key: MessageKey; roles?: readonly Role[] }
+
+const LEADS: readonly Role[] = ['district_industry', 'district_government', 'lingang_committee'];
+
+export const NAV: readonly NavEntry[] = [
+  { href: '/', key: 'nav_map' },
+  { href: '/projects', key: 'nav_projects' },
+  { href: '/inbox', key: 'nav_inbox' },
+  { href: '/stats', key: 'nav_stats', roles: [...LEADS, ...CITY_ROLES, 'admin'] },
+  { href: '/supervision', key: 'nav_supervision', roles: [...CITY_ROLES, 'admin'] },
+  { href: '/admin/standard', key: 'nav_standard', roles: ['admin', 'city_sheitc'] },
+  { href: '/admin/layers', key: 'nav_layers', roles: ['admin'] }
+];
+
+export const navFor = (role: Role) => NAV.filter((e) => !e.roles || e.roles.includes(role));
+
+/** The entry a path belongs to (longest matching prefix), for highlighting. */
+export function activeHref(pathname: string): string | undefined {
+  const matches = NAV.filter((e) => (e.href === '/' ? pathname === '/' : pathname === e.href || pathname.startsWith(e.href + '/')));
+  return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
+}
