@@ -1,6 +1,7 @@
 // The project's parcel from an uploaded boundary file: ingest (off the event loop for big files),
 // refuse a bad file with its reasons, store the file(s), make the union of the chosen features the
 // current parcel, classify it — parcel, classification, authority and event in one transaction.
+import { evaluateProject } from '../standard/index.ts';
 import type { MultiPolygon } from 'geojson';
 import type { Db } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
@@ -116,6 +117,7 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
       },
       version
     });
+    await evaluateProject(tx, id, 'boundary');
     const current = await repo.currentParcel(tx, id);
     return {
       parcel: { geometry: current!.geometry as MultiPolygon, areaM2: parcel.areaM2, sourceCrs: inspect.source.crs, sourceName: main.name, fileId: mainId },

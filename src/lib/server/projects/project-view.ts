@@ -72,6 +72,7 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
   save_draft: { zh: '保存申请表', en: 'Application form saved' },
   attach_boundary: { zh: '上传地块边界并完成空间判定', en: 'Boundary uploaded and classified' },
   add_file: { zh: '上传材料', en: 'Document uploaded' },
+  standard_override: { zh: '记录负面清单豁免', en: 'Negative-list override recorded' },
   [AUTO_ENTER_TRACKING]: AUTO_ENTER_TRACKING_LABEL,
   record_milestone: { zh: '登记跟踪节点', en: 'Tracking milestone recorded' },
   record_finding: { zh: '登记问题认定', en: 'Finding recorded' },

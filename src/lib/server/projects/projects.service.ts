@@ -4,6 +4,7 @@
 //
 // Visibility: every read checks canView (domain/permissions.ts). A project the user may not see answers
 // 404 exactly like a project that does not exist, so ids of other districts' projects leak nothing.
+import { evaluateProject } from '../standard/index.ts';
 import { randomUUID } from 'node:crypto';
 import type { MultiPolygon } from 'geojson';
 import type { Db, Queryable } from '../db/index.ts';
@@ -183,6 +184,7 @@ export async function saveDraft(db: Db, actor: SessionUser, id: string, form: un
     const ok = await repo.updateProjectGuarded(tx, id, expectedVersion, { workflow, form, title: opts.title?.trim() || undefined, authorityCode });
     if (!ok) throw versionConflict(expectedVersion, expectedVersion + 1);
     await repo.insertEvent(tx, { projectId: id, actorId: actor.id, role: actor.role, action: 'save_draft', from: row.stage, to: row.stage, comment: null, payload: {}, version });
+    await evaluateProject(tx, id, 'form');
     return { version };
   });
 }

@@ -3,6 +3,7 @@
 // writes the new state and its events in ONE transaction, guarded by
 // `update … where id = $1 and version = $2`: of two concurrent actions with the same expected version
 // exactly one updates a row; the other gets 0 rows → 409 and writes nothing.
+import { evaluateProject, recognitionBlock } from '../standard/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError, type ApiError } from '../http/api.ts';
@@ -70,6 +71,11 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
     }
     const result = applyAction(state, { ...action, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
     if (!result.ok) throw refusalError(result.refusal);
+    // The negative list (正面和负面清单) blocks recognition unless the district recorded an override.
+    if (action.type === 'recognise') {
+      const why = await recognitionBlock(tx, id);
+      if (why) throw apiError(409, 'negative_list_hit', why);
+    }
     // After the domain's checks, so a wrong role hears "not yours" rather than "no such document".
     if (action.documentId) await assertProjectDocument(tx, id, action.documentId, action.type);
     const next = result.state;
@@ -89,6 +95,7 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
         from: e.from, to: e.to, comment: e.comment, payload: e.payload, version: e.version, at: e.at
       });
     }
+    if (action.type === 'submit' || action.type === 'resubmit') await evaluateProject(tx, id, 'submit');
     return { state: next, version: next.version, stage: next.stage, events: result.events.length };
   });
 }
