@@ -1,0 +1,36 @@
+import { error, fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/index.ts';
+import { ApiError } from '$lib/server/http/api.ts';
+import { cityDashboard } from '$lib/server/stats/stats.service.ts';
+import { FLAG_RULES, STAGE_GROUP_LABELS } from '$lib/server/stats/stats.model.ts';
+import { districtMeasures, recordDistrictMeasure } from '$lib/server/supervision/supervision.service.ts';
+import { DISTRICT_MEASURE_LABELS } from '$lib/domain/tracking.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals }) => {
+  const db = await getDb();
+  try {
+    const [dashboard, measures] = await Promise.all([cityDashboard(db, locals.user!), districtMeasures(db, locals.user!)]);
+    return { dashboard, measures, rules: FLAG_RULES, stageGroups: STAGE_GROUP_LABELS, measureLabels: DISTRICT_MEASURE_LABELS };
+  } catch (e) {
+    if (e instanceof ApiError) error(e.status, e.text[locals.lang]);
+    throw e;
+  }
+};
+
+export const actions: Actions = {
+  // 约谈 / 通报 / 收回认定权 against a district, recorded as an event naming it (二.5).
+  measure: async ({ request, locals }) => {
+    const form = await request.formData();
+    try {
+      const m = await recordDistrictMeasure(await getDb(), locals.user!, {
+        authorityCode: String(form.get('authorityCode') ?? ''), measure: String(form.get('measure') ?? ''), note: String(form.get('note') ?? ''),
+        flags: form.getAll('flag').map(String)
+      });
+      return { recorded: m.id };
+    } catch (e) {
+      if (e instanceof ApiError) return fail(e.status, { message: e.text[locals.lang] });
+      throw e;
+    }
+  }
+};
