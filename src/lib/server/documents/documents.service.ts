@@ -49,7 +49,8 @@ export async function sheetData(db: Queryable, row: ProjectRow): Promise<SheetDa
   const documents = files
     .filter((f) => f.kind !== SHEET_KIND && f.kind !== SHEET_SCAN_KIND)
     .map((f) => ({ kind: f.kind, label: label(f.kind as DocumentKind), name: f.original_name, addedAt: new Date(f.added_at) }));
-  if (parcel?.source_name) documents.unshift({ kind: 'boundary', label: label('boundary'), name: parcel.source_name, addedAt: new Date(row.updated_at) });
+  // The boundary file is usually attached as a document too; list it once.
+  if (parcel?.source_name && !documents.some((d) => d.kind === 'boundary')) documents.unshift({ kind: 'boundary', label: label('boundary'), name: parcel.source_name, addedAt: new Date(row.updated_at) });
   return {
     projectId: row.id,
     projectCode: row.code,
