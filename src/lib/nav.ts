@@ -12,7 +12,7 @@ export const NAV: readonly NavEntry[] = [
   { href: '/projects', key: 'nav_projects' },
   { href: '/inbox', key: 'nav_inbox' },
   { href: '/stats', key: 'nav_stats', roles: [...LEADS, ...CITY_ROLES, 'admin'] },
-  { href: '/supervision', key: 'nav_supervision', roles: [...CITY_ROLES, 'admin'] },
+  { href: '/supervision', key: 'nav_supervision', roles: [...LEADS, ...CITY_ROLES, 'admin'] },
   { href: '/admin/standard', key: 'nav_standard', roles: ['admin', 'city_sheitc'] },
   { href: '/admin/layers', key: 'nav_layers', roles: ['admin'] }
 ];
