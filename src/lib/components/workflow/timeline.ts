@@ -12,7 +12,9 @@ export function mainLine(path: PathFlags): Stage[] {
   const line: Stage[] = ['draft', 'submitted', 'preliminary_review'];
   if (path.cityReview) line.push('city_review');
   else line.push('joint_review', 'decision');
-  line.push('recognised');
+  // 'recognised' is a stage of its own only while a plan adjustment is pending (一.4(3)); otherwise the
+  // project moves on to tracking in the same moment.
+  if (path.planAdjustmentRequired) line.push('recognised');
   line.push('tracking');
   return line;
 }
@@ -36,7 +38,6 @@ export function timeline(current: Stage, events: readonly TimelineEvent[], path:
     at: i <= idx ? reached(stage) : null,
     state: i < idx || (ended && i === idx) ? 'done' : i === idx ? 'current' : 'upcoming'
   }));
-  // Recognised is passed through automatically when no plan adjustment is needed: same moment as tracking.
   const returns = events.filter((e) => e.to === 'returned').map((e) => ({ at: e.at, back: events.find((r) => r.from === 'returned' && r.at > e.at)?.at ?? null }));
   return { steps, returns, ended };
 }

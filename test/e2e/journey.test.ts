@@ -1,0 +1,169 @@
+// Browser journey (issue 5): enterprise applies with a boundary file → district industry department
+// accepts and starts the joint review → two departments give opinions → the review is closed →
+// the district government recognises with a document → the project is in tracking.
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser } from 'playwright-core';
+import { baseUrl } from '../helpers/http.ts';
+import { generateUscc } from '../../src/lib/domain/uscc.ts';
+import { CHROMIUM, CHROMIUM_ARGS, Journey, pdf, pudongParcelGeoJson, withWrongCheckDigit } from './journey-steps.ts';
+
+const hasChromium = existsSync(CHROMIUM);
+if (!hasChromium) console.warn(`journey.test.ts skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
+
+describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
+  let browser: Browser;
+  let j: Journey;
+
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    j = new Journey(browser, baseUrl(), process.env.ZL_SHOTS ?? null);
+    await j.start();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  it('enterprise uploads a boundary, sees the CRS and area, and attaches it', async () => {
+    await j.login('ent_pudong');
+    await j.createApplication();
+    expect(j.code).toMatch(/^ZL-\d{4}-\d{4}$/);
+    const { crs, area } = await j.uploadBoundary(pudongParcelGeoJson());
+    expect(crs).toContain('EPSG:4490');
+    // P03 is ~189 m × 240 m at 31.2°N: about 4.3 ha, shown in m² and 亩.
+    const m2 = Number(/([\d,.]+) m²/.exec(area)![1].replace(/,/g, ''));
+    expect(m2).toBeGreaterThan(42_000);
+    expect(m2).toBeLessThan(44_500);
+    expect(area).toContain('亩');
+    expect(await j.page.textContent('[data-testid=boundary-summary]')).toContain('城市开发边界内');
+  });
+
+  it('submitting an empty form lists every missing field next to it; a wrong USCC check digit is explained', async () => {
+    const page = j.page;
+    await j.submitApplication();
+    await page.waitForSelector('[data-testid=submit-problems]');
+    expect(await page.textContent('[data-testid=field-error-uscc]')).toContain('统一社会信用代码');
+    expect(await page.textContent('[data-testid=field-error-industryCode]')).toContain('国民经济行业分类代码');
+    // Documents are listed as missing too.
+    expect(await page.textContent('[data-testid=missing-docs]')).toContain('土地权证');
+
+    const uscc = generateUscc(20260501);
+    await j.fillForm(withWrongCheckDigit(uscc));
+    expect(await page.textContent('[data-testid=uscc-live]')).toContain('校验');
+    await j.submitApplication();
+    await page.waitForSelector('[data-testid=field-error-uscc]');
+    expect(await page.textContent('[data-testid=field-error-uscc]')).toContain('校验');
+    expect(await page.locator('[data-testid^=field-error-]').count()).toBe(1);
+    await j.shot('03-form-errors');
+
+    await page.fill('#in-uscc', uscc);
+    await page.click('[data-testid=save-draft]');
+    await page.waitForSelector('[data-testid=saved]');
+  });
+
+  it('enterprise uploads the land title and contract and submits', async () => {
+    await j.uploadDocument('land_title', '土地权证');
+    await j.uploadDocument('land_contract', '土地出让合同');
+    await j.shot('04-form-complete');
+    await Promise.all([j.page.waitForURL(/\/projects\/[^/]+\?submitted=1$/), j.page.click('[data-testid=submit-application]')]);
+    await j.page.waitForSelector('[data-testid=project-page]');
+    expect(await j.stage()).toBe('submitted');
+    expect(await j.page.textContent('[data-testid=stage-label]')).toContain('已提交');
+    // The enterprise may only withdraw now: no review buttons.
+    expect(await j.page.locator('[data-testid=action-accept]').count()).toBe(0);
+  });
+
+  it('district industry department finds it in the inbox, accepts it and starts the joint review', async () => {
+    await j.login('pd_industry');
+    await j.page.goto(`${baseUrl()}/inbox`);
+    const item = j.page.locator(`[data-testid=inbox-item][data-code="${j.code}"]`);
+    await expect.poll(() => item.count()).toBe(1);
+    expect(await item.textContent()).toContain('受理');
+    await j.shot('06-inbox-district');
+    await j.openProject();
+    await j.act('accept');
+    expect(await j.stage()).toBe('preliminary_review');
+    // The clock started on acceptance: 0 of 10 working days used, with a due date.
+    expect(await j.page.textContent('[data-testid=clock]')).toContain('/ 10');
+    await j.act('start_joint_review', async (p) => {
+      expect(await p.isChecked('[data-testid=dept-planning_resources]')).toBe(true);
+      await p.check('[data-testid=dept-development_reform]');
+    });
+    expect(await j.stage()).toBe('joint_review');
+    const table = await j.page.textContent('[data-testid=joint-review-table]');
+    expect(table).toContain('区发展改革委');
+    expect(table).toContain('区规划资源局');
+    expect(table).toContain('待提交');
+  });
+
+  it('the two invited departments give their opinions', async () => {
+    await j.login('pd_fgw');
+    await j.openProject();
+    await j.act('record_opinion', (p) => p.check('[data-testid=opinion-agree]'));
+    await j.login('pd_ghzy');
+    await j.openProject();
+    await j.act('record_opinion', async (p) => {
+      await j.shot('07-opinion-form');
+      await p.check('[data-testid=opinion-conditional]');
+      await p.fill('[data-testid=action-comment]', '须按控详规划控制建筑高度不超过 24 米。');
+    });
+    const rows = j.page.locator('[data-testid=joint-review-table] tbody tr');
+    expect(await rows.filter({ hasText: '区发展改革委' }).textContent()).toContain('同意');
+    expect(await rows.filter({ hasText: '区规划资源局' }).textContent()).toContain('有条件同意');
+    expect(await rows.filter({ hasText: '区规划资源局' }).textContent()).toContain('24 米');
+    // A department may revise its own opinion while the review is open, but never close it or decide.
+    expect(await j.page.locator('[data-testid=action-close_joint_review]').count()).toBe(0);
+    expect(await j.page.locator('[data-testid=action-recognise]').count()).toBe(0);
+  });
+
+  it('the lead closes the review; a second tab acting on the old version gets a clear conflict', async () => {
+    await j.login('pd_industry');
+    await j.openProject();
+    const stale = await j.newPage();
+    await stale.goto(j.projectUrl);
+    await stale.waitForLoadState('networkidle');
+    await j.act('close_joint_review');
+    expect(await j.stage()).toBe('decision');
+    const msg = await j.act('close_joint_review', async () => {}, stale).catch((e) => String(e));
+    // The stale tab either no longer offers the action after reloading or reports the conflict.
+    expect(msg).toMatch(/已被他人更新|当前阶段|not allowed|不能/);
+    await stale.waitForFunction(() => document.querySelector('[data-testid=project-page]')?.getAttribute('data-stage') === 'decision');
+    await stale.close();
+  });
+
+  it('the district government recognises with the recognition document; the project moves to tracking', async () => {
+    await j.login('pd_gov');
+    await j.page.goto(`${baseUrl()}/inbox`);
+    await expect.poll(() => j.page.locator(`[data-testid=inbox-item][data-code="${j.code}"]`).count()).toBe(1);
+    await j.openProject();
+    await j.act('recognise', (p) => p.setInputFiles('[data-testid=action-document]', pdf('浦东新区人民政府关于认定零增地技术改造优质项目的通知')));
+    expect(await j.stage()).toBe('tracking');
+    await j.page.waitForSelector('[data-testid=tracking] [data-testid=milestones]');
+    expect(await j.page.textContent('[data-testid=milestones]')).toContain('环评报批');
+    expect(await j.page.textContent('[data-testid=documents]')).toContain('浦东新区人民政府关于认定');
+    expect(await j.page.textContent('[data-testid=event-log]')).toContain('自动转入产业项目跟踪');
+    await j.shot('05-recognised');
+  });
+
+  it('the project shows in the tracking list and its page has no page errors anywhere on the way', async () => {
+    await j.page.goto(`${baseUrl()}/projects?stage=tracking`);
+    await expect.poll(() => j.page.locator(`[data-testid=project-row][data-code="${j.code}"]`).count()).toBe(1);
+    await j.login('pd_industry');
+    await j.page.goto(`${baseUrl()}/projects`);
+    await j.page.waitForSelector('[data-testid=project-list]');
+    await j.shot('08-list-district');
+    expect(j.errors).toEqual([]);
+  });
+
+  it('the English switch shows the same project in English', async () => {
+    await j.openProject();
+    await Promise.all([j.page.waitForURL(j.projectUrl), j.page.click('a.lang')]);
+    await j.page.waitForSelector('[data-testid=project-page]');
+    expect(await j.page.textContent('[data-testid=stage-label]')).toBe('Project tracking');
+    expect(await j.page.textContent('[data-testid=milestones]')).toContain('EIA submitted');
+    expect(await j.page.textContent('[data-testid=joint-review-table]')).toContain('Agree with conditions');
+    await j.shot('09-project-en');
+    await j.page.click('a.lang');
+    expect(j.errors).toEqual([]);
+  });
+});
