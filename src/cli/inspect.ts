@@ -1,22 +1,11 @@
 // zeroland inspect <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--json] [--anywhere]
 // Several files are one upload (a loose .shp/.shx/.dbf/.prj/.cpg set). Contract in DESIGN.md.
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import { UserError, parseArgs } from './run.ts';
+import { loadInputFile } from './files.ts';
 import { ingestBoundary, type InspectResult } from '../lib/geo/ingest.ts';
-import type { InputFile, Message } from '../lib/geo/types.ts';
+import type { Message } from '../lib/geo/types.ts';
 
 const USAGE = 'usage: zeroland inspect <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--json] [--anywhere]';
-
-async function load(path: string): Promise<InputFile> {
-  try {
-    if (!(await stat(path)).isFile()) throw new UserError(`${path}: not a file / 不是文件`);
-    return { name: basename(path), bytes: new Uint8Array(await readFile(path)) };
-  } catch (e) {
-    if (e instanceof UserError) throw e;
-    throw new UserError(`${path}: cannot read the file / 无法读取文件 (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
-  }
-}
 
 const fmtArea = (m2: number, mu: number) => `${m2.toLocaleString('en-US', { maximumFractionDigits: 2 })} m² / ${mu.toFixed(3)} 亩`;
 const line = (m: Message) => `  - ${m.zh} / ${m.en}`;
@@ -49,7 +38,7 @@ export default async function inspect(args: string[]): Promise<number> {
     return 0;
   }
   if (positional.length === 0) throw new UserError(USAGE);
-  const files = await Promise.all(positional.map(load));
+  const files = await Promise.all(positional.map(loadInputFile));
   const result = await ingestBoundary(files, {
     crs: typeof flags.crs === 'string' ? flags.crs : undefined,
     layer: typeof flags.layer === 'string' ? flags.layer : undefined,
