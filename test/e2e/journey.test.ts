@@ -142,6 +142,9 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     expect(await j.page.textContent('[data-testid=milestones]')).toContain('环评报批');
     expect(await j.page.textContent('[data-testid=documents]')).toContain('浦东新区人民政府关于认定');
     expect(await j.page.textContent('[data-testid=event-log]')).toContain('自动转入产业项目跟踪');
+    // The classification that chose the path is on the page: inside the development boundary, Pudong.
+    expect(await j.page.getAttribute('[data-testid=classification-table]', 'data-land-type')).toBe('inside_boundary');
+    expect(await j.page.getAttribute('[data-testid=classification-table]', 'data-authority')).toBe('pudong');
     await j.shot('05-recognised');
   });
 
