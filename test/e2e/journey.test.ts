@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { baseUrl } from '../helpers/http.ts';
 import { generateUscc } from '../../src/lib/domain/uscc.ts';
+import { shanghaiDate } from '../../src/lib/domain/dates.ts';
 import { CHROMIUM, CHROMIUM_ARGS, Journey, pdf, pudongParcelGeoJson, withWrongCheckDigit } from './journey-steps.ts';
 
 const hasChromium = existsSync(CHROMIUM);
@@ -146,6 +147,42 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     expect(await j.page.getAttribute('[data-testid=classification-table]', 'data-land-type')).toBe('inside_boundary');
     expect(await j.page.getAttribute('[data-testid=classification-table]', 'data-authority')).toBe('pudong');
     await j.shot('05-recognised');
+  });
+
+  it('tracking: the district records a milestone; the city records a finding and a measure', async () => {
+    const page = j.page;
+    const today = shanghaiDate(new Date());
+    await j.login('pd_industry');
+    await j.openProject();
+    const ms = page.locator('[data-testid=milestone-form]');
+    await ms.locator('select[name=milestone]').selectOption('eia_filed');
+    await ms.locator('input[name=date]').fill(today);
+    await ms.locator('input[name=department]').fill('浦东新区生态环境局');
+    await ms.locator('button.btn').click();
+    await expect.poll(async () => page.locator('[data-testid=milestones] tr[data-milestone=eia_filed]').textContent()).toContain(today);
+    expect(await page.textContent('[data-testid=tracking-message]')).toContain('已登记');
+    // The next step moves on to the EIA approval.
+    expect(await page.getAttribute('[data-testid=milestones] tr.next', 'data-milestone')).toBe('eia_approved');
+    // District users do not record findings.
+    expect(await page.locator('[data-testid=finding-form]').count()).toBe(0);
+
+    await j.login('city_jxw');
+    await j.openProject();
+    const fd = page.locator('[data-testid=finding-form]');
+    await fd.locator('select[name=kind]').selectOption('contract_breach');
+    await fd.locator('input[name=date]').fill(today);
+    await fd.locator('textarea[name=description]').fill('投产后亩均税收未达到出让合同约定。');
+    await fd.locator('button.btn').click();
+    await page.waitForSelector('[data-testid=finding]');
+    expect(await page.textContent('[data-testid=finding]')).toContain('待处置');
+    const me = page.locator('[data-testid=measure-form]');
+    await me.locator('select[name=kind]').selectOption('credit_record');
+    await me.locator('input[name=date]').fill(today);
+    await me.locator('input[name=department]').fill('市经济信息化委');
+    await me.locator('button.btn').click();
+    await expect.poll(() => page.textContent('[data-testid=finding]')).toContain('纳入信用监管');
+    expect(await page.textContent('[data-testid=finding]')).not.toContain('待处置');
+    await j.shot('06b-tracking-city');
   });
 
   it('the project shows in the tracking list and its page has no page errors anywhere on the way', async () => {

@@ -14,6 +14,8 @@ export interface UploadOptions {
   /** Called with bytes sent / total while uploading, then once with phase 'processing' when the server parses. */
   onProgress?: (phase: UploadPhase, loaded: number, total: number) => void;
   signal?: AbortSignal;
+  /** The page's language: the API answers errors in Accept-Language, which must match the page, not the browser. */
+  lang?: 'zh' | 'en';
 }
 
 export function uploadWithProgress(url: string, form: FormData, opts: UploadOptions = {}): Promise<UploadResponse> {
@@ -21,6 +23,7 @@ export function uploadWithProgress(url: string, form: FormData, opts: UploadOpti
     const xhr = new XMLHttpRequest();
     xhr.open(opts.method ?? 'POST', url);
     xhr.setRequestHeader('accept', 'application/json');
+    if (opts.lang) xhr.setRequestHeader('accept-language', opts.lang === 'zh' ? 'zh-CN' : 'en');
     xhr.upload.onprogress = (e) => opts.onProgress?.('uploading', e.loaded, e.lengthComputable ? e.total : 0);
     // All bytes are sent: the server now reads, reprojects and validates the file.
     xhr.upload.onload = () => opts.onProgress?.('processing', 1, 1);
