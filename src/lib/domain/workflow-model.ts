@@ -31,7 +31,7 @@ export const STAGE_LABELS: Record<Stage, Label> = {
   joint_review: { zh: '区级联审', en: 'District joint review' },
   city_review: { zh: '市“三委两局”审核认定', en: 'City review (three commissions and two bureaus)' },
   decision: { zh: '区政府认定', en: 'District government decision' },
-  recognised: { zh: '已认定，待规划调整', en: 'Recognised, plan adjustment pending' },
+  recognised: { zh: '已认定', en: 'Recognised' },
   tracking: { zh: '产业项目跟踪', en: 'Project tracking' },
   rejected: { zh: '未通过认定', en: 'Not recognised' },
   withdrawn: { zh: '已撤回', en: 'Withdrawn' }

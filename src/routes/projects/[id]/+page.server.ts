@@ -5,13 +5,21 @@ import {
   addProjectFile, applyProjectAction, getProject, recordFinding, recordMeasure, recordMilestone
 } from '$lib/server/projects/projects.service.ts';
 import { failWith, fileFrom, orErrorPage, pageUser, str } from '../page-helpers.server.ts';
+import { loadChecklist } from '$lib/server/standard/present.ts';
+import { issuedSheets, issueSheet, uploadSheetScan } from '$lib/server/documents/documents.service.ts';
+import { publicOrigin } from '$lib/server/documents/origin.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const user = pageUser(locals, url);
   const db = await getDb();
   const [project, layers] = await Promise.all([orErrorPage(getProject(db, user, params.id), locals.lang), listLayerInfo(db)]);
-  return { project, layers };
+  // Secondary panels: a failure there must not take the project page down with it.
+  const [checklist, sheets] = await Promise.all([
+    loadChecklist(db, user, params.id, locals.lang).catch((e) => (console.error('checklist:', e), null)),
+    issuedSheets(db, user, params.id).catch(() => [])
+  ]);
+  return { project, layers, checklist, sheets };
 };
 
 export const actions: Actions = {
@@ -39,6 +47,29 @@ export const actions: Actions = {
         override: data.get('override') === 'true' ? true : undefined
       });
       return { done: type };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+
+  /** 一键成表: issue the 项目信息表; the page then offers the download and shows the new code. */
+  issueSheet: async ({ locals, url, params }) => {
+    const user = pageUser(locals, url);
+    try {
+      const s = await issueSheet(await getDb(), user, params.id, publicOrigin(url));
+      return { issued: s.code };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+
+  sheetScan: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const file = await fileFrom(await request.formData(), 'file');
+    if (!file) return failWith(noFile(), locals.lang);
+    try {
+      await uploadSheetScan(await getDb(), user, params.id, file);
+      return { uploaded: true };
     } catch (e) {
       return failWith(e, locals.lang);
     }
