@@ -4,6 +4,8 @@ import { t, type Bilingual, type Lang, type MessageKey } from '../../i18n/index.
 import type { SessionUser } from '../auth/session.ts';
 
 export class ApiError extends Error {
+  /** Set when the request body was read to its end, so the connection can be kept. */
+  bodyDrained = false;
   constructor(public status: number, public code: string, public text: Bilingual) {
     super(text.en);
   }
@@ -15,7 +17,7 @@ export const msg = (key: MessageKey, vars?: Record<string, string | number>): Bi
 
 export function errorResponse(e: ApiError, lang: Lang) {
   // After a 413 the unread rest of the body is still on the socket: tell the client not to reuse it.
-  const headers: Record<string, string> = e.status === 413 ? { connection: 'close' } : {};
+  const headers: Record<string, string> = e.status === 413 && !e.bodyDrained ? { connection: 'close' } : {};
   return json({ error: { code: e.code, message: e.text[lang] } }, { status: e.status, headers });
 }
 
@@ -32,11 +34,28 @@ export function endpoint<E extends RequestEvent>(fn: (event: E) => Promise<Respo
 }
 
 export const JSON_BODY_LIMIT = 1_000_000;
+/** Oversized JSON bodies up to this size are read and discarded before the 413, so the client sees the
+ *  answer instead of a broken pipe; beyond it the connection is closed. */
+const DRAIN_LIMIT = 32_000_000;
+
+async function tooLarge(event: RequestEvent, declared: number): Promise<ApiError> {
+  const e = apiError(413, 'body_too_large', msg('body_too_large'));
+  if (declared <= DRAIN_LIMIT && event.request.body) {
+    try {
+      const reader = event.request.body.getReader();
+      while (!(await reader.read()).done);
+      e.bodyDrained = true;
+    } catch {
+      /* the client went away: nothing to answer */
+    }
+  }
+  return e;
+}
 
 /** Reads a JSON object body with a size limit; malformed → 400 with a message, never a stack trace. */
 export async function readJson(event: RequestEvent): Promise<Record<string, unknown>> {
   const length = Number(event.request.headers.get('content-length') ?? 0);
-  if (length > JSON_BODY_LIMIT) throw apiError(413, 'body_too_large', msg('body_too_large'));
+  if (length > JSON_BODY_LIMIT) throw await tooLarge(event, length);
   let text: string;
   try {
     text = await event.request.text();
