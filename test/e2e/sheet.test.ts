@@ -21,6 +21,8 @@ describe.skipIf(!hasChromium)('project information sheet on the project page', (
     await loginInBrowser(page, 'pd_industry');
     await page.goto(`${baseUrl()}/projects/${project.id}`);
     await expect.poll(() => page.getByTestId('standard-checklist').count()).toBe(1);
+    // The demo form states 20,000 m² while its boundary measures about 43,170 m²: the officer is told.
+    expect(await page.getByTestId('land-area-gap').textContent()).toMatch(/20,000 m².*43,1\d\d m².*相差/);
     const panel = page.getByTestId('issued-documents');
     await panel.getByTestId('issue-sheet').click();
     await expect.poll(() => panel.getByTestId('sheet-download').count(), { timeout: 60_000 }).toBe(1);
