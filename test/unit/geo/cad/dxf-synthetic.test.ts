@@ -2,9 +2,10 @@
 import { describe, expect, it } from 'vitest';
 import iconv from 'iconv-lite';
 import { readDxf } from '../../../../src/lib/geo/formats/dxf.ts';
-import { BoundaryInputError, type ReadResult } from '../../../../src/lib/geo/types.ts';
+import type { ReadResult } from '../../../../src/lib/geo/types.ts';
 import { CHORD_TOLERANCE_M } from '../../../../src/lib/geo/cad/curves.ts';
 import { arc, block, circle, dxf, ellipse, hatch, insert, line, lwpolyline, polylineR12 } from './dxf-writer.ts';
+import { inputErrorOf } from '../../../helpers/input-error.ts';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
@@ -26,15 +27,6 @@ function bbox(res: ReadResult, i = 0) {
     minX: Math.min(...pts.map((p) => p[0])), maxX: Math.max(...pts.map((p) => p[0])),
     minY: Math.min(...pts.map((p) => p[1])), maxY: Math.max(...pts.map((p) => p[1]))
   };
-}
-function userError(f: () => unknown): BoundaryInputError {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BoundaryInputError) return e;
-    throw e;
-  }
-  throw new Error('expected a BoundaryInputError');
 }
 
 describe('polylines and bulges', () => {
@@ -222,7 +214,7 @@ describe('encodings, layer choice, units', () => {
   it('the user layer wins; an unknown layer is an error listing the layers', () => {
     const es = [lwpolyline('红线', [[0, 0], [1, 0], [1, 1], [0, 1]], true), lwpolyline('OTHER', [[5, 0], [7, 0], [7, 2], [5, 2]], true)];
     expect(readDxf(enc(dxf({ entities: es })), { layer: 'other' }).sourceLayer).toBe('OTHER');
-    const e = userError(() => readDxf(enc(dxf({ entities: es })), { layer: 'NOPE' }));
+    const e = inputErrorOf(() => readDxf(enc(dxf({ entities: es })), { layer: 'NOPE' }));
     expect(e.code).toBe('cad_layer_unknown');
     expect(e.en).toContain('红线');
     expect(e.zh).toContain('OTHER');
@@ -245,7 +237,7 @@ describe('encodings, layer choice, units', () => {
   });
 
   it('no closed polygon on any layer: error names the layers', () => {
-    const e = userError(() => readDxf(enc(dxf({ layers: ['0', 'TEXT'], entities: [line('0', [0, 0], [1, 1])] })), {}));
+    const e = inputErrorOf(() => readDxf(enc(dxf({ layers: ['0', 'TEXT'], entities: [line('0', [0, 0], [1, 1])] })), {}));
     expect(e.code).toBe('cad_no_closed_polygon');
     expect(e.en).toMatch(/no closed polygon on any layer/i);
     expect(e.en).toContain('TEXT');
@@ -254,21 +246,21 @@ describe('encodings, layer choice, units', () => {
 
 describe('bad files', () => {
   it('empty and whitespace-only DXF', () => {
-    expect(userError(() => readDxf(new Uint8Array(0), {})).code).toBe('dxf_empty');
-    expect(userError(() => readDxf(enc('\n\n  \r\n'), {})).code).toBe('dxf_empty');
+    expect(inputErrorOf(() => readDxf(new Uint8Array(0), {})).code).toBe('dxf_empty');
+    expect(inputErrorOf(() => readDxf(enc('\n\n  \r\n'), {})).code).toBe('dxf_empty');
   });
 
   it('truncated DXF: cut mid-pair, and cut before any entity', () => {
     const full = dxf({ entities: [lwpolyline('0', [[0, 0], [1, 0], [1, 1], [0, 1]], true)] });
     const midPair = full.slice(0, full.indexOf('LWPOLYLINE') + 30).replace(/\n[^\n]*$/, '\n 20\n');
-    expect(userError(() => readDxf(enc(midPair.replace(/\n$/, '')), {})).code).toBe('dxf_truncated');
+    expect(inputErrorOf(() => readDxf(enc(midPair.replace(/\n$/, '')), {})).code).toBe('dxf_truncated');
     const beforeEntities = full.slice(0, full.indexOf('ENTITIES') - 6);
-    expect(userError(() => readDxf(enc(beforeEntities), {})).code).toBe('dxf_truncated');
+    expect(inputErrorOf(() => readDxf(enc(beforeEntities), {})).code).toBe('dxf_truncated');
   });
 
   it('binary junk named .dxf and text that is not DXF', () => {
     const junk = new Uint8Array(4096).map((_, i) => (i * 7919 + 13) % 256);
-    expect(userError(() => readDxf(junk, {})).code).toBe('dxf_not_dxf');
-    expect(userError(() => readDxf(enc('hello, this is a letter\nnot a drawing\n'), {})).code).toBe('dxf_not_dxf');
+    expect(inputErrorOf(() => readDxf(junk, {})).code).toBe('dxf_not_dxf');
+    expect(inputErrorOf(() => readDxf(enc('hello, this is a letter\nnot a drawing\n'), {})).code).toBe('dxf_not_dxf');
   });
 });

@@ -8,11 +8,8 @@ import { DEFAULT_ZIP_LIMITS, unzipSafe } from '../../../../src/lib/geo/formats/z
 import { BoundaryInputError } from '../../../../src/lib/geo/types.ts';
 import { type Ring, writeDbf, writeShp } from './helpers/shapefile-writer.ts';
 import { makeZip } from './helpers/zip-writer.ts';
+import { inputErrorOf } from '../../../helpers/input-error.ts';
 
-const thrown = (f: () => unknown) => {
-  try { f(); } catch (e) { expect(e).toBeInstanceOf(BoundaryInputError); return e as BoundaryInputError; }
-  throw new Error('expected a BoundaryInputError');
-};
 /** Bytes that are not a deflate stream: if the reader tried to inflate them it would report "damaged". */
 const NOT_DEFLATE = new Uint8Array(4096).fill(0xff);
 const square: Ring = [[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]];
@@ -22,17 +19,17 @@ describe('zip limits', () => {
     // Three members of 100 MB declared, each at a plausible 100:1 ratio: only the total gives them away.
     const payload = new Uint8Array(1024 * 1024).fill(0xff);
     const zip = makeZip([1, 2, 3].map((i) => ({ name: `big${i}.dbf`, data: new Uint8Array(0), rawPayload: payload, declaredSize: 100 * 1024 * 1024 })));
-    const e = thrown(() => unzipSafe(zip, 'bomb.zip'));
+    const e = inputErrorOf(() => unzipSafe(zip, 'bomb.zip'));
     expect(e.code).toBe('zip-too-large'); // not 'zip-corrupt': the invalid payload was never touched
     expect(e.en).toMatch(/declared 314572800 bytes > 209715200/);
     // A classic single-member bomb (1.5 GB declared) is refused the same way.
     const one = makeZip([{ name: 'big.shp', data: new Uint8Array(0), rawPayload: NOT_DEFLATE, declaredSize: 1_500_000_000 }]);
-    expect(thrown(() => unzipSafe(one, 'bomb1.zip')).code).toBe('zip-too-large');
+    expect(inputErrorOf(() => unzipSafe(one, 'bomb1.zip')).code).toBe('zip-too-large');
   });
 
   it('an abnormal declared ratio is refused before inflating', () => {
     const zip = makeZip([{ name: 'a.dbf', data: new Uint8Array(0), rawPayload: NOT_DEFLATE, declaredSize: 50 * 1024 * 1024 }]);
-    const e = thrown(() => unzipSafe(zip, 'ratio.zip'));
+    const e = inputErrorOf(() => unzipSafe(zip, 'ratio.zip'));
     expect(e.code).toBe('zip-too-large');
     expect(e.en).toMatch(/12800:1/);
   });
@@ -42,7 +39,7 @@ describe('zip limits', () => {
     const payload = deflateSync(zeros, { level: 1 });
     const zip = makeZip([{ name: 'x.shp', data: zeros.subarray(0, 1000), rawPayload: payload, declaredSize: 1000 }]);
     const before = process.memoryUsage().arrayBuffers;
-    const e = thrown(() => unzipSafe(zip, 'liar.zip'));
+    const e = inputErrorOf(() => unzipSafe(zip, 'liar.zip'));
     expect(e.code).toBe('zip-too-large');
     expect(e.en).toMatch(/more data than declared/);
     // Stopped after the first step: far less than the 64 MB the stream would produce is still held.
@@ -53,13 +50,13 @@ describe('zip limits', () => {
     const data = new Uint8Array(600 * 1024).fill(7);
     const zip = makeZip([1, 2, 3].map((i) => ({ name: `f${i}.dbf`, data, method: 0 as const })));
     const limits = { ...DEFAULT_ZIP_LIMITS, maxTotalBytes: 1024 * 1024 };
-    expect(thrown(() => unzipSafe(zip, 'many.zip', limits)).code).toBe('zip-too-large');
+    expect(inputErrorOf(() => unzipSafe(zip, 'many.zip', limits)).code).toBe('zip-too-large');
     expect(unzipSafe(zip, 'many.zip').entries).toHaveLength(3);
   });
 
   it('too many members are refused from the directory alone', () => {
     const zip = makeZip(Array.from({ length: 30 }, (_, i) => ({ name: `f${i}.txt`, data: new Uint8Array([65]) })));
-    const e = thrown(() => unzipSafe(zip, 'flood.zip', { ...DEFAULT_ZIP_LIMITS, maxEntries: 20 }));
+    const e = inputErrorOf(() => unzipSafe(zip, 'flood.zip', { ...DEFAULT_ZIP_LIMITS, maxEntries: 20 }));
     expect(e.code).toBe('zip-too-many-entries');
   });
 });
@@ -67,7 +64,7 @@ describe('zip limits', () => {
 describe('zip names', () => {
   it.each(['../../etc/passwd.shp', '/etc/site.shp', 'C:\\Windows\\site.shp', 'ok/../../x.dbf'])('refuses the traversal name %s', (name) => {
     const zip = makeZip([{ name, data: new Uint8Array([1]) }]);
-    const e = thrown(() => unzipSafe(zip, 'slip.zip'));
+    const e = inputErrorOf(() => unzipSafe(zip, 'slip.zip'));
     expect(e.code).toBe('zip-unsafe-path');
     expect(e.zh).toContain('不安全');
   });
@@ -110,7 +107,7 @@ describe('damaged zips', () => {
 
   it('a corrupted deflate stream is refused as damaged, not a crash', () => {
     const zip = makeZip([{ name: 'a.dbf', data: new Uint8Array(100), rawPayload: NOT_DEFLATE.subarray(0, 50) }]);
-    expect(thrown(() => unzipSafe(zip, 'bad.zip')).code).toBe('zip-corrupt');
+    expect(inputErrorOf(() => unzipSafe(zip, 'bad.zip')).code).toBe('zip-corrupt');
   });
 
   it('a zip inside a zip is opened (one level)', async () => {

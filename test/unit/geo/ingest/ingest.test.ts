@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import proj4 from 'proj4';
 import { ingestBoundary, processReadResult } from '../../../../src/lib/geo/ingest.ts';
-import { BoundaryInputError, type ReadResult } from '../../../../src/lib/geo/types.ts';
+import type { ReadResult } from '../../../../src/lib/geo/types.ts';
+import { inputErrorOf } from '../../../helpers/input-error.ts';
 
 type XY = [number, number];
 const ROOT = new URL('../../../../', import.meta.url).pathname;
@@ -27,15 +28,6 @@ const rr = (ring: XY[], extra: Partial<ReadResult> = {}): ReadResult => ({
   warnings: [],
   ...extra
 });
-const errorOf = (f: () => unknown): BoundaryInputError => {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof BoundaryInputError) return e;
-    throw e;
-  }
-  throw new Error('expected a BoundaryInputError');
-};
 
 describe('processReadResult', () => {
   it('reports the inspect JSON shape with source and 4490 geometry', () => {
@@ -64,21 +56,21 @@ describe('processReadResult', () => {
 
   it('outside Shanghai: lon/lat elsewhere is refused, naming where it lands; allowed when the check is off', () => {
     const london: XY[] = [[-0.12, 51.5], [-0.11, 51.5], [-0.11, 51.51], [-0.12, 51.51], [-0.12, 51.5]];
-    const e = errorOf(() => processReadResult(rr(london, { format: 'geojson' })));
+    const e = inputErrorOf(() => processReadResult(rr(london, { format: 'geojson' })));
     expect(e.code).toBe('crs-outside-shanghai');
     expect(e.en).toMatch(/0\.1150°W 51\.5050°N/);
     expect(processReadResult(rr(london, { format: 'geojson' }), { requireShanghai: false }).source.crs).toBe('EPSG:4326');
   });
 
   it('wrong CRS given: names the CRS the data looks like', () => {
-    const e = errorOf(() => processReadResult(rr(z40Ring()), { crs: 'EPSG:4549' }));
+    const e = inputErrorOf(() => processReadResult(rr(z40Ring()), { crs: 'EPSG:4549' }));
     expect(e.code).toBe('crs-wrong');
     expect(e.en).toMatch(/EPSG:4528/);
   });
 
   it('wrong units (a millimetre drawing read as metres with a declared CRS) are named', () => {
     const mm = z40Ring().map(([x, y]): XY => [x * 1000, y * 1000]);
-    const e = errorOf(() => processReadResult(rr(mm), { crs: 'EPSG:4528' }));
+    const e = inputErrorOf(() => processReadResult(rr(mm), { crs: 'EPSG:4528' }));
     expect(e.code).toBe('crs-wrong-units');
     expect(e.en).toMatch(/millimetres/);
     // Without a declaration detection rescales, warning the user.
@@ -89,9 +81,9 @@ describe('processReadResult', () => {
 
   it('a British National Grid-like CAD-free file is named as such; a small-valued drawing as not georeferenced', () => {
     const bng: XY[] = [[530000, 180000], [530200, 180000], [530200, 180150], [530000, 180000]];
-    expect(errorOf(() => processReadResult(rr(bng, { format: 'geojson' }))).en).toMatch(/EPSG:27700/);
+    expect(inputErrorOf(() => processReadResult(rr(bng, { format: 'geojson' }))).en).toMatch(/EPSG:27700/);
     const drawing: XY[] = [[0, 0], [20, 0], [20, 15], [0, 15], [0, 0]];
-    expect(errorOf(() => processReadResult(rr(drawing))).code).toBe('crs-not-georeferenced');
+    expect(inputErrorOf(() => processReadResult(rr(drawing))).code).toBe('crs-not-georeferenced');
   });
 
   it('上海2000 results carry the approximation warning', () => {
