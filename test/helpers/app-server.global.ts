@@ -6,7 +6,6 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-// @ts-expect-error plain JS helper shared with `npm start`
 import { buildIfNeeded } from '../../scripts/build-if-needed.js';
 
 const root = path.resolve(import.meta.dirname, '../..');
