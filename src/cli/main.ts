@@ -7,7 +7,8 @@ const commands: Record<string, () => Promise<{ default: (args: string[]) => Prom
   inspect: () => import('./inspect.ts'),
   classify: () => import('./classify.ts'),
   layers: () => import('./layers.ts'),
-  standard: () => import('./standard.ts')
+  standard: () => import('./standard.ts'),
+  audit: () => import('./audit.ts')
 };
 
 const [name, ...args] = process.argv.slice(2);

@@ -5,10 +5,10 @@ import { SESSION_COOKIE } from '$lib/server/auth/session.ts';
 import { sessionCookieOptions } from '$lib/server/auth/cookie.ts';
 import { DEMO_PASSWORD } from '$lib/server/seed/demo-users.ts';
 import { t } from '$lib/i18n/index.ts';
+import { safeNext } from '$lib/server/http/safe-next.ts';
 
 import type { Actions, PageServerLoad } from './$types';
 
-const safeNext = (next: string | null) => (next && next.startsWith('/') && !next.startsWith('//') ? next : '/');
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
