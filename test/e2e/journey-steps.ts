@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { generateUscc, USCC_CHARSET } from '../../src/lib/domain/uscc.ts';
+import { USCC_CHARSET } from '../../src/lib/domain/uscc.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 

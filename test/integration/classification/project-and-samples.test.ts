@@ -3,7 +3,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFile, readdir } from 'node:fs/promises';
 import path from 'node:path';
-import type { Polygon } from 'geojson';
 import { getDb, type Db } from '../../../src/lib/server/db/index.ts';
 import { classifyGeometry, classifyProject } from '../../../src/lib/server/classification/classify.ts';
 import { SAMPLE_LAYERS_DIR } from '../../../src/lib/server/seed/seed.ts';

@@ -8,7 +8,7 @@ export const INSUNITS_TO_METRES: Record<number, { name: string; m: number }> = {
   9: { name: 'mil', m: 2.54e-5 }, 10: { name: 'yd', m: 0.9144 }, 11: { name: 'Å', m: 1e-10 }, 12: { name: 'nm', m: 1e-9 },
   13: { name: 'µm', m: 1e-6 }, 14: { name: 'dm', m: 0.1 }, 15: { name: 'dam', m: 10 }, 16: { name: 'hm', m: 100 },
   17: { name: 'Gm', m: 1e9 }, 18: { name: 'AU', m: 1.495978707e11 }, 19: { name: 'ly', m: 9.4607304725808e15 },
-  20: { name: 'pc', m: 3.0856775814913673e16 }, 21: { name: 'US survey ft', m: 1200 / 3937 }
+  20: { name: 'pc', m: 3.085677581491367e16 }, 21: { name: 'US survey ft', m: 1200 / 3937 }
 };
 
 /** Coordinate ranges (metres) of Shanghai in CGCS2000 3° Gauss-Krüger: northings 3.33–3.55 Mm (30.6–32.0°N);

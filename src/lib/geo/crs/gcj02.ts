@@ -5,7 +5,7 @@
 type LonLat = [number, number];
 
 const A = 6378245.0;
-const EE = 0.00669342162296594323;
+const EE = 0.006693421622965943;
 const X_PI = (Math.PI * 3000.0) / 180.0;
 /** Inversion stops when the forward image is within this many degrees (~1 mm) of the input. */
 const INVERSE_TOLERANCE_DEG = 1e-8;
