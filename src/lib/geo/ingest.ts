@@ -16,7 +16,12 @@ export interface IngestOptions {
   requireShanghai?: boolean;
   /** Local grids configured by the administrator (override the built-in SH2000/SHCITY by id). */
   localSystems?: LocalSystem[];
+  /** 'footprints': an as-built survey (CAD building layer, texts returned); default the site boundary. */
+  purpose?: 'boundary' | 'footprints';
 }
+
+/** A CAD text reprojected to EPSG:4490 (as-built surveys: floor labels inside footprints). */
+export interface InspectText { layer: string; lon: number; lat: number; text: string }
 
 export interface InspectFeature {
   /** EPSG:4490 lon/lat, validated and repaired. */
@@ -51,14 +56,24 @@ export interface InspectResult {
   };
   features: InspectFeature[];
   layers?: LayerInfo[];
+  /** CAD texts, for the footprints purpose only. */
+  texts?: InspectText[];
   decisions: Decision[];
   warnings: Message[];
   errors: Message[];
 }
 
 export async function ingestBoundary(files: InputFile[], opts: IngestOptions = {}): Promise<InspectResult> {
-  const read = await readBoundaryFiles(files, { encoding: opts.encoding, layer: opts.layer });
+  const read = await readBoundaryFiles(files, { encoding: opts.encoding, layer: opts.layer, purpose: opts.purpose });
   return processReadResult(read, opts);
+}
+
+function reprojectTexts(texts: NonNullable<ReadResult['texts']>, choice: Parameters<typeof reprojectGeometry>[1]): InspectText[] {
+  return texts.map((t) => {
+    const g = reprojectGeometry({ type: 'Polygon', coordinates: [[[t.x, t.y]]] }, choice) as Polygon;
+    const [lon, lat] = g.coordinates[0][0];
+    return { layer: t.layer, lon, lat, text: t.text };
+  });
 }
 
 const numbered = (i: number, m: Message, n: number): Message =>
@@ -114,6 +129,7 @@ export function processReadResult(read: ReadResult, opts: IngestOptions = {}): I
     },
     features,
     ...(read.layers ? { layers: read.layers } : {}),
+    ...(read.texts ? { texts: reprojectTexts(read.texts, choice) } : {}),
     decisions: [...read.decisions, ...choice.decisions],
     warnings,
     errors

@@ -16,7 +16,13 @@ export interface ReadOptions {
   encoding?: string;
   /** CAD: layer to build polygons from; otherwise picked by name (红线, 用地界线, …). */
   layer?: string;
+  /** What the polygons are: the site boundary (default) or built footprints of an as-built survey (CAD layer
+   *  picked by building names such as 建筑/房屋, and the drawing's texts returned). */
+  purpose?: 'boundary' | 'footprints';
 }
+
+/** A CAD text in source coordinates (after unit scaling), e.g. a floor label "5F" inside a footprint. */
+export interface SourceText { layer: string; x: number; y: number; text: string }
 
 /** A CAD layer as listed to the user. */
 export interface LayerInfo {
@@ -36,6 +42,8 @@ export interface ReadResult {
   /** CAD: layers with counts and which one was used. */
   layers?: LayerInfo[];
   sourceLayer?: string;
+  /** CAD texts (footprints purpose only). */
+  texts?: SourceText[];
   /** Linear unit scale to metres found in the file (DXF $INSUNITS), if any. */
   unitsToMetres?: number;
   warnings: Message[];

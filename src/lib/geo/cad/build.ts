@@ -6,7 +6,7 @@ import type { CadDrawing, Vec2 } from './model.ts';
 import { CHORD_TOLERANCE_M, signedArea } from './curves.ts';
 import { flatten } from './flatten.ts';
 import { chainPieces, dedupeRings, makeRing, nestRings, type Ring } from './rings.ts';
-import { pickBoundaryLayer } from './layers.ts';
+import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
 import { decideUnits, type BBox } from './units.ts';
 
 /** Gap under which two line ends count as joined, in metres: 1 cm, a fifth of the 5 cm 界址点 accuracy
@@ -70,7 +70,8 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
     warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n}`, en: `CAD reader note: ${n}` });
   }
 
-  const pick = pickBoundaryLayer(infos, opts.layer);
+  const footprints = opts.purpose === 'footprints';
+  const pick = footprints ? pickBoundaryLayer(infos, opts.layer, FOOTPRINTS) : pickBoundaryLayer(infos, opts.layer);
   decisions.push(pick.decision);
   const chosen = ringsByLayer.get(pick.layer)!;
   if (chosen.open > 0) {
@@ -100,6 +101,7 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
     decisions,
     layers: infos,
     sourceLayer: pick.layer,
+    ...(footprints ? { texts: flat.texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) } : {}),
     unitsToMetres: units.unitsToMetres,
     warnings
   };

@@ -3,6 +3,7 @@
 // here because the package is optional (GPL-3.0) and must not be needed to type-check the app.
 // Angles there are radians already; DWG LWPOLYLINE "closed" is flag bit 512 (bit 1 means "has extrusion").
 import { emptyDrawing, type BulgeVertex, type CadDrawing, type CadEntity, type CadGeometry, type HatchEdge, type HatchPath, type Vec2, type Vec3 } from './model.ts';
+import { plainMText } from './dxf-entities.ts';
 
 interface P { x: number; y: number; z?: number }
 /** One LibreDWG entity, loosely typed: fields vary by `type`. */
@@ -94,6 +95,8 @@ function geometry(e: DwgLikeEntity): CadGeometry {
         rotation: num(e.rotation, 0), cols: Math.max(1, num(e.columnCount, 1)), rows: Math.max(1, num(e.rowCount, 1)),
         colSpacing: num(e.columnSpacing, 0), rowSpacing: num(e.rowSpacing, 0)
       };
+    case 'TEXT': return { kind: 'text', at: v3(e.startPoint as P), text: String(e.text ?? '').trim() };
+    case 'MTEXT': return { kind: 'text', at: v3(e.insertionPoint as P), text: plainMText(String(e.text ?? '')) };
     default: return { kind: 'other' };
   }
 }

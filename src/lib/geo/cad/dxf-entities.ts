@@ -79,6 +79,29 @@ function spline(g: DxfRecord): CadGeometry {
   return { kind: 'spline', degree, knots, ctrl, weights: weights.length ? weights : undefined, fit, closed: (flags & 3) !== 0 };
 }
 
+/** MTEXT inline formatting (\\P paragraph, {\\fArial|b0;…}, \\H2.5x;, \\S1^2; …) → plain text. */
+export function plainMText(s: string): string {
+  return s
+    .replace(/\\[Pp]/g, ' ')
+    .replace(/\\S([^;^#/]*)[\^#/]([^;]*);/g, '$1/$2')
+    .replace(/\\[ACcFfHhQqTtWwp][^;]*;/g, '')
+    .replace(/\\[LlOoKkNn~]/g, '')
+    .replace(/[{}]/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+function text(g: DxfRecord, mtext: boolean): CadGeometry {
+  let s = '';
+  if (mtext) {
+    // Long MTEXT comes as 250-character group 3 chunks followed by the last chunk in group 1.
+    for (let i = 0; i < g.n; i++) if (g.codes[i] === 3) s += g.strs[i];
+    s += g.str(1);
+    s = plainMText(s);
+  } else s = g.str(1).replace(/%%[cdpCDP]/g, '').trim();
+  return { kind: 'text', at: point(g, 10), text: s };
+}
+
 /** Entity record → geometry. POLYLINE/VERTEX/SEQEND are assembled by the caller (dxf-parse.ts). */
 export function entityGeometry(g: DxfRecord): CadGeometry {
   switch (g.type) {
@@ -93,6 +116,8 @@ export function entityGeometry(g: DxfRecord): CadGeometry {
         start: g.numOf(41, 0), end: g.numOf(42, Math.PI * 2)
       };
     case 'SPLINE': return spline(g);
+    case 'TEXT': return text(g, false);
+    case 'MTEXT': return text(g, true);
     case 'HATCH': return parseHatch(g);
     case 'INSERT':
       return {
@@ -109,5 +134,6 @@ export function makeEntity(g: DxfRecord, decodeName: (s: string) => string): Cad
   if (!h) return undefined;
   const geom = entityGeometry(g);
   if (geom.kind === 'insert') geom.block = decodeName(geom.block);
+  if (geom.kind === 'text') geom.text = decodeName(geom.text);
   return { type: g.type, layer: h.layer, handle: h.handle, extrusion: h.extrusion, geom };
 }

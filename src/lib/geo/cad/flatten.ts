@@ -13,7 +13,10 @@ export interface Piece { pts: Vec2[]; source: string; handle?: string }
 
 export interface LayerPieces { name: string; entityCount: number; closed: Piece[]; open: Piece[] }
 
-export interface FlattenResult { layers: Map<string, LayerPieces>; notes: string[] }
+/** A text in world coordinates (as-built surveys label footprints with floors or floor area). */
+export interface CadText { layer: string; at: Vec2; text: string }
+
+export interface FlattenResult { layers: Map<string, LayerPieces>; notes: string[]; texts: CadText[] }
 
 const TAU = Math.PI * 2;
 
@@ -75,6 +78,7 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
   const recursive = new Set<string>();
   const missing = new Set<string>();
   const closeSq = closeTol * closeTol;
+  const texts: CadText[] = [];
 
   const layerOf = (name: string): LayerPieces => {
     let l = layers.get(name);
@@ -153,6 +157,10 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
         }
         return;
       }
+      case 'text': {
+        if (g.text) texts.push({ layer: layerName, at: apply(compose(m, ocsToWcs(e.extrusion, g.at[2])), [g.at[0], g.at[1]]), text: g.text });
+        return;
+      }
       case 'other': return;
     }
   };
@@ -165,5 +173,5 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
   if (recursive.size) notes.push(`recursive or too deeply nested blocks not expanded: ${[...recursive].join(', ')}`);
   if (missing.size) notes.push(`INSERT of undefined blocks ignored: ${[...missing].map((n) => n || '(unnamed)').join(', ')}`);
   if (capped) notes.push(`block expansion stopped after ${MAX_EXPANDED_ENTITIES} entities`);
-  return { layers, notes };
+  return { layers, notes, texts };
 }

@@ -14,6 +14,14 @@ export const BOUNDARY_LAYER_NAMES = [
  *  other coloured lines (绿线 green space, 蓝线 water, 紫线 heritage, 黄线 infrastructure) are other controls. */
 export const NOT_BOUNDARY_WORDS = ['道路', '河道', '建筑', '退界', '退线', '绿线', '蓝线', '紫线', '黄线', 'ROAD', 'BUILDING', 'SETBACK', 'TEXT', '文字', '标注'];
 
+/** Layers of built footprints in as-built surveys (竣工测绘: 建筑物/房屋 layers; JMD = 居民地 in GB/T 20257 codes). */
+export const FOOTPRINT_LAYER_NAMES = ['建筑', '建筑物', '建筑轮廓', '建筑基底', '房屋', '房屋面', 'JZW', 'FW', 'JMD', 'BUILDING', 'BUILDINGS', 'BLDG', 'FOOTPRINT', 'HOUSE'];
+export const NOT_FOOTPRINT_WORDS = ['红线', '用地', '界址', '宗地', '道路', '退界', '退线', 'TEXT', '文字', '标注', '注记', 'DIM', '尺寸', 'BOUND', 'PARCEL'];
+
+export interface LayerNames { names: string[]; notWords: string[] }
+const BOUNDARY: LayerNames = { names: BOUNDARY_LAYER_NAMES, notWords: NOT_BOUNDARY_WORDS };
+export const FOOTPRINTS: LayerNames = { names: FOOTPRINT_LAYER_NAMES, notWords: NOT_FOOTPRINT_WORDS };
+
 export function layerListText(layers: LayerInfo[]): string {
   if (layers.length === 0) return '(none)';
   return layers.map((l) => `${l.name} (${l.entityCount}/${l.closedRings})`).join(', ');
@@ -21,7 +29,7 @@ export function layerListText(layers: LayerInfo[]): string {
 
 export interface LayerPick { layer: string; decision: Decision }
 
-export function pickBoundaryLayer(layers: LayerInfo[], requested?: string): LayerPick {
+export function pickBoundaryLayer(layers: LayerInfo[], requested?: string, wanted: LayerNames = BOUNDARY): LayerPick {
   const listing = layerListText(layers);
   if (requested !== undefined && requested !== '') {
     const hit = layers.find((l) => l.name === requested) ?? layers.find((l) => l.name.toLowerCase() === requested.toLowerCase());
@@ -44,14 +52,14 @@ export function pickBoundaryLayer(layers: LayerInfo[], requested?: string): Laye
       `No closed polygon on any layer: draw the site boundary as a closed polyline in CAD and export again. Layers (entities/closed rings): ${listing}`);
   }
   const alternatives = usable.map((l) => l.name);
-  for (const want of BOUNDARY_LAYER_NAMES) {
+  for (const want of wanted.names) {
     const hit = usable.find((l) => l.name.trim().toUpperCase() === want.toUpperCase());
     if (hit) return { layer: hit.name, decision: { what: 'layer', value: hit.name, rule: `name-exact:${want}`, alternatives } };
   }
-  for (const want of BOUNDARY_LAYER_NAMES) {
+  for (const want of wanted.names) {
     const hit = usable.find((l) => {
       const up = l.name.toUpperCase();
-      return up.includes(want.toUpperCase()) && !NOT_BOUNDARY_WORDS.some((w) => up.includes(w.toUpperCase()));
+      return up.includes(want.toUpperCase()) && !wanted.notWords.some((w) => up.includes(w.toUpperCase()));
     });
     if (hit) return { layer: hit.name, decision: { what: 'layer', value: hit.name, rule: `name-contains:${want}`, alternatives } };
   }

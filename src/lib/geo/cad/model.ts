@@ -33,7 +33,10 @@ export type CadGeometry =
       kind: 'insert'; block: string; at: Vec3; sx: number; sy: number; rotation: number;
       cols: number; rows: number; colSpacing: number; rowSpacing: number;
     }
-  /** Anything else (TEXT, DIMENSION, …): counted on its layer, no geometry. */
+  /** TEXT / MTEXT: insertion point (OCS) and the plain string (MTEXT formatting removed); read by the as-built
+   *  survey (floor labels inside footprints), never part of a boundary. */
+  | { kind: 'text'; at: Vec3; text: string }
+  /** Anything else (DIMENSION, …): counted on its layer, no geometry. */
   | { kind: 'other' };
 
 export interface CadEntity {
