@@ -112,13 +112,13 @@ function dbf(records: ShpRecord[], fields: DbfField[]): Buffer {
 }
 
 /** A zipped shapefile: <base>.shp/.shx/.dbf/.prj/.cpg. */
-export function zippedShapefile(base: string, records: ShpRecord[], fields: DbfField[]): Uint8Array {
+export function zippedShapefile(base: string, records: ShpRecord[], fields: DbfField[], prj: string = CGCS2000_PRJ): Uint8Array {
   const { shp, shx } = shpAndShx(records);
   return zipSync({
     [`${base}.shp`]: new Uint8Array(shp),
     [`${base}.shx`]: new Uint8Array(shx),
     [`${base}.dbf`]: new Uint8Array(dbf(records, fields)),
-    [`${base}.prj`]: strToU8(CGCS2000_PRJ),
+    [`${base}.prj`]: strToU8(prj),
     [`${base}.cpg`]: strToU8('UTF-8')
   });
 }

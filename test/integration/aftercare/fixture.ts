@@ -1,0 +1,29 @@
+// A recognised project (stage tracking, Pudong) whose parcel went through the boundary pipeline from the
+// synthetic parcel DXF, so survey and parcel share the same reprojection.
+import type { Db } from '../../../src/lib/server/db/index.ts';
+import { ingestBoundary } from '../../../src/lib/geo/ingest.ts';
+import { sessionUser } from '../documents/fixture.ts';
+import { uniqueName } from '../../helpers/fixtures.ts';
+import { parcelDxf } from '../../helpers/asbuilt-fixtures.ts';
+
+export const FORM = { landArea: 10000, plotRatioAfter: 0.7, investment: 9000, expectedAnnualOutput: 30000, expectedAnnualTax: 1500, enterpriseName: '上海竣工测绘测试有限公司' };
+
+export async function recognisedProject(db: Db, form: Record<string, unknown> = FORM) {
+  const owner = await sessionUser(db, 'enterprise');
+  const parcel = (await ingestBoundary([parcelDxf()])).features[0].geometry;
+  const { rows } = await db.query<{ id: string }>(
+    `insert into projects (code, title, owner_id, authority_code, stage, form, workflow) values ($1, $2, $3, 'pudong', 'tracking', $4, $5) returning id`,
+    [uniqueName('ZL-AC'), uniqueName('竣工核实'), owner.id, JSON.stringify(form), JSON.stringify({ decision: { outcome: 'recognised', at: '2025-03-01T10:00:00+08:00' } })]
+  );
+  const id = rows[0].id;
+  await db.query(
+    `insert into parcels (project_id, geom, area_m2, source_crs) select $1, g, ST_Area(ST_Transform(g, 4549)), 'EPSG:4528'
+       from (select ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)) g) s`, [id, JSON.stringify(parcel)]);
+  return {
+    id, owner,
+    district: await sessionUser(db, 'district_industry', 'pudong'),
+    otherDistrict: await sessionUser(db, 'district_industry', 'jiading'),
+    planning: await sessionUser(db, 'city_planning'),
+    sheitc: await sessionUser(db, 'city_sheitc')
+  };
+}
