@@ -4,6 +4,7 @@ import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/session.ts';
 import { countUsers } from '$lib/server/users/users.repository.ts';
 import { seed } from '$lib/server/seed/seed.ts';
 import { pickLang, t } from '$lib/i18n/index.ts';
+import { guardRequest } from '$lib/server/http/request-guard.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
@@ -22,6 +23,8 @@ export const handle: Handle = async ({ event, resolve }) => {
   event.locals.lang = lang;
   const db = await getDb();
   event.locals.user = await resolveSession(db, event.cookies.get(SESSION_COOKIE));
+  const refused = guardRequest(event, lang);
+  if (refused) return refused;
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
 };
 

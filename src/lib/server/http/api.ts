@@ -11,6 +11,8 @@ export class ApiError extends Error {
   }
 }
 
+const BAD_INPUT = { zh: '请求中有无法处理的值（编号、日期或字符格式错误），请检查后重试。', en: 'The request holds a value that cannot be handled (malformed id, date or characters); check it and try again.' };
+
 export const apiError = (status: number, code: string, text: Bilingual) => new ApiError(status, code, text);
 
 export const msg = (key: MessageKey, vars?: Record<string, string | number>): Bilingual => ({ zh: t('zh', key, vars), en: t('en', key, vars) });
@@ -28,6 +30,11 @@ export function endpoint<E extends RequestEvent>(fn: (event: E) => Promise<Respo
       return await fn(event);
     } catch (e) {
       if (e instanceof ApiError) return errorResponse(e, event.locals.lang);
+      // A value PostgreSQL cannot take (class 22: bad number, date, encoding…) is the caller's input, not a bug.
+      if (typeof (e as { code?: unknown })?.code === 'string' && /^22[0-9A-Z]{3}$/.test((e as { code: string }).code)) {
+        console.warn(`bad input on ${event.url.pathname}: ${(e as Error).message}`);
+        return errorResponse(apiError(400, 'bad_input', BAD_INPUT), event.locals.lang);
+      }
       throw e;
     }
   };

@@ -1,4 +1,5 @@
 // All SQL of projects, parcels, project files and events. Services decide; this file only reads and writes.
+import { isUuid } from '../http/ids.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { WorkflowState } from '../../domain/workflow-model.ts';
@@ -49,7 +50,7 @@ export async function insertProject(
 }
 
 export async function findProject(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<ProjectRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await db.query<ProjectRow>(`${SELECT_PROJECT} where p.id = $1${opts.forUpdate ? ' for update of p' : ''}`, [id]);
   return rows[0] ?? null;
 }
@@ -237,7 +238,7 @@ export async function listProjectFiles(db: Queryable, projectId: string): Promis
 
 /** A file with the projects it belongs to (download permission follows the project). */
 export async function findFile(db: Queryable, fileId: string): Promise<{ id: string; sha256: string; original_name: string; mime: string | null; size_bytes: number; uploaded_by: string | null; project_ids: string[] } | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return null;
+  if (!isUuid(fileId)) return null;
   const { rows } = await db.query<{ id: string; sha256: string; original_name: string; mime: string | null; size_bytes: number; uploaded_by: string | null; project_ids: string[] | null }>(
     `select f.id, f.sha256, f.original_name, f.mime, f.size_bytes::float8 as size_bytes, f.uploaded_by,
             (select array_agg(distinct pf.project_id::text) from project_files pf where pf.file_id = f.id) as project_ids
@@ -249,7 +250,7 @@ export async function findFile(db: Queryable, fileId: string): Promise<{ id: str
 }
 
 export async function findOwner(db: Queryable, ref: string): Promise<{ id: string; role: Role; enterprise_name: string | null } | null> {
-  const byId = /^[0-9a-f-]{36}$/i.test(ref);
+  const byId = isUuid(ref);
   const { rows } = await db.query<{ id: string; role: Role; enterprise_name: string | null }>(
     `select id, role, enterprise_name from users where ${byId ? 'id = $1::uuid' : 'lower(username) = lower($1)'} and not disabled`,
     [ref]

@@ -1,5 +1,6 @@
 // All SQL of the recognition standard: rule sets, the industry code table, evaluations, declarations,
 // judgements, overrides and publication reports. Services decide; this file only reads and writes.
+import { isUuid } from '../http/ids.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Criterion, RuleSet, RuleSetContent } from '../../domain/standard/model.ts';
 import type { Evaluation } from '../../domain/standard/evaluate.ts';
@@ -173,7 +174,7 @@ export interface ProjectFactsRow {
 }
 
 export async function findProjectFacts(db: Queryable, id: string): Promise<ProjectFactsRow | null> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) return null;
+  if (!isUuid(id)) return null;
   const { rows } = await db.query<ProjectFactsRow>(`select id, code, title, stage, authority_code, owner_id, form from projects where id = $1`, [id]);
   return rows[0] ?? null;
 }
@@ -218,7 +219,7 @@ export async function insertDeclaration(db: Queryable, d: { projectId: string; c
 }
 
 export async function fileExists(db: Queryable, fileId: string): Promise<boolean> {
-  if (!/^[0-9a-f-]{36}$/i.test(fileId)) return false;
+  if (!isUuid(fileId)) return false;
   return (await db.query(`select 1 from files where id = $1`, [fileId])).rows.length > 0;
 }
 
