@@ -1,12 +1,14 @@
-// zeroland layers list [kind] | import <kind> <file…> [--label L] [--crs C] [--layer NAME] [--use] | use <kind> <version>
-// Import stages a new version; `use` (or `import --use`) makes it current and re-classifies open projects.
+// zeroland layers list [kind] | import <kind> <file…> [--label L] [--crs C] [--layer NAME] [--stage] | use <kind> <version>
+// Import makes the new version current and re-classifies open projects (what the README promises: one step
+// replaces a layer); --stage only stores it, for a look first, and `use` switches later. `--use` is accepted
+// as before and changes nothing. The web admin page stages with a map preview, then switches.
 import { UserError, parseArgs } from './run.ts';
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { importLayer, layerVersions, LayerAdminError, switchLayer, type SwitchReport } from '../lib/server/layers/layers.admin.ts';
 import { loadInputFile } from './files.ts';
 import { userInfo } from 'node:os';
 
-const USAGE = 'usage: zeroland layers list [kind] | import <kind> <file…> [--label L] [--crs C] [--layer NAME] [--use] [--json] | use <kind> <version> [--json]';
+const USAGE = 'usage: zeroland layers list [kind] | import <kind> <file…> [--label L] [--crs C] [--layer NAME] [--stage] [--json] | use <kind> <version> [--json]';
 
 function printSwitch(r: SwitchReport) {
   console.log(`${r.kind}: version ${r.fromVersion ?? '—'} → ${r.toVersion}; ${r.checked} open project(s) re-classified, ${r.changes.length} changed`);
@@ -16,7 +18,7 @@ function printSwitch(r: SwitchReport) {
 }
 
 export default async function layers(args: string[]): Promise<number> {
-  const { flags, positional } = parseArgs(args, ['json', 'use', 'help']);
+  const { flags, positional } = parseArgs(args, ['json', 'use', 'stage', 'help']);
   const [sub, ...rest] = positional;
   if (flags.help || !sub || !['list', 'import', 'use'].includes(sub)) {
     if (flags.help) return void process.stdout.write(USAGE + '\n'), 0;
@@ -34,9 +36,10 @@ export default async function layers(args: string[]): Promise<number> {
     } else if (sub === 'import') {
       const [kind, ...paths] = rest;
       if (!kind || paths.length === 0) throw new UserError(USAGE);
+      if (flags.stage && flags.use) throw new UserError('--stage and --use contradict each other: choose one / 二者只能选其一');
       const files = await Promise.all(paths.map(loadInputFile));
       const r = await importLayer(db, {
-        kind, files, importedBy: by, use: flags.use === true,
+        kind, files, importedBy: by, use: flags.stage !== true,
         label: typeof flags.label === 'string' ? flags.label : undefined,
         ingest: { crs: typeof flags.crs === 'string' ? flags.crs : undefined, layer: typeof flags.layer === 'string' ? flags.layer : undefined }
       });
@@ -45,7 +48,7 @@ export default async function layers(args: string[]): Promise<number> {
       if (r.skipped) console.log(`  skipped ${r.skipped} invalid feature(s)`);
       for (const w of r.warnings.slice(0, 10)) console.log(`  warning: ${w.zh} / ${w.en}`);
       if (r.switched) printSwitch(r.switched);
-      else console.log(`  not current yet: zeroland layers use ${kind} ${r.version.version}`);
+      else console.log(`  staged, not current yet (--stage): zeroland layers use ${kind} ${r.version.version}`);
     } else {
       const [kind, v] = rest;
       const version = Number(v);

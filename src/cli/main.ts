@@ -1,5 +1,5 @@
 // zeroland CLI dispatcher. Contract in DESIGN.md: exit 0 on success, 2 on bad input with one line on stderr.
-import { UserError, runCommand } from './run.ts';
+import { UserError, drained, runCommand } from './run.ts';
 
 const commands: Record<string, () => Promise<{ default: (args: string[]) => Promise<number | void> }>> = {
   db: () => import('./db.ts'),
@@ -15,6 +15,7 @@ const [name, ...args] = process.argv.slice(2);
 const load = name ? commands[name] : undefined;
 if (!load) {
   process.stderr.write(`usage: zeroland <${Object.keys(commands).join('|')}> …\n`);
+  await drained(process.stderr);
   process.exit(name ? 2 : 0);
 }
 await runCommand(async () => (await load()).default(args));

@@ -19,7 +19,22 @@ export async function runCommand(fn: () => Promise<number | void>): Promise<neve
       code = 1;
     }
   }
+  await drained(process.stdout);
+  await drained(process.stderr);
   process.exit(code);
+}
+
+/**
+ * Resolves once everything written to `stream` so far has reached the OS. On a pipe Node writes
+ * asynchronously: exiting earlier cuts the output (at 64 KiB), so `zeroland inspect big.dxf --json | jq` broke.
+ * Writes complete in order, so the callback of an empty write comes after all earlier data.
+ */
+export function drained(stream: NodeJS.WriteStream): Promise<void> {
+  if (stream.destroyed || !stream.writable) return Promise.resolve();
+  return new Promise((resolve) => {
+    stream.once('error', () => resolve()); // the reader went away (EPIPE): nothing left to wait for
+    stream.write('', () => resolve());
+  });
 }
 
 /** Minimal flag parser: --name value, --flag (boolean), positionals kept in order. */

@@ -1,21 +1,8 @@
 // `zeroland users add` creates a production installation's first administrator, with no demo data.
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/lib/server/db/index.ts';
 import { login } from '../../../src/lib/server/auth/login.ts';
-
-const dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-cli-'));
-afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
-
-function cli(args: string[], stdin = '') {
-  // On PostgreSQL the CLI works on the same database as the tests; embedded, on its own temp folder.
-  const env = { ...process.env, DATA_DIR: dataDir, PGLITE_DIR: '' };
-  delete (env as Record<string, string | undefined>).PGLITE_DIR;
-  return spawnSync(process.execPath, ['bin/zeroland', ...args], { input: stdin, env, encoding: 'utf8', timeout: 280_000 });
-}
+import { cli } from '../../helpers/cli.ts';
 
 describe('zeroland users add', () => {
   it('refuses bad arguments with exit 2 and one line, before touching the database', () => {
