@@ -145,7 +145,7 @@ export async function asBuiltOf(db: Queryable, actor: SessionUser, projectId: st
   await loadVisible(db, actor, projectId);
   const s = await repo.currentSurvey(db, projectId);
   const parcel = await projects.currentParcel(db, projectId);
-  return { survey: s ? surveyView(s) : null, buildings: s ? (await repo.surveyBuildings(db, s.id)).map(buildingView) : [], parcel: parcel ? { geometry: parcel.geometry, areaM2: parcel.area_m2 } : null };
+  return { survey: s ? surveyView(s) : null, buildings: s ? (await repo.surveyBuildings(db, s.id)).map(buildingView) : [], parcel: parcel ? { geometry: parcel.geometry as Polygon | MultiPolygon, areaM2: parcel.area_m2 } : null };
 }
 
 /** 二.4 sign-off by the city planning bureau; also recorded as the tracking milestone 'planning_check' (same result). */

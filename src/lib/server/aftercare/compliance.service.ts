@@ -16,7 +16,7 @@ import { complianceOf, evaluateCompliance, proposedFindings, type AsBuiltFacts, 
 import { CITY_ROLES } from '../../domain/roles.ts';
 import { contractTermsOf, performanceOf } from './contract.service.ts';
 import { currentSurvey, currentSurveys, type SurveyRow } from './asbuilt.repository.ts';
-import { refused, surveyView } from './asbuilt.service.ts';
+import { asBuiltOf, refused, surveyView } from './asbuilt.service.ts';
 
 const factsOf = (s: SurveyRow | null): AsBuiltFacts | null =>
   s ? { surveyId: s.id, plotRatio: s.plot_ratio, encroachmentM2: s.encroachment_m2, toleranceM: s.tolerance_m, signoff: s.signoff } : null;
@@ -117,4 +117,12 @@ export async function complianceOfProjects(db: Queryable, rows: { id: string; fo
     out.set(r.id, { compliance: complianceOf(checks), checks, survey });
   }
   return out;
+}
+
+/** Everything the project page's after-recognition section shows, in one call (null before recognition). */
+export async function aftercarePage(db: Queryable, actor: SessionUser, projectId: string) {
+  const row = await loadVisible(db, actor, projectId);
+  if (!['decision', 'recognised', 'tracking'].includes(row.stage)) return null;
+  const [compliance, asBuilt, files] = await Promise.all([complianceView(db, actor, projectId), asBuiltOf(db, actor, projectId), projects.listProjectFiles(db, projectId)]);
+  return { compliance, asBuilt, contractFiles: files.filter((f) => f.kind === 'land_contract').map((f) => ({ id: f.id, name: f.original_name })) };
 }

@@ -12,6 +12,7 @@ export interface RecognisedRow {
   land_type: string | null;
   area_m2: number;
   decided_at: Date | null;
+  form: Record<string, unknown>;
   geometry: { type: 'MultiPolygon'; coordinates: number[][][][] };
 }
 
@@ -23,7 +24,7 @@ export async function recognisedParcels(db: Queryable, authorityCode: string | n
   if (landType) { params.push(landType); where.push(`p.land_type = $${params.length}`); }
   const { rows } = await db.query<RecognisedRow>(
     `select p.id, p.code, p.title, coalesce(nullif(p.form->>'enterpriseName', ''), u.enterprise_name, u.display_name) as enterprise_name,
-            p.authority_code, p.stage, p.land_type, pa.area_m2, p.decided_at, ST_AsGeoJSON(pa.geom, 8)::json as geometry
+            p.authority_code, p.stage, p.land_type, pa.area_m2, p.decided_at, p.form, ST_AsGeoJSON(pa.geom, 8)::json as geometry
        from projects p join users u on u.id = p.owner_id join parcels pa on pa.project_id = p.id and pa.is_current
       where ${where.join(' and ')} order by p.code`,
     params

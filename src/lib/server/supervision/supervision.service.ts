@@ -10,6 +10,8 @@ import { DISTRICT_MEASURES, DISTRICT_MEASURE_LABELS, MILESTONES, trackingSummary
 import { shanghaiDate } from '../../domain/dates.ts';
 import { statsScope } from '../stats/stats.service.ts';
 import * as repo from './supervision.repository.ts';
+import { complianceOfProjects } from '../aftercare/compliance.service.ts';
+import { COMPLIANCE, COMPLIANCE_LABELS, type Compliance, type IndicatorCheck } from '../../domain/aftercare/verdicts.ts';
 
 /** Map colours by status, most urgent first: an open finding outranks a failed check outranks progress. */
 export const TRACKING_STATUSES = ['finding', 'failed_check', 'operation', 'construction', 'eia', 'recognised'] as const;
@@ -23,7 +25,25 @@ export const TRACKING_STATUS_INFO: Record<TrackingStatus, { zh: string; en: stri
   recognised: { zh: '已认定，未登记跟踪节点', en: 'Recognised, no milestone yet', color: '#64748b' }
 };
 
-export interface SupervisionFilter { authority?: string; landType?: string; milestone?: Milestone; status?: TrackingStatus }
+export interface SupervisionFilter { authority?: string; landType?: string; milestone?: Milestone; status?: TrackingStatus; compliance?: Compliance }
+
+/** The after-recognition results a parcel carries on the map and in the exports (issue 16). */
+export interface ComplianceProps {
+  compliance: Compliance; complianceLabel: string; complianceColor: string;
+  encroachmentM2: number | null; plotRatioAchieved: number | null; plotRatioDeclared: number | null; coverage: number | null;
+  asBuiltSignoff: 'pass' | 'fail' | null; contractFailures: string[];
+}
+
+function complianceProps(c: { compliance: Compliance; checks: IndicatorCheck[]; survey: { encroachment_m2: number; plot_ratio: number; coverage: number; signoff: 'pass' | 'fail' | null } | null }): ComplianceProps {
+  const r2 = (n: number) => Math.round(n * 100) / 100;
+  return {
+    compliance: c.compliance, complianceLabel: COMPLIANCE_LABELS[c.compliance].zh, complianceColor: COMPLIANCE_LABELS[c.compliance].colour,
+    encroachmentM2: c.survey ? r2(c.survey.encroachment_m2) : null, plotRatioAchieved: c.survey ? r2(c.survey.plot_ratio) : null,
+    plotRatioDeclared: c.checks.find((x) => x.indicator === 'plot_ratio')?.declared ?? null,
+    coverage: c.survey ? Math.round(c.survey.coverage * 10000) / 10000 : null, asBuiltSignoff: c.survey?.signoff ?? null,
+    contractFailures: c.checks.filter((x) => x.contract === 'not_met').map((x) => x.indicator)
+  };
+}
 
 export interface SupervisionFeature {
   type: 'Feature';
@@ -32,7 +52,7 @@ export interface SupervisionFeature {
     id: string; code: string; title: string; enterpriseName: string; authorityCode: string | null; authorityName: string; landType: string | null;
     stage: string; areaM2: number; recognisedOn: string | null; status: TrackingStatus; statusLabel: string; color: string;
     milestonesDone: Milestone[]; nextMilestone: Milestone | null; openFindings: number;
-  };
+  } & ComplianceProps;
 }
 
 function statusOf(done: Milestone[], failed: number, openFindings: number): TrackingStatus {
@@ -50,6 +70,7 @@ export async function supervisionFeatures(db: Queryable, actor: SessionUser, f: 
   if (scope && f.authority && f.authority !== scope) throw apiError(403, 'forbidden', { zh: '区级用户只能查看本区项目。', en: 'District users can only see their own district.' });
   const rows = await repo.recognisedParcels(db, scope ?? f.authority ?? null, f.landType ?? null);
   const events = await repo.trackingEvents(db, rows.map((r) => r.id));
+  const compliance = await complianceOfProjects(db, rows);
   const features = rows.map((r): SupervisionFeature => {
     const evs = events.get(r.id) ?? [];
     const rec = <T>(action: string) => evs.filter((e) => e.action === action).map((e) => e.payload as unknown as T);
@@ -64,11 +85,12 @@ export async function supervisionFeatures(db: Queryable, actor: SessionUser, f: 
         authorityName: AUTHORITIES.find((a) => a.code === r.authority_code)?.zh ?? r.authority_code ?? '', landType: r.land_type, stage: r.stage,
         areaM2: Number(r.area_m2), recognisedOn: recog ? shanghaiDate(new Date(recog.at)) : r.decided_at ? shanghaiDate(new Date(r.decided_at)) : null,
         status, statusLabel: TRACKING_STATUS_INFO[status].zh, color: TRACKING_STATUS_INFO[status].color,
-        milestonesDone: sum.done, nextMilestone: sum.next, openFindings: sum.openFindings.length
+        milestonesDone: sum.done, nextMilestone: sum.next, openFindings: sum.openFindings.length,
+        ...complianceProps(compliance.get(r.id)!)
       }
     };
   });
-  return features.filter((x) => (!f.milestone || x.properties.milestonesDone.includes(f.milestone)) && (!f.status || x.properties.status === f.status));
+  return features.filter((x) => (!f.milestone || x.properties.milestonesDone.includes(f.milestone)) && (!f.status || x.properties.status === f.status) && (!f.compliance || x.properties.compliance === f.compliance));
 }
 
 export function supervisionFilterFromQuery(params: URLSearchParams): SupervisionFilter {
@@ -89,6 +111,11 @@ export function supervisionFilterFromQuery(params: URLSearchParams): Supervision
   if (s) {
     if (!(TRACKING_STATUSES as readonly string[]).includes(s)) throw apiError(400, 'bad_filter', { zh: `状态无效：${s}`, en: `Unknown status: ${s}` });
     out.status = s as TrackingStatus;
+  }
+  const c = params.get('compliance');
+  if (c) {
+    if (!(COMPLIANCE as readonly string[]).includes(c)) throw apiError(400, 'bad_filter', { zh: `履约状态无效：${c}`, en: `Unknown compliance: ${c}` });
+    out.compliance = c as Compliance;
   }
   return out;
 }

@@ -8,6 +8,7 @@ import { failWith, fileFrom, orErrorPage, pageUser, str } from '../page-helpers.
 import { loadChecklist } from '$lib/server/standard/present.ts';
 import { issuedSheets, issueSheet, uploadSheetScan } from '$lib/server/documents/documents.service.ts';
 import { publicOrigin } from '$lib/server/documents/origin.ts';
+import { aftercarePage } from '$lib/server/aftercare/compliance.service.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -15,11 +16,12 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const db = await getDb();
   const [project, layers] = await Promise.all([orErrorPage(getProject(db, user, params.id), locals.lang), listLayerInfo(db)]);
   // Secondary panels: a failure there must not take the project page down with it.
-  const [checklist, sheets] = await Promise.all([
+  const [checklist, sheets, aftercare] = await Promise.all([
     loadChecklist(db, user, params.id, locals.lang).catch((e) => (console.error('checklist:', e), null)),
-    issuedSheets(db, user, params.id).catch(() => [])
+    issuedSheets(db, user, params.id).catch(() => []),
+    aftercarePage(db, user, params.id).catch((e) => (console.error('aftercare:', e), null))
   ]);
-  return { project, layers, checklist, sheets };
+  return { project, layers, checklist, sheets, aftercare };
 };
 
 export const actions: Actions = {

@@ -3,7 +3,7 @@ import { endpoint, requireUser } from '$lib/server/http/api.ts';
 import { exportRecognised } from '$lib/server/export/exports.service.ts';
 import { supervisionFilterFromQuery } from '$lib/server/supervision/supervision.service.ts';
 
-// GET /api/v1/exports/recognised?format=geojson|shp|kml&authority&landType&milestone&status — recognised parcels.
+// GET /api/v1/exports/recognised?format=geojson|shp|kml|xlsx&authority&landType&milestone&status&compliance — recognised parcels.
 export const GET = endpoint(async (event) => {
   const user = requireUser(event);
   const f = await exportRecognised(await getDb(), user, event.url.searchParams.get('format') ?? 'geojson', supervisionFilterFromQuery(event.url.searchParams));
