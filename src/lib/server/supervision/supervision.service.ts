@@ -28,11 +28,11 @@ export const TRACKING_STATUS_INFO: Record<TrackingStatus, { zh: string; en: stri
 export interface SupervisionFilter { authority?: string; landType?: string; milestone?: Milestone; status?: TrackingStatus; compliance?: Compliance }
 
 /** The after-recognition results a parcel carries on the map and in the exports (issue 16). */
-export interface ComplianceProps {
+export type ComplianceProps = {
   compliance: Compliance; complianceLabel: string; complianceColor: string;
   encroachmentM2: number | null; plotRatioAchieved: number | null; plotRatioDeclared: number | null; coverage: number | null;
   asBuiltSignoff: 'pass' | 'fail' | null; contractFailures: string[];
-}
+};
 
 function complianceProps(c: { compliance: Compliance; checks: IndicatorCheck[]; survey: { encroachment_m2: number; plot_ratio: number; coverage: number; signoff: 'pass' | 'fail' | null } | null }): ComplianceProps {
   const r2 = (n: number) => Math.round(n * 100) / 100;
