@@ -10,7 +10,7 @@ export const en: Record<keyof typeof zh, string> = {
   login_button: 'Sign in',
   logout: 'Sign out',
   login_invalid: 'Wrong username or password.',
-  login_limited: 'Too many failed sign-ins: try again in 15 minutes or ask an administrator.',
+  login_limited: 'Too many failed sign-ins for this account from your address: try again in {wait}, or ask an administrator to reset your password.',
   login_missing: 'Enter your username and password.',
   demo_hint: 'Demo accounts are listed in the README (password {password} for all).',
   nav_map: 'Map',

@@ -8,7 +8,7 @@ export const zh = {
   login_button: '登录',
   logout: '退出登录',
   login_invalid: '用户名或密码错误。',
-  login_limited: '登录失败次数过多，请 15 分钟后再试，或联系管理员。',
+  login_limited: '该账号从您的地址登录失败次数过多，请 {wait}后再试，或请管理员重置密码。',
   login_missing: '请输入用户名和密码。',
   demo_hint: '演示账号见 README（密码均为 {password}）。',
   nav_map: '地图',

@@ -1,6 +1,7 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { login } from '$lib/server/auth/login.ts';
+import { login, waitText } from '$lib/server/auth/login.ts';
+import { requestAddress } from '$lib/server/auth/client-address.ts';
 import { SESSION_COOKIE } from '$lib/server/auth/session.ts';
 import { sessionCookieOptions } from '$lib/server/auth/cookie.ts';
 import { DEMO_PASSWORD } from '$lib/server/seed/demo-users.ts';
@@ -25,14 +26,14 @@ export const actions: Actions = {
     const lang = event.locals.lang;
     if (!username || !password) return fail(400, { username, error: t(lang, 'login_missing') });
     const outcome = await login(await getDb(), username, password, {
-      ip: event.getClientAddress(),
+      ip: requestAddress(event),
       userAgent: event.request.headers.get('user-agent') ?? ''
     });
-    if (!outcome.ok)
-      return fail(outcome.reason === 'limited' ? 429 : 401, {
-        username,
-        error: t(lang, outcome.reason === 'limited' ? 'login_limited' : 'login_invalid')
-      });
+    if (!outcome.ok && outcome.reason === 'limited') {
+      event.setHeaders({ 'retry-after': String(outcome.retryAfter) });
+      return fail(429, { username, error: t(lang, 'login_limited', { wait: waitText(outcome.retryAfter)[lang] }) });
+    }
+    if (!outcome.ok) return fail(401, { username, error: t(lang, 'login_invalid') });
     event.cookies.set(SESSION_COOKIE, outcome.token, sessionCookieOptions(event.url, outcome.expiresAt));
     redirect(303, safeNext(event.url.searchParams.get('next')));
   }

@@ -11,6 +11,8 @@ export interface UserRow {
   enterprise_name: string | null;
   password_hash: string;
   disabled: boolean;
+  must_change_password: boolean;
+  demo: boolean;
 }
 
 export interface NewUser {

@@ -1,9 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { login } from '$lib/server/auth/login.ts';
+import { login, waitText } from '$lib/server/auth/login.ts';
+import { requestAddress } from '$lib/server/auth/client-address.ts';
 import { deleteSession, SESSION_COOKIE } from '$lib/server/auth/session.ts';
 import { sessionCookieOptions } from '$lib/server/auth/cookie.ts';
-import { apiError, endpoint, msg, readJson } from '$lib/server/http/api.ts';
+import { apiError, endpoint, errorResponse, msg, readJson } from '$lib/server/http/api.ts';
+import { t } from '$lib/i18n/index.ts';
 
 export const POST = endpoint(async (event) => {
   const body = await readJson(event);
@@ -12,15 +14,18 @@ export const POST = endpoint(async (event) => {
     throw apiError(400, 'missing_fields', msg('missing_fields', { fields: 'username, password' }));
   const db = await getDb();
   const outcome = await login(db, username.slice(0, 100), password.slice(0, 200), {
-    ip: event.getClientAddress(),
+    ip: requestAddress(event),
     userAgent: event.request.headers.get('user-agent') ?? ''
   });
-  if (!outcome.ok)
-    throw outcome.reason === 'limited'
-      ? apiError(429, 'login_limited', msg('login_limited'))
-      : apiError(401, 'login_invalid', msg('login_invalid'));
+  if (!outcome.ok && outcome.reason === 'limited') {
+    const wait = waitText(outcome.retryAfter);
+    const e = errorResponse(apiError(429, 'login_limited', { zh: t('zh', 'login_limited', { wait: wait.zh }), en: t('en', 'login_limited', { wait: wait.en }) }), event.locals.lang);
+    e.headers.set('retry-after', String(outcome.retryAfter));
+    return e;
+  }
+  if (!outcome.ok) throw apiError(401, 'login_invalid', msg('login_invalid'));
   event.cookies.set(SESSION_COOKIE, outcome.token, sessionCookieOptions(event.url, outcome.expiresAt));
-  return json({ ok: true, expiresAt: outcome.expiresAt });
+  return json({ ok: true, expiresAt: outcome.expiresAt, mustChangePassword: outcome.mustChangePassword });
 });
 
 export const DELETE = endpoint(async (event) => {
