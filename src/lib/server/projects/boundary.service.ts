@@ -11,6 +11,7 @@ import type { InspectResult } from '../../geo/ingest.ts';
 import { classifyProject, ClassificationError, type Classification } from '../classification/classify.ts';
 import { insertFileRow, putBlob } from '../storage/storage.ts';
 import { authorityByCode } from '../../domain/authorities.ts';
+import { authorityChangeRefusal } from '../../domain/case-authority.ts';
 import * as repo from './projects.repository.ts';
 import { assertEditable, loadVisible, notFound } from './project-access.ts';
 import { stateOf } from './project-view.ts';
@@ -102,6 +103,9 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
         en: `The parcel lies in ${where?.en ?? 'another district'}, outside your district; you cannot apply for it.`
       });
     }
+    // After submission the accepting district keeps the case (domain/case-authority.ts).
+    const moved = authorityChangeRefusal({ submitted: row.submitted_at !== null, current: row.authority_code, proposed: authority });
+    if (moved) throw apiError(moved.status, moved.code, moved);
     const version = row.version + 1;
     const workflow = { ...stateOf(row), version, authorityCode: authority };
     // The parcel decides the district: the form's 所在区 follows the classification.

@@ -146,6 +146,8 @@ export interface EventRow {
   actor_id: string | null;
   actor_role: string | null;
   actor_name: string | null;
+  /** The writer's authority (district officials), for keeping internal comments within their district. */
+  actor_authority: string | null;
   at: Date;
   action: string;
   from_stage: string | null;
@@ -157,7 +159,7 @@ export interface EventRow {
 
 export async function listEvents(db: Queryable, projectId: string, actions?: string[]): Promise<EventRow[]> {
   const { rows } = await db.query<EventRow>(
-    `select e.id::text as id, e.actor_id, e.actor_role, u.display_name as actor_name, e.at, e.action, e.from_stage, e.to_stage,
+    `select e.id::text as id, e.actor_id, e.actor_role, u.display_name as actor_name, u.authority_code as actor_authority, e.at, e.action, e.from_stage, e.to_stage,
             e.comment, e.payload, e.version
        from events e left join users u on u.id = e.actor_id
       where e.project_id = $1 ${actions ? 'and e.action = any($2::text[])' : ''}

@@ -13,6 +13,7 @@ import { ApiError, apiError } from '../http/api.ts';
 import { canCreateProject, canEditApplication, canView } from '../../domain/permissions.ts';
 import { checkDraft, checkSubmission, DOCUMENT_KINDS, DOCUMENT_LABELS, missingDocuments, type DocumentKind } from '../../domain/application.ts';
 import { isCityRole } from '../../domain/roles.ts';
+import { mayReadInternalComment } from '../../domain/case-authority.ts';
 import { availableActions, initialState } from '../../domain/workflow.ts';
 import { ACTION_ROLES } from '../../domain/workflow-rules.ts';
 import { FINAL_STAGES, STAGES, type Stage } from '../../domain/workflow-model.ts';
@@ -152,7 +153,8 @@ export async function getProject(db: Queryable, actor: SessionUser, id: string):
       : null,
     classification: classification?.result ?? null,
     files: byKind,
-    events: events.map((e) => eventView(e, facts)),
+    // Internal comments of another authority's officials never reach a district official (domain/case-authority.ts).
+    events: events.map((e) => eventView(mayReadInternalComment(actor, e.actor_authority) ? e : { ...e, comment: null, payload: {} }, facts)),
     workflow: state,
     facts,
     path: pathOf(facts),
@@ -177,10 +179,11 @@ export async function saveDraft(db: Db, actor: SessionUser, id: string, form: un
     if (row.version !== expectedVersion) throw versionConflict(expectedVersion, row.version);
     const version = row.version + 1;
     // Before the boundary is classified the form's district places the project; afterwards the parcel does.
-    const authorityCode = row.land_type === null && actor.role === 'enterprise' && draft.value.authorityCode ? draft.value.authorityCode : undefined;
+    // After the first submission the accepting district keeps the case (domain/case-authority.ts).
+    const authorityCode = row.land_type === null && row.submitted_at === null && actor.role === 'enterprise' && draft.value.authorityCode ? draft.value.authorityCode : undefined;
     const workflow = { ...stateOf(row), version, ...(authorityCode ? { authorityCode } : {}) };
     // Once classified, the form's 所在区 is the parcel's authority (the parcel decides, not the typing).
-    const form = row.land_type !== null && row.authority_code ? { ...draft.value, authorityCode: row.authority_code } : draft.value;
+    const form = (row.land_type !== null || row.submitted_at !== null) && row.authority_code ? { ...draft.value, authorityCode: row.authority_code } : draft.value;
     const ok = await repo.updateProjectGuarded(tx, id, expectedVersion, { workflow, form, title: opts.title?.trim() || undefined, authorityCode });
     if (!ok) throw versionConflict(expectedVersion, expectedVersion + 1);
     await repo.insertEvent(tx, { projectId: id, actorId: actor.id, role: actor.role, action: 'save_draft', from: row.stage, to: row.stage, comment: null, payload: {}, version });
