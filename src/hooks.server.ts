@@ -5,10 +5,13 @@ import { countUsers } from '$lib/server/users/users.repository.ts';
 import { seed } from '$lib/server/seed/seed.ts';
 import { pickLang, t } from '$lib/i18n/index.ts';
 import { guardRequest } from '$lib/server/http/request-guard.ts';
+import { cleanLeftoverTemp } from '$lib/server/storage/storage.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
   const db = await getDb();
+  const leftovers = await cleanLeftoverTemp();
+  if (leftovers) console.log(`removed ${leftovers} temporary file(s) left by interrupted uploads`);
   // ZEROLAND_SEED=1 adds the sample installation to any database (tests, demos on PostgreSQL).
   const wanted = process.env.ZEROLAND_SEED === '1' || (db.kind === 'pglite' && (await countUsers(db)) === 0);
   if (wanted && process.env.ZEROLAND_NO_SEED !== '1') {

@@ -43,8 +43,10 @@ export function classification(over: Record<string, unknown> = {}) {
   };
 }
 
-export async function makeFile(db: Db, by: SessionUser, name = '承诺书.pdf') {
+/** A document of the project (declarations may cite only the project's own files). */
+export async function makeFile(db: Db, by: SessionUser, projectId: string, name = '承诺书.pdf') {
   const { rows } = await db.query<{ id: string }>(
     `insert into files (sha256, original_name, size_bytes, uploaded_by) values ($1, $2, 10, $3) returning id`, [randomUUID().replace(/-/g, ''), name, by.id]);
+  await db.query(`insert into project_files (project_id, file_id, kind, added_by) values ($1, $2, 'other', $3)`, [projectId, rows[0].id, by.id]);
   return rows[0].id;
 }

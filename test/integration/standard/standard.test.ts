@@ -16,7 +16,7 @@ let admin: SessionUser, ent: SessionUser, district: SessionUser, otherDistrict: 
 const DECLARATIONS = ['N-CATALOGUE', 'N-THREEHIGH', 'N-COMPLIANCE', 'N-ILLEGAL'];
 
 async function declareAll(projectId: string) {
-  for (const criterionId of DECLARATIONS) await recordDeclaration(db, ent, projectId, { criterionId, affirmed: true, fileId: await makeFile(db, ent) });
+  for (const criterionId of DECLARATIONS) await recordDeclaration(db, ent, projectId, { criterionId, affirmed: true, fileId: await makeFile(db, ent, projectId) });
 }
 
 /** Leave the database with the sample content in force again (other test files share it). */

@@ -13,6 +13,7 @@ import { ApiError, apiError } from '../http/api.ts';
 import { canCreateProject, canEditApplication, canView } from '../../domain/permissions.ts';
 import { checkDraft, checkSubmission, DOCUMENT_KINDS, DOCUMENT_LABELS, missingDocuments, type DocumentKind } from '../../domain/application.ts';
 import { isCityRole } from '../../domain/roles.ts';
+import { attachRefusal } from '../../domain/attachments.ts';
 import { mayReadInternalComment } from '../../domain/case-authority.ts';
 import { availableActions, initialState } from '../../domain/workflow.ts';
 import { ACTION_ROLES } from '../../domain/workflow-rules.ts';
@@ -194,41 +195,28 @@ export async function saveDraft(db: Db, actor: SessionUser, id: string, form: un
 
 // ---- files ----------------------------------------------------------------------------------------
 
-const APPLICANT_KINDS: readonly DocumentKind[] = ['land_title', 'land_contract', 'commitment'];
-
-/** Who may attach which kind: applicants their documents while editable; officials their decisions. */
-function assertMayAttach(actor: SessionUser, row: repo.ProjectRow, kind: DocumentKind): void {
-  const a = toActor(actor);
-  const scope = { authorityCode: row.authority_code, ownerId: row.owner_id };
-  const stage = row.stage as Stage;
-  const deny = () =>
-    apiError(403, 'forbidden', { zh: `您不能为本项目上传“${DOCUMENT_LABELS[kind].zh}”。`, en: `You cannot upload "${DOCUMENT_LABELS[kind].en}" to this project.` });
-  if (kind === 'boundary') {
-    throw apiError(400, 'use_boundary_upload', { zh: '地块边界请通过“上传地块边界”上传（会解析坐标并完成空间判定）。', en: 'Upload the boundary through the boundary upload (it is parsed and classified).' });
-  }
-  if (APPLICANT_KINDS.includes(kind)) {
-    // The commitment may still be added during review: recognition checks it again (一.4(2)).
-    const reviewing = kind === 'commitment' && !FINAL_STAGES.includes(stage) && !['recognised', 'tracking'].includes(stage);
-    if (!canEditApplication(a, scope)) throw deny();
-    if (!EDITABLE_STAGES.includes(stage) && !reviewing) assertEditable(actor, row);
-    return;
-  }
-  if (kind === 'recognition' && !ACTION_ROLES.recognise.includes(actor.role)) throw deny();
-  if (kind === 'plan_adjustment' && !ACTION_ROLES.complete_plan_adjustment.includes(actor.role)) throw deny();
-  if (kind === 'joint_review_material' && actor.role === 'enterprise' && !EDITABLE_STAGES.includes(stage) && stage !== 'joint_review') throw deny();
+/** Who may attach which kind in which stage, and how large: the domain's rule (domain/attachments.ts). */
+function assertMayAttach(actor: SessionUser, row: repo.ProjectRow, kind: DocumentKind, sizeBytes: number): void {
+  const refusal = attachRefusal(toActor(actor), { authorityCode: row.authority_code, ownerId: row.owner_id, stage: row.stage as Stage }, kind, sizeBytes);
+  if (refusal) throw apiError(refusal.status, refusal.code, refusal);
 }
 
+/**
+ * Stores the file and attaches it to the project, with its event, in one transaction. Pass a
+ * transaction-bound Db (db/in-transaction.ts) to make the upload part of a larger act: if the act is
+ * refused, the document is not left attached.
+ */
 export async function addProjectFile(db: Db, actor: SessionUser, id: string, kind: string, file: { name: string; bytes: Uint8Array; mime?: string | null }): Promise<FileView> {
   if (!(DOCUMENT_KINDS as readonly string[]).includes(kind)) {
     throw apiError(400, 'bad_kind', { zh: `未知的材料类型“${kind}”。`, en: `Unknown document kind "${kind}".` });
   }
   if (file.bytes.byteLength === 0) throw apiError(400, 'empty_file', { zh: '文件为空。', en: 'The file is empty.' });
   const row = await loadVisible(db, actor, id);
-  assertMayAttach(actor, row, kind as DocumentKind);
+  assertMayAttach(actor, row, kind as DocumentKind, file.bytes.byteLength);
   const sha = await putBlob(file.bytes);
   return db.transaction(async (tx) => {
-    const current = await loadVisible(tx, actor, id);
-    assertMayAttach(actor, current, kind as DocumentKind);
+    const current = await loadVisible(tx, actor, id, { forUpdate: true });
+    assertMayAttach(actor, current, kind as DocumentKind, file.bytes.byteLength);
     const stored = await insertFileRow(tx, { sha256: sha, name: file.name, size: file.bytes.byteLength, mime: file.mime ?? null, uploadedBy: actor.id });
     await repo.attachFile(tx, id, stored.id, kind, actor.id);
     await repo.insertEvent(tx, { projectId: id, actorId: actor.id, role: actor.role, action: 'add_file', from: current.stage, to: current.stage, comment: null, payload: { fileId: stored.id, kind, name: stored.originalName }, version: null });

@@ -109,7 +109,8 @@ export async function recordDeclaration(db: Db, user: SessionUser, projectId: st
     const criterion = await criterionOf(tx, String(body.criterionId ?? ''), 'declaration');
     if (typeof body.affirmed !== 'boolean') throw apiError(400, 'affirmed_required', { zh: '请选择“是”或“否”。', en: 'Answer yes or no.' });
     const fileId = body.fileId === undefined || body.fileId === null || body.fileId === '' ? null : String(body.fileId);
-    if (fileId && !(await repo.fileExists(tx, fileId))) throw apiError(400, 'unknown_file', { zh: '证明材料文件不存在，请重新上传。', en: 'The document was not found: upload it again.' });
+    if (fileId && !(await repo.projectHasFile(tx, projectId, fileId)))
+      throw apiError(400, 'unknown_file', { zh: '证明材料不是本项目已上传的文件：请先在本项目的“申报材料”中上传，再选择它。', en: "The document is not one of this project's uploaded files: upload it to this project's documents first, then choose it." });
     await repo.insertDeclaration(tx, { projectId, criterionId: criterion, affirmed: body.affirmed, fileId, by: user.id });
     return (await evaluateProject(tx, projectId, 'declaration'))!.evaluation;
   });

@@ -203,8 +203,9 @@ export interface DeclarationRow { criterion_id: string; affirmed: boolean; file_
 
 export async function latestDeclarations(db: Queryable, projectId: string): Promise<DeclarationRow[]> {
   const { rows } = await db.query<DeclarationRow>(
-    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, d.file_id, f.original_name as file_name, d.at
-       from standard_declarations d left join files f on f.id = d.file_id
+    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, f.id as file_id, f.original_name as file_name, d.at
+       from standard_declarations d
+       left join files f on f.id = d.file_id and exists (select 1 from project_files pf where pf.project_id = d.project_id and pf.file_id = d.file_id)
       where d.project_id = $1 order by d.criterion_id, d.id desc`,
     [projectId]
   );
@@ -218,9 +219,10 @@ export async function insertDeclaration(db: Queryable, d: { projectId: string; c
   );
 }
 
-export async function fileExists(db: Queryable, fileId: string): Promise<boolean> {
+/** Whether the file is one of this project's documents (a declaration may only cite those; issue 11.6). */
+export async function projectHasFile(db: Queryable, projectId: string, fileId: string): Promise<boolean> {
   if (!isUuid(fileId)) return false;
-  return (await db.query(`select 1 from files where id = $1`, [fileId])).rows.length > 0;
+  return (await db.query(`select 1 from project_files where project_id = $1 and file_id = $2`, [projectId, fileId])).rows.length > 0;
 }
 
 export interface JudgementRow { criterion_id: string; verdict: 'pass' | 'fail'; comment: string; judged_by_name: string | null; judged_role: string | null; at: Date }

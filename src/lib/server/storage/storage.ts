@@ -48,3 +48,23 @@ export async function insertFileRow(db: Queryable, f: { sha256: string; name: st
   );
   return { id: rows[0].id, sha256: f.sha256, originalName: cleanFileName(f.name), sizeBytes: f.size, mime: f.mime ?? null };
 }
+
+/**
+ * Removes temporary files a crashed upload left behind (`<sha>.<random>.tmp`, see putBlob). Run at start;
+ * files younger than `olderThanMs` are kept, as another app instance may be writing them right now.
+ */
+export async function cleanLeftoverTemp(olderThanMs = 60 * 60 * 1000): Promise<number> {
+  const { readdir, unlink } = await import('node:fs/promises');
+  const root = filesRoot();
+  const dirs = await readdir(root).catch(() => [] as string[]);
+  let removed = 0;
+  for (const d of dirs.filter((x) => /^[0-9a-f]{2}$/.test(x))) {
+    for (const f of await readdir(path.join(root, d)).catch(() => [] as string[])) {
+      if (!/^[0-9a-f]{64}\.[0-9a-f]{12}\.tmp$/.test(f)) continue;
+      const p = path.join(root, d, f);
+      const s = await stat(p).catch(() => null);
+      if (s && Date.now() - s.mtimeMs >= olderThanMs && (await unlink(p).then(() => true, () => false))) removed++;
+    }
+  }
+  return removed;
+}

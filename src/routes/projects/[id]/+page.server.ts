@@ -1,4 +1,5 @@
 import { getDb } from '$lib/server/db/index.ts';
+import { inTransaction } from '$lib/server/db/in-transaction.ts';
 import { apiError } from '$lib/server/http/api.ts';
 import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
 import {
@@ -32,21 +33,24 @@ export const actions: Actions = {
     const data = await request.formData();
     const type = str(data, 'type') ?? '';
     try {
-      let documentId: string | undefined;
       const doc = await fileFrom(data, 'document');
-      if (doc) {
-        const kind = type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : 'joint_review_material';
-        documentId = (await addProjectFile(db, user, params.id, kind, doc)).id;
-      }
       const departments = data.getAll('departments').filter((d): d is string => typeof d === 'string');
-      await applyProjectAction(db, user, params.id, {
-        action: type,
-        expectedVersion: Number(data.get('expectedVersion')),
-        comment: str(data, 'comment'),
-        opinion: str(data, 'opinion'),
-        departments: departments.length > 0 ? departments : undefined,
-        documentId,
-        override: data.get('override') === 'true' ? true : undefined
+      // The action and its document commit together: a refused action leaves no document behind.
+      await inTransaction(db, async (txDb) => {
+        let documentId: string | undefined;
+        if (doc) {
+          const kind = type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : 'joint_review_material';
+          documentId = (await addProjectFile(txDb, user, params.id, kind, doc)).id;
+        }
+        await applyProjectAction(txDb, user, params.id, {
+          action: type,
+          expectedVersion: Number(data.get('expectedVersion')),
+          comment: str(data, 'comment'),
+          opinion: str(data, 'opinion'),
+          departments: departments.length > 0 ? departments : undefined,
+          documentId,
+          override: data.get('override') === 'true' ? true : undefined
+        });
       });
       return { done: type };
     } catch (e) {
@@ -95,10 +99,12 @@ export const actions: Actions = {
     const db = await getDb();
     const data = await request.formData();
     try {
-      const documentId = await documentOf(db, user, params.id, data);
-      await recordMilestone(db, user, params.id, {
-        milestone: str(data, 'milestone'), date: str(data, 'date'), department: str(data, 'department'),
-        result: str(data, 'result'), note: str(data, 'note'), documentId
+      await inTransaction(db, async (txDb) => {
+        const documentId = await documentOf(txDb, user, params.id, data);
+        await recordMilestone(txDb, user, params.id, {
+          milestone: str(data, 'milestone'), date: str(data, 'date'), department: str(data, 'department'),
+          result: str(data, 'result'), note: str(data, 'note'), documentId
+        });
       });
       return { recorded: 'milestone' };
     } catch (e) {
@@ -111,8 +117,10 @@ export const actions: Actions = {
     const db = await getDb();
     const data = await request.formData();
     try {
-      const documentId = await documentOf(db, user, params.id, data);
-      await recordFinding(db, user, params.id, { kind: str(data, 'kind'), date: str(data, 'date'), description: str(data, 'description'), documentId });
+      await inTransaction(db, async (txDb) => {
+        const documentId = await documentOf(txDb, user, params.id, data);
+        await recordFinding(txDb, user, params.id, { kind: str(data, 'kind'), date: str(data, 'date'), description: str(data, 'description'), documentId });
+      });
       return { recorded: 'finding' };
     } catch (e) {
       return failWith(e, locals.lang);
@@ -124,9 +132,11 @@ export const actions: Actions = {
     const db = await getDb();
     const data = await request.formData();
     try {
-      const documentId = await documentOf(db, user, params.id, data);
-      await recordMeasure(db, user, params.id, {
-        kind: str(data, 'kind'), findingId: str(data, 'findingId'), date: str(data, 'date'), department: str(data, 'department'), note: str(data, 'note'), documentId
+      await inTransaction(db, async (txDb) => {
+        const documentId = await documentOf(txDb, user, params.id, data);
+        await recordMeasure(txDb, user, params.id, {
+          kind: str(data, 'kind'), findingId: str(data, 'findingId'), date: str(data, 'date'), department: str(data, 'department'), note: str(data, 'note'), documentId
+        });
       });
       return { recorded: 'measure' };
     } catch (e) {

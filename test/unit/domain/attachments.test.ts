@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { attachRefusal, attachStages, DOCUMENT_MAX_BYTES } from '../../../src/lib/domain/attachments.ts';
+import type { Actor } from '../../../src/lib/domain/permissions.ts';
+import type { Stage } from '../../../src/lib/domain/workflow-model.ts';
+
+const ent: Actor = { id: 'e1', role: 'enterprise', authorityCode: null };
+const lead: Actor = { id: 'i1', role: 'district_industry', authorityCode: 'pudong' };
+const dept: Actor = { id: 'd1', role: 'district_department', authorityCode: 'pudong', department: 'planning_resources' };
+const gov: Actor = { id: 'g1', role: 'district_government', authorityCode: 'pudong' };
+const otherDistrict: Actor = { id: 'j1', role: 'district_industry', authorityCode: 'jiading' };
+const city: Actor = { id: 'c1', role: 'city_sheitc', authorityCode: null };
+const admin: Actor = { id: 'a1', role: 'admin', authorityCode: null };
+const at = (stage: Stage) => ({ authorityCode: 'pudong', ownerId: 'e1', stage });
+const MB = 1024 * 1024;
+
+describe('attaching documents by role and stage', () => {
+  it('the applicant attaches title and contract only while the application may be edited', () => {
+    expect(attachRefusal(ent, at('draft'), 'land_title', MB)).toBeNull();
+    expect(attachRefusal(ent, at('returned'), 'land_contract', MB)).toBeNull();
+    const r = attachRefusal(ent, at('joint_review'), 'land_title', MB)!;
+    expect(r).toMatchObject({ status: 409, code: 'attach_wrong_stage' });
+    expect(r.zh).toMatch(/“区级联审”阶段，不能上传“土地权证”；您可在“草稿”、“退回补正”阶段上传/);
+    expect(r.en).toMatch(/at "District joint review".*you may upload it at "Draft", "Returned to the enterprise"/);
+  });
+
+  it('nothing is attached to a withdrawn or rejected project, by anyone', () => {
+    for (const a of [ent, lead, dept, gov, city]) {
+      for (const stage of ['withdrawn', 'rejected'] as const) {
+        for (const kind of ['other', 'commitment', 'joint_review_material', 'recognition'] as const) {
+          const r = attachRefusal(a, at(stage), kind, MB);
+          expect(r?.code, `${a.role} ${stage} ${kind}`).toMatch(/project_closed|attach_not_allowed/);
+        }
+      }
+    }
+    expect(attachRefusal(ent, at('withdrawn'), 'other', MB)!.zh).toMatch(/已办结/);
+  });
+
+  it('after recognition only tracking documents, by officials; the enterprise no longer adds material', () => {
+    expect(attachRefusal(ent, at('recognised'), 'other', MB)?.code).toBe('attach_wrong_stage');
+    expect(attachRefusal(lead, at('tracking'), 'other', MB)).toBeNull();
+    expect(attachRefusal(city, at('tracking'), 'other', MB)).toBeNull();
+    expect(attachRefusal(dept, at('recognised'), 'plan_adjustment', MB)).toBeNull();
+    expect(attachRefusal(ent, at('recognised'), 'commitment', MB)?.code).toBe('attach_wrong_stage');
+  });
+
+  it('a mere viewer is not an uploader: admin, another district, the wrong role', () => {
+    expect(attachRefusal(admin, at('joint_review'), 'other', MB)?.code).toBe('attach_not_allowed');
+    expect(attachRefusal(otherDistrict, at('joint_review'), 'other', MB)?.code).toBe('attach_not_allowed');
+    expect(attachRefusal(dept, at('decision'), 'recognition', MB)?.code).toBe('attach_not_allowed');
+    expect(attachRefusal(gov, at('decision'), 'recognition', MB)).toBeNull();
+    expect(attachRefusal(gov, at('joint_review'), 'recognition', MB)?.code).toBe('attach_wrong_stage');
+    expect(attachStages(ent, { authorityCode: 'pudong', ownerId: 'someone else' }, 'other')).toEqual([]);
+  });
+
+  it('the boundary has its own upload', () => {
+    expect(attachRefusal(ent, at('draft'), 'boundary', MB)).toMatchObject({ status: 400, code: 'use_boundary_upload' });
+  });
+
+  it('per-kind size limits, stated in the refusal', () => {
+    expect(DOCUMENT_MAX_BYTES.land_title).toBe(20 * MB);
+    expect(attachRefusal(ent, at('draft'), 'land_title', 20 * MB)).toBeNull();
+    const r = attachRefusal(ent, at('draft'), 'land_title', 20 * MB + 1)!;
+    expect(r).toMatchObject({ status: 413, code: 'document_too_large' });
+    expect(r.zh).toMatch(/不能超过 20 MB/);
+    expect(r.en).toMatch(/at most 20 MB/);
+    expect(attachRefusal(ent, at('draft'), 'land_contract', 40 * MB)).toBeNull();
+  });
+});
