@@ -1,6 +1,7 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { resolveSession, SESSION_COOKIE } from '$lib/server/auth/session.ts';
+import { resolveSession, resolveSessionHot, SESSION_COOKIE } from '$lib/server/auth/session.ts';
+import { buildMissingPyramids } from '$lib/server/tiles/pyramid-runner.ts';
 import { countUsers } from '$lib/server/users/users.repository.ts';
 import { seed } from '$lib/server/seed/seed.ts';
 import { pickLang, t } from '$lib/i18n/index.ts';
@@ -18,6 +19,8 @@ export const init: ServerInit = async () => {
     console.log('adding the sample installation: demo users and schematic sample layers…');
     await seed(db, (line) => console.log('  ' + line));
   }
+  // Layer versions imported before tiles were stored get their pyramid in the background (served on the fly until then).
+  void buildMissingPyramids(db, (line) => console.log(line)).catch((e) => console.error('building tile pyramids:', e));
 };
 
 export const handle: Handle = async ({ event, resolve }) => {
@@ -25,7 +28,9 @@ export const handle: Handle = async ({ event, resolve }) => {
   const lang = pickLang(event.cookies.get('lang'), isApi ? event.request.headers.get('accept-language') : null);
   event.locals.lang = lang;
   const db = await getDb();
-  event.locals.user = await resolveSession(db, event.cookies.get(SESSION_COOKIE));
+  // Map tiles (dozens a second while panning) use the short per-process session cache.
+  const hot = event.request.method === 'GET' && event.url.pathname.startsWith('/api/v1/tiles/');
+  event.locals.user = await (hot ? resolveSessionHot : resolveSession)(db, event.cookies.get(SESSION_COOKIE));
   const refused = guardRequest(event, lang);
   if (refused) return refused;
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });

@@ -1,8 +1,14 @@
-// Tile latency against the running app: p50/p95 at z8, z12 and z16 under 20 concurrent requests.
-//   BASE_URL=http://localhost:3000 npx tsx bench/tiles/run.ts [--layers district,development_boundary,basic_farmland] [--requests 400]
-// Signs in as the demo admin. Each zoom runs twice: "cold" asks distinct tiles (rendered by PostGIS and
-// encoded), "warm" repeats them (the per-process tile cache and 304s are what a panning user mostly gets).
+// Tile latency against the running app, with a city-size layer: imports the seeded 30,000-patch farmland
+// layer (farmland.ts) through the admin page and makes it current (timed: parse, store, subdivide, tiles),
+// then asks 600 distinct tiles z8–z16 over Shanghai, 20 at a time: "cold" = first request of each tile since
+// the server started (restart it for a cold run), "warm" = the same tiles again.
+//   BASE_URL=http://localhost:3000 npx tsx bench/tiles/run.ts [--import] [--mode composite|layer] [--tiles 600]
+// --mode composite asks what the app's map asks (all layers of a z/x/y, /api/v1/tiles/z/x/y.mvt?v=…);
+// --mode layer asks the GIS endpoint for the farmland layer alone (/api/v1/tiles/basic_farmland/z/x/y.mvt),
+// which is also what the app asked per layer before composite tiles existed.
+// --import (or a farmland layer of fewer than 30,000 patches) imports first. Signs in as the demo admin.
 import { performance } from 'node:perf_hooks';
+import { farmlandPatches } from './farmland.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://localhost:3000';
 const arg = (name: string, d: string) => {
@@ -10,8 +16,9 @@ const arg = (name: string, d: string) => {
   return i > 0 ? process.argv[i + 1] : d;
 };
 const CONCURRENCY = 20;
-const layers = arg('layers', 'district,development_boundary,industrial_block,basic_farmland').split(',');
-const requests = Number(arg('requests', '400'));
+const PATCHES = 30_000;
+const mode = arg('mode', 'composite');
+const count = Number(arg('tiles', '600'));
 
 function tileOf(lon: number, lat: number, z: number) {
   const n = 2 ** z;
@@ -19,14 +26,21 @@ function tileOf(lon: number, lat: number, z: number) {
   return { x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
 }
 
-/** Tiles covering Shanghai's extent at zoom z (at most `max`, spread over the city). */
+/** Tiles covering Shanghai's extent at zoom z (at most `max`, spread evenly over the city). */
 function tilesAt(z: number, max: number) {
-  const a = tileOf(120.85, 31.88, z);
-  const b = tileOf(122.12, 30.68, z);
-  const all: { x: number; y: number }[] = [];
-  for (let x = a.x; x <= b.x; x++) for (let y = a.y; y <= b.y; y++) all.push({ x, y });
+  const a = tileOf(120.9, 31.85, z);
+  const b = tileOf(121.95, 30.72, z);
+  const all: { z: number; x: number; y: number }[] = [];
+  for (let x = a.x; x <= b.x; x++) for (let y = a.y; y <= b.y; y++) all.push({ z, x, y });
   const step = Math.max(1, Math.floor(all.length / max));
   return all.filter((_, i) => i % step === 0).slice(0, max);
+}
+
+/** `n` distinct tiles z8–z16: every tile of the low zooms (there are few), an even share of the deeper ones. */
+function tileSet(n: number) {
+  const out: { z: number; x: number; y: number }[] = [];
+  for (let z = 8; z <= 16; z++) out.push(...tilesAt(z, Math.ceil((n - out.length) / (17 - z))));
+  return out.slice(0, n);
 }
 
 async function login() {
@@ -34,6 +48,33 @@ async function login() {
   const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('zl_session='));
   if (!cookie) throw new Error(`login failed: ${res.status}`);
   return cookie;
+}
+
+async function layers(cookie: string) {
+  const r = await fetch(`${BASE}/api/v1/layers`, { headers: { cookie } });
+  return (await r.json()).layers as { kind: string; versionId: number | null; featureCount: number | null }[];
+}
+
+/** Imports the farmland layer through the admin page and makes it current; returns the seconds each step took. */
+async function importFarmland(cookie: string) {
+  const fc = farmlandPatches(PATCHES);
+  const form = new FormData();
+  form.set('kind', 'basic_farmland');
+  form.set('label', `bench ${PATCHES} patches`);
+  form.set('file', new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }), 'farmland-30000.geojson');
+  const t0 = performance.now();
+  const res = await fetch(`${BASE}/admin/layers?/import`, { method: 'POST', headers: { cookie, origin: BASE }, body: form, redirect: 'manual' });
+  const location = res.headers.get('location') ?? '';
+  if (res.status !== 303 || !location.includes('preview=')) throw new Error(`import failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  const importS = (performance.now() - t0) / 1000;
+  const page = await (await fetch(BASE + location, { headers: { cookie } })).text();
+  const version = /name="version" value="(\d+)"/.exec(page)?.[1];
+  if (!version) throw new Error('version number not found on the preview page');
+  const t1 = performance.now();
+  const use = new URLSearchParams({ kind: 'basic_farmland', version });
+  const sw = await fetch(`${BASE}/admin/layers?/use`, { method: 'POST', headers: { cookie, origin: BASE, 'content-type': 'application/x-www-form-urlencoded' }, body: use, redirect: 'manual' });
+  if (sw.status !== 303) throw new Error(`switch failed: ${sw.status}`);
+  return { importS: +importS.toFixed(1), switchS: +((performance.now() - t1) / 1000).toFixed(1), version: Number(version) };
 }
 
 async function run(cookie: string, urls: string[]) {
@@ -58,11 +99,14 @@ async function run(cookie: string, urls: string[]) {
 }
 
 const cookie = await login();
-const out: Record<string, unknown> = {};
-for (const z of [8, 12, 16]) {
-  const tiles = tilesAt(z, Math.ceil(requests / layers.length));
-  const urls = tiles.flatMap((t) => layers.map((l) => `/api/v1/tiles/${l}/${z}/${t.x}/${t.y}.mvt`)).slice(0, requests);
-  const repeated = Array.from({ length: requests }, (_, i) => urls[i % urls.length]);
-  out[`z${z}`] = { cold: await run(cookie, urls), warm: await run(cookie, repeated) };
-}
-console.log(JSON.stringify({ base: BASE, concurrency: CONCURRENCY, layers, result: out }, null, 2));
+let farmland = (await layers(cookie)).find((l) => l.kind === 'basic_farmland');
+const imported = process.argv.includes('--import') || (farmland?.featureCount ?? 0) < PATCHES ? await importFarmland(cookie) : null;
+const current = (await layers(cookie)).filter((l) => l.versionId != null);
+farmland = current.find((l) => l.kind === 'basic_farmland');
+const ids = current.map((l) => l.versionId).join('.');
+const tiles = tileSet(count);
+const urls = tiles.map((t) => (mode === 'layer' ? `/api/v1/tiles/basic_farmland/${t.z}/${t.x}/${t.y}.mvt` : `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=${ids}`));
+const cold = await run(cookie, urls);
+const warm = await run(cookie, urls);
+const perZoom = Object.fromEntries([...new Set(tiles.map((t) => t.z))].map((z) => [`z${z}`, tiles.filter((t) => t.z === z).length]));
+console.log(JSON.stringify({ base: BASE, mode, concurrency: CONCURRENCY, farmland: { patches: farmland?.featureCount, versionId: farmland?.versionId }, imported, tiles: perZoom, cold, warm }, null, 2));

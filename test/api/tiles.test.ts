@@ -1,5 +1,6 @@
 // Vector tiles of the seeded sample layers: valid MVT decoded with @mapbox/vector-tile, empty tiles,
-// caching by layer version (ETag, 304), sign-in required.
+// caching by layer version (ETag, 304), sign-in required; the composite tile (all layers of a z/x/y, what
+// the app's map asks) carries exactly the features of the per-layer tiles, stored and over-zoomed.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
@@ -83,5 +84,50 @@ describe('GET /api/v1/tiles/:layer/:z/:x/:y.mvt', () => {
     expect((await bad.json()).error.code).toBe('bad_tile');
     expect((await get(officer, '/api/v1/tiles/no_such_layer/8/214/104.mvt')).status).toBe(404);
     expect((await get(officer, '/api/v1/tiles/district/8/214/104.mvt?v=abc')).status).toBe(400);
+  });
+});
+
+/** Every feature of a decoded layer as comparable data: id, properties and rings in tile coordinates. */
+function featuresOf(tile: VectorTile, name: string) {
+  const layer = tile.layers[name];
+  if (!layer) return [];
+  return Array.from({ length: layer.length }, (_, i) => {
+    const f = layer.feature(i);
+    return { id: f.id, properties: f.properties, rings: f.loadGeometry().map((r) => r.map((p) => [p.x, p.y])) };
+  }).sort((a, b) => Number(a.id) - Number(b.id));
+}
+
+describe('GET /api/v1/tiles/:z/:x/:y.mvt (all layers in one tile)', () => {
+  it('carries, for every layer, the same features as the per-layer tile — at a stored zoom and over-zoomed to z16', async () => {
+    const layers = (await (await get(officer, '/api/v1/layers')).json()).layers as { kind: string; versionId: number | null }[];
+    const current = layers.filter((l) => l.versionId != null);
+    expect(current.length).toBeGreaterThanOrEqual(8);
+    const v = current.map((l) => l.versionId).join('.');
+    for (const t of [tileOf(121.475, 31.232, 12), tileOf(121.6, 31.2, 14), tileOf(121.2403, 31.3817, 16)]) {
+      const res = await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=${v}`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get('cache-control')).toContain('immutable');
+      const composite = await decode(res);
+      const names = Object.keys(composite.layers);
+      expect(names).toContain('district');
+      for (const l of current) {
+        const one = await get(officer, `/api/v1/tiles/${l.kind}/${t.z}/${t.x}/${t.y}.mvt?v=${l.versionId}`);
+        const alone = one.status === 204 ? [] : featuresOf(await decode(one), l.kind);
+        expect(featuresOf(composite, l.kind), `${l.kind} at ${t.z}/${t.x}/${t.y}`).toEqual(alone);
+      }
+    }
+  });
+
+  it('without ?v= serves the current versions (revalidated after a minute); unknown versions are 404, bad lists 400', async () => {
+    const t = tileOf(121.475, 31.232, 10);
+    const res = await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('cache-control')).toContain('max-age=60');
+    const etag = res.headers.get('etag')!;
+    expect((await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`, { 'if-none-match': etag })).status).toBe(304);
+    expect(Object.keys((await decode(res)).layers)).toEqual(expect.arrayContaining(['district', 'development_boundary', 'industrial_block']));
+    expect((await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=999999`)).status).toBe(404);
+    expect((await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=1.x`)).status).toBe(400);
+    expect((await get(new Client(), `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`)).status).toBe(401);
   });
 });

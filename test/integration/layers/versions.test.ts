@@ -39,6 +39,11 @@ describe('import', () => {
     expect(r.skipped).toBe(0);
     const { rows } = await db.query<{ max: number }>('select max(ST_NPoints(geom)) as max from zone_parts where version_id = $1', [r.version.id]);
     expect(rows[0].max).toBeLessThanOrEqual(256);
+    // Its vector tiles are stored with it, z0 to z14: serving a tile is a lookup.
+    const tiles = (await db.query<{ n: number; maxz: number; depth: number }>(
+      'select count(*)::int as n, max(t.z) as maxz, v.tile_max_zoom as depth from layer_tiles t join layer_versions v on v.id = t.version_id where v.id = $1 group by v.tile_max_zoom', [r.version.id])).rows[0];
+    expect(tiles).toMatchObject({ maxz: 14, depth: 14 });
+    expect(tiles.n).toBeGreaterThan(500);
   });
 
   it('refuses an unknown kind and a file with no polygon', async () => {

@@ -8,26 +8,40 @@ export interface LayerInfo {
   color: string;
   sample: boolean;
   data: string | null;
-  /** Vector tile URL template ({z}/{x}/{y}) of the current version; the map draws zoning layers from it. */
+  /** Vector tile URL template ({z}/{x}/{y}) of this layer alone (GIS clients, the admin's preview). */
   tiles?: string | null;
+  /** The layer version drawn; the map asks all tiled layers' versions in one composite tile. */
+  versionId?: number | null;
   featureCount: number | null;
 }
 
-/** Tiles are served to z16; MapLibre over-zooms them beyond (zoning lines need no finer detail). */
-export const TILE_MAX_ZOOM = 16;
+/** Deepest stored tile zoom on the server (PYRAMID_MAX_ZOOM): MapLibre over-zooms them beyond. */
+export const TILE_MAX_ZOOM = 14;
+
+/** The one vector source of the zoning layers: all layers of a z/x/y in one tile, one source-layer per kind. */
+export const ZONING_SOURCE = 'zl-zoning';
+
+/**
+ * The composite tile URL of the tiled layers, pinned to their versions (cacheable for a day; a switch changes
+ * it). Relative: MapLibre needs an absolute URL, and `new URL()` would escape the {z}/{x}/{y} braces.
+ */
+export function compositeTilesPath(layers: LayerInfo[]): string | null {
+  const ids = layers.filter((l) => l.tiles && l.versionId != null).map((l) => l.versionId);
+  return ids.length ? `/api/v1/tiles/{z}/{x}/{y}.mvt?v=${ids.join('.')}` : null;
+}
 
 /** Fill opacity by purpose: districts are the land itself, conflicts stand out, constraints stay faint. */
 const FILL_OPACITY: Record<string, number> = { authority: 0.08, zoning: 0.35, conflict: 0.45, constraint: 0.12 };
 
 export function styleLayersFor(layer: LayerInfo): LayerSpecification[] {
-  // Vector tiles carry one source-layer named after the kind (see src/lib/server/tiles).
+  // Tiled layers come from the composite source, one source-layer named after the kind (src/lib/server/tiles).
   const tiled = (specs: LayerSpecification[]) =>
-    layer.tiles ? specs.map((s) => ({ ...s, 'source-layer': layer.kind }) as LayerSpecification) : specs;
+    layer.tiles ? specs.map((s) => ({ ...s, source: ZONING_SOURCE, 'source-layer': layer.kind }) as LayerSpecification) : specs;
   return tiled(baseLayersFor(layer));
 }
 
 function baseLayersFor(layer: LayerInfo): LayerSpecification[] {
-  const source = `zl-${layer.kind}`;
+  const source = `zl-${layer.kind}`; // layer ids keep the kind's name; GeoJSON layers have a source of their own
   if (layer.kind === 'district')
     return [
       { id: `${source}-fill`, type: 'fill', source, paint: { 'fill-color': '#fbfaf7', 'fill-opacity': 1 } },

@@ -49,5 +49,25 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
 }
 
 export async function deleteSession(db: Queryable, token: string | undefined) {
+  if (token) hot.delete(token);
   if (token) await db.query('delete from sessions where token_hash = $1', [sha256(token)]);
+}
+
+/**
+ * Sessions seen in the last HOT_MS, per process, for requests that come in dozens per second and carry no
+ * decision of their own (map tiles): they cost no database round trip. A logout on this instance drops the
+ * entry at once; a logout, expiry or disabled account elsewhere takes effect here within HOT_MS.
+ */
+const HOT_MS = 15_000;
+const HOT_MAX = 10_000;
+const hot = new Map<string, { user: SessionUser | null; at: number }>();
+
+export async function resolveSessionHot(db: Queryable, token: string | undefined): Promise<SessionUser | null> {
+  if (!token) return null;
+  const seen = hot.get(token);
+  if (seen && Date.now() - seen.at < HOT_MS) return seen.user;
+  const user = await resolveSession(db, token);
+  if (hot.size >= HOT_MAX) hot.delete(hot.keys().next().value!);
+  hot.set(token, { user, at: Date.now() });
+  return user;
 }

@@ -5,6 +5,8 @@ import type { Db } from '../db/index.ts';
 import { ingestBoundary, type IngestOptions } from '../../geo/ingest.ts';
 import type { InputFile, Message } from '../../geo/types.ts';
 import { reclassifyOpenProjects, type ReclassifyChange } from '../classification/reclassify.ts';
+import { buildVersionTiles } from '../tiles/pyramid-runner.ts';
+import { forgetCurrentVersions } from '../tiles/tiles.service.ts';
 import { findVersion, insertLayerVersion, insertSwitch, kindExists, listSwitches, listVersions, lockKind, makeCurrent, type LayerVersionRow } from './layers.repository.ts';
 
 /** A request an administrator can fix (unknown kind, no such version): one bilingual line. */
@@ -75,6 +77,9 @@ export async function importLayer(db: Db, req: ImportRequest): Promise<ImportRep
       importedBy: req.importedBy, sample: false, features, current: false
     })
   );
+  // Its tile pyramid before it can become current (outside the zones' transaction: tiles are derived data,
+  // and a version without them is still served, rendered on the fly).
+  await buildVersionTiles(db, staged.id);
   const switched = req.use ? await switchLayer(db, { kind: req.kind, version: staged.version, by: req.importedBy, actorId: req.actorId ?? null }) : null;
   const row = await findVersion(db, req.kind, staged.version);
   return {
@@ -92,7 +97,7 @@ export async function switchLayer(db: Db, s: { kind: string; version: number; by
   const target = await findVersion(db, s.kind, s.version);
   if (!target) throw new LayerAdminError('no_version', `${s.kind} 没有第 ${s.version} 版`, `${s.kind} has no version ${s.version}`, 404);
   const versions = await listVersions(db, s.kind);
-  return db.transaction(async (tx) => {
+  const report = await db.transaction(async (tx) => {
     const fromId = await lockKind(tx, s.kind);
     await makeCurrent(tx, s.kind, target.id);
     const from = versions.find((v) => v.id === fromId)?.version ?? null;
@@ -101,6 +106,8 @@ export async function switchLayer(db: Db, s: { kind: string; version: number; by
     const switchId = await insertSwitch(tx, { kind: s.kind, fromVersionId: fromId, toVersionId: target.id, by: s.by, checked, changes });
     return { switchId, kind: s.kind, fromVersion: from, toVersion: s.version, checked, changes };
   });
+  forgetCurrentVersions(); // this instance's tile cache; other instances re-read theirs within seconds
+  return report;
 }
 
 export async function layerVersions(db: Db, kind?: string): Promise<VersionInfo[]> {

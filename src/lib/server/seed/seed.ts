@@ -6,6 +6,7 @@ import type { Db } from '../db/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findUserByUsername, insertUser } from '../users/users.repository.ts';
 import { insertLayerVersion } from '../layers/layers.repository.ts';
+import { buildVersionTiles } from '../tiles/pyramid-runner.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 
 export const SAMPLE_LAYERS_DIR = path.resolve(process.env.SAMPLE_LAYERS_DIR ?? 'seed/sample-layers');
@@ -38,7 +39,7 @@ async function seedSampleLayers(db: Db, log: (line: string) => void): Promise<st
     if (!file || present.has(kind)) continue;
     const bytes = await readFile(path.join(SAMPLE_LAYERS_DIR, file));
     const fc = JSON.parse(bytes.toString('utf8'));
-    await db.transaction((tx) =>
+    const { id } = await db.transaction((tx) =>
       insertLayerVersion(tx, {
         kind,
         label: '示意数据 / schematic sample',
@@ -49,8 +50,9 @@ async function seedSampleLayers(db: Db, log: (line: string) => void): Promise<st
         features: fc.features
       })
     );
+    const tiles = await buildVersionTiles(db, id);
     added.push(kind);
-    log(`sample layer ${kind}: ${fc.features.length} features`);
+    log(`sample layer ${kind}: ${fc.features.length} features, ${tiles.tiles} tiles`);
   }
   return added;
 }

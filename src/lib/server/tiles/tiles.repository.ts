@@ -1,8 +1,10 @@
-// Tile SQL: the zones of one layer version inside a web-mercator tile, clipped (with a small buffer so
-// tile edges fall outside the visible area), simplified to the tile's pixel size and moved to integer tile
-// coordinates — all in PostGIS. The protobuf encoding happens in JS (mvt.ts): PGlite has no ST_AsMVT.
+// Tile SQL. Stored pyramids (layer_tiles, filled at import) are read by primary key; versions without one
+// (imported before migration 090, until built) are rendered on the fly: the zones of one version inside a
+// web-mercator tile, clipped with a buffer, simplified to the tile's pixel size and moved to integer tile
+// coordinates in PostGIS, encoded in JS (mvt.ts): PGlite has no ST_AsMVT.
 import type { Queryable } from '../db/index.ts';
 import { EXTENT } from './mvt.ts';
+import type { EncodedTile, ZoneRow } from './pyramid.ts';
 
 /** Pixels of buffer around the tile: polygon edges created by clipping are drawn off-screen. */
 export const BUFFER_PX = 64;
@@ -38,11 +40,86 @@ export async function tileRows(db: Queryable, versionId: number, z: number, x: n
   return rows;
 }
 
-/** The version a tile request means: the given version id if it belongs to the kind, else the current one. */
-export async function resolveVersion(db: Queryable, kind: string, versionId: number | null): Promise<number | null> {
-  const { rows } = await db.query<{ id: number }>(
-    `select id from layer_versions where kind = $1 and (case when $2::int is null then is_current else id = $2::int end)`,
-    [kind, versionId]
+export interface VersionTiles {
+  id: number;
+  kind: string;
+  /** The kind's place in the layer list: composite tiles keep that order. */
+  sort: number;
+  /** Deepest stored zoom; null = no stored pyramid (render on the fly). */
+  maxZoom: number | null;
+  /** The stored tile at min(z, maxZoom) covering the request; null = empty there (or no pyramid). */
+  data: Uint8Array | null;
+  /** Zoom of `data` (the request's, or the deepest stored one to cut the request's from). */
+  dataZoom: number;
+}
+
+/**
+ * One round trip for a tile of several layers: the versions asked for (by id) or the current version of
+ * the kinds asked for, each with its stored tile at the request's zoom or, deeper than its pyramid, the
+ * stored ancestor to cut from. Ordered as the layer list is (kinds' sort order).
+ */
+export async function lookupTiles(
+  db: Queryable, want: { versionIds?: number[]; kinds?: string[] | 'all' }, z: number, x: number, y: number
+): Promise<VersionTiles[]> {
+  const { rows } = await db.query<{ id: number; kind: string; sort: number; tile_max_zoom: number | null; data: Uint8Array | null; dz: number }>(
+    `with v as (
+       select v.id, v.kind, v.tile_max_zoom, k.sort, least($3::int, coalesce(v.tile_max_zoom, $3::int)) as dz
+         from layer_versions v join layer_kinds k on k.code = v.kind
+        where case when $1::int[] is not null then v.id = any($1::int[])
+                   else v.is_current and ($2::text[] is null or v.kind = any($2::text[])) end
+     )
+     select v.id, v.kind, v.sort, v.tile_max_zoom, v.dz, t.data
+       from v left join layer_tiles t
+         on v.tile_max_zoom is not null and t.version_id = v.id and t.z = v.dz
+        and t.x = ($4::int >> ($3::int - v.dz)) and t.y = ($5::int >> ($3::int - v.dz))
+      order by v.sort, v.kind, v.id`,
+    [want.versionIds ?? null, want.kinds === 'all' || !want.kinds ? null : want.kinds, z, x, y]
   );
-  return rows[0]?.id ?? null;
+  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, sort: Number(r.sort), maxZoom: r.tile_max_zoom, data: r.data ? toBytes(r.data) : null, dataZoom: Number(r.dz) }));
+}
+
+/** pg gives a Buffer, PGlite a Uint8Array: both are Uint8Array views. */
+const toBytes = (d: Uint8Array) => new Uint8Array(d.buffer, d.byteOffset, d.byteLength);
+
+/** The zones of a version as the pyramid builder reads them (lon/lat GeoJSON, 7 decimals ≈ 1 cm). */
+export async function zonesForPyramid(db: Queryable, versionId: number): Promise<{ kind: string; rows: ZoneRow[] }> {
+  const kind = (await db.query<{ kind: string }>('select kind from layer_versions where id = $1', [versionId])).rows[0]?.kind;
+  const { rows } = await db.query<ZoneRow>(
+    'select id, name, code, props, ST_AsGeoJSON(geom, 7) as geojson from zones where version_id = $1 order by id',
+    [versionId]
+  );
+  return { kind, rows };
+}
+
+/** Tiles per INSERT: a city layer's ~3,000 tiles in ~15 statements. */
+const INSERT_BATCH = 200;
+
+/**
+ * Stores a version's pyramid in the caller's transaction and records its depth. Takes a transaction-scoped
+ * advisory lock on the version: two instances building the same missing pyramid do not both write it.
+ * Returns false when another builder holds the lock or the pyramid is already there.
+ */
+export async function storePyramid(tx: Queryable, versionId: number, maxZoom: number, tiles: EncodedTile[]): Promise<boolean> {
+  const locked = (await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727090, $1) as ok', [versionId])).rows[0].ok;
+  if (!locked) return false;
+  const done = (await tx.query<{ m: number | null }>('select tile_max_zoom as m from layer_versions where id = $1', [versionId])).rows[0];
+  if (!done || done.m != null) return false;
+  for (let i = 0; i < tiles.length; i += INSERT_BATCH) {
+    const batch = tiles.slice(i, i + INSERT_BATCH);
+    const params: unknown[] = [versionId];
+    const values = batch.map((t) => {
+      params.push(t.z, t.x, t.y, Buffer.from(t.data.buffer, t.data.byteOffset, t.data.byteLength));
+      const n = params.length;
+      return `($1, $${n - 3}, $${n - 2}, $${n - 1}, $${n})`;
+    });
+    await tx.query(`insert into layer_tiles (version_id, z, x, y, data) values ${values.join(', ')}`, params);
+  }
+  await tx.query('update layer_versions set tile_max_zoom = $2 where id = $1', [versionId, maxZoom]);
+  return true;
+}
+
+/** Versions without a stored pyramid, current ones first. */
+export async function versionsWithoutPyramid(db: Queryable): Promise<number[]> {
+  const { rows } = await db.query<{ id: number }>('select id from layer_versions where tile_max_zoom is null order by is_current desc, id desc');
+  return rows.map((r) => Number(r.id));
 }

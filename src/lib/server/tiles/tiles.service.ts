@@ -1,60 +1,180 @@
-// Vector tiles of the zoning layers: validation, encoding, an ETag keyed by layer version + z/x/y, and a
-// small per-process cache of encoded tiles (a cache only: correctness never depends on it).
+// Vector tiles of the zoning layers: one layer (/api/v1/tiles/:layer/…, for GIS clients) or all layers of a
+// z/x/y in one tile (/api/v1/tiles/:z/:x/:y.mvt, the app's map — one request per tile, as Martin serves
+// composite sources). Serving is a lookup of the pyramid stored at import (pyramid.ts), cut deeper than
+// z14 (overzoom.ts); versions without a stored pyramid yet are rendered on the fly. A per-process cache of
+// encoded tiles and of the version list spares the database for tiles already served (a cache only: a
+// version's tiles never change, and the current versions are re-read after CURRENT_TTL_MS).
 import type { Polygon, MultiPolygon } from 'geojson';
 import type { Queryable } from '../db/index.ts';
 import { encodeTile, type TileFeature } from './mvt.ts';
-import { resolveVersion, tileRows } from './tiles.repository.ts';
+import { concatTiles, overzoomTile } from './overzoom.ts';
+import { tileProperties } from './pyramid.ts';
+import { lookupTiles, tileRows, type VersionTiles } from './tiles.repository.ts';
 
 /** Deepest zoom served: z18 tiles are ~150 m wide in Shanghai, finer than any zoning line. */
 export const MAX_ZOOM = 18;
 /** Bump when the encoding changes so browsers drop tiles cached under the old ETag. */
-const ENCODER_REVISION = 1;
-/** Encoded tiles kept per process (~a few MB): panning back and forth does not hit the database. */
-const CACHE_TILES = 2000;
+const ENCODER_REVISION = 2;
+/** Encoded tiles kept per process, by size: city-scale tiles of a 30,000-patch layer are ~2 MB. */
+const CACHE_BYTES = 96 * 1024 * 1024;
+/** How long this process trusts its list of current versions (another instance may switch a layer). */
+const CURRENT_TTL_MS = 5_000;
+/** At most this many versions in one composite tile (the layer list is about ten kinds). */
+const MAX_COMPOSITE = 32;
 
 export interface TileRequest { kind: string; z: number; x: number; y: number; versionId: number | null }
-export type TileResult = { status: 'ok'; body: Uint8Array; etag: string; versionId: number } | { status: 'bad' } | { status: 'no_layer' };
+export interface CompositeRequest { z: number; x: number; y: number; versionIds: number[] | null }
+export type TileResult = { status: 'ok'; body: Uint8Array; etag: string } | { status: 'no_layer' };
 
-const cache = new Map<string, Uint8Array>();
+const coord = (s: string | undefined) => (/^\d{1,7}$/.test(s ?? '') ? Number(s) : NaN);
+function parseZxy(p: { z?: string; x?: string; y?: string }) {
+  const [z, x, y] = [p.z, p.x, (p.y ?? '').replace(/\.mvt$/, '')].map(coord);
+  if (!Number.isInteger(z) || z > MAX_ZOOM || !(x >= 0 && y >= 0 && x < 2 ** z && y < 2 ** z)) return null;
+  return { z, x, y };
+}
 
 export function parseTileParams(p: { layer?: string; z?: string; x?: string; y?: string }, v: string | null): TileRequest | null {
   const kind = p.layer ?? '';
-  const [z, x, y] = [p.z, p.x, (p.y ?? '').replace(/\.mvt$/, '')].map((s) => (/^\d{1,7}$/.test(s ?? '') ? Number(s) : NaN));
-  if (!/^[a-z_]{2,40}$/.test(kind) || !Number.isInteger(z) || z > MAX_ZOOM) return null;
-  if (!(x >= 0 && y >= 0 && x < 2 ** z && y < 2 ** z)) return null;
+  const zxy = parseZxy(p);
+  if (!/^[a-z_]{2,40}$/.test(kind) || !zxy) return null;
   const versionId = v == null || v === '' ? null : /^\d{1,9}$/.test(v) ? Number(v) : NaN;
   if (Number.isNaN(versionId)) return null;
-  return { kind, z, x, y, versionId };
+  return { kind, ...zxy, versionId };
 }
 
-/** Properties a map needs for styling and labels; the rest of a zone's attributes stay on the server. */
-function tileProperties(r: { name: string; code: string | null; props: Record<string, unknown> }) {
-  const out: Record<string, string | number | boolean> = { name: r.name };
-  if (r.code) out.code = r.code;
-  for (const k of ['name_en', 'use', 'district']) {
-    const v = r.props?.[k];
-    if (typeof v === 'string' || typeof v === 'number') out[k] = v;
-  }
-  return out;
+/** `?v=12.15.31` pins the composite to those versions (the app's URL changes when a layer is switched). */
+export function parseCompositeParams(p: { z?: string; x?: string; y?: string }, v: string | null): CompositeRequest | null {
+  const zxy = parseZxy(p);
+  if (!zxy) return null;
+  if (v == null || v === '') return { ...zxy, versionIds: null };
+  const ids = v.split('.');
+  if (ids.length > MAX_COMPOSITE || !ids.every((s) => /^\d{1,9}$/.test(s))) return null;
+  return { ...zxy, versionIds: [...new Set(ids.map(Number))] };
 }
 
-export async function renderTile(db: Queryable, req: TileRequest): Promise<TileResult> {
-  const versionId = await resolveVersion(db, req.kind, req.versionId);
-  if (versionId == null) return { status: 'no_layer' };
-  const key = `${versionId}/${req.z}/${req.x}/${req.y}`;
-  const etag = `"zl${ENCODER_REVISION}-${versionId}-${req.z}-${req.x}-${req.y}"`;
-  let body = cache.get(key);
-  if (!body) {
-    const rows = await tileRows(db, versionId, req.z, req.x, req.y);
-    const features: TileFeature[] = rows.map((r) => {
-      const g = JSON.parse(r.geojson) as Polygon | MultiPolygon | { type: 'GeometryCollection'; geometries: (Polygon | MultiPolygon)[] };
-      return { id: Number(r.id), polygons: polygonsOf(g), properties: tileProperties(r) };
-    });
-    body = encodeTile(req.kind, features);
-    if (cache.size >= CACHE_TILES) cache.delete(cache.keys().next().value!);
-    cache.set(key, body);
+// ---- per-process caches ----------------------------------------------------------------------------------
+
+interface VersionMeta { id: number; kind: string; order: number }
+/** Versions whose pyramid is stored: immutable, so kept for the life of the process. */
+const versions = new Map<number, VersionMeta>();
+/** The current version of every kind (composite) and of single kinds (per-layer tiles), with when read. */
+let current: { at: number; ids: number[] } | null = null;
+const currentOfKind = new Map<string, { at: number; id: number }>();
+const fresh = (at: number) => Date.now() - at < CURRENT_TTL_MS;
+const tiles = new Map<string, Uint8Array>();
+let cachedBytes = 0;
+const inflight = new Map<string, Promise<TileResult>>();
+
+function remember(key: string, body: Uint8Array) {
+  if (tiles.has(key)) return;
+  tiles.set(key, body);
+  cachedBytes += body.length;
+  for (const [k, b] of tiles) {
+    if (cachedBytes <= CACHE_BYTES) break;
+    tiles.delete(k);
+    cachedBytes -= b.length;
   }
-  return { status: 'ok', body, etag, versionId };
+}
+
+/** After a switch on this instance: the current versions are re-read at the next tile. */
+export function forgetCurrentVersions() {
+  current = null;
+  currentOfKind.clear();
+}
+
+/** Empties the caches (tests). */
+export function forgetTiles() {
+  versions.clear();
+  forgetCurrentVersions();
+  tiles.clear();
+  cachedBytes = 0;
+}
+
+const tileKey = (versionId: number, z: number, x: number, y: number) => `${versionId}/${z}/${x}/${y}`;
+
+/** The body of one version's tile from a lookup row: stored, cut from a stored ancestor, or rendered now. */
+async function bodyOf(db: Queryable, row: VersionTiles, z: number, x: number, y: number): Promise<Uint8Array> {
+  if (row.maxZoom == null) return renderOnTheFly(db, row.id, row.kind, z, x, y);
+  if (!row.data) return new Uint8Array(0);
+  return row.dataZoom < z ? overzoomTile(row.data, z - row.dataZoom, x, y) : row.data;
+}
+
+/** Looks the tiles up (one query for all versions), fills the caches, returns bodies in layer order. */
+async function fetchBodies(db: Queryable, want: Parameters<typeof lookupTiles>[1], z: number, x: number, y: number) {
+  const rows = await lookupTiles(db, want, z, x, y);
+  const out: { meta: VersionMeta; body: Uint8Array }[] = [];
+  for (const row of rows) {
+    const meta = { id: row.id, kind: row.kind, order: row.sort };
+    const body = await bodyOf(db, row, z, x, y);
+    if (row.maxZoom != null) {
+      versions.set(row.id, meta);
+      remember(tileKey(row.id, z, x, y), body);
+    }
+    out.push({ meta, body });
+  }
+  return { rows, out };
+}
+
+function cachedBody(id: number, z: number, x: number, y: number) {
+  return versions.has(id) ? tiles.get(tileKey(id, z, x, y)) : undefined;
+}
+
+/** One request per key at a time: twenty map clients asking the same cold tile cost one lookup. */
+function once(key: string, fn: () => Promise<TileResult>): Promise<TileResult> {
+  let p = inflight.get(key);
+  if (!p) {
+    p = fn().finally(() => inflight.delete(key));
+    inflight.set(key, p);
+  }
+  return p;
+}
+
+export function renderTile(db: Queryable, req: TileRequest): Promise<TileResult> {
+  const { z, x, y } = req;
+  const etagOf = (id: number) => `"zl${ENCODER_REVISION}-${id}-${z}-${x}-${y}"`;
+  const pinned = req.versionId;
+  const cur = currentOfKind.get(req.kind);
+  const id = pinned ?? (cur && fresh(cur.at) ? cur.id : undefined);
+  if (id != null && versions.get(id)?.kind === req.kind) {
+    const body = cachedBody(id, z, x, y);
+    if (body) return Promise.resolve({ status: 'ok', body, etag: etagOf(id) });
+  }
+  return once(`${req.kind}/${pinned ?? 'current'}/${z}/${x}/${y}`, async () => {
+    const { out } = await fetchBodies(db, pinned != null ? { versionIds: [pinned] } : { kinds: [req.kind] }, z, x, y);
+    const hit = out.find((o) => o.meta.kind === req.kind);
+    if (!hit) return { status: 'no_layer' };
+    if (pinned == null) currentOfKind.set(req.kind, { at: Date.now(), id: hit.meta.id });
+    return { status: 'ok', body: hit.body, etag: etagOf(hit.meta.id) };
+  });
+}
+
+export function renderComposite(db: Queryable, req: CompositeRequest): Promise<TileResult> {
+  const { z, x, y } = req;
+  const ids = req.versionIds ?? (current && fresh(current.at) ? current.ids : null);
+  const etagOf = (list: number[]) => `"zlc${ENCODER_REVISION}-${list.join('.')}-${z}-${x}-${y}"`;
+  if (ids && ids.every((id) => versions.has(id))) {
+    const m = (id: number) => versions.get(id)!;
+    const ordered = [...ids].sort((a, b) => m(a).order - m(b).order || m(a).kind.localeCompare(m(b).kind) || a - b);
+    const bodies = ordered.map((id) => cachedBody(id, z, x, y));
+    if (bodies.every((b) => b !== undefined)) return Promise.resolve({ status: 'ok', body: concatTiles(bodies as Uint8Array[]), etag: etagOf(ordered) });
+  }
+  return once(`composite/${req.versionIds?.join('.') ?? 'current'}/${z}/${x}/${y}`, async () => {
+    const { rows, out } = await fetchBodies(db, req.versionIds ? { versionIds: req.versionIds } : { kinds: 'all' }, z, x, y);
+    if (req.versionIds && rows.length !== req.versionIds.length) return { status: 'no_layer' };
+    if (!req.versionIds) current = { at: Date.now(), ids: rows.map((r) => r.id) };
+    return { status: 'ok', body: concatTiles(out.map((o) => o.body)), etag: etagOf(out.map((o) => o.meta.id)) };
+  });
+}
+
+// ---- versions without a stored pyramid --------------------------------------------------------------------
+
+async function renderOnTheFly(db: Queryable, versionId: number, kind: string, z: number, x: number, y: number): Promise<Uint8Array> {
+  const rows = await tileRows(db, versionId, z, x, y);
+  const features: TileFeature[] = rows.map((r) => {
+    const g = JSON.parse(r.geojson) as Polygon | MultiPolygon | { type: 'GeometryCollection'; geometries: (Polygon | MultiPolygon)[] };
+    return { id: Number(r.id), polygons: polygonsOf(g), properties: tileProperties(r) };
+  });
+  return encodeTile(kind, features);
 }
 
 type AnyPoly = Polygon | MultiPolygon | { type: 'GeometryCollection'; geometries: AnyPoly[] } | { type: string };
