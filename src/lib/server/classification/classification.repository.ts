@@ -21,9 +21,11 @@ export interface Overlay {
   overlaps: OverlapRow[];
 }
 
-// The overlay proper; `p` (one row: g = the parcel in 4490, area_m2) is supplied by the caller's CTE.
-// Parts that cover the whole parcel (the common case: a parcel well inside a zone) or lie wholly inside it
-// skip ST_Intersection, the costly step; only parts crossing the parcel's edge are clipped.
+// The overlay proper; `p` (one row: g = the parcel in 4490, gm = the same in AREA_SRID, area_m2) is supplied
+// by the caller's CTE. Parts that cover the whole parcel (the common case: a parcel well inside a zone) or
+// lie wholly inside it skip ST_Intersection, the costly step; only parts crossing the parcel's edge are
+// clipped, in AREA_SRID with the part's stored projected copy (migration 091): the parcel is the only
+// geometry transformed per query (each ST_Transform call site costs a PROJ set-up, ~1 ms on PGlite).
 const OVERLAY = `
 cur as (
   select v.id, v.kind, k.purpose from layer_versions v join layer_kinds k on k.code = v.kind where v.is_current
@@ -31,8 +33,8 @@ cur as (
 hits as (
   select zp.zone_id, cur.kind, cur.purpose,
          sum(case when ST_Covers(zp.geom, p.g) then p.area_m2
-                  when ST_CoveredBy(zp.geom, p.g) then ST_Area(ST_Transform(zp.geom, ${AREA_SRID}))
-                  else ST_Area(ST_Transform(ST_Intersection(zp.geom, p.g), ${AREA_SRID})) end) as area_m2
+                  when ST_CoveredBy(zp.geom, p.g) then ST_Area(coalesce(zp.geom_m, ST_Transform(zp.geom, ${AREA_SRID})))
+                  else ST_Area(ST_Intersection(coalesce(zp.geom_m, ST_Transform(zp.geom, ${AREA_SRID})), p.gm)) end) as area_m2
     from p
     join zone_parts zp on zp.geom && p.g
     join cur on cur.id = zp.version_id
@@ -48,13 +50,15 @@ select p.area_m2 as parcel_m2, h.kind, h.purpose, h.zone_id, z.name,
 // The parcel as the overlay wants it: valid, polygonal, in 4490, with its area.
 const PARCEL_FROM_GEOJSON = `
 with p as (
-  select g, ST_Area(ST_Transform(g, ${AREA_SRID})) as area_m2
-    from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 3)) as g) s
+  select g, gm, ST_Area(gm) as area_m2
+    from (select g, ST_Transform(g, ${AREA_SRID}) as gm
+            from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 3)) as g) s
+          offset 0) t -- a fence: flattened, each use of gm would be a transform (and a PROJ set-up) of its own
 ),`;
 
 const PARCEL_FROM_TABLE = `
 with p as (
-  select geom as g, ST_Area(ST_Transform(geom, ${AREA_SRID})) as area_m2 from parcels where id = $1
+  select g, gm, ST_Area(gm) as area_m2 from (select geom as g, ST_Transform(geom, ${AREA_SRID}) as gm from parcels where id = $1 offset 0) t
 ),`;
 
 type Row = { parcel_m2: number } & { [K in keyof OverlapRow]: OverlapRow[K] | null };
