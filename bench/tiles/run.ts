@@ -7,6 +7,7 @@
 // --mode layer asks the GIS endpoint for the farmland layer alone (/api/v1/tiles/basic_farmland/z/x/y.mvt),
 // which is also what the app asked per layer before composite tiles existed.
 // --import (or a farmland layer of fewer than 30,000 patches) imports first. Signs in as the demo admin.
+import http from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { farmlandPatches } from './farmland.ts';
 
@@ -58,23 +59,39 @@ async function layers(cookie: string) {
 /** Imports the farmland layer through the admin page and makes it current; returns the seconds each step took. */
 async function importFarmland(cookie: string) {
   const fc = farmlandPatches(PATCHES);
-  const form = new FormData();
-  form.set('kind', 'basic_farmland');
-  form.set('label', `bench ${PATCHES} patches`);
-  form.set('file', new Blob([JSON.stringify(fc)], { type: 'application/geo+json' }), 'farmland-30000.geojson');
+  // The multipart body built whole, with its length (a streamed FormData upload of 24 MB was cut off here).
+  const boundary = `----zlbench${Date.now()}`;
+  const part = (name: string, value: string, file?: string) =>
+    `--${boundary}\r\ncontent-disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\ncontent-type: application/geo+json` : ''}\r\n\r\n${value}\r\n`;
+  const body = Buffer.from(part('kind', 'basic_farmland') + part('label', `bench ${PATCHES} patches`) + part('file', JSON.stringify(fc), 'farmland-30000.geojson') + `--${boundary}--\r\n`);
   const t0 = performance.now();
-  const res = await fetch(`${BASE}/admin/layers?/import`, { method: 'POST', headers: { cookie, origin: BASE }, body: form, redirect: 'manual' });
-  const location = res.headers.get('location') ?? '';
-  if (res.status !== 303 || !location.includes('preview=')) throw new Error(`import failed: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  // On a fresh connection: the pooled one from the login is closed by the server after 5 s idle, and
+  // generating the layer takes longer (fetch then fails with EPIPE half-way through the upload).
+  const answer = await postOnce(`${BASE}/admin/layers?/import`, { cookie, origin: BASE, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` }, body);
+  // SvelteKit answers a form action asked for JSON with {type: 'redirect', location}.
+  const location = answer.location ?? '';
+  if (answer.type !== 'redirect' || !location.includes('preview=')) throw new Error(`import failed: ${JSON.stringify(answer).slice(0, 300)}`);
   const importS = (performance.now() - t0) / 1000;
   const page = await (await fetch(BASE + location, { headers: { cookie } })).text();
   const version = /name="version" value="(\d+)"/.exec(page)?.[1];
   if (!version) throw new Error('version number not found on the preview page');
   const t1 = performance.now();
   const use = new URLSearchParams({ kind: 'basic_farmland', version });
-  const sw = await fetch(`${BASE}/admin/layers?/use`, { method: 'POST', headers: { cookie, origin: BASE, 'content-type': 'application/x-www-form-urlencoded' }, body: use, redirect: 'manual' });
-  if (sw.status !== 303) throw new Error(`switch failed: ${sw.status}`);
+  const sw = await fetch(`${BASE}/admin/layers?/use`, { method: 'POST', headers: { cookie, origin: BASE, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: use, redirect: 'manual' });
+  if ((await sw.json().catch(() => ({}))).type !== 'redirect') throw new Error(`switch failed: ${sw.status}`);
   return { importS: +importS.toFixed(1), switchS: +((performance.now() - t1) / 1000).toFixed(1), version: Number(version) };
+}
+
+function postOnce(url: string, headers: Record<string, string>, body: Buffer): Promise<{ type?: string; location?: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
+      let text = '';
+      res.on('data', (c) => (text += c));
+      res.on('end', () => resolve(JSON.parse(text || '{}')));
+    });
+    req.on('error', reject);
+    req.end(body);
+  });
 }
 
 async function run(cookie: string, urls: string[]) {

@@ -1,7 +1,9 @@
 // All classification SQL, in one place, for both engines (PostgreSQL and PGlite): the overlay of one parcel
 // with the current version of every layer, and the stored results. Areas are measured in EPSG:4549
 // (CGCS2000 3° Gauss-Krüger, CM 120°E), the projected system the city measures land in.
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/index.ts';
+import { projectRing } from '../../geo/area.ts';
 import type { LayerVersionUsed } from './types.ts';
 
 /** The projected CRS in which areas are measured (CGCS2000 / 3-degree Gauss-Kruger CM 120E). */
@@ -19,6 +21,8 @@ export interface OverlapRow {
 export interface Overlay {
   parcelAreaM2: number;
   overlaps: OverlapRow[];
+  /** The current layer versions the overlay used (read in the same statement). */
+  layerVersions: LayerVersionUsed[];
 }
 
 // The overlay proper; `p` (one row: g = the parcel in 4490, gm = the same in AREA_SRID, area_m2) is supplied
@@ -42,18 +46,23 @@ hits as (
    group by zp.zone_id, cur.kind, cur.purpose
 )
 select p.area_m2 as parcel_m2, h.kind, h.purpose, h.zone_id, z.name,
-       coalesce(z.code, z.props->>'code') as code, h.area_m2
+       coalesce(z.code, z.props->>'code') as code, h.area_m2,
+       (select json_agg(json_build_object('kind', v.kind, 'versionId', v.id, 'version', v.version, 'label', v.label, 'sample', v.sample)
+                        order by k.sort, v.kind)
+          from layer_versions v join layer_kinds k on k.code = v.kind where v.is_current) as versions
   from p
   left join hits h on true
   left join zones z on z.id = h.zone_id`;
 
-// The parcel as the overlay wants it: valid, polygonal, in 4490, with its area.
+// The parcel as the overlay wants it: valid, polygonal, in 4490 ($1) and in AREA_SRID ($2, projected by the
+// caller with the same proj4 definition the app measures areas with: no PROJ set-up in the query at all).
 const PARCEL_FROM_GEOJSON = `
 with p as (
-  select g, gm, ST_Area(gm) as area_m2
-    from (select g, ST_Transform(g, ${AREA_SRID}) as gm
-            from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 3)) as g) s
-          offset 0) t -- a fence: flattened, each use of gm would be a transform (and a PROJ set-up) of its own
+  -- a ring with no area in lon/lat has none (projection can bend a collinear ring into a sliver)
+  select g, gm, case when ST_IsEmpty(g) then 0 else ST_Area(gm) end as area_m2
+    from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 3)) as g,
+                 ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($2), ${AREA_SRID})), 3)) as gm
+          offset 0) t -- a fence: flattened, each use of gm would be computed again
 ),`;
 
 const PARCEL_FROM_TABLE = `
@@ -61,11 +70,20 @@ with p as (
   select g, gm, ST_Area(gm) as area_m2 from (select geom as g, ST_Transform(geom, ${AREA_SRID}) as gm from parcels where id = $1 offset 0) t
 ),`;
 
-type Row = { parcel_m2: number } & { [K in keyof OverlapRow]: OverlapRow[K] | null };
+/** The geometry in AREA_SRID (EPSG:4549), as src/lib/geo/area.ts measures it. */
+function projectToAreaPlane(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map(projectRing) };
+  return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(projectRing)) };
+}
+
+type Row = { parcel_m2: number; versions: (Omit<LayerVersionUsed, 'versionId'> & { versionId: number | string })[] | string | null } & { [K in keyof OverlapRow]: OverlapRow[K] | null };
 
 function toOverlay(rows: Row[]): Overlay {
+  const v = rows[0]?.versions ?? [];
+  const versions = typeof v === 'string' ? (JSON.parse(v) as Exclude<Row['versions'], string | null>) : v;
   return {
     parcelAreaM2: rows.length ? Number(rows[0].parcel_m2) : 0,
+    layerVersions: versions.map((x) => ({ kind: x.kind, versionId: Number(x.versionId), version: Number(x.version), label: x.label, sample: x.sample })),
     overlaps: rows
       .filter((r) => r.zone_id != null)
       .map((r) => ({
@@ -74,8 +92,8 @@ function toOverlay(rows: Row[]): Overlay {
   };
 }
 
-export async function overlayGeoJson(db: Queryable, geometry: unknown): Promise<Overlay> {
-  const { rows } = await db.query<Row>(PARCEL_FROM_GEOJSON + OVERLAY, [JSON.stringify(geometry)]);
+export async function overlayGeoJson(db: Queryable, geometry: Polygon | MultiPolygon): Promise<Overlay> {
+  const { rows } = await db.query<Row>(PARCEL_FROM_GEOJSON + OVERLAY, [JSON.stringify(geometry), JSON.stringify(projectToAreaPlane(geometry))]);
   return toOverlay(rows);
 }
 

@@ -2,7 +2,7 @@
 // The workflow calls classifyProject inside its own transaction right after storing a parcel.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/index.ts';
-import { currentLayerVersions, currentParcelId, overlayGeoJson, overlayParcel, storeClassification } from './classification.repository.ts';
+import { currentParcelId, overlayGeoJson, overlayParcel, storeClassification } from './classification.repository.ts';
 import { DEFAULT_TOLERANCES, decide } from './rules.ts';
 import type { Classification, ClassifyOptions, Tolerances } from './types.ts';
 
@@ -31,9 +31,9 @@ export async function classifyGeometry(db: Queryable, geometry4490: Polygon | Mu
   const tolerances = resolveTolerances(opts.tolerances);
   if (!geometry4490 || (geometry4490.type !== 'Polygon' && geometry4490.type !== 'MultiPolygon'))
     throw new ClassificationError('not-polygon', '地块边界必须是面（多边形）', 'The parcel boundary must be a polygon');
-  const [overlay, layerVersions] = await Promise.all([overlayGeoJson(db, geometry4490), currentLayerVersions(db)]);
+  const overlay = await overlayGeoJson(db, geometry4490);
   assertArea(overlay.parcelAreaM2);
-  return decide({ ...overlay, layerVersions, tolerances });
+  return decide({ ...overlay, tolerances });
 }
 
 /**
@@ -45,10 +45,9 @@ export async function classifyProject(tx: Queryable, projectId: string, opts: Cl
   const parcelId = await currentParcelId(tx, projectId);
   if (!parcelId) throw new ClassificationError('no-parcel', '项目尚未上传地块边界', 'The project has no parcel boundary yet');
   const overlay = await overlayParcel(tx, parcelId);
-  const layerVersions = await currentLayerVersions(tx);
   assertArea(overlay.parcelAreaM2);
-  const result = decide({ ...overlay, layerVersions, tolerances });
-  await storeClassification(tx, { projectId, parcelId, landType: result.landType, result, layerVersions, tolerances });
+  const result = decide({ ...overlay, tolerances });
+  await storeClassification(tx, { projectId, parcelId, landType: result.landType, result, layerVersions: overlay.layerVersions, tolerances });
   return result;
 }
 
