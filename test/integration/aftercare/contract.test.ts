@@ -72,3 +72,20 @@ describe('contract performance', () => {
     expect(row.getCell(header.indexOf('实际容积率') + 1).value).toBe(0.65);
   });
 });
+
+describe('milestone due dates', () => {
+  it('late milestones are flagged on the project and wait in the district lead’s inbox', async () => {
+    const db = await getDb();
+    const { inbox } = await import('../../../src/lib/server/workflow/workflow.service.ts');
+    const p = await recognisedProject(db);
+    await saveContractTerms(db, p.district, p.id, { startBy: '2025-06-30', completeBy: '2026-06-30', fullProductionBy: '2026-12-31', plotRatioMin: 0.5 }, pdf);
+    const c = await complianceView(db, p.district, p.id);
+    const start = c.schedule.find((s) => s.milestone === 'construction_start')!;
+    expect(start).toMatchObject({ due: '2025-06-30', late: true, recordedOn: null });
+    const mine = (await inbox(db, p.district)).find((i) => i.project.id === p.id)!;
+    expect(mine.overdue).toBe(true);
+    expect(mine.dueDate).toBe('2025-05-01'); // EIA filing: 60 days before the start
+    expect(mine.actions.map((a) => a.zh)).toContain('跟踪节点逾期：开工建设（应于 2025-06-30 前，已逾期 ' + start.daysLate + ' 天）');
+    expect((await inbox(db, p.otherDistrict)).some((i) => i.project.id === p.id)).toBe(false);
+  });
+});

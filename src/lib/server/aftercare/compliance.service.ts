@@ -17,6 +17,7 @@ import { CITY_ROLES } from '../../domain/roles.ts';
 import { contractTermsOf, performanceOf } from './contract.service.ts';
 import { currentSurvey, currentSurveys, type SurveyRow } from './asbuilt.repository.ts';
 import { asBuiltOf, refused, surveyView } from './asbuilt.service.ts';
+import { scheduleOf } from './milestones.service.ts';
 
 const factsOf = (s: SurveyRow | null): AsBuiltFacts | null =>
   s ? { surveyId: s.id, plotRatio: s.plot_ratio, encroachmentM2: s.encroachment_m2, toleranceM: s.tolerance_m, signoff: s.signoff } : null;
@@ -51,6 +52,7 @@ export async function complianceView(db: Queryable, actor: SessionUser, projectI
     checks: e.checks,
     compliance: e.compliance,
     proposals,
+    schedule: await scheduleOf(db, projectId, e.termsRow?.terms ?? null),
     today: todayInShanghai()
   };
 }

@@ -15,6 +15,7 @@ import { canView } from '../../domain/permissions.ts';
 import { isCityRole } from '../../domain/roles.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { toActor } from './actor.ts';
+import { lateMilestoneItems } from '../aftercare/milestones.service.ts';
 import * as repo from '../projects/projects.repository.ts';
 import { factsOf, stateOf, summaryOf, todayInShanghai } from '../projects/project-view.ts';
 import type { InboxItem } from '../projects/projects.types.ts';
@@ -138,6 +139,11 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
     const project = summaryOf(row, cal, today);
     const actions: AvailableAction[] = availableActions(state, a, facts).filter((x) => x.type !== 'withdraw');
     items.push({ project, actions: actions.map(({ type, zh, en }) => ({ type, zh, en })), dueDate: project.clock?.dueDate ?? null, overdue: project.clock?.overdue ?? false });
+  }
+  // Tracking milestones past their contract due date wait on the district lead (issue 16 §6).
+  for (const late of await lateMilestoneItems(db, actor)) {
+    const same = items.find((i) => i.project.id === late.project.id);
+    if (same) { same.actions.push(...late.actions); same.overdue = true; } else items.push(late);
   }
   return items.sort(
     (x, y) =>

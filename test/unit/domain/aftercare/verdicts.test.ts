@@ -116,3 +116,23 @@ describe('floors from the survey', () => {
     expect(floorAreaOf({ floors: 4, floorAreaM2: 900, source: { zh: '', en: '' }, label: null }, 250)).toBe(900);
   });
 });
+
+describe('milestone due dates from the contract schedule', async () => {
+  const { milestoneSchedule, milestoneStatus, overdueMilestones } = await import('../../../../src/lib/domain/aftercare/milestones.ts');
+  const terms = { startBy: '2025-03-31', completeBy: '2026-06-30', fullProductionBy: '2026-12-31' };
+  it('derives each due date and flags the late ones on a fixed day', () => {
+    const s = milestoneSchedule(terms);
+    expect(Object.fromEntries(s.map((x) => [x.milestone, x.due]))).toEqual({
+      eia_filed: '2025-01-30', eia_approved: '2025-03-31', planning_check: '2026-06-30', construction_permit: '2025-03-31',
+      construction_start: '2025-03-31', completion_acceptance: '2026-06-30', operation: '2026-12-31', post_evaluation: '2028-05-31'
+    });
+    const st = milestoneStatus(s, [{ milestone: 'eia_filed', date: '2025-01-10' }, { milestone: 'eia_approved', date: '2025-04-10' }], '2025-04-15');
+    const by = Object.fromEntries(st.map((x) => [x.milestone, x]));
+    expect(by.eia_filed).toMatchObject({ late: false, recordedOn: '2025-01-10' });
+    expect(by.eia_approved).toMatchObject({ late: true, daysLate: 10, recordedOn: '2025-04-10' });
+    expect(by.construction_start).toMatchObject({ late: true, daysLate: 15, recordedOn: null });
+    expect(by.completion_acceptance).toMatchObject({ late: false });
+    expect(overdueMilestones(st).map((x) => x.milestone)).toEqual(['construction_permit', 'construction_start']);
+    expect(milestoneSchedule(null)).toEqual([]);
+  });
+});
