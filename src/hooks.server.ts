@@ -4,6 +4,7 @@ import { resolveSession, resolveSessionHot, SESSION_COOKIE } from '$lib/server/a
 import { buildMissingPyramids } from '$lib/server/tiles/pyramid-runner.ts';
 import { countUsers } from '$lib/server/users/users.repository.ts';
 import { seed } from '$lib/server/seed/seed.ts';
+import { closeDemoDoors, shouldSeedAtStart } from '$lib/server/seed/demo-policy.ts';
 import { pickLang, t } from '$lib/i18n/index.ts';
 import { guardRequest } from '$lib/server/http/request-guard.ts';
 import { cleanLeftoverTemp } from '$lib/server/storage/storage.ts';
@@ -13,9 +14,11 @@ export const init: ServerInit = async () => {
   const db = await getDb();
   const leftovers = await cleanLeftoverTemp();
   if (leftovers) console.log(`removed ${leftovers} temporary file(s) left by interrupted uploads`);
-  // ZEROLAND_SEED=1 adds the sample installation to any database (tests, demos on PostgreSQL).
-  const wanted = process.env.ZEROLAND_SEED === '1' || (db.kind === 'pglite' && (await countUsers(db)) === 0);
-  if (wanted && process.env.ZEROLAND_NO_SEED !== '1') {
+  // ZEROLAND_SEED=1 adds the sample installation to any database (tests, demos on PostgreSQL); never with
+  // NODE_ENV=production or ZEROLAND_DEMO=0, which also disable demo accounts left over (seed/demo-policy.ts).
+  const closed = await closeDemoDoors(db);
+  if (closed) console.log(`not a demo installation: ${closed} demo account(s) disabled`);
+  if (shouldSeedAtStart(process.env, db.kind, await countUsers(db))) {
     console.log('adding the sample installation: demo users and schematic sample layers…');
     await seed(db, (line) => console.log('  ' + line));
   }

@@ -7,5 +7,8 @@ const PUBLIC = [/^\/login$/, /^\/lang$/, /^\/verify\//];
 export const load: LayoutServerLoad = ({ locals, url }) => {
   if (!locals.user && !PUBLIC.some((p) => p.test(url.pathname)))
     redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+  // Signed in with a temporary password: nothing else until a new one is chosen (issue 11.8).
+  if (locals.user?.mustChangePassword && url.pathname !== '/account/password')
+    redirect(303, `/account/password?next=${encodeURIComponent(url.pathname + url.search)}`);
   return { user: locals.user, lang: locals.lang };
 };

@@ -5,6 +5,7 @@ import { requestAddress } from '$lib/server/auth/client-address.ts';
 import { SESSION_COOKIE } from '$lib/server/auth/session.ts';
 import { sessionCookieOptions } from '$lib/server/auth/cookie.ts';
 import { DEMO_PASSWORD } from '$lib/server/seed/demo-users.ts';
+import { isDemoInstall } from '$lib/server/seed/demo-policy.ts';
 import { t } from '$lib/i18n/index.ts';
 import { safeNext } from '$lib/server/http/safe-next.ts';
 
@@ -13,9 +14,8 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
-  const db = await getDb();
-  // Only the embedded sample installation advertises the demo password.
-  return { demoPassword: db.kind === 'pglite' ? DEMO_PASSWORD : null };
+  // Only a demo installation (demo accounts present and allowed) says so and prints the demo password.
+  return { demoPassword: (await isDemoInstall(await getDb())) ? DEMO_PASSWORD : null };
 };
 
 export const actions: Actions = {
@@ -35,6 +35,8 @@ export const actions: Actions = {
     }
     if (!outcome.ok) return fail(401, { username, error: t(lang, 'login_invalid') });
     event.cookies.set(SESSION_COOKIE, outcome.token, sessionCookieOptions(event.url, outcome.expiresAt));
-    redirect(303, safeNext(event.url.searchParams.get('next')));
+    const next = safeNext(event.url.searchParams.get('next'));
+    if (outcome.mustChangePassword) redirect(303, `/account/password?next=${encodeURIComponent(next)}`);
+    redirect(303, next);
   }
 };

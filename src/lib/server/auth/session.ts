@@ -15,9 +15,13 @@ export interface SessionUser {
   authorityCode: string | null;
   department: string | null;
   enterpriseName: string | null;
+  /** Signed in with a temporary password: must choose a new one before anything else (issue 11.8). */
+  mustChangePassword?: boolean;
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+/** The stored form of a session token. */
+export const tokenHash = sha256;
 
 export async function createSession(db: Queryable, userId: string, meta: { ip: string; userAgent: string }) {
   const token = randomBytes(32).toString('base64url');
@@ -33,9 +37,9 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
   if (!token || token.length > 100) return null;
   const { rows } = await db.query<{
     id: string; username: string; display_name: string; role: Role; authority_code: string | null;
-    department: string | null; enterprise_name: string | null;
+    department: string | null; enterprise_name: string | null; must_change_password: boolean;
   }>(
-    `select u.id, u.username, u.display_name, u.role, u.authority_code, u.department, u.enterprise_name
+    `select u.id, u.username, u.display_name, u.role, u.authority_code, u.department, u.enterprise_name, u.must_change_password
        from sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
     [sha256(token)]
@@ -44,7 +48,8 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
   if (!u) return null;
   return {
     id: u.id, username: u.username, displayName: u.display_name, role: u.role,
-    authorityCode: u.authority_code, department: u.department, enterpriseName: u.enterprise_name
+    authorityCode: u.authority_code, department: u.department, enterpriseName: u.enterprise_name,
+    mustChangePassword: u.must_change_password
   };
 }
 

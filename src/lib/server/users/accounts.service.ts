@@ -1,0 +1,140 @@
+// Accounts in the browser (issue 11.8): administrators create, disable, re-enable users and reset
+// passwords; every user changes their own. A password set by an administrator is temporary: the user must
+// change it at the next sign-in. Each act is an event (project-less, action user_*), shown on /admin/users.
+import type { Db, Queryable } from '../db/index.ts';
+import type { SessionUser } from '../auth/session.ts';
+import { hashPassword, verifyPassword } from '../auth/password.ts';
+import { apiError } from '../http/api.ts';
+import { isUuid } from '../http/ids.ts';
+import { authorityByCode } from '../../domain/authorities.ts';
+import { isRole, isScopedRole, ROLE_LABELS, type Role } from '../../domain/roles.ts';
+import { passwordProblem, temporaryPassword } from '../../domain/passwords.ts';
+import { findUserByUsername, insertUser } from './users.repository.ts';
+
+export interface AccountView {
+  id: string; username: string; displayName: string; role: Role; authorityCode: string | null; department: string | null;
+  enterpriseName: string | null; disabled: boolean; demo: boolean; mustChangePassword: boolean; createdAt: string; passwordChangedAt: string | null;
+}
+
+export interface AccountEvent { id: string; at: string; action: string; actorName: string | null; username: string | null; comment: string | null }
+
+const ACCOUNT_ACTIONS = ['user_create', 'user_disable', 'user_enable', 'user_reset_password', 'password_change', 'demo_accounts_disabled'];
+
+function requireAdmin(actor: SessionUser) {
+  if (actor.role !== 'admin') throw apiError(403, 'forbidden', { zh: '只有系统管理员可以管理用户。', en: 'Only administrators manage users.' });
+}
+
+async function logEvent(db: Queryable, actor: SessionUser, action: string, target: { id: string; username: string }, extra: Record<string, unknown> = {}) {
+  await db.query(
+    `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, $3, $4)`,
+    [actor.id, actor.role, action, JSON.stringify({ userId: target.id, username: target.username, ...extra })]
+  );
+}
+
+export async function listAccounts(db: Queryable, actor: SessionUser): Promise<{ accounts: AccountView[]; events: AccountEvent[] }> {
+  requireAdmin(actor);
+  const { rows } = await db.query<{
+    id: string; username: string; display_name: string; role: Role; authority_code: string | null; department: string | null; enterprise_name: string | null;
+    disabled: boolean; demo: boolean; must_change_password: boolean; created_at: Date; password_changed_at: Date | null;
+  }>(`select id::text as id, username, display_name, role, authority_code, department, enterprise_name, disabled, demo, must_change_password, created_at, password_changed_at
+        from users order by disabled, role, username limit 5000`);
+  const ev = await db.query<{ id: string; at: Date; action: string; actor_name: string | null; username: string | null; comment: string | null }>(
+    `select e.id::text as id, e.at, e.action, u.display_name as actor_name, e.payload->>'username' as username, e.comment
+       from events e left join users u on u.id = e.actor_id
+      where e.project_id is null and e.action = any($1::text[]) order by e.id desc limit 50`,
+    [ACCOUNT_ACTIONS]
+  );
+  return {
+    accounts: rows.map((r) => ({
+      id: r.id, username: r.username, displayName: r.display_name, role: r.role, authorityCode: r.authority_code, department: r.department,
+      enterpriseName: r.enterprise_name, disabled: r.disabled, demo: r.demo, mustChangePassword: r.must_change_password,
+      createdAt: new Date(r.created_at).toISOString(), passwordChangedAt: r.password_changed_at ? new Date(r.password_changed_at).toISOString() : null
+    })),
+    events: ev.rows.map((e) => ({ id: e.id, at: new Date(e.at).toISOString(), action: e.action, actorName: e.actor_name, username: e.username, comment: e.comment }))
+  };
+}
+
+export interface NewAccountInput {
+  username?: unknown; displayName?: unknown; role?: unknown; authorityCode?: unknown; department?: unknown; enterpriseName?: unknown; password?: unknown;
+}
+
+const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
+
+/** Creates an account with a temporary password (given, or generated); returns it once for the administrator to hand over. */
+export async function createAccount(db: Db, actor: SessionUser, input: NewAccountInput): Promise<{ id: string; username: string; temporaryPassword: string }> {
+  requireAdmin(actor);
+  const username = text(input.username, 40);
+  const role = text(input.role, 40);
+  const authorityCode = text(input.authorityCode, 40) || null;
+  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(username))
+    throw apiError(400, 'bad_username', { zh: '用户名须为 3–40 个字母、数字或 _ . -。', en: 'The username must be 3–40 letters, digits or _ . -.' });
+  if (!isRole(role)) throw apiError(400, 'bad_role', { zh: '请选择角色。', en: 'Choose a role.' });
+  if (isScopedRole(role) && (!authorityCode || !authorityByCode(authorityCode)))
+    throw apiError(400, 'authority_required', { zh: `“${ROLE_LABELS[role].zh}”须选择所属区（或临港新片区）。`, en: `"${ROLE_LABELS[role].en}" needs its district (or Lingang).` });
+  const password = text(input.password, 200) || temporaryPassword();
+  const problem = passwordProblem(password, username);
+  if (problem) throw apiError(400, 'weak_password', problem);
+  const passwordHash = await hashPassword(password);
+  return db.transaction(async (tx) => {
+    if (await findUserByUsername(tx, username)) throw apiError(409, 'username_taken', { zh: `用户名“${username}”已被使用。`, en: `The username "${username}" is taken.` });
+    const id = await insertUser(tx, {
+      username, role, displayName: text(input.displayName, 100) || username, authorityCode: isScopedRole(role) ? authorityCode : null,
+      department: text(input.department, 100) || null, enterpriseName: role === 'enterprise' ? text(input.enterpriseName, 200) || null : null, passwordHash
+    });
+    await tx.query('update users set must_change_password = true where id = $1', [id]);
+    await logEvent(tx, actor, 'user_create', { id, username }, { role, authorityCode: isScopedRole(role) ? authorityCode : null });
+    return { id, username, temporaryPassword: password };
+  });
+}
+
+async function target(db: Queryable, userId: string) {
+  const missing = () => apiError(404, 'user_not_found', { zh: '用户不存在。', en: 'No such user.' });
+  if (!isUuid(userId)) throw missing();
+  const { rows } = await db.query<{ id: string; username: string; disabled: boolean }>('select id::text as id, username, disabled from users where id = $1 for update', [userId]);
+  if (!rows[0]) throw missing();
+  return rows[0];
+}
+
+/** Disables (sessions end at once) or re-enables an account. An administrator cannot disable themselves. */
+export async function setAccountDisabled(db: Db, actor: SessionUser, userId: string, disabled: boolean): Promise<void> {
+  requireAdmin(actor);
+  if (disabled && userId === actor.id)
+    throw apiError(409, 'cannot_disable_self', { zh: '不能停用自己的账号：请由另一位管理员操作。', en: 'You cannot disable your own account; ask another administrator.' });
+  await db.transaction(async (tx) => {
+    const u = await target(tx, userId);
+    if (u.disabled === disabled) return;
+    await tx.query('update users set disabled = $2, disabled_at = case when $2 then now() else null end where id = $1', [userId, disabled]);
+    if (disabled) await tx.query('delete from sessions where user_id = $1', [userId]);
+    await logEvent(tx, actor, disabled ? 'user_disable' : 'user_enable', u);
+  });
+}
+
+/** Sets a temporary password (given, or generated); the user's sessions end and the password must be changed at sign-in. */
+export async function resetAccountPassword(db: Db, actor: SessionUser, userId: string, password?: string): Promise<{ username: string; temporaryPassword: string }> {
+  requireAdmin(actor);
+  const pw = password?.trim() || temporaryPassword();
+  return db.transaction(async (tx) => {
+    const u = await target(tx, userId);
+    const problem = passwordProblem(pw, u.username);
+    if (problem) throw apiError(400, 'weak_password', problem);
+    await tx.query('update users set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1', [userId, await hashPassword(pw)]);
+    await tx.query('delete from sessions where user_id = $1', [userId]);
+    await logEvent(tx, actor, 'user_reset_password', u);
+    return { username: u.username, temporaryPassword: pw };
+  });
+}
+
+/** The signed-in user's own change: the current password, then a new one; other sessions end. */
+export async function changeOwnPassword(db: Db, user: SessionUser, current: string, next: string, keepTokenHash?: string): Promise<void> {
+  const row = await findUserByUsername(db, user.username);
+  if (!row || !(await verifyPassword(row.password_hash, current)))
+    throw apiError(400, 'wrong_current_password', { zh: '当前密码不正确。', en: 'The current password is wrong.' });
+  const problem = passwordProblem(next, user.username, current);
+  if (problem) throw apiError(400, 'weak_password', problem);
+  const hash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await tx.query('update users set password_hash = $2, must_change_password = false, password_changed_at = now() where id = $1', [user.id, hash]);
+    await tx.query('delete from sessions where user_id = $1 and token_hash is distinct from $2', [user.id, keepTokenHash ?? null]);
+    await logEvent(tx, user, 'password_change', { id: user.id, username: user.username });
+  });
+}
