@@ -48,7 +48,7 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     await colleague.page.fill('input[name=current]', temp);
     await colleague.page.fill('input[name=next]', 'jiading planning 2026');
     await colleague.page.fill('input[name=repeat]', 'jiading planning 2026');
-    await Promise.all([colleague.page.waitForURL((u) => u.pathname === '/inbox'), colleague.page.click('form button')]);
+    await Promise.all([colleague.page.waitForURL((u) => u.pathname === '/inbox'), colleague.page.click('main form button')]);
     expect(await colleague.page.getByTestId('current-user').textContent()).toContain('新同事');
 
     // Disabled: signed out at once, and the login is refused; re-enabled: in again.
