@@ -5,7 +5,7 @@
 //   BASE_URL=http://localhost:3000 npx tsx bench/tiles/run.ts [--import] [--mode composite|layer] [--tiles 600]
 // --mode composite asks what the app's map asks (all layers of a z/x/y, /api/v1/tiles/z/x/y.mvt?v=…);
 // --mode layer asks the GIS endpoint for the farmland layer alone (/api/v1/tiles/basic_farmland/z/x/y.mvt),
-// which is also what the app asked per layer before composite tiles existed.
+// which is also what the app asked per layer before composite tiles existed; --version ID pins a version.
 // --import (or a farmland layer of fewer than 30,000 patches) imports first. Signs in as the demo admin.
 import http from 'node:http';
 import { performance } from 'node:perf_hooks';
@@ -122,7 +122,10 @@ const current = (await layers(cookie)).filter((l) => l.versionId != null);
 farmland = current.find((l) => l.kind === 'basic_farmland');
 const ids = current.map((l) => l.versionId).join('.');
 const tiles = tileSet(count);
-const urls = tiles.map((t) => (mode === 'layer' ? `/api/v1/tiles/basic_farmland/${t.z}/${t.x}/${t.y}.mvt` : `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=${ids}`));
+// --version ID (layer mode): that farmland version, e.g. one whose stored tiles were removed, which the
+// server then renders on the fly from PostGIS as every tile was before tiles were stored.
+const pinned = arg('version', '');
+const urls = tiles.map((t) => (mode === 'layer' ? `/api/v1/tiles/basic_farmland/${t.z}/${t.x}/${t.y}.mvt${pinned ? `?v=${pinned}` : ''}` : `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=${ids}`));
 const cold = await run(cookie, urls);
 const warm = await run(cookie, urls);
 const perZoom = Object.fromEntries([...new Set(tiles.map((t) => t.z))].map((z) => [`z${z}`, tiles.filter((t) => t.z === z).length]));
