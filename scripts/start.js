@@ -32,7 +32,13 @@ const child = spawn(process.execPath, ['build/index.js'], { env, stdio: ['inheri
 child.stdout.on('data', (chunk) => {
   process.stdout.write(chunk);
   if (String(chunk).includes('Listening on'))
-    console.log(`\n  ➜ Open http://localhost:${port}\n  ➜ Demo accounts: see the table in README.md (all use the password demo2026)\n`);
+    console.log(
+      `\n  ➜ Open http://localhost:${port}\n` +
+        // Demo accounts exist only in a demo installation (src/lib/server/seed/demo-policy.ts).
+        (env.ZEROLAND_DEMO !== '0' && env.NODE_ENV !== 'production'
+          ? '  ➜ Demo installation: demo accounts in README.md (password demo2026) when the database was seeded\n'
+          : '  ➜ Production mode: no demo accounts; create users with `npx zeroland users add` or in the browser\n')
+    );
 });
 for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 child.on('exit', (code) => process.exit(code ?? 0));
