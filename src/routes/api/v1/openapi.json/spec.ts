@@ -132,11 +132,49 @@ export function openApiDocument() {
           responses: { '201': ok('Recorded'), '403': err('Role may not record it'), '409': err('Not tracked, already recorded or out of order'), ...COMMON }
         }
       },
+      '/api/v1/projects/{id}/contract': {
+        parameters: [idParam],
+        put: {
+          summary: '土地出让合同履约条款 (district lead): plot ratio range, investment intensity, output/tax per mu, start/completion/full-production dates, contract document',
+          requestBody: jsonBody({ type: 'object', required: ['fullProductionBy', 'documentId'], properties: { contractNo: { type: 'string' }, plotRatioMin: { type: 'number' }, plotRatioMax: { type: 'number' }, investmentIntensity: { type: 'number' }, outputPerMu: { type: 'number' }, taxPerMu: { type: 'number' }, startBy: { type: 'string', format: 'date' }, completeBy: { type: 'string', format: 'date' }, fullProductionBy: { type: 'string', format: 'date' }, documentId: { type: 'string' } } }),
+          responses: { '200': ok('{terms, revision}'), '403': err('Role may not'), '409': err('Not recognised'), ...COMMON }
+        }
+      },
+      '/api/v1/projects/{id}/performance/{year}': {
+        parameters: [idParam, { name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
+        put: { summary: 'Yearly figures (enterprise enters, district lead enters confirmed)', requestBody: jsonBody({ type: 'object', properties: { taxWan: { type: 'number' }, outputWan: { type: 'number' }, investmentWan: { type: 'number' }, employees: { type: 'integer' } } }), responses: { '200': ok('Record'), '409': err('Already confirmed'), ...COMMON } }
+      },
+      '/api/v1/projects/{id}/performance/{year}/confirm': {
+        parameters: [idParam, { name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
+        post: { summary: 'District lead confirms the enterprise’s figures', responses: { '200': ok('Record'), '403': err('Not the district lead'), ...COMMON } }
+      },
+      '/api/v1/performance/template.xlsx': { get: { summary: 'Yearly figures xlsx template (district lead)', responses: { '200': { description: 'xlsx' }, ...COMMON } } },
+      '/api/v1/performance/import': {
+        post: { summary: 'Import the filled template: all rows or none', requestBody: upload({}), responses: { ...COMMON, '201': ok('{imported, projects}'), '400': err('Bad rows, each with its row number and reason') } }
+      },
+      '/api/v1/projects/{id}/asbuilt': {
+        parameters: [idParam],
+        get: { summary: 'Current as-built survey: figures, buildings with their encroaching parts, the parcel', responses: { '200': ok('{survey, buildings, parcel}'), ...COMMON } },
+        put: {
+          summary: 'Upload the 竣工测绘 (DXF, DWG, Shapefile): encroachment beyond the survey tolerance, plot ratio, coverage',
+          requestBody: upload({ crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' }, toleranceM: { type: 'number' } }),
+          responses: { ...COMMON, '201': ok('{survey, buildings, inspect}'), '400': err('Unreadable file or a footprint without floors / floor area') }
+        }
+      },
+      '/api/v1/projects/{id}/asbuilt/signoff': {
+        parameters: [idParam],
+        post: { summary: '规划核实 sign-off by the city planning bureau (二.4)', requestBody: jsonBody({ type: 'object', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, reason: { type: 'string' }, surveyId: { type: 'string' } } }), responses: { '200': ok('Survey'), '403': err('Not the planning bureau'), '409': err('Already signed or no survey'), ...COMMON } }
+      },
+      '/api/v1/projects/{id}/compliance': {
+        parameters: [idParam],
+        get: { summary: '履约 / 申报不实 / 零增地 checks with proposed findings and milestone due dates', responses: { '200': ok('{terms, performance, survey, checks, compliance, proposals, schedule}'), ...COMMON } },
+        post: { summary: 'City confirms or dismisses a proposed finding (二.5)', requestBody: jsonBody({ type: 'object', required: ['key', 'decision'], properties: { key: { type: 'string' }, decision: { enum: ['confirm', 'dismiss'] }, reason: { type: 'string' } } }), responses: { '201': ok('{key, decision, findingId}'), '403': err('Not the deciding city department'), '409': err('Already decided or no longer proposed'), ...COMMON } }
+      },
       '/api/v1/files/{id}': {
         parameters: [idParam],
         get: { summary: 'Download a file (permission follows its project)', responses: { '200': { description: 'The bytes', content: { 'application/octet-stream': {} } }, '404': err('Not found or not allowed'), ...COMMON } }
       },
-      '/api/v1/inbox': { get: { summary: 'What waits for the caller now (overdue first)', responses: { '200': ok('Items'), ...COMMON } } },
+      '/api/v1/inbox': { get: { summary: 'What waits for the caller now (overdue first; late tracking milestones for district leads)', responses: { '200': ok('Items'), ...COMMON } } },
       '/api/v1/calendar': {
         get: { summary: 'Holidays and make-up working days of a year', parameters: [{ name: 'year', in: 'query', schema: { type: 'integer' } }], responses: { '200': ok('Year'), ...COMMON } }
       },
