@@ -1,5 +1,8 @@
 import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
 import { getDb } from '$lib/server/db/index.ts';
+import { opsHandle } from '$lib/server/ops/request-handle.ts';
+import { serverStarting } from '$lib/server/ops/startup.ts';
 import { resolveSession, resolveSessionHot, SESSION_COOKIE } from '$lib/server/auth/session.ts';
 import { buildMissingPyramids } from '$lib/server/tiles/pyramid-runner.ts';
 import { countUsers } from '$lib/server/users/users.repository.ts';
@@ -11,7 +14,7 @@ import { cleanLeftoverTemp } from '$lib/server/storage/storage.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
-  const db = await getDb();
+  const db = await serverStarting();
   const leftovers = await cleanLeftoverTemp();
   if (leftovers) console.log(`removed ${leftovers} temporary file(s) left by interrupted uploads`);
   // ZEROLAND_SEED=1 adds the sample installation to any database (tests, demos on PostgreSQL); never with
@@ -26,7 +29,7 @@ export const init: ServerInit = async () => {
   void buildMissingPyramids(db, (line) => console.log(line)).catch((e) => console.error('building tile pyramids:', e));
 };
 
-export const handle: Handle = async ({ event, resolve }) => {
+const appHandle: Handle = async ({ event, resolve }) => {
   const isApi = event.url.pathname.startsWith('/api/');
   const lang = pickLang(event.cookies.get('lang'), isApi ? event.request.headers.get('accept-language') : null);
   event.locals.lang = lang;
@@ -39,9 +42,13 @@ export const handle: Handle = async ({ event, resolve }) => {
   return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
 };
 
+// Request id, 503 while stopping, security headers, log line and metrics (src/lib/server/ops), then the app.
+export const handle = sequence(opsHandle, appHandle);
+
 // Bugs are logged with their stack; the user sees a plain sentence in their language and no internals.
 export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status !== 404) console.error(error);
   const lang = event.locals?.lang ?? 'zh';
-  return { code: status === 404 ? 'not_found' : 'internal', message: status === 404 ? t(lang, 'not_found_title') : t(lang, 'error_generic') };
+  const requestId = event.locals?.requestId;
+  return { code: status === 404 ? 'not_found' : 'internal', message: status === 404 ? t(lang, 'not_found_title') : t(lang, 'error_generic'), requestId };
 };

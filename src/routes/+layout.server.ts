@@ -10,5 +10,6 @@ export const load: LayoutServerLoad = ({ locals, url }) => {
   // Signed in with a temporary password: nothing else until a new one is chosen (issue 11.8).
   if (locals.user?.mustChangePassword && url.pathname !== '/account/password')
     redirect(303, `/account/password?next=${encodeURIComponent(url.pathname + url.search)}`);
-  return { user: locals.user, lang: locals.lang };
+  // requestId: quoted on error pages (X-Request-Id, src/lib/server/ops/request-handle.ts)
+  return { user: locals.user, lang: locals.lang, requestId: locals.requestId ?? null };
 };

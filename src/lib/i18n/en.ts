@@ -31,6 +31,7 @@ export const en: Record<keyof typeof zh, string> = {
   forbidden_body: 'Your account ({role}) may not see this page or this project. District users see only their district\'s projects; enterprises see only their own.',
   not_found_title: 'Not found',
   back_home: 'Back to the start page',
+  request_id_note: 'If you contact the administrator, quote the request ID:',
   switch_lang: '中文',
   role: 'Role',
   authority: 'Authority',

@@ -29,6 +29,7 @@ export const zh = {
   forbidden_body: '您的账号（{role}）无权查看此页面或此项目。区级用户只能查看本区项目，项目单位只能查看本单位项目。',
   not_found_title: '未找到',
   back_home: '返回首页',
+  request_id_note: '如需联系管理员，请告知请求编号：',
   switch_lang: 'English',
   role: '角色',
   authority: '所属',

@@ -3,9 +3,12 @@
 import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { migrate } from './migrate.ts';
+import { lockDataDir } from './lock.ts';
 import { DbSetupError, type Db } from './types.ts';
 
 let opening: Promise<Db> | null = null;
+let release: (() => void) | null = null;
+let appliedAtOpen: string[] = [];
 
 export function dataDir(): string {
   return path.resolve(process.env.DATA_DIR ?? 'data');
@@ -20,9 +23,17 @@ async function open(): Promise<Db> {
     return db;
   }
   const dir = process.env.PGLITE_DIR ?? path.join(dataDir(), 'pglite');
-  if (!dir.startsWith('memory://')) mkdirSync(dir, { recursive: true });
+  if (!dir.startsWith('memory://')) {
+    mkdirSync(dir, { recursive: true });
+    release = lockDataDir(dir);
+  }
   const { openPglite } = await import('./pglite.ts');
-  return openPglite(dir);
+  try {
+    return await openPglite(dir);
+  } catch (e) {
+    unlock();
+    throw e;
+  }
 }
 
 /** Fails with one line that says what to do when the server has no PostGIS. */
@@ -41,18 +52,32 @@ async function requirePostgis(db: Db) {
 
 export function getDb(): Promise<Db> {
   opening ??= open().then(async (db) => {
-    await migrate(db);
+    appliedAtOpen = await migrate(db);
     return db;
   });
   opening.catch(() => (opening = null));
   return opening;
 }
 
-export async function closeDb() {
-  if (!opening) return;
+/** Migrations the process applied when it opened the database (the server logs them). */
+export const migrationsAppliedAtOpen = () => appliedAtOpen;
+
+function unlock() {
+  release?.();
+  release = null;
+}
+
+/** Closes the process-wide database (and releases the embedded data directory); says which engine it was. */
+export async function closeDb(): Promise<Db['kind'] | null> {
+  if (!opening) return null;
   const db = await opening.catch(() => null);
   opening = null;
-  await db?.close();
+  try {
+    await db?.close();
+  } finally {
+    unlock();
+  }
+  return db?.kind ?? null;
 }
 
 export type { Db, Queryable } from './types.ts';
