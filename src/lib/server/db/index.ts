@@ -14,6 +14,11 @@ export function dataDir(): string {
   return path.resolve(process.env.DATA_DIR ?? 'data');
 }
 
+/** Where the embedded database lives (PGLITE_DIR, else DATA_DIR/pglite). */
+export function pgliteDir(): string {
+  return process.env.PGLITE_DIR ?? path.join(dataDir(), 'pglite');
+}
+
 async function open(): Promise<Db> {
   const url = process.env.DATABASE_URL;
   if (url) {
@@ -22,7 +27,7 @@ async function open(): Promise<Db> {
     await requirePostgis(db);
     return db;
   }
-  const dir = process.env.PGLITE_DIR ?? path.join(dataDir(), 'pglite');
+  const dir = pgliteDir();
   if (!dir.startsWith('memory://')) {
     mkdirSync(dir, { recursive: true });
     release = lockDataDir(dir);

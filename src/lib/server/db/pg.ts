@@ -7,7 +7,8 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export async function openPostgres(url: string): Promise<Db> {
   // JIT off: PostGIS functions carry high planner costs, so PostgreSQL JIT-compiles small per-row queries
   // (the zone subdivision trigger, classification) at ~50 ms each — measured 27 s vs 1 s for 500 zones.
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), options: '-c jit=off' });
+  // application_name: `zeroland db restore` sees a running server's connections and refuses.
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), options: '-c jit=off', application_name: 'zeroland' });
   pool.on('error', (e) => console.error('postgres pool error:', e.message));
   const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
     const r = await c.query(sql, params as unknown[]);
