@@ -29,7 +29,11 @@ describe('operations endpoints', () => {
     const before = await metricsNow();
     expect(before.types.get('zeroland_http_request_duration_seconds')).toBe('histogram');
     const c = await loginAs('ent_pudong');
-    const res = await c.request('POST', '/api/v1/boundaries/inspect', upload('empty.geojson', '{"type":"FeatureCollection","features":[]}'));
+    const res = await c.request(
+      'POST',
+      '/api/v1/boundaries/inspect',
+      upload('empty.geojson', '{"type":"FeatureCollection","features":[]}')
+    );
     expect(res.status).toBe(400);
     const code = (await res.json()).error.code as string;
     const after = await metricsNow();
@@ -37,7 +41,12 @@ describe('operations endpoints', () => {
     const refused = (m: typeof before) => sampleValue(m.samples, 'zeroland_uploads_refused_total', { reason: code });
     expect(refused(after)).toBe(refused(before) + 1);
     // the request latency histogram has the route
-    expect(sampleValue(after.samples, 'zeroland_http_request_duration_seconds_count', { route: '/api/v1/boundaries/inspect', method: 'POST' })).toBeGreaterThan(0);
+    expect(
+      sampleValue(after.samples, 'zeroland_http_request_duration_seconds_count', {
+        route: '/api/v1/boundaries/inspect',
+        method: 'POST'
+      })
+    ).toBeGreaterThan(0);
     expect(after.types.get('zeroland_queue_depth')).toBe('gauge');
     expect(after.types.get('zeroland_worker_restarts_total')).toBe('counter');
     expect(after.types.get('zeroland_tiles_served_total')).toBe('counter');

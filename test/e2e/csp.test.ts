@@ -9,12 +9,15 @@ import { baseUrl, loginAs } from '../helpers/http.ts';
 async function watchCsp(page: Page) {
   const violations: string[] = [];
   page.on('console', (m) => {
-    if (/Content Security Policy|Refused to (load|execute|apply|create|connect|frame)/i.test(m.text())) violations.push(m.text());
+    if (/Content Security Policy|Refused to (load|execute|apply|create|connect|frame)/i.test(m.text()))
+      violations.push(m.text());
   });
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
   await page.addInitScript(() => {
     document.addEventListener('securitypolicyviolation', (e) =>
-      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`)
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(
+        `${e.violatedDirective} ${e.blockedURI} at ${e.sourceFile}:${e.lineNumber}`
+      )
     );
   });
   return violations;
@@ -37,10 +40,14 @@ describe.skipIf(!hasChromium)('the app under its Content-Security-Policy', () =>
     // the start page's zoning map: MapLibre's worker must start for the sources to load
     const map = page.getByTestId('zoning-map');
     await expect.poll(() => map.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
-    await expect.poll(async () => (await map.getAttribute('data-loaded-sources')) ?? '', { timeout: 60_000 }).toContain('district');
+    await expect
+      .poll(async () => (await map.getAttribute('data-loaded-sources')) ?? '', { timeout: 60_000 })
+      .toContain('district');
 
     await page.goto(`${baseUrl()}/projects/${project.id}`);
-    await expect.poll(() => page.getByTestId('parcel-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
+    await expect
+      .poll(() => page.getByTestId('parcel-map').getAttribute('data-ready'), { timeout: 60_000 })
+      .toBe('true');
     for (const path of ['/projects', '/inbox', '/stats', '/supervision', '/upload']) {
       const res = await page.goto(baseUrl() + path);
       expect(res?.status(), path).toBe(200);

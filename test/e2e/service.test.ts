@@ -29,7 +29,10 @@ async function api(base: string, cookie: string, method: string, p: string, body
 async function login(base: string) {
   const res = await api(base, '', 'POST', '/api/v1/session', { username: 'ent_pudong', password: 'demo2026' });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('zl_session='))!;
+  return res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('zl_session='))!;
 }
 
 /** Ctrl-C to the whole process group; resolves with the milliseconds until npm start has exited. */
@@ -51,7 +54,9 @@ describe('npm start as a service', () => {
     running.push(first);
     await waitHealthy(first);
     const cookie = await login(first.base);
-    const created = await api(first.base, cookie, 'POST', '/api/v1/projects', { form: { enterpriseName: '停机测试企业' } });
+    const created = await api(first.base, cookie, 'POST', '/api/v1/projects', {
+      form: { enterpriseName: '停机测试企业' }
+    });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };
 

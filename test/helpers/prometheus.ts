@@ -1,7 +1,11 @@
 // A strict reader of the Prometheus text exposition format 0.0.4, enough to prove /metrics parses:
 // every sample belongs to a declared family, names and labels are well-formed, values are numbers,
 // histogram buckets are cumulative and end in +Inf equal to _count.
-export interface Sample { name: string; labels: Record<string, string>; value: number }
+export interface Sample {
+  name: string;
+  labels: Record<string, string>;
+  value: number;
+}
 
 const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? ([^ ]+)(?: (-?\d+))?$/;
@@ -38,7 +42,8 @@ export function parsePrometheus(text: string): { types: Map<string, string>; sam
       if (!m) continue; // a comment
       if (!NAME.test(m[2])) throw new Error(`bad metric name: ${line}`);
       if (m[1] === 'TYPE') {
-        if (!['counter', 'gauge', 'histogram', 'summary', 'untyped'].includes(m[3])) throw new Error(`bad type: ${line}`);
+        if (!['counter', 'gauge', 'histogram', 'summary', 'untyped'].includes(m[3]))
+          throw new Error(`bad type: ${line}`);
         if (types.has(m[2])) throw new Error(`duplicate TYPE: ${line}`);
         types.set(m[2], m[3]);
       }
@@ -47,7 +52,8 @@ export function parsePrometheus(text: string): { types: Map<string, string>; sam
     const m = SAMPLE.exec(line);
     if (!m) throw new Error(`bad sample line: ${line}`);
     const family = m[1].replace(/_(bucket|sum|count)$/, '');
-    if (!types.has(m[1]) && !(types.get(family) === 'histogram' || types.get(family) === 'summary')) throw new Error(`sample without TYPE: ${line}`);
+    if (!types.has(m[1]) && !(types.get(family) === 'histogram' || types.get(family) === 'summary'))
+      throw new Error(`sample without TYPE: ${line}`);
     samples.push({ name: m[1], labels: m[2] ? parseLabels(m[2], line) : {}, value: parseValue(m[3], line) });
   }
   // histograms: cumulative buckets, +Inf == count
@@ -61,7 +67,8 @@ export function parsePrometheus(text: string): { types: Map<string, string>; sam
       series.set(k, [...(series.get(k) ?? []), s]);
     }
     for (const [k, buckets] of series) {
-      for (let i = 1; i < buckets.length; i++) if (buckets[i].value < buckets[i - 1].value) throw new Error(`non-cumulative buckets: ${name} ${k}`);
+      for (let i = 1; i < buckets.length; i++)
+        if (buckets[i].value < buckets[i - 1].value) throw new Error(`non-cumulative buckets: ${name} ${k}`);
       const last = buckets[buckets.length - 1];
       if (last.labels.le !== '+Inf') throw new Error(`last bucket is not +Inf: ${name} ${k}`);
       const count = samples.find((x) => x.name === `${name}_count` && JSON.stringify(x.labels) === k);
@@ -72,4 +79,6 @@ export function parsePrometheus(text: string): { types: Map<string, string>; sam
 }
 
 export const sampleValue = (samples: Sample[], name: string, labels: Record<string, string> = {}) =>
-  samples.filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v)).reduce((n, s) => n + s.value, 0);
+  samples
+    .filter((s) => s.name === name && Object.entries(labels).every(([k, v]) => s.labels[k] === v))
+    .reduce((n, s) => n + s.value, 0);

@@ -51,7 +51,14 @@ export function npmStart(port: number, env: Record<string, string | undefined>):
   const proc = spawn('npm', ['start'], {
     cwd: root,
     detached: true, // its own process group, like a terminal session
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: `http://localhost:${port}`, TZ: 'Asia/Shanghai', ...env },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: `http://localhost:${port}`,
+      TZ: 'Asia/Shanghai',
+      ...env
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   proc.stdout!.on('data', (c) => (out += c));

@@ -11,6 +11,11 @@ export const GET: RequestHandler = ({ getClientAddress, request }) => {
     /* no address (unusual adapters): not local */
   }
   if (!metricsAllowed(address, request.headers))
-    return new Response('metrics: only from localhost or with Authorization: Bearer $METRICS_TOKEN\n', { status: 403, headers: { 'content-type': 'text/plain; charset=utf-8' } });
-  return new Response(renderMetrics(), { headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' } });
+    return new Response('metrics: only from localhost or with Authorization: Bearer $METRICS_TOKEN\n', {
+      status: 403,
+      headers: { 'content-type': 'text/plain; charset=utf-8' }
+    });
+  return new Response(renderMetrics(), {
+    headers: { 'content-type': 'text/plain; version=0.0.4; charset=utf-8', 'cache-control': 'no-store' }
+  });
 };

@@ -4,7 +4,17 @@
 // archive is refused with a reason and changes nothing; readiness fails once the database is gone.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createGzip } from 'node:zlib';
@@ -22,7 +32,11 @@ import { scratchDatabase } from '../../helpers/service.ts';
 const work = mkdtempSync(path.join(tmpdir(), 'zeroland-backup-'));
 const dataDir = path.join(work, 'data');
 const archive = path.join(work, 'nightly.tar.gz');
-const saved = { DATA_DIR: process.env.DATA_DIR, PGLITE_DIR: process.env.PGLITE_DIR, DATABASE_URL: process.env.DATABASE_URL };
+const saved = {
+  DATA_DIR: process.env.DATA_DIR,
+  PGLITE_DIR: process.env.PGLITE_DIR,
+  DATABASE_URL: process.env.DATABASE_URL
+};
 let scratch: Awaited<ReturnType<typeof scratchDatabase>> = null;
 const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
@@ -40,17 +54,30 @@ async function allowConnections(url: string) {
   await admin.end();
 }
 
-interface Snapshot { projects: unknown[]; events: unknown[]; files: { id: string; sha256: string }[] }
+interface Snapshot {
+  projects: unknown[];
+  events: unknown[];
+  files: { id: string; sha256: string }[];
+}
 async function snapshot(db: Db): Promise<Snapshot> {
   return {
-    projects: (await db.query(`select id, code, title, stage, version, form::text as form from projects order by id`)).rows,
-    events: (await db.query(`select id::text, project_id, action, payload::text as payload from events order by id`)).rows,
+    projects: (await db.query(`select id, code, title, stage, version, form::text as form from projects order by id`))
+      .rows,
+    events: (await db.query(`select id::text, project_id, action, payload::text as payload from events order by id`))
+      .rows,
     files: (await db.query<{ id: string; sha256: string }>(`select id, sha256 from files order by id`)).rows
   };
 }
-const fileHash = (sha: string) => createHash('sha256').update(readFileSync(blobPath(sha))).digest('hex');
+const fileHash = (sha: string) =>
+  createHash('sha256')
+    .update(readFileSync(blobPath(sha)))
+    .digest('hex');
 const listing = (dir: string): string[] =>
-  existsSync(dir) ? readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter((f) => statSync(path.join(dir, f)).isFile()).sort() : [];
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => statSync(path.join(dir, f)).isFile())
+        .sort()
+    : [];
 
 let expected: Snapshot;
 
@@ -63,8 +90,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
-  else process.env[k] = v;
+  for (const [k, v] of Object.entries(saved))
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
   await scratch?.drop();
   rmSync(work, { recursive: true, force: true });
 });
@@ -77,7 +105,10 @@ describe(`backup, restore and readiness (${engine})`, () => {
     for (let i = 0; i < 3; i++) {
       const { id } = await createProject(db, ent, { form: { enterpriseName: `备份测试企业${i}` } });
       await saveDraft(db, ent, id, { enterpriseName: `备份测试企业${i}`, landArea: 1000 + i }, 0);
-      await addProjectFile(db, ent, id, 'land_title', { name: `权证${i}.pdf`, bytes: new TextEncoder().encode(`%PDF-1.4 land title ${i} ${Date.now()}`) });
+      await addProjectFile(db, ent, id, 'land_title', {
+        name: `权证${i}.pdf`,
+        bytes: new TextEncoder().encode(`%PDF-1.4 land title ${i} ${Date.now()}`)
+      });
     }
     expected = await snapshot(db);
     expect(expected.projects).toHaveLength(3);
@@ -87,7 +118,9 @@ describe(`backup, restore and readiness (${engine})`, () => {
 
     const t0 = Date.now();
     const made = await backup(archive);
-    console.log(`${engine} backup: ${(made.bytes / 1048576).toFixed(1)} MB (${(made.manifest.totalBytes / 1048576).toFixed(1)} MB raw, ${made.members} members) in ${Date.now() - t0} ms`);
+    console.log(
+      `${engine} backup: ${(made.bytes / 1048576).toFixed(1)} MB (${(made.manifest.totalBytes / 1048576).toFixed(1)} MB raw, ${made.members} members) in ${Date.now() - t0} ms`
+    );
     expect(made.header.counts).toMatchObject({ projects: 3, files: 3 });
 
     // wipe: the database and the uploaded files
@@ -115,7 +148,10 @@ describe(`backup, restore and readiness (${engine})`, () => {
         const pg = await import('pg');
         const admin = new pg.default.Client({ connectionString: saved.DATABASE_URL });
         await admin.connect();
-        await admin.query(`select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`, [new URL(scratch.url).pathname.slice(1)]);
+        await admin.query(
+          `select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()`,
+          [new URL(scratch.url).pathname.slice(1)]
+        );
         await admin.query(`alter database ${new URL(scratch.url).pathname.slice(1)} with allow_connections false`);
         await admin.end();
       } else await back.close();
@@ -133,14 +169,21 @@ describe(`backup, restore and readiness (${engine})`, () => {
     const bytes = readFileSync(archive);
     writeFileSync(cut, bytes.subarray(0, Math.floor(bytes.length * 0.6)));
     const before = listing(dataDir);
-    const e = await restore(cut).then(() => null, (x) => x);
+    const e = await restore(cut).then(
+      () => null,
+      (x) => x
+    );
     expect(e).toBeInstanceOf(BackupError);
     expect(e.message).toMatch(/damaged or incomplete.*nothing was restored/);
     expect(listing(dataDir)).toEqual(before);
     expect(readdirSync(dataDir).filter((f) => f.startsWith('.restore-'))).toEqual([]);
 
     // the command line says the same in one line, exit code 2
-    const cli = spawnSync(process.execPath, ['bin/zeroland', 'db', 'restore', cut], { env: { ...process.env }, encoding: 'utf8', timeout: 120_000 });
+    const cli = spawnSync(process.execPath, ['bin/zeroland', 'db', 'restore', cut], {
+      env: { ...process.env },
+      encoding: 'utf8',
+      timeout: 120_000
+    });
     expect(cli.status, cli.stderr).toBe(2);
     expect(cli.stderr.trim().split('\n')).toHaveLength(1);
     expect(cli.stderr).toMatch(/^zeroland: the archive is damaged or incomplete/);
@@ -155,14 +198,43 @@ describe(`backup, restore and readiness (${engine})`, () => {
       gz.pipe(out).on('finish', resolve);
       gz.end(Buffer.alloc(4096, 7));
     });
-    expect((await restore(junk).then(() => null, (x) => x))?.message).toMatch(/not a zeroland backup/);
+    expect(
+      (
+        await restore(junk).then(
+          () => null,
+          (x) => x
+        )
+      )?.message
+    ).toMatch(/not a zeroland backup/);
     writeFileSync(path.join(work, 'plain.txt'), 'hello');
-    expect((await restore(path.join(work, 'plain.txt')).then(() => null, (x) => x))?.message).toMatch(/not a zeroland backup/);
+    expect(
+      (
+        await restore(path.join(work, 'plain.txt')).then(
+          () => null,
+          (x) => x
+        )
+      )?.message
+    ).toMatch(/not a zeroland backup/);
 
     const other = engine === 'pglite' ? 'postgres' : 'pglite';
     const foreign = path.join(work, 'other-engine.tar.gz');
-    await writeArchive(foreign, { format: 'zeroland-backup', formatVersion: 1, engine: other, createdAt: new Date().toISOString(), appVersion: 'x', migrations: [], counts: {} }, []);
-    const e = await restore(foreign).then(() => null, (x) => x);
+    await writeArchive(
+      foreign,
+      {
+        format: 'zeroland-backup',
+        formatVersion: 1,
+        engine: other,
+        createdAt: new Date().toISOString(),
+        appVersion: 'x',
+        migrations: [],
+        counts: {}
+      },
+      []
+    );
+    const e = await restore(foreign).then(
+      () => null,
+      (x) => x
+    );
     expect(e).toBeInstanceOf(BackupError);
     expect(e.message).toMatch(/this installation runs on/);
   });

@@ -14,8 +14,9 @@ async function pack(entries: [string, Buffer][]): Promise<Buffer> {
   const chunks: Buffer[] = [];
   out.on('data', (c) => chunks.push(c));
   const tar = new TarWriter(out);
-  for (const [p, b] of entries) if (p.endsWith('/')) await tar.addDir(p);
-  else await tar.add(p, b.length, b);
+  for (const [p, b] of entries)
+    if (p.endsWith('/')) await tar.addDir(p);
+    else await tar.add(p, b.length, b);
   await tar.end();
   return Buffer.concat(chunks);
 }
@@ -81,10 +82,22 @@ describe('metrics', () => {
 
 describe('structured log', () => {
   it('is one JSON line with time, level and event, and masks anything named like a secret', () => {
-    const line = formatLogLine('info', 'login', { user_id: 'u1', password: 'hunter2', session_token: 'abc', route: '/login' });
+    const line = formatLogLine('info', 'login', {
+      user_id: 'u1',
+      password: 'hunter2',
+      session_token: 'abc',
+      route: '/login'
+    });
     expect(line).not.toMatch(/\n/);
     const o = JSON.parse(line);
-    expect(o).toMatchObject({ level: 'info', event: 'login', user_id: 'u1', password: '[redacted]', session_token: '[redacted]', route: '/login' });
+    expect(o).toMatchObject({
+      level: 'info',
+      event: 'login',
+      user_id: 'u1',
+      password: '[redacted]',
+      session_token: '[redacted]',
+      route: '/login'
+    });
     expect(Date.parse(o.time)).not.toBeNaN();
     expect(line).not.toContain('hunter2');
   });
@@ -92,7 +105,10 @@ describe('structured log', () => {
 
 describe('security headers', () => {
   it('widens the fetch directives for a real basemap, nothing else', () => {
-    const origins = extraOrigins({ BASEMAP_STYLE_URL: 'https://tiles.example.cn/style.json?key=1', CSP_EXTRA_ORIGINS: 'https://*.tianditu.gov.cn javascript:alert(1)' });
+    const origins = extraOrigins({
+      BASEMAP_STYLE_URL: 'https://tiles.example.cn/style.json?key=1',
+      CSP_EXTRA_ORIGINS: 'https://*.tianditu.gov.cn javascript:alert(1)'
+    });
     expect(origins).toEqual(['https://tiles.example.cn', 'https://*.tianditu.gov.cn']);
     const csp = widenCsp("default-src 'self'; connect-src 'self'; img-src 'self' data:; script-src 'self'", origins);
     expect(csp).toContain("connect-src 'self' https://tiles.example.cn https://*.tianditu.gov.cn");

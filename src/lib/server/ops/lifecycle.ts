@@ -23,7 +23,8 @@ export function onShutdown(name: string, stop: () => unknown) {
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const within = <T>(p: Promise<T>, ms: number) => Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`did not finish within ${ms} ms`)))]);
+const within = <T>(p: Promise<T>, ms: number) =>
+  Promise.race([p, sleep(ms).then(() => Promise.reject(new Error(`did not finish within ${ms} ms`)))]);
 
 export function installShutdown(opts: { inFlight: () => number }) {
   if (installed) return;
@@ -36,16 +37,26 @@ export function installShutdown(opts: { inFlight: () => number }) {
 async function shutdown(reason: string, inFlight: () => number) {
   if (stopping) {
     if (reason !== 'supervisor-gone') {
-      log.warn('shutdown_forced', { signal: reason, msg: 'second signal: stopping at once, the database is not closed' });
+      log.warn('shutdown_forced', {
+        signal: reason,
+        msg: 'second signal: stopping at once, the database is not closed'
+      });
       process.exit(130);
     }
     return;
   }
   const t0 = Date.now();
   stopping = { reason, at: t0 };
-  log.info('shutdown_started', { signal: reason, in_flight: inFlight(), msg: `stopping: new requests refused, requests in flight get up to ${GRACE_MS} ms` });
+  log.info('shutdown_started', {
+    signal: reason,
+    in_flight: inFlight(),
+    msg: `stopping: new requests refused, requests in flight get up to ${GRACE_MS} ms`
+  });
   setTimeout(() => {
-    log.error('shutdown_deadline', { ms: Date.now() - t0, msg: `not stopped within ${STOP_DEADLINE_MS} ms: exiting now` });
+    log.error('shutdown_deadline', {
+      ms: Date.now() - t0,
+      msg: `not stopped within ${STOP_DEADLINE_MS} ms: exiting now`
+    });
     process.exit(1);
   }, STOP_DEADLINE_MS);
 

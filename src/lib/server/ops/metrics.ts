@@ -90,23 +90,39 @@ export function histogram(name: string, help: string, buckets: number[]) {
 export function renderMetrics(): string {
   const out: string[] = [];
   for (const m of registry.values()) {
-    out.push(`# HELP ${m.name} ${m.help.replace(/\\/g, '\\\\').replace(/\n/g, ' ')}`, `# TYPE ${m.name} ${m.type}`, ...m.render());
+    out.push(
+      `# HELP ${m.name} ${m.help.replace(/\\/g, '\\\\').replace(/\n/g, ' ')}`,
+      `# TYPE ${m.name} ${m.type}`,
+      ...m.render()
+    );
   }
   return out.join('\n') + '\n';
 }
 
 /** Label values come from codes and route ids; anything else is folded so a client can't blow up the series. */
-const labelValue = (v: string | null | undefined, fallback = 'other') => (v && /^[\w./[\]@:-]{1,100}$/.test(v) ? v : fallback);
+const labelValue = (v: string | null | undefined, fallback = 'other') =>
+  v && /^[\w./[\]@:-]{1,100}$/.test(v) ? v : fallback;
 
 // ---- the application's metrics ----
 
-const requestDuration = histogram('zeroland_http_request_duration_seconds', 'Time to answer an HTTP request, by route (SvelteKit route id) and method.', [
-  0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30
-]);
+const requestDuration = histogram(
+  'zeroland_http_request_duration_seconds',
+  'Time to answer an HTTP request, by route (SvelteKit route id) and method.',
+  [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30]
+);
 const requests = counter('zeroland_http_requests_total', 'HTTP requests answered, by route, method and status.');
-const uploadsAccepted = counter('zeroland_uploads_accepted_total', 'File uploads (multipart requests) accepted, by route.');
-const uploadsRefused = counter('zeroland_uploads_refused_total', 'File uploads refused, by reason (the error code the user was shown).');
-const workerRestarts = counter('zeroland_worker_restarts_total', 'Worker threads that died or were terminated and replaced, by pool.');
+const uploadsAccepted = counter(
+  'zeroland_uploads_accepted_total',
+  'File uploads (multipart requests) accepted, by route.'
+);
+const uploadsRefused = counter(
+  'zeroland_uploads_refused_total',
+  'File uploads refused, by reason (the error code the user was shown).'
+);
+const workerRestarts = counter(
+  'zeroland_worker_restarts_total',
+  'Worker threads that died or were terminated and replaced, by pool.'
+);
 const tilesServed = counter('zeroland_tiles_served_total', 'Vector tiles served, by layer.');
 const events = counter('zeroland_events_total', 'Notable events logged, by name.');
 
@@ -117,12 +133,18 @@ gauge('zeroland_http_requests_in_flight', 'HTTP requests being answered now.', (
 gauge('zeroland_queue_depth', 'Jobs waiting in a work queue (e.g. upload parsing), by queue.', () =>
   [...queueDepths.entries()].map(([queue, read]) => ({ labels: { queue }, value: read() }))
 );
-gauge('zeroland_server_restarts_total', 'Times the supervisor (npm start) restarted the server process after it died.', () => [
-  { value: Number(process.env.ZEROLAND_RESTARTS ?? 0) || 0 }
+gauge(
+  'zeroland_server_restarts_total',
+  'Times the supervisor (npm start) restarted the server process after it died.',
+  () => [{ value: Number(process.env.ZEROLAND_RESTARTS ?? 0) || 0 }]
+);
+gauge('process_resident_memory_bytes', 'Resident memory of the server process.', () => [
+  { value: process.memoryUsage.rss() }
 ]);
-gauge('process_resident_memory_bytes', 'Resident memory of the server process.', () => [{ value: process.memoryUsage.rss() }]);
 gauge('nodejs_heap_used_bytes', 'V8 heap in use.', () => [{ value: process.memoryUsage().heapUsed }]);
-gauge('process_uptime_seconds', 'Seconds since the server process started.', () => [{ value: Math.round(process.uptime()) }]);
+gauge('process_uptime_seconds', 'Seconds since the server process started.', () => [
+  { value: Math.round(process.uptime()) }
+]);
 
 export const metrics = {
   requestStarted() {

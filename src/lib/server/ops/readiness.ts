@@ -6,8 +6,15 @@ import type { Queryable } from '../db/index.ts';
 import { migrationsDir } from '../db/migrate.ts';
 import { isStopping } from './lifecycle.ts';
 
-export interface Check { ok: boolean; detail: string; ms?: number }
-export interface Readiness { ready: boolean; checks: Record<string, Check> }
+export interface Check {
+  ok: boolean;
+  detail: string;
+  ms?: number;
+}
+export interface Readiness {
+  ready: boolean;
+  checks: Record<string, Check>;
+}
 
 export type PoolStatus = { ok: boolean; detail: string };
 const pools = new Map<string, () => PoolStatus>();
@@ -23,7 +30,10 @@ async function timed<T>(fn: () => Promise<T>, ms: number): Promise<{ value: T; m
   const t0 = performance.now();
   let timer: NodeJS.Timeout | undefined;
   try {
-    const value = await Promise.race([fn(), new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms)))]);
+    const value = await Promise.race([
+      fn(),
+      new Promise<never>((_, rej) => (timer = setTimeout(() => rej(new Error(`no answer within ${ms} ms`)), ms)))
+    ]);
     return { value, ms: Math.round(performance.now() - t0) };
   } finally {
     clearTimeout(timer);
@@ -58,8 +68,19 @@ export async function checkReadiness(openDb: () => Promise<Queryable>, dir = mig
     }
   });
   checks.workers = poolChecks.every(([, s]) => s.ok)
-    ? { ok: true, detail: poolChecks.length ? poolChecks.map(([n, s]) => `${n}: ${s.detail}`).join('; ') : 'no worker pools registered' }
-    : { ok: false, detail: poolChecks.filter(([, s]) => !s.ok).map(([n, s]) => `${n}: ${s.detail}`).join('; ') };
+    ? {
+        ok: true,
+        detail: poolChecks.length
+          ? poolChecks.map(([n, s]) => `${n}: ${s.detail}`).join('; ')
+          : 'no worker pools registered'
+      }
+    : {
+        ok: false,
+        detail: poolChecks
+          .filter(([, s]) => !s.ok)
+          .map(([n, s]) => `${n}: ${s.detail}`)
+          .join('; ')
+      };
   checks.server = isStopping() ? { ok: false, detail: 'stopping' } : { ok: true, detail: 'accepting requests' };
   return { ready: Object.values(checks).every((c) => c.ok), checks };
 }

@@ -16,7 +16,8 @@ export function requestIdFrom(headers: Headers): string {
 }
 
 const isUpload = (event: RequestEvent) =>
-  event.request.method === 'POST' && (event.request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
+  event.request.method === 'POST' &&
+  (event.request.headers.get('content-type') ?? '').toLowerCase().startsWith('multipart/form-data');
 
 /** The refusal's error code from a JSON API answer ({error:{code}}), else the status. */
 async function refusalReason(response: Response): Promise<string> {
@@ -33,8 +34,16 @@ async function refusalReason(response: Response): Promise<string> {
 
 function stoppingResponse(id: string): Response {
   return new Response(
-    JSON.stringify({ error: { code: 'stopping', message: '服务器正在停止，请稍后重试。The server is stopping; please try again in a moment.' } }),
-    { status: 503, headers: { 'content-type': 'application/json', connection: 'close', 'retry-after': '5', [REQUEST_ID_HEADER]: id } }
+    JSON.stringify({
+      error: {
+        code: 'stopping',
+        message: '服务器正在停止，请稍后重试。The server is stopping; please try again in a moment.'
+      }
+    }),
+    {
+      status: 503,
+      headers: { 'content-type': 'application/json', connection: 'close', 'retry-after': '5', [REQUEST_ID_HEADER]: id }
+    }
   );
 }
 
@@ -55,10 +64,15 @@ export const opsHandle: Handle = async ({ event, resolve }) => {
       else if (status < 500) {
         const reason = await refusalReason(response);
         metrics.uploadRefused(reason);
-        logEvent('upload_refused', { request_id: id, user_id: event.locals.user?.id ?? null, route: event.route.id, status, reason }, 'warn');
+        logEvent(
+          'upload_refused',
+          { request_id: id, user_id: event.locals.user?.id ?? null, route: event.route.id, status, reason },
+          'warn'
+        );
       }
     }
-    if (status < 400 && event.route.id?.startsWith('/api/v1/tiles/')) metrics.tileServed(event.params.layer ?? 'unknown');
+    if (status < 400 && event.route.id?.startsWith('/api/v1/tiles/'))
+      metrics.tileServed(event.params.layer ?? 'unknown');
     return response;
   } finally {
     const seconds = (performance.now() - t0) / 1000;

@@ -25,6 +25,11 @@ export async function serverStarting(): Promise<Db> {
     log.info('migration_applied', { migration: name });
     metrics.event('migration_applied');
   }
-  log.info('database_open', { engine: db.kind, ms: Date.now() - t0, pid: process.pid, restarts: Number(process.env.ZEROLAND_RESTARTS ?? 0) });
+  log.info('database_open', {
+    engine: db.kind,
+    ms: Date.now() - t0,
+    pid: process.pid,
+    restarts: Number(process.env.ZEROLAND_RESTARTS ?? 0)
+  });
   return db;
 }

@@ -24,21 +24,37 @@ export interface BackupHeader {
   counts: Record<string, number>;
 }
 
-export interface ManifestEntry { path: string; size: number; sha256: string }
-export interface Manifest { members: ManifestEntry[]; totalBytes: number }
+export interface ManifestEntry {
+  path: string;
+  size: number;
+  sha256: string;
+}
+export interface Manifest {
+  members: ManifestEntry[];
+  totalBytes: number;
+}
 
 /** Refusal with a reason for the operator (exit 2 in the CLI). */
 export class BackupError extends Error {
   userFacing = true;
 }
 
-export interface Member { path: string; size: number; open: () => AsyncIterable<Buffer>; dir?: boolean }
+export interface Member {
+  path: string;
+  size: number;
+  open: () => AsyncIterable<Buffer>;
+  dir?: boolean;
+}
 
 /** Directories are listed in the manifest with this in place of a checksum. */
 const DIR = 'directory';
 
 /** Writes the archive to `file` (via a temp file renamed at the end, so a failed backup leaves no archive). */
-export async function writeArchive(file: string, header: BackupHeader, members: AsyncIterable<Member> | Member[]): Promise<Manifest> {
+export async function writeArchive(
+  file: string,
+  header: BackupHeader,
+  members: AsyncIterable<Member> | Member[]
+): Promise<Manifest> {
   const tmp = `${file}.partial`;
   const gzip = createGzip({ level: 6 });
   const done = pipeline(gzip, createWriteStream(tmp));
@@ -47,7 +63,11 @@ export async function writeArchive(file: string, header: BackupHeader, members: 
   try {
     const head = Buffer.from(JSON.stringify(header, null, 2));
     await tar.add(HEADER_NAME, head.length, head);
-    manifest.members.push({ path: HEADER_NAME, size: head.length, sha256: createHash('sha256').update(head).digest('hex') });
+    manifest.members.push({
+      path: HEADER_NAME,
+      size: head.length,
+      sha256: createHash('sha256').update(head).digest('hex')
+    });
     for await (const m of members) {
       if (m.dir) {
         await tar.addDir(m.path);
@@ -80,14 +100,19 @@ export async function writeArchive(file: string, header: BackupHeader, members: 
   return manifest;
 }
 
-const safeMember = (p: string) => !p.startsWith('/') && !p.split('/').some((s) => s === '..' || s === '') && /^(db|files)\//.test(p);
+const safeMember = (p: string) =>
+  !p.startsWith('/') && !p.split('/').some((s) => s === '..' || s === '') && /^(db|files)\//.test(p);
 
 /**
  * Reads the whole archive into `staging` (created; the caller removes it), checking the header first and
  * every member's size and SHA-256 against the manifest; refuses with a BackupError naming what is wrong.
  * `check` may refuse the header (wrong engine, newer migrations) before anything is extracted.
  */
-export async function extractVerified(file: string, staging: string, check: (h: BackupHeader) => void): Promise<{ header: BackupHeader; manifest: Manifest }> {
+export async function extractVerified(
+  file: string,
+  staging: string,
+  check: (h: BackupHeader) => void
+): Promise<{ header: BackupHeader; manifest: Manifest }> {
   const seen: ManifestEntry[] = [];
   let header: BackupHeader | null = null;
   let manifest: Manifest | null = null;
@@ -97,10 +122,14 @@ export async function extractVerified(file: string, staging: string, check: (h: 
   source.pipe(gunzip);
   try {
     for await (const entry of readTar(gunzip)) {
-      if (manifest) throw new BackupError(`the archive has members after its manifest (${entry.path}): it is not one this program wrote`);
+      if (manifest)
+        throw new BackupError(
+          `the archive has members after its manifest (${entry.path}): it is not one this program wrote`
+        );
       const chunks: Buffer[] = [];
       if (!header) {
-        if (entry.path !== HEADER_NAME || entry.size > 1_000_000) throw new BackupError(`not a zeroland backup: it does not start with ${HEADER_NAME}`);
+        if (entry.path !== HEADER_NAME || entry.size > 1_000_000)
+          throw new BackupError(`not a zeroland backup: it does not start with ${HEADER_NAME}`);
         for await (const c of entry.content) chunks.push(Buffer.from(c));
         const raw = Buffer.concat(chunks);
         try {
@@ -108,8 +137,12 @@ export async function extractVerified(file: string, staging: string, check: (h: 
         } catch {
           throw new BackupError(`not a zeroland backup: ${HEADER_NAME} is not JSON`);
         }
-        if (header.format !== FORMAT) throw new BackupError(`not a zeroland backup (format "${String(header.format)}")`);
-        if (header.formatVersion > FORMAT_VERSION) throw new BackupError(`the backup format ${header.formatVersion} is newer than this program reads (${FORMAT_VERSION}): restore with the version that made it`);
+        if (header.format !== FORMAT)
+          throw new BackupError(`not a zeroland backup (format "${String(header.format)}")`);
+        if (header.formatVersion > FORMAT_VERSION)
+          throw new BackupError(
+            `the backup format ${header.formatVersion} is newer than this program reads (${FORMAT_VERSION}): restore with the version that made it`
+          );
         check(header);
         seen.push({ path: HEADER_NAME, size: raw.length, sha256: createHash('sha256').update(raw).digest('hex') });
         continue;
@@ -128,7 +161,8 @@ export async function extractVerified(file: string, staging: string, check: (h: 
         seen.push({ path: entry.path, size: 0, sha256: DIR });
         continue;
       }
-      if (entry.type !== 'file' || !safeMember(entry.path)) throw new BackupError(`unexpected member in the archive: ${entry.path}`);
+      if (entry.type !== 'file' || !safeMember(entry.path))
+        throw new BackupError(`unexpected member in the archive: ${entry.path}`);
       const target = path.join(staging, entry.path);
       await mkdir(path.dirname(target), { recursive: true });
       const hash = createHash('sha256');
@@ -147,20 +181,26 @@ export async function extractVerified(file: string, staging: string, check: (h: 
   } catch (e) {
     if (e instanceof BackupError) throw e;
     const m = (e as Error).message;
-    if (e instanceof TruncatedError || /unexpected end of file/i.test(m)) throw new BackupError(`the archive is damaged or incomplete (${m}): nothing was restored`);
+    if (e instanceof TruncatedError || /unexpected end of file/i.test(m))
+      throw new BackupError(`the archive is damaged or incomplete (${m}): nothing was restored`);
     if (/incorrect header check|invalid|not a tar/i.test(m)) throw new BackupError(`not a zeroland backup (${m})`);
     throw e;
   } finally {
     source.destroy();
   }
   if (!header) throw new BackupError('not a zeroland backup: the archive is empty');
-  if (!manifest || !Array.isArray(manifest.members)) throw new BackupError('the archive is damaged or incomplete: it has no manifest');
+  if (!manifest || !Array.isArray(manifest.members))
+    throw new BackupError('the archive is damaged or incomplete: it has no manifest');
   const listed = new Map(manifest.members.map((m) => [m.path, m]));
-  if (listed.size !== seen.length) throw new BackupError(`the archive is damaged: the manifest lists ${listed.size} members, the archive holds ${seen.length}`);
+  if (listed.size !== seen.length)
+    throw new BackupError(
+      `the archive is damaged: the manifest lists ${listed.size} members, the archive holds ${seen.length}`
+    );
   for (const s of seen) {
     const m = listed.get(s.path);
     if (!m) throw new BackupError(`the archive is damaged: ${s.path} is not in the manifest`);
-    if (m.size !== s.size || m.sha256 !== s.sha256) throw new BackupError(`the archive is damaged: ${s.path} does not match its checksum`);
+    if (m.size !== s.size || m.sha256 !== s.sha256)
+      throw new BackupError(`the archive is damaged: ${s.path} does not match its checksum`);
   }
   return { header, manifest };
 }

@@ -13,7 +13,14 @@ import { dataDir, pgliteDir } from '../../db/index.ts';
 import { lockDataDir } from '../../db/lock.ts';
 import { migrationsDir } from '../../db/migrate.ts';
 import { filesRoot } from '../../storage/storage.ts';
-import { BackupError, extractVerified, writeArchive, type BackupHeader, type Manifest, type Member } from './archive.ts';
+import {
+  BackupError,
+  extractVerified,
+  writeArchive,
+  type BackupHeader,
+  type Manifest,
+  type Member
+} from './archive.ts';
 
 export { BackupError };
 type Engine = BackupHeader['engine'];
@@ -22,8 +29,12 @@ const ENGINE_LABEL: Record<Engine, string> = { pglite: 'the embedded database (P
 export const currentEngine = (): Engine => (process.env.DATABASE_URL ? 'postgres' : 'pglite');
 
 /** What the header records: applied migrations and the counts an operator checks after a restore. */
-export async function describeDb(db: { query<T>(sql: string): Promise<{ rows: T[] }> }): Promise<Pick<BackupHeader, 'migrations' | 'counts'>> {
-  const migrations = (await db.query<{ name: string }>('select name from schema_migrations order by name')).rows.map((r) => r.name);
+export async function describeDb(db: {
+  query<T>(sql: string): Promise<{ rows: T[] }>;
+}): Promise<Pick<BackupHeader, 'migrations' | 'counts'>> {
+  const migrations = (await db.query<{ name: string }>('select name from schema_migrations order by name')).rows.map(
+    (r) => r.name
+  );
   const counts: Record<string, number> = {};
   for (const table of ['users', 'projects', 'events', 'files', 'layer_versions']) {
     try {
@@ -35,7 +46,10 @@ export async function describeDb(db: { query<T>(sql: string): Promise<{ rows: T[
   return { migrations, counts };
 }
 
-async function* walk(root: string, rel = ''): AsyncGenerator<{ abs: string; rel: string; size: number; dir?: boolean }> {
+async function* walk(
+  root: string,
+  rel = ''
+): AsyncGenerator<{ abs: string; rel: string; size: number; dir?: boolean }> {
   let names: string[];
   try {
     names = (await readdir(path.join(root, rel))).sort();
@@ -50,13 +64,13 @@ async function* walk(root: string, rel = ''): AsyncGenerator<{ abs: string; rel:
     if (s.isDirectory()) {
       yield { abs, rel: r, size: 0, dir: true };
       yield* walk(root, r);
-    }
-    else if (s.isFile() && !name.endsWith('.tmp')) yield { abs, rel: r, size: s.size };
+    } else if (s.isFile() && !name.endsWith('.tmp')) yield { abs, rel: r, size: s.size };
   }
 }
 
 async function* treeMembers(root: string, prefix: string): AsyncGenerator<Member> {
-  for await (const f of walk(root)) yield { path: `${prefix}/${f.rel}`, size: f.size, dir: f.dir, open: () => createReadStream(f.abs) };
+  for await (const f of walk(root))
+    yield { path: `${prefix}/${f.rel}`, size: f.size, dir: f.dir, open: () => createReadStream(f.abs) };
 }
 
 function run(cmd: string, args: string[], what: string): Promise<void> {
@@ -67,15 +81,27 @@ function run(cmd: string, args: string[], what: string): Promise<void> {
     p.on('error', (e) =>
       reject(
         (e as NodeJS.ErrnoException).code === 'ENOENT'
-          ? new BackupError(`${cmd} is not installed: install the PostgreSQL client (Debian: apt-get install postgresql-client) and try again`)
+          ? new BackupError(
+              `${cmd} is not installed: install the PostgreSQL client (Debian: apt-get install postgresql-client) and try again`
+            )
           : e
       )
     );
-    p.on('exit', (code) => (code === 0 ? resolve() : reject(new BackupError(`${what} failed: ${err.trim().split('\n').slice(-3).join(' ')}`))));
+    p.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new BackupError(`${what} failed: ${err.trim().split('\n').slice(-3).join(' ')}`))
+    );
   });
 }
 
-export interface BackupSummary { file: string; engine: Engine; bytes: number; members: number; ms: number; header: BackupHeader; manifest: Manifest }
+export interface BackupSummary {
+  file: string;
+  engine: Engine;
+  bytes: number;
+  members: number;
+  ms: number;
+  header: BackupHeader;
+  manifest: Manifest;
+}
 
 const appVersion = () => process.env.npm_package_version ?? '0.1.0';
 
@@ -104,14 +130,26 @@ export async function backup(file: string): Promise<BackupSummary> {
   let header: BackupHeader;
   if (engine === 'pglite') {
     const dir = pgliteDir();
-    if (!existsSync(dir)) throw new BackupError(`there is no embedded database at ${dir} (set DATA_DIR, or DATABASE_URL for PostgreSQL)`);
+    if (!existsSync(dir))
+      throw new BackupError(`there is no embedded database at ${dir} (set DATA_DIR, or DATABASE_URL for PostgreSQL)`);
     const release = lockDataDir(dir);
     try {
-      header = { format: 'zeroland-backup', formatVersion: 1, engine, createdAt: new Date().toISOString(), appVersion: appVersion(), ...(await describePglite(dir)) };
-      manifest = await writeArchive(out, header, (async function* () {
-        yield* treeMembers(dir, 'db/pglite');
-        yield* files();
-      })());
+      header = {
+        format: 'zeroland-backup',
+        formatVersion: 1,
+        engine,
+        createdAt: new Date().toISOString(),
+        appVersion: appVersion(),
+        ...(await describePglite(dir))
+      };
+      manifest = await writeArchive(
+        out,
+        header,
+        (async function* () {
+          yield* treeMembers(dir, 'db/pglite');
+          yield* files();
+        })()
+      );
     } finally {
       release();
     }
@@ -121,24 +159,47 @@ export async function backup(file: string): Promise<BackupSummary> {
     try {
       const dump = path.join(tmp, 'dump.sql');
       // First the snapshot, then the files: every file the dump refers to was written before its row committed.
-      await run('pg_dump', ['--no-owner', '--no-privileges', '--format=plain', '--file', dump, '--dbname', url], 'pg_dump');
+      await run(
+        'pg_dump',
+        ['--no-owner', '--no-privileges', '--format=plain', '--file', dump, '--dbname', url],
+        'pg_dump'
+      );
       const { openPostgres } = await import('../../db/pg.ts');
       const db = await openPostgres(url);
       try {
-        header = { format: 'zeroland-backup', formatVersion: 1, engine, createdAt: new Date().toISOString(), appVersion: appVersion(), ...(await describeDb(db)) };
+        header = {
+          format: 'zeroland-backup',
+          formatVersion: 1,
+          engine,
+          createdAt: new Date().toISOString(),
+          appVersion: appVersion(),
+          ...(await describeDb(db))
+        };
       } finally {
         await db.close();
       }
       const size = (await stat(dump)).size;
-      manifest = await writeArchive(out, header, (async function* () {
-        yield { path: 'db/dump.sql', size, open: () => createReadStream(dump) };
-        yield* files();
-      })());
+      manifest = await writeArchive(
+        out,
+        header,
+        (async function* () {
+          yield { path: 'db/dump.sql', size, open: () => createReadStream(dump) };
+          yield* files();
+        })()
+      );
     } finally {
       await rm(tmp, { recursive: true, force: true });
     }
   }
-  return { file: out, engine, bytes: (await stat(out)).size, members: manifest.members.length, ms: Date.now() - t0, header, manifest };
+  return {
+    file: out,
+    engine,
+    bytes: (await stat(out)).size,
+    members: manifest.members.length,
+    ms: Date.now() - t0,
+    header,
+    manifest
+  };
 }
 
 /** Moves `staged` to `target`, keeping the old one aside until commit (or putting it back on rollback). */
@@ -174,7 +235,12 @@ async function dumpCreatesPublic(dump: string): Promise<boolean> {
   }
 }
 
-export interface RestoreSummary { engine: Engine; header: BackupHeader; members: number; ms: number }
+export interface RestoreSummary {
+  engine: Engine;
+  header: BackupHeader;
+  members: number;
+  ms: number;
+}
 
 /** Other zeroland servers connected to the database (they would see it change under them). */
 async function otherClients(url: string): Promise<number> {
@@ -201,25 +267,36 @@ export async function restore(file: string, opts: { force?: boolean } = {}): Pro
   try {
     const { header, manifest } = await extractVerified(src, staging, (h) => {
       if (h.engine !== engine)
-        throw new BackupError(`this backup holds ${ENGINE_LABEL[h.engine] ?? h.engine}, but this installation runs on ${ENGINE_LABEL[engine]}: restore it into the same engine`);
+        throw new BackupError(
+          `this backup holds ${ENGINE_LABEL[h.engine] ?? h.engine}, but this installation runs on ${ENGINE_LABEL[engine]}: restore it into the same engine`
+        );
       const unknown = (h.migrations ?? []).filter((m) => !known.has(m));
-      if (unknown.length) throw new BackupError(`this backup comes from a newer version of zeroland (migrations unknown here: ${unknown.join(', ')}): upgrade first`);
+      if (unknown.length)
+        throw new BackupError(
+          `this backup comes from a newer version of zeroland (migrations unknown here: ${unknown.join(', ')}): upgrade first`
+        );
     });
     const stagedFiles = path.join(staging, 'files');
     await mkdir(stagedFiles, { recursive: true });
     if (engine === 'pglite') {
       const dir = pgliteDir();
       const stagedDb = path.join(staging, 'db/pglite');
-      if (!existsSync(path.join(stagedDb, 'PG_VERSION'))) throw new BackupError('the archive holds no embedded database (db/pglite/PG_VERSION missing)');
+      if (!existsSync(path.join(stagedDb, 'PG_VERSION')))
+        throw new BackupError('the archive holds no embedded database (db/pglite/PG_VERSION missing)');
       // The staged copy must open and hold what the header says before it replaces anything.
       let found: Awaited<ReturnType<typeof describePglite>>;
       try {
         found = await describePglite(stagedDb);
       } catch (e) {
-        throw new BackupError(`the database in the archive does not open (${(e as Error).message}): nothing was restored`);
+        throw new BackupError(
+          `the database in the archive does not open (${(e as Error).message}): nothing was restored`
+        );
       }
       for (const [table, n] of Object.entries(header.counts ?? {}))
-        if (found.counts[table] !== n) throw new BackupError(`the database in the archive holds ${found.counts[table]} ${table}, its header says ${n}: nothing was restored`);
+        if (found.counts[table] !== n)
+          throw new BackupError(
+            `the database in the archive holds ${found.counts[table]} ${table}, its header says ${n}: nothing was restored`
+          );
       await mkdir(path.dirname(dir), { recursive: true });
       const release = lockDataDir(dir);
       try {
@@ -240,14 +317,22 @@ export async function restore(file: string, opts: { force?: boolean } = {}): Pro
       const url = process.env.DATABASE_URL!;
       const others = await otherClients(url);
       if (others > 0 && !opts.force)
-        throw new BackupError(`${others} zeroland server connection(s) are open on this database: stop the server first (or pass --force)`);
+        throw new BackupError(
+          `${others} zeroland server connection(s) are open on this database: stop the server first (or pass --force)`
+        );
       const dump = path.join(staging, 'db/dump.sql');
       if (!existsSync(dump)) throw new BackupError('the archive holds no PostgreSQL dump (db/dump.sql missing)');
       const fl = await swapIn(filesRoot(), stagedFiles);
       try {
         // One transaction: empty the schema, replay the dump; any error rolls all of it back.
-        const prelude = (await dumpCreatesPublic(dump)) ? 'drop schema if exists public cascade;' : 'drop schema if exists public cascade; create schema public;';
-        await run('psql', ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', prelude, '-f', dump], 'restoring the database');
+        const prelude = (await dumpCreatesPublic(dump))
+          ? 'drop schema if exists public cascade;'
+          : 'drop schema if exists public cascade; create schema public;';
+        await run(
+          'psql',
+          ['-X', '-q', '-1', '-v', 'ON_ERROR_STOP=1', '-d', url, '-c', prelude, '-f', dump],
+          'restoring the database'
+        );
       } catch (e) {
         await fl.rollback();
         throw e;

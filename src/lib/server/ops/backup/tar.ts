@@ -105,7 +105,8 @@ class Bytes {
   async *chunks(n: number): AsyncGenerator<Buffer> {
     let left = n;
     while (left > 0) {
-      if (this.buf.length === 0 && !(await this.fill(1))) throw new TruncatedError('the archive ends in the middle of a file');
+      if (this.buf.length === 0 && !(await this.fill(1)))
+        throw new TruncatedError('the archive ends in the middle of a file');
       const take = Math.min(left, this.buf.length);
       yield this.buf.subarray(0, take);
       this.buf = this.buf.subarray(take);
@@ -114,11 +115,19 @@ class Bytes {
   }
 }
 
-export interface TarEntry { path: string; size: number; type: 'file' | 'dir' | 'other'; content: AsyncGenerator<Buffer> }
+export interface TarEntry {
+  path: string;
+  size: number;
+  type: 'file' | 'dir' | 'other';
+  content: AsyncGenerator<Buffer>;
+}
 
 function readOctal(h: Buffer, offset: number, length: number): number {
   if (h[offset] & 0x80) return Number(h.readBigUInt64BE(offset + length - 8));
-  const s = h.toString('ascii', offset, offset + length).replace(/\0.*$/s, '').trim();
+  const s = h
+    .toString('ascii', offset, offset + length)
+    .replace(/\0.*$/s, '')
+    .trim();
   if (!/^[0-7]*$/.test(s)) throw new Error('not a tar archive (bad number in a header)');
   return s ? parseInt(s, 8) : 0;
 }

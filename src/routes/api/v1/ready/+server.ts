@@ -6,5 +6,8 @@ import { checkReadiness } from '$lib/server/ops/readiness.ts';
 // the failing checks. /api/v1/health stays the cheap liveness check.
 export async function GET() {
   const r = await checkReadiness(getDb);
-  return json({ status: r.ready ? 'ready' : 'not_ready', checks: r.checks }, { status: r.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } });
+  return json(
+    { status: r.ready ? 'ready' : 'not_ready', checks: r.checks },
+    { status: r.ready ? 200 : 503, headers: { 'cache-control': 'no-store' } }
+  );
 }
