@@ -36,7 +36,9 @@ export function installShutdown(opts: { inFlight: () => number }) {
 
 async function shutdown(reason: string, inFlight: () => number) {
   if (stopping) {
-    if (reason !== 'supervisor-gone') {
+    // The same stop can arrive twice at once (systemd signals the whole cgroup, the supervisor forwards):
+    // only a signal that comes later is a second Ctrl-C.
+    if (reason !== 'supervisor-gone' && Date.now() - stopping.at > 300) {
       log.warn('shutdown_forced', {
         signal: reason,
         msg: 'second signal: stopping at once, the database is not closed'
