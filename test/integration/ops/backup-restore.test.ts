@@ -40,6 +40,18 @@ const saved = {
 let scratch: Awaited<ReturnType<typeof scratchDatabase>> = null;
 const engine = process.env.DATABASE_URL ? 'postgres' : 'pglite';
 
+/** The restored embedded database is read without PostGIS (none of the compared columns needs it): 3× faster to open. */
+async function openPlain(): Promise<Db> {
+  if (scratch) return openOwn();
+  const { PGlite } = await import('@electric-sql/pglite');
+  const pg = await PGlite.create({ dataDir: path.join(dataDir, 'pglite') });
+  const query = async (sql: string, params?: unknown[]) => {
+    const r = await pg.query(sql, params);
+    return { rows: r.rows as never[], rowCount: r.rows.length };
+  };
+  return { kind: 'pglite', query, exec: async (sql: string) => void (await pg.exec(sql)), transaction: () => Promise.reject(new Error('not needed')), close: () => pg.close() } as Db;
+}
+
 async function openOwn(): Promise<Db> {
   if (scratch) return (await import('../../../src/lib/server/db/pg.ts')).openPostgres(scratch.url);
   mkdirSync(dataDir, { recursive: true });
@@ -136,7 +148,7 @@ describe(`backup, restore and readiness (${engine})`, () => {
     console.log(`${engine} restore: ${Date.now() - t1} ms`);
     expect(r.members).toBe(made.members);
 
-    const back = await openOwn();
+    const back = await openPlain();
     try {
       expect(await snapshot(back)).toEqual(expected);
       for (const f of expected.files) expect(fileHash(f.sha256)).toBe(f.sha256);
@@ -162,7 +174,7 @@ describe(`backup, restore and readiness (${engine})`, () => {
       await back.close().catch(() => {});
       if (scratch) await allowConnections(scratch.url);
     }
-  }, 400_000);
+  }, 900_000);
 
   it('a truncated archive is refused with a reason, and nothing changes', async () => {
     const cut = path.join(work, 'truncated.tar.gz');
