@@ -12,7 +12,14 @@ const running: Started[] = [];
 let dropDb: (() => Promise<void>) | undefined;
 
 afterAll(async () => {
-  for (const s of running) if (s.proc.exitCode === null) process.kill(-s.proc.pid!, 'SIGKILL');
+  for (const s of running)
+    if (s.proc.exitCode === null && s.proc.signalCode === null) {
+      try {
+        process.kill(-s.proc.pid!, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
   await dropDb?.();
   rmSync(dataDir, { recursive: true, force: true });
 });

@@ -43,7 +43,7 @@ export default async function setup(project: TestProject) {
   });
   child.stdout!.on('data', (c) => (log += c));
   child.stderr!.on('data', (c) => (log += c));
-  const deadline = Date.now() + 240_000;
+  const deadline = Date.now() + 600_000; // PostGIS in WASM loads in ~20 s, but minutes on a loaded 2-core machine
   for (;;) {
     if (child.exitCode !== null) throw new Error(`app server exited early:\n${log}`);
     try {
