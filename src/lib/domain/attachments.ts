@@ -18,6 +18,8 @@ export const DOCUMENT_MAX_BYTES: Record<DocumentKind, number> = {
   recognition: 20 * MB,
   plan_adjustment: 50 * MB,
   joint_review_material: 50 * MB,
+  joint_review_opinion: 20 * MB,
+  declaration_evidence: 20 * MB,
   other: 50 * MB
 };
 /** The largest attachment of any kind except the boundary: the outer limit when the kind is not yet known. */
@@ -61,6 +63,12 @@ export function attachStages(actor: Actor, scope: ProjectScope, kind: DocumentKi
       if (city) s.add('city_review');
       return [...s];
     }
+    case 'joint_review_opinion':
+      // The lead files the department's signed letter it enters an opinion from (附件 二.2).
+      return actor.role === 'district_industry' ? ['joint_review'] : [];
+    case 'declaration_evidence':
+      // 承诺声明 are the enterprise's own, part of its application form (issue 13.3).
+      return applicant && actor.role === 'enterprise' ? EDITABLE : [];
     case 'other': {
       const s = new Set<Stage>();
       if (applicant) OPEN.forEach((x) => s.add(x));

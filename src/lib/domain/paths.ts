@@ -80,6 +80,8 @@ export const DOCUMENT_KINDS = [
   'recognition', // 区政府（管委会、市）认定文件
   'plan_adjustment', // 规划调整批复
   'joint_review_material', // 联审补充材料
+  'joint_review_opinion', // 部门盖章意见函或联审会议纪要（牵头部门代录意见的依据，附件 二.2）
+  'declaration_evidence', // 承诺声明的证明材料
   'other'
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -92,6 +94,8 @@ export const DOCUMENT_LABELS: Record<DocumentKind, { zh: string; en: string }> =
   recognition: { zh: '项目认定文件', en: 'Recognition document' },
   plan_adjustment: { zh: '规划调整批复', en: 'Plan adjustment approval' },
   joint_review_material: { zh: '联审补充材料', en: 'Joint review supplementary material' },
+  joint_review_opinion: { zh: '部门意见函（会议纪要）', en: "Department's signed opinion letter (meeting minutes)" },
+  declaration_evidence: { zh: '承诺声明证明材料', en: 'Declaration evidence' },
   other: { zh: '其他材料', en: 'Other document' }
 };
 

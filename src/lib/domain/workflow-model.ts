@@ -5,6 +5,7 @@ import type { IsoDate } from './dates.ts';
 import type { DocumentKind } from './paths.ts';
 import { DOCUMENT_KINDS } from './paths.ts';
 import type { Role } from './roles.ts';
+import { REQUIRED_DEPARTMENT_CODES, STANDARD_DEPARTMENTS, type DepartmentEntry } from './departments.ts';
 
 export const STAGES = [
   'draft',
@@ -49,6 +50,7 @@ export const ACTIONS = [
   'start_joint_review',
   'forward_to_city',
   'record_opinion',
+  'enter_opinion',
   'close_joint_review',
   'record_city_opinion',
   'recognise',
@@ -67,6 +69,7 @@ export const ACTION_LABELS: Record<ActionType, Label> = {
   start_joint_review: { zh: '发起区级联审', en: 'Start the district joint review' },
   forward_to_city: { zh: '初审通过，报市“三委两局”审核', en: 'Forward to city review' },
   record_opinion: { zh: '填写联审意见', en: 'Record joint-review opinion' },
+  enter_opinion: { zh: '代部门录入联审意见', en: "Enter a department's opinion on its behalf" },
   close_joint_review: { zh: '结束联审，报请认定', en: 'Close the joint review' },
   record_city_opinion: { zh: '填写市级审核意见', en: 'Record city review opinion' },
   recognise: { zh: '通过认定', en: 'Recognise' },
@@ -87,32 +90,24 @@ export const OPINION_LABELS: Record<Opinion, Label> = {
   disagree: { zh: '不同意', en: 'Disagree' }
 };
 
-/** District departments that can be invited to the joint review (区级相关部门). */
-export const DISTRICT_DEPARTMENTS = [
-  'development_reform',
-  'planning_resources',
-  'ecology_environment',
-  'science_technology',
-  'housing_construction',
-  'market_regulation',
-  'emergency_management'
-] as const;
-export type DistrictDepartment = (typeof DISTRICT_DEPARTMENTS)[number];
-export const DISTRICT_DEPARTMENT_LABELS: Record<DistrictDepartment, Label> = {
-  development_reform: { zh: '区发展改革委', en: 'District development and reform commission' },
-  planning_resources: { zh: '区规划资源局', en: 'District planning and natural resources bureau' },
-  ecology_environment: { zh: '区生态环境局', en: 'District ecology and environment bureau' },
-  science_technology: { zh: '区科委', en: 'District science and technology commission' },
-  housing_construction: { zh: '区建设管理委', en: 'District construction commission' },
-  market_regulation: { zh: '区市场监管局', en: 'District market regulation bureau' },
-  emergency_management: { zh: '区应急管理局', en: 'District emergency management bureau' }
-};
-
 /**
- * Every land type's outcome depends on the plan (一.4: retained in 控详/镇/单元/专项/村庄规划, or plan
- * adjustment), and 一.4(2) names the planning bureau as co-lead, so it is always invited.
+ * District departments (区级相关部门) are data per district (departments.ts, table `departments`): a code is
+ * any configured code. These are the standard codes every district starts with.
  */
-export const REQUIRED_JOINT_DEPARTMENTS: readonly DistrictDepartment[] = ['planning_resources'];
+export const DISTRICT_DEPARTMENTS: readonly string[] = STANDARD_DEPARTMENTS.map((d) => d.code);
+export type DistrictDepartment = string;
+export const DISTRICT_DEPARTMENT_LABELS: Readonly<Record<string, Label>> = Object.fromEntries(STANDARD_DEPARTMENTS.map((d) => [d.code, { zh: d.zh, en: d.en }]));
+
+/** Always invited when the district has it (一.4, 一.4(2)); see departments.ts. */
+export const REQUIRED_JOINT_DEPARTMENTS: readonly string[] = REQUIRED_DEPARTMENT_CODES;
+
+/** How the lead received an opinion it enters on a department's behalf (附件 二.2: 会议或函件). */
+export const OPINION_CHANNELS = ['letter', 'meeting'] as const;
+export type OpinionChannel = (typeof OPINION_CHANNELS)[number];
+export const OPINION_CHANNEL_LABELS: Record<OpinionChannel, Label> = {
+  letter: { zh: '书面函件', en: 'Letter' },
+  meeting: { zh: '联审会议', en: 'Joint review meeting' }
+};
 
 /** The city's 三委两局 that review reserve-area new land (三.1); city_sheitc decides. */
 export const CITY_REVIEWERS = ['city_sheitc', 'city_ndrc', 'city_stcsm', 'city_planning', 'city_ecology'] as const;
@@ -125,8 +120,20 @@ export type FilingRecipient = (typeof FILING_RECIPIENTS)[number];
 export interface OpinionRecord {
   opinion: Opinion;
   comment: string | null;
+  /** Who entered it: the department's own user, or the lead entering on its behalf (see onBehalf). */
   actorId: string;
+  actorName?: string;
   at: string; // ISO instant
+  /** Entered by the lead from the department's signed letter or the meeting minutes (附件 二.2). */
+  onBehalf?: { documentId: string; via: OpinionChannel } | null;
+}
+
+/** A department invited to the joint review: its name when invited, and the date its opinion is due. */
+export interface Invitation {
+  zh: string;
+  en: string;
+  invitedOn: IsoDate;
+  dueOn: IsoDate | null;
 }
 
 export interface DecisionRecord {
@@ -156,8 +163,10 @@ export interface WorkflowState {
   stage: Stage;
   /** Incremented by every accepted action (optimistic concurrency). */
   version: number;
-  returnedFrom: 'submitted' | 'preliminary_review' | null;
+  returnedFrom: 'submitted' | 'preliminary_review' | 'joint_review' | null;
   invitedDepartments: DistrictDepartment[];
+  /** Name snapshots and deadlines of the invited departments (absent in states from before issue 13). */
+  invitations?: Record<string, Invitation>;
   jointOpinions: Partial<Record<DistrictDepartment, OpinionRecord>>;
   jointReviewOverride: string | null;
   cityOpinions: Partial<Record<CityReviewer, OpinionRecord>>;
@@ -175,7 +184,14 @@ export const workflowActionSchema = z.object({
   expectedVersion: z.number().int().nonnegative(),
   comment: z.string().trim().max(4000).optional(),
   opinion: z.enum(OPINIONS).optional(),
-  departments: z.array(z.enum(DISTRICT_DEPARTMENTS)).optional(),
+  departments: z.array(z.string().trim().min(1).max(40)).max(50).optional(),
+  /** enter_opinion: the department whose opinion the lead enters, and how it arrived. */
+  department: z.string().trim().min(1).max(40).optional(),
+  via: z.enum(OPINION_CHANNELS).optional(),
+  /** start_joint_review: the date the opinions are due (server default: configured working days). */
+  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** The district's departments (server fills this in from the `departments` table). */
+  directory: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), defaultInvited: z.boolean(), active: z.boolean() })).optional(),
   /** The uploaded document this action rests on (recognition document, plan adjustment approval). */
   documentId: z.string().min(1).optional(),
   /** Kinds of the documents currently attached to the project (server fills this in). */
@@ -211,4 +227,4 @@ export type ApplyResult =
   | { ok: true; state: WorkflowState; event: WorkflowEvent; events: WorkflowEvent[] }
   | { ok: false; refusal: Refusal };
 
-export type { DocumentKind };
+export type { DocumentKind, DepartmentEntry };

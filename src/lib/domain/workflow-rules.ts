@@ -36,6 +36,8 @@ export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
   start_joint_review: LEAD,
   forward_to_city: LEAD,
   record_opinion: ['district_department'],
+  // 附件 二.2: the district industry department fills in the joint-review table from the departments' opinions.
+  enter_opinion: LEAD,
   close_joint_review: LEAD,
   record_city_opinion: CITY_REVIEWERS,
   // The government decides; the district industry department may record its decision on the platform
@@ -58,11 +60,13 @@ export function stageRoles(type: ActionType, path: PathInfo, state: WorkflowStat
     case 'accept':
       return { submitted: LEAD };
     case 'return':
-      return { submitted: LEAD, preliminary_review: LEAD };
+      // From the joint review too: 退回补充材料 (the departments' questions go back to the enterprise).
+      return cityPath ? { submitted: LEAD, preliminary_review: LEAD } : { submitted: LEAD, preliminary_review: LEAD, joint_review: LEAD };
     case 'resubmit':
       return { returned: SUBMITTERS };
     case 'start_joint_review':
     case 'record_opinion':
+    case 'enter_opinion':
     case 'close_joint_review': {
       if (cityPath) return {};
       if (type === 'start_joint_review') return { preliminary_review: LEAD };
@@ -89,7 +93,7 @@ function notOnPath(type: ActionType, path: PathInfo, state: WorkflowState): Refu
   const a = ACTION_LABELS[type];
   let zh = `本项目的办理路径不包含“${a.zh}”。`;
   let en = `This project's procedure has no "${a.en}" step.`;
-  if (type === 'start_joint_review' || type === 'record_opinion' || type === 'close_joint_review') {
+  if (type === 'start_joint_review' || type === 'record_opinion' || type === 'enter_opinion' || type === 'close_joint_review') {
     zh += '战略预留区内新出让土地的项目由区政府初审后报市“三委两局”审核认定（三.1），不经区级联审。';
     en += ' Newly transferred land in a strategic reserve area goes from district preliminary review to city review (clause 三.1), not to a district joint review.';
   } else if (type === 'forward_to_city' || type === 'record_city_opinion') {

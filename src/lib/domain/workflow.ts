@@ -14,14 +14,13 @@ import type { Actor } from './permissions.ts';
 import { DOCUMENT_LABELS, missingDocuments, pathOf, type PathFacts } from './paths.ts';
 import { ROLE_LABELS } from './roles.ts';
 import { authorise } from './workflow-rules.ts';
+import { checkInvitation, departmentLabel } from './departments.ts';
 import {
   ACTIONS,
   ACTION_LABELS,
   AUTO_ENTER_TRACKING,
   CITY_REVIEWERS,
-  DISTRICT_DEPARTMENT_LABELS,
   FILING_RECIPIENTS,
-  REQUIRED_JOINT_DEPARTMENTS,
   STAGE_LABELS,
   type FilingRecipient,
   type Stage,
@@ -82,7 +81,9 @@ export interface AvailableAction {
     comment: 'required' | 'optional' | 'required_unless_agree';
     opinion: boolean;
     departments: boolean;
-    document: 'recognition' | 'plan_adjustment' | null;
+    /** enter_opinion: which invited department, from which channel. */
+    department: boolean;
+    document: 'recognition' | 'plan_adjustment' | 'opinion_letter' | null;
     /** Not everyone has answered: closing needs override=true and a reason. */
     override: boolean;
   };
@@ -97,18 +98,32 @@ export function availableActions(state: WorkflowState, actor: Actor, facts: Path
       comment: REASON_REQUIRED.includes(type) ? 'required' : OPINION_ACTIONS.includes(type) ? 'required_unless_agree' : 'optional',
       opinion: OPINION_ACTIONS.includes(type),
       departments: type === 'start_joint_review',
-      document: type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : null,
+      department: type === 'enter_opinion',
+      document: type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : type === 'enter_opinion' ? 'opinion_letter' : null,
       override: needsOverride(state, type)
     }
   }));
 }
 
-/** Whether the project waits on this actor (inbox): any action other than withdrawing. */
-export const waitsOn = (state: WorkflowState, actor: Actor, facts: PathFacts) =>
-  availableActions(state, actor, facts).some((a) => a.type !== 'withdraw');
+/**
+ * The actions that make a to-do for this actor: not withdrawing, and not revising an opinion already given
+ * (a department that has answered is done; it may still revise from the project page).
+ */
+export function todoActions(state: WorkflowState, actor: Actor, facts: PathFacts): AvailableAction[] {
+  return availableActions(state, actor, facts).filter((a) => {
+    if (a.type === 'withdraw') return false;
+    if (a.type === 'record_opinion') return !(actor.department && state.jointOpinions[actor.department]);
+    if (a.type === 'record_city_opinion') return !state.cityOpinions[actor.role as CityReviewer];
+    if (a.type === 'acknowledge_filing') return !state.filing.acknowledgements[actor.role as FilingRecipient];
+    return true;
+  });
+}
+
+/** Whether the project waits on this actor (inbox). */
+export const waitsOn = (state: WorkflowState, actor: Actor, facts: PathFacts) => todoActions(state, actor, facts).length > 0;
 
 const REASON_REQUIRED: readonly ActionType[] = ['withdraw', 'return', 'reject'];
-const OPINION_ACTIONS: readonly ActionType[] = ['record_opinion', 'record_city_opinion'];
+const OPINION_ACTIONS: readonly ActionType[] = ['record_opinion', 'enter_opinion', 'record_city_opinion'];
 
 function missingAnswers(state: WorkflowState): string[] {
   if (state.stage === 'joint_review') return state.invitedDepartments.filter((d) => !state.jointOpinions[d]);
@@ -121,7 +136,7 @@ const needsOverride = (state: WorkflowState, type: ActionType) =>
 const bad = (code: string, zh: string, en: string): Refusal => ({ status: 400, code, zh, en });
 
 /** Check the request's content for this action; null when complete. */
-function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathFacts): Refusal | null {
+function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathFacts, now: Date): Refusal | null {
   const comment = action.comment?.trim() ?? '';
   const a = ACTION_LABELS[action.type];
   if (REASON_REQUIRED.includes(action.type) && comment === '') {
@@ -138,14 +153,26 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
     }
   }
   if (action.type === 'start_joint_review') {
-    const depts = action.departments ?? [];
-    if (depts.length === 0) return bad('departments_missing', '请选择参加区级联审的部门。', 'Choose the departments invited to the joint review.');
-    const absent = REQUIRED_JOINT_DEPARTMENTS.filter((d) => !depts.includes(d));
-    if (absent.length > 0) {
+    const refusal = checkInvitation(action.departments ?? [], action.directory);
+    if (refusal) return refusal;
+    if (action.dueOn && action.dueOn < shanghaiDate(now)) {
+      return bad('due_in_past', `反馈期限（${action.dueOn}）不能早于今天。`, `The reply deadline (${action.dueOn}) cannot be in the past.`);
+    }
+  }
+  if (action.type === 'enter_opinion') {
+    const dept = action.department ?? '';
+    if (!state.invitedDepartments.includes(dept)) {
       return bad(
-        'department_required',
-        `区级联审须邀请${absent.map((d) => DISTRICT_DEPARTMENT_LABELS[d].zh).join('、')}（一.4：项目能否保留取决于规划）。`,
-        `The joint review must include ${absent.map((d) => DISTRICT_DEPARTMENT_LABELS[d].en).join(', ')} (clause 一.4: retention depends on the plan).`
+        'department_not_invited',
+        `“${departmentLabel(dept, state.invitations).zh}”未被邀请参加本项目的区级联审，不能代其录入意见。`,
+        `"${departmentLabel(dept, state.invitations).en}" is not invited to this joint review; its opinion cannot be entered.`
+      );
+    }
+    if (!action.documentId) {
+      return bad(
+        'opinion_document_missing',
+        '代部门录入意见须上传该部门盖章的意见函或会议纪要（附件 二.2）。',
+        "Entering a department's opinion needs its signed letter or the meeting minutes uploaded (Annex 2.2)."
       );
     }
   }
@@ -158,7 +185,7 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
   if (needsOverride(state, action.type)) {
     const missing = missingAnswers(state);
     const names = missing.map((m) =>
-      m in DISTRICT_DEPARTMENT_LABELS ? DISTRICT_DEPARTMENT_LABELS[m as DistrictDepartment] : ROLE_LABELS[m as CityReviewer]
+      state.stage === 'city_review' ? ROLE_LABELS[m as CityReviewer] : departmentLabel(m as DistrictDepartment, state.invitations)
     );
     if (!action.override) {
       return {
@@ -193,7 +220,7 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
   if (!(ACTIONS as readonly string[]).includes(action.type)) {
     return { ok: false, refusal: bad('unknown_action', `未知的操作“${String(action.type)}”。`, `Unknown action "${String(action.type)}".`) };
   }
-  const refusal = authorise(state, action.type, actor, facts, action.expectedVersion) ?? checkPayload(state, action, facts);
+  const refusal = authorise(state, action.type, actor, facts, action.expectedVersion) ?? checkPayload(state, action, facts, now);
   if (refusal) return { ok: false, refusal };
 
   const at = now.toISOString();
@@ -202,7 +229,7 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
   const path = pathOf(facts);
   const s: WorkflowState = structuredClone(state);
   const payload: Record<string, unknown> = {};
-  const opinion = (): OpinionRecord => ({ opinion: action.opinion!, comment, actorId: actor.id, at });
+  const opinion = (): OpinionRecord => ({ opinion: action.opinion!, comment, actorId: actor.id, ...(actor.name ? { actorName: actor.name } : {}), at });
   const closeOpenPause = () => {
     for (const p of s.clock.pauses) if (p.to === null) p.to = today;
   };
@@ -226,7 +253,8 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
       payload.clockStartedOn = s.clock.startedOn;
       break;
     case 'return':
-      s.returnedFrom = state.stage as 'submitted' | 'preliminary_review';
+      s.returnedFrom = state.stage as 'submitted' | 'preliminary_review' | 'joint_review';
+      if (state.stage === 'joint_review') payload.supplement = true;
       s.stage = 'returned';
       if (s.clock.startedOn !== null) s.clock.pauses.push({ from: today, to: null });
       break;
@@ -239,9 +267,13 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
     case 'start_joint_review':
       s.stage = 'joint_review';
       s.invitedDepartments = [...new Set(action.departments ?? [])];
+      s.invitations = Object.fromEntries(
+        s.invitedDepartments.map((d) => [d, { ...departmentLabel(d, null, action.directory), invitedOn: today, dueOn: action.dueOn ?? null }])
+      );
       s.jointOpinions = {};
       s.jointReviewOverride = null;
       payload.departments = s.invitedDepartments;
+      payload.dueOn = action.dueOn ?? null;
       break;
     case 'forward_to_city':
       s.stage = 'city_review';
@@ -251,7 +283,18 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
     case 'record_opinion':
       s.jointOpinions[actor.department as DistrictDepartment] = opinion();
       payload.department = actor.department;
+      payload.departmentName = departmentLabel(actor.department!, state.invitations);
       payload.opinion = action.opinion;
+      break;
+    case 'enter_opinion':
+      // The lead fills in the table from the department's letter or the meeting (附件 二.2).
+      s.jointOpinions[action.department!] = { ...opinion(), onBehalf: { documentId: action.documentId!, via: action.via ?? 'letter' } };
+      payload.department = action.department;
+      payload.opinion = action.opinion;
+      payload.enteredFor = action.department;
+      payload.departmentName = departmentLabel(action.department!, state.invitations);
+      payload.via = action.via ?? 'letter';
+      payload.documentId = action.documentId;
       break;
     case 'record_city_opinion':
       s.cityOpinions[actor.role as CityReviewer] = opinion();

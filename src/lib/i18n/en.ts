@@ -1,6 +1,9 @@
 import type { zh } from './zh.ts';
 
+import { caseworkEn } from './casework.ts';
+
 export const en: Record<keyof typeof zh, string> = {
+  ...caseworkEn,
   app_name: 'Zero-New-Land Renovation Project Recognition Platform',
   app_short: 'Zeroland',
   app_sub: 'Shanghai — high-quality projects outside planned industrial blocks',

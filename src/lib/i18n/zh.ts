@@ -1,4 +1,7 @@
+import { caseworkZh } from './casework.ts';
+
 export const zh = {
+  ...caseworkZh,
   app_name: '零增地技术改造优质项目认定平台',
   app_short: '零增地平台',
   app_sub: '上海市规划产业区块外优质项目认定',

@@ -36,19 +36,19 @@ export const COMPLETE_FORM = {
   description: '原址拆除老旧厂房，新建高标准厂房。'
 };
 
-export async function user(db: Db, role: Role, authority: string | null = null, department?: string): Promise<SessionUser> {
-  const u = await makeUser(db, role, authority, { department });
-  return { id: u.id, username: u.username, displayName: u.username, role, authorityCode: authority, department: department ?? null, enterpriseName: null };
+export async function user(db: Db, role: Role, authority: string | null = null, department?: string, departmentCode?: string): Promise<SessionUser> {
+  const u = await makeUser(db, role, authority, { department, departmentCode });
+  return { id: u.id, username: u.username, displayName: u.username, role, authorityCode: authority, department: department ?? null, departmentCode: departmentCode ?? null, enterpriseName: null };
 }
 
-/** One district's cast (department names as the organisations write them, mapped to codes by the server). */
+/** One district's cast; department users are bound to their department by code. */
 export async function district(db: Db, code: string) {
   return {
     ent: await user(db, 'enterprise'),
     industry: await user(db, 'district_industry', code, '区产业部门'),
-    fgw: await user(db, 'district_department', code, '区发展改革委'),
-    ghzy: await user(db, 'district_department', code, '区规划资源局'),
-    sthj: await user(db, 'district_department', code, '区生态环境局'),
+    fgw: await user(db, 'district_department', code, '区发展改革委', 'development_reform'),
+    ghzy: await user(db, 'district_department', code, '区规划资源局', 'planning_resources'),
+    sthj: await user(db, 'district_department', code, '区生态环境局', 'ecology_environment'),
     gov: await user(db, code === 'lingang' ? 'lingang_committee' : 'district_government', code, '区政府')
   };
 }

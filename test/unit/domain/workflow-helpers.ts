@@ -54,6 +54,7 @@ export function fullRequest(type: ActionType, state: WorkflowState): WorkflowAct
     comment: '理由：测试',
     opinion: 'agree',
     departments: ['planning_resources', 'ecology_environment'],
+    department: 'ecology_environment',
     documentId: 'doc-1',
     attachedDocuments: [...DOCUMENT_KINDS],
     override: true

@@ -17,7 +17,7 @@ const DISTRICT_ALLOWED: Table = {
   submitted: { accept: ['district_industry'], return: ['district_industry'], withdraw: ['enterprise'] },
   preliminary_review: { return: ['district_industry'], start_joint_review: ['district_industry'], withdraw: ['enterprise'] },
   returned: { resubmit: ['enterprise', 'district_industry'], withdraw: ['enterprise'] },
-  joint_review: { record_opinion: ['district_department'], close_joint_review: ['district_industry'], withdraw: ['enterprise'] },
+  joint_review: { return: ['district_industry'], record_opinion: ['district_department'], enter_opinion: ['district_industry'], close_joint_review: ['district_industry'], withdraw: ['enterprise'] },
   decision: { recognise: ['district_government', 'district_industry'], reject: ['district_government', 'district_industry'], withdraw: ['enterprise'] },
   recognised: { complete_plan_adjustment: ['city_planning', 'district_department'], acknowledge_filing: ['city_sheitc', 'city_planning'] },
   tracking: { acknowledge_filing: ['city_sheitc', 'city_planning'] },
@@ -34,6 +34,7 @@ const DISTRICT_NOT_NOW: Record<ActionType, Role[]> = {
   start_joint_review: ['district_industry'],
   forward_to_city: ['district_industry'], // not on this branch: 409 not_on_path
   record_opinion: ['district_department'],
+  enter_opinion: ['district_industry'],
   close_joint_review: ['district_industry'],
   record_city_opinion: CITY, // not on this branch: 409 not_on_path
   recognise: ['district_government', 'district_industry'],
@@ -90,6 +91,7 @@ const CITY_NOT_NOW: Record<ActionType, Role[]> = {
   ...DISTRICT_NOT_NOW,
   start_joint_review: ['district_industry'], // not on this branch: 409 not_on_path
   record_opinion: ['district_department'],
+  enter_opinion: ['district_industry'],
   close_joint_review: ['district_industry'],
   record_city_opinion: CITY,
   recognise: ['city_sheitc'], // the district government does not decide here: 403

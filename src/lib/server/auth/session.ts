@@ -14,6 +14,10 @@ export interface SessionUser {
   role: Role;
   authorityCode: string | null;
   department: string | null;
+  /** District departments: the code of the department the account is bound to (issue 13.2). */
+  departmentCode?: string | null;
+  /** Where notifications are mailed when SMTP_URL is set. */
+  email?: string | null;
   enterpriseName: string | null;
   /** Signed in with a temporary password: must choose a new one before anything else (issue 11.8). */
   mustChangePassword?: boolean;
@@ -37,9 +41,9 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
   if (!token || token.length > 100) return null;
   const { rows } = await db.query<{
     id: string; username: string; display_name: string; role: Role; authority_code: string | null;
-    department: string | null; enterprise_name: string | null; must_change_password: boolean;
+    department: string | null; enterprise_name: string | null; must_change_password: boolean; department_code: string | null; email: string | null;
   }>(
-    `select u.id, u.username, u.display_name, u.role, u.authority_code, u.department, u.enterprise_name, u.must_change_password
+    `select u.id, u.username, u.display_name, u.role, u.authority_code, u.department, u.enterprise_name, u.must_change_password, u.department_code, u.email
        from sessions s join users u on u.id = s.user_id
       where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
     [sha256(token)]
@@ -49,7 +53,8 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
   return {
     id: u.id, username: u.username, displayName: u.display_name, role: u.role,
     authorityCode: u.authority_code, department: u.department, enterpriseName: u.enterprise_name,
-    mustChangePassword: u.must_change_password
+    mustChangePassword: u.must_change_password,
+    departmentCode: u.department_code, email: u.email
   };
 }
 

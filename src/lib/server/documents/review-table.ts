@@ -4,7 +4,8 @@
 import ExcelJS from 'exceljs';
 import type { Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { DISTRICT_DEPARTMENT_LABELS, OPINION_LABELS, type DistrictDepartment, type Opinion } from '../../domain/workflow-model.ts';
+import { OPINION_CHANNEL_LABELS, OPINION_LABELS, type Opinion, type OpinionChannel } from '../../domain/workflow-model.ts';
+import { departmentLabel } from '../../domain/departments.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { listEvents, listProjectFiles } from '../projects/projects.repository.ts';
@@ -35,24 +36,30 @@ export interface ReviewTable {
   supplements: string[];
 }
 
-const deptLabel = (d: string) => DISTRICT_DEPARTMENT_LABELS[d as DistrictDepartment]?.zh ?? d;
 
 export async function reviewTableData(db: Queryable, actor: SessionUser, projectId: string): Promise<ReviewTable> {
   const row0 = await loadVisible(db, actor, projectId);
-  const events = await listEvents(db, projectId, ['start_joint_review', 'record_opinion', 'close_joint_review']);
+  const events = await listEvents(db, projectId, ['start_joint_review', 'record_opinion', 'enter_opinion', 'close_joint_review']);
   const startIdx = events.map((e) => e.action).lastIndexOf('start_joint_review');
   const round = startIdx >= 0 ? events.slice(startIdx) : [];
   const start = round[0];
   const invited = (start?.payload.departments as string[] | undefined) ?? [];
   const latest = new Map<string, (typeof round)[number]>();
-  for (const e of round) if (e.action === 'record_opinion' && typeof e.payload.department === 'string') latest.set(e.payload.department, e);
+  for (const e of round) if ((e.action === 'record_opinion' || e.action === 'enter_opinion') && typeof e.payload.department === 'string') latest.set(e.payload.department, e);
+  const names = new Map<string, { zh: string; en: string }>();
+  for (const e of round) if (typeof e.payload.department === 'string' && e.payload.departmentName) names.set(e.payload.department, e.payload.departmentName as { zh: string; en: string });
+  const deptLabel = (d: string) => names.get(d)?.zh ?? departmentLabel(d, row0.workflow?.invitations).zh;
   const departments = [...new Set([...invited, ...latest.keys()])];
   const lines: ReviewLine[] = departments.map((d) => {
     const e = latest.get(d);
     const opinion = (e?.payload.opinion as Opinion | undefined) ?? null;
     return {
       department: d, departmentLabel: deptLabel(d), opinion, opinionLabel: opinion ? OPINION_LABELS[opinion].zh : '未反馈',
-      comment: e?.comment ?? '', date: e ? shanghaiDate(new Date(e.at)) : null, by: e?.actor_name ?? ''
+      comment: e?.comment ?? '', date: e ? shanghaiDate(new Date(e.at)) : null,
+      // 附件 二.2: the lead fills in the table from the department's letter; the table says so.
+      by: e?.action === 'enter_opinion'
+        ? `${e.actor_name ?? ''}代录（${OPINION_CHANNEL_LABELS[(e.payload.via as OpinionChannel) ?? 'letter']?.zh ?? '书面函件'}）`
+        : (e?.actor_name ?? '')
     };
   });
   const close = round.find((e) => e.action === 'close_joint_review');

@@ -85,6 +85,11 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
 function actionLabel(e: EventRow): Label {
   const base = (ACTION_LABELS as Record<string, Label>)[e.action] ?? OTHER_EVENT_LABELS[e.action] ?? { zh: e.action, en: e.action };
   const p = e.payload ?? {};
+  // 附件 二.2: the log says for which department the lead entered an opinion, and who answered themselves.
+  const dept = p.departmentName as Label | undefined;
+  if (e.action === 'enter_opinion' && dept) return { zh: `代${dept.zh}录入联审意见（依据部门意见函）`, en: `Opinion entered for ${dept.en} (from its signed letter)` };
+  if (e.action === 'record_opinion' && dept) return { zh: `${dept.zh}填写联审意见`, en: `${dept.en} gave its opinion` };
+  if (e.action === 'return' && p.supplement) return { zh: '退回补充材料（区级联审）', en: 'Returned for supplements (joint review)' };
   if (e.action === 'record_milestone' && typeof p.milestone === 'string' && p.milestone in MILESTONE_INFO) {
     const m = MILESTONE_INFO[p.milestone as Milestone];
     return { zh: `${base.zh}：${m.zh}`, en: `${base.en}: ${m.en}` };

@@ -21,6 +21,9 @@ export interface NewUser {
   role: Role;
   authorityCode?: string | null;
   department?: string | null;
+  /** Binds a district department user to departments(authority_code, code). */
+  departmentCode?: string | null;
+  email?: string | null;
   enterpriseName?: string | null;
   uscc?: string | null;
   passwordHash: string;
@@ -34,10 +37,10 @@ export async function findUserByUsername(db: Queryable, username: string): Promi
 
 export async function insertUser(db: Queryable, u: NewUser): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
-    `insert into users (username, display_name, role, authority_code, department, enterprise_name, uscc, password_hash, demo)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
+    `insert into users (username, display_name, role, authority_code, department, enterprise_name, uscc, password_hash, demo, department_code, email)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
     [u.username, u.displayName, u.role, u.authorityCode ?? null, u.department ?? null, u.enterpriseName ?? null,
-     u.uscc ?? null, u.passwordHash, u.demo ?? false]
+     u.uscc ?? null, u.passwordHash, u.demo ?? false, u.departmentCode ?? null, u.email ?? null]
   );
   return rows[0].id;
 }

@@ -16,6 +16,9 @@ import { isCityRole } from '../../domain/roles.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { toActor } from './actor.ts';
 import { lateMilestoneItems } from '../aftercare/milestones.service.ts';
+import { departmentDirectory } from '../departments/departments.service.ts';
+import { loadDeadlineSettings } from '../deadlines/settings.service.ts';
+import { addWorkingDays } from '../../domain/working-days.ts';
 import * as repo from '../projects/projects.repository.ts';
 import { factsOf, stateOf, summaryOf, todayInShanghai } from '../projects/project-view.ts';
 import type { InboxItem } from '../projects/projects.types.ts';
@@ -30,6 +33,7 @@ function parseAction(body: unknown) {
   delete raw.action;
   // The server decides which documents are attached; a client cannot claim them.
   delete raw.attachedDocuments;
+  delete raw.directory;
   const r = workflowActionSchema.safeParse(raw);
   if (!r.success) {
     const fields = [...new Set(r.error.issues.map((i) => String(i.path[0] ?? '')))].join(', ');
@@ -70,7 +74,16 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
         });
       }
     }
-    const result = applyAction(state, { ...action, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
+    const extra: Partial<typeof action> = {};
+    if (action.type === 'start_joint_review') {
+      // The district's own departments, and the configured reply time unless the lead set a date.
+      extra.directory = await departmentDirectory(tx, row.authority_code);
+      if (!action.dueOn) {
+        const settings = await loadDeadlineSettings(tx);
+        extra.dueOn = addWorkingDays(await loadCalendar(tx), todayInShanghai(now), settings.opinionWorkingDays);
+      }
+    }
+    const result = applyAction(state, { ...action, ...extra, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
     if (!result.ok) throw refusalError(result.refusal);
     // The negative list (正面和负面清单) blocks recognition unless the district recorded an override.
     if (action.type === 'recognise') {
@@ -104,11 +117,11 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
 /** The document an action rests on must be a file of this project. */
 async function assertProjectDocument(db: Queryable, projectId: string, fileId: string, action: string) {
   const files = await repo.listProjectFiles(db, projectId);
-  const kind = action === 'recognise' ? 'recognition' : action === 'complete_plan_adjustment' ? 'plan_adjustment' : null;
+  const kind = action === 'recognise' ? 'recognition' : action === 'complete_plan_adjustment' ? 'plan_adjustment' : action === 'enter_opinion' ? 'joint_review_opinion' : null;
   if (!files.some((f) => f.id === fileId && (kind === null || f.kind === kind))) {
     throw apiError(400, 'document_not_attached', {
-      zh: '所引用的文件不是本项目已上传的材料，请先上传认定文件（或规划调整批复）再操作。',
-      en: 'The referenced document is not uploaded to this project; upload the recognition document (or plan adjustment approval) first.'
+      zh: '所引用的文件不是本项目已上传的材料，请先上传认定文件（规划调整批复、部门意见函）再操作。',
+      en: 'The referenced document is not uploaded to this project; upload the recognition document (plan adjustment approval, department letter) first.'
     });
   }
 }

@@ -10,6 +10,11 @@ import { loadChecklist } from '$lib/server/standard/present.ts';
 import { issuedSheets, issueSheet, uploadSheetScan } from '$lib/server/documents/documents.service.ts';
 import { publicOrigin } from '$lib/server/documents/origin.ts';
 import { aftercarePage } from '$lib/server/aftercare/compliance.service.ts';
+import { departmentDirectory } from '$lib/server/departments/departments.service.ts';
+import { loadDeadlineSettings } from '$lib/server/deadlines/settings.service.ts';
+import { loadCalendar } from '$lib/server/calendar/calendar.service.ts';
+import { addWorkingDays } from '$lib/domain/working-days.ts';
+import { shanghaiDate } from '$lib/domain/dates.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -22,7 +27,11 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
     issuedSheets(db, user, params.id).catch(() => []),
     aftercarePage(db, user, params.id).catch((e) => (console.error('aftercare:', e), null))
   ]);
-  return { project, layers, checklist, sheets, aftercare };
+  // The district's departments and the default reply date, for starting the joint review.
+  const lead = project.availableActions.some((a) => a.type === 'start_joint_review');
+  const departments = lead ? await departmentDirectory(db, project.authorityCode) : [];
+  const defaultDueOn = lead ? addWorkingDays(await loadCalendar(db), shanghaiDate(new Date()), (await loadDeadlineSettings(db)).opinionWorkingDays) : '';
+  return { project, layers, checklist, sheets, aftercare, departments, defaultDueOn };
 };
 
 export const actions: Actions = {
@@ -39,7 +48,7 @@ export const actions: Actions = {
       await inTransaction(db, async (txDb) => {
         let documentId: string | undefined;
         if (doc) {
-          const kind = type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : 'joint_review_material';
+          const kind = type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : type === 'enter_opinion' ? 'joint_review_opinion' : 'joint_review_material';
           documentId = (await addProjectFile(txDb, user, params.id, kind, doc)).id;
         }
         await applyProjectAction(txDb, user, params.id, {
@@ -48,6 +57,9 @@ export const actions: Actions = {
           comment: str(data, 'comment'),
           opinion: str(data, 'opinion'),
           departments: departments.length > 0 ? departments : undefined,
+          department: str(data, 'department'),
+          via: str(data, 'via'),
+          dueOn: str(data, 'dueOn'),
           documentId,
           override: data.get('override') === 'true' ? true : undefined
         });
