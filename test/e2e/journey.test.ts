@@ -88,7 +88,10 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     expect(await j.page.textContent('[data-testid=clock]')).toContain('/ 10');
     await j.act('start_joint_review', async (p) => {
       expect(await p.isChecked('[data-testid=dept-planning_resources]')).toBe(true);
-      await p.check('[data-testid=dept-development_reform]');
+      // The district's default invitation set is preselected; this review asks two of them.
+      expect(await p.isChecked('[data-testid=dept-development_reform]')).toBe(true);
+      await p.uncheck('[data-testid=dept-town_government]');
+      await p.uncheck('[data-testid=dept-ecology_environment]');
     });
     expect(await j.stage()).toBe('joint_review');
     const table = await j.page.textContent('[data-testid=joint-review-table]');

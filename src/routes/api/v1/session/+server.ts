@@ -34,3 +34,10 @@ export const DELETE = endpoint(async (event) => {
   event.cookies.delete(SESSION_COOKIE, { path: '/' });
   return json({ ok: true });
 });
+
+/** GET: who is signed in (id, name, role, district, bound department). */
+export const GET = endpoint(async (event) => {
+  const u = event.locals.user;
+  if (!u) throw apiError(401, 'unauthenticated', msg('unauthenticated'));
+  return json({ user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, authorityCode: u.authorityCode, departmentCode: u.departmentCode ?? null, email: u.email ?? null } });
+});
