@@ -1,4 +1,4 @@
-// zeroland users add --username U --role R [--district D] [--department X] [--name N] --password-stdin
+// zeroland users add --username U --role R [--district D] [--department-code C] [--department X] [--email E] [--name N] --password-stdin
 // Lets a production install create its first administrator without any demo data.
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { hashPassword } from '../lib/server/auth/password.ts';
@@ -32,9 +32,17 @@ export default async function users(args: string[]) {
   const db = await getDb();
   try {
     if (await findUserByUsername(db, username)) throw new UserError(`user ${username} already exists`);
+    // District departments are bound by code (departments table), never by their name.
+    const departmentCode = flags['department-code'] ? String(flags['department-code']) : null;
+    if (departmentCode) {
+      if (role !== 'district_department') throw new UserError('--department-code is only for role district_department');
+      const d = await db.query('select 1 from departments where authority_code = $1 and code = $2 and active', [district, departmentCode]);
+      if (!d.rows.length) throw new UserError(`district ${district} has no active department with code ${departmentCode}`);
+    }
     await insertUser(db, {
       username, role, displayName: String(flags.name ?? username), authorityCode: isScopedRole(role) ? district : null,
-      department: flags.department ? String(flags.department) : null, passwordHash: await hashPassword(password)
+      department: flags.department ? String(flags.department) : null, departmentCode,
+      email: flags.email ? String(flags.email) : null, passwordHash: await hashPassword(password)
     });
     console.log(`user ${username} (${role}) created`);
   } finally {

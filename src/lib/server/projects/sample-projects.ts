@@ -82,7 +82,7 @@ const PLANS: Plan[] = [
 async function sessionUser(db: Db, username: string): Promise<SessionUser> {
   const u = await findUserByUsername(db, username);
   if (!u) throw new Error(`sample projects: demo user ${username} missing`);
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, authorityCode: u.authority_code, department: u.department, enterpriseName: u.enterprise_name };
+  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, authorityCode: u.authority_code, department: u.department, departmentCode: u.department_code, email: u.email, enterpriseName: u.enterprise_name };
 }
 
 const text = (s: string) => new TextEncoder().encode(s);

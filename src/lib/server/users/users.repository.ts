@@ -8,6 +8,8 @@ export interface UserRow {
   role: Role;
   authority_code: string | null;
   department: string | null;
+  department_code: string | null;
+  email: string | null;
   enterprise_name: string | null;
   password_hash: string;
   disabled: boolean;
