@@ -11,7 +11,7 @@ beforeAll(async () => {
 });
 
 type Dept = { code: string; zh: string; defaultInvited: boolean; active: boolean };
-type Project = ProjectJson & { workflow: { invitedDepartments: string[]; invitations: Record<string, { zh: string; dueOn: string }>; jointOpinions: Record<string, { opinion: string; actorName?: string; onBehalf?: { documentId: string; via: string } }> }; events: { action: string; actionLabel: { zh: string }; actorName: string }[] };
+type Project = Omit<ProjectJson, 'events'> & { workflow: { invitedDepartments: string[]; invitations: Record<string, { zh: string; dueOn: string }>; jointOpinions: Record<string, { opinion: string; actorName?: string; onBehalf?: { documentId: string; via: string } }> }; events: { action: string; actionLabel: { zh: string }; actorName: string }[] };
 const get = async (c: Client, id: string) => ok<Project>(await c.request('GET', `/api/v1/projects/${id}`));
 const inboxIds = async (c: Client) => (await ok<{ items: { project: { id: string } }[] }>(await c.request('GET', '/api/v1/inbox'))).items.map((i) => i.project.id);
 
