@@ -5,7 +5,9 @@ import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { toActor } from '../workflow/actor.ts';
-import { canDeclare, canJudge, canOverride, DECIDED_STAGES } from '../../domain/standard/permissions.ts';
+import { canOverride, DECIDED_STAGES } from '../../domain/standard/permissions.ts';
+import { declarationPayloadRefusal, declarationRefusal, judgementRefusal } from '../../domain/declarations.ts';
+import { refusalError } from '../workflow/workflow.service.ts';
 import { diffEvaluations, unresolvedHits, type Evaluation, type EvaluationDiff } from '../../domain/standard/evaluate.ts';
 import { evaluateProject, evaluateWith, loadEvaluationInput, overriddenCriteria, ruleSetInForce, today } from './evaluation.service.ts';
 import * as repo from './standard.repository.ts';
@@ -23,6 +25,8 @@ export interface ProjectEvaluationView {
   /** Negative-list hits not overridden: recognition is blocked while non-empty. */
   blockingHits: string[];
   can: { override: boolean; judge: boolean; declare: boolean };
+  /** Who declared / judged each criterion, and when (the latest act counts). */
+  acts: Record<string, { by: string | null; at: string; affirmed?: boolean; fileId?: string | null; fileName?: string | null; verdict?: 'pass' | 'fail'; comment?: string }>;
 }
 
 const decided = (stage: string) => (DECIDED_STAGES as readonly string[]).includes(stage);
@@ -59,7 +63,12 @@ export async function getProjectEvaluation(db: Db, user: SessionUser, projectId:
     newer,
     overrides: overrides.map((o) => ({ id: o.id, criterionIds: o.criterion_ids, reason: o.reason, by: o.by_name, role: o.by_role, at: new Date(o.at).toISOString(), eventId: o.event_id })),
     blockingHits: unresolvedHits(stored.result, overridden),
-    can: { override: canOverride(actor, scope) && !decided(row.stage), judge: canJudge(actor, scope) && !decided(row.stage), declare: canDeclare(actor, scope) && !decided(row.stage) }
+    can: {
+      override: canOverride(actor, scope) && !decided(row.stage),
+      judge: judgementRefusal(actor, { ...scope, stage: row.stage }) === null,
+      declare: declarationRefusal(actor, { ...scope, stage: row.stage }) === null
+    },
+    acts: await actsOf(db, projectId)
   };
 }
 
@@ -100,32 +109,72 @@ export async function recordOverride(db: Db, user: SessionUser, projectId: strin
   });
 }
 
+/**
+ * The enterprise's declaration (承诺声明), part of its application form: only the enterprise, only while the
+ * form is editable; a "yes" that needs a document needs a file uploaded to this project as
+ * declaration_evidence. Recorded as an event with who and when.
+ */
 export async function recordDeclaration(db: Db, user: SessionUser, projectId: string, body: { criterionId?: unknown; affirmed?: unknown; fileId?: unknown }) {
   return db.transaction(async (tx) => {
     const row = await loadVisible(tx, user, projectId, { forUpdate: true });
-    if (!canDeclare(toActor(user), { authorityCode: row.authority_code, ownerId: row.owner_id }))
-      throw apiError(403, 'forbidden', { zh: '只有项目单位或区产业部门可以填写承诺声明。', en: 'Only the enterprise or the district industry department may answer a declaration.' });
-    if (decided(row.stage)) throw closed();
-    const criterion = await criterionOf(tx, String(body.criterionId ?? ''), 'declaration');
-    if (typeof body.affirmed !== 'boolean') throw apiError(400, 'affirmed_required', { zh: '请选择“是”或“否”。', en: 'Answer yes or no.' });
+    const refusal = declarationRefusal(toActor(user), { authorityCode: row.authority_code, ownerId: row.owner_id, stage: row.stage });
+    if (refusal) throw refusalError(refusal);
+    const criterion = await declarationCriterion(tx, String(body.criterionId ?? ''));
     const fileId = body.fileId === undefined || body.fileId === null || body.fileId === '' ? null : String(body.fileId);
-    if (fileId && !(await repo.projectHasFile(tx, projectId, fileId)))
-      throw apiError(400, 'unknown_file', { zh: '证明材料不是本项目已上传的文件：请先在本项目的“申报材料”中上传，再选择它。', en: "The document is not one of this project's uploaded files: upload it to this project's documents first, then choose it." });
-    await repo.insertDeclaration(tx, { projectId, criterionId: criterion, affirmed: body.affirmed, fileId, by: user.id });
+    let fileName: string | null = null;
+    if (fileId) {
+      // The evidence is a file of THIS project (issue 11's scoping rule); the form uploads it as declaration_evidence.
+      if (!(await repo.projectHasFile(tx, projectId, fileId)))
+        throw apiError(400, 'unknown_file', { zh: '证明材料不是本项目已上传的文件：请先在本项目的“申报材料”中上传，再选择它。', en: "The document is not one of this project's uploaded files: upload it to this project's documents first, then choose it." });
+      const f = await tx.query<{ original_name: string }>('select original_name from files where id = $1', [fileId]);
+      fileName = f.rows[0]?.original_name ?? null;
+    }
+    const bad = declarationPayloadRefusal(body.affirmed, fileId !== null, criterion.documentRequired);
+    if (bad) throw refusalError(bad);
+    const affirmed = body.affirmed as boolean;
+    await repo.insertDeclaration(tx, { projectId, criterionId: criterion.id, affirmed, fileId, by: user.id });
+    await repo.insertEvent(tx, {
+      projectId, actorId: user.id, role: user.role, action: 'standard_declaration', stage: row.stage, comment: null,
+      payload: { criterionId: criterion.id, statement: criterion.statement, affirmed, fileId, fileName }
+    });
     return (await evaluateProject(tx, projectId, 'declaration'))!.evaluation;
   });
+}
+
+async function declarationCriterion(db: Queryable, id: string) {
+  await criterionOf(db, id, 'declaration');
+  const c = (await ruleSetInForce(db)).criteria.find((x) => x.id === id)!;
+  const check = c.check as { statement: { zh: string; en: string }; documentRequired: boolean };
+  return { id, statement: check.statement, documentRequired: check.documentRequired };
+}
+
+/** The latest declaration and judgement of each criterion, with who made it. */
+async function actsOf(db: Queryable, projectId: string): Promise<ProjectEvaluationView['acts']> {
+  const acts: ProjectEvaluationView['acts'] = {};
+  const d = await db.query<{ criterion_id: string; affirmed: boolean; file_id: string | null; file_name: string | null; by: string | null; at: Date }>(
+    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, d.file_id, f.original_name as file_name, u.display_name as by, d.at
+       from standard_declarations d left join files f on f.id = d.file_id left join users u on u.id = d.declared_by
+      where d.project_id = $1 order by d.criterion_id, d.id desc`, [projectId]);
+  for (const r of d.rows) acts[r.criterion_id] = { by: r.by, at: new Date(r.at).toISOString(), affirmed: r.affirmed, fileId: r.file_id, fileName: r.file_name };
+  for (const j of await repo.latestJudgements(db, projectId)) {
+    acts[j.criterion_id] = { by: j.judged_by_name, at: new Date(j.at).toISOString(), verdict: j.verdict, comment: j.comment };
+  }
+  return acts;
 }
 
 export async function recordJudgement(db: Db, user: SessionUser, projectId: string, body: { criterionId?: unknown; verdict?: unknown; comment?: unknown }) {
   const comment = requireText(body.comment, { zh: '研判意见', en: 'A comment' });
   return db.transaction(async (tx) => {
     const row = await loadVisible(tx, user, projectId, { forUpdate: true });
-    if (!canJudge(toActor(user), { authorityCode: row.authority_code, ownerId: row.owner_id }))
-      throw apiError(403, 'forbidden', { zh: '只有审核部门可以填写研判意见。', en: 'Only reviewers may record a judgement.' });
-    if (decided(row.stage)) throw closed();
+    const refusal = judgementRefusal(toActor(user), { authorityCode: row.authority_code, ownerId: row.owner_id, stage: row.stage });
+    if (refusal) throw refusalError(refusal);
     const criterion = await criterionOf(tx, String(body.criterionId ?? ''), 'manual');
     if (body.verdict !== 'pass' && body.verdict !== 'fail') throw apiError(400, 'verdict_required', { zh: '请选择“符合”或“不符合”。', en: 'Choose pass or fail.' });
     await repo.insertJudgement(tx, { projectId, criterionId: criterion, verdict: body.verdict, comment, by: user.id, role: user.role });
+    await repo.insertEvent(tx, {
+      projectId, actorId: user.id, role: user.role, action: 'standard_judgement', stage: row.stage, comment,
+      payload: { criterionId: criterion, verdict: body.verdict }
+    });
     return (await evaluateProject(tx, projectId, 'judgement'))!.evaluation;
   });
 }

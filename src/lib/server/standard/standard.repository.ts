@@ -280,7 +280,7 @@ export async function listOverrides(db: Queryable, projectId: string): Promise<O
 }
 
 /** Appends a history event that is not a workflow transition (version stays null; stage unchanged). */
-export async function insertEvent(db: Queryable, e: { projectId: string; actorId: string; role: string; action: string; stage: string; comment: string; payload: unknown }): Promise<number> {
+export async function insertEvent(db: Queryable, e: { projectId: string; actorId: string; role: string; action: string; stage: string; comment: string | null; payload: unknown }): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into events (project_id, actor_id, actor_role, action, from_stage, to_stage, comment, payload)
      values ($1, $2, $3, $4, $5, $5, $6, $7) returning id`,
