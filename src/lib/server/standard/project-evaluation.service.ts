@@ -152,8 +152,12 @@ async function declarationCriterion(db: Queryable, id: string) {
 async function actsOf(db: Queryable, projectId: string): Promise<ProjectEvaluationView['acts']> {
   const acts: ProjectEvaluationView['acts'] = {};
   const d = await db.query<{ criterion_id: string; affirmed: boolean; file_id: string | null; file_name: string | null; by: string | null; at: Date }>(
-    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, d.file_id, f.original_name as file_name, u.display_name as by, d.at
-       from standard_declarations d left join files f on f.id = d.file_id left join users u on u.id = d.declared_by
+    // Only files of this project are named (a legacy row may cite another project's file).
+    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, f.id as file_id, f.original_name as file_name, u.display_name as by, d.at
+       from standard_declarations d
+       left join project_files pf on pf.project_id = d.project_id and pf.file_id = d.file_id
+       left join files f on f.id = pf.file_id
+       left join users u on u.id = d.declared_by
       where d.project_id = $1 order by d.criterion_id, d.id desc`, [projectId]);
   for (const r of d.rows) acts[r.criterion_id] = { by: r.by, at: new Date(r.at).toISOString(), affirmed: r.affirmed, fileId: r.file_id, fileName: r.file_name };
   for (const j of await repo.latestJudgements(db, projectId)) {
