@@ -7,6 +7,25 @@ describe('统一社会信用代码 GB 32100-2015', () => {
     expect(checkUscc('9144030071526726XG')).toBeNull(); // 腾讯科技（深圳）有限公司
   });
 
+  it('accepts published codes of organisations in Shanghai, Beijing, Zhejiang and Guangdong', () => {
+    // From the organisations' published business licences / annual reports (National Enterprise Credit
+    // Information Publicity System), not from generateUscc.
+    const published: Record<string, string> = {
+      上海汽车集团股份有限公司: '91310000132260250X',
+      阿里巴巴中国有限公司: '91330100799655058B',
+      小米科技有限责任公司: '91110108551385082Q',
+      百度在线网络技术北京有限公司: '91110000802100433B',
+      中国石油天然气股份有限公司: '91110000710925462X',
+      比亚迪股份有限公司: '91440300192317458F'
+    };
+    for (const [name, code] of Object.entries(published)) expect(checkUscc(code), name).toBeNull();
+  });
+
+  it('refuses a published code with two characters swapped or one changed', () => {
+    expect(checkUscc('91310000132262050X')?.code).toBe('uscc_check'); // SAIC, digits 14/15 swapped
+    expect(checkUscc('91310000132260250Y')?.code).toBe('uscc_check');
+  });
+
   it('computes the check character: 91310000MA1FL4XG4 → 5', () => {
     // Σ value×weight over the 17 characters = 2134; 2134 mod 31 = 26; 31 − 26 = 5 → '5'.
     expect(usccCheckChar('91310000MA1FL4XG4')).toBe('5');

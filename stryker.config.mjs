@@ -1,0 +1,39 @@
+// Mutation testing (issue #19): npm run test:mutation, then scripts/mutation-summary.js prints the score of
+// each group (domain, geo core). Run one group with MUTATION_GROUP=domain or MUTATION_GROUP=geo npm run test:mutation.
+// Concurrency is kept low on purpose: CI and the dev machines have 2 cores.
+// MUTATION_GROUP=domain or MUTATION_GROUP=geo runs one group (its own report and incremental file).
+const DOMAIN = ['src/lib/domain/**/*.ts', 'src/lib/server/classification/rules.ts'];
+const GEO = [
+  'src/lib/geo/cad/curves.ts',
+  'src/lib/geo/cad/transform.ts',
+  'src/lib/geo/crs/transform.ts',
+  'src/lib/geo/crs/gcj02.ts',
+  'src/lib/geo/crs/local-fit.ts',
+  'src/lib/geo/area.ts',
+  'src/lib/geo/validate.ts',
+  'src/lib/geo/validate/*.ts'
+];
+const group = process.env.MUTATION_GROUP ?? 'all';
+const mutate = group === 'domain' ? DOMAIN : group === 'geo' ? GEO : [...DOMAIN, ...GEO];
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  testRunner: 'vitest',
+  vitest: { configFile: 'vitest.mutation.config.ts', related: false },
+  plugins: ['@stryker-mutator/vitest-runner'],
+  coverageAnalysis: 'perTest',
+  // Domain rules (pure functions) and the land-type rule of the classification; the geometry core
+  // (curves, CRS transforms, planar maths, validation).
+  mutate,
+  // .svelte-kit is git-ignored but tsconfig.json extends its tsconfig.json.
+  ignorePatterns: ['!.svelte-kit/**', 'bench', 'build', 'data', 'test-results', 'reports', '.tmp'],
+  concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
+  timeoutMS: 20_000,
+  incremental: true,
+  incrementalFile: `reports/mutation/${group}-incremental.json`,
+  reporters: ['clear-text', 'json', 'progress-append-only'],
+  jsonReporter: { fileName: `reports/mutation/${group}.json` },
+  thresholds: { high: 85, low: 75, break: null },
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always'
+};

@@ -1,0 +1,15 @@
+// Vitest config for mutation testing (npm run test:mutation): only the fast unit tests that exercise
+// src/lib/domain, the classification rule and the geometry core. Plain Vitest (no SvelteKit plugin):
+// these modules import nothing from $lib or the server. tsconfig.json extends .svelte-kit/tsconfig.json,
+// so scripts/mutation.js runs `svelte-kit sync` first.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/unit/domain/**/*.test.ts', 'test/unit/standard/**/*.test.ts', 'test/unit/classification/**/*.test.ts', 'test/unit/geo/**/*.test.ts'],
+    // The corpus tests read ../shared/corpus, which is not in the sandbox; the format readers are not in the mutated set.
+    exclude: ['test/unit/geo/**/corpus.test.ts', 'test/unit/geo/formats/**'],
+    environment: 'node',
+    testTimeout: 60_000
+  }
+});
