@@ -3,7 +3,8 @@
 import type { Polygon } from 'geojson';
 import type { Db, Queryable } from '../../../src/lib/server/db/index.ts';
 import { insertLayerVersion, makeCurrent } from '../../../src/lib/server/layers/layers.repository.ts';
-import { makeUser, uniqueName } from '../../helpers/fixtures.ts';
+import { createProjectAt } from '../../helpers/projects.ts';
+import { makeUser } from '../../helpers/fixtures.ts';
 
 const ORIGIN = { lon: 121.2, lat: 31.0 };
 const M_PER_DEG_LAT = 110_574;
@@ -65,12 +66,9 @@ export async function installWorld(db: Db, world: Record<string, { type: 'Featur
 
 /** A project in `stage` owned by a new enterprise user, authority minhang, with `geometry` as its current parcel. */
 export async function makeProjectWithParcel(db: Db, geometry: Polygon, stage = 'draft') {
-  const owner = await makeUser(db, 'enterprise');
-  const { rows } = await db.query<{ id: string }>(
-    `insert into projects (code, title, owner_id, authority_code, stage) values ($1, $2, $3, 'minhang', $4) returning id`,
-    [uniqueName('T'), '测试项目', owner.id, stage]
-  );
-  const id = rows[0].id;
+  const u = await makeUser(db, 'enterprise');
+  const owner = { id: u.id, username: u.username, displayName: u.username, role: u.role, authorityCode: null, department: null, enterpriseName: null };
+  const { id } = await createProjectAt(db, owner, { authority: 'minhang', stage, title: '测试项目' });
   await db.query(
     `insert into parcels (project_id, geom, area_m2) select $1, g, ST_Area(ST_Transform(g, 4549))
        from (select ST_Multi(ST_SetSRID(ST_GeomFromGeoJSON($2), 4490)) g) s`,

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { getDb, type Db } from '../../../src/lib/server/db/index.ts';
 import { classifyGeometry, classifyProject } from '../../../src/lib/server/classification/classify.ts';
 import { SAMPLE_LAYERS_DIR } from '../../../src/lib/server/seed/seed.ts';
-import { makeUser, uniqueName } from '../../helpers/fixtures.ts';
+import { createProjectAt } from '../../helpers/projects.ts';
+import { makeUser } from '../../helpers/fixtures.ts';
 import { installWorld, makeProjectWithParcel, rect, WORLD } from './fixture.ts';
 
 let db: Db;
@@ -45,9 +46,10 @@ describe('classifyProject', () => {
   });
 
   it('a project without a parcel: a user-facing error', async () => {
-    const owner = await makeUser(db, 'enterprise');
-    const { rows } = await db.query<{ id: string }>(`insert into projects (code, title, owner_id) values ($1, 'x', $2) returning id`, [uniqueName('T'), owner.id]);
-    await expect(classifyProject(db, rows[0].id)).rejects.toMatchObject({ code: 'no-parcel' });
+    const u = await makeUser(db, 'enterprise');
+    const owner = { id: u.id, username: u.username, displayName: u.username, role: u.role, authorityCode: null, department: null, enterpriseName: null };
+    const { id } = await createProjectAt(db, owner, { authority: 'minhang' });
+    await expect(classifyProject(db, id)).rejects.toMatchObject({ code: 'no-parcel' });
   });
 });
 

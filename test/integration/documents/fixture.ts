@@ -1,12 +1,13 @@
-// Projects for the documents/statistics tests, written straight into the tables (the workflow is tested
-// elsewhere): a project in a given stage and authority, with a parcel on the classification fixture's metric
+// Projects for the documents/statistics tests, created through the service and set to a given stage (the
+// workflow is tested elsewhere; see test/helpers/projects.ts): a project in a given stage and authority, with a parcel on the classification fixture's metric
 // grid, its classification, and dated workflow events so statistics have known answers.
 import type { Polygon } from 'geojson';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
 import type { Role } from '../../../src/lib/domain/roles.ts';
 import { classifyProject } from '../../../src/lib/server/classification/classify.ts';
-import { makeUser, uniqueName } from '../../helpers/fixtures.ts';
+import { makeUser } from '../../helpers/fixtures.ts';
+import { createProjectAt } from '../../helpers/projects.ts';
 
 export async function sessionUser(db: Db, role: Role, authorityCode: string | null = null): Promise<SessionUser> {
   const u = await makeUser(db, role, authorityCode);
@@ -28,12 +29,7 @@ export interface FixtureProject {
 
 export async function makeFixtureProject(db: Db, p: FixtureProject): Promise<{ id: string; code: string; owner: SessionUser }> {
   const owner = p.owner ?? (await sessionUser(db, 'enterprise'));
-  const code = uniqueName('ZL-T');
-  const { rows } = await db.query<{ id: string }>(
-    `insert into projects (code, title, owner_id, authority_code, stage, form, land_type) values ($1, $2, $3, $4, $5, $6, $7) returning id`,
-    [code, p.title ?? '测试项目', owner.id, p.authority, p.stage, JSON.stringify(p.form ?? {}), p.landType ?? null]
-  );
-  const id = rows[0].id;
+  const { id, code } = await createProjectAt(db, owner, { authority: p.authority, stage: p.stage, title: p.title ?? '测试项目', form: p.form ?? {}, landType: p.landType ?? null });
   if (p.geometry) {
     await db.query(
       `insert into parcels (project_id, geom, area_m2, source_crs) select $1, g, ST_Area(ST_Transform(g, 4549)), 'EPSG:4490'

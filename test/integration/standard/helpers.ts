@@ -4,6 +4,7 @@ import type { Db } from '../../../src/lib/server/db/index.ts';
 import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
 import type { Role } from '../../../src/lib/domain/roles.ts';
 import { makeUser, uniqueName } from '../../helpers/fixtures.ts';
+import { createProjectAt } from '../../helpers/projects.ts';
 
 export async function sessionUser(db: Db, role: Role, authorityCode: string | null = null): Promise<SessionUser> {
   const u = await makeUser(db, role, authorityCode);
@@ -18,11 +19,7 @@ export const GOOD_FORM = {
 const SQUARE = 'MULTIPOLYGON(((121.40 31.00, 121.401 31.00, 121.401 31.001, 121.40 31.001, 121.40 31.00)))';
 
 export async function makeProject(db: Db, owner: SessionUser, opts: { stage?: string; authorityCode?: string; form?: Record<string, unknown>; classification?: Record<string, unknown> | null } = {}): Promise<string> {
-  const id: string = randomUUID();
-  await db.query(
-    `insert into projects (id, code, title, owner_id, authority_code, stage, form) values ($1, $2, $3, $4, $5, $6, $7)`,
-    [id, uniqueName('ZLT'), uniqueName('项目'), owner.id, opts.authorityCode ?? 'pudong', opts.stage ?? 'joint_review', JSON.stringify(opts.form ?? GOOD_FORM)]
-  );
+  const { id } = await createProjectAt(db, owner, { authority: opts.authorityCode ?? 'pudong', stage: opts.stage ?? 'joint_review', title: uniqueName('项目'), form: opts.form ?? GOOD_FORM });
   const cls = opts.classification === undefined ? classification() : opts.classification;
   if (cls) {
     const { rows } = await db.query<{ id: string }>(

@@ -25,6 +25,19 @@ export function factsOf(row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_
   return pathFactsFrom(parsedForm(row.form), isLandType(row.land_type) ? row.land_type : null, row.authority_code === 'lingang');
 }
 
+/**
+ * A project row without its workflow state (written outside the services, or by a failed migration) cannot
+ * show a clock or say whom it waits on. Lists show it with this note instead of failing for everybody.
+ */
+export function incompleteWorkflow(row: Pick<ProjectRow, 'code' | 'workflow'>): Label | null {
+  const w = row.workflow as Partial<WorkflowState> | null | undefined;
+  if (w && typeof w === 'object' && w.clock && typeof w.clock === 'object') return null;
+  return {
+    zh: `项目 ${row.code} 的流程数据不完整（缺少流程状态），无法计算办理时限和待办；请联系系统管理员修复。`,
+    en: `Project ${row.code} has incomplete workflow data (no workflow state), so its clock and to-dos cannot be shown; ask the administrator to repair it.`
+  };
+}
+
 /** The domain's state with the row's authority and owner (the columns are authoritative for scope). */
 export function stateOf(row: ProjectRow): WorkflowState {
   return { ...row.workflow, projectId: row.id, authorityCode: row.authority_code, ownerId: row.owner_id, version: row.version, stage: row.stage as Stage };
@@ -49,20 +62,22 @@ export function enterpriseNameOf(row: ProjectRow): string {
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
 export function summaryOf(row: ProjectRow, cal: Calendar, today: string): ProjectSummary {
-  const state = stateOf(row);
+  const problem = incompleteWorkflow(row);
+  const stage = row.stage as Stage;
   return {
     id: row.id,
     code: row.code,
     title: row.title,
     enterpriseName: enterpriseNameOf(row),
     authorityCode: row.authority_code,
-    stage: state.stage,
-    stageLabel: stageLabel(state.stage, factsOf(row)),
+    stage,
+    stageLabel: stageLabel(stage, factsOf(row)),
     landType: row.land_type,
     submittedAt: iso(row.submitted_at),
-    clock: clockView(state, cal, today),
+    clock: problem ? null : clockView(stateOf(row), cal, today),
     updatedAt: iso(row.updated_at)!,
-    version: row.version
+    version: row.version,
+    ...(problem ? { problem } : {})
   };
 }
 

@@ -36,6 +36,8 @@ export interface ProjectSummary {
   clock: ClockView | null;
   updatedAt: string;
   version: number;
+  /** Set when the row cannot be read fully (e.g. no workflow state): what is wrong, naming the project. */
+  problem?: Label;
 }
 
 export interface FileView {

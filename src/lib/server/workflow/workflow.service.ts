@@ -20,7 +20,7 @@ import { departmentDirectory } from '../departments/departments.service.ts';
 import { loadDeadlineSettings } from '../deadlines/settings.service.ts';
 import { addWorkingDays } from '../../domain/working-days.ts';
 import * as repo from '../projects/projects.repository.ts';
-import { factsOf, stateOf, summaryOf, todayInShanghai } from '../projects/project-view.ts';
+import { factsOf, incompleteWorkflow, stateOf, summaryOf, todayInShanghai } from '../projects/project-view.ts';
 import type { InboxItem } from '../projects/projects.types.ts';
 import { attachedKinds, loadVisible, versionConflict } from '../projects/project-access.ts';
 
@@ -146,6 +146,12 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
     if (!canView(a, { authorityCode: row.authority_code, ownerId: row.owner_id })) continue;
     // Someone else's draft is not this official's work yet.
     if (row.stage === 'draft' && row.owner_id !== actor.id) continue;
+    // Whom an incomplete row waits on is unknown: leave it out here (the project list names it).
+    const problem = incompleteWorkflow(row);
+    if (problem) {
+      console.warn(`inbox: ${problem.en}`);
+      continue;
+    }
     const state = stateOf(row);
     const facts = factsOf(row);
     if (!waitsOn(state, a, facts)) continue;
