@@ -1,6 +1,14 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 
+// TEST_SHUFFLE=1 runs the integration and API/browser files in a random order (CI's PostgreSQL pass), so a
+// test that only passes after another file has run is found. TEST_SEED=<n> replays an order; the seed is
+// printed at the start of the run.
+const shuffle = process.env.TEST_SHUFFLE === '1';
+const seed = Number(process.env.TEST_SEED) || Math.floor(Math.random() * 1e6);
+const sequence = shuffle ? { shuffle: { files: true, tests: false }, seed } : {};
+if (shuffle) console.log(`test files in shuffled order: TEST_SHUFFLE=1 TEST_SEED=${seed}`);
+
 export default defineConfig({
   plugins: [sveltekit()],
   ssr: { external: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', '@node-rs/argon2', 'pdfkit', 'exceljs', '@mlightcad/libredwg-web'] },
@@ -22,6 +30,7 @@ export default defineConfig({
         test: {
           name: 'integration',
           include: ['test/integration/**/*.test.ts'],
+          sequence,
           globalSetup: ['test/helpers/integration.global.ts'],
           setupFiles: ['test/helpers/integration.setup.ts'],
           pool: 'forks',
@@ -36,6 +45,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.ts', 'test/api/**/*.test.ts'],
+          sequence,
           globalSetup: ['test/helpers/app-server.global.ts'],
           pool: 'forks',
           isolate: false,

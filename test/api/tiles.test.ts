@@ -4,6 +4,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
+import { booleanPointInPolygon } from '@turf/turf';
+import { AUTHORITIES } from '../../src/lib/domain/authorities.ts';
 import { Client, loginAs } from '../helpers/http.ts';
 
 /** Web-mercator tile containing lon/lat at zoom z (the slippy-map formula). */
@@ -40,17 +42,29 @@ describe('GET /api/v1/tiles/:layer/:z/:x/:y.mvt', () => {
       expect(p.x).toBeGreaterThanOrEqual(-64);
       expect(p.x).toBeLessThanOrEqual(4096 + 64);
     }
-    // Decoded back to lon/lat, the feature covers the point we asked for.
+    // Decoded back to lon/lat, the feature covers the point we asked for; the neighbouring district does not.
     const gj = f.toGeoJSON(t.x, t.y, t.z);
     expect(gj.geometry.type).toMatch(/Polygon/);
+    expect(booleanPointInPolygon([121.475, 31.232], gj as never)).toBe(true);
+    const others = names.map((n, i) => [n, layer.feature(i).toGeoJSON(t.x, t.y, t.z)] as const).filter(([n]) => n !== '黄浦区');
+    for (const [n, g] of others) expect(booleanPointInPolygon([121.475, 31.232], g as never), n).toBe(false);
   });
 
-  it('a whole-city tile at z8 holds all 16 districts', async () => {
-    const t = tileOf(121.47, 31.23, 8);
-    const tile = await decode(await get(officer, `/api/v1/tiles/district/${t.z}/${t.x}/${t.y}.mvt`));
-    const codes = new Set(Array.from({ length: tile.layers.district.length }, (_, i) => tile.layers.district.feature(i).properties.code));
-    // A z8 tile is ~1.4° wide; Shanghai may spill into a neighbour tile, so most (not necessarily all) districts are here.
-    expect(codes.size).toBeGreaterThanOrEqual(12);
+  it('the z8 tiles over Shanghai hold all 16 districts', async () => {
+    // Shanghai spans about 120.85–122.0°E, 30.67–31.88°N; at z8 (~1.4° per tile) that may be up to four tiles.
+    const a = tileOf(120.85, 31.88, 8);
+    const b = tileOf(122.0, 30.67, 8);
+    const codes = new Set<string>();
+    for (let x = a.x; x <= b.x; x++) {
+      for (let y = a.y; y <= b.y; y++) {
+        const res = await get(officer, `/api/v1/tiles/district/8/${x}/${y}.mvt`);
+        if (res.status === 204) continue;
+        const layer = (await decode(res)).layers.district;
+        for (let i = 0; i < (layer?.length ?? 0); i++) codes.add(String(layer.feature(i).properties.code));
+      }
+    }
+    expect(codes.size).toBe(16);
+    expect([...codes].sort()).toEqual(AUTHORITIES.filter((x) => x.kind === 'district').map((x) => x.code).sort());
   });
 
   it('a tile outside the data is empty: 204 No Content, still cacheable', async () => {

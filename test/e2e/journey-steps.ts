@@ -7,7 +7,8 @@ import { USCC_CHARSET } from '../../src/lib/domain/uscc.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-export const CHROMIUM = '/usr/bin/chromium';
+// CHROMIUM_PATH chooses the browser (default /usr/bin/chromium), as for every browser test.
+export { CHROMIUM } from '../helpers/browser.ts';
 export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
 /** A Pudong parcel inside the development boundary (sample parcel P03, not Lingang) as a GeoJSON upload. */

@@ -129,8 +129,10 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     await j.act('close_joint_review');
     expect(await j.stage()).toBe('decision');
     const msg = await j.act('close_joint_review', async () => {}, stale).catch((e) => String(e));
-    // The stale tab either no longer offers the action after reloading or reports the conflict.
-    expect(msg).toMatch(/已被他人更新|当前阶段|not allowed|不能/);
+    // The stale tab still shows version N and the form for it: the server answers with the version conflict
+    // (checked before the stage), naming both versions, not with some other refusal.
+    expect(msg).toMatch(/已被他人更新/);
+    expect(msg).toMatch(/当前版本 \d+.*您看到的是版本 \d+/);
     await stale.waitForFunction(() => document.querySelector('[data-testid=project-page]')?.getAttribute('data-stage') === 'decision');
     await stale.close();
   });

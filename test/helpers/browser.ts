@@ -1,14 +1,15 @@
-// Headless Chromium from Debian, driven by playwright-core (no browser download). Tests skip with a clear
-// message where /usr/bin/chromium is absent.
+// Headless Chromium from Debian, driven by playwright-core (no browser download). CHROMIUM_PATH names
+// another Chromium (default /usr/bin/chromium); tests skip with a clear message where it is absent.
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { baseUrl } from './http.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`browser tests skipped: no Chromium at ${CHROMIUM} (apt-get install chromium)`);
 
-export function launch(): Promise<Browser> {
+export async function launch(): Promise<Browser> {
+  const { chromium } = await import('playwright-core'); // loaded only when a browser test runs
   return chromium.launch({
     executablePath: CHROMIUM,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic']

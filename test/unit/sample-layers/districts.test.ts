@@ -49,6 +49,8 @@ const centroid = (code: string) => turf.centroid(byCode(code)).geometry.coordina
 describe('district.geojson', () => {
   it('holds exactly the 16 district codes and names of src/lib/domain/authorities.ts', () => {
     const expected = AUTHORITIES.filter((a) => a.kind === 'district');
+    expect(expected).toHaveLength(16);
+    expect(districts()).toHaveLength(16);
     expect(districts().map((f) => f.properties.code).sort()).toEqual(expected.map((a) => a.code).sort());
     for (const a of expected) {
       expect(byCode(a.code).properties.name).toBe(a.zh);

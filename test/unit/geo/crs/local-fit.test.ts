@@ -60,6 +60,32 @@ describe('7-parameter Helmert', () => {
     fit.towgs84.forEach((v, i) => expect(v).toBeCloseTo(truth[i], 3));
     expect(fit.rmsM).toBeLessThan(0.001);
   });
+
+  // IOGP Geomatics Guidance Note 7-2, Position Vector transformation (EPSG method 9606), worked example
+  // WGS 72 → WGS 84: tX = tY = 0, tZ = +4.5 m, rX = rY = 0, rZ = +0.554″, dS = +0.219 ppm;
+  // (3 657 660.66, 255 768.55, 5 201 382.11) → (3 657 660.78, 255 778.43, 5 201 387.75).
+  const GN72: [number, number, number, number, number, number, number] = [0, 0, 4.5, 0, 0, 0.554, 0.219];
+  const GN72_SOURCE: [number, number, number] = [3657660.66, 255768.55, 5201382.11];
+  const GN72_TARGET: [number, number, number] = [3657660.78, 255778.43, 5201387.75];
+
+  it('applies the published GN 7-2 parameters to the published point (within the published 1 cm)', () => {
+    applyHelmert(GN72, GN72_SOURCE).forEach((v, i) => expect(Math.abs(v - GN72_TARGET[i])).toBeLessThan(0.01));
+  });
+
+  it('fits the published GN 7-2 parameters back from points moved by the formula as GN 7-2 writes it', () => {
+    // The matrix form of GN 7-2 (small-angle position vector), written out here independently of applyHelmert.
+    const sec = Math.PI / 648000;
+    const [, , tz, , , rzSec, ppm] = GN72;
+    const rz = rzSec * sec, m = 1 + ppm * 1e-6;
+    const gn = ([x, y, z]: [number, number, number]): [number, number, number] => [m * (x - rz * y), m * (rz * x + y), m * z + tz];
+    gn(GN72_SOURCE).forEach((v, i) => expect(Math.abs(v - GN72_TARGET[i])).toBeLessThan(0.01));
+    const src = ([[0, 0, 0], [90, 30, 100], [-120, -45, 50], [10, 60, 0], [170, 5, 2000]] as [number, number, number][]).map((p) =>
+      geodeticToGeocentric(p, 6378135, 298.26) // WGS 72 ellipsoid
+    );
+    const fit = fitHelmert7([{ source: GN72_SOURCE, target: gn(GN72_SOURCE) }, ...src.map((s) => ({ source: s, target: gn(s) }))]);
+    fit.towgs84.forEach((v, i) => expect(v).toBeCloseTo(GN72[i], 3));
+    expect(fit.rmsM).toBeLessThan(0.001);
+  });
 });
 
 describe('GCJ-02 / BD-09', () => {
