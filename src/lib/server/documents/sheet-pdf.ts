@@ -2,6 +2,7 @@
 // 部门盖章确认，一份报区政府、一份由区产业部门留档、一份给企业备份"). One PDF holds the three copies, each
 // two pages, each page marked with its copy label and carrying the watermark, the verification code and
 // the QR code. Pure: SheetData + IssueInfo in, bytes out.
+import { sampleNoticeZh } from '../layers/sample-notice.ts';
 import { FIELD_LABELS, PLAN_KIND_LABELS, type ApplicationField, type PlanKind } from '../../domain/application.ts';
 import { AUTHORITIES } from '../../domain/authorities.ts';
 import { LAND_TYPE_INFO } from '../../domain/land-types.ts';
@@ -131,6 +132,12 @@ function secondPage(doc: Doc, data: SheetData, issue: IssueInfo) {
   y += box.h + 24;
   doc.font(FONT).fontSize(7.5).fillColor('#64748b', 1).text(`坐标系 CGCS2000（EPSG:4490），面积按 CGCS2000 高斯-克吕格投影（EPSG:4549）测算；图层为平台当前版本。`, MARGIN, y, { width: CONTENT_W });
   y += 16;
+  // Sample layers (示意数据) behind the classification and the map: said on the sheet itself.
+  const sample = sampleNoticeZh((data.classification?.layerVersions ?? []).filter((v) => v.sample).map((v) => kindLabel(v.kind, data)));
+  if (sample) {
+    doc.font(FONT_BOLD).fontSize(8).fillColor('#b91c1c', 1).text(`注意：${sample}`, MARGIN, y - 6, { width: CONTENT_W });
+    y += 8;
+  }
 
   y += heading(doc, '四、申报材料清单', MARGIN, y);
   const dw = [30, 170, CONTENT_W - 30 - 170 - 90, 90];

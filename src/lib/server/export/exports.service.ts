@@ -10,6 +10,7 @@ import { supervisionFeatures, type SupervisionFeature, type SupervisionFilter } 
 import { kmlDocument } from './kml-writer.ts';
 import { zippedShapefile, type DbfField } from './shapefile-writer.ts';
 import { INDICATOR_LABELS, type Indicator } from '../../domain/aftercare/verdicts.ts';
+import { currentSampleKinds, SAMPLE_NOTICE } from '../layers/sample-notice.ts';
 
 export const EXPORT_FORMATS = ['geojson', 'shp', 'kml', 'xlsx'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
@@ -17,14 +18,14 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 const landTypeZh = (t: string | null) => (isLandType(t) ? LAND_TYPE_INFO[t].zh : '');
 
 /** Attribute names fit dBASE's 10 characters so all three formats carry the same keys. */
-function attributes(f: SupervisionFeature) {
+function attributes(f: SupervisionFeature, note: string) {
   const p = f.properties;
   return {
     CODE: p.code, NAME: p.title, ENTERPRISE: p.enterpriseName, DISTRICT: p.authorityName, LAND_TYPE: landTypeZh(p.landType),
     STATUS: p.statusLabel, RECOG_DATE: p.recognisedOn ?? '', AREA_M2: Math.round(p.areaM2 * 100) / 100,
     COMPLIANCE: p.complianceLabel, ENCROACH: p.encroachmentM2, PR_ACTUAL: p.plotRatioAchieved, PR_DECL: p.plotRatioDeclared,
     COVERAGE: p.coverage, SIGNOFF: p.asBuiltSignoff === 'pass' ? '通过' : p.asBuiltSignoff === 'fail' ? '不通过' : '',
-    FAILED: p.contractFailures.map((i) => INDICATOR_LABELS[i as Indicator]?.zh ?? i).join('、')
+    FAILED: p.contractFailures.map((i) => INDICATOR_LABELS[i as Indicator]?.zh ?? i).join('、'), DATA_NOTE: note
   };
 }
 
@@ -41,7 +42,7 @@ const FIELDS: DbfField[] = [
   { name: 'RECOG_DATE', type: 'C', length: 10 }, { name: 'AREA_M2', type: 'N', length: 18, decimals: 2 },
   { name: 'COMPLIANCE', type: 'C', length: 40 }, { name: 'ENCROACH', type: 'N', length: 18, decimals: 2 }, { name: 'PR_ACTUAL', type: 'N', length: 10, decimals: 2 },
   { name: 'PR_DECL', type: 'N', length: 10, decimals: 2 }, { name: 'COVERAGE', type: 'N', length: 10, decimals: 4 }, { name: 'SIGNOFF', type: 'C', length: 10 },
-  { name: 'FAILED', type: 'C', length: 120 }
+  { name: 'FAILED', type: 'C', length: 120 }, { name: 'DATA_NOTE', type: 'C', length: 80 }
 ];
 
 export interface ExportFile { bytes: Uint8Array; mime: string; name: string; count: number }
@@ -51,6 +52,10 @@ export async function exportRecognised(db: Queryable, actor: SessionUser, format
     throw apiError(400, 'bad_format', { zh: '导出格式只能是 geojson、shp、kml 或 xlsx。', en: 'The export format must be geojson, shp, kml or xlsx.' });
   }
   const features = await supervisionFeatures(db, actor, filter);
+  // Land types and districts come from the zoning layers: while any current layer is a sample, every record says so.
+  const sampleKinds = await currentSampleKinds(db);
+  const note = sampleKinds.length ? `${SAMPLE_NOTICE.zh}（${sampleKinds.join(',')}）` : '';
+  const attrs = (f: SupervisionFeature) => attributes(f, note);
   const stamp = new Date().toISOString().slice(0, 10);
   const base = `recognised_parcels_${stamp}`;
   if (format === 'geojson') {
@@ -58,12 +63,13 @@ export async function exportRecognised(db: Queryable, actor: SessionUser, format
       type: 'FeatureCollection',
       // RFC 7946 drops "crs"; GIS tools still read this member, and it tells the planning bureau the frame.
       crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4490' } },
-      features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: attributes(f) }))
+      ...(note ? { notice: { ...SAMPLE_NOTICE, sampleLayers: sampleKinds } } : {}),
+      features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: attrs(f) }))
     };
     return { bytes: new TextEncoder().encode(JSON.stringify(fc)), mime: 'application/geo+json', name: `${base}.geojson`, count: features.length };
   }
   if (format === 'kml') {
-    const kml = kmlDocument('已认定项目地块', features.map((f) => ({ name: `${f.properties.code} ${f.properties.title}`, geometry: f.geometry, data: attributes(f) })));
+    const kml = kmlDocument(note ? `已认定项目地块（${SAMPLE_NOTICE.zh}）` : '已认定项目地块', features.map((f) => ({ name: `${f.properties.code} ${f.properties.title}`, geometry: f.geometry, data: attrs(f) })));
     return { bytes: new TextEncoder().encode(kml), mime: 'application/vnd.google-earth.kml+xml', name: `${base}.kml`, count: features.length };
   }
   if (format === 'xlsx') {
@@ -73,11 +79,12 @@ export async function exportRecognised(db: Queryable, actor: SessionUser, format
     const keys = Object.keys(XLSX_HEADERS);
     ws.addRow(keys.map((k) => XLSX_HEADERS[k]));
     ws.getRow(1).font = { bold: true };
-    for (const f of features) { const a = attributes(f) as Record<string, unknown>; ws.addRow(keys.map((k) => a[k] ?? null)); }
+    for (const f of features) { const a = attrs(f) as Record<string, unknown>; ws.addRow(keys.map((k) => a[k] ?? null)); }
     ws.columns.forEach((c, i) => { c.width = i === 1 ? 40 : 16; });
+    if (note) wb.addWorksheet('说明').addRow([`注意：空间类型、所在区依据的图层为${note}`]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
     return { bytes, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `${base}.xlsx`, count: features.length };
   }
-  const zip = zippedShapefile(base, features.map((f) => ({ polygons: f.geometry.coordinates, attributes: attributes(f) })), FIELDS);
+  const zip = zippedShapefile(base, features.map((f) => ({ polygons: f.geometry.coordinates, attributes: attrs(f) })), FIELDS);
   return { bytes: zip, mime: 'application/zip', name: `${base}.zip`, count: features.length };
 }

@@ -17,7 +17,8 @@ export const STATS_HEADERS = [
 /** A Shanghai calendar date as an Excel date (UTC midnight: Excel has no time zone, so none leaks in). */
 const xDate = (iso: string | null | undefined) => (iso ? new Date(`${iso}T00:00:00Z`) : null);
 
-export async function statsWorkbook(stats: ProjectStat[], title: string): Promise<Buffer> {
+/** `sampleNotice`: set when the land types and districts come from sample layers (示意数据); shown on the header and in a 说明 sheet. */
+export async function statsWorkbook(stats: ProjectStat[], title: string, sampleNotice: string | null = null): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = '零增地技术改造优质项目认定平台';
   wb.created = new Date();
@@ -43,5 +44,14 @@ export async function statsWorkbook(stats: ProjectStat[], title: string): Promis
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 36 : i === 2 ? 28 : 13));
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, stats.length + 1), column: STATS_HEADERS.length } };
   wb.title = title;
+  if (sampleNotice) {
+    ws.getCell(1, STATS_HEADERS.indexOf('空间类型') + 1).note = sampleNotice;
+    ws.getCell(1, STATS_HEADERS.indexOf('所在区') + 1).note = sampleNotice;
+    wb.description = sampleNotice;
+    const about = wb.addWorksheet('说明');
+    about.addRow(['注意']).font = { bold: true, color: { argb: 'FFB91C1C' } };
+    about.addRow([sampleNotice]);
+    about.getColumn(1).width = 100;
+  }
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
