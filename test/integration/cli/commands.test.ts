@@ -69,13 +69,14 @@ describe('zeroland db, layers and classify', () => {
     expect(versions.filter((v) => v.kind === 'district')).toMatchObject([{ version: 1, isCurrent: true, sample: true }]);
   }, 300_000);
 
-  it('layers import then use: a second version of a kind becomes current only when used', () => {
-    const imported = cli('layers', 'import', 'central_city', 'seed/sample-layers/central_city.geojson', '--label', 'CLI 测试版', '--json');
+  it('layers import --stage then use: the staged version becomes current only when used', () => {
+    const imported = cli('layers', 'import', 'central_city', 'seed/sample-layers/central_city.geojson', '--label', 'CLI 测试版', '--stage', '--json');
     expect(imported.stderr).toBe('');
     expect(imported.status).toBe(0);
-    const r = JSON.parse(imported.stdout) as { version: { version: number; featureCount: number }; switched?: unknown };
-    expect(r.version.version).toBe(2);
+    const r = JSON.parse(imported.stdout) as { version: { version: number; featureCount: number; isCurrent: boolean }; switched?: unknown };
+    expect(r.version).toMatchObject({ version: 2, isCurrent: false });
     expect(r.version.featureCount).toBeGreaterThan(0);
+    expect(r.switched ?? null).toBeNull();
     const used = cli('layers', 'use', 'central_city', '2');
     expect(used.stderr).toBe('');
     expect(used.status).toBe(0);

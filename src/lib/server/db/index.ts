@@ -42,7 +42,7 @@ async function open(): Promise<Db> {
 }
 
 /** Fails with one line that says what to do when the server has no PostGIS. */
-async function requirePostgis(db: Db) {
+export async function requirePostgis(db: Pick<Db, 'query'>) {
   let available: unknown[];
   try {
     available = (await db.query(`select 1 from pg_available_extensions where name = 'postgis'`)).rows;
