@@ -29,7 +29,7 @@ export default {
   // (curves, CRS transforms, planar maths, validation).
   mutate,
   // .svelte-kit is git-ignored but tsconfig.json extends its tsconfig.json.
-  ignorePatterns: ['!.svelte-kit/**', 'bench', 'build', 'data', 'test-results', 'reports', '.tmp'],
+  ignorePatterns: ['!.svelte-kit/tsconfig.json', 'bench', 'build', 'data', 'test-results', 'reports', '.tmp'],
   concurrency: Number(process.env.STRYKER_CONCURRENCY ?? 1),
   timeoutMS: 20_000,
   incremental: true,

@@ -36,6 +36,7 @@ describe('login', () => {
     const db = await getDb();
     const victim = await makeUser(db, 'enterprise');
     const ip = '10.1.0.1';
+    expect(FREE_FAILURES_PER_PAIR).toBe(5); // the number this test states
     for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) expect(await login(db, victim.username, 'guess' + i, meta(ip))).toEqual({ ok: false, reason: 'invalid' });
     const held = await login(db, victim.username, TEST_PASSWORD, meta(ip));
     expect(held).toMatchObject({ ok: false, reason: 'limited' });
