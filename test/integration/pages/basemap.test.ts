@@ -7,7 +7,7 @@ describe('BASEMAP_STYLE_URL', () => {
   it('is handed to the map page when set', async () => {
     vi.stubEnv('BASEMAP_STYLE_URL', 'https://tiles.example.gov.cn/styles/vec.json');
     const { load } = await import('../../../src/routes/+page.server.ts');
-    const data = (await load({} as never)) as { basemapStyleUrl: string | null; layers: unknown[] };
+    const data = (await load()) as { basemapStyleUrl: string | null; layers: unknown[] };
     expect(data.basemapStyleUrl).toBe('https://tiles.example.gov.cn/styles/vec.json');
     expect(Array.isArray(data.layers)).toBe(true);
   });
@@ -15,6 +15,6 @@ describe('BASEMAP_STYLE_URL', () => {
   it('unset or empty: null, and the page uses its offline style', async () => {
     vi.stubEnv('BASEMAP_STYLE_URL', '');
     const { load } = await import('../../../src/routes/+page.server.ts');
-    expect(((await load({} as never)) as { basemapStyleUrl: string | null }).basemapStyleUrl).toBeNull();
+    expect(((await load()) as { basemapStyleUrl: string | null }).basemapStyleUrl).toBeNull();
   });
 });
