@@ -11,9 +11,12 @@ import { closeDemoDoors, shouldSeedAtStart } from '$lib/server/seed/demo-policy.
 import { pickLang, t } from '$lib/i18n/index.ts';
 import { guardRequest } from '$lib/server/http/request-guard.ts';
 import { cleanLeftoverTemp } from '$lib/server/storage/storage.ts';
+import { warmIngestPool } from '$lib/server/projects/ingest-pool.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
+  // Upload readers start loading now, in their worker threads, while the database opens.
+  warmIngestPool();
   const db = await serverStarting();
   const leftovers = await cleanLeftoverTemp();
   if (leftovers) console.log(`removed ${leftovers} temporary file(s) left by interrupted uploads`);

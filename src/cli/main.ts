@@ -1,6 +1,9 @@
 // zeroland CLI dispatcher. Contract in DESIGN.md: exit 0 on success, 2 on bad input with one line on stderr.
 import { UserError, drained, runCommand } from './run.ts';
 
+// Files are read in this process (no worker pool for one command), under the same budgets as the server.
+process.env.ZEROLAND_INGEST_INLINE ??= '1';
+
 const commands: Record<string, () => Promise<{ default: (args: string[]) => Promise<number | void> }>> = {
   db: () => import('./db.ts'),
   users: () => import('./users.ts'),

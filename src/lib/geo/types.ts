@@ -1,6 +1,7 @@
 // Shared types of the boundary pipeline: unzip → sniff → decode → parse → CRS → reproject → validate.
 // Readers know bytes and return plain GeoJSON in the *source* CRS; CRS and validation are later stages.
 import type { Feature, MultiPolygon, Polygon, Geometry } from 'geojson';
+import type { UploadBudget } from './budget.ts';
 
 export type FormatId = 'shapefile' | 'dxf' | 'dwg' | 'geojson' | 'kml' | 'kmz' | 'survey-txt';
 
@@ -19,6 +20,8 @@ export interface ReadOptions {
   /** What the polygons are: the site boundary (default) or built footprints of an as-built survey (CAD layer
    *  picked by building names such as 建筑/房屋, and the drawing's texts returned). */
   purpose?: 'boundary' | 'footprints';
+  /** The upload's budgets (vertices, block expansion, nesting, unzipped bytes), shared by every file of it. */
+  budget?: UploadBudget;
 }
 
 /** A CAD text in source coordinates (after unit scaling), e.g. a floor label "5F" inside a footprint. */
@@ -47,6 +50,9 @@ export interface ReadResult {
   /** Linear unit scale to metres found in the file (DXF $INSUNITS), if any. */
   unitsToMetres?: number;
   warnings: Message[];
+  /** CAD: the same drawing with another layer picked, without reading it again (kept by the ingest cache;
+   *  never serialised). */
+  relayer?: (layer: string | undefined) => ReadResult;
 }
 
 export interface Decision { what: string; value: string; rule: string; alternatives?: string[] }

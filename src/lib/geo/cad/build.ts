@@ -8,6 +8,7 @@ import { flatten } from './flatten.ts';
 import { chainPieces, dedupeRings, makeRing, nestRings, type Ring } from './rings.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
 import { decideUnits, type BBox } from './units.ts';
+import { budgetOf } from '../budget.ts';
 
 /** Gap under which two line ends count as joined, in metres: 1 cm, a fifth of the 5 cm 界址点 accuracy
  *  (TD/T 1001), wide enough for rounding in exported coordinates and far below any real gap between parcels. */
@@ -51,7 +52,7 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
   const closeTol = CLOSE_TOLERANCE_M / perUnit;
   decisions.push({ what: 'chord-tolerance', value: `${CHORD_TOLERANCE_M} m`, rule: 'CHORD_TOLERANCE_M' });
 
-  const flat = flatten(d, chordTol, closeTol);
+  const flat = flatten(d, chordTol, closeTol, budgetOf(opts));
   const ringsByLayer = new Map<string, { rings: Ring<RingMeta>[]; open: number }>();
   const infos: LayerInfo[] = [];
   for (const l of flat.layers.values()) {
@@ -70,39 +71,46 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
     warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n}`, en: `CAD reader note: ${n}` });
   }
 
+  // Every layer is flattened and ringed above; picking one is cheap, so another pick reuses all of it.
   const footprints = opts.purpose === 'footprints';
-  const pick = footprints ? pickBoundaryLayer(infos, opts.layer, FOOTPRINTS) : pickBoundaryLayer(infos, opts.layer);
-  decisions.push(pick.decision);
-  const chosen = ringsByLayer.get(pick.layer)!;
-  if (chosen.open > 0) {
-    warnings.push({
-      code: 'cad_open_lines',
-      zh: `图层“${pick.layer}”上有 ${chosen.open} 条未闭合的线（首尾相距超过 ${CLOSE_TOLERANCE_M} 米），未用于构成地块。`,
-      en: `Layer "${pick.layer}" has ${chosen.open} open line(s) whose ends are more than ${CLOSE_TOLERANCE_M} m apart; they were not used.`
-    });
-  }
-  // Containment is decided with a tight "on the boundary" band (10 µm): holes often sit close to their shell.
-  const polys = nestRings(chosen.rings, closeTol / 1000);
-  const factor = units.factor;
-  const features: Feature<Polygon, Record<string, unknown>>[] = polys.map((p) => ({
-    type: 'Feature',
-    properties: {
-      layer: pick.layer,
-      entity: p.shell.meta.source,
-      ...(p.shell.meta.handle ? { handle: p.shell.meta.handle } : {}),
-      holes: p.holes.length
-    },
-    // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
-    geometry: { type: 'Polygon', coordinates: [ringCoords(p.shell.pts, true, factor), ...p.holes.map((h) => ringCoords(h.pts, false, factor))] }
-  }));
-  return {
-    format,
-    features,
-    decisions,
-    layers: infos,
-    sourceLayer: pick.layer,
-    ...(footprints ? { texts: flat.texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) } : {}),
-    unitsToMetres: units.unitsToMetres,
-    warnings
+  const finish = (layer: string | undefined): ReadResult => {
+    const ds = decisions.slice();
+    const ws = warnings.slice();
+    const pick = footprints ? pickBoundaryLayer(infos, layer, FOOTPRINTS) : pickBoundaryLayer(infos, layer);
+    ds.push(pick.decision);
+    const chosen = ringsByLayer.get(pick.layer)!;
+    if (chosen.open > 0) {
+      ws.push({
+        code: 'cad_open_lines',
+        zh: `图层“${pick.layer}”上有 ${chosen.open} 条未闭合的线（首尾相距超过 ${CLOSE_TOLERANCE_M} 米），未用于构成地块。`,
+        en: `Layer "${pick.layer}" has ${chosen.open} open line(s) whose ends are more than ${CLOSE_TOLERANCE_M} m apart; they were not used.`
+      });
+    }
+    // Containment is decided with a tight "on the boundary" band (10 µm): holes often sit close to their shell.
+    const polys = nestRings(chosen.rings, closeTol / 1000);
+    const factor = units.factor;
+    const features: Feature<Polygon, Record<string, unknown>>[] = polys.map((p) => ({
+      type: 'Feature',
+      properties: {
+        layer: pick.layer,
+        entity: p.shell.meta.source,
+        ...(p.shell.meta.handle ? { handle: p.shell.meta.handle } : {}),
+        holes: p.holes.length
+      },
+      // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
+      geometry: { type: 'Polygon', coordinates: [ringCoords(p.shell.pts, true, factor), ...p.holes.map((h) => ringCoords(h.pts, false, factor))] }
+    }));
+    return {
+      format,
+      features,
+      decisions: ds,
+      layers: infos,
+      sourceLayer: pick.layer,
+      ...(footprints ? { texts: flat.texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) } : {}),
+      unitsToMetres: units.unitsToMetres,
+      warnings: ws,
+      relayer: finish
+    };
   };
+  return finish(opts.layer);
 }

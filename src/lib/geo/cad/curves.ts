@@ -21,13 +21,29 @@ export function arcSegments(r: number, sweep: number, tol: number): number {
   return Math.max(1, Math.ceil(a / step));
 }
 
-/** Points of an arc from angle a0 sweeping `sweep` (negative = clockwise), both ends included. */
+/** Points of an arc from angle a0 sweeping `sweep` (negative = clockwise), both ends included.
+ *
+ *  Area-exact: chords inscribed in a circle lose the circular segments (a 60 m circle at 5 cm sagitta reads
+ *  0.11 % small). The ends stay on the circle (they are surveyed vertices); the intermediate vertices sit on a
+ *  slightly larger radius r·x, chosen so that the fan of triangles from the centre has exactly the sector's
+ *  area r²·sweep/2: ½·sinθ·(2·r·r·x + (n−2)·r²x²) = ½·r²·nθ, i.e. (n−2)x² + 2x − nθ/sinθ = 0. A full turn has
+ *  no fixed ends: every vertex at r·√(θ/sinθ). The polygon then has the true area of every circle, arc and
+ *  bulge (and, by the affine map, ellipse) to rounding, and no point strays more than 4/3 of the sagitta
+ *  from the curve, which the tolerance below accounts for. */
 export function arcPoints(cx: number, cy: number, r: number, a0: number, sweep: number, tol: number): Vec2[] {
-  const n = arcSegments(r, sweep, tol);
+  // 3/4 of the tolerance: the outward shift of the vertices is at most 4/3 of the sagitta (n = 2).
+  let n = arcSegments(r, sweep, tol * 0.75);
+  // At least two chords, so that one intermediate vertex can carry the segment's area.
+  if (n < 2 && r > 0 && Math.abs(sweep) > 1e-9) n = 2;
+  const theta = sweep / n;
+  const ratio = Math.abs(theta) < 1e-9 ? 1 : theta / Math.sin(theta); // ≥ 1: sector over triangle
+  const full = Math.abs(Math.abs(sweep) - TAU) < 1e-12;
+  const x = full ? Math.sqrt(ratio) : n === 2 ? ratio : (-1 + Math.sqrt(1 + (n - 2) * n * ratio)) / (n - 2);
   const out: Vec2[] = new Array(n + 1);
   for (let i = 0; i <= n; i++) {
     const a = a0 + (sweep * i) / n;
-    out[i] = [cx + r * Math.cos(a), cy + r * Math.sin(a)];
+    const ri = full || (i > 0 && i < n) ? r * x : r;
+    out[i] = [cx + ri * Math.cos(a), cy + ri * Math.sin(a)];
   }
   return out;
 }
@@ -113,13 +129,14 @@ export function splinePoints(degree: number, knots: number[], ctrl: Vec2[], weig
   const u1 = knots[n];
   const samples = Math.min(Math.max(n * SPLINE_SAMPLES_PER_SPAN, 32), 8192);
   const out: Vec2[] = [];
+  // The span only moves forward with u: one pass over the knots, not one per sample.
+  let k = p;
   const dx = new Array<number>(p + 1);
   const dy = new Array<number>(p + 1);
   const dw = new Array<number>(p + 1);
   for (let s = 0; s <= samples; s++) {
     const u = s === samples ? u1 : u0 + ((u1 - u0) * s) / samples;
     // Knot span k with knots[k] <= u < knots[k+1], clamped to the valid range.
-    let k = p;
     while (k < n - 1 && u >= knots[k + 1]) k++;
     for (let j = 0; j <= p; j++) {
       const c = ctrl[k - p + j];

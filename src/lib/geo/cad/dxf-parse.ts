@@ -5,6 +5,7 @@ import { emptyDrawing, type BulgeVertex, type CadBlock, type CadDrawing, type Ca
 import { DxfRecord } from './dxf-record.ts';
 import { entityHeader, makeEntity } from './dxf-entities.ts';
 import { truncatedError, type GroupReader } from './dxf-groups.ts';
+import { UploadBudget } from '../budget.ts';
 
 /** POLYLINE flags (group 70): 16 = 3D mesh, 64 = polyface mesh — surfaces, not outlines. */
 const POLYLINE_MESH_FLAGS = 16 | 64;
@@ -14,7 +15,10 @@ const VERTEX_SPLINE_FRAME = 16;
 export interface ParseStats { records: number; sawEof: boolean; sawSection: boolean }
 
 /** Read all records; `decodeName` decodes \U+ escapes in names. Throws when the data stop mid-pair. */
-export function parseDxf(r: GroupReader, decodeName: (s: string) => string, binary: boolean): { drawing: CadDrawing; stats: ParseStats } {
+export function parseDxf(r: GroupReader, decodeName: (s: string) => string, binary: boolean, budget: UploadBudget = new UploadBudget()): { drawing: CadDrawing; stats: ParseStats } {
+  // One record holds all groups of one entity: an LWPOLYLINE of millions of vertices would be held three
+  // times over (codes, strings, numbers) before the vertex budget sees it, so records are bounded too.
+  const maxGroups = budget.limits.vertices * 4 + 1000;
   const d = emptyDrawing();
   const rec = new DxfRecord(binary);
   const stats: ParseStats = { records: 0, sawEof: false, sawSection: false };
@@ -40,7 +44,10 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
   while (has && r.code !== 0) has = r.next(); // leading junk before the first record (e.g. 999 comments)
   while (has) {
     rec.reset(r.value);
-    for (has = r.next(); has && r.code !== 0; has = r.next()) rec.push(r.code, r.value, r.num());
+    for (has = r.next(); has && r.code !== 0; has = r.next()) {
+      rec.push(r.code, r.value, r.num());
+      if (rec.n > maxGroups) budget.spendRead(rec.n / 3);
+    }
     stats.records++;
     const type = rec.type;
 
@@ -48,6 +55,7 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
       const h = rec.numOf(70, 0);
       if (!(poly.skipFrame && (h & VERTEX_SPLINE_FRAME))) {
         poly.vertices.push({ x: rec.numOf(10, 0), y: rec.numOf(20, 0), bulge: rec.numOf(42, 0) });
+        budget.spendRead(1);
       }
       continue;
     }
@@ -98,6 +106,7 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
     }
     const e = makeEntity(rec, decodeName);
     if (!e) continue;
+    budget.spendRead(e.geom.kind === 'polyline' ? e.geom.vertices.length : e.geom.kind === 'spline' ? e.geom.ctrl.length + e.geom.fit.length : 1);
     if (e.geom.kind === 'insert' && rec.numOf(66, 0) === 1) inAttribs = true;
     if (e.geom.kind === 'other') unsupported.set(type, (unsupported.get(type) ?? 0) + 1);
     list.push(e);

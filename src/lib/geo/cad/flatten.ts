@@ -3,11 +3,11 @@ import type { CadDrawing, CadEntity, HatchEdge, HatchPath, Vec2, Vec3 } from './
 import { arcPoints, bulgePolyline, ccwSweep, splinePoints } from './curves.ts';
 import { apply, applyAll, compose, IDENTITY, insertTransform, isDefaultExtrusion, maxScale, ocsAxes, ocsToWcs, type Affine } from './transform.ts';
 import { chainPieces } from './rings.ts';
+import { UploadBudget } from '../budget.ts';
 
-/** Nesting limit for blocks inside blocks: real drawings nest a few levels; recursion must stop somewhere. */
+/** Nesting limit for blocks inside blocks: real drawings nest a few levels; recursion must stop somewhere.
+ *  Deeper nesting is ignored with a note (as recursion is); the upload's budget bounds the work either way. */
 export const MAX_INSERT_DEPTH = 16;
-/** Ceiling on entities produced by expanding blocks and MINSERT arrays, so a hostile file cannot exhaust memory. */
-export const MAX_EXPANDED_ENTITIES = 2_000_000;
 
 export interface Piece { pts: Vec2[]; source: string; handle?: string }
 
@@ -34,7 +34,8 @@ function ellipseWcs(center: Vec3, major: Vec3, ratio: number, t0: number, t1: nu
     (N[0] * major[1] - N[1] * major[0]) * ratio
   ];
   const a = Math.hypot(major[0], major[1], major[2]);
-  let sweep = t1 - t0;
+  // Parameters normalised to one turn: an end parameter of 1e7 is the same curve, not 1.6 million turns.
+  let sweep = (t1 - t0) % TAU;
   if (sweep <= 0) sweep += TAU;
   const pts = arcPoints(0, 0, 1, t0, sweep, tol / (a || 1));
   return pts.map(([c, s]) => [center[0] + major[0] * c + minor[0] * s, center[1] + major[1] * c + minor[1] * s]);
@@ -61,6 +62,11 @@ function edgePoints(e: HatchEdge, tol: number): Vec2[] {
   }
 }
 
+/** Degrees are checked before evaluation: de Boor costs degree² per sample. */
+function checkHatchSplines(p: HatchPath, budget: UploadBudget): void {
+  if (p.kind === 'edges') for (const e of p.edges) if (e.kind === 'spline') budget.checkSplineDegree(e.degree);
+}
+
 /** Hatch path → rings (a path is one ring, but edges may come in any order or direction). */
 function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2[][]; open: Vec2[][] } {
   if (p.kind === 'polyline') {
@@ -70,11 +76,9 @@ function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2
   return chainPieces(p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2), closeTol);
 }
 
-export function flatten(d: CadDrawing, chordTol: number, closeTol: number): FlattenResult {
+export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budget: UploadBudget = new UploadBudget()): FlattenResult {
   const layers = new Map<string, LayerPieces>();
   const notes: string[] = [];
-  let expanded = 0;
-  let capped = false;
   const recursive = new Set<string>();
   const missing = new Set<string>();
   const closeSq = closeTol * closeTol;
@@ -88,6 +92,7 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
   for (const name of d.layerTable) layerOf(name);
 
   const add = (layer: LayerPieces, pts: Vec2[], closed: boolean, e: CadEntity) => {
+    budget.spendVertices(pts.length);
     if (pts.length < 2) return;
     // An open polyline whose ends meet within tolerance is a ring in all but its flag.
     const isRing = closed || (pts.length >= 4 && distSq(pts[0], pts[pts.length - 1]) <= closeSq);
@@ -96,6 +101,23 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
       else pts[pts.length - 1] = pts[0];
       if (pts.length >= 4) layer.closed.push({ pts, source: e.type, handle: e.handle });
     } else layer.open.push({ pts, source: e.type, handle: e.handle });
+  };
+
+  // Entities one INSERT of a block expands to (rows × columns × nesting, recursively), memoised per block:
+  // a top-level INSERT is charged in full before any copy is made, so 10⁸ nested circles cost nothing.
+  const sizes = new Map<string, number>();
+  const expandedSize = (name: string, stack: string[]): number => {
+    const known = sizes.get(name);
+    if (known !== undefined) return known;
+    const b = d.blocks.get(name);
+    if (!b || stack.includes(name) || stack.length >= MAX_INSERT_DEPTH) return 0;
+    let n = 0;
+    for (const c of b.entities) {
+      n += c.geom.kind === 'insert' ? c.geom.rows * c.geom.cols * expandedSize(c.geom.block, stack.concat(name)) : 1;
+      if (n > budget.limits.expansions) break; // enough to refuse; the exact figure does not matter
+    }
+    sizes.set(name, n);
+    return n;
   };
 
   const visit = (e: CadEntity, m: Affine, inherited: string | undefined, stack: string[]): void => {
@@ -120,12 +142,14 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
         return;
       }
       case 'ellipse': {
-        const full = Math.abs(Math.abs(g.end - g.start) - TAU) < 1e-9 || Math.abs(g.end - g.start) < 1e-12;
+        const span = Math.abs(g.end - g.start);
+        const full = Math.abs(span - TAU) < 1e-9 || span < 1e-12 || span > TAU;
         const pts = ellipseWcs(g.center, g.major, g.ratio, g.start, full ? g.start + TAU : g.end, e.extrusion, chordTol / maxScale(m));
         add(layer, applyAll(m, pts), full, e);
         return;
       }
       case 'spline': {
+        budget.checkSplineDegree(g.degree);
         const ctrl = g.ctrl.map((p): Vec2 => [p[0], p[1]]);
         const pts = ctrl.length >= 2 ? splinePoints(g.degree, g.knots, ctrl, g.weights) : g.fit.map((p): Vec2 => [p[0], p[1]]);
         add(layer, applyAll(m, pts), g.closed, e);
@@ -135,6 +159,7 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
         const t = compose(m, ocsToWcs(e.extrusion, g.elevation));
         const tol = chordTol / maxScale(t);
         for (const p of g.paths) {
+          checkHatchSplines(p, budget);
           const r = hatchRings(p, tol, closeTol / maxScale(t));
           for (const ring of r.closed) add(layer, applyAll(t, ring), true, e);
           for (const piece of r.open) add(layer, applyAll(t, piece), false, e);
@@ -146,13 +171,13 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
         if (!b) { missing.add(g.block); return; }
         if (stack.includes(g.block) || stack.length >= MAX_INSERT_DEPTH) { recursive.add(g.block); return; }
         const next = stack.concat(g.block);
+        // Charged up front for the whole nested expansion, so a 40,000 × 40,000 MINSERT or 8 levels of
+        // 10 INSERTs are refused before the first copy.
+        if (stack.length === 0) budget.spendExpansion(g.rows * g.cols * expandedSize(g.block, []));
         for (let r = 0; r < g.rows; r++) {
           for (let c = 0; c < g.cols; c++) {
             const t = compose(m, insertTransform(b.base, g.at, g.sx, g.sy, g.rotation, e.extrusion, [c * g.colSpacing, r * g.rowSpacing]));
-            for (const child of b.entities) {
-              if (++expanded > MAX_EXPANDED_ENTITIES) { capped = true; return; }
-              visit(child, t, layerName, next);
-            }
+            for (const child of b.entities) visit(child, t, layerName, next);
           }
         }
         return;
@@ -172,6 +197,5 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number): Flat
   }
   if (recursive.size) notes.push(`recursive or too deeply nested blocks not expanded: ${[...recursive].join(', ')}`);
   if (missing.size) notes.push(`INSERT of undefined blocks ignored: ${[...missing].map((n) => n || '(unnamed)').join(', ')}`);
-  if (capped) notes.push(`block expansion stopped after ${MAX_EXPANDED_ENTITIES} entities`);
   return { layers, notes, texts };
 }

@@ -6,6 +6,7 @@ import { AsciiGroupReader, BinaryGroupReader, isBinaryDxf, notDxf, type GroupRea
 import { chooseDxfEncoding, decodeBytes, decodeEscapes, peekAsciiHeader, peekBinaryHeader, codepageEncoding } from '../cad/dxf-text.ts';
 import { parseDxf } from '../cad/dxf-parse.ts';
 import { buildResult } from '../cad/build.ts';
+import { budgetOf } from '../budget.ts';
 
 function emptyError(): BoundaryInputError {
   return new BoundaryInputError('dxf_empty', 'DXF 文件是空的：请重新导出图纸后上传。', 'The DXF file is empty: export the drawing again and upload it.');
@@ -50,7 +51,7 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     reader = new AsciiGroupReader(decodeBytes(bytes, enc.encoding));
   }
 
-  const { drawing, stats } = parseDxf(reader, decodeEscapes, binary);
+  const { drawing, stats } = parseDxf(reader, decodeEscapes, binary, budgetOf(opts));
   if (stats.records === 0) throw notDxf();
   if (stats.sawSection && !stats.sawEof && drawing.entities.length === 0) {
     throw new BoundaryInputError('dxf_truncated',

@@ -3,11 +3,12 @@
 // orientation are the validation stage's job. Everything else is skipped with a warning.
 import { BoundaryInputError, type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideTextEncoding, decodeText } from './encoding.ts';
+import { budgetOf, type UploadBudget } from '../budget.ts';
 
 type Pos = [number, number];
 type Out = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
-interface Ctx { features: Out[]; skipped: Map<string, number>; warnings: Message[]; crs?: { name: string; where: string } }
+interface Ctx { features: Out[]; skipped: Map<string, number>; warnings: Message[]; crs?: { name: string; where: string }; budget: UploadBudget }
 
 const bad = (zh: string, en: string) => new BoundaryInputError('geojson-invalid', `GeoJSON 文件无效：${zh}`, `Invalid GeoJSON: ${en}`);
 
@@ -71,8 +72,9 @@ function position(p: unknown, path: string): Pos {
 }
 
 /** A ring needs three distinct positions to enclose area; fewer is dropped (closure is fixed later). */
-function ring(r: unknown, path: string): Pos[] | null {
+function ring(r: unknown, path: string, budget: UploadBudget): Pos[] | null {
   if (!Array.isArray(r)) throw bad(`${path} 不是坐标数组。`, `${path} is not an array of positions.`);
+  budget.spendVertices(r.length);
   const pts = r.map((p, i) => position(p, `${path}[${i}]`));
   const distinct = new Set(pts.map((p) => `${p[0]},${p[1]}`));
   return distinct.size >= 3 ? pts : null;
@@ -80,7 +82,7 @@ function ring(r: unknown, path: string): Pos[] | null {
 
 function polygon(c: unknown, path: string, ctx: Ctx): Pos[][] | null {
   if (!Array.isArray(c)) throw bad(`${path} 的 coordinates 不是数组。`, `${path}.coordinates is not an array.`);
-  const rings = c.map((r, i) => ring(r, `${path}[${i}]`));
+  const rings = c.map((r, i) => ring(r, `${path}[${i}]`, ctx.budget));
   if (!rings[0]) {
     ctx.warnings.push({ code: 'geojson-degenerate', zh: `${path}：外环少于 3 个不同的点，已跳过。`, en: `${path}: outer ring has under 3 distinct positions; skipped.` });
     return null;
@@ -100,7 +102,9 @@ function crsName(crs: unknown): string | undefined {
   return undefined;
 }
 
-function geometry(g: unknown, props: Record<string, unknown>, path: string, ctx: Ctx): void {
+const COLLECTION = { zh: 'GeoJSON 几何集合（GeometryCollection）', en: 'GeoJSON GeometryCollections' };
+
+function geometry(g: unknown, props: Record<string, unknown>, path: string, ctx: Ctx, depth = 0): void {
   if (g === null || g === undefined) { ctx.skipped.set('null', (ctx.skipped.get('null') ?? 0) + 1); return; }
   if (typeof g !== 'object') throw bad(`${path} 不是几何对象。`, `${path} is not a geometry object.`);
   const o = g as { type?: unknown; coordinates?: unknown; geometries?: unknown; crs?: unknown };
@@ -115,7 +119,8 @@ function geometry(g: unknown, props: Record<string, unknown>, path: string, ctx:
     if (polys.length) ctx.features.push({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: polys }, properties: { ...props } });
   } else if (o.type === 'GeometryCollection') {
     if (!Array.isArray(o.geometries)) throw bad(`${path} 缺少 geometries 数组。`, `${path} has no geometries array.`);
-    o.geometries.forEach((x, i) => geometry(x, props, `${path}.geometries[${i}]`, ctx));
+    ctx.budget.checkDepth(depth + 1, COLLECTION);
+    o.geometries.forEach((x, i) => geometry(x, props, `${path}.geometries[${i}]`, ctx, depth + 1));
   } else {
     const t = typeof o.type === 'string' ? o.type : 'unknown';
     ctx.skipped.set(t, (ctx.skipped.get(t) ?? 0) + 1);
@@ -137,11 +142,25 @@ export function epsgFromCrsName(name: string): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Counts `"Feature"` in the bytes (a byte scan, no parse): a million-feature file is refused before
+ *  JSON.parse builds a million objects. Over-counts only when the word is also a value elsewhere. */
+function prescanFeatures(bytes: Uint8Array, budget: UploadBudget): void {
+  const needle = Buffer.from('"Feature"');
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const left = budget.limits.features - budget.features;
+  let n = 0;
+  for (let i = b.indexOf(needle); i >= 0; i = b.indexOf(needle, i + needle.length)) {
+    if (++n > left) { budget.spendFeatures(n); return; }
+  }
+}
+
 export function readGeoJson(bytes: Uint8Array, name: string, opts: ReadOptions): ReadResult {
+  const budget = budgetOf(opts);
+  prescanFeatures(bytes, budget);
   const enc = decideTextEncoding(bytes, opts.encoding);
   const decisions: Decision[] = [enc.decision];
   const root = parseJson(decodeText(bytes, enc.encoding));
-  const ctx: Ctx = { features: [], skipped: new Map(), warnings: [...enc.warnings] };
+  const ctx: Ctx = { features: [], skipped: new Map(), warnings: [...enc.warnings], budget };
   if (!root || typeof root !== 'object' || Array.isArray(root)) throw bad('顶层不是对象。', 'the top level is not an object.');
   const o = root as { type?: unknown; features?: unknown; crs?: unknown };
   const top = crsName(o.crs);

@@ -7,6 +7,7 @@ import { readShapefile, type ShapefileSet } from './shapefile.ts';
 import { baseNameOf, sniff, type SniffKind } from './sniff.ts';
 import { readSurveyTxt } from './survey-txt.ts';
 import { DEFAULT_ZIP_LIMITS, unzipSafe } from './zip.ts';
+import { budgetOf, type UploadBudget } from '../budget.ts';
 
 /** Same ceiling as the zip limit: boundary files are kilobytes to a few MB; 200 MB is already a mistake. */
 export const MAX_INPUT_BYTES = DEFAULT_ZIP_LIMITS.maxTotalBytes;
@@ -17,7 +18,7 @@ interface Item { name: string; bytes: Uint8Array; kind: SniffKind; rule: string;
 
 const STANDALONE: SniffKind[] = ['dxf', 'dwg', 'geojson', 'kml', 'survey-txt'];
 
-function expand(files: InputFile[], depth: number, items: Item[], decisions: Decision[], warnings: Message[]): void {
+function expand(files: InputFile[], depth: number, items: Item[], decisions: Decision[], warnings: Message[], budget: UploadBudget): void {
   for (const f of files) {
     if (depth > 0 && f.bytes.length === 0) { items.push({ name: f.name, bytes: f.bytes, kind: 'unknown', rule: 'empty', inZip: true }); continue; }
     const s = sniff(f);
@@ -25,10 +26,11 @@ function expand(files: InputFile[], depth: number, items: Item[], decisions: Dec
     if (depth >= MAX_ZIP_DEPTH) {
       throw new BoundaryInputError('zip-nested', `压缩包嵌套过深（“${f.name}”），请直接打包边界文件。`, `Zips nested too deeply ("${f.name}"); zip the boundary files directly.`);
     }
-    const z = unzipSafe(f.bytes, f.name);
+    // One byte budget for the whole upload: inner zips and further files draw from what is left.
+    const z = unzipSafe(f.bytes, f.name, DEFAULT_ZIP_LIMITS, budget);
     decisions.push({ what: 'container', value: 'zip', rule: s.rule, alternatives: [f.name] }, ...z.decisions);
     warnings.push(...z.warnings);
-    expand(z.entries.map((e) => ({ name: e.path, bytes: e.bytes })), depth + 1, items, decisions, warnings);
+    expand(z.entries.map((e) => ({ name: e.path, bytes: e.bytes })), depth + 1, items, decisions, warnings, budget);
   }
 }
 
@@ -109,6 +111,18 @@ async function readOne(it: Item, opts: ReadOptions): Promise<ReadResult> {
   }
 }
 
+function countOutput(r: ReadResult, budget: UploadBudget): void {
+  budget.spendFeatures(r.features.length);
+  if (r.format === 'dxf' || r.format === 'dwg' || r.format === 'geojson' || r.format === 'kml' || r.format === 'kmz') return; // counted while reading
+  let n = 0;
+  for (const f of r.features) {
+    const g = f.geometry;
+    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const p of polys) for (const ring of p) n += ring.length;
+  }
+  budget.spendVertices(n);
+}
+
 /** Read one upload (one or several files) into features in the source CRS, with every decision recorded. */
 export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = {}): Promise<ReadResult> {
   if (!files.length) throw new BoundaryInputError('file-missing', '没有收到文件，请选择边界文件后上传。', 'No file received; choose a boundary file and upload it.');
@@ -120,7 +134,8 @@ export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = 
   const decisions: Decision[] = [];
   const warnings: Message[] = [];
   const items: Item[] = [];
-  expand(files, 0, items, decisions, warnings);
+  const budget = budgetOf(opts);
+  expand(files, 0, items, decisions, warnings, budget);
   const names = items.map((i) => i.name).join(', ');
   const sets = shapefileSets(items);
   const cands = items.filter((i) => STANDALONE.includes(i.kind));
@@ -138,6 +153,12 @@ export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = 
     decisions.push({ what: 'format', value: it.inZip && it.kind === 'kml' ? 'kmz' : it.kind, rule: it.rule });
     result = await readOne(it, opts);
   }
-  return { ...result, decisions: [...decisions, ...result.decisions], warnings: [...warnings, ...result.warnings] };
+  // Readers that cannot count as they go (shapefile, DWG conversion) are checked here, before later stages copy.
+  countOutput(result, budget);
+  const wrap = (r: ReadResult): ReadResult => ({
+    ...r, decisions: [...decisions, ...r.decisions], warnings: [...warnings, ...r.warnings],
+    relayer: r.relayer && ((layer) => wrap(r.relayer!(layer)))
+  });
+  return wrap(result);
 }
 

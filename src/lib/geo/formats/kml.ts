@@ -3,6 +3,7 @@
 // close), because a truncated upload must be refused, not half-read.
 import { BoundaryInputError, type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideTextEncoding, decodeText } from './encoding.ts';
+import { budgetOf, UploadBudget } from '../budget.ts';
 
 interface XNode { name: string; attrs: string; children: XNode[]; text: string }
 type Pos = [number, number];
@@ -24,8 +25,11 @@ function decodeEntities(s: string): string {
   });
 }
 
-/** Parse XML into a light tree; namespace prefixes dropped (kml:Polygon = Polygon). */
-export function parseXml(text: string): XNode {
+const XML_NESTING = { zh: 'XML 元素', en: 'XML elements' };
+
+/** Parse XML into a light tree; namespace prefixes dropped (kml:Polygon = Polygon). Nesting is bounded by
+ *  the budget: the tree is walked recursively later, and real KML nests a dozen levels. */
+export function parseXml(text: string, budget: UploadBudget = new UploadBudget()): XNode {
   const root: XNode = { name: '#root', attrs: '', children: [], text: '' };
   const stack: XNode[] = [root];
   const openAt: number[] = [0];
@@ -73,7 +77,11 @@ export function parseXml(text: string): XNode {
     if (!m) throw xmlError(text, lt, '标签名无效', 'invalid tag name');
     const node: XNode = { name: m[1].replace(/^[\w.-]+:/, ''), attrs: m[2], children: [], text: '' };
     stack[stack.length - 1].children.push(node);
-    if (!selfClosing) { stack.push(node); openAt.push(lt); }
+    if (!selfClosing) {
+      stack.push(node);
+      openAt.push(lt);
+      if (stack.length > budget.limits.depth) budget.checkDepth(stack.length - 1, XML_NESTING);
+    }
   }
   if (stack.length > 1) {
     const open = stack[stack.length - 1];
@@ -94,7 +102,7 @@ function* descendants(n: XNode, name: string, stopAt?: string): Generator<XNode>
 }
 
 /** `lon,lat[,alt]` tuples separated by whitespace (§16.9.1); some writers put spaces after commas. */
-function coordinates(ring: XNode | undefined, where: string): Pos[] | null {
+function coordinates(ring: XNode | undefined, where: string, budget: UploadBudget): Pos[] | null {
   const c = ring && child(ring, 'coordinates');
   if (!c) return null;
   const pts: Pos[] = [];
@@ -106,11 +114,12 @@ function coordinates(ring: XNode | undefined, where: string): Pos[] | null {
     }
     pts.push([x, y]);
   }
+  budget.spendVertices(pts.length);
   return new Set(pts.map((p) => p.join(','))).size >= 3 ? pts : null;
 }
 
-function polygon(p: XNode, where: string, warnings: Message[]): Pos[][] | null {
-  const outer = coordinates(child(p, 'outerBoundaryIs') && child(child(p, 'outerBoundaryIs')!, 'LinearRing'), where);
+function polygon(p: XNode, where: string, warnings: Message[], budget: UploadBudget): Pos[][] | null {
+  const outer = coordinates(child(p, 'outerBoundaryIs') && child(child(p, 'outerBoundaryIs')!, 'LinearRing'), where, budget);
   if (!outer) {
     warnings.push({ code: 'kml-degenerate', zh: `${where}：外边界少于 3 个不同的点，已跳过。`, en: `${where}: outer boundary has under 3 distinct points; skipped.` });
     return null;
@@ -118,7 +127,7 @@ function polygon(p: XNode, where: string, warnings: Message[]): Pos[][] | null {
   const holes: Pos[][] = [];
   for (const ib of p.children.filter((c) => c.name === 'innerBoundaryIs')) {
     for (const lr of ib.children.filter((c) => c.name === 'LinearRing')) {
-      const h = coordinates(lr, where);
+      const h = coordinates(lr, where, budget);
       if (h) holes.push(h);
     }
   }
@@ -133,7 +142,8 @@ export function readKml(bytes: Uint8Array, name: string, opts: ReadOptions, form
   const enc = decideTextEncoding(bytes, opts.encoding, declared);
   const decisions: Decision[] = [enc.decision];
   const warnings: Message[] = [...enc.warnings];
-  const root = parseXml(decodeText(bytes, enc.encoding));
+  const budget = budgetOf(opts);
+  const root = parseXml(decodeText(bytes, enc.encoding), budget);
   if (!root.children.some((c) => c.name === 'kml')) {
     throw new BoundaryInputError('kml-invalid', `“${name}”是 XML 但不是 KML（没有 <kml> 根元素）。`, `"${name}" is XML but not KML (no <kml> root element).`);
   }
@@ -153,7 +163,7 @@ export function readKml(bytes: Uint8Array, name: string, opts: ReadOptions, form
       for (const d of descendants(ext, 'SimpleData')) { const k = attr(d, 'name'); if (k) props[k] = d.text.trim(); }
     }
     const where = `Placemark ${nm ? `“${nm}”` : `#${n}`}`;
-    const polys = [...descendants(pm, 'Polygon', 'ExtendedData')].map((p) => polygon(p, where, warnings)).filter((p): p is Pos[][] => p !== null);
+    const polys = [...descendants(pm, 'Polygon', 'ExtendedData')].map((p) => polygon(p, where, warnings, budget)).filter((p): p is Pos[][] => p !== null);
     for (const t of NON_POLYGON) for (const _ of descendants(pm, t, 'Polygon')) skipped.set(t, (skipped.get(t) ?? 0) + 1);
     if (!polys.length) continue;
     features.push({ type: 'Feature', properties: props,

@@ -5,6 +5,7 @@
 import { Inflate } from 'fflate';
 import { BoundaryInputError, type Decision, type Message } from '../types.ts';
 import { decodeText, detectEncoding } from './encoding.ts';
+import { LimitError, type UploadBudget } from '../budget.ts';
 
 export interface ZipLimits {
   /** More members than any real shapefile/KMZ upload has; stops central-directory floods. */
@@ -126,7 +127,7 @@ function safePath(raw: string, zipName: string): string {
   return path.split('/').filter((s) => s !== '' && s !== '.').join('/') + (path.endsWith('/') ? '/' : '');
 }
 
-const bomb = (name: string, why: string) => new BoundaryInputError('zip-too-large',
+const bomb = (name: string, why: string) => new LimitError('zip-too-large',
   `压缩包“${name}”解压后过大或压缩比异常（${why}），已拒绝；边界文件通常不超过几十 MB。`,
   `The zip "${name}" would expand too much or has an abnormal compression ratio (${why}); refused. Boundary files are usually a few MB.`);
 
@@ -169,8 +170,10 @@ function inflateEntry(b: Uint8Array, c: CdEntry, path: string, zipName: string, 
   return out;
 }
 
-/** Unzip in memory with limits; directories and OS junk are dropped, names are normalised to `a/b.ext`. */
-export function unzipSafe(bytes: Uint8Array, zipName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS): UnzipResult {
+/** Unzip in memory with limits; directories and OS junk are dropped, names are normalised to `a/b.ext`.
+ *  With `shared`, the byte limit is what is left of the upload's budget: a zip inside a zip (or the second
+ *  zip of a multi-file upload) does not start a fresh 200 MB allowance. */
+export function unzipSafe(bytes: Uint8Array, zipName: string, limits: ZipLimits = DEFAULT_ZIP_LIMITS, shared?: UploadBudget): UnzipResult {
   const decisions: Decision[] = [];
   const warnings: Message[] = [];
   const cd = readCentralDirectory(bytes, zipName, limits);
@@ -190,8 +193,17 @@ export function unzipSafe(bytes: Uint8Array, zipName: string, limits: ZipLimits 
     }
     wanted.push({ c, path });
   });
-  if (declared > limits.maxTotalBytes) throw bomb(zipName, `declared ${declared} bytes > ${limits.maxTotalBytes}`);
-  const budget = { left: limits.maxTotalBytes };
-  const entries = wanted.map(({ c, path }) => ({ path, bytes: inflateEntry(bytes, c, path, zipName, budget, limits) }));
+  const allowed = Math.min(limits.maxTotalBytes, shared ? shared.unzipLeft : Infinity);
+  if (declared > allowed) {
+    throw bomb(zipName, shared && allowed < limits.maxTotalBytes
+      ? `declared ${declared} bytes > ${allowed} left of the upload's ${limits.maxTotalBytes}`
+      : `declared ${declared} bytes > ${limits.maxTotalBytes}`);
+  }
+  const budget = { left: allowed };
+  const entries = wanted.map(({ c, path }) => {
+    const out = { path, bytes: inflateEntry(bytes, c, path, zipName, budget, limits) };
+    shared?.spendUnzipped(out.bytes.byteLength);
+    return out;
+  });
   return { entries, decisions, warnings };
 }

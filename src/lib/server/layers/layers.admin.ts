@@ -2,7 +2,8 @@
 // switch the current version (one transaction, with the re-classification of open projects).
 import { createHash } from 'node:crypto';
 import type { Db } from '../db/index.ts';
-import { ingestBoundary, type IngestOptions } from '../../geo/ingest.ts';
+import type { IngestOptions } from '../../geo/ingest.ts';
+import { IngestBusyError, runIngest } from '../projects/ingest-runner.ts';
 import type { InputFile, Message } from '../../geo/types.ts';
 import { reclassifyOpenProjects, type ReclassifyChange } from '../classification/reclassify.ts';
 import { buildVersionTiles } from '../tiles/pyramid-runner.ts';
@@ -17,6 +18,9 @@ export class LayerAdminError extends Error {
     this.name = 'LayerAdminError';
   }
 }
+
+/** A city layer (the 永久基本农田 layer has tens of thousands of patches) is larger than any parcel upload. */
+const LAYER_LIMITS = { vertices: 10_000_000, features: 1_000_000 };
 
 export interface ImportRequest {
   kind: string;
@@ -66,7 +70,11 @@ export async function importLayer(db: Db, req: ImportRequest): Promise<ImportRep
   await requireKind(db, req.kind);
   if (req.files.length === 0) throw new LayerAdminError('no_file', '请选择图层文件', 'Choose a layer file');
   // Layers are city-wide: the pipeline's "parcel too large" flags are expected here and not shown.
-  const inspected = await ingestBoundary(req.files, { ...req.ingest, requireShanghai: true });
+  // Read in the worker pool (never on the server's event loop), with the budgets of a city-wide layer.
+  const inspected = (await runIngest(req.files, { ...req.ingest, requireShanghai: true }, undefined, LAYER_LIMITS).catch((e) => {
+    if (e instanceof IngestBusyError) throw new LayerAdminError('ingest_busy', '服务器正忙于读取其他文件，请稍后重试。', 'The server is busy reading other files; try again shortly.', 503);
+    throw e;
+  })).result;
   const features = inspected.features.filter((f) => f.valid).map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: f.properties }));
   const hash = createHash('sha256');
   for (const f of req.files) hash.update(f.bytes);

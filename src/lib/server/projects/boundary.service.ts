@@ -1,4 +1,5 @@
-// The project's parcel from an uploaded boundary file: ingest (off the event loop for big files),
+// The project's parcel from an uploaded boundary file (or an upload inspected before, named by its hash):
+// ingest in the worker pool,
 // refuse a bad file with its reasons, store the file(s), make the union of the chosen features the
 // current parcel, classify it — parcel, classification, authority and event in one transaction.
 import { evaluateProject } from '../standard/index.ts';
@@ -6,16 +7,17 @@ import type { MultiPolygon } from 'geojson';
 import type { Db } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
-import { BoundaryInputError, type InputFile } from '../../geo/types.ts';
+import type { InputFile } from '../../geo/types.ts';
 import type { InspectResult } from '../../geo/ingest.ts';
 import { classifyProject, ClassificationError, type Classification } from '../classification/classify.ts';
-import { insertFileRow, putBlob } from '../storage/storage.ts';
+import { insertFileRow } from '../storage/storage.ts';
 import { authorityByCode } from '../../domain/authorities.ts';
 import { authorityChangeRefusal } from '../../domain/case-authority.ts';
 import * as repo from './projects.repository.ts';
 import { assertEditable, loadVisible, notFound } from './project-access.ts';
 import { stateOf } from './project-view.ts';
-import { runIngest } from './ingest-runner.ts';
+import { ingest, ingestHttpError } from './ingest-runner.ts';
+import { storeUpload, uploadFiles, uploadFor } from './upload-store.ts';
 import type { ParcelView } from './projects.types.ts';
 
 export interface BoundaryOptions {
@@ -24,6 +26,8 @@ export interface BoundaryOptions {
   encoding?: string;
   /** Which features (0-based, as listed by inspect) form the parcel; all of them when absent. */
   featureIndex?: number | number[];
+  /** An upload inspected before (POST /api/v1/boundaries/inspect → upload.id), instead of the files. */
+  upload?: string;
 }
 
 export interface BoundaryResult {
@@ -37,18 +41,24 @@ export interface BoundaryResult {
 const inputError = (e: { code: string; zh: string; en: string }) => apiError(400, e.code, { zh: e.zh, en: e.en });
 
 /** The upload's main file: the .shp of a loose set, else the first file. */
-const mainFile = (files: InputFile[]) => files.find((f) => /\.shp$/i.test(f.name)) ?? files[0];
+const mainFile = <F extends { name: string }>(files: F[]) => files.find((f) => /\.shp$/i.test(f.name)) ?? files[0];
 
 export async function attachBoundary(db: Db, actor: SessionUser, id: string, files: InputFile[], opts: BoundaryOptions = {}): Promise<BoundaryResult> {
-  if (files.length === 0) throw apiError(400, 'file_missing', { zh: '请选择地块边界文件。', en: 'Choose the boundary file.' });
+  if (files.length === 0 && !opts.upload) throw apiError(400, 'file_missing', { zh: '请选择地块边界文件。', en: 'Choose the boundary file.' });
   assertEditable(actor, await loadVisible(db, actor, id));
 
+  // Content-addressed: writing before the transaction is harmless if it rolls back.
+  const manifest = files.length > 0 ? await storeUpload(files, actor.id) : await uploadFor(opts.upload, actor.id);
   let inspect: InspectResult;
   try {
-    inspect = (await runIngest(files, { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined })).result;
+    inspect = (await ingest({
+      key: manifest.id,
+      files: files.length > 0 ? files : undefined,
+      loadFiles: () => uploadFiles(manifest),
+      opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined }
+    })).result!;
   } catch (e) {
-    if (e instanceof BoundaryInputError) throw inputError(e);
-    throw e;
+    throw ingestHttpError(e) ?? e;
   }
   const picked = opts.featureIndex === undefined ? inspect.features.map((_, i) => i) : [opts.featureIndex].flat();
   if (picked.length === 0 || picked.some((i) => !Number.isInteger(i) || i < 0 || i >= inspect.features.length)) {
@@ -66,16 +76,15 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
     });
   }
 
-  // Content-addressed: writing before the transaction is harmless if it rolls back.
-  const stored = await Promise.all(files.map(async (f) => ({ f, sha: await putBlob(f.bytes) })));
-  const main = mainFile(files);
+  const stored = manifest.files;
+  const main = mainFile(stored);
 
   return db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, id, { forUpdate: true });
     assertEditable(actor, row);
     let mainId = '';
-    for (const { f, sha } of stored) {
-      const file = await insertFileRow(tx, { sha256: sha, name: f.name, size: f.bytes.byteLength, mime: null, uploadedBy: actor.id });
+    for (const f of stored) {
+      const file = await insertFileRow(tx, { sha256: f.sha256, name: f.name, size: f.size, mime: null, uploadedBy: actor.id });
       await repo.attachFile(tx, id, file.id, 'boundary', actor.id);
       if (f === main) mainId = file.id;
     }

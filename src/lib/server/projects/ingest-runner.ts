@@ -1,67 +1,106 @@
-// Runs ingestBoundary in a worker thread for big uploads, in-process for small ones. Starting a worker
-// (and compiling the pipeline in it) costs ~1 s, more than a small file takes to parse; the DXF reader is
-// synchronous and blocks the event loop for seconds on a 20 MB drawing, stalling every other request.
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
-import { ingestBoundary, type IngestOptions, type InspectResult } from '../../geo/ingest.ts';
+// The server's way to read an upload: always in the warm worker pool (ingest-pool.ts), never on the event
+// loop. A bad file is a BoundaryInputError (HTTP 400), a file beyond a budget a LimitError (422: vertices,
+// block expansion, nesting, spline degree, unzipped bytes, heap, wall clock), a full queue an IngestBusyError
+// (503). The CLI reads in-process (ZEROLAND_INGEST_INLINE) under the same geometric budgets.
+import { ApiError, apiError } from '../http/api.ts';
+import { LimitError, isLimitError, type BudgetLimits } from '../../geo/budget.ts';
+import type { IngestOptions, InspectResult } from '../../geo/ingest.ts';
 import { BoundaryInputError, type InputFile } from '../../geo/types.ts';
+import { runIngestJob, type IngestJob, type IngestReply } from './ingest-jobs.ts';
+import { ingestPool, PoolFailure } from './ingest-pool.ts';
 
-/** Uploads at or above this size are parsed in a worker thread. */
-export const OFFLOAD_BYTES = 1024 * 1024;
-/** A parse that takes longer than this is abandoned (the worker is terminated). */
-export const INGEST_TIMEOUT_MS = 120_000;
+/** Kept for callers that size their expectations by it: every upload now goes to the pool, whatever its size. */
+export const OFFLOAD_BYTES = 0;
 
-const WORKER_NAME = 'ingest-worker.js';
+/** The server cannot take another upload right now (every worker busy and the queue full): 503. */
+export class IngestBusyError extends Error {
+  constructor() {
+    super('ingest busy');
+    this.name = 'IngestBusyError';
+  }
+}
 
-/**
- * The worker is a source file: next to this module when running from sources (tests, CLI, dev), or
- * under the project root when running the built app (the bundle has no separate worker entry).
- */
-export function workerPath(): string | null {
-  const candidates = [
-    (() => {
-      try {
-        return path.join(path.dirname(fileURLToPath(import.meta.url)), WORKER_NAME);
-      } catch {
-        return '';
-      }
-    })(),
-    path.resolve(process.env.ZEROLAND_ROOT ?? process.cwd(), 'src/lib/server/projects', WORKER_NAME)
-  ];
-  return candidates.find((p) => p && existsSync(p)) ?? null;
+/** The CLI reads in its own process (ZEROLAND_INGEST_INLINE=1, set by src/cli/main.ts): one file, one user,
+ *  no event loop to protect; the geometric budgets apply all the same. */
+const inlineMode = () => process.env.ZEROLAND_INGEST_INLINE === '1';
+
+export interface IngestRequest {
+  files?: InputFile[];
+  /** The upload's id: the worker that read it answers from its cache (a CRS or layer change is not a re-parse). */
+  key?: string;
+  /** Fetches the bytes when no worker holds the upload any more (from the upload store). */
+  loadFiles?: () => Promise<InputFile[]>;
+  opts: IngestOptions;
+  limits?: Partial<BudgetLimits>;
+  as?: 'object' | 'json';
+  extra?: Record<string, unknown>;
+  force?: 'worker' | 'inline';
+}
+
+export interface IngestOutcome { result?: InspectResult; json?: string; cached: boolean; inWorker: boolean; ms: number }
+
+function failure(e: PoolFailure): Error {
+  const cfg = ingestPool()?.config;
+  switch (e.kind) {
+    case 'timeout':
+      return new LimitError('limit-time', `文件读取超过 ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} 秒的时限，已停止；请只上传地块所在的图层或简化后的文件。`,
+        `Reading the file took longer than the ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} s limit and was stopped; upload only the parcel layer or a simplified file.`);
+    case 'died':
+      return new LimitError('limit-memory', `读取文件超出内存上限（${cfg?.heapMb ?? '?'} MB），已拒绝；请只上传地块所在的图层或简化后的文件。`,
+        `Reading the file exceeded the memory limit (${cfg?.heapMb ?? '?'} MB); refused. Upload only the parcel layer or a simplified file.`);
+    default:
+      return new IngestBusyError();
+  }
+}
+
+function unpack(reply: IngestReply): { result?: InspectResult; json?: string; cached: boolean } {
+  if (reply.ok) return { result: reply.result, json: reply.json, cached: reply.cached };
+  if ('input' in reply) {
+    const { code, zh, en, limit } = reply.input;
+    throw limit ? new LimitError(code, zh, en) : new BoundaryInputError(code, zh, en);
+  }
+  if ('bug' in reply) throw new Error(`ingest worker: ${reply.bug}`);
+  throw new Error('ingest worker: unexpected cache miss');
+}
+
+export async function ingest(req: IngestRequest): Promise<IngestOutcome> {
+  const t0 = performance.now();
+  const job = (files?: InputFile[]): IngestJob => ({ key: req.key, files, opts: req.opts, limits: req.limits, as: req.as, extra: req.extra });
+  const files = async () => req.files ?? (req.loadFiles ? await req.loadFiles() : undefined);
+  const pool = req.force === 'inline' || (inlineMode() && req.force !== 'worker') ? null : ingestPool();
+  if (!pool) {
+    let reply = await runIngestJob(job(req.key ? req.files : await files()));
+    if (!reply.ok && 'miss' in reply) reply = await runIngestJob(job(await files()));
+    return { ...unpack(reply), inWorker: false, ms: performance.now() - t0 };
+  }
+  try {
+    // Ask the worker holding the upload first, without the bytes; fetch them only if it no longer has it.
+    let reply = await pool.run(job(req.key && pool.holds(req.key) ? undefined : await files()));
+    if (!reply.ok && 'miss' in reply) reply = await pool.run(job(await files()));
+    return { ...unpack(reply), inWorker: true, ms: performance.now() - t0 };
+  } catch (e) {
+    if (e instanceof PoolFailure) throw failure(e);
+    throw e;
+  }
 }
 
 export interface IngestRun { result: InspectResult; inWorker: boolean; ms: number }
 
-export async function runIngest(files: InputFile[], opts: IngestOptions, force?: 'worker' | 'inline'): Promise<IngestRun> {
-  const t0 = performance.now();
-  const size = files.reduce((n, f) => n + f.bytes.byteLength, 0);
-  const worker = force === 'inline' ? null : force === 'worker' || size >= OFFLOAD_BYTES ? workerPath() : null;
-  if (!worker) return { result: await ingestBoundary(files, opts), inWorker: false, ms: performance.now() - t0 };
-  const result = await new Promise<InspectResult>((resolve, reject) => {
-    const w = new Worker(worker);
-    const timer = setTimeout(() => {
-      void w.terminate();
-      reject(new BoundaryInputError('ingest-timeout', '文件解析超时，请只上传地块所在的图层或简化后的文件。', 'Reading the file took too long; upload only the parcel layer or a simplified file.'));
-    }, INGEST_TIMEOUT_MS);
-    const done = () => {
-      clearTimeout(timer);
-      void w.terminate();
-    };
-    w.once('message', (m: { ok: true; result: InspectResult } | { ok: false; input?: { code: string; zh: string; en: string }; bug?: string }) => {
-      done();
-      if (m.ok) resolve(m.result);
-      else if (m.input) reject(new BoundaryInputError(m.input.code, m.input.zh, m.input.en));
-      else reject(new Error(`ingest worker: ${m.bug}`));
+/** Read an upload into the inspect result (the parcel pipeline's entry for services). */
+export async function runIngest(files: InputFile[], opts: IngestOptions, force?: 'worker' | 'inline', limits?: Partial<BudgetLimits>): Promise<IngestRun> {
+  const out = await ingest({ files, opts, force, limits });
+  return { result: out.result!, inWorker: out.inWorker, ms: out.ms };
+}
+
+/** The HTTP answer for a failed ingest: 400 bad file, 422 over a budget, 503 busy; null for a bug. */
+export function ingestHttpError(e: unknown): ApiError | null {
+  if (e instanceof ApiError) return e;
+  if (e instanceof BoundaryInputError) return apiError(isLimitError(e) ? 422 : 400, e.code, { zh: e.zh, en: e.en });
+  if (e instanceof IngestBusyError) {
+    return apiError(503, 'ingest_busy', {
+      zh: '服务器正忙于读取其他上传的文件，请稍后重试。',
+      en: 'The server is busy reading other uploads; please try again in a moment.'
     });
-    w.once('error', (e) => {
-      done();
-      reject(e);
-    });
-    // Copies (not transfers) the bytes: the caller still stores them afterwards.
-    w.postMessage({ files: files.map((f) => ({ name: f.name, bytes: f.bytes })), opts });
-  });
-  return { result, inWorker: true, ms: performance.now() - t0 };
+  }
+  return null;
 }

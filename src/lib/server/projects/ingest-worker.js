@@ -1,18 +1,18 @@
-// worker_threads entry: runs the boundary pipeline off the main event loop (the DXF reader is
-// synchronous and takes seconds on 20 MB drawings). Plain JS so Node can start it directly; the
-// TypeScript pipeline is loaded through tsx, from the source tree next to this file.
+// worker_threads entry of the ingest pool (ingest-pool.ts): every byte of an upload is read here, never on
+// the server's event loop, under the pool's heap cap and wall-clock budget. Plain JS so Node can start it
+// directly; the TypeScript pipeline is loaded through tsx once, when the worker starts (it is then kept warm).
 import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { ingestBoundary } = await import('../../geo/ingest.ts');
-const { BoundaryInputError } = await import('../../geo/types.ts');
+const { runIngestJob } = await import('./ingest-jobs.ts');
 
-parentPort.on('message', async ({ files, opts }) => {
+parentPort.on('message', async (msg) => {
+  const reply = await runIngestJob(msg.job);
   try {
-    parentPort.postMessage({ ok: true, result: await ingestBoundary(files, opts) });
+    parentPort.postMessage({ id: msg.id, reply });
   } catch (e) {
-    if (e instanceof BoundaryInputError) parentPort.postMessage({ ok: false, input: { code: e.code, zh: e.zh, en: e.en } });
-    else parentPort.postMessage({ ok: false, bug: String(e?.stack ?? e) });
+    parentPort.postMessage({ id: msg.id, reply: { ok: false, bug: `reply not sendable: ${e?.message ?? e}` } });
   }
 });
+parentPort.postMessage({ ready: true });

@@ -1,22 +1,41 @@
-import { json } from '@sveltejs/kit';
-import { apiError, endpoint, requireUser } from '$lib/server/http/api.ts';
+import { apiError, endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
 import { readMultipart } from '$lib/server/storage/uploads.ts';
-import { runIngest } from '$lib/server/projects/ingest-runner.ts';
-import { BoundaryInputError } from '$lib/geo/types.ts';
+import { ingest, ingestHttpError } from '$lib/server/projects/ingest-runner.ts';
+import { storeUpload, uploadFiles, uploadFor, type UploadManifest } from '$lib/server/projects/upload-store.ts';
+import type { InputFile } from '$lib/geo/types.ts';
 
-// POST /api/v1/boundaries/inspect — multipart file(s) + crs, layer, encoding → the CLI's inspect JSON.
-// Nothing is stored. A bad file → 400 with the reader's reason in the caller's language.
+// POST /api/v1/boundaries/inspect — multipart file(s) + crs, layer, encoding → the CLI's inspect JSON, plus
+// `upload: {id, files}`. The files are kept by hash: the same request with `upload=<id>` instead of the files
+// (multipart or JSON) re-projects the parsed upload for another CRS or CAD layer without sending or parsing
+// it again, and PUT /api/v1/projects/:id/boundary accepts the id too. A bad file → 400, a file beyond a
+// reading budget → 422, every worker busy → 503, each with the reason in the caller's language.
 export const POST = endpoint(async (event) => {
-  requireUser(event);
-  const { fields, files } = await readMultipart(event);
-  if (files.length === 0) throw apiError(400, 'file_missing', { zh: '请选择地块边界文件（字段名 file）。', en: 'Choose the boundary file (field "file").' });
+  const user = requireUser(event);
+  const isJson = (event.request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json');
+  const { fields, files } = isJson
+    ? { fields: Object.fromEntries(Object.entries(await readJson(event)).map(([k, v]) => [k, v == null ? '' : String(v)])), files: [] }
+    : await readMultipart(event);
+  let manifest: UploadManifest;
+  let bytes: InputFile[] | undefined;
+  if (files.length > 0) {
+    bytes = files.map(({ name, bytes }) => ({ name, bytes }));
+    manifest = await storeUpload(bytes, user.id);
+  } else if (fields.upload) {
+    manifest = await uploadFor(fields.upload, user.id);
+  } else {
+    throw apiError(400, 'file_missing', { zh: '请选择地块边界文件（字段名 file）。', en: 'Choose the boundary file (field "file").' });
+  }
   try {
-    const { result } = await runIngest(files.map(({ name, bytes }) => ({ name, bytes })), {
-      crs: fields.crs || undefined, layer: fields.layer || undefined, encoding: fields.encoding || undefined
+    const out = await ingest({
+      key: manifest.id,
+      files: bytes,
+      loadFiles: () => uploadFiles(manifest),
+      opts: { crs: fields.crs || undefined, layer: fields.layer || undefined, encoding: fields.encoding || undefined },
+      as: 'json',
+      extra: { upload: { id: manifest.id, files: manifest.files.map((f) => ({ name: f.name, size: f.size })) } }
     });
-    return json(result);
+    return new Response(out.json, { headers: { 'content-type': 'application/json', 'server-timing': `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}` } });
   } catch (e) {
-    if (e instanceof BoundaryInputError) throw apiError(400, e.code, { zh: e.zh, en: e.en });
-    throw e;
+    throw ingestHttpError(e) ?? e;
   }
 });

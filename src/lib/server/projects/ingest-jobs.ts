@@ -1,0 +1,83 @@
+// What an ingest worker does with one job: read the upload (or take the parsed upload from its cache),
+// then CRS → reproject → validate for the options asked. The cache makes a CRS or CAD-layer change a
+// re-projection of geometry already read: no re-upload, no re-parse. Runs inside the worker thread
+// (ingest-worker.js); plain functions, so tests can call them in-process too.
+import { readBoundaryFiles } from '../../geo/formats/index.ts';
+import { processReadResult, type IngestOptions, type InspectResult } from '../../geo/ingest.ts';
+import { UploadBudget, isLimitError, type BudgetLimits } from '../../geo/budget.ts';
+import { BoundaryInputError, type InputFile, type ReadResult } from '../../geo/types.ts';
+
+export interface IngestJob {
+  /** The upload's id (hash of its files): the cache key. Absent: not cached. */
+  key?: string;
+  /** The bytes; absent when the caller hopes the worker still holds the parsed upload. */
+  files?: InputFile[];
+  opts: IngestOptions;
+  limits?: Partial<BudgetLimits>;
+  /** 'json': the result as JSON text (the HTTP layer sends it as is; the main thread never stringifies it). */
+  as?: 'object' | 'json';
+  /** Merged into the JSON result (e.g. the upload's id and file names). */
+  extra?: Record<string, unknown>;
+}
+
+export type IngestReply =
+  | { ok: true; result?: InspectResult; json?: string; cached: boolean; ms: number }
+  | { ok: false; miss: true }
+  | { ok: false; input: { code: string; zh: string; en: string; limit: boolean } }
+  | { ok: false; bug: string };
+
+interface Entry { read: ReadResult; layer?: string; vertices: number }
+
+/** Parsed uploads kept per worker: a few recent ones, bounded by vertices so the cache cannot hold the heap. */
+const MAX_ENTRIES = 12;
+const MAX_CACHED_VERTICES = 4_000_000;
+const cache = new Map<string, Entry>();
+
+const cacheKey = (key: string, encoding?: string) => `${key}|${encoding ?? ''}`;
+
+function remember(k: string, e: Entry): void {
+  cache.delete(k);
+  cache.set(k, e);
+  let total = 0;
+  for (const v of cache.values()) total += v.vertices;
+  for (const [old, v] of cache) {
+    if (cache.size <= MAX_ENTRIES && total <= MAX_CACHED_VERTICES) break;
+    if (old === k) continue;
+    cache.delete(old);
+    total -= v.vertices;
+  }
+}
+
+export const cachedUploads = () => cache.size;
+export const clearIngestCache = () => cache.clear();
+
+/** One job, never throwing: a bad file is an `input` reply (limit = a budget was exceeded), anything else a bug. */
+export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
+  const t0 = performance.now();
+  try {
+    const k = job.key ? cacheKey(job.key, job.opts.encoding) : undefined;
+    let entry = k ? cache.get(k) : undefined;
+    const cached = entry !== undefined;
+    if (!entry) {
+      if (!job.files) return { ok: false, miss: true };
+      const budget = new UploadBudget(job.limits);
+      const read = await readBoundaryFiles(job.files, { encoding: job.opts.encoding, layer: job.opts.layer, budget });
+      entry = { read, layer: job.opts.layer, vertices: budget.vertices + budget.read };
+      if (k) remember(k, entry);
+    } else if (k) remember(k, entry);
+    let read = entry.read;
+    // Another CAD layer: the drawing's layers were all flattened when it was read; only the pick changes.
+    if ((job.opts.layer ?? undefined) !== (entry.layer ?? undefined) && read.relayer) read = read.relayer(job.opts.layer);
+    const result = processReadResult(read, job.opts);
+    const ms = performance.now() - t0;
+    if (job.as === 'json') return { ok: true, json: JSON.stringify({ ...result, ...job.extra }), cached, ms };
+    return { ok: true, result, cached, ms };
+  } catch (e) {
+    if (e instanceof BoundaryInputError) return { ok: false, input: { code: e.code, zh: e.zh, en: e.en, limit: isLimitError(e) } };
+    // A recursion the budgets did not foresee is still the file's fault, not a server error.
+    if (e instanceof RangeError && /call stack|Invalid array length|Invalid string length/i.test(e.message)) {
+      return { ok: false, input: { code: 'limit-structure', zh: '文件结构过深或过大，无法读取，已拒绝；请重新导出或简化后上传。', en: 'The file is nested too deeply or too large to read; refused. Export it again or simplify it.', limit: true } };
+    }
+    return { ok: false, bug: String((e as Error)?.stack ?? e) };
+  }
+}

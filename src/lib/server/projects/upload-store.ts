@@ -1,0 +1,76 @@
+// Uploads by hash: inspect stores the files (content-addressed blobs) and a small manifest under
+// DATA_DIR/uploads/<id>.json, id = sha256 of the files' names and hashes. A CRS or layer change, and the
+// attachment to a project, then name the upload by its id instead of sending the bytes again. Only the
+// users who uploaded it may name it (an id seen elsewhere gives nobody else the file).
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { dataDir } from '../db/index.ts';
+import { apiError } from '../http/api.ts';
+import { getBlob, putBlob } from '../storage/storage.ts';
+import type { InputFile } from '../../geo/types.ts';
+
+export interface UploadManifest {
+  id: string;
+  files: { name: string; sha256: string; size: number }[];
+  /** User ids allowed to name this upload. */
+  users: string[];
+  at: string;
+}
+
+const uploadsRoot = () => path.join(dataDir(), 'uploads');
+const manifestPath = (id: string) => path.join(uploadsRoot(), `${id}.json`);
+
+export const isUploadId = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
+
+export const uploadIdOf = (files: { name: string; sha256: string }[]) =>
+  createHash('sha256').update(JSON.stringify(files.map((f) => [f.name, f.sha256]))).digest('hex');
+
+async function readManifest(id: string): Promise<UploadManifest | null> {
+  try {
+    const m = JSON.parse(await readFile(manifestPath(id), 'utf8')) as UploadManifest;
+    return m && m.id === id && Array.isArray(m.files) && Array.isArray(m.users) ? m : null;
+  } catch {
+    return null;
+  }
+}
+
+async function writeManifest(m: UploadManifest): Promise<void> {
+  await mkdir(uploadsRoot(), { recursive: true });
+  const tmp = `${manifestPath(m.id)}.${randomBytes(6).toString('hex')}.tmp`;
+  await writeFile(tmp, JSON.stringify(m));
+  await rename(tmp, manifestPath(m.id));
+}
+
+/** Stores the upload's files and returns its manifest (the same files by the same names give the same id). */
+export async function storeUpload(files: InputFile[], userId: string): Promise<UploadManifest> {
+  const stored = await Promise.all(files.map(async (f) => ({ name: f.name, sha256: await putBlob(f.bytes), size: f.bytes.byteLength })));
+  const id = uploadIdOf(stored);
+  const old = await readManifest(id);
+  const m: UploadManifest = { id, files: stored, users: [...new Set([...(old?.users ?? []), userId])], at: new Date().toISOString() };
+  if (!old || !old.users.includes(userId)) await writeManifest(m);
+  return old?.users.includes(userId) ? old : m;
+}
+
+const unknownUpload = () => apiError(404, 'upload_not_found', {
+  zh: '找不到该上传（编号无效或已过期），请重新上传文件。',
+  en: 'Upload not found (unknown or expired id); upload the file again.'
+});
+
+/** The manifest of an upload the user may name; 404 otherwise (also for another user's upload). */
+export async function uploadFor(id: unknown, userId: string): Promise<UploadManifest> {
+  if (!isUploadId(id)) throw unknownUpload();
+  const m = await readManifest(id);
+  if (!m || !m.users.includes(userId)) throw unknownUpload();
+  return m;
+}
+
+/** The stored bytes of an upload (read only when no warm worker holds its parsed form). */
+export async function uploadFiles(m: UploadManifest): Promise<InputFile[]> {
+  try {
+    return await Promise.all(m.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await getBlob(f.sha256)) })));
+  } catch {
+    throw unknownUpload();
+  }
+}
