@@ -31,6 +31,30 @@ describe('boundary inspect', () => {
     expect((await en.json()).error.message).toMatch(/^[\x20-\x7e]+$/);
   });
 
+  it('one upload, named by its id: a CRS change without the file, the attachment by id, nobody else may use it', async () => {
+    const first = await c.request('POST', '/api/v1/boundaries/inspect', upload('P03.dxf', parcelDxf('P03'), { crs: 'EPSG:4549' }));
+    const a = await ok<Inspect & { upload: { id: string; files: { name: string }[] } }>(first);
+    expect(a.upload.id).toMatch(/^[0-9a-f]{64}$/);
+    expect(a.upload.files.map((f) => f.name)).toEqual(['P03.dxf']);
+    // Another CRS by id (JSON body, no file): the parcel lands outside Shanghai in zone 38, refused for that reason.
+    const wrong = await c.request('POST', '/api/v1/boundaries/inspect', { upload: a.upload.id, crs: 'EPSG:4547' });
+    expect(wrong.status).toBe(400);
+    const again = await ok<Inspect>(await c.request('POST', '/api/v1/boundaries/inspect', { upload: a.upload.id, crs: 'EPSG:4549' }));
+    expect(again.features[0].areaM2).toBe(a.features[0].areaM2);
+    // Attach by id.
+    const { id } = await ok<{ id: string }>(await c.request('POST', '/api/v1/projects', { form: { enterpriseName: '测试企业' } }), 201);
+    const fd = new FormData();
+    fd.append('upload', a.upload.id);
+    fd.append('crs', 'EPSG:4549');
+    const attached = await ok<{ parcel: { areaM2: number; sourceName: string } }>(await c.request('PUT', `/api/v1/projects/${id}/boundary`, fd));
+    expect(attached.parcel.sourceName).toBe('P03.dxf');
+    expect(Math.abs(attached.parcel.areaM2 - a.features[0].areaM2)).toBeLessThan(1);
+    // Another user cannot name it (404, as for an unknown id).
+    const other = await loginAs('ent_jiading');
+    expect((await other.request('POST', '/api/v1/boundaries/inspect', { upload: a.upload.id })).status).toBe(404);
+    expect((await c.request('POST', '/api/v1/boundaries/inspect', { upload: 'f'.repeat(64) })).status).toBe(404);
+  });
+
   it('a request without a file is 400', async () => {
     const fd = new FormData();
     fd.append('crs', 'auto');

@@ -61,7 +61,9 @@ export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
     if (!entry) {
       if (!job.files) return { ok: false, miss: true };
       const budget = new UploadBudget(job.limits);
-      const read = await readBoundaryFiles(job.files, { encoding: job.opts.encoding, layer: job.opts.layer, budget });
+      // Bytes shared with the main thread (no copy on its event loop) become the worker's own here.
+      const files = job.files.map((f) => (f.bytes.buffer instanceof SharedArrayBuffer ? { name: f.name, bytes: f.bytes.slice() } : f));
+      const read = await readBoundaryFiles(files, { encoding: job.opts.encoding, layer: job.opts.layer, budget });
       entry = { read, layer: job.opts.layer, vertices: budget.vertices + budget.read };
       if (k) remember(k, entry);
     } else if (k) remember(k, entry);

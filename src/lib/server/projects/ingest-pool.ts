@@ -93,7 +93,6 @@ export class IngestPool {
     const worker = new Worker(this.file, {
       resourceLimits: { maxOldGenerationSizeMb: this.config.heapMb, maxYoungGenerationSizeMb: 64, stackSizeMb: 8 }
     });
-    worker.unref(); // an idle pool never keeps a process (CLI, tests) alive
     const slot: Slot = { no, worker, ready: false, gen: ++this.gen };
     this.stats.started++;
     worker.on('message', (m: { ready?: true; id?: number; reply?: IngestReply }) => {
@@ -125,6 +124,9 @@ export class IngestPool {
     };
     worker.on('error', (e) => lost(String((e as Error)?.message ?? e)));
     worker.on('exit', (code) => lost(`worker exited (${code})`));
+    // After the listeners (a 'message' listener refs the port again): the pool never keeps a process
+    // alive by itself — the server stops on SIGTERM, a CLI or test exits when done.
+    worker.unref();
     return slot;
   }
 
@@ -145,6 +147,11 @@ export class IngestPool {
 
   private trimAffinity(): void {
     while (this.affinity.size > 512) this.affinity.delete(this.affinity.keys().next().value!);
+  }
+
+  /** Resolves when every worker has loaded the pipeline. */
+  async whenReady(): Promise<void> {
+    while (!this.slots.every((s) => s.ready)) await new Promise((r) => setTimeout(r, 20));
   }
 
   /** Is the upload's parsed form still held by a live worker? */

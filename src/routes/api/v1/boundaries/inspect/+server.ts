@@ -14,7 +14,7 @@ export const POST = endpoint(async (event) => {
   const isJson = (event.request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json');
   const { fields, files } = isJson
     ? { fields: Object.fromEntries(Object.entries(await readJson(event)).map(([k, v]) => [k, v == null ? '' : String(v)])), files: [] }
-    : await readMultipart(event);
+    : await readMultipart(event, undefined, { shared: true });
   let manifest: UploadManifest;
   let bytes: InputFile[] | undefined;
   if (files.length > 0) {

@@ -8,7 +8,7 @@ import { readMultipart } from '$lib/server/storage/uploads.ts';
 // [+ crs, layer, encoding, featureIndex "0" or "0,2"] → {parcel, classification, inspect, version}.
 export const PUT = endpoint(async (event) => {
   const user = requireUser(event);
-  const { fields, files } = await readMultipart(event);
+  const { fields, files } = await readMultipart(event, undefined, { shared: true });
   let featureIndex: number[] | undefined;
   if (fields.featureIndex?.trim()) {
     featureIndex = fields.featureIndex.split(/[,\s]+/).filter(Boolean).map(Number);

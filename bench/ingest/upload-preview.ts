@@ -1,0 +1,99 @@
+// bench/ingest/upload-preview: a 200 KB site DXF from upload to preview on the built app (issue #15.2's goal:
+// under 300 ms of server time), then a CRS change and a layer change by upload id (no bytes sent, no re-parse).
+// Run: npm run build && npx tsx bench/ingest/upload-preview.ts   (starts the app on a free port, temp DATA_DIR)
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const RUNS = Number(process.env.RUNS ?? 15);
+
+/** A surveyed site: the red line (bulged corner), buildings, roads, trees and labels around it, in EPSG:4549. */
+function siteDxf(seed: number): Uint8Array {
+  const out: string[] = [];
+  const p = (c: number, v: string | number) => out.push(`${c}\n${v}\n`);
+  let s = seed;
+  const rand = () => ((s = (s * 1103515245 + 12345) % 2147483648) / 2147483648);
+  const X = 630000 + seed, Y = 3450000;
+  p(0, 'SECTION'); p(2, 'ENTITIES');
+  p(0, 'LWPOLYLINE'); p(8, '用地红线'); p(90, 5); p(70, 1);
+  for (const [x, y, b] of [[0, 0, 0], [200, 0, 0], [200, 120, 0.3], [100, 160, 0], [0, 150, 0]]) { p(10, X + x); p(20, Y + y); if (b) p(42, b); }
+  for (let i = 0; i < 120; i++) {
+    const x = X + 10 + rand() * 170, y = Y + 10 + rand() * 120, w = 5 + rand() * 10;
+    p(0, 'LWPOLYLINE'); p(8, '建筑'); p(90, 4); p(70, 1);
+    for (const [dx, dy] of [[0, 0], [w, 0], [w, w], [0, w]]) { p(10, (x + dx).toFixed(3)); p(20, (y + dy).toFixed(3)); }
+  }
+  for (let i = 0; i < 1400; i++) { p(0, 'LINE'); p(8, '道路'); p(10, (X + rand() * 300).toFixed(3)); p(20, (Y + rand() * 300).toFixed(3)); p(30, 0); p(11, (X + rand() * 300).toFixed(3)); p(21, (Y + rand() * 300).toFixed(3)); p(31, 0); }
+  for (let i = 0; i < 500; i++) { p(0, 'CIRCLE'); p(8, '树'); p(10, (X + rand() * 300).toFixed(3)); p(20, (Y + rand() * 300).toFixed(3)); p(30, 0); p(40, 1.5); }
+  for (let i = 0; i < 600; i++) { p(0, 'TEXT'); p(8, '文字'); p(10, (X + rand() * 300).toFixed(3)); p(20, (Y + rand() * 300).toFixed(3)); p(40, 2.5); p(1, `界址点 J${i}`); }
+  p(0, 'ENDSEC'); p(0, 'EOF');
+  return new Uint8Array(Buffer.from(out.join(''), 'utf8'));
+}
+
+const freePort = () => new Promise<number>((resolve) => {
+  const srv = createServer();
+  srv.listen(0, '127.0.0.1', () => {
+    const port = (srv.address() as { port: number }).port;
+    srv.close(() => resolve(port));
+  });
+});
+
+const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
+const serverMs = (r: Response) => Number(/dur=([\d.]+)/.exec(r.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+
+const port = await freePort();
+const base = `http://127.0.0.1:${port}`;
+const dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-bench-upload-'));
+const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+  cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
+  env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, ZEROLAND_SEED: '1', TZ: 'Asia/Shanghai' }
+});
+try {
+  for (let i = 0; ; i++) {
+    try { if ((await fetch(`${base}/api/v1/health`)).ok) break; } catch { /* starting */ }
+    if (i > 600) throw new Error('server did not start');
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  const login = await fetch(`${base}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base }, body: JSON.stringify({ username: 'ent_pudong', password: 'demo2026' }) });
+  const cookie = login.headers.getSetCookie()[0].split(';')[0];
+  const post = async (fd: FormData) => {
+    const t0 = performance.now();
+    const r = await fetch(`${base}/api/v1/boundaries/inspect`, { method: 'POST', headers: { cookie, origin: base }, body: fd });
+    const body = await r.json();
+    return { status: r.status, ms: performance.now() - t0, server: serverMs(r), body };
+  };
+  const first: number[] = [], firstServer: number[] = [], crs: number[] = [], layer: number[] = [];
+  let size = 0;
+  for (let i = 0; i < RUNS; i++) {
+    const bytes = siteDxf(i + 1); // a different file each time: a real first parse, not a cache hit
+    size = bytes.length;
+    const fd = new FormData();
+    fd.append('file', new Blob([bytes]), `site-${i}.dxf`);
+    fd.append('crs', 'EPSG:4549');
+    const a = await post(fd);
+    if (a.status !== 200) throw new Error(`upload ${a.status}: ${JSON.stringify(a.body)}`);
+    first.push(a.ms);
+    firstServer.push(a.server);
+    const byId = (fields: Record<string, string>) => {
+      const f = new FormData();
+      f.append('upload', a.body.upload.id);
+      for (const [k, v] of Object.entries(fields)) f.append(k, v);
+      return f;
+    };
+    crs.push((await post(byId({ crs: 'EPSG:4528' }))).ms); // refused for position (zone 40 needs a prefix): still a full run
+    layer.push((await post(byId({ crs: 'EPSG:4549', layer: '建筑' }))).ms);
+  }
+  const row = (label: string, xs: number[]) => console.log(`${label.padEnd(46)} median ${median(xs).toFixed(1)} ms, p95 ${p95(xs).toFixed(1)} ms`);
+  console.log(`${RUNS} runs, ${(size / 1024).toFixed(0)} KB DXF (${base})`);
+  row('upload → preview JSON (client wall time)', first);
+  row('  of which ingest in the worker (Server-Timing)', firstServer);
+  row('CRS change by upload id (client wall time)', crs);
+  row('layer change by upload id (client wall time)', layer);
+} finally {
+  child.kill('SIGTERM');
+  await new Promise((r) => setTimeout(r, 300));
+  rmSync(dataDir, { recursive: true, force: true });
+}
