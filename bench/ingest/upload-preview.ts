@@ -1,6 +1,7 @@
 // bench/ingest/upload-preview: a 200 KB site DXF from upload to preview on the built app (issue #15.2's goal:
 // under 300 ms of server time), then a CRS change and a layer change by upload id (no bytes sent, no re-parse).
-// Run: npm run build && npx tsx bench/ingest/upload-preview.ts   (starts the app on a free port, temp DATA_DIR)
+// Run: npm run build && npx tsx bench/ingest/upload-preview.ts   (starts the app on a free port, temp DATA_DIR;
+//      or BASE_URL=http://host:port to measure a running server that has the demo users)
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -42,12 +43,13 @@ const freePort = () => new Promise<number>((resolve) => {
 
 const median = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs: number[]) => xs.slice().sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))];
-const serverMs = (r: Response) => Number(/dur=([\d.]+)/.exec(r.headers.get('server-timing') ?? '')?.[1] ?? NaN);
+const serverMs = (r: Response, metric: string) => Number(new RegExp(`${metric};dur=([\\d.]+)`).exec(r.headers.get('server-timing') ?? '')?.[1] ?? NaN);
 
-const port = await freePort();
-const base = `http://127.0.0.1:${port}`;
+// BASE_URL: measure a running server (with the demo users) instead of starting one.
+const port = process.env.BASE_URL ? 0 : await freePort();
+const base = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-bench-upload-'));
-const child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+const child = process.env.BASE_URL ? null : spawn(process.execPath, [path.join(root, 'build/index.js')], {
   cwd: root, stdio: ['ignore', 'ignore', 'inherit'],
   env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: base, DATA_DIR: dataDir, ZEROLAND_SEED: '1', TZ: 'Asia/Shanghai' }
 });
@@ -63,9 +65,9 @@ try {
     const t0 = performance.now();
     const r = await fetch(`${base}/api/v1/boundaries/inspect`, { method: 'POST', headers: { cookie, origin: base }, body: fd });
     const body = await r.json();
-    return { status: r.status, ms: performance.now() - t0, server: serverMs(r), body };
+    return { status: r.status, ms: performance.now() - t0, server: serverMs(r, 'total'), ingest: serverMs(r, 'ingest'), body };
   };
-  const first: number[] = [], firstServer: number[] = [], crs: number[] = [], layer: number[] = [];
+  const first: number[] = [], firstServer: number[] = [], firstIngest: number[] = [], crs: number[] = [], crsServer: number[] = [], layer: number[] = [], layerServer: number[] = [];
   let size = 0;
   for (let i = 0; i < RUNS; i++) {
     const bytes = siteDxf(i + 1); // a different file each time: a real first parse, not a cache hit
@@ -77,23 +79,33 @@ try {
     if (a.status !== 200) throw new Error(`upload ${a.status}: ${JSON.stringify(a.body)}`);
     first.push(a.ms);
     firstServer.push(a.server);
+    firstIngest.push(a.ingest);
     const byId = (fields: Record<string, string>) => {
       const f = new FormData();
       f.append('upload', a.body.upload.id);
       for (const [k, v] of Object.entries(fields)) f.append(k, v);
       return f;
     };
-    crs.push((await post(byId({ crs: 'EPSG:4528' }))).ms); // refused for position (zone 40 needs a prefix): still a full run
-    layer.push((await post(byId({ crs: 'EPSG:4549', layer: '建筑' }))).ms);
+    const b = await post(byId({ crs: 'EPSG:4549', layer: '建筑' }));
+    if (b.status !== 200) throw new Error(`layer change ${b.status}: ${JSON.stringify(b.body)}`);
+    layer.push(b.ms);
+    layerServer.push(b.server);
+    const c2 = await post(byId({ crs: '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs' }));
+    if (c2.status !== 200) throw new Error(`CRS change ${c2.status}: ${JSON.stringify(c2.body)}`);
+    crs.push(c2.ms);
+    crsServer.push(c2.server);
   }
   const row = (label: string, xs: number[]) => console.log(`${label.padEnd(46)} median ${median(xs).toFixed(1)} ms, p95 ${p95(xs).toFixed(1)} ms`);
   console.log(`${RUNS} runs, ${(size / 1024).toFixed(0)} KB DXF (${base})`);
   row('upload → preview JSON (client wall time)', first);
-  row('  of which ingest in the worker (Server-Timing)', firstServer);
+  row('  server time (Server-Timing total)', firstServer);
+  row('  of which reading in the worker (ingest)', firstIngest);
   row('CRS change by upload id (client wall time)', crs);
+  row('  server time', crsServer);
   row('layer change by upload id (client wall time)', layer);
+  row('  server time', layerServer);
 } finally {
-  child.kill('SIGTERM');
+  child?.kill('SIGTERM');
   await new Promise((r) => setTimeout(r, 300));
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -5,7 +5,7 @@ import { parentPort } from 'node:worker_threads';
 import { register } from 'tsx/esm/api';
 
 register();
-const { runIngestJob } = await import('./ingest-jobs.ts');
+const { runIngestJob, warmUp } = await import('./ingest-jobs.ts');
 
 parentPort.on('message', async (msg) => {
   const reply = await runIngestJob(msg.job);
@@ -15,4 +15,6 @@ parentPort.on('message', async (msg) => {
     parentPort.postMessage({ id: msg.id, reply: { ok: false, bug: `reply not sendable: ${e?.message ?? e}` } });
   }
 });
+// Compile the readers before the first upload arrives (it would otherwise pay 10–30× for cold code).
+await warmUp().catch(() => undefined);
 parentPort.postMessage({ ready: true });

@@ -11,10 +11,12 @@ import type { InputFile } from '$lib/geo/types.ts';
 // reading budget → 422, every worker busy → 503, each with the reason in the caller's language.
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);
+  const t0 = performance.now();
   const isJson = (event.request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json');
   const { fields, files } = isJson
     ? { fields: Object.fromEntries(Object.entries(await readJson(event)).map(([k, v]) => [k, v == null ? '' : String(v)])), files: [] }
     : await readMultipart(event, undefined, { shared: true });
+  const tRead = performance.now();
   let manifest: UploadManifest;
   let bytes: InputFile[] | undefined;
   if (files.length > 0) {
@@ -25,6 +27,7 @@ export const POST = endpoint(async (event) => {
   } else {
     throw apiError(400, 'file_missing', { zh: '请选择地块边界文件（字段名 file）。', en: 'Choose the boundary file (field "file").' });
   }
+  const tStore = performance.now();
   try {
     const out = await ingest({
       key: manifest.id,
@@ -34,7 +37,9 @@ export const POST = endpoint(async (event) => {
       as: 'json',
       extra: { upload: { id: manifest.id, files: manifest.files.map((f) => ({ name: f.name, size: f.size })) } }
     });
-    return new Response(out.json, { headers: { 'content-type': 'application/json', 'server-timing': `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}` } });
+    // Server-Timing: reading the body, storing the upload by hash, reading it in a worker (bench/ingest).
+    const timing = [`read;dur=${(tRead - t0).toFixed(1)}`, `store;dur=${(tStore - tRead).toFixed(1)}`, `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}`, `total;dur=${(performance.now() - t0).toFixed(1)}`];
+    return new Response(out.json, { headers: { 'content-type': 'application/json', 'server-timing': timing.join(', ') } });
   } catch (e) {
     throw ingestHttpError(e) ?? e;
   }
