@@ -1,6 +1,9 @@
 // The ingest worker pool (issue #11.1, #15.2): warm workers, a worker that runs out of memory or time is
 // replaced and the caller answered, a parsed upload is re-projected for another CRS or CAD layer without
 // its bytes being sent again.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IngestPool, poolConfig, workerPath, PoolFailure } from '../../../src/lib/server/projects/ingest-pool.ts';
 import { ingest } from '../../../src/lib/server/projects/ingest-runner.ts';
@@ -34,16 +37,28 @@ async function failureOf(p: Promise<IngestReply>): Promise<PoolFailure> {
 }
 
 describe('ingest worker pool', () => {
-  it('a worker that runs out of heap is replaced; the caller gets an answer and the next job is served', async () => {
-    const pool = small({ heapMb: 48 });
-    // 150,000 features (under the feature budget) parse to far more than 48 MB of objects.
-    const one = '{"type":"Feature","properties":{"name":"x"},"geometry":{"type":"Polygon","coordinates":[[[121.4,31.2],[121.401,31.2],[121.4,31.201],[121.4,31.2]]]}}';
-    const big = enc(`{"type":"FeatureCollection","features":[${Array(150_000).fill(one).join(',')}]}`);
-    const f = await failureOf(pool.run({ files: [{ name: 'big.geojson', bytes: big }], opts: {} }));
-    expect(f.kind).toBe('died');
-    const next = await pool.run({ files: [{ name: 'c.dxf', bytes: twoLayers() }], opts: { crs: 'EPSG:4549' } });
-    expect(next.ok).toBe(true);
-    expect(pool.stats.replaced).toBeGreaterThanOrEqual(1);
+  it('a worker that runs out of heap or dies is replaced; each caller gets an answer, the next job is served', async () => {
+    // A stand-in worker (same protocol): 'oom' allocates until the heap cap stops it, 'crash' exits.
+    const dir = mkdtempSync(path.join(tmpdir(), 'zl-pool-'));
+    const file = path.join(dir, 'worker.mjs');
+    writeFileSync(file, `import { parentPort } from 'node:worker_threads';
+      parentPort.on('message', (m) => {
+        const name = m.job.files?.[0]?.name;
+        if (name === 'crash') process.exit(3);
+        if (name === 'oom') { const a = []; for (;;) a.push(new Array(1000).fill(a.length)); }
+        parentPort.postMessage({ id: m.id, reply: { ok: true, cached: false, ms: 0 } });
+      });
+      parentPort.postMessage({ ready: true });`);
+    const pool = new IngestPool({ ...poolConfig(), size: 1, heapMb: 32 }, file);
+    pools.push(pool);
+    const job = (name: string) => ({ files: [{ name, bytes: new Uint8Array(1) }], opts: {} });
+    expect((await failureOf(pool.run(job('oom')))).kind).toBe('died');
+    expect((await pool.run(job('fine'))).ok).toBe(true);
+    expect((await failureOf(pool.run(job('crash')))).kind).toBe('died');
+    expect((await pool.run(job('fine'))).ok).toBe(true);
+    expect(pool.stats.deaths).toBe(2);
+    expect(pool.stats.replaced).toBe(2);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('a job over its wall-clock budget is stopped, its worker replaced, the caller answered', async () => {

@@ -152,6 +152,13 @@ function prescanFeatures(bytes: Uint8Array, budget: UploadBudget): void {
   for (let i = b.indexOf(needle); i >= 0; i = b.indexOf(needle, i + needle.length)) {
     if (++n > left) { budget.spendFeatures(n); return; }
   }
+  // Every position is an array: more '[' than the vertex budget means JSON.parse would build more arrays
+  // than we read (and a JSON.parse that outgrows the worker's heap cannot be stopped half-way).
+  let brackets = 0;
+  const vertexLeft = budget.limits.vertices - budget.vertices;
+  for (let i = b.indexOf(0x5b); i >= 0; i = b.indexOf(0x5b, i + 1)) {
+    if (++brackets > vertexLeft + 1000) { budget.spendVertices(brackets); return; }
+  }
 }
 
 export function readGeoJson(bytes: Uint8Array, name: string, opts: ReadOptions): ReadResult {

@@ -146,6 +146,8 @@ export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = 
       warnings.push({ code: 'files-ignored', zh: `已读取 Shapefile，忽略了其他文件：${cands.map((c) => c.name).join('、')}。`,
         en: `Read the shapefile; ignored the other files: ${cands.map((c) => c.name).join(', ')}.` });
     }
+    // 16 bytes per point at least (.shp, ESRI whitepaper): refuse before building the arrays.
+    budget.spendRead(Math.floor(sets.reduce((n, st) => n + st.shp.bytes.byteLength, 0) / 16 / 2));
     result = readShapefile(sets, opts);
   } else {
     if (!cands.length) throw nothingReadable(items, names);

@@ -105,6 +105,10 @@ function* descendants(n: XNode, name: string, stopAt?: string): Generator<XNode>
 function coordinates(ring: XNode | undefined, where: string, budget: UploadBudget): Pos[] | null {
   const c = ring && child(ring, 'coordinates');
   if (!c) return null;
+  // Each tuple has at least one comma: refuse before splitting a ring of millions of tuples.
+  let commas = 0;
+  for (let i = c.text.indexOf(','); i >= 0 && commas <= budget.limits.vertices * 2; i = c.text.indexOf(',', i + 1)) commas++;
+  if (commas / 2 > budget.limits.vertices - budget.vertices) budget.spendVertices(Math.ceil(commas / 2));
   const pts: Pos[] = [];
   for (const t of c.text.trim().replace(/\s*,\s*/g, ',').split(/\s+/)) {
     if (!t) continue;
