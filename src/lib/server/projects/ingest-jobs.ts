@@ -33,7 +33,7 @@ const MAX_ENTRIES = 12;
 const MAX_CACHED_VERTICES = 4_000_000;
 const cache = new Map<string, Entry>();
 
-const cacheKey = (key: string, encoding?: string) => `${key}|${encoding ?? ''}`;
+const cacheKey = (key: string, opts: IngestOptions) => `${key}|${opts.encoding ?? ''}|${opts.purpose ?? 'boundary'}`;
 
 function remember(k: string, e: Entry): void {
   cache.delete(k);
@@ -55,7 +55,7 @@ export const clearIngestCache = () => cache.clear();
 export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
   const t0 = performance.now();
   try {
-    const k = job.key ? cacheKey(job.key, job.opts.encoding) : undefined;
+    const k = job.key ? cacheKey(job.key, job.opts) : undefined;
     let entry = k ? cache.get(k) : undefined;
     const cached = entry !== undefined;
     if (!entry) {
@@ -63,7 +63,7 @@ export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
       const budget = new UploadBudget(job.limits);
       // Bytes shared with the main thread (no copy on its event loop) become the worker's own here.
       const files = job.files.map((f) => (f.bytes.buffer instanceof SharedArrayBuffer ? { name: f.name, bytes: f.bytes.slice() } : f));
-      const read = await readBoundaryFiles(files, { encoding: job.opts.encoding, layer: job.opts.layer, budget });
+      const read = await readBoundaryFiles(files, { encoding: job.opts.encoding, layer: job.opts.layer, purpose: job.opts.purpose, budget });
       entry = { read, layer: job.opts.layer, vertices: budget.vertices + budget.read };
       if (k) remember(k, entry);
     } else if (k) remember(k, entry);
