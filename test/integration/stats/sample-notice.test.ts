@@ -41,7 +41,7 @@ describe('示意数据 on GIS exports', () => {
       expect(kml).toContain('已认定项目地块（示意数据，非官方数据）');
       const shp = unzipSync((await exportRecognised(tx, planner, 'shp')).bytes);
       const dbf = shp[Object.keys(shp).find((n) => n.endsWith('.dbf'))!];
-      expect(strFromU8(dbf.subarray(32, 32 * 10), true)).toContain('DATA_NOTE');
+      expect(strFromU8(dbf.subarray(32, 32 * 24), true)).toContain('DATA_NOTE');
     });
   });
 
