@@ -16,7 +16,8 @@ export const NAV: readonly NavEntry[] = [
   { href: '/admin/standard', key: 'nav_standard', roles: ['admin', 'city_sheitc'] },
   { href: '/admin/layers', key: 'nav_layers', roles: ['admin'] },
   { href: '/admin/users', key: 'nav_users', roles: ['admin'] },
-  { href: '/admin/departments', key: 'nav_departments', roles: ['admin'] }
+  { href: '/admin/departments', key: 'nav_departments', roles: ['admin'] },
+  { href: '/admin/policy', key: 'nav_policy', roles: ['admin'] }
 ];
 
 export const navFor = (role: Role) => NAV.filter((e) => !e.roles || e.roles.includes(role));

@@ -1,15 +1,19 @@
 import { redirect } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/index.ts';
+import { authorityStatusOf } from '$lib/server/policy/authority.service.ts';
 import type { LayoutServerLoad } from './$types';
 
 // Pages that anyone may open without signing in.
 const PUBLIC = [/^\/login$/, /^\/lang$/, /^\/verify\//];
 
-export const load: LayoutServerLoad = ({ locals, url }) => {
+export const load: LayoutServerLoad = async ({ locals, url }) => {
   if (!locals.user && !PUBLIC.some((p) => p.test(url.pathname)))
     redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
   // Signed in with a temporary password: nothing else until a new one is chosen (issue 11.8).
   if (locals.user?.mustChangePassword && url.pathname !== '/account/password')
     redirect(303, `/account/password?next=${encodeURIComponent(url.pathname + url.search)}`);
+  // A district whose recognition authority is withdrawn sees it on every page (二.5).
+  const authorityStatus = locals.user?.authorityCode ? await authorityStatusOf(await getDb(), locals.user.authorityCode).catch(() => null) : null;
   // requestId: quoted on error pages (X-Request-Id, src/lib/server/ops/request-handle.ts)
-  return { user: locals.user, lang: locals.lang, requestId: locals.requestId ?? null };
+  return { user: locals.user, lang: locals.lang, requestId: locals.requestId ?? null, authorityStatus };
 };

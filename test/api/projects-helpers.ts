@@ -45,7 +45,8 @@ export const COMPLETE_FORM = {
   expectedAnnualTax: '1500',
   industryCode: 'C3511',
   annualEnergyUse: '850',
-  description: '原址拆除老旧厂房，新建高标准厂房。'
+  description: '原址拆除老旧厂房，新建高标准厂房。',
+  constructionType: 'rebuild'
 };
 
 export async function ok<T = Record<string, unknown>>(res: Response, status = 200): Promise<T> {

@@ -36,7 +36,7 @@ describe('Pudong district path over HTTP', () => {
     expect((await action(ent, p.id, 'recognise', { documentId: 'x' })).status).toBe(403);
     await ok(await action(ind, p.id, 'close_joint_review'));
     const recognition = await doc(gov, p.id, 'recognition');
-    await ok(await action(gov, p.id, 'recognise', { documentId: recognition }));
+    await ok(await action(gov, p.id, 'recognise', { documentId: recognition, justification: '区政府常务会议研究同意（测试）' }));
     const done = await get(ent, p.id);
     expect(done.stage).toBe('tracking');
     expect(done.events.map((e) => e.action).slice(-2)).toEqual(['recognise', 'enter_tracking']);
@@ -85,7 +85,7 @@ describe('Lingang path over HTTP', () => {
     await ok(await action(lgGhzy, p.id, 'record_opinion', { opinion: 'agree' }));
     await ok(await action(lgInd, p.id, 'close_joint_review'));
     expect((await gov.request('POST', `/api/v1/projects/${p.id}/actions`, { action: 'recognise', expectedVersion: 0, documentId: 'x' })).status).toBe(404);
-    await ok(await action(lgCom, p.id, 'recognise', { documentId: await doc(lgCom, p.id, 'recognition') }));
+    await ok(await action(lgCom, p.id, 'recognise', { documentId: await doc(lgCom, p.id, 'recognition'), justification: '管委会主任办公会研究同意（测试）' }));
     expect((await get(lgEnt, p.id)).stage).toBe('tracking');
   });
 });

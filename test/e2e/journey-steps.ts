@@ -111,6 +111,7 @@ export class Journey {
     await set('industryCode', 'C3484');
     await set('annualEnergyUse', '2400');
     await set('description', '拆除老旧单层厂房，在原用地上新建四层智能制造车间，不新增用地。');
+    await page.check('input[name=constructionType][value=rebuild]');
   }
 
   async uploadDocument(kind: string, title: string) {

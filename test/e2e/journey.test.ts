@@ -137,13 +137,61 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     await stale.close();
   });
 
+  it('the city withdraws Pudong\'s recognition authority (二.5): the Pudong government sees the banner and cannot recognise', async () => {
+    const page = j.page;
+    await j.login('city_jxw');
+    await page.goto(`${baseUrl()}/stats/dashboard`);
+    const form = page.locator('[data-testid=district-measure-form]');
+    await form.locator('select[name=authorityCode]').selectOption('pudong');
+    await form.locator('select[name=measure]').selectOption('revoke_authority');
+    await form.locator('input[name=note]').fill('认定标准偏差较大，收回认定权（演示）');
+    await form.locator('button.btn').click();
+    await page.waitForSelector('[data-testid=withdrawn-pudong]');
+    await j.shot('05a-city-withdraws');
+
+    await j.login('pd_gov');
+    await page.waitForSelector('[data-testid=authority-banner]');
+    expect(await page.textContent('[data-testid=authority-banner]')).toContain('认定权');
+    await j.openProject();
+    expect(await page.textContent('[data-testid=authority-banner]')).toContain('浦东新区');
+    expect(await page.locator('[data-testid=action-recognise]').count()).toBe(0);
+    await j.shot('05b-pudong-banner');
+    // The lead is offered to forward the project to the city review meanwhile.
+    await j.login('pd_industry');
+    await j.openProject();
+    expect(await page.locator('[data-testid=action-forward_to_city]').count()).toBe(1);
+  });
+
+  it('the city restores the authority; the banner is gone', async () => {
+    const page = j.page;
+    await j.login('city_jxw');
+    await page.goto(`${baseUrl()}/stats/dashboard`);
+    await page.fill('[data-testid=restore-reason-pudong]', '已约谈整改，恢复认定权（演示）');
+    await page.click('[data-testid=restore-pudong]');
+    await page.waitForSelector('[data-testid=no-withdrawn]');
+    await j.login('pd_gov');
+    await j.openProject();
+    expect(await page.locator('[data-testid=authority-banner]').count()).toBe(0);
+  });
+
   it('the district government recognises with the recognition document; the project moves to tracking', async () => {
     await j.login('pd_gov');
     await j.page.goto(`${baseUrl()}/inbox`);
     await expect.poll(() => j.page.locator(`[data-testid=inbox-item][data-code="${j.code}"]`).count()).toBe(1);
     await j.openProject();
-    await j.act('recognise', (p) => p.setInputFiles('[data-testid=action-document]', pdf('浦东新区人民政府关于认定零增地技术改造优质项目的通知')));
+    // The positive list is not fully met (P-PLAN is a reviewer's judgement not yet recorded): the dialog shows the
+    // rows first and asks for a justification, which the log keeps.
+    const justification = '区政府常务会议研究认为项目符合区产业发展规划，同意认定（演示）';
+    await j.act('recognise', async (p) => {
+      await p.waitForSelector('[data-testid=positive-gaps] [data-testid=gap-P-PLAN]');
+      expect(await p.textContent('[data-testid=positive-gaps]')).toContain('正面清单');
+      await j.shot('05c-positive-gaps');
+      await p.fill('[data-testid=justification]', justification);
+      await p.setInputFiles('[data-testid=action-document]', pdf('浦东新区人民政府关于认定零增地技术改造优质项目的通知'));
+    });
     expect(await j.stage()).toBe('tracking');
+    expect(await j.page.textContent('[data-testid=event-log]')).toContain(justification);
+    expect(await j.page.textContent('[data-testid=governing-version]')).toContain('示意');
     await j.page.waitForSelector('[data-testid=tracking] [data-testid=milestones]');
     expect(await j.page.textContent('[data-testid=milestones]')).toContain('环评报批');
     expect(await j.page.textContent('[data-testid=documents]')).toContain('浦东新区人民政府关于认定');
@@ -184,6 +232,7 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     await me.locator('select[name=kind]').selectOption('credit_record');
     await me.locator('input[name=date]').fill(today);
     await me.locator('input[name=department]').fill('市经济信息化委');
+    await me.locator('input[name=note]').fill('出让合同履约不达标，纳入信用监管（演示）');
     await me.locator('button.btn').click();
     await expect.poll(() => page.textContent('[data-testid=finding]')).toContain('纳入信用监管');
     expect(await page.textContent('[data-testid=finding]')).not.toContain('待处置');

@@ -7,6 +7,7 @@ import { checkUscc, normaliseUscc } from './uscc.ts';
 import { checkIndustryCode } from './industry-code.ts';
 import type { LandType } from './land-types.ts';
 import type { PathFacts } from './paths.ts';
+import { CONSTRUCTION_TYPES } from './policy/construction-type.ts';
 
 export { requiredDocuments, missingDocuments, DOCUMENT_KINDS, DOCUMENT_LABELS, type DocumentKind } from './paths.ts';
 
@@ -44,7 +45,8 @@ export const FIELD_LABELS = {
   expectedAnnualTax: { zh: '预计年税收（万元）', en: 'Expected annual tax (10k CNY)' },
   industryCode: { zh: '国民经济行业分类代码', en: 'Industry classification code (GB/T 4754-2017)' },
   annualEnergyUse: { zh: '年综合能耗（吨标准煤）', en: 'Annual energy use (tce)' },
-  description: { zh: '项目内容简述', en: 'Project description' }
+  description: { zh: '项目内容简述', en: 'Project description' },
+  constructionType: { zh: '建设类型（新建 / 改建 / 扩建）', en: 'Construction type (new build / rebuild / extension)' }
 } as const satisfies Record<string, { zh: string; en: string }>;
 export type ApplicationField = keyof typeof FIELD_LABELS;
 
@@ -93,7 +95,9 @@ const fields = {
   expectedAnnualTax: num(),
   industryCode: z.preprocess((v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : blankToUndefined(v)), z.string()),
   annualEnergyUse: num(),
-  description: text(MAX_DESCRIPTION)
+  description: text(MAX_DESCRIPTION),
+  /** 新建 / 改建 / 扩建 (一.4); the commitment path allows 改建 only (policy/construction-type.ts). */
+  constructionType: z.preprocess(blankToUndefined, z.enum(CONSTRUCTION_TYPES))
 };
 
 /** Blank answers count as not given: drop them before the field schemas (so `.optional()` applies). */

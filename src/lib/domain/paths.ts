@@ -16,6 +16,11 @@ export interface PathFacts {
   plotRatioAfter: number | null;
   /** The plot ratio permitted by the original land transfer contract. */
   contractPlotRatio: number | null;
+  /**
+   * The city has withdrawn the district's recognition authority (二.5): since when (ISO instant). Absent or null
+   * while the district holds it. Pending projects then go to the city's review (policy/authority.ts).
+   */
+  authorityWithdrawnSince?: string | null;
 }
 
 export interface PathInfo {
@@ -32,6 +37,8 @@ export interface PathInfo {
   filingRequired: boolean;
   /** Who decides in the decision stage (the city path is decided by city_sheitc in city review). */
   decisionRole: 'district_government' | 'lingang_committee';
+  /** The district's authority is withdrawn (二.5): the lead forwards pending projects to the city, which decides. */
+  cityDecidesWithdrawn: boolean;
 }
 
 /**
@@ -50,7 +57,8 @@ export function pathOf(f: PathFacts): PathInfo {
     commitmentRequired: f.landType === 'inside_boundary' && !f.retainedInPlan,
     planAdjustmentRequired: f.landType === 'outside_boundary' && !f.retainedInPlan,
     filingRequired: f.landType === 'outside_boundary' && exceedsContractPlotRatio(f),
-    decisionRole
+    decisionRole,
+    cityDecidesWithdrawn: !!f.authorityWithdrawnSince
   };
   if (f.landType === null) {
     return {

@@ -105,11 +105,12 @@ export const MEASURE_LABELS: Record<Measure, Label> = {
 };
 
 /** Measures against a district (二.5), for the statistics pages; not recorded on projects. */
-export const DISTRICT_MEASURES = ['interview', 'public_notice', 'revoke_authority'] as const;
+export const DISTRICT_MEASURES = ['interview', 'public_notice', 'revoke_authority', 'restore_authority'] as const;
 export const DISTRICT_MEASURE_LABELS: Record<(typeof DISTRICT_MEASURES)[number], Label> = {
   interview: { zh: '约谈', en: 'Interview' },
   public_notice: { zh: '通报', en: 'Public notice' },
-  revoke_authority: { zh: '收回优质项目认定权', en: 'Withdraw recognition authority' }
+  revoke_authority: { zh: '收回优质项目认定权', en: 'Withdraw recognition authority' },
+  restore_authority: { zh: '恢复优质项目认定权', en: 'Restore recognition authority' }
 };
 
 const isoDate = z.string().refine(isIsoDate, { message: 'YYYY-MM-DD' });

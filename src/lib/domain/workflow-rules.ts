@@ -7,6 +7,8 @@
 import { canView, type Actor } from './permissions.ts';
 import { pathOf, type PathFacts, type PathInfo } from './paths.ts';
 import { ROLE_LABELS, type Role } from './roles.ts';
+import { authorityByCode } from './authorities.ts';
+import { checkRecognitionAuthority } from './policy/authority.ts';
 import {
   ACTION_LABELS,
   CITY_REVIEWERS,
@@ -73,7 +75,9 @@ export function stageRoles(type: ActionType, path: PathInfo, state: WorkflowStat
       return { joint_review: type === 'record_opinion' ? ['district_department'] : LEAD };
     }
     case 'forward_to_city':
-      return cityPath ? { preliminary_review: LEAD } : {};
+      // 二.5: while the district's authority is withdrawn its pending projects go to the city (policy/authority.ts).
+      if (cityPath) return { preliminary_review: LEAD };
+      return path.cityDecidesWithdrawn ? { preliminary_review: LEAD, decision: LEAD } : {};
     case 'record_city_opinion':
       return cityPath ? { city_review: CITY_REVIEWERS } : {};
     case 'recognise':
@@ -177,6 +181,11 @@ export function authorise(
       zh: `“${roleLabel(actor.role).zh}”在当前阶段不能执行“${a.zh}”。`,
       en: `The role "${roleLabel(actor.role).en}" cannot "${a.en}" at this stage.`
     };
+  }
+  if (type === 'recognise' || type === 'reject') {
+    const withdrawn = facts.authorityWithdrawnSince ? { withdrawn: true, since: facts.authorityWithdrawnSince, authorityCode: state.authorityCode ?? '' } : null;
+    const r = checkRecognitionAuthority(withdrawn, actor.role, state.stage === 'city_review', state.authorityCode ? authorityByCode(state.authorityCode) : undefined);
+    if (r) return r;
   }
   return actorSpecific(state, type, actor, path);
 }

@@ -277,6 +277,8 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
       break;
     case 'forward_to_city':
       s.stage = 'city_review';
+      // The city's review runs on its own clock, not against the district's 10 working days (三.1; policy/city-path.ts).
+      stopClock();
       s.cityOpinions = {};
       s.cityReviewOverride = null;
       break;

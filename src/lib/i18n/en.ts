@@ -26,6 +26,7 @@ export const en: Record<keyof typeof zh, string> = {
   nav_supervision: 'Supervision',
   nav_standard: 'Standard',
   nav_layers: 'Layers',
+  nav_policy: 'Policy versions',
   layers: 'Layers',
   legend: 'Legend',
   sample_data: 'Schematic sample data, not official',

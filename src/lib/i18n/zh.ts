@@ -24,6 +24,7 @@ export const zh = {
   nav_supervision: '监管',
   nav_standard: '认定标准',
   nav_layers: '图层管理',
+  nav_policy: '政策文件',
   layers: '图层',
   legend: '图例',
   sample_data: '示意数据，非官方数据',

@@ -91,10 +91,10 @@ describe('statistics', () => {
     expect(mh).toMatchObject({ total: 3, decided: 3, recognised: 2, p90DecisionDays: 11, lateDecisions: 1, byLandType: { inside_boundary: 2, outside_boundary: 1 } });
     expect(mh.byStage).toMatchObject({ recognised: 2, rejected: 1, applying: 0 });
     expect(mh.avgDecisionDays).toBeCloseTo(23 / 3, 6);
-    expect(mh.flags.map((f) => f.kind)).toEqual(['rate_deviation']); // 33 points from the city, average under 10
+    expect(mh.flags.map((f) => f.kind)).toEqual(['standard_deviation']); // 33 points from the city, average under 10
     // Jinshan: 0 % (33 points off) and 12 days average > 10: both flags.
     expect(js).toMatchObject({ decided: 3, recognised: 0, avgDecisionDays: 12, lateDecisions: 3 });
-    expect(js.flags.map((f) => f.kind)).toEqual(['slow', 'rate_deviation']);
+    expect(js.flags.map((f) => f.kind)).toEqual(['slow', 'standard_deviation']);
     expect(hp).toMatchObject({ total: 0, recognitionRate: null, avgDecisionDays: null, flags: [] });
     expect(p90([1, 2, 3, 4, 5, 6, 7, 8, 9, 10])).toBe(9);
 

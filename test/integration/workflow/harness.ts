@@ -8,6 +8,7 @@ import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
 import type { Role } from '../../../src/lib/domain/roles.ts';
 import { addProjectFile, applyProjectAction, createProject, saveDraft } from '../../../src/lib/server/projects/projects.service.ts';
 import { makeUser } from '../../helpers/fixtures.ts';
+import { ensureDemoPolicyExtension } from '../../../src/lib/server/policy/versions.service.ts';
 
 // Uploaded blobs go to a temporary folder, not the developer's ./data (the database is in memory anyway).
 process.env.DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'zeroland-it-files-'));
@@ -33,7 +34,8 @@ export const COMPLETE_FORM = {
   expectedAnnualTax: 1500,
   industryCode: 'C3511',
   annualEnergyUse: 850,
-  description: '原址拆除老旧厂房，新建高标准厂房。'
+  description: '原址拆除老旧厂房，新建高标准厂房。',
+  constructionType: 'rebuild'
 };
 
 export async function user(db: Db, role: Role, authority: string | null = null, department?: string, departmentCode?: string): Promise<SessionUser> {
@@ -43,6 +45,8 @@ export async function user(db: Db, role: Role, authority: string | null = null, 
 
 /** One district's cast; department users are bound to their department by code. */
 export async function district(db: Db, code: string) {
+  // The guideline expired on 2025-10-25; tests run today, under the demo's sample extension (issue 12).
+  await ensureDemoPolicyExtension(db);
   return {
     ent: await user(db, 'enterprise'),
     industry: await user(db, 'district_industry', code, '区产业部门'),
@@ -111,3 +115,6 @@ export async function events(db: Db, id: string): Promise<{ action: string; from
 }
 
 export { getDb };
+
+/** The sample rule set's P-PLAN is a reviewer's judgement: unjudged, recognition needs a justification (一.3). */
+export const JUSTIFIED = '区政府常务会议研究同意：符合区产业发展规划（测试）';

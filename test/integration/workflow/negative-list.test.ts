@@ -5,7 +5,7 @@ import type { Db } from '../../../src/lib/server/db/index.ts';
 import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { recordOverride } from '../../../src/lib/server/standard/index.ts';
-import { act, district, events, getDb, readyDraft, recognitionDoc } from './harness.ts';
+import { JUSTIFIED, act, district, events, getDb, readyDraft, recognitionDoc } from './harness.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -23,14 +23,14 @@ describe('negative list at recognition', () => {
     v = await act(db, pd.industry, id, v, 'close_joint_review');
     const doc = await recognitionDoc(db, pd.gov, id);
 
-    const refused = await act(db, pd.gov, id, v, 'recognise', { documentId: doc }).then(() => null, (e) => e);
+    const refused = await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: doc }).then(() => null, (e) => e);
     expect(refused).toBeInstanceOf(ApiError);
     expect((refused as ApiError).status).toBe(409);
     expect((refused as ApiError).code).toBe('negative_list_hit');
     expect((await getProject(db, pd.gov, id)).stage).toBe('decision');
 
     await recordOverride(db, pd.industry, id, { reason: '该项目为水泥窑协同处置改造，经区联审认定符合本区产业导向' });
-    v = await act(db, pd.gov, id, v, 'recognise', { documentId: doc });
+    v = await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: doc });
     expect((await getProject(db, pd.gov, id)).stage).toBe('tracking');
     const log = (await events(db, id)).map((e) => e.action);
     expect(log.indexOf('standard_override')).toBeGreaterThan(-1);

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { getProject, inbox, listProjects, recordFinding, recordMeasure, recordMilestone } from '../../../src/lib/server/projects/projects.service.ts';
-import { act, city, district, events, getDb, readyDraft, recognitionDoc, user } from './harness.ts';
+import { JUSTIFIED, act, city, district, events, getDb, readyDraft, recognitionDoc, user } from './harness.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -38,7 +38,7 @@ describe('district path (inside the boundary, retained)', () => {
     // Recognition needs the document uploaded to the project first.
     expect((await refusal(act(db, pd.gov, id, v, 'recognise'))).code).toBe('recognition_document_missing');
     const doc = await recognitionDoc(db, pd.gov, id);
-    v = await act(db, pd.gov, id, v, 'recognise', { documentId: doc });
+    v = await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: doc });
     p = await getProject(db, pd.gov, id);
     expect(p.stage).toBe('tracking');
     expect(p.version).toBe(v);
@@ -85,8 +85,8 @@ describe('Lingang', () => {
     v = await act(db, lg.ghzy, id, v, 'record_opinion', { opinion: 'agree' });
     v = await act(db, lg.industry, id, v, 'close_joint_review');
     expect((await getProject(db, lg.gov, id)).stageLabel.zh).toBe('临港新片区管委会认定');
-    expect((await refusal(act(db, pdGov, id, v, 'recognise', { documentId: 'x' }))).status).toBe(404);
-    v = await act(db, lg.gov, id, v, 'recognise', { documentId: await recognitionDoc(db, lg.gov, id) });
+    expect((await refusal(act(db, pdGov, id, v, 'recognise', { justification: JUSTIFIED, documentId: 'x' }))).status).toBe(404);
+    v = await act(db, lg.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, lg.gov, id) });
     expect((await getProject(db, lg.gov, id)).stage).toBe('tracking');
   });
 });
@@ -99,12 +99,14 @@ describe('city path (strategic reserve, newly transferred land)', () => {
     let v = await act(db, jd.ent, id, version, 'submit');
     v = await act(db, jd.industry, id, v, 'accept');
     expect((await refusal(act(db, jd.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] }))).code).toBe('not_on_path');
-    v = await act(db, jd.industry, id, v, 'forward_to_city');
+    // 三.1: the forward records the reserve-area planning mechanism's step.
+    expect((await refusal(act(db, jd.industry, id, v, 'forward_to_city'))).code).toBe('city_reserve_mechanism_missing');
+    v = await act(db, jd.industry, id, v, 'forward_to_city', { reserveMechanism: '市规划资源局已启动战略预留区规划（测试）' });
     for (const u of [c.ndrc, c.stcsm, c.planning, c.ecology]) v = await act(db, u, id, v, 'record_city_opinion', { opinion: 'agree' });
     v = await act(db, c.sheitc, id, v, 'record_city_opinion', { opinion: 'agree' });
     // The district government does not decide on this path.
-    expect((await refusal(act(db, jd.gov, id, v, 'recognise', { documentId: 'x' }))).status).toBe(403);
-    v = await act(db, c.sheitc, id, v, 'recognise', { documentId: await recognitionDoc(db, c.sheitc, id) });
+    expect((await refusal(act(db, jd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: 'x' }))).status).toBe(403);
+    v = await act(db, c.sheitc, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, c.sheitc, id) });
     expect((await getProject(db, jd.industry, id)).stage).toBe('tracking');
   });
 });
@@ -136,7 +138,7 @@ describe('outside the boundary', () => {
     const jd = await district(db, 'jiading');
     const { id, version } = await readyDraft(db, jd.ent, { landType: 'outside_boundary', authority: 'jiading', form: { retainedInPlan: false, retainedPlanKind: '' } });
     let v = await toDecision(jd, id, version);
-    v = await act(db, jd.gov, id, v, 'recognise', { documentId: await recognitionDoc(db, jd.gov, id) });
+    v = await act(db, jd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, jd.gov, id) });
     expect((await getProject(db, jd.gov, id)).stage).toBe('recognised');
     // The development and reform commission is not the planning side.
     expect((await refusal(act(db, jd.fgw, id, v, 'complete_plan_adjustment', { documentId: 'x' }))).status).toBe(403);
@@ -150,7 +152,7 @@ describe('outside the boundary', () => {
     const c = await city(db);
     const { id, version } = await readyDraft(db, jd.ent, { landType: 'outside_boundary', authority: 'jiading', form: { plotRatioAfter: 3, contractPlotRatio: 1.2, retainedPlanKind: 'town' } });
     let v = await toDecision(jd, id, version);
-    v = await act(db, jd.gov, id, v, 'recognise', { documentId: await recognitionDoc(db, jd.gov, id) });
+    v = await act(db, jd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, jd.gov, id) });
     let p = await getProject(db, c.sheitc, id);
     expect(p.workflow.filing.required).toBe(true);
     expect((await inbox(db, c.planning)).map((i) => i.project.id)).toContain(id);
@@ -180,14 +182,14 @@ describe('tracking', () => {
     const c = await city(db);
     const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong' });
     const v = await toDecision(pd, id, version);
-    await act(db, pd.gov, id, v, 'recognise', { documentId: await recognitionDoc(db, pd.gov, id) });
+    await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, pd.gov, id) });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     await recordMilestone(db, pd.sthj, id, { milestone: 'eia_filed', date: today });
     expect((await refusal(recordMilestone(db, pd.sthj, id, { milestone: 'eia_filed', date: today }))).code).toBe('already_recorded');
     expect((await refusal(recordMilestone(db, pd.industry, id, { milestone: 'construction_start', date: today }))).code).toBe('prerequisite_missing');
     expect((await refusal(recordFinding(db, pd.industry, id, { kind: 'false_information', date: today, description: '虚报产值' }))).status).toBe(403);
     const finding = await recordFinding(db, c.sheitc, id, { kind: 'contract_breach', date: today, description: '未按合同约定投产' });
-    await recordMeasure(db, c.sheitc, id, { kind: 'credit_record', findingId: finding.id, date: today, department: '市经济信息化委' });
+    await recordMeasure(db, c.sheitc, id, { kind: 'credit_record', findingId: finding.id, date: today, department: '市经济信息化委', note: '未按合同约定投产' });
     const p = await getProject(db, pd.industry, id);
     expect(p.tracking.milestones.map((m) => m.milestone)).toEqual(['eia_filed']);
     expect(p.tracking.findings).toHaveLength(1);

@@ -32,7 +32,8 @@ const complete = {
   expectedAnnualTax: '1500',
   industryCode: 'c3511',
   annualEnergyUse: '850',
-  description: '原址拆除老旧厂房，新建高标准厂房，引入智能化生产线。'
+  description: '原址拆除老旧厂房，新建高标准厂房，引入智能化生产线。',
+  constructionType: 'rebuild'
 };
 
 describe('application submit schema', () => {

@@ -43,7 +43,7 @@ const T = {
   outcome_recognised: { zh: '通过', en: 'Recognised' },
   outcome_rejected: { zh: '未通过', en: 'Not recognised' },
   dash_title: { zh: '全市监管看板', en: 'City dashboard' },
-  dash_rules: { zh: '预警规则：平均认定用时超过 {days} 个工作日；或认定通过率与全市相差超过 {points} 个百分点（本区已认定或否决不少于 {min} 个）；或超过 {share}% 的已认定项目存在问题认定。', en: 'Flags: average decision time over {days} working days; or recognition rate more than {points} points from the city\'s (with at least {min} decisions); or findings on more than {share}% of recognised projects.' },
+  dash_rules: { zh: '预警规则：平均认定用时超过 {days} 个工作日；认定标准偏差较大——超过 {share}% 的已认定项目未符合正面清单仍予认定或经负面清单豁免，或认定通过率与全市相差超过 {points} 个百分点（本区已认定或否决不少于 {min} 个）；或超过 {share}% 的已认定项目存在问题认定。', en: 'Flags: average decision time over {days} working days; deviation from the standard — more than {share}% of recognitions made although the positive list was not met or with a negative-list override, or a recognition rate more than {points} points from the city\'s (with at least {min} decisions); or findings on more than {share}% of recognised projects.' },
   dash_total: { zh: '项目数', en: 'Projects' },
   dash_rate: { zh: '通过率', en: 'Recognition rate' },
   dash_avg: { zh: '平均用时', en: 'Avg days' },

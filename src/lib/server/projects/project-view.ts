@@ -4,6 +4,7 @@ import { clockStatus } from '../../domain/clock.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
 import { isLandType } from '../../domain/land-types.ts';
 import { type PathFacts } from '../../domain/paths.ts';
+import { applyConfirmed, type ConfirmedFacts } from '../../domain/policy/facts.ts';
 import { isRole, ROLE_LABELS } from '../../domain/roles.ts';
 import { ACTION_LABELS, AUTO_ENTER_TRACKING, AUTO_ENTER_TRACKING_LABEL, STAGE_LABELS, STAGES, type Stage, type WorkflowState } from '../../domain/workflow-model.ts';
 import { stageLabel } from '../../domain/workflow.ts';
@@ -21,7 +22,13 @@ export function parsedForm(form: unknown): ApplicationDraft {
   return r.success ? r.data : {};
 }
 
-export function factsOf(row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_code'>): PathFacts {
+/** The path facts: the form's declarations, with the planning department's confirmed values over them (issue 12). */
+export function factsOf(row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_code'> & { confirmed_facts?: Record<string, unknown> | null }): PathFacts {
+  return applyConfirmed(declaredFactsOf(row), row.confirmed_facts as ConfirmedFacts | null | undefined);
+}
+
+/** The enterprise's declarations only. */
+export function declaredFactsOf(row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_code'>): PathFacts {
   return pathFactsFrom(parsedForm(row.form), isLandType(row.land_type) ? row.land_type : null, row.authority_code === 'lingang');
 }
 
@@ -94,7 +101,10 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
   [AUTO_ENTER_TRACKING]: AUTO_ENTER_TRACKING_LABEL,
   record_milestone: { zh: '登记跟踪节点', en: 'Tracking milestone recorded' },
   record_finding: { zh: '登记问题认定', en: 'Finding recorded' },
-  record_measure: { zh: '登记处置措施', en: 'Measure recorded' }
+  record_measure: { zh: '登记处置措施', en: 'Measure recorded' },
+  lift_measure: { zh: '解除处置措施', en: 'Sanction lifted' },
+  confirm_fact: { zh: '核实申报事实', en: 'Declared fact confirmed' },
+  policy_refusal: { zh: '规则拒绝', en: 'Refused by a rule' }
 };
 
 function actionLabel(e: EventRow): Label {
@@ -112,6 +122,10 @@ function actionLabel(e: EventRow): Label {
   if (e.action === 'record_finding' && typeof p.kind === 'string' && p.kind in FINDING_LABELS) {
     const f = FINDING_LABELS[p.kind as Finding];
     return { zh: `${base.zh}：${f.zh}`, en: `${base.en}: ${f.en}` };
+  }
+  if (e.action === 'policy_refusal' && typeof p.attempted === 'string') {
+    const a = (ACTION_LABELS as Record<string, Label>)[p.attempted] ?? OTHER_EVENT_LABELS[p.attempted] ?? { zh: p.attempted, en: p.attempted };
+    return { zh: `${base.zh}：${a.zh}`, en: `${base.en}: ${a.en}` };
   }
   if (e.action === 'record_measure' && typeof p.kind === 'string' && p.kind in MEASURE_LABELS) {
     const m = MEASURE_LABELS[p.kind as Measure];

@@ -21,10 +21,13 @@ export interface ProjectRow {
   updated_at: Date;
   owner_name: string;
   owner_enterprise: string | null;
+  /** Issue 12: the policy version that governed the project, and the planning department's confirmed facts. */
+  policy_version_id?: number | null;
+  confirmed_facts?: Record<string, unknown> | null;
 }
 
 const SELECT_PROJECT = `select p.id, p.code, p.title, p.owner_id, p.authority_code, p.stage, p.version, p.form, p.land_type,
-    p.workflow, p.submitted_at, p.decided_at, p.created_at, p.updated_at,
+    p.workflow, p.submitted_at, p.decided_at, p.created_at, p.updated_at, p.policy_version_id, p.confirmed_facts,
     u.display_name as owner_name, u.enterprise_name as owner_enterprise
   from projects p join users u on u.id = p.owner_id`;
 

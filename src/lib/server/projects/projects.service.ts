@@ -26,6 +26,8 @@ import { getBlob, insertFileRow, putBlob } from '../storage/storage.ts';
 import { toActor } from '../workflow/actor.ts';
 import { trackingRecords } from '../tracking/tracking.service.ts';
 import * as repo from './projects.repository.ts';
+import { policyFacts } from '../policy/facts.ts';
+import { policyView } from '../policy/view.ts';
 import { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict } from './project-access.ts';
 import { clockView, eventView, factsOf, parsedForm, stateOf, summaryOf, todayInShanghai } from './project-view.ts';
 import type { FileView, ProjectSummary, ProjectView } from './projects.types.ts';
@@ -34,7 +36,7 @@ export { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, 
 export type { ProjectSummary, ProjectView, InboxItem, FileView, EventView, ClockView, ParcelView } from './projects.types.ts';
 export { applyProjectAction, inbox } from '../workflow/workflow.service.ts';
 export { attachBoundary } from './boundary.service.ts';
-export { recordMilestone, recordFinding, recordMeasure } from '../tracking/tracking.service.ts';
+export { recordMilestone, recordFinding, recordMeasure, applySanction, liftSanction } from '../tracking/tracking.service.ts';
 
 const problemsError = (problems: { zh: string; en: string }[]) =>
   apiError(400, 'form_invalid', { zh: problems.map((p) => p.zh).join(' '), en: problems.map((p) => p.en).join(' ') });
@@ -136,9 +138,10 @@ export async function getProject(db: Queryable, actor: SessionUser, id: string):
   const [cal, parcel, files, events, classification, tracking] = await Promise.all([
     loadCalendar(db), repo.currentParcel(db, id), repo.listProjectFiles(db, id), repo.listEvents(db, id), latestClassification(db, id), trackingRecords(db, id)
   ]);
-  const facts = factsOf(row);
+  const facts = await policyFacts(db, row);
   const state = stateOf(row);
   const today = todayInShanghai();
+  const policy = await policyView(db, row, state, facts, tracking, a);
   const kinds = new Set<string>(files.map((f) => f.kind));
   if (parcel) kinds.add('boundary');
   const byKind: Record<string, FileView[]> = {};
@@ -163,7 +166,8 @@ export async function getProject(db: Queryable, actor: SessionUser, id: string):
     missingDocuments: missingDocuments(facts, [...kinds] as DocumentKind[]).map((k) => ({ kind: k, ...DOCUMENT_LABELS[k] })),
     submitProblems: submission && !submission.ok ? submission.problems : [],
     canEdit: editable && canEditApplication(a, { authorityCode: row.authority_code, ownerId: row.owner_id }),
-    tracking: { ...tracking, summary: trackingSummary(tracking.milestones, tracking.findings, tracking.measures) }
+    tracking: { ...tracking, summary: trackingSummary(tracking.milestones, tracking.findings, tracking.measures) },
+    policy
   };
 }
 

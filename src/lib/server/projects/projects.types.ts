@@ -5,6 +5,8 @@ import type { DocumentKind, PathFacts, PathInfo } from '../../domain/paths.ts';
 import type { AvailableAction } from '../../domain/workflow.ts';
 import type { Stage, WorkflowState } from '../../domain/workflow-model.ts';
 import type { FindingRecord, MeasureRecord, MilestoneRecord, TrackingSummary } from '../../domain/tracking.ts';
+import type { LiftRecord } from '../../domain/policy/sanctions.ts';
+import type { PolicyView } from '../policy/view.ts';
 
 type Label = { zh: string; en: string };
 
@@ -82,6 +84,7 @@ export interface TrackingView {
   milestones: MilestoneRecord[];
   findings: FindingRecord[];
   measures: MeasureRecord[];
+  lifts: LiftRecord[];
   summary: TrackingSummary;
 }
 
@@ -104,6 +107,8 @@ export interface ProjectView extends ProjectSummary {
   /** May this user change the form, the boundary and the application documents now. */
   canEdit: boolean;
   tracking: TrackingView;
+  /** Issue 12: the guideline's rules as they bear on this project now. */
+  policy: PolicyView;
 }
 
 export interface InboxItem {

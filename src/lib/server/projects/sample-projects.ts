@@ -40,7 +40,8 @@ const FORM = {
   expectedAnnualTax: 1200,
   industryCode: 'C3484',
   annualEnergyUse: 600,
-  description: '示意项目：原址拆除老旧厂房，新建多层厂房，引入智能化生产线（示意数据）。'
+  description: '示意项目：原址拆除老旧厂房，新建多层厂房，引入智能化生产线（示意数据）。',
+  constructionType: 'rebuild'
 };
 
 const PLANS: Plan[] = [
@@ -74,7 +75,8 @@ const PLANS: Plan[] = [
       ['lg_industry', 'start_joint_review', { departments: ['planning_resources'] }],
       ['lg_ghzy', 'record_opinion', { opinion: 'conditional', comment: '按规划落实建筑退界（示意）。' }],
       ['lg_industry', 'close_joint_review'],
-      ['lg_committee', 'recognise', { document: 'recognition' }]
+      // P-PLAN (符合区产业发展规划) is a reviewer's judgement not recorded in the sample: the committee justifies (一.3).
+      ['lg_committee', 'recognise', { document: 'recognition', justification: '（示意）管委会研究认为项目符合临港新片区产业规划，区规划资源处已出具有条件同意意见。' }]
     ]
   }
 ];

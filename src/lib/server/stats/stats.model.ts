@@ -45,6 +45,10 @@ export interface ProjectStat extends StatProjectInput {
   /** Decided after more than 10 working days. */
   late: boolean;
   findings: number;
+  /** Recognised although a positive-list criterion failed or was unjudged (a justification was recorded, 一.3). */
+  belowStandard: boolean;
+  /** A negative-list hit was overridden by the district (before recognition or not). */
+  negativeOverride: boolean;
 }
 
 const day = (at: Date | string) => shanghaiDate(new Date(at));
@@ -96,6 +100,12 @@ export function clockFromEvents(events: StatEvent[]): ClockRecord {
   return { startedOn: day(accepted.at), pauses, stoppedOn: stop ? day(stop.at) : null };
 }
 
+/** The last decision was a recognition whose event records a positive-list justification. */
+export function recognisedBelowStandard(events: StatEvent[]): boolean {
+  const d = last(events, 'recognise', 'reject');
+  return !!d && d.action === 'recognise' && !!d.payload && typeof d.payload.positiveList === 'object' && d.payload.positiveList !== null;
+}
+
 export function projectStat(p: StatProjectInput, cal: Calendar, today: IsoDate): ProjectStat {
   const clock = p.clock?.startedOn ? p.clock : clockFromEvents(p.events);
   const status = clock.startedOn ? clockStatus(clock, cal, today) : null;
@@ -106,7 +116,9 @@ export function projectStat(p: StatProjectInput, cal: Calendar, today: IsoDate):
     due: status?.due ?? null,
     overdue: status?.overdue ?? false,
     late: status?.late ?? false,
-    findings: p.events.filter((e) => e.action === 'record_finding').length
+    findings: p.events.filter((e) => e.action === 'record_finding').length,
+    belowStandard: recognisedBelowStandard(p.events),
+    negativeOverride: p.events.some((e) => e.action === 'standard_override')
   };
 }
 
@@ -146,10 +158,15 @@ export const FLAG_RULES = {
   /** Rates are compared only from 3 decisions on: with fewer, one decision moves the rate by 33+ points. */
   minDecisionsForRate: 3,
   /** Findings (false information, contract breach) on more than 20 % of recognised projects: the standard was applied loosely. */
-  findingsShare: 0.2
+  findingsShare: 0.2,
+  /**
+   * "标准偏差较大" also when more than 20 % of the district's recognitions departed from the list: recognised although
+   * the positive list was not met (justified, 一.3) or with a negative-list override. Same share as findings: one in five.
+   */
+  deviationShare: 0.2
 } as const;
 
-export type FlagKind = 'slow' | 'rate_deviation' | 'findings';
+export type FlagKind = 'slow' | 'standard_deviation' | 'findings';
 
 export interface DistrictFlag { kind: FlagKind; zh: string; en: string }
 
@@ -167,6 +184,12 @@ export interface DistrictFigures {
   overdueOpen: number;
   lateDecisions: number;
   withFindings: number;
+  /** Recognised although the positive list was not met (justified). */
+  recognisedBelowStandard: number;
+  /** Recognised projects with a negative-list override. */
+  negativeOverrides: number;
+  /** Recognised projects with either: the numerator of the deviation share. */
+  deviations: number;
   flags: DistrictFlag[];
 }
 
@@ -203,7 +226,10 @@ function figures(code: string, ps: ProjectStat[]): Omit<DistrictFigures, 'flags'
     p90DecisionDays: p90(days),
     overdueOpen: ps.filter((p) => p.overdue).length,
     lateDecisions: ps.filter((p) => p.late).length,
-    withFindings: ps.filter((p) => p.findings > 0).length
+    withFindings: ps.filter((p) => p.findings > 0).length,
+    recognisedBelowStandard: decidedPs.filter((p) => p.nodes.outcome === 'recognised' && p.belowStandard).length,
+    negativeOverrides: decidedPs.filter((p) => p.nodes.outcome === 'recognised' && p.negativeOverride).length,
+    deviations: decidedPs.filter((p) => p.nodes.outcome === 'recognised' && (p.belowStandard || p.negativeOverride)).length
   };
 }
 
@@ -216,16 +242,24 @@ export function districtFigures(stats: ProjectStat[], codes: readonly string[]):
     if (f.avgDecisionDays !== null && f.avgDecisionDays > FLAG_RULES.slowAverageDays) {
       flags.push({ kind: 'slow', zh: `平均认定用时 ${f.avgDecisionDays.toFixed(1)} 个工作日，超过 ${FLAG_RULES.slowAverageDays} 个工作日`, en: `Average decision time ${f.avgDecisionDays.toFixed(1)} working days, over ${FLAG_RULES.slowAverageDays}` });
     }
+    // 认定标准偏差较大 (二.5): recognitions that departed from the list, and the recognition rate against the city's.
+    const why: { zh: string; en: string }[] = [];
+    if (f.recognised > 0 && f.deviations / f.recognised > FLAG_RULES.deviationShare) {
+      why.push({
+        zh: `${f.deviations} 个已认定项目偏离清单（未符合正面清单仍予认定 ${f.recognisedBelowStandard} 个、负面清单豁免 ${f.negativeOverrides} 个），占 ${((f.deviations / f.recognised) * 100).toFixed(0)}%（阈值 ${FLAG_RULES.deviationShare * 100}%）`,
+        en: `${f.deviations} recognitions departed from the list (${f.recognisedBelowStandard} although the positive list was not met, ${f.negativeOverrides} with a negative-list override): ${((f.deviations / f.recognised) * 100).toFixed(0)}% (limit ${FLAG_RULES.deviationShare * 100}%)`
+      });
+    }
     if (f.recognitionRate !== null && city.recognitionRate !== null && f.decided >= FLAG_RULES.minDecisionsForRate) {
       const diff = (f.recognitionRate - city.recognitionRate) * 100;
       if (Math.abs(diff) > FLAG_RULES.rateDeviationPoints) {
-        flags.push({
-          kind: 'rate_deviation',
+        why.push({
           zh: `认定通过率 ${(f.recognitionRate * 100).toFixed(0)}%，与全市 ${(city.recognitionRate * 100).toFixed(0)}% 相差 ${Math.abs(diff).toFixed(0)} 个百分点（阈值 ${FLAG_RULES.rateDeviationPoints}）`,
-          en: `Recognition rate ${(f.recognitionRate * 100).toFixed(0)}% vs the city's ${(city.recognitionRate * 100).toFixed(0)}%: ${Math.abs(diff).toFixed(0)} points apart (limit ${FLAG_RULES.rateDeviationPoints})`
+          en: `recognition rate ${(f.recognitionRate * 100).toFixed(0)}% vs the city's ${(city.recognitionRate * 100).toFixed(0)}%: ${Math.abs(diff).toFixed(0)} points apart (limit ${FLAG_RULES.rateDeviationPoints})`
         });
       }
     }
+    if (why.length) flags.push({ kind: 'standard_deviation', zh: `认定标准偏差较大：${why.map((w) => w.zh).join('；')}`, en: `Recognitions deviate from the standard: ${why.map((w) => w.en).join('; ')}` });
     if (f.recognised > 0 && f.withFindings / f.recognised > FLAG_RULES.findingsShare) {
       flags.push({ kind: 'findings', zh: `${f.withFindings} 个已认定项目存在问题认定（占 ${((f.withFindings / f.recognised) * 100).toFixed(0)}%）`, en: `${f.withFindings} recognised projects with findings (${((f.withFindings / f.recognised) * 100).toFixed(0)}%)` });
     }

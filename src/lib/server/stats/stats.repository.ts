@@ -18,7 +18,7 @@ export interface StatRow {
 /** Actions that mark a node, a pause of the clock, or a finding. */
 export const NODE_ACTIONS = [
   'submit', 'accept', 'return', 'resubmit', 'withdraw', 'start_joint_review', 'close_joint_review', 'forward_to_city',
-  'recognise', 'reject', 'acknowledge_filing', 'enter_tracking', 'record_milestone', 'record_finding'
+  'recognise', 'reject', 'acknowledge_filing', 'enter_tracking', 'record_milestone', 'record_finding', 'standard_override'
 ];
 
 export async function statRows(db: Queryable, authorityCode: string | null): Promise<StatRow[]> {

@@ -12,6 +12,8 @@ import { statsScope } from '../stats/stats.service.ts';
 import * as repo from './supervision.repository.ts';
 import { complianceOfProjects } from '../aftercare/compliance.service.ts';
 import { COMPLIANCE, COMPLIANCE_LABELS, type Compliance, type IndicatorCheck } from '../../domain/aftercare/verdicts.ts';
+import { authorityStatusOf, districtName } from '../policy/authority.service.ts';
+import { checkAuthorityMeasure } from '../../domain/policy/authority.ts';
 
 /** Map colours by status, most urgent first: an open finding outranks a failed check outranks progress. */
 export const TRACKING_STATUSES = ['finding', 'failed_check', 'operation', 'construction', 'eia', 'recognised'] as const;
@@ -150,7 +152,14 @@ export async function recordDistrictMeasure(db: Db, actor: SessionUser, body: un
     throw apiError(400, 'bad_measure', { zh: `请填写区、措施和理由（有误：${bad}）。`, en: `Give the district, the measure and the reason (invalid: ${bad}).` });
   }
   const { authorityCode, measure, note, flags } = r.data;
-  const row = await db.transaction((tx) => repo.insertDistrictMeasure(tx, { actorId: actor.id, role: actor.role, note, payload: { authorityCode, measure, flags: flags ?? [] } }));
+  const row = await db.transaction(async (tx) => {
+    // One measure on a district at a time: revoke/restore decide on the latest state (二.5, policy/authority.ts).
+    await tx.query('select code from authorities where code = $1 for update', [authorityCode]);
+    const status = await authorityStatusOf(tx, authorityCode);
+    const refusal = status ? checkAuthorityMeasure(status, measure, districtName(authorityCode)) : null;
+    if (refusal) throw apiError(refusal.status, refusal.code, refusal);
+    return repo.insertDistrictMeasure(tx, { actorId: actor.id, role: actor.role, note, payload: { authorityCode, measure, flags: flags ?? [] } });
+  });
   return { id: row.id, at: new Date(row.at).toISOString(), authorityCode, measure, label: DISTRICT_MEASURE_LABELS[measure], note, by: actor.displayName, flags: flags ?? [] };
 }
 

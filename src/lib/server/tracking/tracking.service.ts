@@ -15,17 +15,20 @@ import type { Refusal } from '../../domain/workflow-model.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { z } from 'zod';
 import { toActor } from '../workflow/actor.ts';
+import { activeSanctions, checkLift, checkSanctionReason, liftInputSchema, type LiftRecord } from '../../domain/policy/sanctions.ts';
+import { checkConstruction, constructionGate } from '../../domain/policy/construction.ts';
+import { logPolicyRefusal } from '../policy/refusal-log.ts';
 import { listEvents, insertEvent, listProjectFiles } from '../projects/projects.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { stateOf, todayInShanghai } from '../projects/project-view.ts';
 
-const ACTIONS = { milestone: 'record_milestone', finding: 'record_finding', measure: 'record_measure' } as const;
+const ACTIONS = { milestone: 'record_milestone', finding: 'record_finding', measure: 'record_measure', lift: 'lift_measure' } as const;
 
-export async function trackingRecords(db: Queryable, projectId: string): Promise<{ milestones: MilestoneRecord[]; findings: FindingRecord[]; measures: MeasureRecord[] }> {
+export async function trackingRecords(db: Queryable, projectId: string): Promise<{ milestones: MilestoneRecord[]; findings: FindingRecord[]; measures: MeasureRecord[]; lifts: LiftRecord[] }> {
   const events = await listEvents(db, projectId, Object.values(ACTIONS));
   const pick = <T>(action: string) =>
     events.filter((e) => e.action === action).map((e) => ({ ...(e.payload as object), actorId: e.actor_id ?? '', role: e.actor_role as Role, recordedAt: new Date(e.at).toISOString() }) as T);
-  return { milestones: pick<MilestoneRecord>(ACTIONS.milestone), findings: pick<FindingRecord>(ACTIONS.finding), measures: pick<MeasureRecord>(ACTIONS.measure) };
+  return { milestones: pick<MilestoneRecord>(ACTIONS.milestone), findings: pick<FindingRecord>(ACTIONS.finding), measures: pick<MeasureRecord>(ACTIONS.measure), lifts: pick<LiftRecord>(ACTIONS.lift) };
 }
 
 const refused = (r: Refusal) => apiError(r.status, r.code, { zh: r.zh, en: r.en });
@@ -50,28 +53,42 @@ async function assertDocument(db: Queryable, projectId: string, documentId: stri
 type Kind = keyof typeof ACTIONS;
 
 async function record<R extends { id: string }>(
-  db: Db,
+  db: Db | Queryable,
   actor: SessionUser,
   projectId: string,
   kind: Kind,
   input: Omit<R, 'id' | 'actorId' | 'role' | 'recordedAt'> & { documentId?: string },
   check: (ctx: { state: ReturnType<typeof stateOf>; records: Awaited<ReturnType<typeof trackingRecords>>; today: string }) => Refusal | null
 ): Promise<R> {
-  return db.transaction(async (tx) => {
+  const run = async (tx: Queryable) => {
     const row = await loadVisible(tx, actor, projectId, { forUpdate: true });
     const records = await trackingRecords(tx, projectId);
     const refusal = check({ state: stateOf(row), records, today: todayInShanghai() });
     if (refusal) throw refused(refusal);
     await assertDocument(tx, projectId, input.documentId);
     const rec = { id: randomUUID(), ...input };
-    await insertEvent(tx, { projectId, actorId: actor.id, role: actor.role, action: ACTIONS[kind], from: row.stage, to: row.stage, comment: null, payload: rec, version: null });
+    const comment = kind === 'measure' || kind === 'lift' ? String((input as { note?: string; reason?: string }).note ?? (input as { reason?: string }).reason ?? '') || null : null;
+    await insertEvent(tx, { projectId, actorId: actor.id, role: actor.role, action: ACTIONS[kind], from: row.stage, to: row.stage, comment, payload: rec, version: null });
     return { ...rec, actorId: actor.id, role: actor.role, recordedAt: new Date().toISOString() } as unknown as R;
-  });
+  };
+  // Inside a caller's transaction (e.g. another module applying a sanction with its own records), or in our own.
+  if ('transaction' in db) {
+    try {
+      return await db.transaction(run);
+    } catch (e) {
+      await logPolicyRefusal(db, actor, projectId, ACTIONS[kind], e);
+      throw e;
+    }
+  }
+  return run(db);
 }
 
 export async function recordMilestone(db: Db, actor: SessionUser, projectId: string, body: unknown): Promise<MilestoneRecord> {
   const input = parse(milestoneInputSchema, body);
-  return record<MilestoneRecord>(db, actor, projectId, 'milestone', input, ({ state, records, today }) => checkMilestone(state, toActor(actor), input, records.milestones, today));
+  return record<MilestoneRecord>(db, actor, projectId, 'milestone', input, ({ state, records, today }) =>
+    checkMilestone(state, toActor(actor), input, records.milestones, today) ??
+    // 一.4(3) plan adjustment first; 二.5 停止改扩建手续办理 / 收回土地 in force (policy/construction.ts).
+    checkConstruction(input.milestone, constructionGate(state, activeSanctions(records.measures, records.lifts))));
 }
 
 export async function recordFinding(db: Db, actor: SessionUser, projectId: string, body: unknown): Promise<FindingRecord> {
@@ -80,6 +97,22 @@ export async function recordFinding(db: Db, actor: SessionUser, projectId: strin
 }
 
 export async function recordMeasure(db: Db, actor: SessionUser, projectId: string, body: unknown): Promise<MeasureRecord> {
+  return applySanction(db, actor, projectId, body);
+}
+
+/**
+ * Apply a project sanction (二.5: 停止改扩建手续办理 / 收回土地 / 纳入信用监管) against a recorded finding, with a reason
+ * (`note`). Pass a Db to run in its own transaction, or the caller's transaction (a Queryable) to commit together
+ * with the caller's own records. Refusals throw ApiErrors (403 not a city department, 400 no finding or reason).
+ */
+export async function applySanction(db: Db | Queryable, actor: SessionUser, projectId: string, body: unknown): Promise<MeasureRecord> {
   const input = parse(measureInputSchema, body);
-  return record<MeasureRecord>(db, actor, projectId, 'measure', input, ({ state, records, today }) => checkMeasure(state, toActor(actor), input, records.findings, today));
+  return record<MeasureRecord>(db, actor, projectId, 'measure', input, ({ state, records, today }) =>
+    checkMeasure(state, toActor(actor), input, records.findings, today) ?? checkSanctionReason(input.note));
+}
+
+/** A city department lifts a sanction, with a reason (二.5). */
+export async function liftSanction(db: Db, actor: SessionUser, projectId: string, body: unknown): Promise<LiftRecord> {
+  const input = parse(liftInputSchema, body);
+  return record<LiftRecord>(db, actor, projectId, 'lift', input, ({ state, records, today }) => checkLift(state, toActor(actor), input, records.measures, records.lifts, today));
 }

@@ -23,6 +23,10 @@ import * as repo from '../projects/projects.repository.ts';
 import { factsOf, incompleteWorkflow, stateOf, summaryOf, todayInShanghai } from '../projects/project-view.ts';
 import type { InboxItem } from '../projects/projects.types.ts';
 import { attachedKinds, loadVisible, versionConflict } from '../projects/project-access.ts';
+import { policyFacts } from '../policy/facts.ts';
+import { withdrawnAuthorities } from '../policy/authority.service.ts';
+import { cityPathGate, recognitionGate, submissionGate, type GateOutcome } from '../policy/gates.service.ts';
+import { logPolicyRefusal } from '../policy/refusal-log.ts';
 
 export const refusalError = (r: Refusal): ApiError => apiError(r.status, r.code, { zh: r.zh, en: r.en });
 
@@ -57,12 +61,22 @@ export interface ActionResult {
 
 export async function applyProjectAction(db: Db, actor: SessionUser, id: string, body: unknown): Promise<ActionResult> {
   const action = parseAction(body);
+  try {
+    return await applyParsedAction(db, actor, id, action, body);
+  } catch (e) {
+    // The action wrote nothing; a refusal by a rule of the guideline is recorded on its own (issue 12).
+    await logPolicyRefusal(db, actor, id, action.type, e);
+    throw e;
+  }
+}
+
+async function applyParsedAction(db: Db, actor: SessionUser, id: string, action: ReturnType<typeof parseAction>, body: unknown): Promise<ActionResult> {
   const a = toActor(actor);
   const now = new Date();
   return db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, id);
     const state = stateOf(row);
-    const facts = factsOf(row);
+    const facts = await policyFacts(tx, row);
     // Submitting validates the whole form first and says exactly what is missing.
     if (action.type === 'submit' || action.type === 'resubmit') {
       const check = checkSubmission(row.form);
@@ -85,10 +99,21 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
     }
     const result = applyAction(state, { ...action, ...extra, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
     if (!result.ok) throw refusalError(result.refusal);
+    // Policy rules (issue 12) before anything is written: construction type and governing version on submit;
+    // period of force, construction type and the positive list on recognition.
+    const today = todayInShanghai(now);
+    let gate: GateOutcome | null = null;
+    if (action.type === 'submit' || action.type === 'resubmit') gate = await submissionGate(tx, row.form ?? {}, facts, today);
     // The negative list (正面和负面清单) blocks recognition unless the district recorded an override.
     if (action.type === 'recognise') {
       const why = await recognitionBlock(tx, id);
       if (why) throw apiError(409, 'negative_list_hit', why);
+      gate = await recognitionGate(tx, id, row.form ?? {}, facts, today, body);
+    }
+    if (action.type === 'forward_to_city') gate = cityPathGate(facts, body);
+    if (gate) {
+      Object.assign(result.events[0].payload, gate.payload);
+      if (gate.comment) result.events[0].comment = result.events[0].comment ? `${result.events[0].comment}\n${gate.comment}` : gate.comment;
     }
     // After the domain's checks, so a wrong role hears "not yours" rather than "no such document".
     if (action.documentId) await assertProjectDocument(tx, id, action.documentId, action.type);
@@ -103,6 +128,7 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
     });
     // Someone else's transaction committed between our read and our write.
     if (!ok) throw versionConflict(action.expectedVersion, action.expectedVersion + 1);
+    if (gate?.policyVersionId) await tx.query('update projects set policy_version_id = $2 where id = $1', [id, gate.policyVersionId]);
     for (const e of result.events) {
       await repo.insertEvent(tx, {
         projectId: id, actorId: e.actorId === 'system' ? null : e.actorId, role: e.role, action: e.action,
@@ -142,6 +168,7 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
   const cal = await loadCalendar(db);
   const today = todayInShanghai();
   const items: InboxItem[] = [];
+  const withdrawn = await withdrawnAuthorities(db);
   for (const row of rows) {
     if (!canView(a, { authorityCode: row.authority_code, ownerId: row.owner_id })) continue;
     // Someone else's draft is not this official's work yet.
@@ -153,7 +180,7 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
       continue;
     }
     const state = stateOf(row);
-    const facts = factsOf(row);
+    const facts = { ...factsOf(row), authorityWithdrawnSince: (row.authority_code && withdrawn.get(row.authority_code)?.since) || null };
     if (!waitsOn(state, a, facts)) continue;
     const project = summaryOf(row, cal, today);
     const actions: AvailableAction[] = availableActions(state, a, facts).filter((x) => x.type !== 'withdraw');

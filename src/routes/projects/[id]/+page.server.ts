@@ -3,7 +3,7 @@ import { inTransaction } from '$lib/server/db/in-transaction.ts';
 import { apiError } from '$lib/server/http/api.ts';
 import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
 import {
-  addProjectFile, applyProjectAction, getProject, recordFinding, recordMeasure, recordMilestone
+  addProjectFile, applyProjectAction, getProject, liftSanction, recordFinding, recordMeasure, recordMilestone
 } from '$lib/server/projects/projects.service.ts';
 import { failWith, fileFrom, orErrorPage, pageUser, str } from '../page-helpers.server.ts';
 import { loadChecklist } from '$lib/server/standard/present.ts';
@@ -15,6 +15,8 @@ import { loadDeadlineSettings } from '$lib/server/deadlines/settings.service.ts'
 import { loadCalendar } from '$lib/server/calendar/calendar.service.ts';
 import { addWorkingDays } from '$lib/domain/working-days.ts';
 import { shanghaiDate } from '$lib/domain/dates.ts';
+import { logPolicyRefusal } from '$lib/server/policy/refusal-log.ts';
+import { confirmFact } from '$lib/server/policy/facts.service.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -61,11 +63,15 @@ export const actions: Actions = {
           via: str(data, 'via'),
           dueOn: str(data, 'dueOn'),
           documentId,
-          override: data.get('override') === 'true' ? true : undefined
+          override: data.get('override') === 'true' ? true : undefined,
+          justification: str(data, 'justification'),
+          reserveMechanism: str(data, 'reserveMechanism')
         });
       });
       return { done: type };
     } catch (e) {
+      // The joined transaction rolled back the refusal's own log entry: record it now (issue 12).
+      await logPolicyRefusal(db, user, params.id, type, e);
       return failWith(e, locals.lang);
     }
   },
@@ -139,6 +145,23 @@ export const actions: Actions = {
     }
   },
 
+  lift: (event) => liftAction(event),
+
+  /** The planning department confirms or corrects a path-deciding fact (issue 12). */
+  confirmFact: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const data = await request.formData();
+    const fact = str(data, 'fact');
+    const raw = str(data, 'value') ?? '';
+    const value = fact === 'plotRatioAfter' ? Number(raw.replace(/[,，\s]/g, '')) : raw === 'true';
+    try {
+      await confirmFact(await getDb(), user, params.id, { fact, value, reason: str(data, 'reason') });
+      return { recorded: 'fact' };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+
   measure: async ({ locals, url, params, request }) => {
     const user = pageUser(locals, url);
     const db = await getDb();
@@ -154,6 +177,18 @@ export const actions: Actions = {
     } catch (e) {
       return failWith(e, locals.lang);
     }
+  }
+};
+
+/** A city department lifts a sanction with a reason (二.5). */
+const liftAction = async ({ locals, url, params, request }: Parameters<Actions[string]>[0]) => {
+  const user = pageUser(locals, url);
+  const data = await request.formData();
+  try {
+    await liftSanction(await getDb(), user, params.id!, { measureId: str(data, 'measureId'), date: str(data, 'date'), reason: str(data, 'reason') });
+    return { recorded: 'lift' };
+  } catch (e) {
+    return failWith(e, locals.lang);
   }
 };
 

@@ -5,13 +5,14 @@ import { cityDashboard } from '$lib/server/stats/stats.service.ts';
 import { FLAG_RULES, STAGE_GROUP_LABELS } from '$lib/server/stats/stats.model.ts';
 import { districtMeasures, recordDistrictMeasure } from '$lib/server/supervision/supervision.service.ts';
 import { DISTRICT_MEASURE_LABELS } from '$lib/domain/tracking.ts';
+import { withdrawnAuthorities } from '$lib/server/policy/authority.service.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const db = await getDb();
   try {
-    const [dashboard, measures] = await Promise.all([cityDashboard(db, locals.user!), districtMeasures(db, locals.user!)]);
-    return { dashboard, measures, rules: FLAG_RULES, stageGroups: STAGE_GROUP_LABELS, measureLabels: DISTRICT_MEASURE_LABELS };
+    const [dashboard, measures, withdrawn] = await Promise.all([cityDashboard(db, locals.user!), districtMeasures(db, locals.user!), withdrawnAuthorities(db)]);
+    return { dashboard, measures, rules: FLAG_RULES, stageGroups: STAGE_GROUP_LABELS, measureLabels: DISTRICT_MEASURE_LABELS, withdrawn: [...withdrawn.values()] };
   } catch (e) {
     if (e instanceof ApiError) error(e.status, e.text[locals.lang]);
     throw e;

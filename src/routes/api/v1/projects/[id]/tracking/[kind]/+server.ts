@@ -1,10 +1,11 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
 import { apiError, endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
-import { recordFinding, recordMeasure, recordMilestone } from '$lib/server/projects/projects.service.ts';
+import { liftSanction, recordFinding, recordMeasure, recordMilestone } from '$lib/server/projects/projects.service.ts';
 
-// POST /api/v1/projects/:id/tracking/milestones | findings | measures — 产业项目跟踪 records.
-const RECORDERS = { milestones: recordMilestone, findings: recordFinding, measures: recordMeasure } as const;
+// POST /api/v1/projects/:id/tracking/milestones | findings | measures | lifts — 产业项目跟踪 records; a lift ends a
+// sanction ({measureId, date, reason}, city only, 二.5).
+const RECORDERS = { milestones: recordMilestone, findings: recordFinding, measures: recordMeasure, lifts: liftSanction } as const;
 
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);
