@@ -95,6 +95,8 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
   attach_boundary: { zh: '上传地块边界并完成空间判定', en: 'Boundary uploaded and classified' },
   add_file: { zh: '上传材料', en: 'Document uploaded' },
   standard_override: { zh: '记录负面清单豁免', en: 'Negative-list override recorded' },
+  standard_declaration: { zh: '项目单位作出承诺声明', en: 'Declaration made by the enterprise' },
+  standard_judgement: { zh: '填写研判意见', en: 'Reviewer judgement recorded' },
   issue_sheet: { zh: '生成项目信息表', en: 'Project information sheet issued' },
   upload_sheet_scan: { zh: '上传盖章扫描件', en: 'Stamped sheet scan uploaded' },
   reclassified: { zh: '图层更新后重新判定', en: 'Re-classified after a layer update' },

@@ -44,7 +44,8 @@ export function presentEvaluation(v: ProjectEvaluationView, lang: Lang) {
       changes: v.newer.diff.criteria.map((c) => ({ criterionId: c.criterionId, title: c.title[lang] || c.title.zh, from: c.from, to: c.to, reason: c.reason ? c.reason[lang] || c.reason.zh : null }))
     },
     overrides: v.overrides,
-    can: v.can
+    can: v.can,
+    acts: v.acts
   };
 }
 

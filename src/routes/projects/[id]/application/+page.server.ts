@@ -5,14 +5,18 @@ import { addProjectFile, applyProjectAction, getProject, saveDraft } from '$lib/
 import { apiError } from '$lib/server/http/api.ts';
 import { checkSubmission, FIELD_LABELS } from '$lib/domain/application.ts';
 import { failWith, fileFrom, orErrorPage, pageUser, str } from '../../page-helpers.server.ts';
+import { loadChecklist } from '$lib/server/standard/present.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const user = pageUser(locals, url);
-  const project = await orErrorPage(getProject(await getDb(), user, params.id), locals.lang);
+  const db = await getDb();
+  const project = await orErrorPage(getProject(db, user, params.id), locals.lang);
   // Once submitted, the form is read on the project page; edits go through a return for correction.
   if (!project.canEdit) redirect(303, `/projects/${project.id}`);
-  return { project };
+  // The 承诺声明 are part of the form (issue 13.3): the enterprise answers them here before submitting.
+  const checklist = await loadChecklist(db, user, params.id, locals.lang).catch((e) => (console.error('checklist:', e), null));
+  return { project, checklist };
 };
 
 /** The form's fields as posted (text; the shared zod schema turns them into numbers and yes/no). */
