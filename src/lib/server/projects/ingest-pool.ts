@@ -9,6 +9,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { IngestJob, IngestReply } from './ingest-jobs.ts';
+import { metrics } from '../ops/metrics.ts';
+import { registerWorkerPool } from '../ops/readiness.ts';
+import { onShutdown } from '../ops/lifecycle.ts';
 
 export interface PoolConfig {
   /** Workers kept warm (ZEROLAND_INGEST_WORKERS; default: the cores, at most 2). */
@@ -137,6 +140,7 @@ export class IngestPool {
     old.ready = false;
     void old.worker.terminate().catch(() => undefined);
     this.stats.replaced++;
+    metrics.workerRestarted('ingest');
     console.warn(`ingest worker ${no} replaced: ${why}`);
     const delay = old.everReady ? 0 : Math.min(30_000, 250 * 2 ** this.startFailures++);
     old.gen = -1;
@@ -210,6 +214,16 @@ export class IngestPool {
     slot.worker.postMessage({ id, job: p.job });
   }
 
+  /** For readiness and /metrics: up unless closed; how many wait. */
+  status(): { ok: boolean; detail: string } {
+    const detail = `${this.slots.length} worker(s), ${this.stats.replaced} replaced, ${this.queue.length} queued`;
+    return { ok: !this.closed && this.slots.length > 0, detail };
+  }
+
+  get queueDepth(): number {
+    return this.queue.length;
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const p of this.queue.splice(0)) {
@@ -233,5 +247,9 @@ export function ingestPool(): IngestPool | null {
 
 /** Start the workers now, so the first upload does not wait for them to load the pipeline (~1–2 s). */
 export function warmIngestPool(): void {
-  ingestPool();
+  const p = ingestPool();
+  if (!p) return;
+  registerWorkerPool('ingest', () => p.status());
+  metrics.registerQueue('ingest', () => p.queueDepth);
+  onShutdown('ingest pool', () => p.close());
 }
