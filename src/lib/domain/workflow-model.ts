@@ -153,6 +153,11 @@ export interface ClockRecord {
   pauses: { from: IsoDate; to: IsoDate | null }[];
   /** Decision (or withdrawal) date; the clock no longer runs after it. */
   stoppedOn: IsoDate | null;
+  /**
+   * The latest submission awaiting acceptance (submit, or resubmit back to 'submitted'): the acceptance clock
+   * (deadlines.ts) runs from it while the stage is 'submitted'. Absent in states from before issue 13.4.
+   */
+  submittedOn?: IsoDate | null;
 }
 
 /** Everything the workflow needs to decide the next step. JSON-serialisable. */

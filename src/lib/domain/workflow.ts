@@ -241,6 +241,7 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
   switch (action.type) {
     case 'submit':
       s.stage = 'submitted';
+      s.clock.submittedOn = today;
       payload.documents = action.attachedDocuments;
       break;
     case 'withdraw':
@@ -261,6 +262,7 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
     case 'resubmit':
       s.stage = state.returnedFrom ?? 'submitted';
       s.returnedFrom = null;
+      if (s.stage === 'submitted') s.clock.submittedOn = today;
       closeOpenPause();
       payload.documents = action.attachedDocuments;
       break;

@@ -259,10 +259,12 @@ describe('scope, concurrency and withdrawal', () => {
 describe('returns to the enterprise and the 10-working-day clock', () => {
   it('a return before acceptance goes back to "submitted"; the clock has not started', () => {
     const j = new Journey(FACTS.insideRetained)
-      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
-      .do('district_industry', 'return', { comment: '土地权证不清晰' })
-      .do('enterprise', 'resubmit', { attachedDocuments: DOCS_BASIC });
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }, '2026-09-21')
+      .do('district_industry', 'return', { comment: '土地权证不清晰' }, '2026-09-22')
+      .do('enterprise', 'resubmit', { attachedDocuments: DOCS_BASIC }, '2026-09-24');
     expect(j.state).toMatchObject({ stage: 'submitted', clock: { startedOn: null, pauses: [] } });
+    // The acceptance clock (deadlines.ts) runs again from the resubmission.
+    expect(j.state.clock.submittedOn).toBe('2026-09-24');
   });
 
   it('accept 9-28, return 9-30, resubmit 10-09 (across National Day 2026): paused days do not count', () => {
@@ -274,7 +276,7 @@ describe('returns to the enterprise and the 10-working-day clock', () => {
     expect(whileReturned).toMatchObject({ state: 'paused', used: 2, due: null, pausedDays: 2 });
     j.do('enterprise', 'resubmit', { attachedDocuments: DOCS_BASIC }, '2026-10-09');
     expect(j.state.stage).toBe('preliminary_review');
-    expect(j.state.clock).toEqual({ startedOn: '2026-09-28', pauses: [{ from: '2026-09-30', to: '2026-10-09' }], stoppedOn: null });
+    expect(j.state.clock).toEqual({ startedOn: '2026-09-28', pauses: [{ from: '2026-09-30', to: '2026-10-09' }], stoppedOn: null, submittedOn: '2026-09-27' });
     // Working days after 9-28 to 10-12: 9-29, 9-30, [10-08, 10-09 paused], 10-10 (make-up Sat), 10-12 → 4 used.
     // Due: 9-29, 9-30, 10-10, 10-12, 10-13, 10-14, 10-15, 10-16, 10-19, 10-20 → 2026-10-20.
     expect(clockStatus(j.state.clock, cal, '2026-10-12')).toMatchObject({ state: 'running', used: 4, remaining: 6, due: '2026-10-20', overdue: false, pausedDays: 2, provisional: false });
