@@ -12,6 +12,7 @@ import { pickLang, t } from '$lib/i18n/index.ts';
 import { guardRequest } from '$lib/server/http/request-guard.ts';
 import { cleanLeftoverTemp } from '$lib/server/storage/storage.ts';
 import { warmIngestPool } from '$lib/server/projects/ingest-pool.ts';
+import { startDeadlineTimer } from '$lib/server/deadlines/sweep.service.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
@@ -30,6 +31,8 @@ export const init: ServerInit = async () => {
   }
   // Layer versions imported before tiles were stored get their pyramid in the background (served on the fly until then).
   void buildMissingPyramids(db, (line) => console.log(line)).catch((e) => console.error('building tile pyramids:', e));
+  // Deadline warnings, 超时督办 and pending e-mail (issue 13.4/13.5).
+  startDeadlineTimer(db);
 };
 
 const appHandle: Handle = async ({ event, resolve }) => {

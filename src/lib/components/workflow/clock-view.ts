@@ -9,4 +9,6 @@ export interface ClockView {
   late?: boolean;
   startedOn?: string | null;
   pausedDays?: number;
+  limitDays?: number;
+  level?: 'ok' | 'warning' | 'alert' | 'overdue';
 }

@@ -11,8 +11,9 @@ import { stageLabel } from '../../domain/workflow.ts';
 import { pathFactsFrom } from '../../domain/application.ts';
 import { FINDING_LABELS, MEASURE_LABELS, MILESTONE_INFO, type Finding, type Measure, type Milestone } from '../../domain/tracking.ts';
 import type { Calendar } from '../../domain/working-days.ts';
+import { acceptanceClock, CLOCK_LABELS, DEFAULT_DEADLINES, LEVEL_LABELS, levelOf, type DeadlineSettings } from '../../domain/deadlines.ts';
 import type { EventRow, ProjectRow } from './projects.repository.ts';
-import type { ClockView, EventView, ProjectSummary } from './projects.types.ts';
+import type { AcceptanceView, ClockView, EventView, ProjectSummary } from './projects.types.ts';
 
 type Label = { zh: string; en: string };
 
@@ -52,13 +53,25 @@ export function stateOf(row: ProjectRow): WorkflowState {
 
 export const todayInShanghai = (now = new Date()) => shanghaiDate(now);
 
-export function clockView(state: WorkflowState, cal: Calendar, today: string): ClockView | null {
+/** The recognition clock with the configured limit and its warning level (issue 13.4). */
+export function clockView(state: WorkflowState, cal: Calendar, today: string, s: DeadlineSettings = DEFAULT_DEADLINES): ClockView | null {
   if (state.clock.startedOn === null) return null;
-  const c = clockStatus(state.clock, cal, today);
+  const limit = s.recognitionWorkingDays;
+  const c = clockStatus(state.clock, cal, today, limit);
   return {
     state: c.state, startedOn: c.startedOn, dueDate: c.due, usedDays: c.used, remainingDays: c.remaining,
-    overdue: c.overdue, late: c.late, provisional: c.provisional, pausedDays: c.pausedDays
+    overdue: c.overdue, late: c.late, provisional: c.provisional, pausedDays: c.pausedDays,
+    limitDays: limit, level: c.state === 'running' ? levelOf(c.used, limit, s) : 'ok'
   };
+}
+
+/** The acceptance clock while the file waits to be accepted (submission → 受理). */
+export function acceptanceView(row: Pick<ProjectRow, 'stage' | 'submitted_at'>, state: WorkflowState, cal: Calendar, today: string, s: DeadlineSettings = DEFAULT_DEADLINES): AcceptanceView | null {
+  if (row.stage !== 'submitted') return null;
+  const from = state.clock?.submittedOn ?? (row.submitted_at ? shanghaiDate(new Date(row.submitted_at)) : null);
+  if (!from) return null;
+  const a = acceptanceClock(cal, from, null, today, s);
+  return { submittedOn: from, dueDate: a.due, usedDays: a.used, limitDays: a.limit, level: a.level };
 }
 
 export function enterpriseNameOf(row: ProjectRow): string {
@@ -68,7 +81,7 @@ export function enterpriseNameOf(row: ProjectRow): string {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function summaryOf(row: ProjectRow, cal: Calendar, today: string): ProjectSummary {
+export function summaryOf(row: ProjectRow, cal: Calendar, today: string, s: DeadlineSettings = DEFAULT_DEADLINES): ProjectSummary {
   const problem = incompleteWorkflow(row);
   const stage = row.stage as Stage;
   return {
@@ -81,7 +94,8 @@ export function summaryOf(row: ProjectRow, cal: Calendar, today: string): Projec
     stageLabel: stageLabel(stage, factsOf(row)),
     landType: row.land_type,
     submittedAt: iso(row.submitted_at),
-    clock: problem ? null : clockView(stateOf(row), cal, today),
+    clock: problem ? null : clockView(stateOf(row), cal, today, s),
+    acceptance: problem ? null : acceptanceView(row, stateOf(row), cal, today, s),
     updatedAt: iso(row.updated_at)!,
     version: row.version,
     ...(problem ? { problem } : {})
@@ -106,7 +120,9 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
   record_measure: { zh: '登记处置措施', en: 'Measure recorded' },
   lift_measure: { zh: '解除处置措施', en: 'Sanction lifted' },
   confirm_fact: { zh: '核实申报事实', en: 'Declared fact confirmed' },
-  policy_refusal: { zh: '规则拒绝', en: 'Refused by a rule' }
+  policy_refusal: { zh: '规则拒绝', en: 'Refused by a rule' },
+  deadline_warning: { zh: '办理时限预警', en: 'Deadline warning' },
+  deadline_overdue: { zh: '办理时限已超时', en: 'Time limit exceeded' }
 };
 
 function actionLabel(e: EventRow): Label {
@@ -116,6 +132,14 @@ function actionLabel(e: EventRow): Label {
   const dept = p.departmentName as Label | undefined;
   if (e.action === 'enter_opinion' && dept) return { zh: `代${dept.zh}录入联审意见（依据部门意见函）`, en: `Opinion entered for ${dept.en} (from its signed letter)` };
   if (e.action === 'record_opinion' && dept) return { zh: `${dept.zh}填写联审意见`, en: `${dept.en} gave its opinion` };
+  if (e.action === 'deadline_warning' || e.action === 'deadline_overdue') {
+    const clock = CLOCK_LABELS[p.clock as keyof typeof CLOCK_LABELS] ?? { zh: '办理时限', en: 'Time limit' };
+    const who = dept ? { zh: `（${dept.zh}）`, en: ` (${dept.en})` } : { zh: '', en: '' };
+    const lv = LEVEL_LABELS[p.level as keyof typeof LEVEL_LABELS] ?? LEVEL_LABELS.warning;
+    const used = `${String(p.used)}/${String(p.limit)}`;
+    if (p.escalated) return { zh: `超时督办：${clock.zh}已超时（${used} 个工作日），提请市经济信息化委督办`, en: `Escalated to the city SHEITC: ${clock.en} exceeded (${used} working days)` };
+    return { zh: `${clock.zh}${who.zh}${lv.zh}（已用 ${used} 个工作日）`, en: `${clock.en}${who.en}: ${lv.en} (${used} working days used)` };
+  }
   if (e.action === 'return' && p.supplement) return { zh: '退回补充材料（区级联审）', en: 'Returned for supplements (joint review)' };
   if (e.action === 'record_milestone' && typeof p.milestone === 'string' && p.milestone in MILESTONE_INFO) {
     const m = MILESTONE_INFO[p.milestone as Milestone];

@@ -1,6 +1,7 @@
 // Projects: create, list, read, save the draft form, attach documents, download. The workflow's
 // transitions live in ../workflow/workflow.service.ts and the boundary upload in boundary.service.ts;
 // both are re-exported here so pages import one module.
+import { loadDeadlineSettings } from '../deadlines/settings.service.ts';
 //
 // Visibility: every read checks canView (domain/permissions.ts). A project the user may not see answers
 // 404 exactly like a project that does not exist, so ids of other districts' projects leak nothing.
@@ -115,9 +116,9 @@ export async function listProjects(db: Queryable, actor: SessionUser, filters: P
   const rows = (await repo.listProjectRows(db, scope)).filter(
     (r) => canView(a, { authorityCode: r.authority_code, ownerId: r.owner_id }) && (r.stage !== 'draft' || filters.stage === 'draft' || r.owner_id === actor.id)
   );
-  const cal = await loadCalendar(db);
+  const [cal, settings] = await Promise.all([loadCalendar(db), loadDeadlineSettings(db)]);
   const today = todayInShanghai();
-  let list = rows.map((r) => summaryOf(r, cal, today));
+  let list = rows.map((r) => summaryOf(r, cal, today, settings));
   if (filters.overdue) list = list.filter((p) => p.clock?.overdue === true);
   // Overdue first, then the nearest due date, then the most recently changed.
   return list.sort((x, y) => Number(y.clock?.overdue ?? false) - Number(x.clock?.overdue ?? false) || 0);
@@ -135,8 +136,8 @@ function fileView(f: repo.ProjectFileRow): FileView {
 export async function getProject(db: Queryable, actor: SessionUser, id: string): Promise<ProjectView> {
   const row = await loadVisible(db, actor, id);
   const a = toActor(actor);
-  const [cal, parcel, files, events, classification, tracking] = await Promise.all([
-    loadCalendar(db), repo.currentParcel(db, id), repo.listProjectFiles(db, id), repo.listEvents(db, id), latestClassification(db, id), trackingRecords(db, id)
+  const [cal, settings, parcel, files, events, classification, tracking] = await Promise.all([
+    loadCalendar(db), loadDeadlineSettings(db), repo.currentParcel(db, id), repo.listProjectFiles(db, id), repo.listEvents(db, id), latestClassification(db, id), trackingRecords(db, id)
   ]);
   const facts = await policyFacts(db, row);
   const state = stateOf(row);
@@ -149,7 +150,7 @@ export async function getProject(db: Queryable, actor: SessionUser, id: string):
   const editable = EDITABLE_STAGES.includes(state.stage);
   const submission = editable ? checkSubmission(row.form) : null;
   return {
-    ...summaryOf(row, cal, today),
+    ...summaryOf(row, cal, today, settings),
     ownerId: row.owner_id,
     form: row.form ?? {},
     parcel: parcel

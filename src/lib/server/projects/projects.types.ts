@@ -22,6 +22,18 @@ export interface ClockView {
   /** A year in the range has no published holiday schedule: weekends only were assumed. */
   provisional: boolean;
   pausedDays: number;
+  /** The configured limit (working days) and the warning level while running (issue 13.4). */
+  limitDays: number;
+  level: 'ok' | 'warning' | 'alert' | 'overdue';
+}
+
+/** Submission → acceptance (受理), while the file waits to be accepted. */
+export interface AcceptanceView {
+  submittedOn: string;
+  dueDate: string;
+  usedDays: number;
+  limitDays: number;
+  level: 'ok' | 'warning' | 'alert' | 'overdue';
 }
 
 export interface ProjectSummary {
@@ -36,6 +48,7 @@ export interface ProjectSummary {
   submittedAt: string | null;
   /** Null until the application is accepted (the clock's start node). */
   clock: ClockView | null;
+  acceptance?: AcceptanceView | null;
   updatedAt: string;
   version: number;
   /** Set when the row cannot be read fully (e.g. no workflow state): what is wrong, naming the project. */
@@ -117,4 +130,8 @@ export interface InboxItem {
   actions: { type: string; zh: string; en: string }[];
   dueDate: string | null;
   overdue: boolean;
+  /** The worst warning level of the clocks this item is about (yellow / red / overdue). */
+  level?: 'ok' | 'warning' | 'alert' | 'overdue';
+  /** 超时督办: shown to the city SHEITC because the district's clock is overdue. */
+  escalated?: boolean;
 }

@@ -4,6 +4,8 @@
 // decide; the project row is locked (select … for update) so two officers cannot record the same
 // one-off milestone twice.
 import { randomUUID } from 'node:crypto';
+import { kickDelivery, notify } from '../notifications/notify.service.ts';
+import { noticesForEvent } from '../../domain/notifications.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
@@ -69,12 +71,16 @@ async function record<R extends { id: string }>(
     const rec = { id: randomUUID(), ...input };
     const comment = kind === 'measure' || kind === 'lift' ? String((input as { note?: string; reason?: string }).note ?? (input as { reason?: string }).reason ?? '') || null : null;
     await insertEvent(tx, { projectId, actorId: actor.id, role: actor.role, action: ACTIONS[kind], from: row.stage, to: row.stage, comment, payload: rec, version: null });
+    // A sanction is told to the enterprise and the district lead (站内信, issue 13.5).
+    if (kind === 'measure') await notify(tx, row, noticesForEvent({ action: ACTIONS[kind], to: row.stage, comment, payload: rec }, row), actor.id);
     return { ...rec, actorId: actor.id, role: actor.role, recordedAt: new Date().toISOString() } as unknown as R;
   };
   // Inside a caller's transaction (e.g. another module applying a sanction with its own records), or in our own.
   if ('transaction' in db) {
     try {
-      return await db.transaction(run);
+      const out = await db.transaction(run);
+      void kickDelivery(db);
+      return out;
     } catch (e) {
       await logPolicyRefusal(db, actor, projectId, ACTIONS[kind], e);
       throw e;

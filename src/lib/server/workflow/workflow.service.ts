@@ -7,7 +7,8 @@ import { evaluateProject, recognitionBlock } from '../standard/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError, type ApiError } from '../http/api.ts';
-import { applyAction, availableActions, waitsOn, type AvailableAction } from '../../domain/workflow.ts';
+import { applyAction, availableActions, todoActions, waitsOn, type AvailableAction } from '../../domain/workflow.ts';
+import { escalates, runningClocks } from '../../domain/deadline-watch.ts';
 import { FINAL_STAGES, workflowActionSchema, type Refusal, type WorkflowState } from '../../domain/workflow-model.ts';
 import { clockStatus } from '../../domain/clock.ts';
 import { checkSubmission } from '../../domain/application.ts';
@@ -27,6 +28,8 @@ import { policyFacts } from '../policy/facts.ts';
 import { withdrawnAuthorities } from '../policy/authority.service.ts';
 import { cityPathGate, recognitionGate, submissionGate, type GateOutcome } from '../policy/gates.service.ts';
 import { logPolicyRefusal } from '../policy/refusal-log.ts';
+import { kickDelivery, notify } from '../notifications/notify.service.ts';
+import { noticesForEvent } from '../../domain/notifications.ts';
 
 export const refusalError = (r: Refusal): ApiError => apiError(r.status, r.code, { zh: r.zh, en: r.en });
 
@@ -73,7 +76,7 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
 async function applyParsedAction(db: Db, actor: SessionUser, id: string, action: ReturnType<typeof parseAction>, body: unknown): Promise<ActionResult> {
   const a = toActor(actor);
   const now = new Date();
-  return db.transaction(async (tx) => {
+  const done = await db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, id);
     const state = stateOf(row);
     const facts = await policyFacts(tx, row);
@@ -136,8 +139,15 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
       });
     }
     if (action.type === 'submit' || action.type === 'resubmit') await evaluateProject(tx, id, 'submit');
+    // 站内信 for whoever the event needs (issue 13.5), committed with the event; e-mail only after the commit.
+    const ref = { id, code: row.code, title: row.title, owner_id: row.owner_id, authority_code: row.authority_code };
+    for (const e of result.events) {
+      await notify(tx, ref, noticesForEvent({ action: e.action, to: e.to, comment: e.comment, payload: e.payload }, ref), actor.id);
+    }
     return { state: next, version: next.version, stage: next.stage, events: result.events.length };
   });
+  void kickDelivery(db);
+  return done;
 }
 
 /** The document an action rests on must be a file of this project. */
@@ -155,7 +165,7 @@ async function assertProjectDocument(db: Queryable, projectId: string, fileId: s
 /** Stages that never wait on anyone (nothing is left to do in the recognition workflow). */
 const QUIET_STAGES = [...FINAL_STAGES];
 
-/** What waits for this user now: overdue first, then by due date, then oldest first. */
+/** What waits for this user now: overdue first, then red, yellow, then by due date, then oldest first. */
 export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxItem[]> {
   const a = toActor(actor);
   const scope: repo.ScopeFilter = { excludeStages: QUIET_STAGES };
@@ -165,7 +175,7 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
     scope.authorityCode = actor.authorityCode;
   }
   const rows = await repo.listProjectRows(db, scope);
-  const cal = await loadCalendar(db);
+  const [cal, settings] = await Promise.all([loadCalendar(db), loadDeadlineSettings(db)]);
   const today = todayInShanghai();
   const items: InboxItem[] = [];
   const withdrawn = await withdrawnAuthorities(db);
@@ -181,19 +191,36 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
     }
     const state = stateOf(row);
     const facts = { ...factsOf(row), authorityWithdrawnSince: (row.authority_code && withdrawn.get(row.authority_code)?.since) || null };
-    if (!waitsOn(state, a, facts)) continue;
-    const project = summaryOf(row, cal, today);
-    const actions: AvailableAction[] = availableActions(state, a, facts).filter((x) => x.type !== 'withdraw');
-    items.push({ project, actions: actions.map(({ type, zh, en }) => ({ type, zh, en })), dueDate: project.clock?.dueDate ?? null, overdue: project.clock?.overdue ?? false });
+    const clocks = runningClocks(state, cal, today, settings, row.submitted_at ? todayInShanghai(new Date(row.submitted_at)) : null);
+    if (!waitsOn(state, a, facts)) {
+      // 超时督办 (issue 13.4): a district's overdue acceptance or recognition waits on the city SHEITC too.
+      const late = actor.role === 'city_sheitc' ? clocks.find(escalates) : undefined;
+      if (late) {
+        items.push({
+          project: summaryOf(row, cal, today, settings), actions: [{ type: 'escalated', zh: '超时督办', en: 'Escalated: overdue' }],
+          dueDate: late.due, overdue: true, level: 'overdue', escalated: true
+        });
+      }
+      continue;
+    }
+    const project = summaryOf(row, cal, today, settings);
+    const actions: AvailableAction[] = todoActions(state, a, facts);
+    // The clock this person answers to: their department's reply date, else acceptance or the 10 working days.
+    const mine = a.role === 'district_department' ? clocks.find((c) => c.clock === 'opinion' && c.subject === a.department) : clocks.find((c) => c.clock !== 'opinion');
+    const dueDate = mine?.due ?? project.clock?.dueDate ?? null;
+    const level = mine?.level ?? 'ok';
+    items.push({ project, actions: actions.map(({ type, zh, en }) => ({ type, zh, en })), dueDate, overdue: level === 'overdue' || (project.clock?.overdue ?? false), level });
   }
   // Tracking milestones past their contract due date wait on the district lead (issue 16 §6).
   for (const late of await lateMilestoneItems(db, actor)) {
     const same = items.find((i) => i.project.id === late.project.id);
     if (same) { same.actions.push(...late.actions); same.overdue = true; } else items.push(late);
   }
+  const rank = { overdue: 3, alert: 2, warning: 1, ok: 0 } as const;
   return items.sort(
     (x, y) =>
       Number(y.overdue) - Number(x.overdue) ||
+      rank[y.level ?? 'ok'] - rank[x.level ?? 'ok'] ||
       (x.dueDate ?? '9999') .localeCompare(y.dueDate ?? '9999') ||
       x.project.updatedAt.localeCompare(y.project.updatedAt)
   );
