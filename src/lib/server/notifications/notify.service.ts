@@ -98,6 +98,8 @@ async function deliverBatch(db: Db): Promise<number> {
       returning id, project_id, email_to, subject_zh, subject_en, body_zh, body_en`
   );
   const origin = appOrigin();
+  // In the order they were written (UPDATE … RETURNING has no order of its own).
+  rows.sort((x, y) => Number(x.id) - Number(y.id));
   for (const r of rows) {
     const url = origin && r.project_id ? `${origin}/projects/${r.project_id}` : null;
     try {
