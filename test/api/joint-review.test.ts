@@ -3,7 +3,7 @@
 // to-do clears, the table and the log say who entered what for whom.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, doc, ok, type ProjectJson } from './projects-helpers.ts';
+import { action, apply, doc, ok, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
 
 let ent: Client, ind: Client, fgw: Client, ghzy: Client, admin: Client;
 beforeAll(async () => {
@@ -48,7 +48,7 @@ describe('joint review as 附件 二.2 describes it', () => {
   it('lead enters two departments from their letters, one department answers itself, the review closes', async () => {
     const p = await apply(ent, 'P03');
     await ok(await action(ent, p.id, 'submit'));
-    await ok(await action(ind, p.id, 'accept'));
+    await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
     // An unknown department is refused, naming the code; planning cannot be left out.
     const unknown = await action(ind, p.id, 'start_joint_review', { departments: ['planning_resources', 'no_such_dept'] });
     expect(unknown.status).toBe(400);
@@ -97,7 +97,7 @@ describe('joint review as 附件 二.2 describes it', () => {
   it('退回补充材料: the lead returns the file from the joint review; the enterprise resubmits back into it', async () => {
     const p = await apply(ent, 'P03');
     await ok(await action(ent, p.id, 'submit'));
-    await ok(await action(ind, p.id, 'accept'));
+    await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
     await ok(await action(ind, p.id, 'start_joint_review', { departments: ['planning_resources', 'ecology_environment'] }));
     await ok(await action(ghzy, p.id, 'record_opinion', { opinion: 'agree' }));
     const noReason = await action(ind, p.id, 'return');

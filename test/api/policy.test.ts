@@ -2,7 +2,7 @@
 // 403 whose one-line message names the rule and its clause, in the caller's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, doc, ok, type ProjectJson } from './projects-helpers.ts';
+import { COMPLETE_FORM, action, apply, doc, ok, parcelGeoJson, upload, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
 
 let ent: Client, ind: Client, ghzy: Client, gov: Client, city: Client, admin: Client, jdEnt: Client;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -21,7 +21,7 @@ afterAll(async () => {
 async function atDecision(): Promise<string> {
   const p = await apply(ent, 'P08');
   await ok(await action(ent, p.id, 'submit'));
-  await ok(await action(ind, p.id, 'accept'));
+  await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
   await ok(await action(ind, p.id, 'start_joint_review', { departments: ['planning_resources'] }));
   await ok(await action(ghzy, p.id, 'record_opinion', { opinion: 'agree' }));
   await ok(await action(ind, p.id, 'close_joint_review'));
@@ -99,7 +99,7 @@ describe('policy rules over HTTP', () => {
   it('path facts: the district planning department corrects a declaration with a reason; the path is re-derived', async () => {
     const p = await apply(ent, 'P08');
     await ok(await action(ent, p.id, 'submit'));
-    await ok(await action(ind, p.id, 'accept'));
+    await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
     expect((await ind.request('POST', `/api/v1/projects/${p.id}/facts`, { fact: 'retainedInPlan', value: false, reason: 'x' })).status).toBe(403);
     expect((await ghzy.request('POST', `/api/v1/projects/${p.id}/facts`, { fact: 'retainedInPlan', value: false })).status).toBe(400);
     const r = await ok<{ pathChanges: { flag: string }[] }>(await ghzy.request('POST', `/api/v1/projects/${p.id}/facts`, { fact: 'retainedInPlan', value: false, reason: '控详规划未予保留（API 测试）' }), 201);
@@ -107,6 +107,73 @@ describe('policy rules over HTTP', () => {
     const after = await get(ind, p.id);
     expect((after.path as { commitmentRequired: boolean }).commitmentRequired).toBe(true);
     expect(after.events.some((e) => e.action === 'confirm_fact')).toBe(true);
+  });
+
+  it('12.9 one parcel, one live project: an upload on the demo project\'s land is flagged; acceptance needs the lead\'s reason', async () => {
+    type Overlap = { projectId: string; code: string; title: string; stage: string; visible: boolean; overlapM2: number; acknowledged?: { reason: string } | null };
+    const p = await apply(ent, 'P03');
+    // Uploading again answers with the overlaps: the seeded demo project on P03 (in joint review) holds the same land.
+    const up = await ok<{ overlaps: Overlap[] }>(await ent.request('PUT', `/api/v1/projects/${p.id}/boundary`, upload('P03.geojson', parcelGeoJson('P03'))));
+    const demo = up.overlaps.find((o) => o.title.startsWith('【示意】精密机械'))!;
+    expect(demo).toMatchObject({ visible: true, stage: 'joint_review' });
+    // The whole parcel (~4.3 ha) is shared.
+    expect(demo.overlapM2).toBeGreaterThan(42_000);
+    await ok(await action(ent, p.id, 'submit'));
+    const refused = await action(ind, p.id, 'accept');
+    expect(refused.status).toBe(409);
+    const e = await message(refused);
+    expect(e.code).toBe('overlap_unacknowledged');
+    expect(e.message).toContain('一块地只能有一个在办或已认定的项目');
+    expect(e.message).toContain(demo.code);
+    expect(e.message).toContain('附件 二.1、二.5');
+    const before = await get(ind, p.id);
+    expect(before.stage).toBe('submitted');
+    expect(before.policy.overlapGatedActions).toContain('accept');
+    expect(before.events.some((x) => x.action === 'policy_refusal')).toBe(true);
+    await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
+    const after = await get(ind, p.id);
+    expect(after.stage).toBe('preliminary_review');
+    expect((after.policy.overlaps as Overlap[]).find((o) => o.projectId === demo.projectId)?.acknowledged?.reason).toBe(REUSED_PARCEL.overlapAcknowledgement);
+    const ev = after.events.find((x) => x.action === 'accept') as unknown as { payload: { overlapAcknowledgement: { projectIds: string[] } } };
+    expect(ev.payload.overlapAcknowledgement.projectIds).toContain(demo.projectId);
+  });
+
+  it('一.4(3) plan adjustment first: construction milestones are refused until the planning department records the adjustment', async () => {
+    // A Pudong parcel outside the (sample) development boundary, not retained in the plan: recognition and a plan
+    // adjustment, in that order, before anything is built. ~140 m × 165 m, away from every demo parcel.
+    const ring = [[121.58, 31.015], [121.5815, 31.015], [121.5815, 31.0165], [121.58, 31.0165], [121.58, 31.015]];
+    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '开发边界外（测试）' }, geometry: { type: 'Polygon', coordinates: [ring] } }] });
+    const { id } = await ok<{ id: string }>(await ent.request('POST', '/api/v1/projects', { form: { enterpriseName: COMPLETE_FORM.enterpriseName } }), 201);
+    await ok(await ent.request('PUT', `/api/v1/projects/${id}`, { form: { ...COMPLETE_FORM, retainedInPlan: 'false', retainedPlanKind: '' }, expectedVersion: (await get(ent, id)).version }));
+    await ok(await ent.request('PUT', `/api/v1/projects/${id}/boundary`, upload('outside.geojson', geojson)));
+    await doc(ent, id, 'land_title');
+    await doc(ent, id, 'land_contract');
+    expect((await get(ent, id)).landType).toBe('outside_boundary');
+    await ok(await action(ent, id, 'submit'));
+    await ok(await action(ind, id, 'accept'));
+    await ok(await action(ind, id, 'start_joint_review', { departments: ['planning_resources'] }));
+    await ok(await action(ghzy, id, 'record_opinion', { opinion: 'agree' }));
+    await ok(await action(ind, id, 'close_joint_review'));
+    await ok(await action(gov, id, 'recognise', { documentId: await doc(gov, id, 'recognition'), justification: '区政府常务会议研究同意（API 测试）' }));
+    const recognised = await get(ind, id);
+    expect(recognised.stage).toBe('recognised');
+    expect(recognised.policy.construction.planAdjustmentPending).toBe(true);
+
+    const permit = await doc(ind, id, 'other');
+    const milestone = { milestone: 'construction_permit', date: today(), documentId: permit };
+    const refused = await ind.request('POST', `/api/v1/projects/${id}/tracking/milestones`, milestone);
+    expect(refused.status).toBe(409);
+    const e = await message(refused);
+    expect(e.code).toBe('plan_adjustment_pending');
+    expect(e.message).toContain('规划调整');
+    expect(e.message).toContain('一.4(3)');
+    expect((await get(ind, id)).events.some((x) => x.action === 'policy_refusal')).toBe(true);
+
+    await ok(await action(ghzy, id, 'complete_plan_adjustment', { documentId: await doc(ghzy, id, 'plan_adjustment') }));
+    const adjusted = await get(ind, id);
+    expect(adjusted.stage).toBe('tracking');
+    expect(adjusted.policy.construction.planAdjustmentPending).toBe(false);
+    await ok(await ind.request('POST', `/api/v1/projects/${id}/tracking/milestones`, milestone), 201);
   });
 
   it("period of force: the project records the governing version; only the administrator records an extension or successor", async () => {

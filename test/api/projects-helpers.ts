@@ -77,6 +77,13 @@ export async function apply(ent: Client, parcelId: string, file: 'geojson' | 'dx
   return p;
 }
 
+/**
+ * These tests apply on the demo's sample parcels, which the seeded demo projects (P03 in joint review, P07 recognised)
+ * and earlier tests already hold: the lead acknowledges the overlap with a reason, as it must for any second
+ * application on the same land (issue 12.9, one parcel, one live project). Harmless where there is no overlap.
+ */
+export const REUSED_PARCEL = { overlapAcknowledgement: '测试复用示意地块：同一地块的重复申报已核实（测试）' };
+
 /** POST an action with the version the actor sees now; returns the response. */
 export async function action(c: Client, id: string, type: string, extra: Record<string, unknown> = {}) {
   const p = await ok<ProjectJson>(await c.request('GET', `/api/v1/projects/${id}`));

@@ -1,7 +1,7 @@
 // Full journeys through /api/v1/projects/:id/actions with the demo users, on the demo parcels.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, doc, ok, type ProjectJson } from './projects-helpers.ts';
+import { action, apply, doc, ok, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
 
 let ent: Client, ind: Client, fgw: Client, ghzy: Client, gov: Client, jdInd: Client;
 beforeAll(async () => {
@@ -25,7 +25,7 @@ describe('Pudong district path over HTTP', () => {
     // The inbox of the district officer lists it with "accept".
     const box = await ok<{ items: { project: { id: string }; actions: { type: string }[] }[] }>(await ind.request('GET', '/api/v1/inbox'));
     expect(box.items.find((i) => i.project.id === p.id)?.actions.map((a) => a.type)).toContain('accept');
-    await ok(await action(ind, p.id, 'accept'));
+    await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
     expect((await get(ind, p.id)).clock?.dueDate).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     await ok(await action(ind, p.id, 'start_joint_review', { departments: ['planning_resources', 'development_reform'] }));
     await ok(await action(fgw, p.id, 'record_opinion', { opinion: 'agree' }));
@@ -53,7 +53,7 @@ describe('Pudong district path over HTTP', () => {
     const cur = await get(ind, p.id);
     const ind2 = await loginAs('pd_industry');
     const [a, b] = await Promise.all([
-      ind.request('POST', `/api/v1/projects/${p.id}/actions`, { action: 'accept', expectedVersion: cur.version }),
+      ind.request('POST', `/api/v1/projects/${p.id}/actions`, { action: 'accept', expectedVersion: cur.version, ...REUSED_PARCEL }),
       ind2.request('POST', `/api/v1/projects/${p.id}/actions`, { action: 'return', expectedVersion: cur.version, comment: '缺材料' })
     ]);
     expect([a.status, b.status].sort()).toEqual([200, 409]);
@@ -80,7 +80,7 @@ describe('Lingang path over HTTP', () => {
     expect(p.authorityCode).toBe('lingang');
     await ok(await action(lgEnt, p.id, 'submit'));
     expect((await ind.request('GET', `/api/v1/projects/${p.id}`)).status).toBe(404);
-    await ok(await action(lgInd, p.id, 'accept'));
+    await ok(await action(lgInd, p.id, 'accept', REUSED_PARCEL));
     await ok(await action(lgInd, p.id, 'start_joint_review', { departments: ['planning_resources'] }));
     await ok(await action(lgGhzy, p.id, 'record_opinion', { opinion: 'agree' }));
     await ok(await action(lgInd, p.id, 'close_joint_review'));

@@ -37,6 +37,10 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     expect(m2).toBeLessThan(44_500);
     expect(area).toContain('亩');
     expect(await j.page.textContent('[data-testid=boundary-summary]')).toContain('城市开发边界内');
+    // The demo's own P03 project (in joint review) holds the same land: flagged at once, naming it to its owner (12.9).
+    const overlap = (await j.page.textContent('[data-testid=overlap-notice]'))!;
+    expect(overlap).toContain('一块地只能有一个在办或已认定的项目');
+    expect(overlap).toContain('【示意】精密机械');
   });
 
   it('submitting an empty form lists every missing field next to it; a wrong USCC check digit is explained', async () => {
@@ -82,8 +86,13 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     expect(await item.textContent()).toContain('受理');
     await j.shot('06-inbox-district');
     await j.openProject();
-    await j.act('accept');
+    // The same land as the demo's P03 project: the lead checks the overlap and gives a reason (12.9).
+    await j.act('accept', async (p) => {
+      expect(await p.textContent('[data-testid=action-form-accept] [data-testid=overlap-notice]')).toContain('【示意】精密机械');
+      await p.fill('[data-testid=overlap-reason]', '同一企业对同一地块重新申报，原申请将撤回（已电话核实）');
+    });
     expect(await j.stage()).toBe('preliminary_review');
+    expect(await j.page.locator('[data-testid=overlap-item]', { hasText: '【示意】精密机械' }).textContent()).toContain('已核实');
     // The clock started on acceptance: 0 of 10 working days used, with a due date.
     expect(await j.page.textContent('[data-testid=clock]')).toContain('/ 10');
     await j.act('start_joint_review', async (p) => {

@@ -69,10 +69,16 @@ export async function city(db: Db) {
 
 const SQUARE = 'MULTIPOLYGON(((121.60 31.20, 121.601 31.20, 121.601 31.201, 121.60 31.201, 121.60 31.20)))';
 
-/** What classification would have stored: a current parcel, the land type and the authority. */
+/**
+ * What classification would have stored: a current parcel, the land type and the authority. Each project gets its
+ * own square (a grid cell numbered by the parcels stored so far): distinct applications have distinct land, so the
+ * one-parcel-one-live-project rule (issue 12.9) stays silent unless a test overlaps parcels on purpose.
+ */
 export async function classifyAs(db: Db, projectId: string, landType: string, authority: string) {
   await db.query(
-    `insert into parcels (project_id, geom, area_m2, source_crs) values ($1, ST_GeomFromText($2, 4490), 10000, 'EPSG:4490')`,
+    `insert into parcels (project_id, geom, area_m2, source_crs)
+     select $1, ST_Translate(ST_GeomFromText($2, 4490), -0.0015 * (n % 20), -0.0015 * (n / 20)), 10000, 'EPSG:4490'
+       from (select count(*)::int as n from parcels) c`,
     [projectId, SQUARE]
   );
   await db.query('update projects set land_type = $2, authority_code = $3 where id = $1', [projectId, landType, authority]);

@@ -32,7 +32,15 @@ const T = {
   measure: { zh: '措施', en: 'Measure' },
   reason: { zh: '理由（必填）', en: 'Reason (required)' },
   record: { zh: '登记', en: 'Record' },
-  deviation: { zh: '标准偏差认定', en: 'Recognised below standard' }
+  deviation: { zh: '标准偏差认定', en: 'Recognised below standard' },
+  overlap_title: { zh: '地块与其他项目重叠（一块地只能有一个在办或已认定的项目）', en: 'The parcel overlaps other projects (one parcel, one live project)' },
+  overlap_intro: { zh: '重叠超过 100 平方米或任一地块面积的 1% 时提示。区产业部门受理前须核实并填写理由（附件 二.1、二.5）。', en: 'Shown when an overlap exceeds 100 m² or 1% of either parcel. The district lead must check it and give a reason before accepting (Annex 二.1, clause 二.5).' },
+  overlap_hidden: { zh: '另一项目（您无权查看其详情）', en: 'Another project (not visible to you)' },
+  overlap_area: { zh: '重叠 {m2} 平方米，占本地块 {share}', en: 'Overlap {m2} m², {share} of this parcel' },
+  overlap_ack: { zh: '已核实：{reason}（{by}，{at}）', en: 'Checked: {reason} ({by}, {at})' },
+  overlap_newer: { zh: '对方申请较晚，由其受理时核实', en: 'The other application is newer; it is checked when that one is accepted' },
+  overlap_pending: { zh: '待区产业部门核实', en: 'Awaiting the district lead\'s check' },
+  overlap_reason: { zh: '地块重叠核实理由（必填，如同一企业重新申报、界址误差）', en: 'Why the overlap is acceptable (required, e.g. the same enterprise applying again, a boundary error)' }
 } as const;
 
 export type PolicyTextKey = keyof typeof T;

@@ -12,7 +12,7 @@ import { constructionGate, type ConstructionGate } from '../../domain/policy/con
 import { positiveGaps, type PositiveGap } from '../../domain/policy/positive-list.ts';
 import { activeSanctions, type ActiveSanction, type LiftRecord } from '../../domain/policy/sanctions.ts';
 import { latestStarted, versionInForce, type PolicyVersion } from '../../domain/policy/versions.ts';
-import { evaluateWith, loadEvaluationInput, ruleSetInForce } from '../standard/evaluation.service.ts';
+import { evaluateWith, loadEvaluationInput, ruleSetForProject } from '../standard/evaluation.service.ts';
 import type { ProjectRow } from '../projects/projects.repository.ts';
 import { authorityStatusOf } from './authority.service.ts';
 import { cityClockRecord } from '../../domain/policy/city-path.ts';
@@ -22,6 +22,8 @@ import { declaredFactsOf } from '../projects/project-view.ts';
 import { CONFIRMING_STAGES, PATH_FACTS, type ConfirmedFact, type ConfirmedFacts, type PathFactKey } from '../../domain/policy/facts.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import { policyVersions } from './versions.service.ts';
+import { overlapAcknowledgements, parcelOverlaps, type OverlapAckView } from './overlap.service.ts';
+import { OVERLAP_GATED_ACTIONS, heldBefore, type ParcelOverlap } from '../../domain/policy/overlap.ts';
 
 export interface PolicyView {
   authority: AuthorityStatus | null;
@@ -39,6 +41,10 @@ export interface PolicyView {
   canConfirmFacts: boolean;
   /** The city's review clock (三.1, or a district whose authority is withdrawn): not counted against the district. */
   cityClock: { startedOn: string; stoppedOn: string | null; usedDays: number } | null;
+  /** One parcel, one live project (issue 12.9): significant overlaps, each with the lead's acknowledgement if any. */
+  overlaps: (ParcelOverlap & { held: boolean; acknowledged: Omit<OverlapAckView, 'projectIds'> | null })[];
+  /** The lead's actions that would ask for an acknowledgement now (overlaps not yet acknowledged). */
+  overlapGatedActions: string[];
 }
 
 const DECIDING = ['decision', 'city_review'];
@@ -47,7 +53,7 @@ const DECIDING = ['decision', 'city_review'];
 async function gapsNow(db: Queryable, projectId: string): Promise<PositiveGap[]> {
   const input = await loadEvaluationInput(db, projectId);
   if (!input) return [];
-  return positiveGaps((await evaluateWith(db, await ruleSetInForce(db), input)).results);
+  return positiveGaps((await evaluateWith(db, await ruleSetForProject(db, projectId), input)).results);
 }
 
 export async function policyView(
@@ -64,6 +70,14 @@ export async function policyView(
     policyVersions(db),
     DECIDING.includes(state.stage) ? gapsNow(db, row.id).catch(() => []) : Promise.resolve([])
   ]);
+  const [overlaps, acks] = await Promise.all([parcelOverlaps(db, row.id, actor ?? null), overlapAcknowledgements(db, row.id)]);
+  const mine = row.submitted_at ? new Date(row.submitted_at).toISOString() : null;
+  const owed = new Set(heldBefore(overlaps, mine).map((o) => o.projectId));
+  // An overlap with a newer application is shown here, but that application's lead checks it ("held" false).
+  const withAcks = overlaps.map((o) => {
+    const ack = acks.find((k) => k.projectIds.includes(o.projectId));
+    return { ...o, held: owed.has(o.projectId), acknowledged: ack ? { reason: ack.reason, by: ack.by, at: ack.at } : null };
+  });
   const sanctions = activeSanctions(tracking.measures, tracking.lifts);
   const cityClock = await cityClockOf(db, row.id);
   const recorded = row.policy_version_id ? (versions.find((v) => v.id === row.policy_version_id) ?? null) : null;
@@ -80,6 +94,8 @@ export async function policyView(
       return { fact, declared: declared ?? null, confirmed: ((row.confirmed_facts ?? {}) as ConfirmedFacts)[fact] ?? null };
     }),
     cityClock,
+    overlaps: withAcks,
+    overlapGatedActions: withAcks.some((o) => o.held && !o.acknowledged) ? [...OVERLAP_GATED_ACTIONS] : [],
     canConfirmFacts: !!actor && CONFIRMING_STAGES.includes(state.stage) && ((actor.role === 'district_department' && actor.department === 'planning_resources') || actor.role === 'city_planning')
   };
 }

@@ -19,6 +19,9 @@ import { stateOf } from './project-view.ts';
 import { ingest, ingestHttpError } from './ingest-runner.ts';
 import { storeUpload, uploadFiles, uploadFor } from './upload-store.ts';
 import type { ParcelView } from './projects.types.ts';
+import { parcelOverlaps } from '../policy/overlap.service.ts';
+import type { ParcelOverlap } from '../../domain/policy/overlap.ts';
+import { toActor } from '../workflow/actor.ts';
 
 export interface BoundaryOptions {
   crs?: string;
@@ -36,6 +39,8 @@ export interface BoundaryResult {
   inspect: InspectResult;
   version: number;
   authorityCode: string | null;
+  /** Live or recognised projects whose parcels this one overlaps significantly (issue 12.9), named if visible. */
+  overlaps: ParcelOverlap[];
 }
 
 const inputError = (e: { code: string; zh: string; en: string }) => apiError(400, e.code, { zh: e.zh, en: e.en });
@@ -115,6 +120,7 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
     // After submission the accepting district keeps the case (domain/case-authority.ts).
     const moved = authorityChangeRefusal({ submitted: row.submitted_at !== null, current: row.authority_code, proposed: authority });
     if (moved) throw apiError(moved.status, moved.code, moved);
+    const overlaps = await parcelOverlaps(tx, id, toActor(actor));
     const version = row.version + 1;
     const workflow = { ...stateOf(row), version, authorityCode: authority };
     // The parcel decides the district: the form's 所在区 follows the classification.
@@ -126,7 +132,8 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
       payload: {
         fileId: mainId, fileName: main.name, areaM2: parcel.areaM2, sourceCrs: inspect.source.crs, features: picked,
         landType: classification.landType, authorityCode: authority, straddles: classification.straddles,
-        conflicts: classification.conflicts.map((c) => c.kind)
+        conflicts: classification.conflicts.map((c) => c.kind),
+        overlaps: overlaps.map((o) => ({ projectId: o.projectId, overlapM2: Math.round(o.overlapM2 * 10) / 10 }))
       },
       version
     });
@@ -137,7 +144,8 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
       classification,
       inspect,
       version,
-      authorityCode: authority
+      authorityCode: authority,
+      overlaps
     };
   });
 }

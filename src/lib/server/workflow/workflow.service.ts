@@ -30,6 +30,7 @@ import { cityPathGate, recognitionGate, submissionGate, type GateOutcome } from 
 import { logPolicyRefusal } from '../policy/refusal-log.ts';
 import { kickDelivery, notify } from '../notifications/notify.service.ts';
 import { noticesForEvent } from '../../domain/notifications.ts';
+import { overlapGate } from '../policy/overlap.service.ts';
 
 export const refusalError = (r: Refusal): ApiError => apiError(r.status, r.code, { zh: r.zh, en: r.en });
 
@@ -114,9 +115,12 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
       gate = await recognitionGate(tx, id, row.form ?? {}, facts, today, body);
     }
     if (action.type === 'forward_to_city') gate = cityPathGate(facts, body);
-    if (gate) {
-      Object.assign(result.events[0].payload, gate.payload);
-      if (gate.comment) result.events[0].comment = result.events[0].comment ? `${result.events[0].comment}\n${gate.comment}` : gate.comment;
+    // One parcel, one live project: the lead acknowledges overlaps before taking the application on (issue 12.9).
+    const overlap = await overlapGate(tx, id, a, action.type, body);
+    for (const g of [gate, overlap]) {
+      if (!g) continue;
+      Object.assign(result.events[0].payload, g.payload);
+      if (g.comment) result.events[0].comment = result.events[0].comment ? `${result.events[0].comment}\n${g.comment}` : g.comment;
     }
     // After the domain's checks, so a wrong role hears "not yours" rather than "no such document".
     if (action.documentId) await assertProjectDocument(tx, id, action.documentId, action.type);

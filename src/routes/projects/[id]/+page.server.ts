@@ -65,7 +65,8 @@ export const actions: Actions = {
           documentId,
           override: data.get('override') === 'true' ? true : undefined,
           justification: str(data, 'justification'),
-          reserveMechanism: str(data, 'reserveMechanism')
+          reserveMechanism: str(data, 'reserveMechanism'),
+          overlapAcknowledgement: str(data, 'overlapAcknowledgement')
         });
       });
       return { done: type };
