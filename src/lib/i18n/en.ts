@@ -25,6 +25,7 @@ export const en: Record<keyof typeof zh, string> = {
   nav_admin: 'Admin',
   nav_supervision: 'Supervision',
   nav_standard: 'Standard',
+  nav_district_criteria: 'District criteria',
   nav_layers: 'Layers',
   nav_policy: 'Policy versions',
   layers: 'Layers',

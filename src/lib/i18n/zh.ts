@@ -23,6 +23,7 @@ export const zh = {
   nav_admin: '管理',
   nav_supervision: '监管',
   nav_standard: '认定标准',
+  nav_district_criteria: '区级深化标准',
   nav_layers: '图层管理',
   nav_policy: '政策文件',
   layers: '图层',

@@ -14,6 +14,8 @@ export interface CriterionResult extends CheckOutcome {
   clause: string;
   placeholder: boolean;
   figures: Figure[];
+  /** Set when the criterion is the district's own or its stricter version of a city criterion (一.3); absent: the city's. */
+  source?: 'district';
 }
 
 export const OUTCOMES = ['meets', 'incomplete', 'does_not_meet', 'blocked'] as const;
@@ -36,6 +38,8 @@ export interface Evaluation {
   negativeHits: string[];
   positiveFails: string[];
   outcome: Outcome;
+  /** The district criteria version merged in (一.3), when the project's district has published one. */
+  district?: { authorityCode: string; version: number };
 }
 
 const NOT_APPLICABLE = (c: Criterion, input: EvaluationInput): CheckOutcome | null => {
@@ -67,7 +71,8 @@ export function evaluateCriterion(c: Criterion, input: EvaluationInput, layerNam
             ? checkDeclaration(check, c.id, input)
             : checkManual(check, c.id, input));
   const placeholder = (check.kind === 'threshold' || check.kind === 'spatial') && check.placeholder;
-  return { criterionId: c.id, list: c.list, kind: check.kind, title: c.title, clause: c.clause, placeholder, ...outcome };
+  const source = (c as { source?: string }).source === 'district' ? { source: 'district' as const } : {};
+  return { criterionId: c.id, list: c.list, kind: check.kind, title: c.title, clause: c.clause, placeholder, ...outcome, ...source };
 }
 
 export function evaluate(ruleSet: Pick<RuleSet, 'id' | 'version' | 'sample' | 'criteria'>, input: EvaluationInput, layerNames: Record<string, Bilingual> = {}): Evaluation {

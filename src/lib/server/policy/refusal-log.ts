@@ -7,7 +7,7 @@ import { ApiError } from '../http/api.ts';
 /** Refusals of the guideline's rules (not typing mistakes or stale tabs): these are logged. */
 export const POLICY_REFUSAL_CODES = new Set([
   'authority_withdrawn', 'positive_list_not_met', 'negative_list_hit', 'policy_expired', 'construction_type_not_allowed',
-  'sanction_in_force', 'plan_adjustment_pending', 'overlap_unacknowledged', 'city_reserve_mechanism_missing'
+  'sanction_in_force', 'plan_adjustment_pending', 'overlap_unacknowledged', 'city_reserve_mechanism_missing', 'district_criterion_loosens'
 ]);
 
 export async function logPolicyRefusal(db: Db, actor: SessionUser, projectId: string | null, attempted: string, e: unknown): Promise<void> {

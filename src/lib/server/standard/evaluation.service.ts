@@ -11,6 +11,7 @@ import { diffEvaluations, evaluate, unresolvedHits, type Evaluation, type Evalua
 import { ensureStandardData } from './reference-data.ts';
 import * as repo from './standard.repository.ts';
 import type { StoredRuleSet } from './standard.repository.ts';
+import { withDistrictCriteria } from './district-criteria.service.ts';
 
 export type EvaluationTrigger = 'form' | 'boundary' | 'submit' | 'declaration' | 'judgement' | 'publish' | 'view' | 'manual';
 
@@ -65,6 +66,12 @@ export async function ruleSetInForce(db: Queryable): Promise<StoredRuleSet> {
   return rs;
 }
 
+/** The city's rule set in force with the project's district criteria merged in (一.3). */
+export async function ruleSetForProject(db: Queryable, projectId: string, city?: StoredRuleSet): Promise<StoredRuleSet & { district: { authorityCode: string; version: number } | null }> {
+  const p = await repo.findProjectFacts(db, projectId);
+  return withDistrictCriteria(db, city ?? (await ruleSetInForce(db)), p?.authority_code ?? null);
+}
+
 /** Evaluate without storing (e.g. "what would a newer version say?"). */
 export async function evaluateWith(db: Queryable, ruleSet: StoredRuleSet, input: EvaluationInput, layers?: Record<string, Bilingual>): Promise<Evaluation> {
   const names = await industryNames(db, ruleSet, input.form.industryCode);
@@ -93,8 +100,9 @@ export interface EvaluateResult {
 export async function evaluateProject(db: Queryable, projectId: string, trigger: EvaluationTrigger = 'manual', ruleSet?: StoredRuleSet): Promise<EvaluateResult | null> {
   const input = await loadEvaluationInput(db, projectId);
   if (!input) return null;
-  const rs = ruleSet ?? (await ruleSetInForce(db));
-  const evaluation = await evaluateWith(db, rs, input);
+  const rs = await ruleSetForProject(db, projectId, ruleSet);
+  const evaluation: Evaluation = await evaluateWith(db, rs, input);
+  if (rs.district) evaluation.district = rs.district;
   const previous = await repo.latestEvaluation(db, projectId);
   const diff = diffEvaluations(previous?.result ?? null, evaluation);
   // jsonb reorders object keys, so compare canonical forms.

@@ -9,7 +9,7 @@ import { canOverride, DECIDED_STAGES } from '../../domain/standard/permissions.t
 import { declarationPayloadRefusal, declarationRefusal, judgementRefusal } from '../../domain/declarations.ts';
 import { refusalError } from '../workflow/workflow.service.ts';
 import { diffEvaluations, unresolvedHits, type Evaluation, type EvaluationDiff } from '../../domain/standard/evaluate.ts';
-import { evaluateProject, evaluateWith, loadEvaluationInput, overriddenCriteria, ruleSetInForce, today } from './evaluation.service.ts';
+import { evaluateProject, evaluateWith, loadEvaluationInput, overriddenCriteria, ruleSetForProject, ruleSetInForce, today } from './evaluation.service.ts';
 import * as repo from './standard.repository.ts';
 
 export interface ProjectEvaluationView {
@@ -46,7 +46,7 @@ export async function getProjectEvaluation(db: Db, user: SessionUser, projectId:
   const latest = candidates.sort((a, b) => (b.version ?? 0) - (a.version ?? 0))[0];
   if (latest) {
     const input = (await loadEvaluationInput(db, projectId))!;
-    const diff = diffEvaluations(stored.result, await evaluateWith(db, latest, input));
+    const diff = diffEvaluations(stored.result, await evaluateWith(db, await ruleSetForProject(db, projectId, latest), input));
     if (diff.changed) newer = { id: latest.id, version: latest.version, effectiveFrom: latest.effectiveFrom, diff };
   }
   const overrides = await repo.listOverrides(db, projectId);
@@ -119,7 +119,7 @@ export async function recordDeclaration(db: Db, user: SessionUser, projectId: st
     const row = await loadVisible(tx, user, projectId, { forUpdate: true });
     const refusal = declarationRefusal(toActor(user), { authorityCode: row.authority_code, ownerId: row.owner_id, stage: row.stage });
     if (refusal) throw refusalError(refusal);
-    const criterion = await declarationCriterion(tx, String(body.criterionId ?? ''));
+    const criterion = await declarationCriterion(tx, String(body.criterionId ?? ''), projectId);
     const fileId = body.fileId === undefined || body.fileId === null || body.fileId === '' ? null : String(body.fileId);
     let fileName: string | null = null;
     if (fileId) {
@@ -141,9 +141,9 @@ export async function recordDeclaration(db: Db, user: SessionUser, projectId: st
   });
 }
 
-async function declarationCriterion(db: Queryable, id: string) {
-  await criterionOf(db, id, 'declaration');
-  const c = (await ruleSetInForce(db)).criteria.find((x) => x.id === id)!;
+async function declarationCriterion(db: Queryable, id: string, projectId: string) {
+  await criterionOf(db, id, 'declaration', projectId);
+  const c = (await ruleSetForProject(db, projectId)).criteria.find((x) => x.id === id)!;
   const check = c.check as { statement: { zh: string; en: string }; documentRequired: boolean };
   return { id, statement: check.statement, documentRequired: check.documentRequired };
 }
@@ -172,7 +172,7 @@ export async function recordJudgement(db: Db, user: SessionUser, projectId: stri
     const row = await loadVisible(tx, user, projectId, { forUpdate: true });
     const refusal = judgementRefusal(toActor(user), { authorityCode: row.authority_code, ownerId: row.owner_id, stage: row.stage });
     if (refusal) throw refusalError(refusal);
-    const criterion = await criterionOf(tx, String(body.criterionId ?? ''), 'manual');
+    const criterion = await criterionOf(tx, String(body.criterionId ?? ''), 'manual', projectId);
     if (body.verdict !== 'pass' && body.verdict !== 'fail') throw apiError(400, 'verdict_required', { zh: '请选择“符合”或“不符合”。', en: 'Choose pass or fail.' });
     await repo.insertJudgement(tx, { projectId, criterionId: criterion, verdict: body.verdict, comment, by: user.id, role: user.role });
     await repo.insertEvent(tx, {
@@ -183,8 +183,8 @@ export async function recordJudgement(db: Db, user: SessionUser, projectId: stri
   });
 }
 
-async function criterionOf(db: Queryable, id: string, kind: 'declaration' | 'manual'): Promise<string> {
-  const rs = await ruleSetInForce(db);
+async function criterionOf(db: Queryable, id: string, kind: 'declaration' | 'manual', projectId: string): Promise<string> {
+  const rs = await ruleSetForProject(db, projectId);
   const c = rs.criteria.find((x) => x.id === id);
   if (!c || c.check.kind !== kind)
     throw apiError(400, 'unknown_criterion', {
