@@ -226,6 +226,24 @@ export function complianceOf(checks: readonly IndicatorCheck[]): Compliance {
   return 'not_due';
 }
 
+/** Recognised projects per compliance class, per district and for the city (二.4–二.5; the city dashboard, issue 16 §5). */
+export type ComplianceCounts = Record<Compliance, number> & { total: number };
+export function complianceCounts(projects: readonly { authorityCode: string | null; compliance: Compliance }[], codes: readonly string[]): { districts: Map<string, ComplianceCounts>; city: ComplianceCounts } {
+  const zero = (): ComplianceCounts => ({ encroaching: 0, plot_ratio_short: 0, performance_short: 0, compliant: 0, not_due: 0, total: 0 });
+  const districts = new Map(codes.map((c) => [c, zero()]));
+  const city = zero();
+  for (const p of projects) {
+    city[p.compliance]++;
+    city.total++;
+    const d = p.authorityCode ? districts.get(p.authorityCode) : undefined;
+    if (d) {
+      d[p.compliance]++;
+      d.total++;
+    }
+  }
+  return { districts, city };
+}
+
 export type FindingKind = 'false_information' | 'contract_breach';
 export interface ProposedFinding { key: string; kind: FindingKind; indicator: Indicator; description: string; check: IndicatorCheck }
 

@@ -10,6 +10,8 @@ import { isIsoDate, shanghaiDate } from '../../domain/dates.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { districtFigures, projectStat, stageGroupOf, STAGE_GROUPS, type DistrictFigures, type ProjectStat, type StageGroup } from './stats.model.ts';
 import * as repo from './stats.repository.ts';
+import { complianceOfProjects } from '../aftercare/compliance.service.ts';
+import { complianceCounts, type ComplianceCounts } from '../../domain/aftercare/verdicts.ts';
 
 export const statsFilterSchema = z.object({
   authority: z.string().regex(/^[a-z]{2,30}$/).optional(),
@@ -72,8 +74,9 @@ export async function projectStats(db: Queryable, actor: SessionUser, filter: St
 
 export interface CityDashboard {
   today: string;
-  districts: (DistrictFigures & { name: { zh: string; en: string } })[];
-  city: Omit<DistrictFigures, 'flags'>;
+  /** `compliance`: recognised projects per after-recognition class (encroaching, plot ratio short, … ; issue 16 §5). */
+  districts: (DistrictFigures & { name: { zh: string; en: string }; compliance: ComplianceCounts })[];
+  city: Omit<DistrictFigures, 'flags'> & { compliance: ComplianceCounts };
 }
 
 /** The city's dashboard: figures per authority and for the city, with flags. City roles and admins only. */
@@ -82,5 +85,14 @@ export async function cityDashboard(db: Queryable, actor: SessionUser, today = s
   const [stats, authorities] = await Promise.all([projectStats(db, actor, {}, today), repo.authorityCodes(db)]);
   const { districts, city } = districtFigures(stats, authorities.map((a) => a.code));
   const names = new Map(authorities.map((a) => [a.code, { zh: a.name_zh, en: a.name_en }]));
-  return { today, city, districts: districts.map((d) => ({ ...d, name: names.get(d.authorityCode) ?? { zh: d.authorityCode, en: d.authorityCode } })) };
+  // After recognition: each recognised project's compliance (as on the supervision map), counted per district.
+  const { rows } = await db.query<{ id: string; form: unknown; authority_code: string | null }>(
+    `select id, form, authority_code from projects where stage in ('recognised', 'tracking')`);
+  const verdicts = await complianceOfProjects(db, rows, today);
+  const counts = complianceCounts(rows.map((r) => ({ authorityCode: r.authority_code, compliance: verdicts.get(r.id)!.compliance })), authorities.map((a) => a.code));
+  return {
+    today,
+    city: { ...city, compliance: counts.city },
+    districts: districts.map((d) => ({ ...d, name: names.get(d.authorityCode) ?? { zh: d.authorityCode, en: d.authorityCode }, compliance: counts.districts.get(d.authorityCode)! }))
+  };
 }

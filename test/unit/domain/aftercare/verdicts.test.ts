@@ -1,6 +1,6 @@
 // 履约 / 申报不实 verdicts on a fixed calendar: every number below is worked out by hand.
 import { describe, expect, it } from 'vitest';
-import { assessmentYear, complianceOf, evaluateCompliance, proposedFindings, type ComplianceInput, type IndicatorCheck } from '../../../../src/lib/domain/aftercare/verdicts.ts';
+import { assessmentYear, complianceCounts, complianceOf, evaluateCompliance, proposedFindings, type ComplianceInput, type IndicatorCheck } from '../../../../src/lib/domain/aftercare/verdicts.ts';
 import type { PerformanceRecord } from '../../../../src/lib/domain/aftercare/performance.ts';
 import { parsePerformance } from '../../../../src/lib/domain/aftercare/performance.ts';
 import { floorAreaOf, floorsFromAttributes, floorsFromLabels } from '../../../../src/lib/domain/aftercare/asbuilt.ts';
@@ -134,5 +134,26 @@ describe('milestone due dates from the contract schedule', async () => {
     expect(by.completion_acceptance).toMatchObject({ late: false });
     expect(overdueMilestones(st).map((x) => x.milestone)).toEqual(['construction_permit', 'construction_start']);
     expect(milestoneSchedule(null)).toEqual([]);
+  });
+});
+
+describe('compliance counts per district (issue 16 §5)', () => {
+  it('counts each recognised project once in its district and in the city; unknown districts count for the city only', () => {
+    const r = complianceCounts(
+      [
+        { authorityCode: 'pudong', compliance: 'encroaching' },
+        { authorityCode: 'pudong', compliance: 'compliant' },
+        { authorityCode: 'pudong', compliance: 'encroaching' },
+        { authorityCode: 'jiading', compliance: 'not_due' },
+        { authorityCode: null, compliance: 'performance_short' },
+        { authorityCode: 'nowhere', compliance: 'plot_ratio_short' }
+      ],
+      ['pudong', 'jiading', 'minhang']
+    );
+    expect(r.districts.get('pudong')).toEqual({ encroaching: 2, plot_ratio_short: 0, performance_short: 0, compliant: 1, not_due: 0, total: 3 });
+    expect(r.districts.get('jiading')).toEqual({ encroaching: 0, plot_ratio_short: 0, performance_short: 0, compliant: 0, not_due: 1, total: 1 });
+    expect(r.districts.get('minhang')!.total).toBe(0);
+    expect(r.districts.has('nowhere')).toBe(false);
+    expect(r.city).toEqual({ encroaching: 2, plot_ratio_short: 1, performance_short: 1, compliant: 1, not_due: 1, total: 6 });
   });
 });
