@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['test/unit/domain/**/*.test.ts', 'test/unit/standard/**/*.test.ts', 'test/unit/classification/**/*.test.ts', 'test/unit/geo/**/*.test.ts'],
+    include: ['test/unit/domain/**/*.test.ts', 'test/unit/policy/**/*.test.ts', 'test/unit/standard/**/*.test.ts', 'test/unit/classification/**/*.test.ts', 'test/unit/geo/**/*.test.ts'],
     // The corpus tests read ../shared/corpus, which is not in the sandbox; the format readers are not in the mutated set.
     // The ingest tests spawn the CLI (seconds per run, time-outs on a loaded machine); the format readers are not mutated.
     exclude: ['test/unit/geo/**/corpus.test.ts', 'test/unit/geo/formats/**', 'test/unit/geo/ingest/**'],
