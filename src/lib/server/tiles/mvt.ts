@@ -9,7 +9,8 @@ export type Ring = [number, number][];
 export type PolygonRings = Ring[]; // exterior first, then holes
 
 export interface TileFeature {
-  id: number;
+  /** Absent for a square standing for several tiny zones (dust.ts). */
+  id?: number;
   /** Each polygon: exterior ring then holes, integer tile coordinates (y down). */
   polygons: PolygonRings[];
   properties: Record<string, string | number | boolean>;
@@ -67,7 +68,7 @@ function encodeGeometry(polygons: PolygonRings[]): number[] {
 
 interface LayerBuild {
   name: string;
-  features: { id: number; tags: number[]; geometry: number[] }[];
+  features: { id?: number; tags: number[]; geometry: number[] }[];
   keys: string[];
   values: (string | number | boolean)[];
 }
@@ -80,7 +81,7 @@ function writeValue(v: string | number | boolean, pbf: PbfWriter) {
 }
 
 function writeFeature(f: LayerBuild['features'][number], pbf: PbfWriter) {
-  pbf.writeVarintField(1, f.id);
+  if (f.id != null) pbf.writeVarintField(1, f.id);
   pbf.writePackedVarint(2, f.tags);
   pbf.writeVarintField(3, POLYGON);
   pbf.writePackedVarint(4, f.geometry);

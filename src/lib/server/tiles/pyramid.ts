@@ -4,6 +4,7 @@
 // at z14 the tile keeps every vertex, on a grid of ~0.5 m in Shanghai — finer than any zoning line.
 // Pure: plain rows in, encoded tiles out (runs in a worker thread for big layers, see pyramid-runner.ts).
 import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { reduceTinyPolygons } from './dust.ts';
 import { EXTENT, encodeTile, type PolygonRings, type TileFeature } from './mvt.ts';
 
 /** Deepest stored zoom. z14 tiles are ~2 km wide in Shanghai; the city's layers need ~5,000 tiles per layer. */
@@ -84,7 +85,8 @@ export function buildPyramid(layerName: string, rows: ZoneRow[], onTile: (t: Enc
   let bytes = 0;
   const walk = (z: number, x: number, y: number) => {
     const raw = vt.getTile(z, x, y) as VtTile | null;
-    const features = toFeatures(raw);
+    // The deepest zoom keeps every zone whole: deeper tiles are cut from it.
+    const features = z < maxZoom ? reduceTinyPolygons(toFeatures(raw), EXTENT) : toFeatures(raw);
     if (features.length > 0) {
       const data = encodeTile(layerName, features);
       if (data.length > 0) {
