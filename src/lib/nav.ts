@@ -11,6 +11,7 @@ export const NAV: readonly NavEntry[] = [
   { href: '/', key: 'nav_map' },
   { href: '/projects', key: 'nav_projects' },
   { href: '/inbox', key: 'nav_inbox' },
+  { href: '/notifications', key: 'nav_notifications' },
   { href: '/stats', key: 'nav_stats', roles: [...LEADS, ...CITY_ROLES, 'admin'] },
   { href: '/supervision', key: 'nav_supervision', roles: [...LEADS, ...CITY_ROLES, 'admin'] },
   { href: '/admin/standard', key: 'nav_standard', roles: ['admin', 'city_sheitc'] },
@@ -18,7 +19,8 @@ export const NAV: readonly NavEntry[] = [
   { href: '/admin/layers', key: 'nav_layers', roles: ['admin'] },
   { href: '/admin/users', key: 'nav_users', roles: ['admin'] },
   { href: '/admin/departments', key: 'nav_departments', roles: ['admin'] },
-  { href: '/admin/policy', key: 'nav_policy', roles: ['admin'] }
+  { href: '/admin/policy', key: 'nav_policy', roles: ['admin'] },
+  { href: '/admin/calendar', key: 'nav_calendar', roles: ['admin', 'city_sheitc'] }
 ];
 
 export const navFor = (role: Role) => NAV.filter((e) => !e.roles || e.roles.includes(role));

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../db/index.ts';
 import { buildCalendar, type Calendar, type CalendarDay } from '../../domain/working-days.ts';
 import { isIsoDate, yearOf } from '../../domain/dates.ts';
+import { parseHolidayList } from '../../domain/calendar-import.ts';
 import { apiError } from '../http/api.ts';
 import type { SessionUser } from '../auth/session.ts';
 
@@ -41,6 +42,7 @@ export async function setCalendarDay(db: Db, actor: SessionUser, date: string, i
   if (!isIsoDate(date)) throw apiError(400, 'bad_date', { zh: `日期格式应为 YYYY-MM-DD：${date}`, en: `The date must be YYYY-MM-DD: ${date}` });
   if (input.kind !== null && !input.name) throw apiError(400, 'name_missing', { zh: '请填写节日名称（如“国庆节”）。', en: 'Give the holiday name (e.g. National Day).' });
   await db.transaction(async (tx) => {
+    const before = await tx.query<{ kind: string; name: string }>('select kind, name from calendar_days where date = $1', [date]);
     if (input.kind === null) await tx.query('delete from calendar_days where date = $1', [date]);
     else
       await tx.query(
@@ -55,6 +57,55 @@ export async function setCalendarDay(db: Db, actor: SessionUser, date: string, i
         `admin:${actor.username}`
       ]);
     }
+    // Every change of the calendar is in the log (issue 13.6): what the day was and what it is now.
+    await logCalendarEvent(tx, actor, 'calendar_day_changed', {
+      date, before: before.rows[0] ?? null, after: input.kind === null ? null : { kind: input.kind, name: input.name }, publishYear: input.publishYear ?? false
+    });
   });
   return calendarYear(db, yearOf(date));
+}
+
+async function logCalendarEvent(db: Queryable, actor: SessionUser, action: string, payload: Record<string, unknown>) {
+  await db.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, $3, $4)`, [actor.id, actor.role, action, JSON.stringify(payload)]);
+}
+
+/**
+ * Import a year's whole holiday schedule (pasted from the State Council's notice): replaces the year's days,
+ * marks the year published, logs one event. One bad line refuses the whole list, naming every bad line.
+ */
+export async function importHolidayYear(db: Db, actor: SessionUser, year: number, text: string): Promise<CalendarYearView & { imported: number }> {
+  if (actor.role !== 'admin') throw apiError(403, 'forbidden', { zh: '只有系统管理员可以修改工作日历。', en: 'Only administrators can edit the working-day calendar.' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw apiError(400, 'bad_year', { zh: `年份应在 2000–2100 之间：${year}`, en: `The year must lie between 2000 and 2100: ${year}` });
+  const parsed = parseHolidayList(String(text ?? ''), year);
+  if (!parsed.ok) {
+    throw apiError(400, 'bad_holiday_list', {
+      zh: `节假日安排未导入，请改正后重试：${parsed.problems.map((p) => p.zh).join('；')}`,
+      en: `The schedule was not imported; correct it and try again: ${parsed.problems.map((p) => p.en).join('; ')}`
+    });
+  }
+  await db.transaction(async (tx) => {
+    const old = await tx.query<{ n: number }>(`select count(*)::int as n from calendar_days where extract(year from date) = $1`, [year]);
+    await tx.query(`delete from calendar_days where extract(year from date) = $1`, [year]);
+    for (const d of parsed.days) {
+      await tx.query(`insert into calendar_days (date, kind, name, updated_by, updated_at) values ($1, $2, $3, $4, now())`, [d.date, d.kind, d.name, actor.id]);
+    }
+    await tx.query(`insert into calendar_years (year, source) values ($1, $2) on conflict (year) do update set source = excluded.source, updated_at = now()`, [year, `import:${actor.username}`]);
+    await logCalendarEvent(tx, actor, 'calendar_imported', {
+      year, days: parsed.days.length, holidays: parsed.days.filter((d) => d.kind === 'holiday').length,
+      workdays: parsed.days.filter((d) => d.kind === 'workday').length, replaced: old.rows[0]?.n ?? 0
+    });
+  });
+  return { ...(await calendarYear(db, year)), imported: parsed.days.length };
+}
+
+export interface CalendarLogEntry { id: string; at: string; action: string; actorName: string | null; payload: Record<string, unknown> }
+
+/** The latest changes of the calendar and the time limits, newest first. */
+export async function calendarLog(db: Queryable, limit = 30): Promise<CalendarLogEntry[]> {
+  const { rows } = await db.query<{ id: string; at: Date; action: string; actor_name: string | null; payload: Record<string, unknown> }>(
+    `select e.id::text as id, e.at, e.action, u.display_name as actor_name, e.payload from events e left join users u on u.id = e.actor_id
+      where e.project_id is null and e.action in ('calendar_day_changed', 'calendar_imported', 'deadlines_changed') order by e.id desc limit $1`,
+    [limit]
+  );
+  return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), action: r.action, actorName: r.actor_name, payload: r.payload }));
 }

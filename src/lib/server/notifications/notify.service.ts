@@ -2,6 +2,7 @@
 // transaction of the event that caused them; e-mailed after the commit (outbox in table notifications).
 import type { Db, Queryable } from '../db/index.ts';
 import { log } from '../ops/log.ts';
+import { apiError } from '../http/api.ts';
 import { appOrigin, mailConfigured, sendMail } from './mailer.ts';
 import { mailText, noticeText, type Audience, type Notice } from '../../domain/notifications.ts';
 
@@ -156,4 +157,24 @@ export async function markRead(db: Queryable, userId: string, id?: string): Prom
     ? await db.query(`update notifications set read_at = now() where user_id = $1 and id = $2 and read_at is null returning id`, [userId, id])
     : await db.query(`update notifications set read_at = now() where user_id = $1 and read_at is null returning id`, [userId]);
   return rows.length;
+}
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** Everyone sets the address their messages are e-mailed to (empty: none); logged as an account event. */
+export async function setOwnEmail(db: Db, user: { id: string; role: string; username: string }, input: unknown): Promise<string | null> {
+  const raw = typeof input === 'string' ? input.trim() : input === null || input === undefined ? '' : null;
+  if (raw === null || (raw !== '' && (!EMAIL.test(raw) || raw.length > 200))) {
+    const shown = String(input ?? '').slice(0, 80);
+    throw apiError(400, 'bad_email', { zh: `电子邮箱地址格式不正确：${shown}。请填写如 name@example.com 的地址，或留空不接收邮件。`, en: `Not a valid e-mail address: ${shown}. Give one like name@example.com, or leave it empty for no e-mail.` });
+  }
+  const email = raw === '' ? null : raw;
+  await db.transaction(async (tx) => {
+    const before = await tx.query<{ email: string | null }>('select email from users where id = $1 for update', [user.id]);
+    await tx.query('update users set email = $2 where id = $1', [user.id, email]);
+    await tx.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'user_email', $3)`, [
+      user.id, user.role, JSON.stringify({ userId: user.id, username: user.username, from: before.rows[0]?.email ?? null, to: email })
+    ]);
+  });
+  return email;
 }

@@ -134,4 +134,6 @@ export interface InboxItem {
   level?: 'ok' | 'warning' | 'alert' | 'overdue';
   /** 超时督办: shown to the city SHEITC because the district's clock is overdue. */
   escalated?: boolean;
+  /** The clock the due date belongs to, and how much of it is used (working days). */
+  clock?: { kind: 'acceptance' | 'recognition' | 'opinion'; used: number; limit: number } | null;
 }

@@ -202,7 +202,7 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
       if (late) {
         items.push({
           project: summaryOf(row, cal, today, settings), actions: [{ type: 'escalated', zh: '超时督办', en: 'Escalated: overdue' }],
-          dueDate: late.due, overdue: true, level: 'overdue', escalated: true
+          dueDate: late.due, overdue: true, level: 'overdue', escalated: true, clock: { kind: late.clock, used: late.used, limit: late.limit }
         });
       }
       continue;
@@ -213,7 +213,10 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
     const mine = a.role === 'district_department' ? clocks.find((c) => c.clock === 'opinion' && c.subject === a.department) : clocks.find((c) => c.clock !== 'opinion');
     const dueDate = mine?.due ?? project.clock?.dueDate ?? null;
     const level = mine?.level ?? 'ok';
-    items.push({ project, actions: actions.map(({ type, zh, en }) => ({ type, zh, en })), dueDate, overdue: level === 'overdue' || (project.clock?.overdue ?? false), level });
+    items.push({
+      project, actions: actions.map(({ type, zh, en }) => ({ type, zh, en })), dueDate, overdue: level === 'overdue' || (project.clock?.overdue ?? false), level,
+      clock: mine ? { kind: mine.clock, used: mine.used, limit: mine.limit } : null
+    });
   }
   // Tracking milestones past their contract due date wait on the district lead (issue 16 §6).
   for (const late of await lateMilestoneItems(db, actor)) {

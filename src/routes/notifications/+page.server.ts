@@ -1,0 +1,34 @@
+import { fail } from '@sveltejs/kit';
+import { getDb } from '$lib/server/db/index.ts';
+import { ApiError } from '$lib/server/http/api.ts';
+import { listNotifications, markRead, setOwnEmail, unreadCount } from '$lib/server/notifications/notify.service.ts';
+import { mailConfigured } from '$lib/server/notifications/mailer.ts';
+import { pageUser } from '../projects/page-helpers.server.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+// 站内信 (issue 13.5): the signed-in person's messages, and the address they are e-mailed to.
+export const load: PageServerLoad = async ({ locals, url }) => {
+  const user = pageUser(locals, url);
+  const db = await getDb();
+  const email = (await db.query<{ email: string | null }>('select email from users where id = $1', [user.id])).rows[0]?.email ?? null;
+  return { items: await listNotifications(db, user.id), unread: await unreadCount(db, user.id), email, mailOn: mailConfigured() };
+};
+
+export const actions: Actions = {
+  read: async ({ locals, url, request }) => {
+    const user = pageUser(locals, url);
+    const id = String((await request.formData()).get('id') ?? '');
+    await markRead(await getDb(), user.id, id || undefined);
+    return { read: true };
+  },
+  email: async ({ locals, url, request }) => {
+    const user = pageUser(locals, url);
+    try {
+      await setOwnEmail(await getDb(), user, String((await request.formData()).get('email') ?? ''));
+      return { emailSaved: true };
+    } catch (e) {
+      if (e instanceof ApiError) return fail(e.status, { emailError: e.text[locals.lang] });
+      throw e;
+    }
+  }
+};
