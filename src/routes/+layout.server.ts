@@ -3,6 +3,7 @@ import { getDb } from '$lib/server/db/index.ts';
 import { authorityStatusOf } from '$lib/server/policy/authority.service.ts';
 import { inbox } from '$lib/server/workflow/workflow.service.ts';
 import { unreadCount } from '$lib/server/notifications/notify.service.ts';
+import { pageBasemap } from '$lib/server/map/basemap.service.ts';
 import type { LayoutServerLoad } from './$types';
 
 // Pages that anyone may open without signing in.
@@ -19,7 +20,9 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
   // The navigation's counts (issue 13.4/13.5): to-dos and unread messages; a failure shows no count, not an error.
   const counts = locals.user && !locals.user.mustChangePassword ? await navCounts(locals.user).catch(() => null) : null;
   // requestId: quoted on error pages (X-Request-Id, src/lib/server/ops/request-handle.ts)
-  return { user: locals.user, lang: locals.lang, requestId: locals.requestId ?? null, authorityStatus, counts };
+  // The basemap every map draws under its layers (MapView.svelte); only for signed-in users.
+  const basemap = locals.user ? await pageBasemap(await getDb()) : null;
+  return { user: locals.user, lang: locals.lang, requestId: locals.requestId ?? null, authorityStatus, counts, basemap };
 };
 
 async function navCounts(user: NonNullable<App.Locals['user']>): Promise<Record<string, number>> {

@@ -1,20 +1,17 @@
 // BASEMAP_STYLE_URL: the map pages get the configured MapLibre style; unset, they draw the offline style.
-import { afterEach, describe, expect, it, vi } from 'vitest';
-
-afterEach(() => vi.unstubAllEnvs());
+// (The administrator's basemap, which takes precedence, is tested in test/e2e/basemap.test.ts.)
+import { describe, expect, it } from 'vitest';
+import { getDb } from '../../../src/lib/server/db/index.ts';
+import { pageBasemap } from '../../../src/lib/server/map/basemap.service.ts';
 
 describe('BASEMAP_STYLE_URL', () => {
   it('is handed to the map page when set', async () => {
-    vi.stubEnv('BASEMAP_STYLE_URL', 'https://tiles.example.gov.cn/styles/vec.json');
-    const { load } = await import('../../../src/routes/+page.server.ts');
-    const data = (await load()) as { basemapStyleUrl: string | null; layers: unknown[] };
-    expect(data.basemapStyleUrl).toBe('https://tiles.example.gov.cn/styles/vec.json');
-    expect(Array.isArray(data.layers)).toBe(true);
+    const data = await pageBasemap(await getDb(), { BASEMAP_STYLE_URL: 'https://tiles.example.gov.cn/styles/vec.json' });
+    expect(data).toEqual({ styleUrl: 'https://tiles.example.gov.cn/styles/vec.json' });
   });
 
   it('unset or empty: null, and the page uses its offline style', async () => {
-    vi.stubEnv('BASEMAP_STYLE_URL', '');
-    const { load } = await import('../../../src/routes/+page.server.ts');
-    expect(((await load()) as { basemapStyleUrl: string | null }).basemapStyleUrl).toBeNull();
+    expect(await pageBasemap(await getDb(), { BASEMAP_STYLE_URL: '' })).toBeNull();
+    expect(await pageBasemap(await getDb(), {})).toBeNull();
   });
 });

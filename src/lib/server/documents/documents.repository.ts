@@ -75,6 +75,20 @@ export async function mapZonesAround(db: Queryable, projectId: string): Promise<
     .map((r) => ({ kind: r.kind, kindName: r.kind_name, color: r.color, purpose: r.purpose, name: r.name, geometry: r.g! }));
 }
 
+/** The district the parcel lies in (most of it), simplified for the inset of the location figure. */
+export async function districtAround(db: Queryable, projectId: string): Promise<{ name: string; geometry: Polygon | MultiPolygon } | null> {
+  const { rows } = await db.query<{ name: string; g: Polygon | MultiPolygon | null }>(
+    `with p as (select geom from parcels where project_id = $1 and is_current)
+     select z.name, ST_AsGeoJSON(ST_SimplifyPreserveTopology(z.geom, 0.0005), 6)::json as g
+       from p join zones z on ST_Intersects(z.geom, p.geom)
+       join layer_versions v on v.id = z.version_id and v.is_current and v.kind = 'district'
+      order by ST_Area(ST_Intersection(z.geom, p.geom)) desc limit 1`,
+    [projectId]
+  );
+  const r = rows[0];
+  return r?.g && (r.g.type === 'Polygon' || r.g.type === 'MultiPolygon') ? { name: r.name, geometry: r.g } : null;
+}
+
 export async function authorityName(db: Queryable, code: string | null): Promise<string> {
   if (!code) return '—';
   const { rows } = await db.query<{ name_zh: string }>('select name_zh from authorities where code = $1', [code]);

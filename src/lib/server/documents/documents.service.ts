@@ -38,12 +38,13 @@ export const verifyUrl = (origin: string, code: string) => `${origin.replace(/\/
 
 /** Everything the sheet prints, read from the database. */
 export async function sheetData(db: Queryable, row: ProjectRow): Promise<SheetData> {
-  const [parcel, classification, files, zones, authority] = await Promise.all([
+  const [parcel, classification, files, zones, authority, district] = await Promise.all([
     currentParcel(db, row.id),
     repo.latestClassificationResult(db, row.id),
     listProjectFiles(db, row.id),
     repo.mapZonesAround(db, row.id),
-    repo.authorityName(db, row.authority_code)
+    repo.authorityName(db, row.authority_code),
+    repo.districtAround(db, row.id)
   ]);
   const stage = row.stage as Stage;
   const documents = files
@@ -61,7 +62,8 @@ export async function sheetData(db: Queryable, row: ProjectRow): Promise<SheetDa
     parcel: parcel ? { areaM2: Number(parcel.area_m2), geometry: parcel.geometry as MultiPolygon, sourceCrs: parcel.source_crs } : null,
     classification: (classification as Classification | null) ?? null,
     documents,
-    mapZones: zones
+    mapZones: zones,
+    mapDistrict: district
   };
 }
 

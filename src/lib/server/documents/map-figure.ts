@@ -18,6 +18,8 @@ export interface MapZone {
 export interface MapFigureData {
   parcel: MultiPolygon;
   zones: MapZone[];
+  /** The parcel's district: drawn whole in an inset with the parcel marked, so a reader sees where it is. */
+  district?: { name: string; geometry: Polygon | MultiPolygon } | null;
 }
 
 const M_PER_DEG_LAT = 110_574; // WGS84/GRS80 at ~31°N; the two ellipsoids differ by < 0.1 mm here
@@ -103,6 +105,8 @@ export function drawMapFigure(doc: Doc, data: MapFigureData, box: { x: number; y
   doc.font(font).fontSize(9).fillColor('#111827').text('N', nx - 3.5, ny + 24, { lineBreak: false });
   doc.restore();
 
+  if (data.district) drawInset(doc, data.district, e, box, font);
+
   // Legend under the frame: the parcel and each kind present.
   const kinds = new Map<string, { name: string; color: string; purpose: string }>();
   for (const z of data.zones) if (!kinds.has(z.kind)) kinds.set(z.kind, { name: z.kindName, color: z.color, purpose: z.purpose });
@@ -118,4 +122,32 @@ export function drawMapFigure(doc: Doc, data: MapFigureData, box: { x: number; y
     doc.fillColor('#111827', 1).text(it.name, lx + 15, ly, { lineBreak: false });
     lx += w;
   }
+}
+
+/** Inset, bottom right: the whole district outlined, the parcel's place marked by a red square and cross-hair. */
+function drawInset(doc: Doc, district: NonNullable<MapFigureData['district']>, parcel: ReturnType<typeof parcelExtent>, box: { x: number; y: number; w: number; h: number }, font: string) {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const poly of polygonsOf(district.geometry)) for (const [x, y] of poly[0]) {
+    minX = Math.min(minX, x); maxX = Math.max(maxX, x); minY = Math.min(minY, y); maxY = Math.max(maxY, y);
+  }
+  const mx = Math.cos((((minY + maxY) / 2) * Math.PI) / 180); // degrees of longitude are shorter at 31°N
+  const size = Math.min(box.w, box.h) * 0.34;
+  const inset = { x: box.x + box.w - size - 6, y: box.y + box.h - size - 6, w: size, h: size };
+  const k = Math.min((size - 16) / Math.max((maxX - minX) * mx, 1e-9), (size - 22) / Math.max(maxY - minY, 1e-9));
+  const ox = inset.x + (size - (maxX - minX) * mx * k) / 2;
+  const oy = inset.y + 14 + (size - 22 - (maxY - minY) * k) / 2;
+  const pt = ([lon, lat]: Position): [number, number] => [ox + (lon - minX) * mx * k, oy + (maxY - lat) * k];
+  doc.save();
+  doc.rect(inset.x, inset.y, inset.w, inset.h).fillColor('#ffffff', 0.95).fill();
+  doc.rect(inset.x, inset.y, inset.w, inset.h).lineWidth(0.6).strokeColor('#334155', 1).stroke();
+  for (const poly of polygonsOf(district.geometry)) for (const ring of poly) {
+    ring.forEach((p, i) => (i === 0 ? doc.moveTo(...pt(p)) : doc.lineTo(...pt(p))));
+    doc.closePath();
+  }
+  doc.fillColor('#f1f5f9', 1).strokeColor('#475569', 1).lineWidth(0.7).fillAndStroke('even-odd' as never);
+  const [cx, cy] = pt([(parcel.minX + parcel.maxX) / 2, (parcel.minY + parcel.maxY) / 2]);
+  doc.rect(cx - 2.5, cy - 2.5, 5, 5).fillColor('#dc2626', 1).fill();
+  doc.moveTo(cx - 7, cy).lineTo(cx + 7, cy).moveTo(cx, cy - 7).lineTo(cx, cy + 7).lineWidth(0.6).strokeColor('#b91c1c', 1).stroke();
+  doc.font(font).fontSize(7).fillColor('#111827', 1).text(`${district.name}（位置示意）`, inset.x + 4, inset.y + 3, { lineBreak: false, width: inset.w - 8 });
+  doc.restore();
 }

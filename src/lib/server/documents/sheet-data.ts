@@ -1,6 +1,6 @@
 // What the 项目信息表 prints, gathered by documents.repository.ts from the database. Plain data, so the
 // renderer can be tested without a database.
-import type { MultiPolygon } from 'geojson';
+import type { MultiPolygon, Polygon } from 'geojson';
 import type { Classification } from '../classification/types.ts';
 import type { MapZone } from './map-figure.ts';
 
@@ -23,6 +23,8 @@ export interface SheetData {
   classification: Classification | null;
   documents: SheetDocument[];
   mapZones: MapZone[];
+  /** The parcel's district, for the figure's inset. */
+  mapDistrict?: { name: string; geometry: Polygon | MultiPolygon } | null;
 }
 
 export interface IssueInfo {

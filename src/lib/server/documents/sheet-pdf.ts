@@ -124,7 +124,7 @@ function secondPage(doc: Doc, data: SheetData, issue: IssueInfo) {
   let y = 58;
   y += heading(doc, '三、地块位置示意图', MARGIN, y);
   const box = { x: MARGIN, y, w: CONTENT_W, h: 290 };
-  if (data.parcel) drawMapFigure(doc, { parcel: data.parcel.geometry, zones: data.mapZones }, box, FONT);
+  if (data.parcel) drawMapFigure(doc, { parcel: data.parcel.geometry, zones: data.mapZones, district: data.mapDistrict ?? null }, box, FONT);
   else {
     doc.rect(box.x, box.y, box.w, box.h).lineWidth(0.8).strokeColor('#334155', 1).stroke();
     doc.font(FONT).fontSize(10).fillColor('#64748b', 1).text('未上传地块边界', box.x, box.y + box.h / 2 - 6, { width: box.w, align: 'center' });

@@ -35,7 +35,13 @@ export function widenCsp(csp: string, origins: string[]): string {
     .join('; ');
 }
 
-const origins = extraOrigins();
+const envOrigins = extraOrigins();
+let basemap: string[] = [];
+
+/** The tile origins of the administrator's basemap (server/map/basemap.service.ts keeps this current). */
+export function setBasemapOrigins(list: string[]) {
+  basemap = list;
+}
 
 export function addSecurityHeaders(response: Response): Response {
   let res = response;
@@ -47,6 +53,7 @@ export function addSecurityHeaders(response: Response): Response {
   }
   for (const [k, v] of Object.entries(STATIC_HEADERS)) res.headers.set(k, v);
   const csp = res.headers.get('content-security-policy');
+  const origins = basemap.length ? [...new Set([...envOrigins, ...basemap])] : envOrigins;
   if (csp && origins.length) res.headers.set('content-security-policy', widenCsp(csp, origins));
   return res;
 }
