@@ -17,7 +17,6 @@ export const NAV: readonly NavEntry[] = [
   { href: '/admin/standard', key: 'nav_standard', roles: ['admin', 'city_sheitc'] },
   { href: '/standard/district', key: 'nav_district_criteria', roles: [...LEADS, ...CITY_ROLES, 'admin'] },
   { href: '/admin/layers', key: 'nav_layers', roles: ['admin'] },
-  { href: '/admin/basemap', key: 'nav_basemap', roles: ['admin'] },
   { href: '/admin/users', key: 'nav_users', roles: ['admin'] },
   { href: '/admin/departments', key: 'nav_departments', roles: ['admin'] },
   { href: '/admin/policy', key: 'nav_policy', roles: ['admin'] },

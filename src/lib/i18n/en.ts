@@ -27,7 +27,6 @@ export const en: Record<keyof typeof zh, string> = {
   nav_standard: 'Standard',
   nav_district_criteria: 'District criteria',
   nav_layers: 'Layers',
-  nav_basemap: 'Basemap',
   nav_policy: 'Policy versions',
   layers: 'Layers',
   legend: 'Legend',

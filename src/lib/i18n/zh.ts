@@ -25,7 +25,6 @@ export const zh = {
   nav_standard: '认定标准',
   nav_district_criteria: '区级深化标准',
   nav_layers: '图层管理',
-  nav_basemap: '底图',
   nav_policy: '政策文件',
   layers: '图层',
   legend: '图例',
