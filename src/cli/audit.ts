@@ -1,11 +1,11 @@
 // zeroland audit verify [--json]: proves the event log intact (exit 0) or names the first broken row (exit 3).
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { verifyEventChain } from '../lib/server/audit/verify.ts';
-import { parseArgs, UserError } from './run.ts';
+import { cliError, parseArgs } from './run.ts';
 
 export default async function audit(args: string[]): Promise<number> {
   const [sub, ...rest] = args;
-  if (sub !== 'verify') throw new UserError('usage: zeroland audit verify [--json]');
+  if (sub !== 'verify') throw cliError('usage: zeroland audit verify [--json]');
   const { flags } = parseArgs(rest, ['json']);
   const db = await getDb();
   try {

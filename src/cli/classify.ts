@@ -1,6 +1,6 @@
 // zeroland classify <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--json]
 // inspect + classification of each feature against the database's current layers (DESIGN.md).
-import { UserError, parseArgs } from './run.ts';
+import { cliError, parseArgs } from './run.ts';
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { ingestBoundary } from '../lib/geo/ingest.ts';
 import { classifyGeometry } from '../lib/server/classification/classify.ts';
@@ -32,7 +32,7 @@ export function humanClassification(i: number, c: Classification): string {
 const num = (v: string | boolean | undefined, name: string) => {
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (typeof v !== 'string' || !Number.isFinite(n) || n < 0) throw new UserError(`--${name} needs a non-negative number`);
+  if (typeof v !== 'string' || !Number.isFinite(n) || n < 0) throw cliError(`--${name} needs a non-negative number`);
   return n;
 };
 
@@ -42,7 +42,7 @@ export default async function classify(args: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (positional.length === 0) throw new UserError(USAGE);
+  if (positional.length === 0) throw cliError(USAGE);
   const files = await Promise.all(positional.map(loadInputFile));
   const inspected = await ingestBoundary(files, {
     crs: typeof flags.crs === 'string' ? flags.crs : undefined,
@@ -53,7 +53,7 @@ export default async function classify(args: string[]): Promise<number> {
   const db = await getDb();
   try {
     if ((await db.query('select 1 from layer_versions where is_current limit 1')).rows.length === 0)
-      throw new UserError('no zoning layers in the database: run `zeroland db seed` or `zeroland layers import` first / 数据库中没有图层');
+      throw cliError('no zoning layers in the database: run `zeroland db seed` or `zeroland layers import` first / 数据库中没有图层');
     const results = [];
     for (const f of inspected.features) {
       if (!f.valid) continue;

@@ -1,7 +1,7 @@
 // zeroland db migrate | seed | backup <file> | restore <file> [--force]
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { seed } from '../lib/server/seed/seed.ts';
-import { parseArgs, UserError } from './run.ts';
+import { cliError, parseArgs } from './run.ts';
 
 const USAGE = 'usage: zeroland db migrate | seed | backup <file.tar.gz> | restore <file.tar.gz> [--force]';
 const mb = (n: number) => `${(n / 1048576).toFixed(1)} MB`;
@@ -10,7 +10,7 @@ export default async function db(args: string[]) {
   const [sub, ...rest] = args;
   if (sub === 'backup' || sub === 'restore') {
     const { flags, positional } = parseArgs(rest, ['force']);
-    if (positional.length !== 1) throw new UserError(USAGE);
+    if (positional.length !== 1) throw cliError(USAGE);
     const { backup, restore } = await import('../lib/server/ops/backup/backup.ts');
     if (sub === 'backup') {
       const r = await backup(positional[0]);
@@ -29,7 +29,7 @@ export default async function db(args: string[]) {
     }
     return;
   }
-  if (sub !== 'migrate' && sub !== 'seed') throw new UserError(USAGE);
+  if (sub !== 'migrate' && sub !== 'seed') throw cliError(USAGE);
   const database = await getDb(); // opening migrates
   console.log(`database: ${database.kind}; migrations applied`);
   if (sub === 'seed') await seed(database, (line) => console.log(line));

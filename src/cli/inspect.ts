@@ -1,6 +1,6 @@
 // zeroland inspect <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--json] [--anywhere]
 // Several files are one upload (a loose .shp/.shx/.dbf/.prj/.cpg set). Contract in DESIGN.md.
-import { UserError, parseArgs } from './run.ts';
+import { cliError, parseArgs } from './run.ts';
 import { loadInputFile } from './files.ts';
 import { ingestBoundary, type InspectResult } from '../lib/geo/ingest.ts';
 import type { Message } from '../lib/geo/types.ts';
@@ -37,7 +37,7 @@ export default async function inspect(args: string[]): Promise<number> {
     process.stdout.write(USAGE + '\n');
     return 0;
   }
-  if (positional.length === 0) throw new UserError(USAGE);
+  if (positional.length === 0) throw cliError(USAGE);
   const files = await Promise.all(positional.map(loadInputFile));
   const result = await ingestBoundary(files, {
     crs: typeof flags.crs === 'string' ? flags.crs : undefined,

@@ -2,9 +2,9 @@
 // Import makes the new version current and re-classifies open projects (what the README promises: one step
 // replaces a layer); --stage only stores it, for a look first, and `use` switches later. `--use` is accepted
 // as before and changes nothing. The web admin page stages with a map preview, then switches.
-import { UserError, parseArgs } from './run.ts';
+import { cliError, parseArgs } from './run.ts';
 import { closeDb, getDb } from '../lib/server/db/index.ts';
-import { importLayer, layerVersions, LayerAdminError, switchLayer, type SwitchReport } from '../lib/server/layers/layers.admin.ts';
+import { importLayer, layerVersions, switchLayer, type SwitchReport } from '../lib/server/layers/layers.admin.ts';
 import { loadInputFile } from './files.ts';
 import { userInfo } from 'node:os';
 
@@ -22,7 +22,7 @@ export default async function layers(args: string[]): Promise<number> {
   const [sub, ...rest] = positional;
   if (flags.help || !sub || !['list', 'import', 'use'].includes(sub)) {
     if (flags.help) return void process.stdout.write(USAGE + '\n'), 0;
-    throw new UserError(USAGE);
+    throw cliError(USAGE);
   }
   const by = process.env.ZEROLAND_USER ?? `cli:${userInfo().username}`;
   const db = await getDb();
@@ -35,8 +35,8 @@ export default async function layers(args: string[]): Promise<number> {
       console.log('(* = current)');
     } else if (sub === 'import') {
       const [kind, ...paths] = rest;
-      if (!kind || paths.length === 0) throw new UserError(USAGE);
-      if (flags.stage && flags.use) throw new UserError('--stage and --use contradict each other: choose one / 二者只能选其一');
+      if (!kind || paths.length === 0) throw cliError(USAGE);
+      if (flags.stage && flags.use) throw cliError('--stage and --use contradict each other: choose one / 二者只能选其一');
       const files = await Promise.all(paths.map(loadInputFile));
       const r = await importLayer(db, {
         kind, files, importedBy: by, use: flags.stage !== true,
@@ -52,14 +52,11 @@ export default async function layers(args: string[]): Promise<number> {
     } else {
       const [kind, v] = rest;
       const version = Number(v);
-      if (!kind || !Number.isInteger(version)) throw new UserError(USAGE);
+      if (!kind || !Number.isInteger(version)) throw cliError(USAGE);
       const r = await switchLayer(db, { kind, version, by });
       if (flags.json) return void console.log(JSON.stringify(r, null, 2)), 0;
       printSwitch(r);
     }
-  } catch (e) {
-    if (e instanceof LayerAdminError) throw new UserError(`${e.zh} / ${e.en}`);
-    throw e;
   } finally {
     await closeDb();
   }

@@ -1,5 +1,5 @@
 // zeroland CLI dispatcher. Contract in DESIGN.md: exit 0 on success, 2 on bad input with one line on stderr.
-import { UserError, drained, runCommand } from './run.ts';
+import { drained, runCommand } from './run.ts';
 
 // Files are read in this process (no worker pool for one command), under the same budgets as the server.
 process.env.ZEROLAND_INGEST_INLINE ??= '1';
@@ -22,4 +22,3 @@ if (!load) {
   process.exit(name ? 2 : 0);
 }
 await runCommand(async () => (await load()).default(args));
-export { UserError };

@@ -1,17 +1,18 @@
-// Two kinds of failure, kept apart (as mapshaper's stop()/error()): a user's bad input → one line, exit 2;
-// anything else is a bug → stack trace, exit 1.
-import { BoundaryInputError } from '../lib/geo/types.ts';
+// Two kinds of failure, kept apart (as mapshaper's stop()/error()): a user's bad input (a UserError) → one line,
+// exit 2; anything else is a bug → stack trace, exit 1. The CLI's translator of UserErrors (src/lib/errors.ts).
+import { operatorError, UserError } from '../lib/errors.ts';
 
-export class UserError extends Error {}
+/** A mistake in the command line or its files, told in one line (often "English / 中文" already). */
+export const cliError = (message: string) => operatorError('cli_input', message);
 
 export async function runCommand(fn: () => Promise<number | void>): Promise<never> {
   let code = 0;
   try {
     code = (await fn()) ?? 0;
   } catch (e) {
-    if (e instanceof UserError || e instanceof BoundaryInputError || (e as { userFacing?: boolean })?.userFacing) {
+    if (e instanceof UserError) {
       const lang = (process.env.LANG ?? '').startsWith('zh') ? 'zh' : 'en';
-      const msg = e instanceof BoundaryInputError ? (lang === 'zh' ? e.zh : e.en) : (e as Error).message;
+      const msg = e.text[lang];
       process.stderr.write(`zeroland: ${msg.replace(/\s*\n\s*/g, ' ')}\n`);
       code = 2;
     } else {
@@ -49,7 +50,7 @@ export function parseArgs(args: string[], booleans: string[] = []) {
       else if (booleans.includes(k)) flags[k] = true;
       else {
         const v = args[++i];
-        if (v === undefined) throw new UserError(`--${k} needs a value`);
+        if (v === undefined) throw cliError(`--${k} needs a value`);
         flags[k] = v;
       }
     } else positional.push(a);

@@ -4,17 +4,17 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { loadOfficialCodes, parseCodeCsv } from '../lib/server/standard/industry-codes.service.ts';
-import { UserError } from './run.ts';
+import { cliError } from './run.ts';
 
 export default async function standard(args: string[]) {
   const [sub, file] = args;
-  if (sub !== 'load-codes' || !file) throw new UserError('usage: zeroland standard load-codes <file.csv>');
+  if (sub !== 'load-codes' || !file) throw cliError('usage: zeroland standard load-codes <file.csv>');
   const text = await readFile(file, 'utf8').catch(() => {
-    throw new UserError(`cannot read ${file}`);
+    throw cliError(`cannot read ${file}`);
   });
   const { codes, errors } = parseCodeCsv(text);
-  if (errors.length) throw new UserError(`${errors.length} line(s) not understood, first: ${errors[0]}`);
-  if (codes.filter((c) => c.code.length === 1).length !== 20) throw new UserError('the table must have the 20 sections A–T');
+  if (errors.length) throw cliError(`${errors.length} line(s) not understood, first: ${errors[0]}`);
+  if (codes.filter((c) => c.code.length === 1).length !== 20) throw cliError('the table must have the 20 sections A–T');
   const db = await getDb();
   const r = await loadOfficialCodes(db, codes, `official: ${path.basename(file)}`);
   console.log(`loaded ${r.loaded} industry codes from ${file}`);

@@ -5,7 +5,7 @@ import { hashPassword } from '../lib/server/auth/password.ts';
 import { findUserByUsername, insertUser } from '../lib/server/users/users.repository.ts';
 import { isRole, isScopedRole, ROLES } from '../lib/domain/roles.ts';
 import { authorityByCode } from '../lib/domain/authorities.ts';
-import { parseArgs, UserError } from './run.ts';
+import { cliError, parseArgs } from './run.ts';
 
 const MIN_PASSWORD_LENGTH = 10;
 
@@ -17,27 +17,27 @@ async function readStdin(): Promise<string> {
 
 export default async function users(args: string[]) {
   const [sub, ...rest] = args;
-  if (sub !== 'add') throw new UserError('usage: zeroland users add --username U --role R [--district D] --password-stdin');
+  if (sub !== 'add') throw cliError('usage: zeroland users add --username U --role R [--district D] --password-stdin');
   const { flags } = parseArgs(rest, ['password-stdin']);
   const username = String(flags.username ?? '');
   const role = String(flags.role ?? '');
   const district = flags.district ? String(flags.district) : null;
-  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(username)) throw new UserError('--username: 3-40 letters, digits, _ . -');
-  if (!isRole(role)) throw new UserError(`--role must be one of: ${ROLES.join(', ')}`);
-  if (isScopedRole(role) && !district) throw new UserError(`--district is required for role ${role}`);
-  if (district && !authorityByCode(district)) throw new UserError(`unknown --district ${district}`);
-  if (!flags['password-stdin']) throw new UserError('give the password on stdin with --password-stdin');
+  if (!/^[A-Za-z0-9_.-]{3,40}$/.test(username)) throw cliError('--username: 3-40 letters, digits, _ . -');
+  if (!isRole(role)) throw cliError(`--role must be one of: ${ROLES.join(', ')}`);
+  if (isScopedRole(role) && !district) throw cliError(`--district is required for role ${role}`);
+  if (district && !authorityByCode(district)) throw cliError(`unknown --district ${district}`);
+  if (!flags['password-stdin']) throw cliError('give the password on stdin with --password-stdin');
   const password = await readStdin();
-  if (password.length < MIN_PASSWORD_LENGTH) throw new UserError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH) throw cliError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   const db = await getDb();
   try {
-    if (await findUserByUsername(db, username)) throw new UserError(`user ${username} already exists`);
+    if (await findUserByUsername(db, username)) throw cliError(`user ${username} already exists`);
     // District departments are bound by code (departments table), never by their name.
     const departmentCode = flags['department-code'] ? String(flags['department-code']) : null;
     if (departmentCode) {
-      if (role !== 'district_department') throw new UserError('--department-code is only for role district_department');
+      if (role !== 'district_department') throw cliError('--department-code is only for role district_department');
       const d = await db.query('select 1 from departments where authority_code = $1 and code = $2 and active', [district, departmentCode]);
-      if (!d.rows.length) throw new UserError(`district ${district} has no active department with code ${departmentCode}`);
+      if (!d.rows.length) throw cliError(`district ${district} has no active department with code ${departmentCode}`);
     }
     await insertUser(db, {
       username, role, displayName: String(flags.name ?? username), authorityCode: isScopedRole(role) ? district : null,

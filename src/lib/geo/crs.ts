@@ -136,7 +136,7 @@ export function reprojectGeometry(g: Geom, choice: Pick<CrsChoice, 'crs' | 'swap
   return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) };
 }
 
-/** The Shanghai-extent stage: throws a BoundaryInputError that names the likely cause. */
+/** The Shanghai-extent stage: throws a UserError that names the likely cause. */
 export function assertInShanghai(source: Geom[], reprojected: Geom[], choice: CrsChoice): void {
   const out = allPositions(reprojected);
   if (out.length > 0 && out.every((p) => Number.isFinite(p[0]) && inShanghai(p))) return;

@@ -1,11 +1,12 @@
 // The boundary pipeline end to end: read → resolve CRS → reproject → (Shanghai extent) → validate → area.
 // Returns DESIGN.md's inspect JSON, shared by the CLI (`zeroland inspect --json`) and POST /api/v1/boundaries/inspect.
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
-import { BoundaryInputError, type Decision, type InputFile, type LayerInfo, type Message, type ReadResult } from './types.ts';
+import { type Decision, type InputFile, type LayerInfo, type Message, type ReadResult } from './types.ts';
 import { readBoundaryFiles } from './formats/index.ts';
 import { assertInShanghai, chooseCrs, reprojectGeometry, type Alternative, type Bilingual, type LocalSystem } from './crs.ts';
 import { validateGeometry } from './validate.ts';
 import { toMu } from './area.ts';
+import { userError } from '../errors.ts';
 
 export interface IngestOptions {
   /** 'auto' (default), EPSG:nnnn, a proj4 string, WKT, GCJ-02, BD-09, SH2000, or a local system's id. */
@@ -82,7 +83,7 @@ const numbered = (i: number, m: Message, n: number): Message =>
 /** Every stage after the reader; exported so stages can be tested on hand-built ReadResults. */
 export function processReadResult(read: ReadResult, opts: IngestOptions = {}): InspectResult {
   if (read.features.length === 0) {
-    throw new BoundaryInputError('no-polygon', '文件中没有可用的面（多边形）', 'The file holds no polygon to use as a boundary');
+    throw userError('no-polygon', '文件中没有可用的面（多边形）', 'The file holds no polygon to use as a boundary');
   }
   const choice = chooseCrs(read, { crs: opts.crs, localSystems: opts.localSystems });
   const sources = read.features.map((f) => f.geometry);
@@ -111,7 +112,7 @@ export function processReadResult(read: ReadResult, opts: IngestOptions = {}): I
   });
   if (!features.some((f) => f.valid)) {
     const first = errors[0];
-    throw new BoundaryInputError('no-valid-polygon', `没有有效的面：${first?.zh ?? ''}`, `No valid polygon: ${first?.en ?? ''}`);
+    throw userError('no-valid-polygon', `没有有效的面：${first?.zh ?? ''}`, `No valid polygon: ${first?.en ?? ''}`);
   }
   return {
     source: {

@@ -60,12 +60,7 @@ export interface Decision { what: string; value: string; rule: string; alternati
 /** A user-facing message with a stable code and both languages. */
 export interface Message { code: string; zh: string; en: string; at?: [number, number] }
 
-/** A bad file: thrown by readers and stages, shown to the user (HTTP 400 / CLI exit 2), never a bug. */
-export class BoundaryInputError extends Error {
-  constructor(public readonly code: string, public readonly zh: string, public readonly en: string) {
-    super(en);
-    this.name = 'BoundaryInputError';
-  }
-}
+// A bad file is a UserError (src/lib/errors.ts): thrown by readers and stages with userError(code, zh, en),
+// shown to the user (HTTP 400 / CLI exit 2), never a bug.
 
 export type { Feature, MultiPolygon, Polygon, Geometry };

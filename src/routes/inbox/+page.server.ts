@@ -1,6 +1,7 @@
 import { getDb } from '$lib/server/db/index.ts';
 import { inbox } from '$lib/server/projects/projects.service.ts';
-import { orErrorPage, pageUser } from '../projects/page-helpers.server.ts';
+import { pageUser } from '../projects/page-helpers.server.ts';
+import { orErrorPage } from '$lib/server/http/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

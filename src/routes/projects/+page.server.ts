@@ -3,7 +3,8 @@ import { getDb } from '$lib/server/db/index.ts';
 import { createProject, listProjects } from '$lib/server/projects/projects.service.ts';
 import { canCreateProject } from '$lib/domain/permissions.ts';
 import { isCityRole } from '$lib/domain/roles.ts';
-import { failWith, orErrorPage, pageUser } from './page-helpers.server.ts';
+import { pageUser } from './page-helpers.server.ts';
+import { failWith, orErrorPage } from '$lib/server/http/page-errors.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

@@ -1,29 +1,11 @@
-// Shared by the project pages: who is signed in, and service errors (ApiError) turned into what a page
-// shows — an error page for loads, a `fail()` with the message in the user's language for actions.
-import { error, fail, redirect } from '@sveltejs/kit';
-import { ApiError } from '$lib/server/http/api.ts';
+// Shared by the project pages: who is signed in, and the form's files and strings. Service errors become
+// what a page shows in $lib/server/http/page-errors.ts.
+import { redirect } from '@sveltejs/kit';
 import type { SessionUser } from '$lib/server/auth/session.ts';
-import type { Lang } from '$lib/i18n/index.ts';
 
 export function pageUser(locals: App.Locals, url: URL): SessionUser {
   if (!locals.user) redirect(303, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
   return locals.user;
-}
-
-/** Loads: a refused or missing project becomes the error page (403/404) in the user's language. */
-export async function orErrorPage<T>(p: Promise<T>, lang: Lang): Promise<T> {
-  try {
-    return await p;
-  } catch (e) {
-    if (e instanceof ApiError) error(e.status, { code: e.code, message: e.text[lang] });
-    throw e;
-  }
-}
-
-/** Actions: the refusal as form data; `conflict` when someone else changed the project first. */
-export function failWith(e: unknown, lang: Lang) {
-  if (!(e instanceof ApiError)) throw e;
-  return fail(e.status, { message: e.text[lang], code: e.code, conflict: e.status === 409 && e.code === 'version_conflict' });
 }
 
 /** A file from a multipart form, or null when none was chosen (browsers send an empty unnamed part). */

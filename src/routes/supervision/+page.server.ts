@@ -1,13 +1,12 @@
-import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
 import { statsScope } from '$lib/server/stats/stats.service.ts';
 import { TRACKING_STATUS_INFO, supervisionFeatures, supervisionFilterFromQuery } from '$lib/server/supervision/supervision.service.ts';
 import { COMPLIANCE_LABELS } from '$lib/domain/aftercare/verdicts.ts';
 import type { PageServerLoad } from './$types';
+import { orErrorPage } from '$lib/server/http/page-errors.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
-  try {
+  return orErrorPage((async () => {
     const scope = statsScope(locals.user!);
     const filter = supervisionFilterFromQuery(url.searchParams);
     // Colour by compliance (issue 16: encroaching, plot ratio, performance, compliant, not yet due) unless the
@@ -18,8 +17,5 @@ export const load: PageServerLoad = async ({ locals, url }) => {
     const exportQuery = new URLSearchParams(url.searchParams);
     exportQuery.delete('colour');
     return { scope, filter, colour, query: exportQuery.toString(), statuses: TRACKING_STATUS_INFO, compliances: COMPLIANCE_LABELS, parcels: { type: 'FeatureCollection' as const, features } };
-  } catch (e) {
-    if (e instanceof ApiError) error(e.status, e.text[locals.lang]);
-    throw e;
-  }
+  })(), locals.lang);
 };

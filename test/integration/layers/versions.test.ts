@@ -49,7 +49,7 @@ describe('import', () => {
   it('refuses an unknown kind and a file with no polygon', async () => {
     await expect(importLayer(db, { kind: 'no_such_kind', files: [{ name: 'x.geojson', bytes: enc({}) }], importedBy: 't' })).rejects.toMatchObject({ code: 'unknown_kind' });
     const points = { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [121.3, 31.1] } }] };
-    await expect(importLayer(db, { kind: 'eco_redline', files: [{ name: 'p.geojson', bytes: enc(points) }], importedBy: 't' })).rejects.toMatchObject({ name: 'BoundaryInputError' });
+    await expect(importLayer(db, { kind: 'eco_redline', files: [{ name: 'p.geojson', bytes: enc(points) }], importedBy: 't' })).rejects.toMatchObject({ name: 'UserError', status: 400 });
   });
 });
 

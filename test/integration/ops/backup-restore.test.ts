@@ -25,7 +25,8 @@ import { addProjectFile, createProject, saveDraft } from '../../../src/lib/serve
 import { blobPath } from '../../../src/lib/server/storage/storage.ts';
 import { checkReadiness } from '../../../src/lib/server/ops/readiness.ts';
 import { writeArchive } from '../../../src/lib/server/ops/backup/archive.ts';
-import { backup, BackupError, restore } from '../../../src/lib/server/ops/backup/backup.ts';
+import { backup, restore } from '../../../src/lib/server/ops/backup/backup.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 import { user } from '../workflow/harness.ts';
 import { scratchDatabase } from '../../helpers/service.ts';
 
@@ -185,7 +186,7 @@ describe(`backup, restore and readiness (${engine})`, () => {
       () => null,
       (x) => x
     );
-    expect(e).toBeInstanceOf(BackupError);
+    expect(e).toBeInstanceOf(UserError);
     expect(e.message).toMatch(/damaged or incomplete.*nothing was restored/);
     expect(listing(dataDir)).toEqual(before);
     expect(readdirSync(dataDir).filter((f) => f.startsWith('.restore-'))).toEqual([]);
@@ -247,7 +248,7 @@ describe(`backup, restore and readiness (${engine})`, () => {
       () => null,
       (x) => x
     );
-    expect(e).toBeInstanceOf(BackupError);
+    expect(e).toBeInstanceOf(UserError);
     expect(e.message).toMatch(/this installation runs on/);
   });
 });

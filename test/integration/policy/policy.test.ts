@@ -1,22 +1,22 @@
 // Policy with teeth (issue 12) on the real database: each rule refuses before anything is written, the refusal is
 // logged with who and why, and the override (a justification, a lift, a restore) is an event too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { applySanction, getProject, liftSanction, recordFinding, recordMilestone } from '../../../src/lib/server/projects/projects.service.ts';
 import { recordDistrictMeasure } from '../../../src/lib/server/supervision/supervision.service.ts';
 import { cityDashboard } from '../../../src/lib/server/stats/stats.service.ts';
 import { recordPolicyVersion } from '../../../src/lib/server/policy/versions.service.ts';
 import { JUSTIFIED, act, city, district, events, getDb, readyDraft, recognitionDoc, user } from '../workflow/harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 beforeAll(async () => {
   db = await getDb();
 });
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected an UserError, got ${String(e)}`);
   return e;
 }
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());

@@ -3,12 +3,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { attachBoundary, createProject, getFileForDownload, getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { runIngest, OFFLOAD_BYTES } from '../../../src/lib/server/projects/ingest-runner.ts';
 import { blobPath } from '../../../src/lib/server/storage/storage.ts';
 import { dxf, line, lwpolyline } from '../../unit/geo/cad/dxf-writer.ts';
 import { getDb, user } from '../workflow/harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -31,9 +31,9 @@ function bigDxf(padLines: number): Uint8Array {
   return enc(dxf({ layers: ['红线', 'DIM'], entities: [lwpolyline('红线', RECT, true), ...pad] }));
 }
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected UserError, got ${String(e)}`);
   return e;
 }
 

@@ -8,8 +8,8 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { IngestPool, poolConfig, workerPath, PoolFailure } from '../../../src/lib/server/projects/ingest-pool.ts';
 import { ingest } from '../../../src/lib/server/projects/ingest-runner.ts';
 import type { IngestReply } from '../../../src/lib/server/projects/ingest-jobs.ts';
-import { LimitError } from '../../../src/lib/geo/budget.ts';
 import { circle, dxf, lwpolyline } from '../../unit/geo/cad/dxf-writer.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 const square = (x: number, y: number, s: number): [number, number][] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
@@ -98,8 +98,8 @@ describe('ingest worker pool', () => {
     console.log(`cold ${first.ms.toFixed(0)} ms, layer change ${other.ms.toFixed(1)} ms, CRS change ${back.ms.toFixed(1)} ms (from the worker's cache)`);
   });
 
-  it('a budget exceeded in a worker reaches the caller as a LimitError (HTTP 422)', async () => {
+  it('a budget exceeded in a worker reaches the caller as a UserError (HTTP 422)', async () => {
     const minsert = enc(`0\nSECTION\n2\nBLOCKS\n0\nBLOCK\n2\nB\n10\n0\n20\n0\n0\nCIRCLE\n8\n0\n10\n0\n20\n0\n40\n1\n0\nENDBLK\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n0\nINSERT\n8\n0\n2\nB\n10\n0\n20\n0\n70\n40000\n71\n40000\n0\nENDSEC\n0\nEOF\n`);
-    await expect(ingest({ files: [{ name: 'm.dxf', bytes: minsert }], opts: {} })).rejects.toBeInstanceOf(LimitError);
+    await expect(ingest({ files: [{ name: 'm.dxf', bytes: minsert }], opts: {} })).rejects.toBeInstanceOf(UserError);
   });
 });

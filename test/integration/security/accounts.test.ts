@@ -1,7 +1,6 @@
 // Issue 11.8: accounts managed by administrators, own password changes, temporary passwords, demo doors.
 import { describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { login } from '../../../src/lib/server/auth/login.ts';
 import { resolveSession } from '../../../src/lib/server/auth/session.ts';
 import { changeOwnPassword, createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from '../../../src/lib/server/users/accounts.service.ts';
@@ -10,10 +9,11 @@ import { seed } from '../../../src/lib/server/seed/seed.ts';
 import { insertUser } from '../../../src/lib/server/users/users.repository.ts';
 import { uniqueName } from '../../helpers/fixtures.ts';
 import { user } from '../workflow/harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected UserError, got ${String(e)}`);
   return e;
 }
 const meta = { ip: '10.77.0.1', userAgent: 'vitest' };

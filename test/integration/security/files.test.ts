@@ -4,12 +4,12 @@ import { mkdir, utimes, writeFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { inTransaction } from '../../../src/lib/server/db/in-transaction.ts';
 import { addProjectFile, applyProjectAction, getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { getProjectEvaluation, recordDeclaration } from '../../../src/lib/server/standard/index.ts';
 import { cleanLeftoverTemp, filesRoot } from '../../../src/lib/server/storage/storage.ts';
 import { act, district, getDb, readyDraft } from '../workflow/harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -17,9 +17,9 @@ beforeAll(async () => {
 });
 
 const enc = (s: string) => new TextEncoder().encode(s);
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected UserError, got ${String(e)}`);
   return e;
 }
 const addFileEvents = async (id: string) =>

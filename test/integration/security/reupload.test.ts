@@ -1,10 +1,10 @@
 // Issue 11.5: re-uploading the parcel of a returned application cannot move the case to another district.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { attachBoundary, createProject, getProject, saveDraft, addProjectFile } from '../../../src/lib/server/projects/projects.service.ts';
 import { installWorld, rect, WORLD } from '../classification/fixture.ts';
 import { act, COMPLETE_FORM, getDb, user } from '../workflow/harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 let restore: () => Promise<unknown>;
@@ -18,9 +18,9 @@ const enc = (s: string) => new TextEncoder().encode(s);
 /** A 200 m square in the test world: x < 5000 m is 闵行区, x > 5000 m is 松江区. */
 const parcel = (x: number) => [{ name: `地块${x}.geojson`, bytes: enc(JSON.stringify({ type: 'Feature', properties: {}, geometry: rect(x, 3000, x + 200, 3200) })) }];
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected UserError, got ${String(e)}`);
   return e;
 }
 

@@ -6,8 +6,8 @@ import { calendarSeedSql } from '../../../src/lib/server/calendar/calendar-seed-
 import { calendarYear, loadCalendar, setCalendarDay } from '../../../src/lib/server/calendar/calendar.service.ts';
 import { clockStatus } from '../../../src/lib/domain/clock.ts';
 import { readFileSync } from 'node:fs';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { getDb, user } from './harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 describe('working-day calendar in the database', () => {
   it('migration 021 is exactly what seedCalendar() generates today', () => {
@@ -41,7 +41,7 @@ describe('working-day calendar in the database', () => {
     const before = clockStatus(clock, await loadCalendar(db), '2031-03-03');
     expect(before.due).toBe('2031-03-17');
     expect(before.provisional).toBe(true);
-    const refused = await setCalendarDay(db, officer, '2031-03-05', { kind: 'holiday', name: '测试假日' }).then(() => null, (e) => e as ApiError);
+    const refused = await setCalendarDay(db, officer, '2031-03-05', { kind: 'holiday', name: '测试假日' }).then(() => null, (e) => e as UserError);
     expect(refused?.status).toBe(403);
     await setCalendarDay(db, admin, '2031-03-05', { kind: 'holiday', name: '测试假日' });
     expect(clockStatus(clock, await loadCalendar(db), '2031-03-03').due).toBe('2031-03-18');

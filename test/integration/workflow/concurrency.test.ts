@@ -1,9 +1,9 @@
 // Two officers act on the same version at once: exactly one wins; a refused action writes nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { applyProjectAction, getProject, saveDraft } from '../../../src/lib/server/projects/projects.service.ts';
 import { act, district, events, getDb, readyDraft, user } from './harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -25,9 +25,9 @@ describe('optimistic concurrency', () => {
     const failed = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(1);
     expect(failed).toHaveLength(1);
-    expect(failed[0].reason).toBeInstanceOf(ApiError);
-    expect((failed[0].reason as ApiError).status).toBe(409);
-    expect((failed[0].reason as ApiError).text.zh).toContain('已被他人更新');
+    expect(failed[0].reason).toBeInstanceOf(UserError);
+    expect((failed[0].reason as UserError).status).toBe(409);
+    expect((failed[0].reason as UserError).text.zh).toContain('已被他人更新');
     expect((await events(db, id)).length).toBe(before + 1);
     expect((await getProject(db, pd.industry, id)).version).toBe(v + 1);
   });
@@ -40,7 +40,7 @@ describe('optimistic concurrency', () => {
       saveDraft(db, pd.industry, id, { landArea: 2 }, version)
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as ApiError).status : 200)).sort()).toEqual([200, 409]);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as UserError).status : 200)).sort()).toEqual([200, 409]);
   });
 
   it('a refused action leaves no event and no state change', async () => {
@@ -54,7 +54,7 @@ describe('optimistic concurrency', () => {
       [pd.ent, { action: 'submit', expectedVersion: version + 7 }, 409], // stale version
       [pd.ent, { action: 'fly', expectedVersion: version }, 400] // no such action
     ] as const) {
-      const e = await applyProjectAction(db, actor, id, body).then(() => null, (x) => x as ApiError);
+      const e = await applyProjectAction(db, actor, id, body).then(() => null, (x) => x as UserError);
       expect(e?.status).toBe(status);
     }
     const after = await getProject(db, pd.ent, id);
@@ -65,7 +65,7 @@ describe('optimistic concurrency', () => {
   it('an incomplete form is refused on submit with every missing field named', async () => {
     const pd = await district(db, 'pudong');
     const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong', form: { contactPhone: '', uscc: '91310000MA1FL4XG4X' } });
-    const e = await applyProjectAction(db, pd.ent, id, { action: 'submit', expectedVersion: version }).then(() => null, (x) => x as ApiError);
+    const e = await applyProjectAction(db, pd.ent, id, { action: 'submit', expectedVersion: version }).then(() => null, (x) => x as UserError);
     expect(e?.status).toBe(400);
     expect(e?.code).toBe('form_incomplete');
     expect(e?.text.zh).toContain('请填写“联系电话”');

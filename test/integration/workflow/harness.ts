@@ -103,7 +103,7 @@ export async function readyDraft(
   return { id, version };
 }
 
-/** Runs one action and returns the new version (throws the ApiError on refusal). */
+/** Runs one action and returns the new version (throws the UserError on refusal). */
 export async function act(db: Db, actor: SessionUser, id: string, version: number, action: string, extra: Record<string, unknown> = {}): Promise<number> {
   const r = await applyProjectAction(db, actor, id, { action, expectedVersion: version, ...extra });
   return r.version;

@@ -2,10 +2,10 @@
 // district records an override with a reason, which is then in the event log.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { recordOverride } from '../../../src/lib/server/standard/index.ts';
 import { JUSTIFIED, act, district, events, getDb, readyDraft, recognitionDoc } from './harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -24,9 +24,9 @@ describe('negative list at recognition', () => {
     const doc = await recognitionDoc(db, pd.gov, id);
 
     const refused = await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: doc }).then(() => null, (e) => e);
-    expect(refused).toBeInstanceOf(ApiError);
-    expect((refused as ApiError).status).toBe(409);
-    expect((refused as ApiError).code).toBe('negative_list_hit');
+    expect(refused).toBeInstanceOf(UserError);
+    expect((refused as UserError).status).toBe(409);
+    expect((refused as UserError).code).toBe('negative_list_hit');
     expect((await getProject(db, pd.gov, id)).stage).toBe('decision');
 
     await recordOverride(db, pd.industry, id, { reason: '该项目为水泥窑协同处置改造，经区联审认定符合本区产业导向' });

@@ -1,18 +1,18 @@
 // Every path of issue 5 end to end through applyProjectAction on the real database.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { getProject, inbox, listProjects, recordFinding, recordMeasure, recordMilestone } from '../../../src/lib/server/projects/projects.service.ts';
 import { JUSTIFIED, act, city, district, events, getDb, readyDraft, recognitionDoc, user } from './harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 beforeAll(async () => {
   db = await getDb();
 });
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected an UserError, got ${String(e)}`);
   return e;
 }
 

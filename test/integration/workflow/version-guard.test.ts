@@ -3,10 +3,10 @@
 // make "someone else committed between our read and our write" happen explicitly instead.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
 import { applyProjectAction, getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { findProject, insertEvent, updateProjectGuarded } from '../../../src/lib/server/projects/projects.repository.ts';
 import { act, district, events, getDb, readyDraft } from './harness.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
 beforeAll(async () => {
@@ -48,9 +48,9 @@ describe('the SQL version guard on workflow actions', () => {
     const v = await act(db, pd.ent, id, version, 'submit');
     const before = await events(db, id);
     const err = await applyProjectAction(withInterloper(db, id), pd.industry, id, { action: 'accept', expectedVersion: v }).catch((e) => e);
-    expect(err).toBeInstanceOf(ApiError);
-    expect((err as ApiError).status).toBe(409);
-    expect((err as ApiError).code).toBe('version_conflict');
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).status).toBe(409);
+    expect((err as UserError).code).toBe('version_conflict');
     // The whole transaction rolled back: the interloper's bump too, and no event was appended.
     expect(await events(db, id)).toEqual(before);
     const p = await getProject(db, pd.industry, id);

@@ -4,19 +4,20 @@ import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../src/lib/geo/formats/index.ts';
 import { readDxf } from '../../../src/lib/geo/formats/dxf.ts';
 import { ingestBoundary } from '../../../src/lib/geo/ingest.ts';
-import { LimitError, UploadBudget } from '../../../src/lib/geo/budget.ts';
-import { BoundaryInputError, type InputFile } from '../../../src/lib/geo/types.ts';
+import { UploadBudget } from '../../../src/lib/geo/budget.ts';
+import { type InputFile } from '../../../src/lib/geo/types.ts';
 import { arc, circle, dxf, line, lwpolyline } from './cad/dxf-writer.ts';
 import { deepKml, ellipseBomb, manyFeaturesGeoJson, minsertBomb, nestedInsertBomb, splineBomb, zipOfZips } from '../../helpers/hostile-files.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
 
-async function refusal(files: InputFile[], budget = new UploadBudget()): Promise<{ e: BoundaryInputError; ms: number }> {
+async function refusal(files: InputFile[], budget = new UploadBudget()): Promise<{ e: UserError; ms: number }> {
   const t0 = performance.now();
   try {
     await readBoundaryFiles(files, { budget });
   } catch (e) {
-    if (e instanceof BoundaryInputError) return { e, ms: performance.now() - t0 };
+    if (e instanceof UserError) return { e, ms: performance.now() - t0 };
     throw e;
   }
   throw new Error('expected a refusal');
@@ -31,7 +32,7 @@ function ringArea(r: number[][]): number {
 describe('budgets: hostile files are refused in well under a second, with the limit in both languages', () => {
   it('MINSERT 40,000 × 40,000 (a 210-byte file): block expansion budget, before the first copy', async () => {
     const { e, ms } = await refusal([{ name: 'minsert.dxf', bytes: minsertBomb() }]);
-    expect(e).toBeInstanceOf(LimitError);
+    expect(e).toBeInstanceOf(UserError);
     expect(e.code).toBe('limit-block-expansion');
     expect(e.zh).toMatch(/^图块嵌套展开超过 500,000 个实体/);
     expect(e.en).toMatch(/exceeds 500,000 entities/);
@@ -83,7 +84,7 @@ describe('budgets: hostile files are refused in well under a second, with the li
   it('a zip of zips shares one expansion budget: the second inner zip is refused, never more than the budget inflated', async () => {
     const budget = new UploadBudget({ unzippedBytes: 30 * 1024 * 1024 });
     const { e } = await refusal([{ name: 'zips.zip', bytes: zipOfZips(4, 20) }], budget);
-    expect(e).toBeInstanceOf(LimitError);
+    expect(e).toBeInstanceOf(UserError);
     expect(e.code).toBe('zip-too-large');
     expect(e.en).toMatch(/left of the upload's/);
     expect(budget.unzipped).toBeLessThanOrEqual(30 * 1024 * 1024);

@@ -2,7 +2,7 @@
 // We read groups ourselves rather than through dxf-parser: it has no HATCH, ignores extrusion and is slower
 // than GDAL on large files (DESIGN.md, "Libraries: what they do not do"). Reference: AutoCAD DXF Reference,
 // "Group Code Value Types" and "Binary DXF Files".
-import { BoundaryInputError } from '../types.ts';
+import { UserError, userError } from '../../errors.ts';
 
 export interface GroupReader {
   /** Advance to the next pair; false at the end of the data. */
@@ -16,8 +16,8 @@ export interface GroupReader {
   truncated: boolean;
 }
 
-function truncatedError(): BoundaryInputError {
-  return new BoundaryInputError(
+function truncatedError(): UserError {
+  return userError(
     'dxf_truncated',
     'DXF 文件不完整（在一组数据中间结束），可能上传或导出被中断：请重新导出或重新上传。',
     'The DXF file ends in the middle of a group: the export or upload was cut off. Export or upload it again.'
@@ -88,8 +88,8 @@ function parseCode(s: string): number {
   return digits ? (neg ? -v : v) : NaN;
 }
 
-export function notDxf(): BoundaryInputError {
-  return new BoundaryInputError(
+export function notDxf(): UserError {
+  return userError(
     'dxf_not_dxf',
     '文件不是可读的 DXF（找不到 DXF 组码结构），可能已损坏或并非 DXF：请在 CAD 中另存为 ASCII DXF 后重试。',
     'The file is not a readable DXF (no DXF group-code structure found); it may be damaged or not a DXF. Save it as ASCII DXF in your CAD program and try again.'

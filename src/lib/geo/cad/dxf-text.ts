@@ -3,7 +3,8 @@
 // Simplified Chinese); from AC1021 on DXF is UTF-8 (DXF Reference, "$DWGCODEPAGE"; dxf-parser #61).
 import iconv from 'iconv-lite';
 import { normaliseEncodingLabel } from '../formats/encoding.ts';
-import { BoundaryInputError, type Decision } from '../types.ts';
+import { type Decision } from '../types.ts';
+import { userError } from '../../errors.ts';
 
 /** How much of the file start to scan for $ACADVER / $DWGCODEPAGE: the HEADER section comes first. */
 const HEADER_SCAN_BYTES = 64 * 1024;
@@ -70,7 +71,7 @@ export function chooseDxfEncoding(bytes: Uint8Array, peek: HeaderPeek, userChoic
   if (userChoice) {
     const enc = normaliseEncodingLabel(userChoice);
     if (!enc) {
-      throw new BoundaryInputError('encoding_unknown', `不认识的文字编码“${userChoice}”：请选择 GBK 或 UTF-8 等。`,
+      throw userError('encoding_unknown', `不认识的文字编码“${userChoice}”：请选择 GBK 或 UTF-8 等。`,
         `Unknown text encoding "${userChoice}": choose e.g. GBK or UTF-8.`);
     }
     return { encoding: enc, decision: { what: 'encoding', value: enc, rule: 'user' } };

@@ -1,7 +1,8 @@
 // Which CAD layer holds the site boundary. Fixed order, reported rule (STYLE.md: explicit, ordered guesses):
 // the user's layer → an exact name from BOUNDARY_LAYER_NAMES → a layer containing one of them → the layer with
 // the most closed rings. Only layers with at least one closed ring qualify.
-import { BoundaryInputError, type Decision, type LayerInfo } from '../types.ts';
+import { type Decision, type LayerInfo } from '../types.ts';
+import { userError } from '../../errors.ts';
 
 /** Names surveyors and planners give the boundary layer, most specific first. 用地红线/用地界线 are the
  *  planning site line, 界址线/宗地 the cadastral parcel line (GB/T 21010, TD/T 1001), the rest common English. */
@@ -34,12 +35,12 @@ export function pickBoundaryLayer(layers: LayerInfo[], requested?: string, wante
   if (requested !== undefined && requested !== '') {
     const hit = layers.find((l) => l.name === requested) ?? layers.find((l) => l.name.toLowerCase() === requested.toLowerCase());
     if (!hit) {
-      throw new BoundaryInputError('cad_layer_unknown',
+      throw userError('cad_layer_unknown',
         `图纸中没有图层“${requested}”。现有图层（实体数/闭合环数）：${listing}`,
         `The drawing has no layer "${requested}". Layers (entities/closed rings): ${listing}`);
     }
     if (hit.closedRings === 0) {
-      throw new BoundaryInputError('cad_layer_no_polygon',
+      throw userError('cad_layer_no_polygon',
         `图层“${hit.name}”上没有闭合的多段线或可闭合的线段，无法构成地块范围：请选择其他图层或在 CAD 中闭合边界。图层：${listing}`,
         `Layer "${hit.name}" has no closed polyline or chain of lines that closes: choose another layer or close the boundary in CAD. Layers: ${listing}`);
     }
@@ -47,7 +48,7 @@ export function pickBoundaryLayer(layers: LayerInfo[], requested?: string, wante
   }
   const usable = layers.filter((l) => l.closedRings > 0);
   if (usable.length === 0) {
-    throw new BoundaryInputError('cad_no_closed_polygon',
+    throw userError('cad_no_closed_polygon',
       `图纸中任何图层上都没有闭合的多边形（no closed polygon on any layer）：请在 CAD 中把用地红线画成闭合多段线后重新导出。图层（实体数/闭合环数）：${listing}`,
       `No closed polygon on any layer: draw the site boundary as a closed polyline in CAD and export again. Layers (entities/closed rings): ${listing}`);
   }

@@ -1,9 +1,10 @@
 // When the reprojected parcel is not in Shanghai, say why in words a user can act on: axes swapped,
 // millimetre units, a different Shanghai CRS, longitude/latitude elsewhere, or a foreign grid.
-import { BoundaryInputError } from '../types.ts';
+
 import { detectCrs } from './detect.ts';
 import { bbox, fmtLonLat, inChina, type XY } from './extent.ts';
 import { toLonLatFn, type ResolvedCrs } from './transform.ts';
+import { UserError, userError } from '../../errors.ts';
 
 const FOREIGN_HINTS: { code: string; fits: (b: [number, number, number, number]) => boolean; zh: string; en: string }[] = [
   // OSGB36 British National Grid: eastings 0–700 km, northings 0–1300 km.
@@ -15,7 +16,7 @@ const FOREIGN_HINTS: { code: string; fits: (b: [number, number, number, number])
 export interface UsedCrs { crs: ResolvedCrs; swapped: boolean; unitsToMetres: number; rule: string }
 
 /** Build the error for a result outside Shanghai: `points` are the source coordinates as read. */
-export function outsideShanghaiError(points: XY[], used: UsedCrs): BoundaryInputError {
+export function outsideShanghaiError(points: XY[], used: UsedCrs): UserError {
   const f = toLonLatFn(used.crs);
   const [x0, y0, x1, y1] = bbox(points);
   const centre: XY = [(x0 + x1) / 2, (y0 + y1) / 2];
@@ -40,7 +41,7 @@ export function outsideShanghaiError(points: XY[], used: UsedCrs): BoundaryInput
   } else if (Number.isFinite(at[0]) && inChina(at)) {
     cause = { code: 'crs-wrong-zone', zh: '位置在中国境内但不在上海：可能投影带或坐标系选错', en: 'it lies in China but not in Shanghai: probably the wrong zone or CRS' };
   } else cause = foreignCause([x0, y0, x1, y1]);
-  return new BoundaryInputError(cause.code, `${base.zh}：${cause.zh}`, `${base.en}: ${cause.en}`);
+  return userError(cause.code, `${base.zh}：${cause.zh}`, `${base.en}: ${cause.en}`);
 }
 
 function foreignCause(b: [number, number, number, number]): { code: string; zh: string; en: string } {
@@ -51,11 +52,11 @@ function foreignCause(b: [number, number, number, number]): { code: string; zh: 
 }
 
 /** No declaration and no Shanghai system fits: name a foreign grid when the values look like one. */
-export function undeterminedError(points: XY[], cad = false): BoundaryInputError {
+export function undeterminedError(points: XY[], cad = false): UserError {
   const b = bbox(points);
   const small = Math.max(...b.map(Math.abs)) < 1e5;
   const c = cad && small
     ? { code: 'crs-not-georeferenced', zh: '坐标是接近 0 的小数值，图纸没有放在测量坐标系中；请向测绘单位索取 CGCS2000（EPSG:4528/4529）或上海2000坐标系的图纸，或手动指定坐标系', en: 'the coordinates are small numbers near 0, so the drawing is not placed in a survey coordinate system; ask the surveyor for a drawing in CGCS2000 (EPSG:4528/4529) or the Shanghai 2000 grid, or set the coordinate system yourself' }
     : foreignCause(b);
-  return new BoundaryInputError(c.code, `无法判断坐标系（文件未声明坐标系）：${c.zh}`, `Cannot tell the coordinate system (the file declares none): ${c.en}`);
+  return userError(c.code, `无法判断坐标系（文件未声明坐标系）：${c.zh}`, `Cannot tell the coordinate system (the file declares none): ${c.en}`);
 }

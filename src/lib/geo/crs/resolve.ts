@@ -1,10 +1,10 @@
 // Turning what a user typed or a file declared into a ResolvedCrs: EPSG codes, OGC URNs (GeoJSON crs member),
 // proj4 strings, .prj WKT, the land-survey TXT header (坐标系/几度分带/带号), and named local grids.
 import proj4 from 'proj4';
-import { BoundaryInputError } from '../types.ts';
 import { CRS_REGISTRY, gkCode, type DatumId } from './registry.ts';
 import { resolveWkt } from './wkt.ts';
 import { fromLocalSystem, fromObfuscated, fromRegistry, proj4Accepts, type LocalSystem, type ResolvedCrs } from './transform.ts';
+import { UserError, userError } from '../../errors.ts';
 
 export interface Resolution { crs: ResolvedCrs; rule: string }
 
@@ -22,15 +22,15 @@ export function epsgFromName(name: string): string | undefined {
   return m ? `EPSG:${m[1]}` : undefined;
 }
 
-function unknown(what: string): BoundaryInputError {
-  return new BoundaryInputError(
+function unknown(what: string): UserError {
+  return userError(
     'crs-unknown',
     `无法识别坐标系"${what.slice(0, 80)}"：请使用 EPSG:nnnn（如 EPSG:4528）、proj4 字符串、或 auto`,
     `Unknown coordinate system "${what.slice(0, 80)}": use EPSG:nnnn (e.g. EPSG:4528), a proj4 string, or auto`
   );
 }
 
-/** A user's --crs value (not 'auto'); throws BoundaryInputError when it names nothing we can use. */
+/** A user's --crs value (not 'auto'); throws UserError when it names nothing we can use. */
 export function resolveUserCrs(input: string, localSystems: LocalSystem[] = []): ResolvedCrs {
   const s = input.trim();
   const local = localSystems.find((l) => l.id.toLowerCase() === s.toLowerCase() || l.id.toLowerCase() === s.replace(/^local:/i, '').toLowerCase());

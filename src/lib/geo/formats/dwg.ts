@@ -1,12 +1,13 @@
 // DWG reader through @mlightcad/libredwg-web (LibreDWG in WebAssembly, GPL-3.0, ~10 MB): an OPTIONAL
 // dependency, imported only when a DWG arrives and kept for the life of the process. Its database is turned
 // into the DXF reader's intermediate model (cad/dwg-convert.ts), so both formats share entity handling.
-import { BoundaryInputError, type Decision, type Message, type ReadOptions, type ReadResult } from '../types.ts';
+import { type Decision, type Message, type ReadOptions, type ReadResult } from '../types.ts';
 import { dwgToDrawing, type DwgLikeDatabase } from '../cad/dwg-convert.ts';
 import { buildResult } from '../cad/build.ts';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
+import { UserError, userError } from '../../errors.ts';
 
 /** LibreDWG's dwg_read_file codes below this are warnings (DWG_ERR_CRITICAL = 128 in dwg.h); at or above,
  *  the drawing could not be read. */
@@ -32,8 +33,8 @@ interface LibreDwgPackage {
 interface Loaded { pkg: LibreDwgPackage; wasm: WebAssembly.Module }
 let loading: Promise<Loaded> | undefined;
 
-function saveAsDxf(why: string, whyEn: string): BoundaryInputError {
-  return new BoundaryInputError('dwg_unavailable',
+function saveAsDxf(why: string, whyEn: string): UserError {
+  return userError('dwg_unavailable',
     `无法读取 DWG：${why}。请在 CAD 中将图纸另存为 DXF（另存为 DXF）后上传。`,
     `Cannot read DWG: ${whyEn}. Save the drawing as DXF in your CAD program and upload the DXF.`);
 }
@@ -73,7 +74,7 @@ function dwgVersion(bytes: Uint8Array): string {
 export async function readDwg(bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult> {
   const version = dwgVersion(bytes);
   if (bytes.length < 0x80 || !/^AC\d{4}$/.test(version)) {
-    throw new BoundaryInputError('dwg_damaged',
+    throw userError('dwg_damaged',
       'DWG 文件不完整或不是 DWG（文件头无效）：请重新导出，或在 CAD 中另存为 DXF 后上传。',
       'The DWG file is truncated or not a DWG (invalid header): export it again, or save it as DXF in CAD and upload that.');
   }
@@ -94,7 +95,7 @@ export async function readDwg(bytes: Uint8Array, opts: ReadOptions): Promise<Rea
     const res = lib.wasmInstance.dwg_read_file(path);
     data = res.data;
     if (res.error >= DWG_ERR_CRITICAL || !data) {
-      throw new BoundaryInputError('dwg_damaged',
+      throw userError('dwg_damaged',
         `DWG 文件无法解析（LibreDWG 错误码 ${res.error}），可能已损坏或版本不受支持：请在 CAD 中另存为 DXF 后上传。`,
         `The DWG could not be parsed (LibreDWG error ${res.error}); it may be damaged or of an unsupported version. Save it as DXF in CAD and upload that.`);
     }
@@ -104,7 +105,7 @@ export async function readDwg(bytes: Uint8Array, opts: ReadOptions): Promise<Rea
     }
     db = lib.convert(data);
   } catch (e) {
-    if (e instanceof BoundaryInputError) throw e;
+    if (e instanceof UserError) throw e;
     throw saveAsDxf('DWG 读取组件在解析此文件时出错', 'the DWG reader failed on this file');
   } finally {
     // No dwg_free: the whole instance (and its memory) is dropped after this drawing.

@@ -1,15 +1,16 @@
 // DXF reader: bytes → text (per $ACADVER / $DWGCODEPAGE) → group codes → intermediate CAD model → polygons.
 // Our own streaming group-code reader instead of dxf-parser (no HATCH, no extrusion, slower than GDAL:
 // DESIGN.md "Libraries: what they do not do"). Binary DXF is read too.
-import { BoundaryInputError, type Decision, type Message, type ReadOptions, type ReadResult } from '../types.ts';
+import { type Decision, type Message, type ReadOptions, type ReadResult } from '../types.ts';
 import { AsciiGroupReader, BinaryGroupReader, isBinaryDxf, notDxf, type GroupReader } from '../cad/dxf-groups.ts';
 import { chooseDxfEncoding, decodeBytes, decodeEscapes, peekAsciiHeader, peekBinaryHeader, codepageEncoding } from '../cad/dxf-text.ts';
 import { parseDxf } from '../cad/dxf-parse.ts';
 import { buildResult } from '../cad/build.ts';
 import { budgetOf } from '../budget.ts';
+import { UserError, userError } from '../../errors.ts';
 
-function emptyError(): BoundaryInputError {
-  return new BoundaryInputError('dxf_empty', 'DXF 文件是空的：请重新导出图纸后上传。', 'The DXF file is empty: export the drawing again and upload it.');
+function emptyError(): UserError {
+  return userError('dxf_empty', 'DXF 文件是空的：请重新导出图纸后上传。', 'The DXF file is empty: export the drawing again and upload it.');
 }
 
 /** Text DXF starts with a group code line ("  0", "999"); anything with NUL bytes early on is not text. */
@@ -54,7 +55,7 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
   const { drawing, stats } = parseDxf(reader, decodeEscapes, binary, budgetOf(opts));
   if (stats.records === 0) throw notDxf();
   if (stats.sawSection && !stats.sawEof && drawing.entities.length === 0) {
-    throw new BoundaryInputError('dxf_truncated',
+    throw userError('dxf_truncated',
       'DXF 文件不完整（没有 EOF 结束标记，也没有读到图形），可能上传或导出被中断：请重新导出或重新上传。',
       'The DXF file is incomplete (no EOF marker and no entities read): the export or upload was probably cut off. Export or upload it again.');
   }

@@ -3,7 +3,8 @@
 //   user's choice → .cpg → DBF language-driver byte (except 87) → all ASCII → GB18030 if the bytes are
 //   valid GB18030 and mostly common Chinese → UTF-8 if valid → latin1 with a warning.
 import iconv from 'iconv-lite';
-import { BoundaryInputError, type Decision, type Message } from '../types.ts';
+import { type Decision, type Message } from '../types.ts';
+import { userError } from '../../errors.ts';
 
 /** Share of multi-byte characters that must be GB2312 hanzi (rows B0–F7: the 6,763 characters of everyday
  *  Chinese; rows A1/A3, punctuation and full-width ASCII, are neutral) before undeclared bytes are read as
@@ -174,7 +175,7 @@ export function userEncoding(choice: string | undefined, what = 'encoding'): Enc
   if (!choice) return undefined;
   const enc = normaliseEncodingLabel(choice);
   if (!enc) {
-    throw new BoundaryInputError('encoding-unknown', `不认识的编码“${choice}”，请使用 GBK、GB18030、UTF-8 等。`,
+    throw userError('encoding-unknown', `不认识的编码“${choice}”，请使用 GBK、GB18030、UTF-8 等。`,
       `Unknown encoding "${choice}"; use GBK, GB18030, UTF-8 or similar.`);
   }
   return { encoding: enc, decision: { what, value: enc, rule: 'user-choice' }, warnings: [] };

@@ -1,16 +1,17 @@
 // GeoJSON reader (RFC 7946, plus the 2008 draft's `crs` member that GIS tools still write for projected data).
 // Polygons and MultiPolygons are kept as written (source CRS, original ring order); ring closure and
 // orientation are the validation stage's job. Everything else is skipped with a warning.
-import { BoundaryInputError, type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideTextEncoding, decodeText } from './encoding.ts';
 import { budgetOf, type UploadBudget } from '../budget.ts';
+import { userError } from '../../errors.ts';
 
 type Pos = [number, number];
 type Out = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
 interface Ctx { features: Out[]; skipped: Map<string, number>; warnings: Message[]; crs?: { name: string; where: string }; budget: UploadBudget }
 
-const bad = (zh: string, en: string) => new BoundaryInputError('geojson-invalid', `GeoJSON 文件无效：${zh}`, `Invalid GeoJSON: ${en}`);
+const bad = (zh: string, en: string) => userError('geojson-invalid', `GeoJSON 文件无效：${zh}`, `Invalid GeoJSON: ${en}`);
 
 /** Line and column of a character offset, for a JSON syntax error the user can find in an editor. */
 function lineCol(text: string, pos: number): [number, number] {
@@ -58,7 +59,7 @@ function parseJson(text: string): unknown {
     const truncated = pos >= text.trimEnd().length;
     const whereZh = where ? `第 ${where[0]} 行第 ${where[1]} 列` : '某处';
     const whereEn = where ? `line ${where[0]}, column ${where[1]}` : 'somewhere';
-    throw new BoundaryInputError('geojson-syntax',
+    throw userError('geojson-syntax',
       `GeoJSON 不是有效的 JSON：${whereZh}${truncated ? '文件提前结束，可能未完整上传或被截断' : '有语法错误'}。请检查或重新导出。`,
       `The GeoJSON is not valid JSON: ${truncated ? 'the file ends early (truncated or incomplete upload)' : 'syntax error'} at ${whereEn}. Check or re-export it.`);
   }
@@ -184,7 +185,7 @@ export function readGeoJson(bytes: Uint8Array, name: string, opts: ReadOptions):
   }
   const skipped = [...ctx.skipped].map(([t, n]) => `${t}×${n}`).join(', ');
   if (!ctx.features.length) {
-    throw new BoundaryInputError('no-polygon', `文件“${name}”中没有面（Polygon/MultiPolygon）${skipped ? `，只有：${skipped}` : ''}；用地边界必须是面。`,
+    throw userError('no-polygon', `文件“${name}”中没有面（Polygon/MultiPolygon）${skipped ? `，只有：${skipped}` : ''}；用地边界必须是面。`,
       `"${name}" holds no Polygon or MultiPolygon${skipped ? ` (only ${skipped})` : ''}; a site boundary must be a polygon.`);
   }
   if (skipped) {

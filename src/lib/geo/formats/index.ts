@@ -1,6 +1,6 @@
 // Dispatcher: uploaded files → (safe unzip) → sniff → one reader. Several files at once are one upload: a
 // loose shapefile (.shp .shx .dbf .prj .cpg), or a single boundary file. Every choice is recorded as a Decision.
-import { BoundaryInputError, type Decision, type InputFile, type Message, type ReadOptions, type ReadResult } from '../types.ts';
+import { type Decision, type InputFile, type Message, type ReadOptions, type ReadResult } from '../types.ts';
 import { readGeoJson } from './geojson.ts';
 import { readKml } from './kml.ts';
 import { readShapefile, type ShapefileSet } from './shapefile.ts';
@@ -8,6 +8,7 @@ import { baseNameOf, sniff, type SniffKind } from './sniff.ts';
 import { readSurveyTxt } from './survey-txt.ts';
 import { DEFAULT_ZIP_LIMITS, unzipSafe } from './zip.ts';
 import { budgetOf, type UploadBudget } from '../budget.ts';
+import { UserError, userError } from '../../errors.ts';
 
 /** Same ceiling as the zip limit: boundary files are kilobytes to a few MB; 200 MB is already a mistake. */
 export const MAX_INPUT_BYTES = DEFAULT_ZIP_LIMITS.maxTotalBytes;
@@ -24,7 +25,7 @@ function expand(files: InputFile[], depth: number, items: Item[], decisions: Dec
     const s = sniff(f);
     if (s.kind !== 'zip') { items.push({ name: f.name, bytes: f.bytes, kind: s.kind, rule: s.rule, inZip: depth > 0 }); continue; }
     if (depth >= MAX_ZIP_DEPTH) {
-      throw new BoundaryInputError('zip-nested', `压缩包嵌套过深（“${f.name}”），请直接打包边界文件。`, `Zips nested too deeply ("${f.name}"); zip the boundary files directly.`);
+      throw userError('zip-nested', `压缩包嵌套过深（“${f.name}”），请直接打包边界文件。`, `Zips nested too deeply ("${f.name}"); zip the boundary files directly.`);
     }
     // One byte budget for the whole upload: inner zips and further files draw from what is left.
     const z = unzipSafe(f.bytes, f.name, DEFAULT_ZIP_LIMITS, budget);
@@ -54,16 +55,16 @@ function shapefileSets(items: Item[]): ShapefileSet[] {
   return sets.sort((a, b) => a.shp.name.localeCompare(b.shp.name));
 }
 
-function nothingReadable(items: Item[], names: string): BoundaryInputError {
+function nothingReadable(items: Item[], names: string): UserError {
   if (items.some((i) => i.kind === 'dbf')) {
-    return new BoundaryInputError('shp-missing', `上传内容（${names}）中只有属性表 .dbf，没有几何文件 .shp；请把同名的 .shp、.shx、.dbf（及 .prj、.cpg）一起上传或打包。`,
+    return userError('shp-missing', `上传内容（${names}）中只有属性表 .dbf，没有几何文件 .shp；请把同名的 .shp、.shx、.dbf（及 .prj、.cpg）一起上传或打包。`,
       `The upload (${names}) has a .dbf attribute table but no .shp geometry; upload or zip the .shp, .shx, .dbf (and .prj, .cpg) together.`);
   }
   if (items.some((i) => i.kind === 'prj' || i.kind === 'shx' || i.kind === 'cpg')) {
-    return new BoundaryInputError('shp-missing', `上传内容（${names}）只有 Shapefile 的附属文件，没有几何文件 .shp；请把 .shp、.shx、.dbf、.prj 一起上传。`,
+    return userError('shp-missing', `上传内容（${names}）只有 Shapefile 的附属文件，没有几何文件 .shp；请把 .shp、.shx、.dbf、.prj 一起上传。`,
       `The upload (${names}) has shapefile side files but no .shp; upload the .shp, .shx, .dbf and .prj together.`);
   }
-  return new BoundaryInputError('format-unknown', `上传内容（${names || '空压缩包'}）中没有可识别的边界文件；支持 Shapefile（.zip 或 .shp/.shx/.dbf）、DXF、DWG、GeoJSON、KML/KMZ、界址点坐标 TXT。`,
+  return userError('format-unknown', `上传内容（${names || '空压缩包'}）中没有可识别的边界文件；支持 Shapefile（.zip 或 .shp/.shx/.dbf）、DXF、DWG、GeoJSON、KML/KMZ、界址点坐标 TXT。`,
     `No boundary file recognised in the upload (${names || 'empty zip'}); supported: Shapefile (.zip or .shp/.shx/.dbf), DXF, DWG, GeoJSON, KML/KMZ, survey coordinate TXT.`);
 }
 
@@ -76,7 +77,7 @@ function pickStandalone(cands: Item[], decisions: Decision[]): Item {
     return doc;
   }
   const names = cands.map((c) => c.name).join(', ');
-  throw new BoundaryInputError('several-boundaries', `一次上传了多个边界文件（${names}），请每次只上传一个。`, `Several boundary files in one upload (${names}); upload one at a time.`);
+  throw userError('several-boundaries', `一次上传了多个边界文件（${names}），请每次只上传一个。`, `Several boundary files in one upload (${names}); upload one at a time.`);
 }
 
 type CadModule = { readDxf?: (b: Uint8Array, o: ReadOptions) => ReadResult; readDwg?: (b: Uint8Array, o: ReadOptions) => Promise<ReadResult> };
@@ -87,7 +88,7 @@ async function loadCad(kind: 'dxf' | 'dwg'): Promise<CadModule> {
     // if a deployment lacks one, the user gets a sentence instead of a stack trace.
     return (kind === 'dxf' ? await import('./dxf.ts') : await import('./dwg.ts')) as CadModule;
   } catch {
-    throw new BoundaryInputError(`${kind}-unavailable`, `此服务器暂不能读取 ${kind.toUpperCase()} 文件，请另存为 Shapefile、GeoJSON 或 KML 后上传。`,
+    throw userError(`${kind}-unavailable`, `此服务器暂不能读取 ${kind.toUpperCase()} 文件，请另存为 Shapefile、GeoJSON 或 KML 后上传。`,
       `${kind.toUpperCase()} files cannot be read on this server yet; save as Shapefile, GeoJSON or KML and upload that.`);
   }
 }
@@ -99,12 +100,12 @@ async function readOne(it: Item, opts: ReadOptions): Promise<ReadResult> {
     case 'survey-txt': return readSurveyTxt(it.bytes, it.name, opts);
     case 'dxf': {
       const m = await loadCad('dxf');
-      if (!m.readDxf) throw new BoundaryInputError('dxf-unavailable', '此服务器暂不能读取 DXF 文件。', 'DXF files cannot be read on this server yet.');
+      if (!m.readDxf) throw userError('dxf-unavailable', '此服务器暂不能读取 DXF 文件。', 'DXF files cannot be read on this server yet.');
       return m.readDxf(it.bytes, opts);
     }
     case 'dwg': {
       const m = await loadCad('dwg');
-      if (!m.readDwg) throw new BoundaryInputError('dwg-unavailable', '此服务器暂不能读取 DWG 文件，请另存为 DXF。', 'DWG files cannot be read on this server yet; save as DXF.');
+      if (!m.readDwg) throw userError('dwg-unavailable', '此服务器暂不能读取 DWG 文件，请另存为 DXF。', 'DWG files cannot be read on this server yet; save as DXF.');
       return m.readDwg(it.bytes, opts);
     }
     default: throw new Error(`no reader for ${it.kind}`);
@@ -125,10 +126,10 @@ function countOutput(r: ReadResult, budget: UploadBudget): void {
 
 /** Read one upload (one or several files) into features in the source CRS, with every decision recorded. */
 export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = {}): Promise<ReadResult> {
-  if (!files.length) throw new BoundaryInputError('file-missing', '没有收到文件，请选择边界文件后上传。', 'No file received; choose a boundary file and upload it.');
+  if (!files.length) throw userError('file-missing', '没有收到文件，请选择边界文件后上传。', 'No file received; choose a boundary file and upload it.');
   const total = files.reduce((n, f) => n + f.bytes.length, 0);
   if (total > MAX_INPUT_BYTES) {
-    throw new BoundaryInputError('file-too-large', `上传文件共 ${(total / 1048576).toFixed(0)} MB，超过上限 ${MAX_INPUT_BYTES / 1048576} MB；用地边界文件通常只有几 MB，请只上传边界图层。`,
+    throw userError('file-too-large', `上传文件共 ${(total / 1048576).toFixed(0)} MB，超过上限 ${MAX_INPUT_BYTES / 1048576} MB；用地边界文件通常只有几 MB，请只上传边界图层。`,
       `The upload is ${(total / 1048576).toFixed(0)} MB, over the ${MAX_INPUT_BYTES / 1048576} MB limit; boundary files are usually a few MB: upload only the boundary layer.`);
   }
   const decisions: Decision[] = [];

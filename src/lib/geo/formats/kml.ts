@@ -1,9 +1,10 @@
 // KML reader (OGC 07-147r2, KML 2.2). KML is WGS84 lon/lat by definition (§6.2), so the hint is EPSG:4326.
 // A small, strict XML scanner instead of a DOM (none in Node): well-formedness is checked (tags must match and
 // close), because a truncated upload must be refused, not half-read.
-import { BoundaryInputError, type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideTextEncoding, decodeText } from './encoding.ts';
 import { budgetOf, UploadBudget } from '../budget.ts';
+import { userError } from '../../errors.ts';
 
 interface XNode { name: string; attrs: string; children: XNode[]; text: string }
 type Pos = [number, number];
@@ -13,7 +14,7 @@ const MAX_DESCRIPTION_CHARS = 500;
 
 const xmlError = (text: string, at: number, zh: string, en: string) => {
   const line = text.slice(0, at).split('\n').length;
-  return new BoundaryInputError('kml-invalid', `KML 文件第 ${line} 行：${zh}，文件可能不完整或已损坏，请重新导出。`,
+  return userError('kml-invalid', `KML 文件第 ${line} 行：${zh}，文件可能不完整或已损坏，请重新导出。`,
     `KML line ${line}: ${en}; the file may be truncated or damaged, export it again.`);
 };
 
@@ -114,7 +115,7 @@ function coordinates(ring: XNode | undefined, where: string, budget: UploadBudge
     if (!t) continue;
     const [x, y] = t.split(',').map(Number);
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      throw new BoundaryInputError('kml-coordinates', `KML ${where} 中的坐标“${t}”不是“经度,纬度”。`, `KML ${where}: coordinate "${t}" is not "lon,lat".`);
+      throw userError('kml-coordinates', `KML ${where} 中的坐标“${t}”不是“经度,纬度”。`, `KML ${where}: coordinate "${t}" is not "lon,lat".`);
     }
     pts.push([x, y]);
   }
@@ -149,7 +150,7 @@ export function readKml(bytes: Uint8Array, name: string, opts: ReadOptions, form
   const budget = budgetOf(opts);
   const root = parseXml(decodeText(bytes, enc.encoding), budget);
   if (!root.children.some((c) => c.name === 'kml')) {
-    throw new BoundaryInputError('kml-invalid', `“${name}”是 XML 但不是 KML（没有 <kml> 根元素）。`, `"${name}" is XML but not KML (no <kml> root element).`);
+    throw userError('kml-invalid', `“${name}”是 XML 但不是 KML（没有 <kml> 根元素）。`, `"${name}" is XML but not KML (no <kml> root element).`);
   }
   const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
   const skipped = new Map<string, number>();
@@ -175,7 +176,7 @@ export function readKml(bytes: Uint8Array, name: string, opts: ReadOptions, form
   }
   const skippedText = [...skipped].map(([t, k]) => `${t}×${k}`).join(', ');
   if (!features.length) {
-    throw new BoundaryInputError('no-polygon', `KML“${name}”中没有面（Polygon）${skippedText ? `，只有：${skippedText}` : ''}；用地边界必须是面。`,
+    throw userError('no-polygon', `KML“${name}”中没有面（Polygon）${skippedText ? `，只有：${skippedText}` : ''}；用地边界必须是面。`,
       `The KML "${name}" holds no Polygon${skippedText ? ` (only ${skippedText})` : ''}; a site boundary must be a polygon.`);
   }
   if (skippedText) warnings.push({ code: 'kml-skipped', zh: `跳过了非面几何：${skippedText}。`, en: `Skipped non-polygon geometries: ${skippedText}.` });

@@ -2,8 +2,9 @@
 // shpjs decodes DBF text itself (GBK without .cpg becomes mojibake), reprojects to WGS84 and loses the source
 // coordinates (DESIGN.md), and its parseShp nests holes by bounding box only. The format is small and fixed:
 // ESRI Shapefile Technical Description (July 1998) for .shp; dBASE III+/ESRI conventions for .dbf.
-import { BoundaryInputError, type Decision, type Feature, type LayerInfo, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import { type Decision, type Feature, type LayerInfo, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideDbfEncoding, decideTextEncoding, decodeText } from './encoding.ts';
+import { userError } from '../../errors.ts';
 
 type Ring = [number, number][];
 
@@ -23,7 +24,7 @@ export interface ShapefileSet {
   cpg?: { name: string; bytes: Uint8Array };
 }
 
-const shpError = (name: string, zh: string, en: string) => new BoundaryInputError('shp-corrupt', `Shapefile“${name}”${zh}`, `Shapefile "${name}": ${en}`);
+const shpError = (name: string, zh: string, en: string) => userError('shp-corrupt', `Shapefile“${name}”${zh}`, `Shapefile "${name}": ${en}`);
 
 export function shpHeaderType(bytes: Uint8Array): number {
   return bytes.length >= 100 ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(32, true) : -1;
@@ -37,7 +38,7 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
   const type = v.getInt32(32, true);
   if (!POLYGON_TYPES.has(type)) {
     const kind = SHAPE_NAMES[type] ?? `type ${type}`;
-    throw new BoundaryInputError('shp-not-polygon', `Shapefile“${name}”的几何类型是 ${kind}，不是面（Polygon）；用地边界必须是面要素，请导出面图层。`,
+    throw userError('shp-not-polygon', `Shapefile“${name}”的几何类型是 ${kind}，不是面（Polygon）；用地边界必须是面要素，请导出面图层。`,
       `Shapefile "${name}" holds ${kind} shapes, not polygons; a site boundary must be a polygon layer: export the polygon layer.`);
   }
   const out: (Ring[] | null)[] = [];
@@ -167,7 +168,7 @@ export interface DbfTable { fields: string[]; rows: Record<string, unknown>[]; d
 
 /** dBASE table: header (32 bytes), field descriptors (32 bytes each, ended by 0x0D), fixed-width records. */
 export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: string; cpg?: string }): DbfTable {
-  const bad = (why: string) => new BoundaryInputError('dbf-corrupt', `属性表“${name}”已损坏（${why}）。`, `The attribute table "${name}" is damaged (${why}).`);
+  const bad = (why: string) => userError('dbf-corrupt', `属性表“${name}”已损坏（${why}）。`, `The attribute table "${name}" is damaged (${why}).`);
   if (bytes.length < 33) throw bad('header incomplete');
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const nRec = v.getUint32(4, true), headerLen = v.getUint16(8, true), recLen = v.getUint16(10, true);
@@ -248,7 +249,7 @@ function chooseSet(sets: ShapefileSet[], opts: ReadOptions, decisions: Decision[
   if (opts.layer) {
     const hit = sets.find((s) => s.base === opts.layer) ?? sets.find((s) => s.base.toLowerCase() === opts.layer!.toLowerCase());
     if (!hit) {
-      throw new BoundaryInputError('shp-layer-missing', `没有名为“${opts.layer}”的 Shapefile；可选：${names.join('、')}。`,
+      throw userError('shp-layer-missing', `没有名为“${opts.layer}”的 Shapefile；可选：${names.join('、')}。`,
         `No shapefile named "${opts.layer}"; available: ${names.join(', ')}.`);
     }
     decisions.push({ what: 'shapefile', value: hit.base, rule: 'user-choice', alternatives: names.filter((n) => n !== hit.base) });
@@ -301,7 +302,7 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
     warnings.push({ code: 'shp-null-shapes', zh: `${nulls} 条记录没有几何图形，已跳过。`, en: `${nulls} record(s) have no geometry; skipped.` });
   }
   if (!features.length) {
-    throw new BoundaryInputError('shp-empty', `Shapefile“${shpName}”中没有任何面要素。`, `The shapefile "${shpName}" holds no polygon.`);
+    throw userError('shp-empty', `Shapefile“${shpName}”中没有任何面要素。`, `The shapefile "${shpName}" holds no polygon.`);
   }
   const result: ReadResult = { format: 'shapefile', features, decisions, warnings, sourceLayer: set.base };
   if (sets.length > 1) {

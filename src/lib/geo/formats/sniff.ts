@@ -1,7 +1,8 @@
 // Decide what a file is from its content first (names lie: a ".zip" that is a .shp, a ".txt" that is JSON),
 // then from its extension. Shapefile members (.shp .shx .dbf .prj .cpg) are "parts" grouped by the dispatcher.
-import { BoundaryInputError, type InputFile } from '../types.ts';
+import { type InputFile } from '../types.ts';
 import { isZip } from './zip.ts';
+import { userError } from '../../errors.ts';
 
 export type SniffKind =
   | 'zip' | 'dxf' | 'dwg' | 'geojson' | 'kml' | 'survey-txt'
@@ -101,7 +102,7 @@ export function sniff(file: InputFile): Sniffed {
   const ext = extensionOf(file.name);
   const b = file.bytes;
   if (b.length === 0) {
-    throw new BoundaryInputError('file-empty', `文件“${file.name}”是空的（0 字节），请检查后重新上传。`,
+    throw userError('file-empty', `文件“${file.name}”是空的（0 字节），请检查后重新上传。`,
       `The file "${file.name}" is empty (0 bytes); check it and upload again.`);
   }
   // .shx shares the .shp header; .dbf/.prj/.cpg have no magic worth trusting: their extension decides.
@@ -110,16 +111,16 @@ export function sniff(file: InputFile): Sniffed {
   const byContent = sniffContent(b);
   if (byContent) return { kind: byContent, rule: 'magic' };
   if (ext === 'dxf') {
-    throw new BoundaryInputError('dxf-not-dxf', `文件“${file.name}”扩展名是 .dxf，但内容不是 DXF（既无 ASCII 组码也无二进制 DXF 标记），可能已损坏或是其他格式。`,
+    throw userError('dxf-not-dxf', `文件“${file.name}”扩展名是 .dxf，但内容不是 DXF（既无 ASCII 组码也无二进制 DXF 标记），可能已损坏或是其他格式。`,
       `"${file.name}" is named .dxf but is not DXF (no ASCII group codes, no binary DXF sentinel); it may be damaged or another format.`);
   }
   if (ext === 'dwg') {
-    throw new BoundaryInputError('dwg-not-dwg', `文件“${file.name}”扩展名是 .dwg，但文件头不是 DWG 版本标记（AC10xx），可能已损坏。`,
+    throw userError('dwg-not-dwg', `文件“${file.name}”扩展名是 .dwg，但文件头不是 DWG 版本标记（AC10xx），可能已损坏。`,
       `"${file.name}" is named .dwg but does not start with a DWG version tag (AC10xx); it may be damaged.`);
   }
   if (ext === 'zip' || ext === 'kmz' || ext === 'shp') {
     const dbf = looksLikeDbf(b);
-    throw new BoundaryInputError(`${ext}-not-${ext}`,
+    throw userError(`${ext}-not-${ext}`,
       `文件“${file.name}”扩展名是 .${ext}，但内容不是该格式${dbf ? '，看起来是 Shapefile 的属性表（.dbf）；请把 .shp、.shx、.dbf 一起打包上传' : '，可能已损坏或未传完整'}。`,
       `"${file.name}" is named .${ext} but its content is not that format${dbf ? '; it looks like a shapefile attribute table (.dbf): zip the .shp, .shx and .dbf together' : '; it may be damaged or incompletely uploaded'}.`);
   }

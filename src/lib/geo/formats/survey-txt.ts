@@ -4,9 +4,10 @@
 //   [地块坐标]  per parcel `点数,面积(公顷),地块编号,地块名称,面,图幅号,地块用途,地类编码,@`
 //              then points `J1,1,X,Y`: name, ring (1 outer, 2+ holes), X = northing, Y = easting (zone prefix).
 // Output positions are [easting, northing] in the source CRS; the header goes to crs.ts as a hint.
-import { BoundaryInputError, type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideTextEncoding, decodeText } from './encoding.ts';
 import { ringInRing } from './shapefile.ts';
+import { userError } from '../../errors.ts';
 
 type Pos = [number, number];
 
@@ -117,7 +118,7 @@ export function readSurveyTxt(bytes: Uint8Array, name: string, opts: ReadOptions
   const { header, parcels } = parseLines(decodeText(bytes, enc.encoding), warnings);
   const all = parcels.flatMap((p) => p.points);
   if (!all.length) {
-    throw new BoundaryInputError('survey-no-points', `坐标文件“${name}”中没有界址点坐标行（如 J1,1,X,Y），请检查 [地块坐标] 部分。`,
+    throw userError('survey-no-points', `坐标文件“${name}”中没有界址点坐标行（如 J1,1,X,Y），请检查 [地块坐标] 部分。`,
       `The coordinate file "${name}" has no boundary-point lines (like J1,1,X,Y); check its [地块坐标] section.`);
   }
   const axis = axisOrder(all);
@@ -134,7 +135,7 @@ export function readSurveyTxt(bytes: Uint8Array, name: string, opts: ReadOptions
     if (geometry) features.push({ type: 'Feature', geometry, properties: p.props });
   });
   if (!features.length) {
-    throw new BoundaryInputError('no-polygon', `坐标文件“${name}”中没有能构成面的地块（每圈至少 3 个不同的点）。`,
+    throw userError('no-polygon', `坐标文件“${name}”中没有能构成面的地块（每圈至少 3 个不同的点）。`,
       `The coordinate file "${name}" has no parcel with a ring of at least 3 distinct points.`);
   }
   const result: ReadResult = { format: 'survey-txt', features, decisions, warnings };

@@ -3,9 +3,10 @@
 // inflating (a lying header cannot get past), and so that member names written in GBK by Windows tools
 // (without the UTF-8 flag, APPNOTE.TXT §4.4.4 bit 11) can be decoded. Nothing is written to disk.
 import { inflateRawSync } from 'node:zlib';
-import { BoundaryInputError, type Decision, type Message } from '../types.ts';
+import { type Decision, type Message } from '../types.ts';
 import { decodeText, detectEncoding } from './encoding.ts';
-import { LimitError, type UploadBudget } from '../budget.ts';
+import { type UploadBudget } from '../budget.ts';
+import { userError, limitError } from '../../errors.ts';
 
 export interface ZipLimits {
   /** More members than any real shapefile/KMZ upload has; stops central-directory floods. */
@@ -39,7 +40,7 @@ export function isJunkPath(path: string): boolean {
     base === '.DS_Store' || base.toLowerCase() === 'thumbs.db' || base.toLowerCase() === 'desktop.ini';
 }
 
-const corrupt = (name: string, why: string) => new BoundaryInputError('zip-corrupt',
+const corrupt = (name: string, why: string) => userError('zip-corrupt',
   `压缩包“${name}”已损坏或不完整（${why}），请重新压缩后上传。`,
   `The zip "${name}" is damaged or incomplete (${why}); zip the files again and re-upload.`);
 
@@ -65,7 +66,7 @@ function readCentralDirectory(b: Uint8Array, name: string, limits: ZipLimits): C
     cdOffset = u64(b, z + 48);
   }
   if (count > limits.maxEntries) {
-    throw new BoundaryInputError('zip-too-many-entries', `压缩包含 ${count} 个文件，超过上限 ${limits.maxEntries}；请只打包边界文件。`,
+    throw userError('zip-too-many-entries', `压缩包含 ${count} 个文件，超过上限 ${limits.maxEntries}；请只打包边界文件。`,
       `The zip holds ${count} members, more than the limit of ${limits.maxEntries}; zip only the boundary files.`);
   }
   const out: CdEntry[] = [];
@@ -117,13 +118,13 @@ function decodeNames(cd: CdEntry[], decisions: Decision[], warnings: Message[]):
 function safePath(raw: string, zipName: string): string {
   const path = raw.replace(/\\/g, '/');
   if (path.startsWith('/') || /^[a-zA-Z]:/.test(path) || path.split('/').some((s) => s === '..')) {
-    throw new BoundaryInputError('zip-unsafe-path', `压缩包“${zipName}”含不安全的文件路径“${raw}”（绝对路径或“..”），已拒绝；请重新打包。`,
+    throw userError('zip-unsafe-path', `压缩包“${zipName}”含不安全的文件路径“${raw}”（绝对路径或“..”），已拒绝；请重新打包。`,
       `The zip "${zipName}" contains an unsafe member path "${raw}" (absolute or with ".."); refused. Re-create the zip.`);
   }
   return path.split('/').filter((s) => s !== '' && s !== '.').join('/') + (path.endsWith('/') ? '/' : '');
 }
 
-const bomb = (name: string, why: string) => new LimitError('zip-too-large',
+const bomb = (name: string, why: string) => limitError('zip-too-large',
   `压缩包“${name}”解压后过大或压缩比异常（${why}），已拒绝；边界文件通常不超过几十 MB。`,
   `The zip "${name}" would expand too much or has an abnormal compression ratio (${why}); refused. Boundary files are usually a few MB.`);
 
@@ -137,7 +138,7 @@ function inflateEntry(b: Uint8Array, c: CdEntry, path: string, zipName: string, 
     return data.slice();
   }
   if (c.method !== 8) {
-    throw new BoundaryInputError('zip-method', `压缩包中“${path}”使用了不支持的压缩方式（${c.method}），请用标准 ZIP（Deflate）重新压缩。`,
+    throw userError('zip-method', `压缩包中“${path}”使用了不支持的压缩方式（${c.method}），请用标准 ZIP（Deflate）重新压缩。`,
       `"${path}" in the zip uses an unsupported compression method (${c.method}); re-zip with standard Deflate.`);
   }
   // Native inflate with an output ceiling: never more than the declared size (a lying header is caught as
@@ -172,7 +173,7 @@ export function unzipSafe(bytes: Uint8Array, zipName: string, limits: ZipLimits 
     const path = safePath(names[i], zipName);
     if (path.endsWith('/') || isJunkPath(path)) return;
     if (c.flags & 1) {
-      throw new BoundaryInputError('zip-encrypted', `压缩包中“${path}”有密码保护，请去掉密码后重新上传。`,
+      throw userError('zip-encrypted', `压缩包中“${path}”有密码保护，请去掉密码后重新上传。`,
         `"${path}" in the zip is password-protected; remove the password and re-upload.`);
     }
     declared += c.usize;

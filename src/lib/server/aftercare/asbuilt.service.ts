@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
-import { BoundaryInputError, type InputFile } from '../../geo/types.ts';
+import type { InputFile } from '../../geo/types.ts';
 import type { InspectResult, InspectText } from '../../geo/ingest.ts';
 import { runIngest } from '../projects/ingest-runner.ts';
 import { insertFileRow, putBlob } from '../storage/storage.ts';
@@ -15,11 +15,9 @@ import * as projects from '../projects/projects.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { stateOf, todayInShanghai } from '../projects/project-view.ts';
 import { toActor } from '../workflow/actor.ts';
-import type { Refusal } from '../../domain/workflow-model.ts';
 import { checkSignoff, checkSurveyUpload, DEFAULT_TOLERANCE_M, floorsFromAttributes, floorsFromLabels, MAX_TOLERANCE_M, type FloorInfo } from '../../domain/aftercare/asbuilt.ts';
 import * as repo from './asbuilt.repository.ts';
-
-export const refused = (r: Refusal) => apiError(r.status, r.code, { zh: r.zh, en: r.en });
+import { refusalError as refused } from '../../errors.ts';
 
 export interface SurveyOptions { crs?: string; layer?: string; encoding?: string; toleranceM?: number | string }
 
@@ -62,13 +60,7 @@ export async function uploadSurvey(db: Db, actor: SessionUser, projectId: string
   const early = checkSurveyUpload(stateOf(first), toActor(actor));
   if (early) throw refused(early);
 
-  let inspect: InspectResult;
-  try {
-    inspect = (await runIngest(files, { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined, purpose: 'footprints' })).result;
-  } catch (e) {
-    if (e instanceof BoundaryInputError) throw apiError(400, e.code, { zh: e.zh, en: e.en });
-    throw e;
-  }
+  const inspect: InspectResult = (await runIngest(files, { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined, purpose: 'footprints' })).result;
   const floors = floorsOf(inspect);
   const missing = floors.map((f, i) => (f.info && (f.info.floors !== null || f.info.floorAreaM2 !== null) ? -1 : i)).filter((i) => i >= 0);
   if (missing.length) {

@@ -16,7 +16,8 @@ import { complianceOf, evaluateCompliance, proposedFindings, type AsBuiltFacts, 
 import { CITY_ROLES } from '../../domain/roles.ts';
 import { contractTermsOf, performanceOf } from './contract.service.ts';
 import { currentSurvey, currentSurveys, type SurveyRow } from './asbuilt.repository.ts';
-import { asBuiltOf, refused, surveyView } from './asbuilt.service.ts';
+import { asBuiltOf, surveyView } from './asbuilt.service.ts';
+import { refusalError as refused } from '../../errors.ts';
 import { scheduleOf } from './milestones.service.ts';
 
 const factsOf = (s: SurveyRow | null): AsBuiltFacts | null =>

@@ -9,7 +9,7 @@ import { stateOf, todayInShanghai } from '../projects/project-view.ts';
 import { toActor } from '../workflow/actor.ts';
 import { checkContractTerms, contractTermsSchema, type ContractTerms } from '../../domain/aftercare/terms.ts';
 import { checkPerformanceConfirm, checkPerformanceEntry, parsePerformance, type PerformanceInput, type PerformanceRecord } from '../../domain/aftercare/performance.ts';
-import { refused } from './asbuilt.service.ts';
+import { refusalError as refused } from '../../errors.ts';
 
 export interface TermsRow { terms: ContractTerms; document_id: string | null; revision: number; recorded_at: Date; recorded_by_name: string | null }
 

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { mkdirSync } from 'node:fs';
 import { migrate } from './migrate.ts';
 import { lockDataDir } from './lock.ts';
-import { DbSetupError, type Db } from './types.ts';
+import { dbSetupError, type Db } from './types.ts';
 
 let opening: Promise<Db> | null = null;
 let release: (() => void) | null = null;
@@ -47,10 +47,10 @@ export async function requirePostgis(db: Pick<Db, 'query'>) {
   try {
     available = (await db.query(`select 1 from pg_available_extensions where name = 'postgis'`)).rows;
   } catch (e) {
-    throw new DbSetupError(`cannot reach the database at DATABASE_URL: ${(e as Error).message}`);
+    throw dbSetupError(`cannot reach the database at DATABASE_URL: ${(e as Error).message}`);
   }
   if (available.length === 0)
-    throw new DbSetupError(
+    throw dbSetupError(
       'PostGIS is not installed on the PostgreSQL server at DATABASE_URL: install it (Debian: apt-get install postgresql-15-postgis-3) and restart.'
     );
 }

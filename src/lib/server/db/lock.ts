@@ -2,7 +2,7 @@
 // processes writing the same files corrupt them. The lock is a file next to the directory holding the
 // owner's pid; a lock whose process is gone (killed, crashed) is taken over.
 import { readFileSync, unlinkSync, writeFileSync } from 'node:fs';
-import { DbSetupError } from './types.ts';
+import { dbSetupError } from './types.ts';
 
 function alive(pid: number): boolean {
   if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid) return false;
@@ -38,11 +38,11 @@ export function lockDataDir(dir: string): () => void {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
       const owner = Number(readFileSync(file, 'utf8').trim());
       if (alive(owner))
-        throw new DbSetupError(
+        throw dbSetupError(
           `the embedded database in ${dir} is in use by process ${owner} (a running zeroland server?): stop it first. If that process is not zeroland, delete ${file}.`
         );
       unlinkSync(file); // stale: its owner is gone
     }
   }
-  throw new DbSetupError(`could not lock the embedded database in ${dir} (${file})`);
+  throw dbSetupError(`could not lock the embedded database in ${dir} (${file})`);
 }

@@ -1,5 +1,6 @@
 // One database interface, two engines: PostgreSQL (pg) in production, PGlite + PostGIS (WASM) embedded.
 // The same SQL runs on both; nothing above this folder knows which one it talks to.
+import { operatorError } from '../../errors.ts';
 
 export interface QueryResult<T> { rows: T[]; rowCount: number }
 
@@ -16,7 +17,5 @@ export interface Db extends Queryable {
   close(): Promise<void>;
 }
 
-/** A startup problem the operator must fix (e.g. PostGIS missing): one line, no stack trace. */
-export class DbSetupError extends Error {
-  userFacing = true;
-}
+/** A startup problem the operator must fix (e.g. PostGIS missing): one line, no stack trace (a UserError). */
+export const dbSetupError = (message: string) => operatorError('db_setup', message, 503);

@@ -1,23 +1,15 @@
 // Layer administration: import a new version from any file the boundary pipeline reads, list versions,
 // switch the current version (one transaction, with the re-classification of open projects).
 import { createHash } from 'node:crypto';
+import { userError } from '../../errors.ts';
 import type { Db } from '../db/index.ts';
 import type { IngestOptions } from '../../geo/ingest.ts';
-import { IngestBusyError, runIngest } from '../projects/ingest-runner.ts';
+import { runIngest } from '../projects/ingest-runner.ts';
 import type { InputFile, Message } from '../../geo/types.ts';
 import { reclassifyOpenProjects, type ReclassifyChange } from '../classification/reclassify.ts';
 import { buildVersionTiles } from '../tiles/pyramid-runner.ts';
 import { forgetCurrentVersions } from '../tiles/tiles.service.ts';
 import { findVersion, insertLayerVersion, insertSwitch, kindExists, listSwitches, listVersions, lockKind, makeCurrent, type LayerVersionRow } from './layers.repository.ts';
-
-/** A request an administrator can fix (unknown kind, no such version): one bilingual line. */
-export class LayerAdminError extends Error {
-  userFacing = true;
-  constructor(public readonly code: string, public readonly zh: string, public readonly en: string, public readonly status = 400) {
-    super(en);
-    this.name = 'LayerAdminError';
-  }
-}
 
 /** A city layer (the 永久基本农田 layer has tens of thousands of patches) is larger than any parcel upload. */
 const LAYER_LIMITS = { vertices: 10_000_000, features: 1_000_000 };
@@ -63,18 +55,15 @@ export interface SwitchReport {
 
 async function requireKind(db: Db, kind: string) {
   if (!/^[a-z_]{2,40}$/.test(kind) || !(await kindExists(db, kind)))
-    throw new LayerAdminError('unknown_kind', `未知的图层类型：${kind}`, `Unknown layer kind: ${kind}`, 404);
+    throw userError('unknown_kind', `未知的图层类型：${kind}`, `Unknown layer kind: ${kind}`, 404);
 }
 
 export async function importLayer(db: Db, req: ImportRequest): Promise<ImportReport> {
   await requireKind(db, req.kind);
-  if (req.files.length === 0) throw new LayerAdminError('no_file', '请选择图层文件', 'Choose a layer file');
+  if (req.files.length === 0) throw userError('no_file', '请选择图层文件', 'Choose a layer file');
   // Layers are city-wide: the pipeline's "parcel too large" flags are expected here and not shown.
   // Read in the worker pool (never on the server's event loop), with the budgets of a city-wide layer.
-  const inspected = (await runIngest(req.files, { ...req.ingest, requireShanghai: true }, undefined, LAYER_LIMITS).catch((e) => {
-    if (e instanceof IngestBusyError) throw new LayerAdminError('ingest_busy', '服务器正忙于读取其他文件，请稍后重试。', 'The server is busy reading other files; try again shortly.', 503);
-    throw e;
-  })).result;
+  const inspected = (await runIngest(req.files, { ...req.ingest, requireShanghai: true }, undefined, LAYER_LIMITS)).result;
   const features = inspected.features.filter((f) => f.valid).map((f) => ({ type: 'Feature' as const, geometry: f.geometry, properties: f.properties }));
   const hash = createHash('sha256');
   for (const f of req.files) hash.update(f.bytes);
@@ -103,7 +92,7 @@ export async function importLayer(db: Db, req: ImportRequest): Promise<ImportRep
 export async function switchLayer(db: Db, s: { kind: string; version: number; by: string; actorId?: string | null }): Promise<SwitchReport> {
   await requireKind(db, s.kind);
   const target = await findVersion(db, s.kind, s.version);
-  if (!target) throw new LayerAdminError('no_version', `${s.kind} 没有第 ${s.version} 版`, `${s.kind} has no version ${s.version}`, 404);
+  if (!target) throw userError('no_version', `${s.kind} 没有第 ${s.version} 版`, `${s.kind} has no version ${s.version}`, 404);
   const versions = await listVersions(db, s.kind);
   const report = await db.transaction(async (tx) => {
     const fromId = await lockKind(tx, s.kind);

@@ -1,6 +1,7 @@
 // Server start-up, before the first request: install the clean stop, open and migrate the database,
 // log what happened. A setup problem the operator must fix (no PostGIS, a data directory in use) ends the
 // process with one line and exit code 78, which the supervisor (`npm start`) and systemd do not restart.
+import { UserError } from '../../errors.ts';
 import { getDb, migrationsAppliedAtOpen, type Db } from '../db/index.ts';
 import { installShutdown } from './lifecycle.ts';
 import { log } from './log.ts';
@@ -15,7 +16,7 @@ export async function serverStarting(): Promise<Db> {
   try {
     db = await getDb();
   } catch (e) {
-    if ((e as { userFacing?: boolean }).userFacing) {
+    if (e instanceof UserError && e.code === 'db_setup') {
       log.error('startup_failed', { msg: (e as Error).message });
       process.exit(EXIT_CONFIG);
     }

@@ -3,18 +3,16 @@
 // period of force, the construction type again (facts may have been corrected), and the positive list (一.3、一.4)
 // with its justification. Returns what the action's event records. Refusals throw ApiErrors (409 / 403).
 import type { Queryable } from '../db/index.ts';
-import { apiError } from '../http/api.ts';
 import type { PathFacts } from '../../domain/paths.ts';
 import { pathOf } from '../../domain/paths.ts';
-import type { Refusal } from '../../domain/workflow-model.ts';
 import { checkConstructionType } from '../../domain/policy/construction-type.ts';
 import { checkPositiveList, justificationRecord, positiveGaps, type PositiveGap } from '../../domain/policy/positive-list.ts';
 import { checkPolicyInForce, latestStarted, versionInForce } from '../../domain/policy/versions.ts';
 import { checkReserveMechanism } from '../../domain/policy/city-path.ts';
 import { evaluateProject } from '../standard/index.ts';
 import { policyVersions } from './versions.service.ts';
+import { refusalError as refused } from '../../errors.ts';
 
-const refused = (r: Refusal) => apiError(r.status, r.code, { zh: r.zh, en: r.en });
 
 export interface GateOutcome {
   /** Merged into the action's event payload. */

@@ -2,7 +2,7 @@
 // nothing in its own transaction (it rolled back); the refusal is then recorded on its own, naming the rule.
 import type { Db } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { ApiError } from '../http/api.ts';
+import { UserError } from '../../errors.ts';
 
 /** Refusals of the guideline's rules (not typing mistakes or stale tabs): these are logged. */
 export const POLICY_REFUSAL_CODES = new Set([
@@ -11,7 +11,7 @@ export const POLICY_REFUSAL_CODES = new Set([
 ]);
 
 export async function logPolicyRefusal(db: Db, actor: SessionUser, projectId: string | null, attempted: string, e: unknown): Promise<void> {
-  if (!(e instanceof ApiError) || !POLICY_REFUSAL_CODES.has(e.code)) return;
+  if (!(e instanceof UserError) || !POLICY_REFUSAL_CODES.has(e.code)) return;
   try {
     await db.query(
       `insert into events (project_id, actor_id, actor_role, action, comment, payload)

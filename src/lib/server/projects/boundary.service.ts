@@ -9,14 +9,14 @@ import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import type { InputFile } from '../../geo/types.ts';
 import type { InspectResult } from '../../geo/ingest.ts';
-import { classifyProject, ClassificationError, type Classification } from '../classification/classify.ts';
+import { classifyProject, type Classification } from '../classification/classify.ts';
 import { insertFileRow } from '../storage/storage.ts';
 import { authorityByCode } from '../../domain/authorities.ts';
 import { authorityChangeRefusal } from '../../domain/case-authority.ts';
 import * as repo from './projects.repository.ts';
 import { assertEditable, loadVisible, notFound } from './project-access.ts';
 import { stateOf } from './project-view.ts';
-import { ingest, ingestHttpError } from './ingest-runner.ts';
+import { ingest } from './ingest-runner.ts';
 import { storeUpload, uploadFiles, uploadFor } from './upload-store.ts';
 import type { ParcelView } from './projects.types.ts';
 import { parcelOverlaps } from '../policy/overlap.service.ts';
@@ -43,8 +43,6 @@ export interface BoundaryResult {
   overlaps: ParcelOverlap[];
 }
 
-const inputError = (e: { code: string; zh: string; en: string }) => apiError(400, e.code, { zh: e.zh, en: e.en });
-
 /** The upload's main file: the .shp of a loose set, else the first file. */
 const mainFile = <F extends { name: string }>(files: F[]) => files.find((f) => /\.shp$/i.test(f.name)) ?? files[0];
 
@@ -54,17 +52,12 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
 
   // Content-addressed: writing before the transaction is harmless if it rolls back.
   const manifest = files.length > 0 ? await storeUpload(files, actor.id) : await uploadFor(opts.upload, actor.id);
-  let inspect: InspectResult;
-  try {
-    inspect = (await ingest({
-      key: manifest.id,
-      files: files.length > 0 ? files : undefined,
-      loadFiles: () => uploadFiles(manifest),
-      opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined }
-    })).result!;
-  } catch (e) {
-    throw ingestHttpError(e) ?? e;
-  }
+  const inspect: InspectResult = (await ingest({
+    key: manifest.id,
+    files: files.length > 0 ? files : undefined,
+    loadFiles: () => uploadFiles(manifest),
+    opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined }
+  })).result!;
   const picked = opts.featureIndex === undefined ? inspect.features.map((_, i) => i) : [opts.featureIndex].flat();
   if (picked.length === 0 || picked.some((i) => !Number.isInteger(i) || i < 0 || i >= inspect.features.length)) {
     throw apiError(400, 'bad_feature_index', {
@@ -101,13 +94,7 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
       sourceCrs: inspect.source.crs,
       fileId: mainId
     });
-    let classification: Classification;
-    try {
-      classification = await classifyProject(tx, id);
-    } catch (e) {
-      if (e instanceof ClassificationError) throw inputError(e);
-      throw e;
-    }
+    const classification: Classification = await classifyProject(tx, id);
     const authority = classification.authorityCode ?? row.authority_code;
     // A district officer applies for its own district only; the parcel decides where a project belongs.
     if (actor.role === 'district_industry' && authority !== actor.authorityCode) {

@@ -4,8 +4,9 @@
 // (ingest-worker.js); plain functions, so tests can call them in-process too.
 import { readBoundaryFiles } from '../../geo/formats/index.ts';
 import { processReadResult, type IngestOptions, type InspectResult } from '../../geo/ingest.ts';
-import { UploadBudget, isLimitError, type BudgetLimits } from '../../geo/budget.ts';
-import { BoundaryInputError, type InputFile, type ReadResult } from '../../geo/types.ts';
+import { UploadBudget, type BudgetLimits } from '../../geo/budget.ts';
+import { type InputFile, type ReadResult } from '../../geo/types.ts';
+import { UserError } from '../../errors.ts';
 
 export interface IngestJob {
   /** The upload's id (hash of its files): the cache key. Absent: not cached. */
@@ -23,7 +24,7 @@ export interface IngestJob {
 export type IngestReply =
   | { ok: true; result?: InspectResult; json?: string; cached: boolean; ms: number }
   | { ok: false; miss: true }
-  | { ok: false; input: { code: string; zh: string; en: string; limit: boolean } }
+  | { ok: false; input: { code: string; text: { zh: string; en: string }; status: number } }
   | { ok: false; bug: string };
 
 interface Entry { read: ReadResult; layer?: string; vertices: number }
@@ -51,7 +52,7 @@ function remember(k: string, e: Entry): void {
 export const cachedUploads = () => cache.size;
 export const clearIngestCache = () => cache.clear();
 
-/** One job, never throwing: a bad file is an `input` reply (limit = a budget was exceeded), anything else a bug. */
+/** One job, never throwing: a bad file is an `input` reply (a UserError, sent across the thread as data), anything else a bug. */
 export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
   const t0 = performance.now();
   try {
@@ -75,10 +76,10 @@ export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
     if (job.as === 'json') return { ok: true, json: JSON.stringify({ ...result, ...job.extra }), cached, ms };
     return { ok: true, result, cached, ms };
   } catch (e) {
-    if (e instanceof BoundaryInputError) return { ok: false, input: { code: e.code, zh: e.zh, en: e.en, limit: isLimitError(e) } };
+    if (e instanceof UserError) return { ok: false, input: { code: e.code, text: e.text, status: e.status } };
     // A recursion the budgets did not foresee is still the file's fault, not a server error.
     if (e instanceof RangeError && /call stack|Invalid array length|Invalid string length/i.test(e.message)) {
-      return { ok: false, input: { code: 'limit-structure', zh: '文件结构过深或过大，无法读取，已拒绝；请重新导出或简化后上传。', en: 'The file is nested too deeply or too large to read; refused. Export it again or simplify it.', limit: true } };
+      return { ok: false, input: { code: 'limit-structure', text: { zh: '文件结构过深或过大，无法读取，已拒绝；请重新导出或简化后上传。', en: 'The file is nested too deeply or too large to read; refused. Export it again or simplify it.' }, status: 422 } };
     }
     return { ok: false, bug: String((e as Error)?.stack ?? e) };
   }

@@ -1,24 +1,22 @@
 // The server's way to read an upload: always in the warm worker pool (ingest-pool.ts), never on the event
-// loop. A bad file is a BoundaryInputError (HTTP 400), a file beyond a budget a LimitError (422: vertices,
-// block expansion, nesting, spline degree, unzipped bytes, heap, wall clock), a full queue an IngestBusyError
-// (503). The CLI reads in-process (ZEROLAND_INGEST_INLINE) under the same geometric budgets.
-import { ApiError, apiError } from '../http/api.ts';
-import { LimitError, isLimitError, type BudgetLimits } from '../../geo/budget.ts';
+// loop. A bad file is a UserError (HTTP 400), a file beyond a budget a UserError with status 422 (vertices,
+// block expansion, nesting, spline degree, unzipped bytes, heap, wall clock), a full queue one with 503. The CLI reads in-process (ZEROLAND_INGEST_INLINE) under the same geometric budgets.
+import type { BudgetLimits } from '../../geo/budget.ts';
 import type { IngestOptions, InspectResult } from '../../geo/ingest.ts';
-import { BoundaryInputError, type InputFile } from '../../geo/types.ts';
+import type { InputFile } from '../../geo/types.ts';
 import { runIngestJob, type IngestJob, type IngestReply } from './ingest-jobs.ts';
 import { ingestPool, PoolFailure } from './ingest-pool.ts';
+import { limitError, UserError } from '../../errors.ts';
 
 /** Kept for callers that size their expectations by it: every upload now goes to the pool, whatever its size. */
 export const OFFLOAD_BYTES = 0;
 
 /** The server cannot take another upload right now (every worker busy and the queue full): 503. */
-export class IngestBusyError extends Error {
-  constructor() {
-    super('ingest busy');
-    this.name = 'IngestBusyError';
-  }
-}
+const ingestBusy = () =>
+  new UserError('ingest_busy', {
+    zh: '服务器正忙于读取其他上传的文件，请稍后重试。',
+    en: 'The server is busy reading other uploads; please try again in a moment.'
+  }, 503);
 
 /** The CLI reads in its own process (ZEROLAND_INGEST_INLINE=1, set by src/cli/main.ts): one file, one user,
  *  no event loop to protect; the geometric budgets apply all the same. */
@@ -39,25 +37,25 @@ export interface IngestRequest {
 
 export interface IngestOutcome { result?: InspectResult; json?: string; cached: boolean; inWorker: boolean; ms: number }
 
-function failure(e: PoolFailure): Error {
+function failure(e: PoolFailure): UserError {
   const cfg = ingestPool()?.config;
   switch (e.kind) {
     case 'timeout':
-      return new LimitError('limit-time', `文件读取超过 ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} 秒的时限，已停止；请只上传地块所在的图层或简化后的文件。`,
+      return limitError('limit-time', `文件读取超过 ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} 秒的时限，已停止；请只上传地块所在的图层或简化后的文件。`,
         `Reading the file took longer than the ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} s limit and was stopped; upload only the parcel layer or a simplified file.`);
     case 'died':
-      return new LimitError('limit-memory', `读取文件超出内存上限（${cfg?.heapMb ?? '?'} MB），已拒绝；请只上传地块所在的图层或简化后的文件。`,
+      return limitError('limit-memory', `读取文件超出内存上限（${cfg?.heapMb ?? '?'} MB），已拒绝；请只上传地块所在的图层或简化后的文件。`,
         `Reading the file exceeded the memory limit (${cfg?.heapMb ?? '?'} MB); refused. Upload only the parcel layer or a simplified file.`);
     default:
-      return new IngestBusyError();
+      return ingestBusy();
   }
 }
 
 function unpack(reply: IngestReply): { result?: InspectResult; json?: string; cached: boolean } {
   if (reply.ok) return { result: reply.result, json: reply.json, cached: reply.cached };
   if ('input' in reply) {
-    const { code, zh, en, limit } = reply.input;
-    throw limit ? new LimitError(code, zh, en) : new BoundaryInputError(code, zh, en);
+    const { code, text, status } = reply.input;
+    throw new UserError(code, text, status);
   }
   if ('bug' in reply) throw new Error(`ingest worker: ${reply.bug}`);
   throw new Error('ingest worker: unexpected cache miss');
@@ -90,17 +88,4 @@ export interface IngestRun { result: InspectResult; inWorker: boolean; ms: numbe
 export async function runIngest(files: InputFile[], opts: IngestOptions, force?: 'worker' | 'inline', limits?: Partial<BudgetLimits>): Promise<IngestRun> {
   const out = await ingest({ files, opts, force, limits });
   return { result: out.result!, inWorker: out.inWorker, ms: out.ms };
-}
-
-/** The HTTP answer for a failed ingest: 400 bad file, 422 over a budget, 503 busy; null for a bug. */
-export function ingestHttpError(e: unknown): ApiError | null {
-  if (e instanceof ApiError) return e;
-  if (e instanceof BoundaryInputError) return apiError(isLimitError(e) ? 422 : 400, e.code, { zh: e.zh, en: e.en });
-  if (e instanceof IngestBusyError) {
-    return apiError(503, 'ingest_busy', {
-      zh: '服务器正忙于读取其他上传的文件，请稍后重试。',
-      en: 'The server is busy reading other uploads; please try again in a moment.'
-    });
-  }
-  return null;
 }

@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { MultiPolygon } from 'geojson';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { ApiError, apiError } from '../http/api.ts';
+import { apiError } from '../http/api.ts';
 import { canCreateProject, canEditApplication, canView } from '../../domain/permissions.ts';
 import { checkDraft, checkSubmission, DOCUMENT_KINDS, DOCUMENT_LABELS, missingDocuments, type DocumentKind } from '../../domain/application.ts';
 import { isCityRole } from '../../domain/roles.ts';
@@ -32,6 +32,7 @@ import { policyView } from '../policy/view.ts';
 import { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict } from './project-access.ts';
 import { clockView, eventView, factsOf, parsedForm, stateOf, summaryOf, todayInShanghai } from './project-view.ts';
 import type { FileView, ProjectSummary, ProjectView } from './projects.types.ts';
+import { UserError } from '../../errors.ts';
 
 export { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict };
 export type { ProjectSummary, ProjectView, InboxItem, FileView, EventView, ClockView, ParcelView } from './projects.types.ts';
@@ -242,7 +243,7 @@ export async function getFileForDownload(db: Queryable, actor: SessionUser, file
       await loadVisible(db, actor, pid);
       allowed = true;
     } catch (e) {
-      if (!(e instanceof ApiError)) throw e;
+      if (!(e instanceof UserError)) throw e;
     }
   }
   if (!allowed) throw missing();

@@ -7,7 +7,7 @@ import { loadVisible } from '../projects/project-access.ts';
 import { toActor } from '../workflow/actor.ts';
 import { canOverride, DECIDED_STAGES } from '../../domain/standard/permissions.ts';
 import { declarationPayloadRefusal, declarationRefusal, judgementRefusal } from '../../domain/declarations.ts';
-import { refusalError } from '../workflow/workflow.service.ts';
+import { refusalError } from '../../errors.ts';
 import { diffEvaluations, unresolvedHits, type Evaluation, type EvaluationDiff } from '../../domain/standard/evaluate.ts';
 import { evaluateProject, evaluateWith, loadEvaluationInput, overriddenCriteria, ruleSetForProject, ruleSetInForce, today } from './evaluation.service.ts';
 import * as repo from './standard.repository.ts';

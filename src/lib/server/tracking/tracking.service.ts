@@ -9,6 +9,7 @@ import { noticesForEvent } from '../../domain/notifications.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
+import { refusalError as refused } from '../../errors.ts';
 import {
   checkFinding, checkMeasure, checkMilestone, findingInputSchema, measureInputSchema, milestoneInputSchema,
   type FindingRecord, type MeasureRecord, type MilestoneRecord
@@ -33,7 +34,6 @@ export async function trackingRecords(db: Queryable, projectId: string): Promise
   return { milestones: pick<MilestoneRecord>(ACTIONS.milestone), findings: pick<FindingRecord>(ACTIONS.finding), measures: pick<MeasureRecord>(ACTIONS.measure), lifts: pick<LiftRecord>(ACTIONS.lift) };
 }
 
-const refused = (r: Refusal) => apiError(r.status, r.code, { zh: r.zh, en: r.en });
 
 function parse<T extends z.ZodType>(schema: T, body: unknown): z.output<T> {
   const r = schema.safeParse(body);

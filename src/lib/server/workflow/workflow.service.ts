@@ -6,10 +6,10 @@
 import { evaluateProject, recognitionBlock } from '../standard/index.ts';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
-import { apiError, type ApiError } from '../http/api.ts';
+import { apiError } from '../http/api.ts';
 import { applyAction, availableActions, todoActions, waitsOn, type AvailableAction } from '../../domain/workflow.ts';
 import { escalates, runningClocks } from '../../domain/deadline-watch.ts';
-import { FINAL_STAGES, workflowActionSchema, type Refusal, type WorkflowState } from '../../domain/workflow-model.ts';
+import { FINAL_STAGES, workflowActionSchema, type WorkflowState } from '../../domain/workflow-model.ts';
 import { clockStatus } from '../../domain/clock.ts';
 import { checkSubmission } from '../../domain/application.ts';
 import { canView } from '../../domain/permissions.ts';
@@ -31,8 +31,7 @@ import { logPolicyRefusal } from '../policy/refusal-log.ts';
 import { kickDelivery, notify } from '../notifications/notify.service.ts';
 import { noticesForEvent } from '../../domain/notifications.ts';
 import { overlapGate } from '../policy/overlap.service.ts';
-
-export const refusalError = (r: Refusal): ApiError => apiError(r.status, r.code, { zh: r.zh, en: r.en });
+import { refusalError } from '../../errors.ts';
 
 /** Accepts the API's `action` as well as the domain's `type` for the action name. */
 function parseAction(body: unknown) {

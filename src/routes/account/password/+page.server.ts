@@ -1,11 +1,11 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
 import { safeNext } from '$lib/server/http/safe-next.ts';
 import { SESSION_COOKIE, tokenHash } from '$lib/server/auth/session.ts';
 import { changeOwnPassword } from '$lib/server/users/accounts.service.ts';
 import { MIN_PASSWORD_LENGTH } from '$lib/domain/passwords.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Every user changes their own password here; a user signed in with a temporary password is sent here first.
 export const load: PageServerLoad = ({ locals }) => ({ forced: locals.user?.mustChangePassword === true, minLength: MIN_PASSWORD_LENGTH });
@@ -24,8 +24,7 @@ export const actions: Actions = {
       const token = cookies.get(SESSION_COOKIE);
       await changeOwnPassword(await getDb(), user, current, next, token ? tokenHash(token) : undefined);
     } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { error: e.text[lang] });
-      throw e;
+      return failWith(e, lang);
     }
     redirect(303, safeNext(url.searchParams.get('next')));
   }

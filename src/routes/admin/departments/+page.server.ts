@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
 import { allDepartments, listUsersForAdmin, saveDepartment, updateUserBinding } from '$lib/server/departments/departments.service.ts';
+import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Departments per district and the binding of department accounts by code (administrator only).
 export const load: PageServerLoad = async ({ locals, url }) => {
@@ -22,8 +22,7 @@ const run = async (lang: 'zh' | 'en', fn: () => Promise<unknown>) => {
     await fn();
     return { ok: true };
   } catch (e) {
-    if (e instanceof ApiError) return fail(e.status, { error: e.text[lang] });
-    throw e;
+    return failWith(e, lang);
   }
 };
 

@@ -2,8 +2,8 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
 import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
-import { importLayer, LayerAdminError, layerVersions, recentSwitches, switchLayer } from '$lib/server/layers/layers.admin.ts';
-import { BoundaryInputError } from '$lib/geo/types.ts';
+import { importLayer, layerVersions, recentSwitches, switchLayer } from '$lib/server/layers/layers.admin.ts';
+import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Layer administration (administrators only): versions per kind, import a new version with a map preview,
 // switch the current version and read what the switch changed for open projects.
@@ -19,11 +19,6 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const preview = Number(url.searchParams.get('preview')) || null;
   const report = Number(url.searchParams.get('switch')) || null;
   return { layers, versions, switches: switches.map((s) => ({ ...s, at: new Date(s.at).toISOString() })), preview, report };
-};
-
-const message = (e: unknown, lang: 'zh' | 'en') => {
-  if (e instanceof BoundaryInputError || e instanceof LayerAdminError) return lang === 'zh' ? e.zh : e.en;
-  throw e;
 };
 
 export const actions: Actions = {
@@ -43,7 +38,7 @@ export const actions: Actions = {
       });
       versionId = r.version.id;
     } catch (e) {
-      return fail(400, { error: message(e, locals.lang), kind });
+      return failWith(e, locals.lang, { kind });
     }
     redirect(303, `/admin/layers?preview=${versionId}`);
   },
@@ -55,7 +50,7 @@ export const actions: Actions = {
       const r = await switchLayer(await getDb(), { kind: String(form.get('kind')), version: Number(form.get('version')), by: user!.username, actorId: user!.id });
       switchId = r.switchId;
     } catch (e) {
-      return fail(400, { error: message(e, locals.lang) });
+      return failWith(e, locals.lang);
     }
     redirect(303, `/admin/layers?switch=${switchId}`);
   }

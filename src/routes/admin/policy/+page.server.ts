@@ -1,10 +1,10 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
 import { shanghaiDate } from '$lib/domain/dates.ts';
 import { versionInForce } from '$lib/domain/policy/versions.ts';
 import { policyVersions, recordPolicyVersion } from '$lib/server/policy/versions.service.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { failWith } from '$lib/server/http/page-errors.ts';
 
 // The guideline's versions (沪经信规范〔2020〕9号, in force 2020-10-26 – 2025-10-25) and their extensions or successors.
 export const load: PageServerLoad = async ({ locals }) => {
@@ -24,8 +24,7 @@ export const actions: Actions = {
       });
       return { recorded: true };
     } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { message: e.text[locals.lang] });
-      throw e;
+      return failWith(e, locals.lang);
     }
   }
 };

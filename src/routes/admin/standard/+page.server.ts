@@ -1,9 +1,9 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
 import { canEditStandard } from '$lib/domain/standard/permissions.ts';
 import { codeTableInfo, discardDraft, getDraft, listRuleSets, publishDraft, saveDraft } from '$lib/server/standard/index.ts';
+import { failWith } from '$lib/server/http/page-errors.ts';
 
 // The city's editor of the recognition standard: versions, the draft, publishing with an effective date.
 export const load: PageServerLoad = async ({ locals }) => {
@@ -18,8 +18,7 @@ const run = async <T>(lang: 'zh' | 'en', fn: () => Promise<T>) => {
   try {
     return { ok: true as const, value: await fn() };
   } catch (e) {
-    if (e instanceof ApiError) return { ok: false as const, failure: fail(e.status, { error: e.text[lang] }) };
-    throw e;
+    return { ok: false as const, failure: failWith(e, lang) };
   }
 };
 

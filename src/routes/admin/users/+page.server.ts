@@ -1,8 +1,8 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
 import { createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from '$lib/server/users/accounts.service.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Users (administrators only): create with a temporary password, disable / re-enable, reset a password.
 // A temporary password is shown once, to hand over; the user must change it at the first sign-in.
@@ -14,11 +14,6 @@ function admin(locals: App.Locals) {
 export const load: PageServerLoad = async ({ locals }) => {
   const user = admin(locals);
   return { ...(await listAccounts(await getDb(), user)), me: user.id };
-};
-
-const failWith = (e: unknown, lang: 'zh' | 'en') => {
-  if (e instanceof ApiError) return fail(e.status, { error: e.text[lang] });
-  throw e;
 };
 
 export const actions: Actions = {

@@ -5,7 +5,8 @@ import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
 import {
   addProjectFile, applyProjectAction, getProject, liftSanction, recordFinding, recordMeasure, recordMilestone
 } from '$lib/server/projects/projects.service.ts';
-import { failWith, fileFrom, orErrorPage, pageUser, str } from '../page-helpers.server.ts';
+import { fileFrom, pageUser, str } from '../page-helpers.server.ts';
+import { failWith, orErrorPage } from '$lib/server/http/page-errors.ts';
 import { loadChecklist } from '$lib/server/standard/present.ts';
 import { issuedSheets, issueSheet, uploadSheetScan } from '$lib/server/documents/documents.service.ts';
 import { publicOrigin } from '$lib/server/documents/origin.ts';

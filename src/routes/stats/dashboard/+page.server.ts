@@ -1,22 +1,18 @@
-import { error, fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
 import { cityDashboard } from '$lib/server/stats/stats.service.ts';
 import { FLAG_RULES, STAGE_GROUP_LABELS } from '$lib/server/stats/stats.model.ts';
 import { districtMeasures, recordDistrictMeasure } from '$lib/server/supervision/supervision.service.ts';
 import { DISTRICT_MEASURE_LABELS } from '$lib/domain/tracking.ts';
 import { withdrawnAuthorities } from '$lib/server/policy/authority.service.ts';
 import type { Actions, PageServerLoad } from './$types';
+import { failWith, orErrorPage } from '$lib/server/http/page-errors.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const db = await getDb();
-  try {
+  return orErrorPage((async () => {
     const [dashboard, measures, withdrawn] = await Promise.all([cityDashboard(db, locals.user!), districtMeasures(db, locals.user!), withdrawnAuthorities(db)]);
     return { dashboard, measures, rules: FLAG_RULES, stageGroups: STAGE_GROUP_LABELS, measureLabels: DISTRICT_MEASURE_LABELS, withdrawn: [...withdrawn.values()] };
-  } catch (e) {
-    if (e instanceof ApiError) error(e.status, e.text[locals.lang]);
-    throw e;
-  }
+  })(), locals.lang);
 };
 
 export const actions: Actions = {
@@ -30,8 +26,7 @@ export const actions: Actions = {
       });
       return { recorded: m.id };
     } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { message: e.text[locals.lang] });
-      throw e;
+      return failWith(e, locals.lang);
     }
   }
 };

@@ -6,8 +6,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readDxf } from '../../../../src/lib/geo/formats/dxf.ts';
 import { readDwg } from '../../../../src/lib/geo/formats/dwg.ts';
-import { BoundaryInputError, type ReadResult } from '../../../../src/lib/geo/types.ts';
+import { type ReadResult } from '../../../../src/lib/geo/types.ts';
 import { CHORD_TOLERANCE_M } from '../../../../src/lib/geo/cad/curves.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 const CORPUS = join(process.cwd(), '..', 'shared', 'corpus');
 const haveCorpus = existsSync(CORPUS);
@@ -65,23 +66,23 @@ function ringArea(r: number[][]): number {
 }
 const shellArea = (r: ReadResult, i = 0) => ringArea((r.features[i].geometry.coordinates as number[][][])[0]);
 
-async function outcome(read: () => ReadResult | Promise<ReadResult>): Promise<ReadResult | BoundaryInputError> {
+async function outcome(read: () => ReadResult | Promise<ReadResult>): Promise<ReadResult | UserError> {
   try {
     return await read();
   } catch (e) {
-    if (e instanceof BoundaryInputError) return e;
+    if (e instanceof UserError) return e;
     throw e;
   }
 }
 
-function check(name: string, got: ReadResult | BoundaryInputError, expected: Expect | undefined): void {
+function check(name: string, got: ReadResult | UserError, expected: Expect | undefined): void {
   expect(expected, `no expectation written for ${name}`).toBeDefined();
   const want = expected as Expect;
   if ('error' in want) {
-    expect(got, `${name} should fail`).toBeInstanceOf(BoundaryInputError);
-    expect((got as BoundaryInputError).code).toBe(want.error);
+    expect(got, `${name} should fail`).toBeInstanceOf(UserError);
+    expect((got as UserError).code).toBe(want.error);
   } else {
-    expect(got, `${name} should read: ${(got as Error).message}`).not.toBeInstanceOf(BoundaryInputError);
+    expect(got, `${name} should read: ${(got as Error).message}`).not.toBeInstanceOf(UserError);
     const r = got as ReadResult;
     expect(r.features).toHaveLength(want.polygons);
     if (want.layer) expect(r.sourceLayer).toBe(want.layer);
@@ -153,15 +154,15 @@ describe.skipIf(!haveCorpus)('DXF corpus', () => {
   });
 
   it('names: \\U+ escapes, a stale ANSI_1252 header over UTF-8, Chinese layers of a TArch drawing', () => {
-    const uni = (() => { try { read('ezdxf_dxf_unicode.dxf'); } catch (e) { return (e as BoundaryInputError).en; } return ''; })();
+    const uni = (() => { try { read('ezdxf_dxf_unicode.dxf'); } catch (e) { return (e as UserError).en; } return ''; })();
     expect(uni).toContain('Tschüss mit ü');
-    const utf = (() => { try { read('gdal_utf-8.dxf'); } catch (e) { return (e as BoundaryInputError).en; } return ''; })();
+    const utf = (() => { try { read('gdal_utf-8.dxf'); } catch (e) { return (e as UserError).en; } return ''; })();
     expect(utf).toContain('éven');
     expect(read('libredwg_gh109_1.dxf').layers?.map((l) => l.name)).toContain('洁具');
   });
 
   it('binary DXF is read (layer table and entity counts), recover01 without EOF is read with a warning', () => {
-    const bin = (() => { try { read('ezdxf_bin_dxf_r12.dxf'); } catch (e) { return (e as BoundaryInputError).en; } return ''; })();
+    const bin = (() => { try { read('ezdxf_bin_dxf_r12.dxf'); } catch (e) { return (e as UserError).en; } return ''; })();
     expect(bin).toMatch(/0 \(3\/0\)/);
     expect(read('ezdxf_recover01.dxf').warnings.map((w) => w.code)).toContain('dxf_no_eof');
   });

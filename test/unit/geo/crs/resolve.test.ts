@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
 import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText, toLonLatFn, CRS_REGISTRY } from '../../../../src/lib/geo/crs.ts';
-import { BoundaryInputError } from '../../../../src/lib/geo/types.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 const CORPUS = new URL('../../../../../shared/corpus/', import.meta.url).pathname;
 const hasCorpus = existsSync(CORPUS);
@@ -86,8 +86,8 @@ describe('GeoJSON crs names and user strings', () => {
     expect(resolveUserCrs('gcj02').obfuscated).toBe('GCJ-02');
     expect(resolveUserCrs('BD-09').obfuscated).toBe('BD-09');
     expect(resolveUserCrs('+proj=tmerc +lon_0=121 +ellps=GRS80 +units=m').code).toBe('PROJ4');
-    expect(() => resolveUserCrs('EPSG:99999')).toThrow(BoundaryInputError);
-    expect(() => resolveUserCrs('nonsense')).toThrow(BoundaryInputError);
+    expect(() => resolveUserCrs('EPSG:99999')).toThrow(UserError);
+    expect(() => resolveUserCrs('nonsense')).toThrow(UserError);
   });
 });
 

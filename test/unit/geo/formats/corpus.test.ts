@@ -4,7 +4,8 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
-import { BoundaryInputError, type ReadResult } from '../../../../src/lib/geo/types.ts';
+import { type ReadResult } from '../../../../src/lib/geo/types.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 const CORPUS = resolve(process.cwd(), '../shared/corpus');
 const present = existsSync(CORPUS);
@@ -84,10 +85,10 @@ describe.skipIf(!present)('real files in ../shared/corpus', () => {
         exp.ok(await readBoundaryFiles(input, {}));
       } else {
         const e = await readBoundaryFiles(input, {}).then(() => null, (x: unknown) => x);
-        expect(e).toBeInstanceOf(BoundaryInputError);
-        expect((e as BoundaryInputError).code).toBe(exp.err);
-        if (exp.says) expect((e as BoundaryInputError).en).toMatch(exp.says);
-        expect((e as BoundaryInputError).zh).toMatch(/[\u4e00-\u9fff]/);
+        expect(e).toBeInstanceOf(UserError);
+        expect((e as UserError).code).toBe(exp.err);
+        if (exp.says) expect((e as UserError).en).toMatch(exp.says);
+        expect((e as UserError).zh).toMatch(/[\u4e00-\u9fff]/);
       }
     });
   }

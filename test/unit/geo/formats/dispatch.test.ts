@@ -1,11 +1,12 @@
 // The dispatcher: one upload (one or several files) → one reader, with its decisions; bad uploads refused.
 import { describe, expect, it } from 'vitest';
 import { MAX_INPUT_BYTES, readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
-import { BoundaryInputError, type InputFile } from '../../../../src/lib/geo/types.ts';
+import { type InputFile } from '../../../../src/lib/geo/types.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const POLY = enc('{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[0,0]]]}');
-const code = (files: InputFile[]) => readBoundaryFiles(files, {}).then(() => 'read', (e: unknown) => (e instanceof BoundaryInputError ? e.code : `BUG: ${e}`));
+const code = (files: InputFile[]) => readBoundaryFiles(files, {}).then(() => 'read', (e: unknown) => (e instanceof UserError ? e.code : `BUG: ${e}`));
 
 describe('dispatcher', () => {
   it('routes an ASCII DXF (content, whatever the name) to the CAD reader', async () => {

@@ -2,15 +2,16 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
-import { BoundaryInputError, type ReadOptions } from '../../../../src/lib/geo/types.ts';
+import { type ReadOptions } from '../../../../src/lib/geo/types.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const read = (name: string, text: string | Uint8Array, o: ReadOptions = {}) =>
   readBoundaryFiles([{ name, bytes: typeof text === 'string' ? enc(text) : text }], o);
 const refused = async (name: string, text: string | Uint8Array) => {
   const e = await read(name, text).then(() => null, (x: unknown) => x);
-  expect(e).toBeInstanceOf(BoundaryInputError);
-  return e as BoundaryInputError;
+  expect(e).toBeInstanceOf(UserError);
+  return e as UserError;
 };
 
 const OUTER = [[40500000, 3450000], [40500100, 3450000], [40500100, 3450100], [40500000, 3450100], [40500000, 3450000]];

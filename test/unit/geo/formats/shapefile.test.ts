@@ -3,9 +3,10 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
-import { BoundaryInputError, type InputFile, type ReadOptions, type ReadResult } from '../../../../src/lib/geo/types.ts';
+import { type InputFile, type ReadOptions, type ReadResult } from '../../../../src/lib/geo/types.ts';
 import { type DbfField, type Ring, type ShpRecord, writeDbf, writeShp } from './helpers/shapefile-writer.ts';
 import { makeZip } from './helpers/zip-writer.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 // Shapefile spec: outer rings clockwise (y up), holes counter-clockwise.
 const square = (x0: number, y0: number, s: number): Ring => [[x0, y0], [x0, y0 + s], [x0 + s, y0 + s], [x0 + s, y0], [x0, y0]];
@@ -26,8 +27,8 @@ function files(base: string, records: ShpRecord[], opts: { type?: number; dbf?: 
 const read = (f: InputFile[], o: ReadOptions = {}) => readBoundaryFiles(f, o);
 const refused = async (f: InputFile[], o: ReadOptions = {}) => {
   const e = await read(f, o).then(() => null, (x: unknown) => x);
-  expect(e).toBeInstanceOf(BoundaryInputError);
-  return e as BoundaryInputError;
+  expect(e).toBeInstanceOf(UserError);
+  return e as UserError;
 };
 
 describe('shapefile geometry', () => {
@@ -103,7 +104,7 @@ describe('shapefile geometry', () => {
     const r = await read([{ name: 'upload.zip', bytes: zip }]);
     expect(r.sourceLayer).toBe('用地红线');
     expect(r.decisions.find((d) => d.what === 'shapefile')).toEqual({ what: 'shapefile', value: '用地红线', rule: 'boundary-name', alternatives: ['roads'] });
-    const chosen = await read([{ name: 'upload.zip', bytes: zip }], { layer: 'roads' }).then(() => null, (e: BoundaryInputError) => e.code);
+    const chosen = await read([{ name: 'upload.zip', bytes: zip }], { layer: 'roads' }).then(() => null, (e: UserError) => e.code);
     expect(chosen).toBe('shp-not-polygon'); // the user's choice is honoured, and refused for the right reason
   });
 });

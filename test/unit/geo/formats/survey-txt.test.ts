@@ -3,7 +3,8 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
-import { BoundaryInputError, type ReadOptions } from '../../../../src/lib/geo/types.ts';
+import { type ReadOptions } from '../../../../src/lib/geo/types.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 // Parcel A: 100 m square with a 20 m square hole; parcel B: a triangle. Coordinates as [easting, northing].
 const A: [number, number][] = [[40500000, 3450000], [40500000, 3450100], [40500100, 3450100], [40500100, 3450000], [40500000, 3450000]];
@@ -82,7 +83,7 @@ describe('survey coordinate TXT', () => {
 
   it('a file with a header but no points is refused with the reason', async () => {
     const e = await read(new TextEncoder().encode([...HEADER, '[地块坐标]'].join('\n'))).then(() => null, (x) => x);
-    expect(e).toBeInstanceOf(BoundaryInputError);
-    expect((e as BoundaryInputError).code).toBe('survey-no-points');
+    expect(e).toBeInstanceOf(UserError);
+    expect((e as UserError).code).toBe('survey-no-points');
   });
 });

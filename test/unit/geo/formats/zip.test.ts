@@ -5,10 +5,10 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
 import { DEFAULT_ZIP_LIMITS, unzipSafe } from '../../../../src/lib/geo/formats/zip.ts';
-import { BoundaryInputError } from '../../../../src/lib/geo/types.ts';
 import { type Ring, writeDbf, writeShp } from './helpers/shapefile-writer.ts';
 import { makeZip } from './helpers/zip-writer.ts';
 import { inputErrorOf } from '../../../helpers/input-error.ts';
+import { UserError } from '../../../../src/lib/errors.ts';
 
 /** Bytes that are not a deflate stream: if the reader tried to inflate them it would report "damaged". */
 const NOT_DEFLATE = new Uint8Array(4096).fill(0xff);
@@ -102,7 +102,7 @@ describe('damaged zips', () => {
 
   it('a zip cut short (no central directory) is refused as damaged', async () => {
     const e = await readBoundaryFiles([{ name: 'cut.zip', bytes: good.subarray(0, good.length - 30) }], {}).then(() => null, (x) => x);
-    expect((e as BoundaryInputError).code).toBe('zip-corrupt');
+    expect((e as UserError).code).toBe('zip-corrupt');
   });
 
   it('a corrupted deflate stream is refused as damaged, not a crash', () => {

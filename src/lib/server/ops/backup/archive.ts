@@ -8,6 +8,7 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { createGunzip, createGzip } from 'node:zlib';
 import { readTar, TarWriter, TruncatedError } from './tar.ts';
+import { operatorError, UserError } from '../../../errors.ts';
 
 export const FORMAT = 'zeroland-backup';
 export const FORMAT_VERSION = 1;
@@ -34,10 +35,8 @@ export interface Manifest {
   totalBytes: number;
 }
 
-/** Refusal with a reason for the operator (exit 2 in the CLI). */
-export class BackupError extends Error {
-  userFacing = true;
-}
+/** Refusal with a reason for the operator (a UserError: exit 2 in the CLI). */
+export const backupError = (message: string) => operatorError('backup_refused', message);
 
 export interface Member {
   path: string;
@@ -123,24 +122,24 @@ export async function extractVerified(
   try {
     for await (const entry of readTar(gunzip)) {
       if (manifest)
-        throw new BackupError(
+        throw backupError(
           `the archive has members after its manifest (${entry.path}): it is not one this program wrote`
         );
       const chunks: Buffer[] = [];
       if (!header) {
         if (entry.path !== HEADER_NAME || entry.size > 1_000_000)
-          throw new BackupError(`not a zeroland backup: it does not start with ${HEADER_NAME}`);
+          throw backupError(`not a zeroland backup: it does not start with ${HEADER_NAME}`);
         for await (const c of entry.content) chunks.push(Buffer.from(c));
         const raw = Buffer.concat(chunks);
         try {
           header = JSON.parse(raw.toString('utf8')) as BackupHeader;
         } catch {
-          throw new BackupError(`not a zeroland backup: ${HEADER_NAME} is not JSON`);
+          throw backupError(`not a zeroland backup: ${HEADER_NAME} is not JSON`);
         }
         if (header.format !== FORMAT)
-          throw new BackupError(`not a zeroland backup (format "${String(header.format)}")`);
+          throw backupError(`not a zeroland backup (format "${String(header.format)}")`);
         if (header.formatVersion > FORMAT_VERSION)
-          throw new BackupError(
+          throw backupError(
             `the backup format ${header.formatVersion} is newer than this program reads (${FORMAT_VERSION}): restore with the version that made it`
           );
         check(header);
@@ -152,7 +151,7 @@ export async function extractVerified(
         try {
           manifest = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Manifest;
         } catch {
-          throw new BackupError('the archive is damaged: its manifest is not JSON');
+          throw backupError('the archive is damaged: its manifest is not JSON');
         }
         continue;
       }
@@ -162,7 +161,7 @@ export async function extractVerified(
         continue;
       }
       if (entry.type !== 'file' || !safeMember(entry.path))
-        throw new BackupError(`unexpected member in the archive: ${entry.path}`);
+        throw backupError(`unexpected member in the archive: ${entry.path}`);
       const target = path.join(staging, entry.path);
       await mkdir(path.dirname(target), { recursive: true });
       const hash = createHash('sha256');
@@ -179,28 +178,28 @@ export async function extractVerified(
       seen.push({ path: entry.path, size, sha256: hash.digest('hex') });
     }
   } catch (e) {
-    if (e instanceof BackupError) throw e;
+    if (e instanceof UserError) throw e;
     const m = (e as Error).message;
     if (e instanceof TruncatedError || /unexpected end of file/i.test(m))
-      throw new BackupError(`the archive is damaged or incomplete (${m}): nothing was restored`);
-    if (/incorrect header check|invalid|not a tar/i.test(m)) throw new BackupError(`not a zeroland backup (${m})`);
+      throw backupError(`the archive is damaged or incomplete (${m}): nothing was restored`);
+    if (/incorrect header check|invalid|not a tar/i.test(m)) throw backupError(`not a zeroland backup (${m})`);
     throw e;
   } finally {
     source.destroy();
   }
-  if (!header) throw new BackupError('not a zeroland backup: the archive is empty');
+  if (!header) throw backupError('not a zeroland backup: the archive is empty');
   if (!manifest || !Array.isArray(manifest.members))
-    throw new BackupError('the archive is damaged or incomplete: it has no manifest');
+    throw backupError('the archive is damaged or incomplete: it has no manifest');
   const listed = new Map(manifest.members.map((m) => [m.path, m]));
   if (listed.size !== seen.length)
-    throw new BackupError(
+    throw backupError(
       `the archive is damaged: the manifest lists ${listed.size} members, the archive holds ${seen.length}`
     );
   for (const s of seen) {
     const m = listed.get(s.path);
-    if (!m) throw new BackupError(`the archive is damaged: ${s.path} is not in the manifest`);
+    if (!m) throw backupError(`the archive is damaged: ${s.path} is not in the manifest`);
     if (m.size !== s.size || m.sha256 !== s.sha256)
-      throw new BackupError(`the archive is damaged: ${s.path} does not match its checksum`);
+      throw backupError(`the archive is damaged: ${s.path} does not match its checksum`);
   }
   return { header, manifest };
 }

@@ -14,7 +14,7 @@ import { lockDataDir } from '../../db/lock.ts';
 import { migrationsDir } from '../../db/migrate.ts';
 import { filesRoot } from '../../storage/storage.ts';
 import {
-  BackupError,
+  backupError,
   extractVerified,
   writeArchive,
   type BackupHeader,
@@ -22,7 +22,6 @@ import {
   type Member
 } from './archive.ts';
 
-export { BackupError };
 type Engine = BackupHeader['engine'];
 const ENGINE_LABEL: Record<Engine, string> = { pglite: 'the embedded database (PGlite)', postgres: 'PostgreSQL' };
 
@@ -81,14 +80,14 @@ function run(cmd: string, args: string[], what: string): Promise<void> {
     p.on('error', (e) =>
       reject(
         (e as NodeJS.ErrnoException).code === 'ENOENT'
-          ? new BackupError(
+          ? backupError(
               `${cmd} is not installed: install the PostgreSQL client (Debian: apt-get install postgresql-client) and try again`
             )
           : e
       )
     );
     p.on('exit', (code) =>
-      code === 0 ? resolve() : reject(new BackupError(`${what} failed: ${err.trim().split('\n').slice(-3).join(' ')}`))
+      code === 0 ? resolve() : reject(backupError(`${what} failed: ${err.trim().split('\n').slice(-3).join(' ')}`))
     );
   });
 }
@@ -131,7 +130,7 @@ export async function backup(file: string): Promise<BackupSummary> {
   if (engine === 'pglite') {
     const dir = pgliteDir();
     if (!existsSync(dir))
-      throw new BackupError(`there is no embedded database at ${dir} (set DATA_DIR, or DATABASE_URL for PostgreSQL)`);
+      throw backupError(`there is no embedded database at ${dir} (set DATA_DIR, or DATABASE_URL for PostgreSQL)`);
     const release = lockDataDir(dir);
     try {
       header = {
@@ -260,19 +259,19 @@ export async function restore(file: string, opts: { force?: boolean } = {}): Pro
   const t0 = Date.now();
   const engine = currentEngine();
   const src = path.resolve(file);
-  if (!existsSync(src)) throw new BackupError(`no such file: ${src}`);
+  if (!existsSync(src)) throw backupError(`no such file: ${src}`);
   const known = new Set((await readdir(migrationsDir())).filter((f) => f.endsWith('.sql')));
   await mkdir(dataDir(), { recursive: true });
   const staging = await mkdtemp(path.join(dataDir(), '.restore-'));
   try {
     const { header, manifest } = await extractVerified(src, staging, (h) => {
       if (h.engine !== engine)
-        throw new BackupError(
+        throw backupError(
           `this backup holds ${ENGINE_LABEL[h.engine] ?? h.engine}, but this installation runs on ${ENGINE_LABEL[engine]}: restore it into the same engine`
         );
       const unknown = (h.migrations ?? []).filter((m) => !known.has(m));
       if (unknown.length)
-        throw new BackupError(
+        throw backupError(
           `this backup comes from a newer version of zeroland (migrations unknown here: ${unknown.join(', ')}): upgrade first`
         );
     });
@@ -282,19 +281,19 @@ export async function restore(file: string, opts: { force?: boolean } = {}): Pro
       const dir = pgliteDir();
       const stagedDb = path.join(staging, 'db/pglite');
       if (!existsSync(path.join(stagedDb, 'PG_VERSION')))
-        throw new BackupError('the archive holds no embedded database (db/pglite/PG_VERSION missing)');
+        throw backupError('the archive holds no embedded database (db/pglite/PG_VERSION missing)');
       // The staged copy must open and hold what the header says before it replaces anything.
       let found: Awaited<ReturnType<typeof describePglite>>;
       try {
         found = await describePglite(stagedDb);
       } catch (e) {
-        throw new BackupError(
+        throw backupError(
           `the database in the archive does not open (${(e as Error).message}): nothing was restored`
         );
       }
       for (const [table, n] of Object.entries(header.counts ?? {}))
         if (found.counts[table] !== n)
-          throw new BackupError(
+          throw backupError(
             `the database in the archive holds ${found.counts[table]} ${table}, its header says ${n}: nothing was restored`
           );
       await mkdir(path.dirname(dir), { recursive: true });
@@ -317,11 +316,11 @@ export async function restore(file: string, opts: { force?: boolean } = {}): Pro
       const url = process.env.DATABASE_URL!;
       const others = await otherClients(url);
       if (others > 0 && !opts.force)
-        throw new BackupError(
+        throw backupError(
           `${others} zeroland server connection(s) are open on this database: stop the server first (or pass --force)`
         );
       const dump = path.join(staging, 'db/dump.sql');
-      if (!existsSync(dump)) throw new BackupError('the archive holds no PostgreSQL dump (db/dump.sql missing)');
+      if (!existsSync(dump)) throw backupError('the archive holds no PostgreSQL dump (db/dump.sql missing)');
       const fl = await swapIn(filesRoot(), stagedFiles);
       try {
         // One transaction: empty the schema, replay the dump; any error rolls all of it back.

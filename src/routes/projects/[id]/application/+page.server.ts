@@ -4,7 +4,8 @@ import { getDb } from '$lib/server/db/index.ts';
 import { addProjectFile, applyProjectAction, getProject, saveDraft } from '$lib/server/projects/projects.service.ts';
 import { apiError } from '$lib/server/http/api.ts';
 import { checkSubmission, FIELD_LABELS } from '$lib/domain/application.ts';
-import { failWith, fileFrom, orErrorPage, pageUser, str } from '../../page-helpers.server.ts';
+import { fileFrom, pageUser, str } from '../../page-helpers.server.ts';
+import { failWith, orErrorPage } from '$lib/server/http/page-errors.ts';
 import { loadChecklist } from '$lib/server/standard/present.ts';
 import type { Actions, PageServerLoad } from './$types';
 

@@ -2,7 +2,8 @@ import { redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
 import { getProject } from '$lib/server/projects/projects.service.ts';
 import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
-import { orErrorPage, pageUser } from '../../page-helpers.server.ts';
+import { pageUser } from '../../page-helpers.server.ts';
+import { orErrorPage } from '$lib/server/http/page-errors.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {

@@ -1,6 +1,6 @@
 import { apiError, endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
 import { readMultipart } from '$lib/server/storage/uploads.ts';
-import { ingest, ingestHttpError } from '$lib/server/projects/ingest-runner.ts';
+import { ingest } from '$lib/server/projects/ingest-runner.ts';
 import { storeUpload, uploadFiles, uploadFor, type UploadManifest } from '$lib/server/projects/upload-store.ts';
 import type { InputFile } from '$lib/geo/types.ts';
 
@@ -28,19 +28,15 @@ export const POST = endpoint(async (event) => {
     throw apiError(400, 'file_missing', { zh: '请选择地块边界文件（字段名 file）。', en: 'Choose the boundary file (field "file").' });
   }
   const tStore = performance.now();
-  try {
-    const out = await ingest({
-      key: manifest.id,
-      files: bytes,
-      loadFiles: () => uploadFiles(manifest),
-      opts: { crs: fields.crs || undefined, layer: fields.layer || undefined, encoding: fields.encoding || undefined },
-      as: 'json',
-      extra: { upload: { id: manifest.id, files: manifest.files.map((f) => ({ name: f.name, size: f.size })) } }
-    });
-    // Server-Timing: reading the body, storing the upload by hash, reading it in a worker (bench/ingest).
-    const timing = [`read;dur=${(tRead - t0).toFixed(1)}`, `store;dur=${(tStore - tRead).toFixed(1)}`, `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}`, `total;dur=${(performance.now() - t0).toFixed(1)}`];
-    return new Response(out.json, { headers: { 'content-type': 'application/json', 'server-timing': timing.join(', ') } });
-  } catch (e) {
-    throw ingestHttpError(e) ?? e;
-  }
+  const out = await ingest({
+    key: manifest.id,
+    files: bytes,
+    loadFiles: () => uploadFiles(manifest),
+    opts: { crs: fields.crs || undefined, layer: fields.layer || undefined, encoding: fields.encoding || undefined },
+    as: 'json',
+    extra: { upload: { id: manifest.id, files: manifest.files.map((f) => ({ name: f.name, size: f.size })) } }
+  });
+  // Server-Timing: reading the body, storing the upload by hash, reading it in a worker (bench/ingest).
+  const timing = [`read;dur=${(tRead - t0).toFixed(1)}`, `store;dur=${(tStore - tRead).toFixed(1)}`, `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}`, `total;dur=${(performance.now() - t0).toFixed(1)}`];
+  return new Response(out.json, { headers: { 'content-type': 'application/json', 'server-timing': timing.join(', ') } });
 });
