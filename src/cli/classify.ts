@@ -4,8 +4,8 @@ import { cliError, parseArgs } from './run.ts';
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { ingestBoundary } from '../lib/geo/ingest.ts';
 import { classifyGeometry } from '../lib/server/classification/classify.ts';
-import { RULE_TEXT } from '../lib/server/classification/rules.ts';
-import type { Classification } from '../lib/server/classification/types.ts';
+import { RULE_TEXT } from '../lib/domain/classification/land-type-rule.ts';
+import type { Classification } from '../lib/domain/classification/types.ts';
 import { LAND_TYPE_INFO } from '../lib/domain/land-types.ts';
 import { loadInputFile } from './files.ts';
 

@@ -3,7 +3,7 @@
 import { DOCUMENT_LABELS, type DocumentKind } from './paths.ts';
 import { canEditApplication, canView, type Actor, type ProjectScope } from './permissions.ts';
 import { ACTION_ROLES } from './workflow-rules.ts';
-import { STAGE_LABELS, type Stage } from './workflow-model.ts';
+import { AFTER_STAGES as AFTER, EDITABLE_STAGES as EDITABLE, OPEN_STAGES as OPEN, REVIEW_STAGES as REVIEW, STAGE_LABELS, type ActionType, type Stage } from './workflow-model.ts';
 import { isCityRole, isScopedRole } from './roles.ts';
 
 export interface AttachRefusal { status: 400 | 403 | 409 | 413; code: string; zh: string; en: string }
@@ -25,14 +25,8 @@ export const DOCUMENT_MAX_BYTES: Record<DocumentKind, number> = {
 /** The largest attachment of any kind except the boundary: the outer limit when the kind is not yet known. */
 export const MAX_ATTACHMENT_BYTES = Math.max(...Object.entries(DOCUMENT_MAX_BYTES).filter(([k]) => k !== 'boundary').map(([, v]) => v));
 
-/** The applicant's application documents: while the application may be edited. */
-const EDITABLE: readonly Stage[] = ['draft', 'returned'];
-/** The recognition workflow is open (not yet decided). */
-const OPEN: readonly Stage[] = ['draft', 'submitted', 'preliminary_review', 'returned', 'joint_review', 'city_review', 'decision'];
-/** Officials' review stages. */
-const REVIEW: readonly Stage[] = ['submitted', 'preliminary_review', 'joint_review', 'city_review', 'decision'];
-/** After recognition: tracking documents (milestones, findings, measures). */
-const AFTER: readonly Stage[] = ['recognised', 'tracking'];
+// The applicant's documents while the application may be edited (EDITABLE), the workflow open (OPEN), the
+// officials' review (REVIEW), after recognition (AFTER): phases of the stage table (workflow-model.ts).
 
 const stageList = (stages: readonly Stage[]) => ({
   zh: stages.map((s) => `“${STAGE_LABELS[s].zh}”`).join('、'),
@@ -105,4 +99,24 @@ export function attachRefusal(actor: Actor, project: ProjectScope & { stage: Sta
       en: `The "${label.en}" file is too large (${(sizeBytes / MB).toFixed(1)} MB); this kind of document may be at most ${max / MB} MB. Compress it or scan at a lower resolution.`
     };
   return null;
+}
+
+/** The kind of document an action rests on (the action's documentId must be a file of this kind); an action
+ *  not listed may cite any file of the project. */
+export const ACTION_DOCUMENT: Partial<Record<ActionType, DocumentKind>> = {
+  recognise: 'recognition',
+  complete_plan_adjustment: 'plan_adjustment',
+  enter_opinion: 'joint_review_opinion'
+};
+
+/** Null when `fileId` is one of the project's files of the kind `action` rests on; otherwise the refusal. */
+export function actionDocumentRefusal(action: ActionType, fileId: string, projectFiles: readonly { id: string; kind: string }[]): AttachRefusal | null {
+  const kind = ACTION_DOCUMENT[action];
+  if (projectFiles.some((f) => f.id === fileId && (kind === undefined || f.kind === kind))) return null;
+  return {
+    status: 400,
+    code: 'document_not_attached',
+    zh: '所引用的文件不是本项目已上传的材料，请先上传认定文件（规划调整批复、部门意见函）再操作。',
+    en: 'The referenced document is not uploaded to this project; upload the recognition document (plan adjustment approval, department letter) first.'
+  };
 }

@@ -4,15 +4,15 @@
 // the district's lead, departments and government in scope, and the city — never the enterprise.
 import { canView, type Actor, type ProjectScope } from './permissions.ts';
 import { isCityRole, ROLE_LABELS, type Role } from './roles.ts';
-import type { Refusal } from './workflow-model.ts';
+import { EDITABLE_STAGES, OPEN_STAGES, type Refusal } from './workflow-model.ts';
 
 /** The application form is editable in these stages, and with it the declarations. */
-export const DECLARATION_STAGES: readonly string[] = ['draft', 'returned'];
+export const DECLARATION_STAGES: readonly string[] = EDITABLE_STAGES;
 
 export const JUDGING_ROLES: readonly Role[] = ['district_industry', 'district_department', 'district_government', 'lingang_committee'];
 
 /** Stages in which the checklist is still open for judgements: any stage before the decision. */
-export const JUDGEMENT_STAGES: readonly string[] = ['draft', 'submitted', 'preliminary_review', 'joint_review', 'city_review', 'decision', 'returned'];
+export const JUDGEMENT_STAGES: readonly string[] = OPEN_STAGES;
 
 const refuse = (status: 403 | 409 | 400, code: string, zh: string, en: string): Refusal => ({ status, code, zh, en });
 

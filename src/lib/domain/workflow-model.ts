@@ -24,22 +24,63 @@ export type Stage = (typeof STAGES)[number];
 
 type Label = { zh: string; en: string };
 
-export const STAGE_LABELS: Record<Stage, Label> = {
-  draft: { zh: '草稿', en: 'Draft' },
-  submitted: { zh: '已提交，待受理', en: 'Submitted, awaiting acceptance' },
-  preliminary_review: { zh: '区产业部门初审', en: 'Preliminary review (district industry department)' },
-  returned: { zh: '退回补正', en: 'Returned to the enterprise' },
-  joint_review: { zh: '区级联审', en: 'District joint review' },
-  city_review: { zh: '市“三委两局”审核认定', en: 'City review (three commissions and two bureaus)' },
-  decision: { zh: '区政府认定', en: 'District government decision' },
-  recognised: { zh: '已认定', en: 'Recognised' },
-  tracking: { zh: '产业项目跟踪', en: 'Project tracking' },
-  rejected: { zh: '未通过认定', en: 'Not recognised' },
-  withdrawn: { zh: '已撤回', en: 'Withdrawn' }
+/** Where a stage stands: the applicant's turn (editable), awaiting acceptance, the officials' review, after
+ *  recognition, or closed. Attachments, declarations, fact confirmation, withdrawal and the inbox read it. */
+export type StagePhase = 'application' | 'intake' | 'review' | 'after' | 'closed';
+/** On which main line of the procedure a stage lies (一.4 / 三.1): every path, the district path (joint
+ *  review, district decision), the city path (三.1), or only while a plan adjustment is pending (一.4(3));
+ *  null for side stages (returned) and ends (rejected, withdrawn). */
+export type StageLine = 'all' | 'district' | 'city' | 'plan_adjustment' | null;
+/** The groups the statistics count by. */
+export type StageGroup = 'applying' | 'joint_review' | 'city_review' | 'decision' | 'recognised' | 'rejected' | 'withdrawn';
+
+export interface StageInfo { label: Label; phase: StagePhase; line: StageLine; group: StageGroup | null }
+
+/**
+ * The one table of the stages, in procedure order. The guards (withdrawal, attachments, declarations, fact
+ * confirmation), the timeline's main line, the labels, the statistics' groups and the inbox derive from it;
+ * which action leads from which stage to which is in workflow-rules.ts (stageRoles) and workflow.ts (transition).
+ */
+export const STAGE_TABLE: Record<Stage, StageInfo> = {
+  draft: { label: { zh: '草稿', en: 'Draft' }, phase: 'application', line: 'all', group: null },
+  submitted: { label: { zh: '已提交，待受理', en: 'Submitted, awaiting acceptance' }, phase: 'intake', line: 'all', group: 'applying' },
+  preliminary_review: { label: { zh: '区产业部门初审', en: 'Preliminary review (district industry department)' }, phase: 'review', line: 'all', group: 'applying' },
+  returned: { label: { zh: '退回补正', en: 'Returned to the enterprise' }, phase: 'application', line: null, group: 'applying' },
+  joint_review: { label: { zh: '区级联审', en: 'District joint review' }, phase: 'review', line: 'district', group: 'joint_review' },
+  city_review: { label: { zh: '市“三委两局”审核认定', en: 'City review (three commissions and two bureaus)' }, phase: 'review', line: 'city', group: 'city_review' },
+  decision: { label: { zh: '区政府认定', en: 'District government decision' }, phase: 'review', line: 'district', group: 'decision' },
+  recognised: { label: { zh: '已认定', en: 'Recognised' }, phase: 'after', line: 'plan_adjustment', group: 'recognised' },
+  tracking: { label: { zh: '产业项目跟踪', en: 'Project tracking' }, phase: 'after', line: 'all', group: 'recognised' },
+  rejected: { label: { zh: '未通过认定', en: 'Not recognised' }, phase: 'closed', line: null, group: 'rejected' },
+  withdrawn: { label: { zh: '已撤回', en: 'Withdrawn' }, phase: 'closed', line: null, group: 'withdrawn' }
 };
 
+/** The stages of the given phases, in procedure order. */
+export const stagesIn = (...phases: StagePhase[]): readonly Stage[] => STAGES.filter((s) => phases.includes(STAGE_TABLE[s].phase));
+
+export const STAGE_LABELS = Object.fromEntries(STAGES.map((s) => [s, STAGE_TABLE[s].label])) as Record<Stage, Label>;
+
 /** Stages after which nothing more happens in the recognition workflow. */
-export const FINAL_STAGES: readonly Stage[] = ['rejected', 'withdrawn'];
+export const FINAL_STAGES: readonly Stage[] = stagesIn('closed');
+/** The applicant's turn: the application and its declarations may be edited. */
+export const EDITABLE_STAGES: readonly Stage[] = stagesIn('application');
+/** The officials review: from submission to the decision. */
+export const REVIEW_STAGES: readonly Stage[] = stagesIn('intake', 'review');
+/** Accepted and not yet decided (the planning side confirms facts here). */
+export const ACCEPTED_REVIEW_STAGES: readonly Stage[] = stagesIn('review');
+/** Not yet decided: the enterprise may withdraw, judgements are open. */
+export const OPEN_STAGES: readonly Stage[] = stagesIn('application', 'intake', 'review');
+/** After recognition: tracking documents (milestones, findings, measures). */
+export const AFTER_STAGES: readonly Stage[] = stagesIn('after');
+
+/** The main line of a path (一.4 / 三.1): the city path replaces the joint review and the district decision;
+ *  'recognised' is a stage of its own only while a plan adjustment is pending (otherwise the project moves
+ *  on to tracking in the same moment). */
+export function mainLine(path: { cityReview: boolean; planAdjustmentRequired: boolean }): Stage[] {
+  const on = (line: StageLine) =>
+    line === 'all' || (line === 'city' && path.cityReview) || (line === 'district' && !path.cityReview) || (line === 'plan_adjustment' && path.planAdjustmentRequired);
+  return STAGES.filter((s) => on(STAGE_TABLE[s].line));
+}
 
 export const ACTIONS = [
   'submit',

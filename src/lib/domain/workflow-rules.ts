@@ -13,6 +13,7 @@ import {
   ACTION_LABELS,
   CITY_REVIEWERS,
   FILING_RECIPIENTS,
+  OPEN_STAGES,
   STAGE_LABELS,
   type ActionType,
   type Refusal,
@@ -26,7 +27,7 @@ const SUBMITTERS: readonly Role[] = ['enterprise', 'district_industry'];
 /** The planning side records a plan adjustment: the city bureau or the district's planning department. */
 const PLANNERS: readonly Role[] = ['city_planning', 'district_department'];
 /** Before the decision is taken the enterprise may withdraw. */
-export const WITHDRAWABLE_STAGES: readonly Stage[] = ['draft', 'submitted', 'preliminary_review', 'returned', 'joint_review', 'city_review', 'decision'];
+export const WITHDRAWABLE_STAGES: readonly Stage[] = OPEN_STAGES;
 
 /** Every role that takes the action on some path (a role outside this list gets 403 whatever the stage). */
 export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {

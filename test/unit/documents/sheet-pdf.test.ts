@@ -8,7 +8,7 @@ import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { renderSheetPdf } from '../../../src/lib/server/documents/sheet-pdf.ts';
 import { publicOrigin } from '../../../src/lib/server/documents/origin.ts';
 import type { SheetData } from '../../../src/lib/server/documents/sheet-data.ts';
-import { decide, DEFAULT_TOLERANCES } from '../../../src/lib/server/classification/rules.ts';
+import { decide, DEFAULT_TOLERANCES } from '../../../src/lib/domain/classification/land-type-rule.ts';
 
 const QR_SIZE = 78; // points, as sheet-pdf.ts draws it
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { attachRefusal, attachStages, DOCUMENT_MAX_BYTES } from '../../../src/lib/domain/attachments.ts';
+import { actionDocumentRefusal, attachRefusal, attachStages, DOCUMENT_MAX_BYTES } from '../../../src/lib/domain/attachments.ts';
 import type { Actor } from '../../../src/lib/domain/permissions.ts';
 import type { Stage } from '../../../src/lib/domain/workflow-model.ts';
 
@@ -64,5 +64,26 @@ describe('attaching documents by role and stage', () => {
     expect(r.zh).toMatch(/不能超过 20 MB/);
     expect(r.en).toMatch(/at most 20 MB/);
     expect(attachRefusal(ent, at('draft'), 'land_contract', 40 * MB)).toBeNull();
+  });
+});
+
+describe('the document an action rests on (domain/attachments.ts ACTION_DOCUMENT)', () => {
+  const files = [
+    { id: 'f-rec', kind: 'recognition' },
+    { id: 'f-plan', kind: 'plan_adjustment' },
+    { id: 'f-letter', kind: 'joint_review_opinion' },
+    { id: 'f-other', kind: 'other' }
+  ];
+  it('recognition, plan adjustment and an entered opinion need a file of their own kind of this project', () => {
+    expect(actionDocumentRefusal('recognise', 'f-rec', files)).toBeNull();
+    expect(actionDocumentRefusal('recognise', 'f-other', files)).toMatchObject({ status: 400, code: 'document_not_attached' });
+    expect(actionDocumentRefusal('complete_plan_adjustment', 'f-plan', files)).toBeNull();
+    expect(actionDocumentRefusal('complete_plan_adjustment', 'f-rec', files)).not.toBeNull();
+    expect(actionDocumentRefusal('enter_opinion', 'f-letter', files)).toBeNull();
+    expect(actionDocumentRefusal('enter_opinion', 'f-other', files)?.zh).toMatch(/请先上传/);
+  });
+  it('another action may cite any file of the project, but not a file of another project', () => {
+    expect(actionDocumentRefusal('reject', 'f-other', files)).toBeNull();
+    expect(actionDocumentRefusal('reject', 'f-elsewhere', files)).toMatchObject({ code: 'document_not_attached' });
   });
 });

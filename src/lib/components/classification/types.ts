@@ -1,4 +1,4 @@
-// The classification as the components read it: the JSON of src/lib/server/classification/types.ts
+// The classification as the components read it: the JSON of src/lib/domain/classification/types.ts
 // (kept structural here so browser code never imports a server module).
 export interface ClassificationView {
   landType: 'reserve' | 'inside_boundary' | 'outside_boundary' | 'industrial_block';

@@ -1,23 +1,13 @@
 // The stages a project passes on its path, with the date each was reached (from the event log).
 // Side stages (returned) are listed as notes; final refusals (rejected, withdrawn) end the line.
-import type { Stage } from '../../domain/workflow-model.ts';
+import { mainLine, type Stage } from '../../domain/workflow-model.ts';
 
 export interface TimelineEvent { action: string; from: string | null; to: string | null; at: string }
 export interface TimelineStep { stage: Stage; at: string | null; state: 'done' | 'current' | 'upcoming' }
 
 export interface PathFlags { cityReview: boolean; planAdjustmentRequired: boolean }
 
-/** The main line for this path (一.4 / 三.1): the city path replaces the joint review and district decision. */
-export function mainLine(path: PathFlags): Stage[] {
-  const line: Stage[] = ['draft', 'submitted', 'preliminary_review'];
-  if (path.cityReview) line.push('city_review');
-  else line.push('joint_review', 'decision');
-  // 'recognised' is a stage of its own only while a plan adjustment is pending (一.4(3)); otherwise the
-  // project moves on to tracking in the same moment.
-  if (path.planAdjustmentRequired) line.push('recognised');
-  line.push('tracking');
-  return line;
-}
+// The main line for this path is the stage table's (domain/workflow-model.ts mainLine).
 
 export function timeline(current: Stage, events: readonly TimelineEvent[], path: PathFlags, createdAt: string | null): { steps: TimelineStep[]; returns: { at: string; back: string | null }[]; ended: { stage: Stage; at: string | null } | null } {
   const line = mainLine(path);

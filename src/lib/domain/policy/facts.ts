@@ -6,7 +6,7 @@ import { z } from 'zod';
 import type { Actor } from '../permissions.ts';
 import { canView } from '../permissions.ts';
 import { pathOf, type PathFacts, type PathInfo } from '../paths.ts';
-import type { Refusal, Stage, WorkflowState } from '../workflow-model.ts';
+import { ACCEPTED_REVIEW_STAGES, type Refusal, type Stage, type WorkflowState } from '../workflow-model.ts';
 import { ruleRefusal } from './common.ts';
 
 export const PATH_FACTS = ['newlyTransferred', 'retainedInPlan', 'plotRatioAfter'] as const;
@@ -35,7 +35,7 @@ export interface ConfirmedFact {
 export type ConfirmedFacts = Partial<Record<PathFactKey, ConfirmedFact>>;
 
 /** Stages of the review in which the planning side confirms (before the decision is taken). */
-export const CONFIRMING_STAGES: readonly Stage[] = ['preliminary_review', 'joint_review', 'city_review', 'decision'];
+export const CONFIRMING_STAGES: readonly Stage[] = ACCEPTED_REVIEW_STAGES;
 
 /** The facts with the planning department's confirmed values applied over the declarations. */
 export function applyConfirmed(facts: PathFacts, confirmed: ConfirmedFacts | null | undefined): PathFacts {

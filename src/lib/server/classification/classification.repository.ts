@@ -4,19 +4,11 @@
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/index.ts';
 import { projectRing } from '../../geo/area.ts';
-import type { LayerVersionUsed } from './types.ts';
+import type { LayerVersionUsed, OverlapRow } from '../../domain/classification/types.ts';
 
 /** The projected CRS in which areas are measured (CGCS2000 / 3-degree Gauss-Kruger CM 120E). */
 export const AREA_SRID = 4549;
 
-export interface OverlapRow {
-  kind: string;
-  purpose: string;
-  zone_id: number;
-  name: string;
-  code: string | null;
-  area_m2: number;
-}
 
 export interface Overlay {
   parcelAreaM2: number;

@@ -1,11 +1,11 @@
-// Classification service: a parcel against the current zoning layers (overlay in SQL, rule in rules.ts).
+// Classification service: a parcel against the current zoning layers (overlay in SQL, rule in domain/classification/land-type-rule.ts).
 // The workflow calls classifyProject inside its own transaction right after storing a parcel.
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/index.ts';
 import { userError } from '../../errors.ts';
 import { currentParcelId, overlayGeoJson, overlayParcel, storeClassification } from './classification.repository.ts';
-import { DEFAULT_TOLERANCES, decide } from './rules.ts';
-import type { Classification, ClassifyOptions, Tolerances } from './types.ts';
+import { DEFAULT_TOLERANCES, decide } from '../../domain/classification/land-type-rule.ts';
+import type { Classification, ClassifyOptions, Tolerances } from '../../domain/classification/types.ts';
 
 export function resolveTolerances(t?: Partial<Tolerances>): Tolerances {
   const merged = { ...DEFAULT_TOLERANCES, ...(t ?? {}) };
@@ -43,5 +43,4 @@ export async function classifyProject(tx: Queryable, projectId: string, opts: Cl
   return result;
 }
 
-export type { Classification, ClassifyOptions } from './types.ts';
 export { latestClassification } from './classification.repository.ts';

@@ -3,7 +3,7 @@
 import type { Queryable } from '../db/index.ts';
 import { classifyProject } from './classify.ts';
 import { insertReclassifiedEvent, projectsToReclassify } from './classification.repository.ts';
-import type { Classification } from './types.ts';
+import type { Classification } from '../../domain/classification/types.ts';
 
 /** What a project's officer and enterprise would notice, compared before and after. */
 export interface ClassificationSummary {

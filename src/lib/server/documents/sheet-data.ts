@@ -1,7 +1,7 @@
 // What the 项目信息表 prints, gathered by documents.repository.ts from the database. Plain data, so the
 // renderer can be tested without a database.
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Classification } from '../classification/types.ts';
+import type { Classification } from '../../domain/classification/types.ts';
 import type { MapZone } from './map-figure.ts';
 
 export interface SheetDocument {

@@ -7,7 +7,7 @@ import { FIELD_LABELS, PLAN_KIND_LABELS, type ApplicationField, type PlanKind } 
 import { AUTHORITIES } from '../../domain/authorities.ts';
 import { LAND_TYPE_INFO } from '../../domain/land-types.ts';
 import { pathOf } from '../../domain/paths.ts';
-import { RULE_TEXT } from '../classification/rules.ts';
+import { RULE_TEXT } from '../../domain/classification/land-type-rule.ts';
 import { drawMapFigure } from './map-figure.ts';
 import { A4, FONT, FONT_BOLD, MARGIN, SEAL_COLOR, cnDateTime, finish, heading, newDocument, num, row, watermark, type Doc } from './pdf-kit.ts';
 import { drawQr } from './qr.ts';

@@ -32,7 +32,7 @@ import { policyView } from '../policy/view.ts';
 import { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict } from './project-access.ts';
 import { clockView, eventView, factsOf, parsedForm, stateOf, summaryOf, todayInShanghai } from './project-view.ts';
 import type { FileView, ProjectSummary, ProjectView } from './projects.types.ts';
-import { UserError } from '../../errors.ts';
+import { refusalError, UserError } from '../../errors.ts';
 
 export { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict };
 export type { ProjectSummary, ProjectView, InboxItem, FileView, EventView, ClockView, ParcelView } from './projects.types.ts';
@@ -204,7 +204,7 @@ export async function saveDraft(db: Db, actor: SessionUser, id: string, form: un
 /** Who may attach which kind in which stage, and how large: the domain's rule (domain/attachments.ts). */
 function assertMayAttach(actor: SessionUser, row: repo.ProjectRow, kind: DocumentKind, sizeBytes: number): void {
   const refusal = attachRefusal(toActor(actor), { authorityCode: row.authority_code, ownerId: row.owner_id, stage: row.stage as Stage }, kind, sizeBytes);
-  if (refusal) throw apiError(refusal.status, refusal.code, refusal);
+  if (refusal) throw refusalError(refusal);
 }
 
 /**

@@ -15,7 +15,7 @@ import { withDistrictCriteria } from './district-criteria.service.ts';
 
 export type EvaluationTrigger = 'form' | 'boundary' | 'submit' | 'declaration' | 'judgement' | 'publish' | 'view' | 'manual';
 
-/** The classification JSON (src/lib/server/classification/types.ts) read loosely: only what the checks need. */
+/** The classification JSON (src/lib/domain/classification/types.ts) read loosely: only what the checks need. */
 export function spatialFactsFrom(c: Record<string, unknown> | null): SpatialFacts | null {
   if (!c || typeof c.landType !== 'string') return null;
   const arr = (v: unknown) => (Array.isArray(v) ? (v as Record<string, unknown>[]) : []);

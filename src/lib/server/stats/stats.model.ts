@@ -5,7 +5,7 @@ import { clockStatus, RECOGNITION_WORKING_DAYS } from '../../domain/clock.ts';
 import { shanghaiDate, type IsoDate } from '../../domain/dates.ts';
 import { MILESTONES, type Milestone } from '../../domain/tracking.ts';
 import type { Calendar } from '../../domain/working-days.ts';
-import type { ClockRecord } from '../../domain/workflow-model.ts';
+import { STAGE_TABLE, STAGES, type ClockRecord, type Stage, type StageGroup } from '../../domain/workflow-model.ts';
 
 export interface StatEvent { action: string; at: Date | string; payload: Record<string, unknown> }
 
@@ -124,16 +124,16 @@ export function projectStat(p: StatProjectInput, cal: Calendar, today: IsoDate):
 
 // ---- District figures for the city -------------------------------------------------------------
 
-export const STAGE_GROUPS = {
-  applying: ['submitted', 'preliminary_review', 'returned'],
-  joint_review: ['joint_review'],
-  city_review: ['city_review'],
-  decision: ['decision'],
-  recognised: ['recognised', 'tracking'],
-  rejected: ['rejected'],
-  withdrawn: ['withdrawn']
-} as const;
-export type StageGroup = keyof typeof STAGE_GROUPS;
+/** The stages of each statistics group, from the stage table (domain/workflow-model.ts), in procedure order. */
+export const STAGE_GROUPS = STAGES.reduce(
+  (groups, s) => {
+    const g = STAGE_TABLE[s].group;
+    if (g) (groups[g] ??= []).push(s);
+    return groups;
+  },
+  {} as Record<StageGroup, Stage[]>
+);
+export type { StageGroup };
 export const STAGE_GROUP_LABELS: Record<StageGroup, { zh: string; en: string }> = {
   applying: { zh: '申报受理', en: 'Application' },
   joint_review: { zh: '区级联审', en: 'Joint review' },

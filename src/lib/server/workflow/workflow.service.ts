@@ -9,7 +9,7 @@ import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { applyAction, availableActions, todoActions, waitsOn, type AvailableAction } from '../../domain/workflow.ts';
 import { escalates, runningClocks } from '../../domain/deadline-watch.ts';
-import { FINAL_STAGES, workflowActionSchema, type WorkflowState } from '../../domain/workflow-model.ts';
+import { FINAL_STAGES, workflowActionSchema, type ActionType, type WorkflowState } from '../../domain/workflow-model.ts';
 import { clockStatus } from '../../domain/clock.ts';
 import { checkSubmission } from '../../domain/application.ts';
 import { canView } from '../../domain/permissions.ts';
@@ -32,6 +32,7 @@ import { kickDelivery, notify } from '../notifications/notify.service.ts';
 import { noticesForEvent } from '../../domain/notifications.ts';
 import { overlapGate } from '../policy/overlap.service.ts';
 import { refusalError } from '../../errors.ts';
+import { actionDocumentRefusal } from '../../domain/attachments.ts';
 
 /** Accepts the API's `action` as well as the domain's `type` for the action name. */
 function parseAction(body: unknown) {
@@ -153,20 +154,14 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
   return done;
 }
 
-/** The document an action rests on must be a file of this project. */
-async function assertProjectDocument(db: Queryable, projectId: string, fileId: string, action: string) {
-  const files = await repo.listProjectFiles(db, projectId);
-  const kind = action === 'recognise' ? 'recognition' : action === 'complete_plan_adjustment' ? 'plan_adjustment' : action === 'enter_opinion' ? 'joint_review_opinion' : null;
-  if (!files.some((f) => f.id === fileId && (kind === null || f.kind === kind))) {
-    throw apiError(400, 'document_not_attached', {
-      zh: '所引用的文件不是本项目已上传的材料，请先上传认定文件（规划调整批复、部门意见函）再操作。',
-      en: 'The referenced document is not uploaded to this project; upload the recognition document (plan adjustment approval, department letter) first.'
-    });
-  }
+/** The document an action rests on must be a file of this project, of the kind the action needs (domain/attachments.ts). */
+async function assertProjectDocument(db: Queryable, projectId: string, fileId: string, action: ActionType) {
+  const refusal = actionDocumentRefusal(action, fileId, await repo.listProjectFiles(db, projectId));
+  if (refusal) throw refusalError(refusal);
 }
 
 /** Stages that never wait on anyone (nothing is left to do in the recognition workflow). */
-const QUIET_STAGES = [...FINAL_STAGES];
+const QUIET_STAGES = [...FINAL_STAGES]; // the stage table's closed phase
 
 /** What waits for this user now: overdue first, then red, yellow, then by due date, then oldest first. */
 export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxItem[]> {

@@ -10,9 +10,8 @@
 //   4. outside_boundary — otherwise.
 // The authority is Lingang when more than half of the parcel lies in Lingang (its committee recognises
 // instead of a district government), otherwise the district holding the largest share.
-import type { LandType } from '../../domain/land-types.ts';
-import type { OverlapRow } from './classification.repository.ts';
-import type { ClassShares, Classification, ClassificationRule, Conflict, DistrictShare, LayerVersionUsed, Tolerances, ZoneShare } from './types.ts';
+import type { LandType } from '../land-types.ts';
+import type { ClassShares, Classification, ClassificationRule, Conflict, DistrictShare, LayerVersionUsed, OverlapRow, Tolerances, ZoneShare } from './types.ts';
 
 /** Defaults: below 1 m² is digitising noise at any size; below 0.1% is noise on a large parcel (0.1% of 10 ha = 100 m²). */
 export const DEFAULT_TOLERANCES: Tolerances = { sliverMinM2: 1, sliverMinShare: 0.001 };

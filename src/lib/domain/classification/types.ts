@@ -1,7 +1,17 @@
 // The classification of one parcel against the current zoning layers: DESIGN.md's `classify` JSON.
-import type { LandType } from '../../domain/land-types.ts';
+import type { LandType } from '../land-types.ts';
 
-/** Which rule decided the land type (see rules.ts for the order and reasons). */
+/** One overlap of the parcel with a zone, as the overlay (server/classification/sql/overlay.sql) returns it. */
+export interface OverlapRow {
+  kind: string;
+  purpose: string;
+  zone_id: number;
+  name: string;
+  code: string | null;
+  area_m2: number;
+}
+
+/** Which rule decided the land type (see land-type-rule.ts for the order and reasons). */
 export type ClassificationRule = 'industrial_block_majority' | 'reserve_overlap' | 'boundary_majority' | 'outside_boundary';
 
 export interface ZoneShare {

@@ -1,9 +1,9 @@
-// The land-type rule of the classification (DOMAIN.md "Spatial types", rules.ts) at its boundaries:
+// The land-type rule of the classification (DOMAIN.md "Spatial types", src/lib/domain/classification/land-type-rule.ts) at its boundaries:
 // "majority" means strictly more than half of the parcel, for industrial blocks, the development boundary
 // and Lingang alike. Exactly 50% is not a majority; anything between 40% and 50% is not one either.
 import { describe, expect, it } from 'vitest';
-import { decide, DEFAULT_TOLERANCES, isSliver, MAJORITY, RULE_TEXT } from '../../../src/lib/server/classification/rules.ts';
-import type { OverlapRow } from '../../../src/lib/server/classification/classification.repository.ts';
+import { decide, DEFAULT_TOLERANCES, isSliver, MAJORITY, RULE_TEXT } from '../../../src/lib/domain/classification/land-type-rule.ts';
+import type { OverlapRow } from '../../../src/lib/domain/classification/types.ts';
 
 const PARCEL = 10_000; // 1 ha
 let nextId = 1;
