@@ -4,23 +4,13 @@
 // +0.11 % against the ellipsoidal area. That is the figure PostGIS reports too, so the app and DB agree.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { planeConverter } from './crs/transform.ts';
+import { signedArea } from './planar.ts';
 
 /** 1 亩 = 10000/15 m² (市制: 15 亩 = 1 公顷). */
 export const M2_PER_MU = 10000 / 15;
 export const AREA_PLANE = 'EPSG:4549';
 
 type XY = [number, number];
-
-/** Signed shoelace area (positive when counter-clockwise), coordinates as given. */
-export function signedRingArea(ring: Position[] | XY[]): number {
-  let s = 0;
-  for (let i = 0, n = ring.length; i < n; i++) {
-    const a = ring[i];
-    const b = ring[(i + 1) % n];
-    s += a[0] * b[1] - b[0] * a[1];
-  }
-  return s / 2;
-}
 
 export function projectRing(ring: Position[]): XY[] {
   const c = planeConverter(AREA_PLANE);
@@ -39,7 +29,7 @@ export function polygonMeasures(rings: Position[][]): { areaM2: number; perimete
   let perimeter = 0;
   rings.forEach((r, i) => {
     const p = projectRing(r);
-    const a = Math.abs(signedRingArea(p));
+    const a = Math.abs(signedArea(p));
     area += i === 0 ? a : -a;
     perimeter += ringLength(p);
   });

@@ -6,7 +6,8 @@ import polygonClipping from 'polygon-clipping';
 import type { MultiPolygon, Polygon } from 'geojson';
 import type { Message } from './types.ts';
 import { polygonMeasures } from './area.ts';
-import { at, cleanRing, fmt, orient, pointInRing, type XY } from './validate/rings.ts';
+import { at, cleanRing, fmt, orient, type XY } from './validate/rings.ts';
+import { pointInRing } from './planar.ts';
 import { findCrossings } from './validate/intersections.ts';
 
 /** Below 1 m² a "parcel" is almost certainly a units/CRS error (mm read as m, degrees read as metres). */

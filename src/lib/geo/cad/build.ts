@@ -3,9 +3,10 @@
 import type { Feature, Polygon } from 'geojson';
 import type { Decision, FormatId, LayerInfo, Message, ReadOptions, ReadResult } from '../types.ts';
 import type { CadDrawing, Vec2 } from './model.ts';
-import { CHORD_TOLERANCE_M, signedArea } from './curves.ts';
+import { CHORD_TOLERANCE_M } from './curves.ts';
+import { nestRings, signedArea } from '../planar.ts';
 import { flatten } from './flatten.ts';
-import { chainPieces, dedupeRings, makeRing, nestRings, type Ring } from './rings.ts';
+import { chainPieces, dedupeRings, makeRing, type Ring } from './rings.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
 import { decideUnits, type BBox } from './units.ts';
 import { budgetOf } from '../budget.ts';

@@ -167,11 +167,3 @@ function clampedUniformKnots(n: number, p: number): number[] {
   for (let i = 0; i <= p; i++) k.push(n - p);
   return k;
 }
-
-/** Signed area (shoelace), positive for counter-clockwise rings; works on open or closed vertex lists. */
-export function signedArea(ring: Vec2[]): number {
-  let s = 0;
-  const n = ring.length;
-  for (let i = 0, j = n - 1; i < n; j = i++) s += (ring[j][0] - ring[i][0]) * (ring[j][1] + ring[i][1]);
-  return s / 2;
-}

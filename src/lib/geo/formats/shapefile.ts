@@ -5,6 +5,7 @@
 import { type Decision, type Feature, type LayerInfo, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideDbfEncoding, decideTextEncoding, decodeText } from './encoding.ts';
 import { userError } from '../../errors.ts';
+import { nestRings, ringBBox, ringInRing, signedArea } from '../planar.ts';
 
 type Ring = [number, number][];
 
@@ -76,48 +77,10 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
   return out;
 }
 
-/** Twice the signed area (shoelace); negative = clockwise with y up. */
-export function signedArea2(r: Ring): number {
-  let s = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] - r[i][0]) * (r[j][1] + r[i][1]);
-  return s;
-}
-
-function pointInRing(x: number, y: number, r: Ring): boolean {
-  let inside = false;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-    const [xi, yi] = r[i], [xj, yj] = r[j];
-    if ((yi > y) !== (yj > y) && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
-}
-
-function onBoundary(x: number, y: number, r: Ring): boolean {
-  const tol = 1e-9 * Math.max(Math.abs(x), Math.abs(y), 1);
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) {
-    const [ax, ay] = r[j], [bx, by] = r[i];
-    if (x < Math.min(ax, bx) - tol || x > Math.max(ax, bx) + tol || y < Math.min(ay, by) - tol || y > Math.max(ay, by) + tol) continue;
-    if (Math.abs((bx - ax) * (y - ay) - (by - ay) * (x - ax)) <= tol * Math.hypot(bx - ax, by - ay)) return true;
-  }
-  return false;
-}
-
-/** Rings of a valid polygon share no area, so the first vertex or edge midpoint of `inner` that is not on
- *  `outer`'s boundary decides (holes often touch their shell at a vertex, which must not decide). */
-export function ringInRing(inner: Ring, outer: Ring): boolean {
-  for (let i = 0; i < Math.min(inner.length, 64); i++) {
-    const a = inner[i], b = inner[(i + 1) % inner.length];
-    for (const [x, y] of [a, [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]]) {
-      if (!onBoundary(x, y, outer)) return pointInRing(x, y, outer);
-    }
-  }
-  return false;
-}
-
 /** What ring assembly had to repair, counted per file so the user gets one line per kind, not one per record. */
 export interface RingNotes { degenerate: number[]; byContainment: number[] }
 
-const absArea = (r: Ring) => Math.abs(signedArea2(r));
+const absArea = (r: Ring) => Math.abs(signedArea(r));
 
 /** Attach each hole to the smallest outer that contains it; undefined if some hole fits no outer. */
 function assemble(outers: Ring[], holes: Ring[]): Ring[][] | undefined {
@@ -137,18 +100,16 @@ function assemble(outers: Ring[], holes: Ring[]): Ring[][] | undefined {
  *  order. Writers get the orientation wrong (all one way, or reversed), so when orientation gives a hole that
  *  lies in no outer, the record is nested by containment instead (even depth = outer), and noted. */
 export function ringsToGeometry(parts: Ring[], rec: number, notes: RingNotes): Polygon | MultiPolygon | null {
-  const rings = parts.filter((r) => r.length >= 4 && signedArea2(r) !== 0);
+  const rings = parts.filter((r) => r.length >= 4 && signedArea(r) !== 0);
   if (rings.length < parts.length) notes.degenerate.push(rec);
   if (!rings.length) return null;
-  let polys = assemble(rings.filter((r) => signedArea2(r) < 0), rings.filter((r) => signedArea2(r) > 0));
+  let polys = assemble(rings.filter((r) => signedArea(r) < 0), rings.filter((r) => signedArea(r) > 0));
   if (!polys || !polys.length) {
     notes.byContainment.push(rec);
-    const outers: Ring[] = [], holes: Ring[] = [];
-    for (const r of rings) {
-      const depth = rings.filter((o) => o !== r && absArea(o) > absArea(r) && ringInRing(r, o)).length;
-      (depth % 2 ? holes : outers).push(r);
-    }
-    polys = assemble(outers, holes) ?? rings.map((r) => [r]);
+    let size = 1;
+    for (const r of rings) for (const p of r) size = Math.max(size, Math.abs(p[0]), Math.abs(p[1]));
+    const nested = nestRings(rings.map((pts) => ({ pts, area: absArea(pts), ...ringBBox(pts) })), 1e-9 * size);
+    polys = nested.map((n) => [n.shell.pts as Ring, ...n.holes.map((h) => h.pts as Ring)]);
   }
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
 }

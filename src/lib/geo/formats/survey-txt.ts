@@ -6,7 +6,7 @@
 // Output positions are [easting, northing] in the source CRS; the header goes to crs.ts as a hint.
 import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
 import { decideTextEncoding, decodeText } from './encoding.ts';
-import { ringInRing } from './shapefile.ts';
+import { ringInRing } from '../planar.ts';
 import { userError } from '../../errors.ts';
 
 type Pos = [number, number];

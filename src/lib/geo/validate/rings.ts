@@ -2,6 +2,7 @@
 // at least 4 positions, exterior counter-clockwise and holes clockwise.
 import type { Position } from 'geojson';
 import type { Message } from '../types.ts';
+import { signedArea } from '../planar.ts';
 
 export type XY = [number, number];
 
@@ -12,12 +13,6 @@ const same = (a: XY, b: XY) => Math.abs(a[0] - b[0]) <= DUPLICATE_TOLERANCE_DEG 
 
 export const at = (p: XY): [number, number] => [Math.round(p[0] * 1e7) / 1e7, Math.round(p[1] * 1e7) / 1e7];
 export const fmt = (p: XY) => `${p[0].toFixed(6)}, ${p[1].toFixed(6)}`;
-
-export function signedArea(r: XY[]): number {
-  let s = 0;
-  for (let i = 0; i < r.length - 1; i++) s += r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
-  return s / 2;
-}
 
 export interface CleanRing { ring?: XY[]; repairs: Message[]; error?: Message }
 
@@ -63,15 +58,4 @@ export function cleanRing(input: Position[], label: { zh: string; en: string }):
 export function orient(ring: XY[], exterior: boolean): { ring: XY[]; flipped: boolean } {
   const ccw = signedArea(ring) > 0;
   return ccw === exterior ? { ring, flipped: false } : { ring: [...ring].reverse(), flipped: true };
-}
-
-/** Even-odd point in ring (ring closed). */
-export function pointInRing([x, y]: XY, r: XY[]): boolean {
-  let inside = false;
-  for (let i = 0, j = r.length - 2; i < r.length - 1; j = i++) {
-    const [xi, yi] = r[i];
-    const [xj, yj] = r[j];
-    if (yi > y !== yj > y && x < ((xj - xi) * (y - yi)) / (yj - yi) + xi) inside = !inside;
-  }
-  return inside;
 }

@@ -2,6 +2,7 @@
 // Text attributes are written in UTF-8 and declared by a .cpg file, so GIS tools read the Chinese names
 // without guessing; the .prj carries the CGCS2000 geographic CRS in ESRI WKT1.
 import { zipSync, strToU8 } from 'fflate';
+import { signedArea } from '../../geo/planar.ts';
 
 type Ring = number[][];
 export interface ShpRecord { polygons: Ring[][]; attributes: Record<string, string | number | null> }
@@ -11,11 +12,6 @@ export interface DbfField { name: string; type: 'C' | 'N'; length: number; decim
 export const CGCS2000_PRJ =
   'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 
-const signedArea = (r: Ring) => {
-  let s = 0;
-  for (let i = 0; i < r.length - 1; i++) s += r[i][0] * r[i + 1][1] - r[i + 1][0] * r[i][1];
-  return s / 2;
-};
 /** Shapefile rings: outer clockwise, holes counter-clockwise (the reverse of GeoJSON's RFC 7946 order). */
 function orient(r: Ring, outer: boolean): Ring {
   const closed = r[0][0] === r[r.length - 1][0] && r[0][1] === r[r.length - 1][1] ? r : [...r, r[0]];

@@ -1,6 +1,8 @@
 // Mapbox Vector Tile (spec 2.1) encoder for polygons already in tile coordinates. Written here because
 // PGlite's PostGIS has no protobuf (ST_AsMVT fails there): one code path for both engines.
 import { PbfWriter } from 'pbf';
+// Signed area in tile coordinates (y down): positive = clockwise on screen, which MVT wants for exteriors.
+import { signedArea } from '../../geo/planar.ts';
 
 /** Tile coordinate space: the MVT default, which MapLibre expects. */
 export const EXTENT = 4096;
@@ -19,13 +21,6 @@ export interface TileFeature {
 const POLYGON = 3;
 const cmd = (id: number, count: number) => (id & 0x7) | (count << 3);
 const zigzag = (n: number) => (n << 1) ^ (n >> 31);
-
-/** Signed area in tile coordinates (y down): positive = clockwise on screen, which MVT wants for exteriors. */
-function signedArea(r: Ring): number {
-  let s = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += (r[j][0] * r[i][1] - r[i][0] * r[j][1]);
-  return s / 2;
-}
 
 /** Drops the closing point and consecutive duplicates (snapping to integers makes many). */
 function cleanRing(r: Ring): Ring {
