@@ -3,7 +3,7 @@
 // DESIGN.md "Libraries: what they do not do"). Binary DXF is read too.
 import { type Decision, type Message, type ReadOptions, type ReadResult } from '../types.ts';
 import { AsciiGroupReader, BinaryGroupReader, isBinaryDxf, notDxf, type GroupReader } from '../cad/dxf-groups.ts';
-import { chooseDxfEncoding, decodeBytes, decodeEscapes, peekAsciiHeader, peekBinaryHeader, codepageEncoding } from '../cad/dxf-text.ts';
+import { chooseDxfEncoding, decodeBytes, decodeEscapes, peekAsciiHeader, peekBinaryHeader, codepageEncoding } from '../text/dxf-text.ts';
 import { parseDxf } from '../cad/dxf-parse.ts';
 import { buildResult } from '../cad/build.ts';
 import { budgetOf } from '../budget.ts';

@@ -2,7 +2,7 @@
 // Polygons and MultiPolygons are kept as written (source CRS, original ring order); ring closure and
 // orientation are the validation stage's job. Everything else is skipped with a warning.
 import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
-import { decideTextEncoding, decodeText } from './encoding.ts';
+import { decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { budgetOf, type UploadBudget } from '../budget.ts';
 import { userError } from '../../errors.ts';
 

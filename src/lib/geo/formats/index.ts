@@ -1,12 +1,10 @@
-// Dispatcher: uploaded files → (safe unzip) → sniff → one reader. Several files at once are one upload: a
+// Dispatcher: uploaded files → (safe unzip, io/zip.ts) → sniff (io/sniff.ts) → one reader (registry.ts). Several files at once are one upload: a
 // loose shapefile (.shp .shx .dbf .prj .cpg), or a single boundary file. Every choice is recorded as a Decision.
 import { type Decision, type InputFile, type Message, type ReadOptions, type ReadResult } from '../types.ts';
-import { readGeoJson } from './geojson.ts';
-import { readKml } from './kml.ts';
+import { FORMATS, isStandalone } from './registry.ts';
 import { readShapefile, type ShapefileSet } from './shapefile.ts';
-import { baseNameOf, sniff, type SniffKind } from './sniff.ts';
-import { readSurveyTxt } from './survey-txt.ts';
-import { DEFAULT_ZIP_LIMITS, unzipSafe } from './zip.ts';
+import { baseNameOf, sniff, type SniffKind } from '../io/sniff.ts';
+import { DEFAULT_ZIP_LIMITS, unzipSafe } from '../io/zip.ts';
 import { budgetOf, type UploadBudget } from '../budget.ts';
 import { UserError, userError } from '../../errors.ts';
 
@@ -16,8 +14,6 @@ export const MAX_INPUT_BYTES = DEFAULT_ZIP_LIMITS.maxTotalBytes;
 const MAX_ZIP_DEPTH = 2;
 
 interface Item { name: string; bytes: Uint8Array; kind: SniffKind; rule: string; inZip: boolean }
-
-const STANDALONE: SniffKind[] = ['dxf', 'dwg', 'geojson', 'kml', 'survey-txt'];
 
 function expand(files: InputFile[], depth: number, items: Item[], decisions: Decision[], warnings: Message[], budget: UploadBudget): void {
   for (const f of files) {
@@ -80,41 +76,15 @@ function pickStandalone(cands: Item[], decisions: Decision[]): Item {
   throw userError('several-boundaries', `一次上传了多个边界文件（${names}），请每次只上传一个。`, `Several boundary files in one upload (${names}); upload one at a time.`);
 }
 
-type CadModule = { readDxf?: (b: Uint8Array, o: ReadOptions) => ReadResult; readDwg?: (b: Uint8Array, o: ReadOptions) => Promise<ReadResult> };
-
-async function loadCad(kind: 'dxf' | 'dwg'): Promise<CadModule> {
-  try {
-    // The CAD readers are separate modules (and DWG pulls a large optional WASM dependency): load on demand;
-    // if a deployment lacks one, the user gets a sentence instead of a stack trace.
-    return (kind === 'dxf' ? await import('./dxf.ts') : await import('./dwg.ts')) as CadModule;
-  } catch {
-    throw userError(`${kind}-unavailable`, `此服务器暂不能读取 ${kind.toUpperCase()} 文件，请另存为 Shapefile、GeoJSON 或 KML 后上传。`,
-      `${kind.toUpperCase()} files cannot be read on this server yet; save as Shapefile, GeoJSON or KML and upload that.`);
-  }
-}
-
 async function readOne(it: Item, opts: ReadOptions): Promise<ReadResult> {
-  switch (it.kind) {
-    case 'geojson': return readGeoJson(it.bytes, it.name, opts);
-    case 'kml': return readKml(it.bytes, it.name, opts, it.inZip ? 'kmz' : 'kml');
-    case 'survey-txt': return readSurveyTxt(it.bytes, it.name, opts);
-    case 'dxf': {
-      const m = await loadCad('dxf');
-      if (!m.readDxf) throw userError('dxf-unavailable', '此服务器暂不能读取 DXF 文件。', 'DXF files cannot be read on this server yet.');
-      return m.readDxf(it.bytes, opts);
-    }
-    case 'dwg': {
-      const m = await loadCad('dwg');
-      if (!m.readDwg) throw userError('dwg-unavailable', '此服务器暂不能读取 DWG 文件，请另存为 DXF。', 'DWG files cannot be read on this server yet; save as DXF.');
-      return m.readDwg(it.bytes, opts);
-    }
-    default: throw new Error(`no reader for ${it.kind}`);
-  }
+  if (!isStandalone(it.kind)) throw new Error(`no reader for ${it.kind}`);
+  return (await FORMATS[it.kind].load())(it, opts);
 }
 
 function countOutput(r: ReadResult, budget: UploadBudget): void {
   budget.spendFeatures(r.features.length);
-  if (r.format === 'dxf' || r.format === 'dwg' || r.format === 'geojson' || r.format === 'kml' || r.format === 'kmz') return; // counted while reading
+  const kind = r.format === 'kmz' ? 'kml' : r.format;
+  if (isStandalone(kind) && FORMATS[kind].countsWhileReading) return; // counted while reading
   let n = 0;
   for (const f of r.features) {
     const g = f.geometry;
@@ -139,7 +109,7 @@ export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = 
   expand(files, 0, items, decisions, warnings, budget);
   const names = items.map((i) => i.name).join(', ');
   const sets = shapefileSets(items);
-  const cands = items.filter((i) => STANDALONE.includes(i.kind));
+  const cands = items.filter((i) => isStandalone(i.kind));
   let result: ReadResult;
   if (sets.length) {
     decisions.push({ what: 'format', value: 'shapefile', rule: 'shp-member', alternatives: sets.length > 1 ? sets.map((s) => s.shp.name) : undefined });

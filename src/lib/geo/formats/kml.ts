@@ -2,7 +2,7 @@
 // A small, strict XML scanner instead of a DOM (none in Node): well-formedness is checked (tags must match and
 // close), because a truncated upload must be refused, not half-read.
 import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
-import { decideTextEncoding, decodeText } from './encoding.ts';
+import { decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { budgetOf, UploadBudget } from '../budget.ts';
 import { userError } from '../../errors.ts';
 

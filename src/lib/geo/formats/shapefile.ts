@@ -3,7 +3,7 @@
 // coordinates (DESIGN.md), and its parseShp nests holes by bounding box only. The format is small and fixed:
 // ESRI Shapefile Technical Description (July 1998) for .shp; dBASE III+/ESRI conventions for .dbf.
 import { type Decision, type Feature, type LayerInfo, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
-import { decideDbfEncoding, decideTextEncoding, decodeText } from './encoding.ts';
+import { decideDbfEncoding, decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { userError } from '../../errors.ts';
 import { nestRings, ringBBox, ringInRing, signedArea } from '../planar.ts';
 

@@ -5,7 +5,7 @@
 //              then points `J1,1,X,Y`: name, ring (1 outer, 2+ holes), X = northing, Y = easting (zone prefix).
 // Output positions are [easting, northing] in the source CRS; the header goes to crs.ts as a hint.
 import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
-import { decideTextEncoding, decodeText } from './encoding.ts';
+import { decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { ringInRing } from '../planar.ts';
 import { userError } from '../../errors.ts';
 

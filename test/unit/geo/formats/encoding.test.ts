@@ -2,8 +2,8 @@
 // Chinese strings where GBK and UTF-8 readings are easiest to confuse.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decideDbfEncoding, detectEncoding, encodingFromLdid, normaliseEncodingLabel } from '../../../../src/lib/geo/formats/encoding.ts';
-import { sniff } from '../../../../src/lib/geo/formats/sniff.ts';
+import { decideDbfEncoding, detectEncoding, encodingFromLdid, normaliseEncodingLabel } from '../../../../src/lib/geo/text/encoding.ts';
+import { sniff } from '../../../../src/lib/geo/io/sniff.ts';
 
 const WORDS = ['红线', '用地红线', '黄浦区', '徐汇区', '长宁区', '静安区', '普陀区', '虹口区', '杨浦区', '闵行区', '宝山区', '嘉定区',
   '浦东新区', '金山区', '松江区', '青浦区', '奉贤区', '崇明区', '临港新片区', '宗地', '界址点', '工业用地', '地块（一）', '张江高科技园区'];

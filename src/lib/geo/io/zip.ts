@@ -4,7 +4,7 @@
 // (without the UTF-8 flag, APPNOTE.TXT §4.4.4 bit 11) can be decoded. Nothing is written to disk.
 import { inflateRawSync } from 'node:zlib';
 import { type Decision, type Message } from '../types.ts';
-import { decodeText, detectEncoding } from './encoding.ts';
+import { decodeText, detectEncoding } from '../text/encoding.ts';
 import { type UploadBudget } from '../budget.ts';
 import { userError, limitError } from '../../errors.ts';
 

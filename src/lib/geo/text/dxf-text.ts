@@ -2,7 +2,7 @@
 // AutoCAD before R2007 (AC1021) writes text in the drawing's code page ($DWGCODEPAGE, e.g. ANSI_936 = GBK for
 // Simplified Chinese); from AC1021 on DXF is UTF-8 (DXF Reference, "$DWGCODEPAGE"; dxf-parser #61).
 import iconv from 'iconv-lite';
-import { normaliseEncodingLabel } from '../formats/encoding.ts';
+import { normaliseEncodingLabel } from './encoding.ts';
 import { type Decision } from '../types.ts';
 import { userError } from '../../errors.ts';
 
