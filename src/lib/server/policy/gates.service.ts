@@ -1,7 +1,7 @@
 // The policy rules the workflow service runs inside its transaction, before anything is written (issue 12):
 // on submit the construction type against the path (一.4(2)) and the governing policy version; on recognition the
 // period of force, the construction type again (facts may have been corrected), and the positive list (一.3、一.4)
-// with its justification. Returns what the action's event records. Refusals throw ApiErrors (409 / 403).
+// with its justification. Returns what the action's event records. Refusals throw UserErrors (409 / 403).
 import type { Queryable } from '../db/index.ts';
 import type { PathFacts } from '../../domain/paths.ts';
 import { pathOf } from '../../domain/paths.ts';

@@ -109,7 +109,7 @@ export async function recordMeasure(db: Db, actor: SessionUser, projectId: strin
 /**
  * Apply a project sanction (二.5: 停止改扩建手续办理 / 收回土地 / 纳入信用监管) against a recorded finding, with a reason
  * (`note`). Pass a Db to run in its own transaction, or the caller's transaction (a Queryable) to commit together
- * with the caller's own records. Refusals throw ApiErrors (403 not a city department, 400 no finding or reason).
+ * with the caller's own records. Refusals throw UserErrors (403 not a city department, 400 no finding or reason).
  */
 export async function applySanction(db: Db | Queryable, actor: SessionUser, projectId: string, body: unknown): Promise<MeasureRecord> {
   const input = parse(measureInputSchema, body);
