@@ -186,6 +186,28 @@ export function openApiDocument() {
           responses: { '200': ok('Year'), '403': err('Not an administrator'), ...COMMON }
         }
       },
+      '/api/v1/calendar/import': {
+        post: {
+          summary: "Replace a year's holidays and make-up days with a pasted schedule, one line per day or range (administrators; one bad line refuses all, naming it)",
+          requestBody: jsonBody({ type: 'object', required: ['year', 'text'], properties: { year: { type: 'integer' }, text: { type: 'string', example: '2027-02-06~2027-02-12,放假,春节' } } }),
+          responses: { '200': ok('Year with the number imported'), '403': err('Not an administrator'), ...COMMON }
+        }
+      },
+      '/api/v1/settings/deadlines': {
+        get: { summary: 'Time limits in force (acceptance, recognition, joint-review reply; warning shares)', responses: { '200': ok('Settings'), ...COMMON } },
+        put: {
+          summary: 'Change the time limits (administrator or city SHEITC); logged',
+          requestBody: jsonBody({ type: 'object', properties: { recognitionWorkingDays: { type: 'integer' }, acceptanceWorkingDays: { type: 'integer' }, opinionWorkingDays: { type: 'integer' }, warnAt: { type: 'number' }, alertAt: { type: 'number' } } }),
+          responses: { '200': ok('Settings'), '403': err('Not allowed'), ...COMMON }
+        }
+      },
+      '/api/v1/notifications': { get: { summary: "The caller's 站内信, newest first, with the unread count", responses: { '200': ok('Messages'), ...COMMON } } },
+      '/api/v1/notifications/read': {
+        post: { summary: "Mark one of the caller's messages ({id}) or all ({}) as read", requestBody: jsonBody({ type: 'object', properties: { id: { type: 'string' } } }), responses: { '200': ok('Changed and unread counts'), ...COMMON } }
+      },
+      '/api/v1/account/email': {
+        put: { summary: "The caller's own e-mail address for notifications ('' for none)", requestBody: jsonBody({ type: 'object', properties: { email: { type: 'string' } } }), responses: { '200': ok('Saved'), ...COMMON } }
+      },
       '/api/v1/boundaries/inspect': {
         post: {
           summary: 'Inspect a boundary file without storing it (the CLI inspect JSON)',
