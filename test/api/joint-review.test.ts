@@ -3,7 +3,7 @@
 // to-do clears, the table and the log say who entered what for whom.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, doc, ok, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
+import { action, apply, doc, issueSheet, ok, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
 
 let ent: Client, ind: Client, fgw: Client, ghzy: Client, admin: Client;
 beforeAll(async () => {
@@ -90,6 +90,7 @@ describe('joint review as 附件 二.2 describes it', () => {
     // The 区级联审情况一览表 says who entered what.
     const xlsx = await ind.request('GET', `/api/v1/projects/${p.id}/review-table?format=xlsx`);
     expect(xlsx.status).toBe(200);
+    await issueSheet(ind, p.id);
     await ok(await action(ind, p.id, 'close_joint_review'));
     expect((await get(ent, p.id)).stage).toBe('decision');
   });

@@ -2,7 +2,7 @@
 // 403 whose one-line message names the rule and its clause, in the caller's language.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { COMPLETE_FORM, action, apply, doc, ok, parcelGeoJson, upload, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
+import { COMPLETE_FORM, action, apply, doc, issueSheet, ok, parcelGeoJson, upload, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
 
 let ent: Client, ind: Client, ghzy: Client, gov: Client, city: Client, admin: Client, jdEnt: Client;
 const today = () => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
@@ -24,6 +24,7 @@ async function atDecision(): Promise<string> {
   await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
   await ok(await action(ind, p.id, 'start_joint_review', { departments: ['planning_resources'] }));
   await ok(await action(ghzy, p.id, 'record_opinion', { opinion: 'agree' }));
+  await issueSheet(ind, p.id);
   await ok(await action(ind, p.id, 'close_joint_review'));
   return p.id;
 }

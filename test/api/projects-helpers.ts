@@ -93,3 +93,11 @@ export async function action(c: Client, id: string, type: string, extra: Record<
 export async function doc(c: Client, id: string, kind: string): Promise<string> {
   return (await ok<{ id: string }>(await c.request('POST', `/api/v1/projects/${id}/files`, upload(`${kind}.pdf`, `${kind} ${id} ${Math.random()}`, { kind })), 201)).id;
 }
+
+/** 一键成表 by the district lead (POST …/sheet.pdf): needed before the case goes to the deciders (附件 二.1). */
+export async function issueSheet(c: Client, id: string): Promise<string> {
+  const res = await c.request('POST', `/api/v1/projects/${id}/sheet.pdf`);
+  if (res.status !== 200) throw new Error(`issue sheet: ${res.status} ${(await res.text()).slice(0, 300)}`);
+  await res.arrayBuffer();
+  return res.headers.get('x-verification-code') ?? '';
+}

@@ -1,7 +1,7 @@
 // Full journeys through /api/v1/projects/:id/actions with the demo users, on the demo parcels.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, doc, ok, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
+import { action, apply, doc, issueSheet, ok, type ProjectJson, REUSED_PARCEL } from './projects-helpers.ts';
 
 let ent: Client, ind: Client, fgw: Client, ghzy: Client, gov: Client, jdInd: Client;
 beforeAll(async () => {
@@ -34,6 +34,11 @@ describe('Pudong district path over HTTP', () => {
     await ok(await action(ghzy, p.id, 'record_opinion', { opinion: 'conditional', comment: '按控详规划落实退界' }));
     // The enterprise cannot decide; the government can.
     expect((await action(ent, p.id, 'recognise', { documentId: 'x' })).status).toBe(403);
+    // 附件 二.1: one copy of the 项目信息表 goes to the district government, so it exists before 报请认定.
+    const noSheet = await action(ind, p.id, 'close_joint_review');
+    expect(noSheet.status).toBe(409);
+    expect((await noSheet.json()).error.code).toBe('sheet_missing');
+    await issueSheet(ind, p.id);
     await ok(await action(ind, p.id, 'close_joint_review'));
     const recognition = await doc(gov, p.id, 'recognition');
     await ok(await action(gov, p.id, 'recognise', { documentId: recognition, justification: '区政府常务会议研究同意（测试）' }));
@@ -83,6 +88,7 @@ describe('Lingang path over HTTP', () => {
     await ok(await action(lgInd, p.id, 'accept', REUSED_PARCEL));
     await ok(await action(lgInd, p.id, 'start_joint_review', { departments: ['planning_resources'] }));
     await ok(await action(lgGhzy, p.id, 'record_opinion', { opinion: 'agree' }));
+    await issueSheet(lgInd, p.id);
     await ok(await action(lgInd, p.id, 'close_joint_review'));
     expect((await gov.request('POST', `/api/v1/projects/${p.id}/actions`, { action: 'recognise', expectedVersion: 0, documentId: 'x' })).status).toBe(404);
     await ok(await action(lgCom, p.id, 'recognise', { documentId: await doc(lgCom, p.id, 'recognition'), justification: '管委会主任办公会研究同意（测试）' }));

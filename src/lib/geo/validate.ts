@@ -120,15 +120,10 @@ export function validateGeometry(g: Polygon | MultiPolygon): ValidationResult {
       /* keep the parts as they are */
     }
   }
-  let reoriented = false;
-  parts = parts.map((p) =>
-    p.map((r, i) => {
-      const o = orient(r, i === 0);
-      reoriented ||= o.flipped;
-      return o.ring;
-    })
-  );
-  if (reoriented) repairs.push({ code: 'orientation-normalised', zh: '环的方向已按 RFC 7946 统一（外环逆时针、内环顺时针）', en: 'Ring orientation normalised per RFC 7946 (outer counter-clockwise, holes clockwise)' });
+  // Ring order is a storage convention (RFC 7946: outer counter-clockwise, holes clockwise), not a defect:
+  // every Shapefile winds its outer rings clockwise by its own spec. Normalised silently, never shown to
+  // the clerk as a repair (issue 14: "已自动修复 环的方向" alarmed users for perfectly normal files).
+  parts = parts.map((p) => p.map((r, i) => orient(r, i === 0).ring));
 
   let areaM2 = 0;
   for (const p of parts) {

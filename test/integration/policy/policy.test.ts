@@ -6,7 +6,7 @@ import { applySanction, getProject, liftSanction, recordFinding, recordMilestone
 import { recordDistrictMeasure } from '../../../src/lib/server/supervision/supervision.service.ts';
 import { cityDashboard } from '../../../src/lib/server/stats/stats.service.ts';
 import { recordPolicyVersion } from '../../../src/lib/server/policy/versions.service.ts';
-import { JUSTIFIED, act, city, district, events, getDb, readyDraft, recognitionDoc, user } from '../workflow/harness.ts';
+import { JUSTIFIED, act, city, district, events, getDb, issueSheetFor, readyDraft, recognitionDoc, user } from '../workflow/harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
@@ -27,6 +27,7 @@ async function toDecision(d: Cast, id: string, version: number) {
   v = await act(db, d.industry, id, v, 'accept');
   v = await act(db, d.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] });
   v = await act(db, d.ghzy, id, v, 'record_opinion', { opinion: 'agree' });
+  await issueSheetFor(db, d.industry, id);
   return act(db, d.industry, id, v, 'close_joint_review');
 }
 const policyEvents = async (id: string) =>

@@ -9,6 +9,7 @@ import type { Role } from '../../../src/lib/domain/roles.ts';
 import { addProjectFile, applyProjectAction, createProject, saveDraft } from '../../../src/lib/server/projects/projects.service.ts';
 import { makeUser } from '../../helpers/fixtures.ts';
 import { ensureDemoPolicyExtension } from '../../../src/lib/server/policy/versions.service.ts';
+import { issueSheet } from '../../../src/lib/server/documents/documents.service.ts';
 
 // Uploaded blobs go to a temporary folder, not the developer's ./data (the database is in memory anyway).
 process.env.DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'zeroland-it-files-'));
@@ -101,6 +102,11 @@ export async function readyDraft(
   if (opts.commitment) await addProjectFile(db, owner, id, 'commitment', { name: '承诺书.pdf', bytes: bytes(`commitment ${id}`) });
   await classifyAs(db, id, opts.landType, opts.authority);
   return { id, version };
+}
+
+/** 一键成表 by the district lead: the sheet must exist before the case goes to the deciders (附件 二.1). */
+export async function issueSheetFor(db: Db, industry: SessionUser, id: string): Promise<string> {
+  return (await issueSheet(db, industry, id, 'http://zeroland.test')).code;
 }
 
 /** Runs one action and returns the new version (throws the UserError on refusal). */

@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { recordOverride } from '../../../src/lib/server/standard/index.ts';
-import { JUSTIFIED, act, district, events, getDb, readyDraft, recognitionDoc } from './harness.ts';
+import { JUSTIFIED, act, district, events, getDb, issueSheetFor, readyDraft, recognitionDoc } from './harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
@@ -20,6 +20,7 @@ describe('negative list at recognition', () => {
     v = await act(db, pd.industry, id, v, 'accept');
     v = await act(db, pd.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] });
     v = await act(db, pd.ghzy, id, v, 'record_opinion', { opinion: 'agree' });
+    await issueSheetFor(db, pd.industry, id);
     v = await act(db, pd.industry, id, v, 'close_joint_review');
     const doc = await recognitionDoc(db, pd.gov, id);
 

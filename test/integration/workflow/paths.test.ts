@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { getProject, inbox, listProjects, recordFinding, recordMeasure, recordMilestone } from '../../../src/lib/server/projects/projects.service.ts';
-import { JUSTIFIED, act, city, district, events, getDb, readyDraft, recognitionDoc, user } from './harness.ts';
+import { JUSTIFIED, act, city, district, events, getDb, issueSheetFor, readyDraft, recognitionDoc, user } from './harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
@@ -33,6 +33,11 @@ describe('district path (inside the boundary, retained)', () => {
     v = await act(db, pd.fgw, id, v, 'record_opinion', { opinion: 'agree' });
     expect((await refusal(act(db, pd.industry, id, v, 'close_joint_review'))).code).toBe('review_incomplete');
     v = await act(db, pd.ghzy, id, v, 'record_opinion', { opinion: 'conditional', comment: '须按控详规划落实退界' });
+    // A copy of the 项目信息表 goes to the district government (附件 二.1): no sheet, no 报请认定.
+    const noSheet = await refusal(act(db, pd.industry, id, v, 'close_joint_review'));
+    expect(noSheet.code).toBe('sheet_missing');
+    expect(noSheet.text.zh).toContain('附件 二.1');
+    await issueSheetFor(db, pd.industry, id);
     v = await act(db, pd.industry, id, v, 'close_joint_review');
     expect((await inbox(db, pd.gov)).map((i) => i.project.id)).toContain(id);
     // Recognition needs the document uploaded to the project first.
@@ -83,6 +88,7 @@ describe('Lingang', () => {
     v = await act(db, lg.industry, id, v, 'accept');
     v = await act(db, lg.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] });
     v = await act(db, lg.ghzy, id, v, 'record_opinion', { opinion: 'agree' });
+    await issueSheetFor(db, lg.industry, id);
     v = await act(db, lg.industry, id, v, 'close_joint_review');
     expect((await getProject(db, lg.gov, id)).stageLabel.zh).toBe('临港新片区管委会认定');
     expect((await refusal(act(db, pdGov, id, v, 'recognise', { justification: JUSTIFIED, documentId: 'x' }))).status).toBe(404);
@@ -99,6 +105,9 @@ describe('city path (strategic reserve, newly transferred land)', () => {
     let v = await act(db, jd.ent, id, version, 'submit');
     v = await act(db, jd.industry, id, v, 'accept');
     expect((await refusal(act(db, jd.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] }))).code).toBe('not_on_path');
+    // 三.1 "由区政府初审后报市": the district government's copy of the sheet exists before the forward.
+    expect((await refusal(act(db, jd.industry, id, v, 'forward_to_city', { reserveMechanism: '测试' }))).code).toBe('sheet_missing');
+    await issueSheetFor(db, jd.industry, id);
     // 三.1: the forward records the reserve-area planning mechanism's step.
     expect((await refusal(act(db, jd.industry, id, v, 'forward_to_city'))).code).toBe('city_reserve_mechanism_missing');
     v = await act(db, jd.industry, id, v, 'forward_to_city', { reserveMechanism: '市规划资源局已启动战略预留区规划（测试）' });
@@ -130,6 +139,7 @@ async function toDecision(d: Awaited<ReturnType<typeof district>>, id: string, v
   v = await act(db, d.industry, id, v, 'accept');
   v = await act(db, d.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] });
   v = await act(db, d.ghzy, id, v, 'record_opinion', { opinion: 'agree' });
+  await issueSheetFor(db, d.industry, id);
   return act(db, d.industry, id, v, 'close_joint_review');
 }
 

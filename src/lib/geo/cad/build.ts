@@ -69,7 +69,7 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
     infos.push({ name: l.name, entityCount: l.entityCount, closedRings: rings.length });
   }
   for (const n of [...d.notes, ...flat.notes]) {
-    warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n}`, en: `CAD reader note: ${n}` });
+    warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n.zh}`, en: `CAD reader note: ${n.en}` });
   }
 
   // Every layer is flattened and ringed above; picking one is cheap, so another pick reuses all of it.

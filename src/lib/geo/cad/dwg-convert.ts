@@ -2,7 +2,7 @@
 // gets exactly the DXF entity handling. The shapes below are the subset of its typings we read, declared
 // here because the package is optional (GPL-3.0) and must not be needed to type-check the app.
 // Angles there are radians already; DWG LWPOLYLINE "closed" is flag bit 512 (bit 1 means "has extrusion").
-import { emptyDrawing, type BulgeVertex, type CadDrawing, type CadEntity, type CadGeometry, type HatchEdge, type HatchPath, type Vec2, type Vec3 } from './model.ts';
+import { emptyDrawing, ignoredEntitiesNote, type BulgeVertex, type CadDrawing, type CadEntity, type CadGeometry, type HatchEdge, type HatchPath, type Vec2, type Vec3 } from './model.ts';
 import { plainMText } from './dxf-entities.ts';
 
 interface P { x: number; y: number; z?: number }
@@ -125,6 +125,6 @@ export function dwgToDrawing(db: DwgLikeDatabase): CadDrawing {
     if (c.geom.kind === 'other') unsupported.set(e.type, (unsupported.get(e.type) ?? 0) + 1);
     d.entities.push(c);
   }
-  if (unsupported.size) d.notes.push(`entities without area geometry ignored: ${[...unsupported].map(([t, n]) => `${t}×${n}`).join(', ')}`);
+  if (unsupported.size) d.notes.push(ignoredEntitiesNote(unsupported));
   return d;
 }

@@ -1,7 +1,7 @@
 // DXF group stream → intermediate drawing: HEADER variables, the LAYER table, BLOCKS and model-space
 // ENTITIES. Tolerant of what real files do: no HEADER (ENTITIES-only writers), many ENTITIES sections and
 // no EOF (ezdxf's recover01.dxf), old-style POLYLINE/VERTEX/SEQEND.
-import { emptyDrawing, type BulgeVertex, type CadBlock, type CadDrawing, type CadEntity } from './model.ts';
+import { emptyDrawing, ignoredEntitiesNote, type BulgeVertex, type CadBlock, type CadDrawing, type CadEntity } from './model.ts';
 import { DxfRecord } from './dxf-record.ts';
 import { entityHeader, makeEntity } from './dxf-entities.ts';
 import { truncatedError, type GroupReader } from './dxf-groups.ts';
@@ -114,7 +114,7 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
   endPoly();
   if (r.truncated) throw truncatedError();
   if (unsupported.size) {
-    d.notes.push(`entities without area geometry ignored: ${[...unsupported].map(([t, n]) => `${t}×${n}`).join(', ')}`);
+    d.notes.push(ignoredEntitiesNote(unsupported));
   }
   return { drawing: d, stats };
 }

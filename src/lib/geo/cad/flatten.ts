@@ -1,5 +1,5 @@
 // Entities → world-coordinate pieces per layer: curves densified, OCS mapped to WCS, blocks expanded.
-import type { CadDrawing, CadEntity, HatchEdge, HatchPath, Vec2, Vec3 } from './model.ts';
+import type { CadDrawing, CadNote, CadEntity, HatchEdge, HatchPath, Vec2, Vec3 } from './model.ts';
 import { arcPoints, bulgePolyline, ccwSweep, splinePoints } from './curves.ts';
 import { apply, applyAll, compose, IDENTITY, insertTransform, isDefaultExtrusion, maxScale, ocsAxes, ocsToWcs, type Affine } from './transform.ts';
 import { chainPieces } from './rings.ts';
@@ -16,7 +16,7 @@ export interface LayerPieces { name: string; entityCount: number; closed: Piece[
 /** A text in world coordinates (as-built surveys label footprints with floors or floor area). */
 export interface CadText { layer: string; at: Vec2; text: string }
 
-export interface FlattenResult { layers: Map<string, LayerPieces>; notes: string[]; texts: CadText[] }
+export interface FlattenResult { layers: Map<string, LayerPieces>; notes: CadNote[]; texts: CadText[] }
 
 const TAU = Math.PI * 2;
 
@@ -78,7 +78,7 @@ function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2
 
 export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budget: UploadBudget = new UploadBudget()): FlattenResult {
   const layers = new Map<string, LayerPieces>();
-  const notes: string[] = [];
+  const notes: CadNote[] = [];
   const recursive = new Set<string>();
   const missing = new Set<string>();
   const closeSq = closeTol * closeTol;
@@ -195,7 +195,13 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budge
     layerOf(l).entityCount++;
     visit(e, IDENTITY, undefined, []);
   }
-  if (recursive.size) notes.push(`recursive or too deeply nested blocks not expanded: ${[...recursive].join(', ')}`);
-  if (missing.size) notes.push(`INSERT of undefined blocks ignored: ${[...missing].map((n) => n || '(unnamed)').join(', ')}`);
+  if (recursive.size) {
+    const names = [...recursive].join(', ');
+    notes.push({ zh: `图块递归引用或嵌套过深，未展开：${names}`, en: `recursive or too deeply nested blocks not expanded: ${names}` });
+  }
+  if (missing.size) {
+    const names = [...missing].map((n) => n || '—').join(', ');
+    notes.push({ zh: `引用了未定义的图块，已忽略：${names}`, en: `INSERT of undefined blocks ignored: ${names}` });
+  }
   return { layers, notes, texts };
 }

@@ -49,7 +49,7 @@ export function pickBoundaryLayer(layers: LayerInfo[], requested?: string, wante
   const usable = layers.filter((l) => l.closedRings > 0);
   if (usable.length === 0) {
     throw userError('cad_no_closed_polygon',
-      `图纸中任何图层上都没有闭合的多边形（no closed polygon on any layer）：请在 CAD 中把用地红线画成闭合多段线后重新导出。图层（实体数/闭合环数）：${listing}`,
+      `图纸中任何图层上都没有闭合的多边形：请在 CAD 中把用地红线画成闭合多段线后重新导出。图层（实体数/闭合环数）：${listing}`,
       `No closed polygon on any layer: draw the site boundary as a closed polyline in CAD and export again. Layers (entities/closed rings): ${listing}`);
   }
   const alternatives = usable.map((l) => l.name);

@@ -60,8 +60,17 @@ export interface CadDrawing {
   blocks: Map<string, CadBlock>;
   /** Model-space entities (paper-space ones are dropped by the readers). */
   entities: CadEntity[];
-  /** Things the reader noticed that the user should know (unsupported entity types, recoveries). */
-  notes: string[];
+  /** Things the reader noticed that the user should know (unsupported entity types, recoveries), in both languages. */
+  notes: CadNote[];
+}
+
+/** A reader's note, worded for the clerk in each language (entity type names stay as CAD writes them). */
+export interface CadNote { zh: string; en: string }
+
+/** Unsupported entity types, counted: `TEXT×8, DIMENSION×2` reads the same in both languages. */
+export function ignoredEntitiesNote(counts: Map<string, number>): CadNote {
+  const list = [...counts].map(([t, n]) => `${t}×${n}`).join(', ');
+  return { zh: `已忽略没有面积的实体（文字、标注等）：${list}`, en: `entities without area geometry ignored: ${list}` };
 }
 
 export function emptyDrawing(): CadDrawing {

@@ -33,7 +33,7 @@ export function outsideShanghaiError(points: XY[], used: UsedCrs): UserError {
   } else if (det && det.unitsToMetres !== used.unitsToMetres && det.crs.code === used.crs.code) {
     cause = { code: 'crs-wrong-units', zh: `单位可能有误（看起来是${det.unitsToMetres === 0.001 ? '毫米' : '米'}），请检查图形单位`, en: `the units look wrong (they look like ${det.unitsToMetres === 0.001 ? 'millimetres' : 'metres'}): check the drawing units` };
   } else if (det) {
-    cause = { code: 'crs-wrong', zh: `坐标系可能有误：数据看起来是 ${det.crs.code}（${det.crs.name.zh}），请将坐标系指定为 ${det.crs.code}（上传页的坐标系选项，或命令行 --crs）`, en: `wrong coordinate system: the data looks like ${det.crs.code} (${det.crs.name.en}); set the coordinate system to ${det.crs.code} (the upload page's CRS choice, or --crs on the command line)` };
+    cause = { code: 'crs-wrong', zh: `坐标系可能有误：数据看起来是 ${det.crs.code}（${det.crs.name.zh}），请在上传页的“坐标系”选项中改选 ${det.crs.code}`, en: `wrong coordinate system: the data looks like ${det.crs.code} (${det.crs.name.en}); choose ${det.crs.code} under “Coordinate system” on the upload page` };
   } else if (used.rule.startsWith('file-') && Number.isFinite(at[0])) {
     cause = { code: 'crs-outside-shanghai', zh: '文件自带的坐标系说明把它放在上海以外：这不是上海的地块，或坐标系说明有误', en: "the file's own CRS declaration puts it outside Shanghai: not a Shanghai parcel, or the declaration is wrong" };
   } else if (Math.abs(x0) <= 180 && Math.abs(x1) <= 180 && Math.abs(y0) <= 90 && Math.abs(y1) <= 90) {
@@ -48,7 +48,7 @@ function foreignCause(b: [number, number, number, number]): { code: string; zh: 
   const foreign = FOREIGN_HINTS.find((h) => h.fits(b));
   return foreign
     ? { code: 'crs-foreign', zh: `文件看起来是 ${foreign.code}（${foreign.zh}），不是上海的坐标`, en: `the file looks like ${foreign.code} (${foreign.en}), not Shanghai coordinates` }
-    : { code: 'crs-undetermined', zh: '找不到能使其落在上海的坐标系，请手动指定坐标系（如 EPSG:4528；上传页的坐标系选项，或命令行 --crs）或检查单位', en: 'no coordinate system puts it in Shanghai: set the coordinate system yourself (e.g. EPSG:4528: the CRS choice on the upload page, or --crs) or check the units' };
+    : { code: 'crs-undetermined', zh: '找不到能使其落在上海的坐标系，请在上传页的“坐标系”选项中手动指定（如 CGCS2000 3度带第 40 带，EPSG:4528），或检查图形单位', en: 'no coordinate system puts it in Shanghai: choose the coordinate system yourself under “Coordinate system” on the upload page (e.g. CGCS2000 3° zone 40, EPSG:4528) or check the drawing units' };
 }
 
 /** No declaration and no Shanghai system fits: name a foreign grid when the values look like one. */

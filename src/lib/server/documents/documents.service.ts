@@ -17,11 +17,10 @@ import * as repo from './documents.repository.ts';
 import type { SheetData } from './sheet-data.ts';
 import { renderSheetPdf } from './sheet-pdf.ts';
 import { newVerificationCode, normaliseCode } from './verification-code.ts';
+import { SHEET_FILE_KIND, SHEET_SCAN_KIND, SHEET_SCAN_LABEL } from '../../domain/project-sheet.ts';
 
-export const SHEET_KIND = 'project_sheet';
-/** project_files kind of the stamped scan uploaded back. */
-export const SHEET_SCAN_KIND = 'sheet_scan';
-export const SHEET_SCAN_LABEL = { zh: '盖章项目信息表扫描件', en: 'Stamped project information sheet (scan)' };
+export const SHEET_KIND = SHEET_FILE_KIND;
+export { SHEET_SCAN_KIND, SHEET_SCAN_LABEL };
 export const ISSUE_EVENT = 'issue_sheet';
 export const SCAN_EVENT = 'upload_sheet_scan';
 

@@ -10,6 +10,7 @@ import { createProject, saveDraft } from './projects.service.ts';
 import { addProjectFile } from './projects.service.ts';
 import { attachBoundary } from './boundary.service.ts';
 import { applyProjectAction } from '../workflow/workflow.service.ts';
+import { issueSheet } from '../documents/documents.service.ts';
 
 const PARCELS_FILE = () => path.resolve(process.env.SAMPLE_LAYERS_DIR ?? 'seed/sample-layers', 'sample-parcels.geojson');
 
@@ -74,6 +75,8 @@ const PLANS: Plan[] = [
       ['lg_industry', 'accept'],
       ['lg_industry', 'start_joint_review', { departments: ['planning_resources'] }],
       ['lg_ghzy', 'record_opinion', { opinion: 'conditional', comment: '按规划落实建筑退界（示意）。' }],
+      // 附件 二.1: the sheet goes to the deciders with the case (domain/project-sheet.ts).
+      ['lg_industry', 'issue_sheet'],
       ['lg_industry', 'close_joint_review'],
       // P-PLAN (符合区产业发展规划) is a reviewer's judgement not recorded in the sample: the committee justifies (一.3).
       ['lg_committee', 'recognise', { document: 'recognition', justification: '（示意）管委会研究认为项目符合临港新片区产业规划，区规划资源处已出具有条件同意意见。' }]
@@ -128,6 +131,10 @@ async function seedOne(db: Db, plan: Plan, geometry: unknown): Promise<void> {
     }
     for (const [username, action, extra = {}] of plan.steps) {
       const actor = await sessionUser(db, username);
+      if (action === 'issue_sheet') {
+        await issueSheet(db, actor, id, process.env.PUBLIC_ORIGIN ?? process.env.ORIGIN ?? 'http://localhost:3000');
+        continue;
+      }
       const { document, ...rest } = extra as { document?: string };
       const body: Record<string, unknown> = { action, expectedVersion: version, ...rest };
       if (document) body.documentId = (await addProjectFile(db, actor, id, document, { name: '认定文件（示意）.txt', bytes: text(`示意数据 ${plan.title} 认定文件`), mime: 'text/plain' })).id;

@@ -33,6 +33,8 @@ import { noticesForEvent } from '../../domain/notifications.ts';
 import { overlapGate } from '../policy/overlap.service.ts';
 import { refusalError } from '../../errors.ts';
 import { actionDocumentRefusal } from '../../domain/attachments.ts';
+import { ACTIONS_NEEDING_SHEET, SHEET_FILE_KIND, sheetRefusal } from '../../domain/project-sheet.ts';
+import { latestIssued } from '../documents/documents.repository.ts';
 
 /** Accepts the API's `action` as well as the domain's `type` for the action name. */
 function parseAction(body: unknown) {
@@ -103,6 +105,11 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
     }
     const result = applyAction(state, { ...action, ...extra, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
     if (!result.ok) throw refusalError(result.refusal);
+    // The 项目信息表 goes to the district government with the case (附件 二.1, domain/project-sheet.ts).
+    if (ACTIONS_NEEDING_SHEET.includes(action.type)) {
+      const missing = sheetRefusal(action.type, { issued: (await latestIssued(tx, id, SHEET_FILE_KIND)) !== null });
+      if (missing) throw refusalError(missing);
+    }
     // Policy rules (issue 12) before anything is written: construction type and governing version on submit;
     // period of force, construction type and the positive list on recognition.
     const today = todayInShanghai(now);

@@ -1,3 +1,4 @@
+import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
 import { inTransaction } from '$lib/server/db/in-transaction.ts';
 import { apiError } from '$lib/server/http/api.ts';
@@ -85,19 +86,19 @@ export const actions: Actions = {
       const s = await issueSheet(await getDb(), user, params.id, publicOrigin(url));
       return { issued: s.code };
     } catch (e) {
-      return failWith(e, locals.lang);
+      return sheetFail(e, locals.lang);
     }
   },
 
   sheetScan: async ({ locals, url, params, request }) => {
     const user = pageUser(locals, url);
     const file = await fileFrom(await request.formData(), 'file');
-    if (!file) return failWith(noFile(), locals.lang);
+    if (!file) return sheetFail(noFile(), locals.lang);
     try {
       await uploadSheetScan(await getDb(), user, params.id, file);
       return { uploaded: true };
     } catch (e) {
-      return failWith(e, locals.lang);
+      return sheetFail(e, locals.lang);
     }
   },
 
@@ -197,6 +198,12 @@ const liftAction = async ({ locals, url, params, request }: Parameters<Actions[s
 async function documentOf(db: Awaited<ReturnType<typeof getDb>>, user: App.Locals['user'] & object, id: string, data: FormData) {
   const doc = await fileFrom(data, 'document');
   return doc ? (await addProjectFile(db, user, id, 'other', doc)).id : undefined;
+}
+
+/** A refusal of the sheet card's forms, shown on that card. */
+function sheetFail(e: unknown, lang: App.Locals['lang']) {
+  const r = failWith(e, lang);
+  return fail(r.status, { ...r.data, sheet: true });
 }
 
 const noFile = () => apiError(400, 'file_missing', { zh: '请选择要上传的文件。', en: 'Choose a file to upload.' });
