@@ -41,8 +41,8 @@ describe('boundary inspect', () => {
     expect(wrong.status).toBe(400);
     const again = await ok<Inspect>(await c.request('POST', '/api/v1/boundaries/inspect', { upload: a.upload.id, crs: 'EPSG:4549' }));
     expect(again.features[0].areaM2).toBe(a.features[0].areaM2);
-    // Attach by id.
-    const { id } = await ok<{ id: string }>(await c.request('POST', '/api/v1/projects', { form: { enterpriseName: '测试企业' } }), 201);
+    // A new application starts from the checked upload (issue 14.2); a replacement boundary is attached by id too.
+    const { id } = await ok<{ id: string }>(await c.request('POST', '/api/v1/projects', { title: '测试企业零增地改造（按编号）', upload: a.upload.id, crs: 'EPSG:4549' }), 201);
     const fd = new FormData();
     fd.append('upload', a.upload.id);
     fd.append('crs', 'EPSG:4549');

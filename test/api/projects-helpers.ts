@@ -64,13 +64,23 @@ export function upload(name: string, content: string | Uint8Array, fields: Recor
 
 export interface ProjectJson { id: string; version: number; stage: string; landType: string | null; authorityCode: string | null; availableActions: { type: string }[]; events: { action: string }[]; clock: { dueDate: string | null; overdue: boolean } | null; [k: string]: unknown }
 
-/** Enterprise applies: create, save the form, upload boundary and documents. Returns the project. */
+/**
+ * A new application the way the pages start one (issue 14.2): inspect the demo parcel's file, then create
+ * the named draft with the checked upload. Returns the draft's id and code.
+ */
+export async function newDraft(c: Client, parcelId = 'P03', opts: { file?: 'geojson' | 'dxf'; title?: string; onBehalfOf?: string } = {}): Promise<{ id: string; code: string }> {
+  const dxf = opts.file === 'dxf';
+  const body = dxf ? upload(`${parcelId}.dxf`, parcelDxf(parcelId), { crs: 'EPSG:4549' }) : upload(`${parcelId}.geojson`, parcelGeoJson(parcelId));
+  const inspected = await ok<{ upload: { id: string } }>(await c.request('POST', '/api/v1/boundaries/inspect', body));
+  const title = opts.title ?? `测试项目 ${parcelId} ${Math.random().toString(36).slice(2, 7)}`;
+  return ok(await c.request('POST', '/api/v1/projects', { title, upload: inspected.upload.id, crs: dxf ? 'EPSG:4549' : undefined, onBehalfOf: opts.onBehalfOf }), 201);
+}
+
+/** Enterprise applies: name + boundary first, then the form and the documents. Returns the project. */
 export async function apply(ent: Client, parcelId: string, file: 'geojson' | 'dxf' = 'geojson', form: Record<string, unknown> = {}): Promise<ProjectJson> {
-  const { id } = await ok<{ id: string }>(await ent.request('POST', '/api/v1/projects', { form: { enterpriseName: COMPLETE_FORM.enterpriseName } }), 201);
+  const { id } = await newDraft(ent, parcelId, { file });
   let p = await ok<ProjectJson>(await ent.request('GET', `/api/v1/projects/${id}`));
-  await ok(await ent.request('PUT', `/api/v1/projects/${id}`, { form: { ...COMPLETE_FORM, ...form }, expectedVersion: p.version }));
-  const body = file === 'dxf' ? upload(`${parcelId}.dxf`, parcelDxf(parcelId), { crs: 'EPSG:4549' }) : upload(`${parcelId}.geojson`, parcelGeoJson(parcelId));
-  await ok(await ent.request('PUT', `/api/v1/projects/${id}/boundary`, body));
+  await ok(await ent.request('PUT', `/api/v1/projects/${id}`, { form: { authorityCode: p.authorityCode ?? undefined, ...COMPLETE_FORM, ...form }, expectedVersion: p.version }));
   await ok(await ent.request('POST', `/api/v1/projects/${id}/files`, upload('土地权证.pdf', `title ${id}`, { kind: 'land_title' })), 201);
   await ok(await ent.request('POST', `/api/v1/projects/${id}/files`, upload('出让合同.pdf', `contract ${id}`, { kind: 'land_contract' })), 201);
   p = await ok<ProjectJson>(await ent.request('GET', `/api/v1/projects/${id}`));

@@ -2,7 +2,7 @@
 import http from 'node:http';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, ok, upload, type ProjectJson } from './projects-helpers.ts';
+import { action, apply, newDraft, ok, upload, type ProjectJson } from './projects-helpers.ts';
 
 let entPd: Client, entJd: Client, city: Client, pdInd: Client;
 let pudongId = '', jiadingId = '';
@@ -51,7 +51,7 @@ describe('visibility', () => {
 
 describe('drafts', () => {
   it('saves with a version; a stale version is 409; a submitted application cannot be edited', async () => {
-    const { id } = await ok<{ id: string }>(await entPd.request('POST', '/api/v1/projects', { form: {} }), 201);
+    const { id } = await newDraft(entPd);
     const saved = await ok<{ version: number }>(await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: '1,000' }, expectedVersion: 0 }));
     expect(saved.version).toBe(1);
     const stale = await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: 2 }, expectedVersion: 0 });
@@ -69,7 +69,7 @@ describe('drafts', () => {
 
 describe('uploads', () => {
   it('a body above 200 MB is refused with 413 and a message before it is read', async () => {
-    const { id } = await ok<{ id: string }>(await entPd.request('POST', '/api/v1/projects', { form: {} }), 201);
+    const { id } = await newDraft(entPd);
     const u = new URL(baseUrl());
     const res = await new Promise<{ status: number; body: string }>((resolve, reject) => {
       const req = http.request(
@@ -92,14 +92,14 @@ describe('uploads', () => {
   });
 
   it('a malformed multipart body is 400', async () => {
-    const { id } = await ok<{ id: string }>(await entPd.request('POST', '/api/v1/projects', { form: {} }), 201);
+    const { id } = await newDraft(entPd);
     const res = await entPd.request('POST', `/api/v1/projects/${id}/files`, '--nope\r\ngarbage', { 'content-type': 'multipart/form-data; boundary=zzz' });
     expect(res.status).toBe(400);
     expect((await res.json()).error.code).toMatch(/multipart|file_missing/);
   });
 
   it('a document of an unknown kind is 400, an official document from the enterprise is 403', async () => {
-    const { id } = await ok<{ id: string }>(await entPd.request('POST', '/api/v1/projects', { form: {} }), 201);
+    const { id } = await newDraft(entPd);
     expect((await entPd.request('POST', `/api/v1/projects/${id}/files`, upload('a.pdf', 'x', { kind: 'selfie' }))).status).toBe(400);
     expect((await entPd.request('POST', `/api/v1/projects/${id}/files`, upload('a.pdf', 'x', { kind: 'recognition' }))).status).toBe(403);
   });

@@ -2,7 +2,7 @@
 // the rule sets and the industry-code search, and the refusals a caller would meet.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { COMPLETE_FORM, ok } from './projects-helpers.ts';
+import { COMPLETE_FORM, newDraft, ok } from './projects-helpers.ts';
 
 type Result = { criterionId: string; status: string; reason: string; title: string; i18n: { reason: { zh: string; en: string } } };
 type EvaluationBody = { evaluation: { outcome: string; results: Result[]; blockingHits: string[]; ruleSet: { sample: boolean; sampleNote: string | null }; overrides: { eventId: number; reason: string }[] } };
@@ -15,8 +15,9 @@ beforeAll(async () => {
     loginAs('ent_pudong'), loginAs('ent_pudong', 'en'), loginAs('pd_industry'), loginAs('jd_industry'), loginAs('admin')
   ]);
   // Steel rolling (C3130) on the "three highs" sample list: a negative-list hit.
-  const created = await ok<{ id: string }>(await ent.request('POST', '/api/v1/projects', { title: '示意轧钢改造', form: { ...COMPLETE_FORM, authorityCode: 'pudong', industryCode: 'C3130' } }), 201);
+  const created = await newDraft(ent, 'P03', { title: '示意轧钢改造' });
   projectId = created.id;
+  await ok(await ent.request('PUT', `/api/v1/projects/${projectId}`, { form: { ...COMPLETE_FORM, authorityCode: 'pudong', industryCode: 'C3130' }, expectedVersion: 1 }));
 });
 
 describe('GET /api/v1/projects/:id/evaluation', () => {
@@ -39,7 +40,10 @@ describe('GET /api/v1/projects/:id/evaluation', () => {
     const { evaluation } = await ok<EvaluationBody>(await entEn.request('GET', `/api/v1/projects/${projectId}/evaluation`));
     const tax = evaluation.results.find((r) => r.criterionId === 'P-TAX')!;
     expect(tax.reason).toContain('Tax per mu 83.33 10k CNY/mu meets the requirement');
-    expect(evaluation.results.find((r) => r.criterionId === 'N-REDLINE')!.reason).toMatch(/not been uploaded or classified/);
+    // The parcel (P03, uploaded before the draft existed) is checked against the red line, in English.
+    const redline = evaluation.results.find((r) => r.criterionId === 'N-REDLINE')!.reason;
+    expect(redline).toMatch(/parcel/i);
+    expect(redline).not.toContain('地块');
   });
 
   it('another district gets 404', async () => {

@@ -1,15 +1,15 @@
-// The application form before a boundary exists: submitting is refused with what is missing (the
-// boundary first, then each field), and the labels follow the language switch.
+// The application form of a new draft (name and boundary given, issue 14.2): submitting is refused with
+// what is missing (each field, the documents), and the labels follow the language switch.
 import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { baseUrl } from '../helpers/http.ts';
-import { CHROMIUM, CHROMIUM_ARGS, Journey } from './journey-steps.ts';
+import { CHROMIUM, CHROMIUM_ARGS, Journey, sampleParcelGeoJson } from './journey-steps.ts';
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`application-form.test.ts skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
 
-describe.skipIf(!hasChromium)('application form without a boundary', () => {
+describe.skipIf(!hasChromium)('application form of a new draft', () => {
   let browser: Browser;
   let j: Journey;
   beforeAll(async () => {
@@ -21,15 +21,15 @@ describe.skipIf(!hasChromium)('application form without a boundary', () => {
     await browser?.close();
   });
 
-  it('submit explains that the boundary comes first and lists the missing fields; nothing is submitted', async () => {
+  it('submit lists the missing fields and documents; nothing is submitted', async () => {
     await j.login('ent_jiading');
-    await j.createApplication();
-    await j.page.goto(`${j.projectUrl}/application`);
+    await j.createApplication(sampleParcelGeoJson('P02'), '汽车零部件智能化技术改造项目（表单测试）');
     await j.page.waitForLoadState('networkidle');
     await j.submitApplication();
     await j.page.waitForSelector('[data-testid=missing-docs]');
     const missing = (await j.page.textContent('[data-testid=missing-docs]'))!;
-    expect(missing).toContain('请先上传地块四至范围矢量图');
+    // The boundary came with the draft: only the documents are missing.
+    expect(missing).not.toContain('请先上传地块四至范围矢量图');
     expect(missing).toContain('土地出让合同');
     expect(await j.page.locator('[data-testid=submit-problems] li').count()).toBeGreaterThan(10);
     // The enterprise name was filled in from the account, so it is not among the problems.

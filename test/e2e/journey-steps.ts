@@ -13,9 +13,14 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-backgr
 
 /** A Pudong parcel inside the development boundary (sample parcel P03, not Lingang) as a GeoJSON upload. */
 export function pudongParcelGeoJson(): Buffer {
+  return sampleParcelGeoJson('P03', '浦东示意地块');
+}
+
+/** One demo parcel of seed/sample-layers/sample-parcels.geojson as an upload file. */
+export function sampleParcelGeoJson(id: string, name = `${id} 示意地块`): Buffer {
   const fc = JSON.parse(readFileSync(path.join(root, 'seed/sample-layers/sample-parcels.geojson'), 'utf8'));
-  const p03 = fc.features.find((f: { properties: { id: string } }) => f.properties.id === 'P03');
-  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '浦东示意地块' }, geometry: p03.geometry }] }));
+  const f = fc.features.find((x: { properties: { id: string } }) => x.properties.id === id);
+  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name }, geometry: f.geometry }] }));
 }
 
 export const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${title}\n%%EOF\n`) });
@@ -60,26 +65,27 @@ export class Journey {
     await Promise.all([page.waitForURL((u) => !u.pathname.startsWith('/login')), page.click('form button.btn')]);
   }
 
-  async createApplication() {
+  /**
+   * 新建申报 (issue 14.2): name the project, drop the parcel file, see the CRS, area and the scope check,
+   * then create the draft. Returns the CRS and area texts shown before anything was created.
+   */
+  async createApplication(file: Buffer = pudongParcelGeoJson(), title = '年产 20 万套精密零件智能化技术改造项目（演示）') {
     const page = this.page;
     await page.goto(`${this.base}/projects`);
     await page.waitForLoadState('networkidle');
-    await Promise.all([page.waitForURL(/\/projects\/[^/]+\/boundary$/), page.click('[data-testid=new-application]')]);
-    this.projectUrl = page.url().replace(/\/boundary$/, '');
-    this.code = (await page.locator('.crumbs a').nth(1).textContent())!.trim();
-  }
-
-  /** Drop the parcel file, see the CRS and area, use it. Returns the area text shown. */
-  async uploadBoundary(file: Buffer) {
-    const page = this.page;
+    await Promise.all([page.waitForURL(/\/projects\/new$/), page.click('[data-testid=new-application]')]);
+    await page.fill('[data-testid=project-title]', title);
     await page.waitForSelector('[data-testid=parcel-map][data-ready=true]');
     await page.setInputFiles('[data-testid=boundary-input]', { name: 'pudong-parcel.geojson', mimeType: 'application/geo+json', buffer: file });
     await page.waitForSelector('[data-testid=inspect-report]');
     const crs = (await page.textContent('[data-testid=crs-code]'))!;
     const area = (await page.textContent('[data-testid=area]'))!;
+    await page.waitForSelector('[data-testid=boundary-check][data-ok=true]');
     await this.shot('02-boundary-preview');
-    await Promise.all([page.waitForURL(/\/application$/), page.click('[data-testid=use-boundary]')]);
+    await Promise.all([page.waitForURL(/\/application$/), page.click('[data-testid=create-application]')]);
     await page.waitForSelector('[data-testid=boundary-summary]');
+    this.projectUrl = page.url().replace(/\/application$/, '');
+    this.code = (await page.locator('.crumbs a').nth(1).textContent())!.trim();
     return { crs, area };
   }
 

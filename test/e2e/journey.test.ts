@@ -27,9 +27,8 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
 
   it('enterprise uploads a boundary, sees the CRS and area, and attaches it', async () => {
     await j.login('ent_pudong');
-    await j.createApplication();
+    const { crs, area } = await j.createApplication(pudongParcelGeoJson());
     expect(j.code).toMatch(/^ZL-\d{4}-\d{4}$/);
-    const { crs, area } = await j.uploadBoundary(pudongParcelGeoJson());
     expect(crs).toContain('EPSG:4490');
     // P03 is ~189 m × 240 m at 31.2°N: about 4.3 ha, shown in m² and 亩.
     const m2 = Number(/([\d,.]+) m²/.exec(area)![1].replace(/,/g, ''));
@@ -132,6 +131,11 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
   it('the lead closes the review; a second tab acting on the old version gets a clear conflict', async () => {
     await j.login('pd_industry');
     await j.openProject();
+    // 附件 二.1: the sheet goes to the district government with the case, so it is issued first.
+    expect(await j.page.textContent('[data-testid=sheet-needed]')).toContain('附件 二.1');
+    await j.page.click('[data-testid=issue-sheet]');
+    await j.page.waitForSelector('[data-testid=sheet-download]');
+    expect(await j.page.locator('[data-testid=sheet-needed]').count()).toBe(0);
     const stale = await j.newPage();
     await stale.goto(j.projectUrl);
     await stale.waitForLoadState('networkidle');

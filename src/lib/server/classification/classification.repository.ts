@@ -151,7 +151,7 @@ export async function projectsToReclassify(tx: Queryable): Promise<ReclassifyCan
             (select c.result from classifications c where c.project_id = p.id order by c.id desc limit 1) as previous
        from projects p
        join users u on u.id = p.owner_id
-      where p.stage <> all($1::text[])
+      where p.stage <> all($1::text[]) and p.deleted_at is null
         and exists (select 1 from parcels pa where pa.project_id = p.id and pa.is_current)
       order by p.code`,
     [DECIDED_STAGES]

@@ -2,6 +2,7 @@
 // conclusion, read from the event log of the latest joint-review round (start_joint_review → record_opinion →
 // close_joint_review). PDF (pdfkit, with the platform watermark) and .xlsx (exceljs).
 import ExcelJS from 'exceljs';
+import { formatForPrint } from '../export/xlsx-print.ts';
 import type { Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { OPINION_CHANNEL_LABELS, OPINION_LABELS, type Opinion, type OpinionChannel } from '../../domain/workflow-model.ts';
@@ -129,10 +130,13 @@ export async function renderReviewTableXlsx(t: ReviewTable): Promise<Buffer> {
     const r = ws.addRow([i + 1, l.departmentLabel, l.opinionLabel, l.comment, l.date ? excelDate(l.date) : null, l.by]);
     r.getCell(5).numFmt = 'yyyy-mm-dd';
   });
-  ws.addRow([]);
   const c = ws.addRow(['', '牵头部门结论', t.conclusion ? (t.conclusion.override ? '结束联审（说明理由）' : '结束联审') : '联审进行中', t.conclusion?.text ?? '', t.conclusion ? excelDate(t.conclusion.date) : null, t.conclusion?.by ?? '']);
   c.getCell(5).numFmt = 'yyyy-mm-dd';
-  ws.addRow(['', '补充材料', '', t.supplements.join('；') || '无']);
+  const last = ws.addRow(['', '补充材料', '', t.supplements.join('；') || '无']);
+  // The supplements list spans the rest of the row, as on the paper form.
+  ws.mergeCells(last.number, 4, last.number, 6);
+  ws.getRow(2).alignment = { wrapText: true, vertical: 'top' };
+  formatForPrint(ws, { fromRow: 3, toRow: last.number, columns: 6, repeatRows: '1:3', headerRows: [3] });
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 

@@ -14,6 +14,8 @@ import type { Classification } from '../../domain/classification/types.ts';
 import { insertFileRow } from '../storage/storage.ts';
 import { authorityByCode } from '../../domain/authorities.ts';
 import { authorityChangeRefusal } from '../../domain/case-authority.ts';
+import { boundaryRefusal } from '../../domain/new-application.ts';
+import { refusalError } from '../../errors.ts';
 import * as repo from './projects.repository.ts';
 import { assertEditable, loadVisible, notFound } from './project-access.ts';
 import { stateOf } from './project-view.ts';
@@ -96,6 +98,9 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
       fileId: mainId
     });
     const classification: Classification = await classifyProject(tx, id);
+    // Inside a planned industrial block the guideline does not apply: refused at upload (issue 14.2).
+    const outOfScope = boundaryRefusal(classification.landType);
+    if (outOfScope) throw refusalError(outOfScope);
     const authority = classification.authorityCode ?? row.authority_code;
     // A district officer applies for its own district only; the parcel decides where a project belongs.
     if (actor.role === 'district_industry' && authority !== actor.authorityCode) {

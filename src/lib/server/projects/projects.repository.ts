@@ -54,7 +54,8 @@ export async function insertProject(
 
 export async function findProject(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<ProjectRow | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await db.query<ProjectRow>(`${SELECT_PROJECT} where p.id = $1${opts.forUpdate ? ' for update of p' : ''}`, [id]);
+  // A deleted draft (issue 14.2) is gone for every reader: it answers like a project that never existed.
+  const { rows } = await db.query<ProjectRow>(`${SELECT_PROJECT} where p.id = $1 and p.deleted_at is null${opts.forUpdate ? ' for update of p' : ''}`, [id]);
   return rows[0] ?? null;
 }
 
@@ -71,7 +72,7 @@ export interface ScopeFilter {
 
 /** Projects in the caller's scope (the service re-checks canView on every row). */
 export async function listProjectRows(db: Queryable, f: ScopeFilter): Promise<ProjectRow[]> {
-  const where: string[] = [];
+  const where: string[] = ['p.deleted_at is null'];
   const params: unknown[] = [];
   const add = (sql: string, v: unknown) => {
     params.push(v);
@@ -119,6 +120,16 @@ export async function updateProjectGuarded(
       set.authorityCode !== undefined, set.authorityCode ?? null,
       set.submittedAt ?? false, set.decidedAt ?? false, set.dueDate !== undefined, set.dueDate ?? null
     ]
+  );
+  return r.rowCount === 1;
+}
+
+/** Hides a draft for good (the row stays for its events); false when it was not a live draft. */
+export async function markDraftDeleted(db: Queryable, id: string, expectedVersion: number, userId: string): Promise<boolean> {
+  const r = await db.query(
+    `update projects set deleted_at = now(), deleted_by = $3, updated_at = now()
+      where id = $1 and version = $2 and stage = 'draft' and submitted_at is null and deleted_at is null`,
+    [id, expectedVersion, userId]
   );
   return r.rowCount === 1;
 }

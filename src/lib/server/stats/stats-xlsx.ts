@@ -1,6 +1,7 @@
 // The 申报项目一览表（含工作节点） as .xlsx: Chinese headers, frozen header row, real date cells (numFmt
 // yyyy-mm-dd, stored as dates so Excel can sort and filter them), working days as numbers.
 import ExcelJS from 'exceljs';
+import { formatForPrint } from '../export/xlsx-print.ts';
 import { AUTHORITIES } from '../../domain/authorities.ts';
 import { LAND_TYPE_INFO, isLandType } from '../../domain/land-types.ts';
 import { MILESTONE_INFO, type Milestone } from '../../domain/tracking.ts';
@@ -42,6 +43,7 @@ export async function statsWorkbook(stats: ProjectStat[], title: string, sampleN
   const dateCols = STATS_HEADERS.map((h, i) => ({ h, i: i + 1 })).filter(({ h }) => /日期|发起|结束|审核|确认|跟踪|期限/.test(h) || MILESTONE_COLUMNS.some((m) => MILESTONE_INFO[m].zh === h));
   for (const { i } of dateCols) ws.getColumn(i).numFmt = 'yyyy-mm-dd';
   ws.columns.forEach((c, i) => (c.width = i === 1 ? 36 : i === 2 ? 28 : 13));
+  formatForPrint(ws, { fromRow: 1, toRow: stats.length + 1, columns: STATS_HEADERS.length, repeatRows: '1:1', headerRows: [1] });
   ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: Math.max(1, stats.length + 1), column: STATS_HEADERS.length } };
   wb.title = title;
   if (sampleNotice) {

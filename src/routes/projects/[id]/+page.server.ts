@@ -1,4 +1,4 @@
-import { fail } from '@sveltejs/kit';
+import { fail, redirect } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
 import { inTransaction } from '$lib/server/db/in-transaction.ts';
 import { apiError } from '$lib/server/http/api.ts';
@@ -8,6 +8,7 @@ import {
 } from '$lib/server/projects/projects.service.ts';
 import { fileFrom, pageUser, str } from '../page-helpers.server.ts';
 import { failWith, orErrorPage } from '$lib/server/http/page-errors.ts';
+import { deleteDraft } from '$lib/server/projects/application-start.service.ts';
 import { loadChecklist } from '$lib/server/standard/present.ts';
 import { issuedSheets, issueSheet, uploadSheetScan } from '$lib/server/documents/documents.service.ts';
 import { publicOrigin } from '$lib/server/documents/origin.ts';
@@ -77,6 +78,20 @@ export const actions: Actions = {
       await logPolicyRefusal(db, user, params.id, type, e);
       return failWith(e, locals.lang);
     }
+  },
+
+  /** The owner deletes a never-submitted draft (issue 14.2); the list then says which one went. */
+  deleteDraft: async ({ locals, url, params, request }) => {
+    const user = pageUser(locals, url);
+    const data = await request.formData();
+    let code: string;
+    try {
+      code = (await getProject(await getDb(), user, params.id)).code;
+      await deleteDraft(await getDb(), user, params.id, { expectedVersion: Number(data.get('expectedVersion')), reason: str(data, 'reason') });
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+    redirect(303, `/projects?deleted=${encodeURIComponent(code)}`);
   },
 
   /** 一键成表: issue the 项目信息表; the page then offers the download and shows the new code. */

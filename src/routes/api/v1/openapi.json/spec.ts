@@ -80,9 +80,9 @@ export function openApiDocument() {
           responses: { '200': ok('List', { type: 'object', properties: { projects: { type: 'array', items: ref('ProjectSummary') } } }), ...COMMON }
         },
         post: {
-          summary: 'Create an application (enterprise; or district industry department, optionally onBehalfOf an enterprise account)',
-          requestBody: jsonBody({ type: 'object', properties: { title: { type: 'string' }, form: ref('Form'), onBehalfOf: { type: 'string' } } }),
-          responses: { '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } }), '403': err('Role may not create'), ...COMMON }
+          summary: 'Create an application from its name and a checked boundary upload (POST /api/v1/boundaries/inspect → upload.id): refused with nothing written when the parcel lies in a planned industrial block or, for a district officer, in another district (enterprise; or district industry department, optionally onBehalfOf an enterprise account)',
+          requestBody: jsonBody({ type: 'object', required: ['title', 'upload'], properties: { title: { type: 'string', minLength: 4, maxLength: 100 }, upload: { type: 'string' }, crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' }, featureIndex: { type: 'integer' }, onBehalfOf: { type: 'string' } } }),
+          responses: { ...COMMON, '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } }), '400': err('No upload, bad title, or the parcel is out of scope (out_of_scope_industrial_block, parcel_in_other_district)'), '403': err('Role may not create') }
         }
       },
       '/api/v1/projects/{id}': {
@@ -92,6 +92,11 @@ export function openApiDocument() {
           summary: 'Save the draft form (draft or returned only)',
           requestBody: jsonBody({ type: 'object', required: ['form', 'expectedVersion'], properties: { form: ref('Form'), expectedVersion: { type: 'integer' }, title: { type: 'string' } } }),
           responses: { '200': ok('Saved', { type: 'object', properties: { version: { type: 'integer' } } }), '403': err('Not the applicant'), '404': err('Not found'), '409': err('Stale version or not editable'), ...COMMON }
+        },
+        delete: {
+          summary: 'The owner deletes a draft that was never submitted (event delete_draft); it then answers 404',
+          requestBody: jsonBody({ type: 'object', properties: { reason: { type: 'string' } } }),
+          responses: { '204': { description: 'Deleted' }, '403': err('Not the owner'), '404': err('Not found'), '409': err('Submitted before: withdraw instead'), ...COMMON }
         }
       },
       '/api/v1/projects/{id}/boundary': {
@@ -213,6 +218,13 @@ export function openApiDocument() {
           summary: 'Inspect a boundary file without storing it (the CLI inspect JSON)',
           requestBody: upload({ crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' } }),
           responses: { '200': ok('{source, features, layers?, decisions, warnings, errors}'), '413': err('Upload too large'), ...COMMON }
+        }
+      },
+      '/api/v1/boundaries/check': {
+        post: {
+          summary: 'Classify an inspected upload against the current layers and say whether an application may start with it (writes nothing)',
+          requestBody: jsonBody({ type: 'object', required: ['upload'], properties: { upload: { type: 'string' }, crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' } } }),
+          responses: { '200': ok('{ok, landType, landTypeLabel, clause, authorityCode, authorityName, lingang, areaM2, straddles, conflicts, refusal}'), '404': err('Unknown upload'), ...COMMON }
         }
       },
       '/api/v1/health': { get: { security: [], summary: 'Health', responses: { '200': ok('{status, db, postgis}') } } },
