@@ -5,6 +5,7 @@ import { FIELD_LABELS, type ApplicationDraft } from '../application.ts';
 import type { LandType } from '../land-types.ts';
 import { LEVEL_LABELS, levelOf, matchIndustry } from './industry.ts';
 import { METRICS, metricValue, round, type Figure } from './metrics.ts';
+import { withUnit } from '../money.ts';
 import type { Bilingual, DeclarationCheck, IndustryCheck, ManualCheck, SpatialCheck, Status, ThresholdCheck } from './model.ts';
 
 /** The slice of a parcel's classification the spatial checks read (the server maps its Classification onto it). */
@@ -110,7 +111,7 @@ export function checkThreshold(c: ThresholdCheck, input: EvaluationInput): Check
   const v = metricValue(c.metric, input.form, input.classification?.areaM2 ?? null);
   const note = c.placeholder ? PLACEHOLDER_NOTE : { zh: '', en: '' };
   const unit = (l: 'zh' | 'en') => (info.unit[l] ? ` ${info.unit[l]}` : '');
-  const limit = { zh: `${OP_WORDS[c.op].zh} ${fmt(c.value, info.digits)}${unit('zh')}`, en: `${OP_WORDS[c.op].en} ${fmt(c.value, info.digits)}${unit('en')}` };
+  const limit = { zh: `${OP_WORDS[c.op].zh} ${fmt(c.value, info.digits)}${unit('zh')}`, en: `${OP_WORDS[c.op].en} ${withUnit(c.value, fmt(c.value, info.digits), info.unit, 'en')}` };
   if (!v.ok) {
     const reason = v.why
       ? { zh: `${v.why.zh}要求${info.label.zh}${limit.zh}${note.zh}。`, en: `${v.why.en} Required: ${info.label.en} ${limit.en}${note.en}.` }
@@ -121,7 +122,7 @@ export function checkThreshold(c: ThresholdCheck, input: EvaluationInput): Check
   if (!figures.some((f) => f.key === c.metric)) figures.push({ key: c.metric, label: info.label, value: round(v.value, info.digits), unit: info.unit });
   figures.push({ key: 'threshold', label: { zh: '阈值', en: 'Threshold' }, value: `${c.op} ${c.value}`, unit: info.unit });
   const pass = OP_WORDS[c.op].test(v.value, c.value);
-  const val = { zh: `${fmt(v.value, info.digits)}${unit('zh')}`, en: `${fmt(v.value, info.digits)}${unit('en')}` };
+  const val = { zh: `${fmt(v.value, info.digits)}${unit('zh')}`, en: withUnit(v.value, fmt(v.value, info.digits), info.unit, 'en') };
   return {
     status: pass ? 'pass' : 'fail',
     figures,

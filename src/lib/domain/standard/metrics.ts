@@ -64,7 +64,7 @@ export const METRICS: Record<MetricId, MetricInfo> = {
   plotRatioAfter: field('plotRatioAfter', { zh: '', en: '' }),
   energyPerOutput: {
     label: { zh: '单位产值能耗', en: 'Energy per output' },
-    unit: { zh: '吨标准煤/万元', en: 'tce per 10k CNY' },
+    unit: { zh: '吨标准煤/万元', en: 'tce per CNY 10,000' },
     formula: { zh: '年综合能耗 ÷ 预计年产值', en: 'annual energy use ÷ expected annual output' },
     digits: 4
   },

@@ -34,7 +34,7 @@ export function presentEvaluation(v: ProjectEvaluationView, lang: Lang) {
       /** 一.3: the city's criterion, or the district's own / stricter one. */
       source: r.source ?? 'city',
       missing: r.missing,
-      figures: r.figures.map((f) => ({ key: f.key, label: f.label[lang] || f.label.zh, value: f.value, unit: f.unit ? f.unit[lang] : null, source: f.source ? f.source[lang] : null })),
+      figures: r.figures.map((f) => ({ key: f.key, label: f.label[lang] || f.label.zh, value: f.value, unit: f.unit ? f.unit[lang] : null, i18n: { unit: f.unit ?? null }, source: f.source ? f.source[lang] : null })),
       i18n: { title: r.title, reason: r.reason }
     })),
     newer: v.newer && {
