@@ -64,7 +64,7 @@ describe('a new application', () => {
 
   it('the owner deletes a never-submitted draft; then it is gone; a submitted one can only be withdrawn', async () => {
     const { id } = await newDraft(ent);
-    expect((await pdInd.request('DELETE', `/api/v1/projects/${id}`)).status).toBe(404); // someone else's draft is invisible
+    expect((await pdInd.request('DELETE', `/api/v1/projects/${id}`)).status).toBe(403); // the district sees drafts but cannot delete them
     expect((await ent.request('DELETE', `/api/v1/projects/${id}`, { reason: '重复创建' })).status).toBe(204);
     expect((await ent.request('GET', `/api/v1/projects/${id}`)).status).toBe(404);
     expect((await ok<{ projects: { id: string }[] }>(await ent.request('GET', '/api/v1/projects'))).projects.map((p) => p.id)).not.toContain(id);
