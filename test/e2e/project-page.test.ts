@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launch, loginInBrowser } from '../helpers/browser.ts';
 import { baseUrl, loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, ok } from '../api/projects-helpers.ts';
+import { action, apply, ok, REUSED_PARCEL } from '../api/projects-helpers.ts';
 import { overflowingCards, pageHeight, shot, sideways } from './page-layout.ts';
 
 /** The demo project with its 14-row checklist measured ~4,500 px (zh) and ~5,300 px (en) at 1,280 px. */
@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium)('project page layout and the information sheet', (
     const p = await apply(ent, 'P03');
     projectId = p.id;
     await ok(await action(ent, p.id, 'submit'));
-    await ok(await action(ind, p.id, 'accept'));
+    await ok(await action(ind, p.id, 'accept', REUSED_PARCEL)); // P03 is the journey's and the demo's parcel too (issue 12.9)
     await ok(await action(ind, p.id, 'start_joint_review', { departments: ['planning_resources'] }));
     await ok(await action(await loginAs('pd_ghzy'), p.id, 'record_opinion', { opinion: 'agree' }));
     // The judgement that used to stop the 所用数据 cell from wrapping (issue 14.1).
