@@ -225,7 +225,8 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     await ms.locator('input[name=date]').fill(today);
     await ms.locator('input[name=department]').fill('浦东新区生态环境局');
     await ms.locator('button.btn').click();
-    await expect.poll(async () => page.locator('[data-testid=milestones] tr[data-milestone=eia_filed]').textContent()).toContain(today);
+    // The answer may take seconds on a loaded machine (the default poll gives up after one).
+    await expect.poll(async () => page.locator('[data-testid=milestones] tr[data-milestone=eia_filed]').textContent(), { timeout: 30_000 }).toContain(today);
     expect(await page.textContent('[data-testid=tracking-message]')).toContain('已登记');
     // The next step moves on to the EIA approval.
     expect(await page.getAttribute('[data-testid=milestones] tr.next', 'data-milestone')).toBe('eia_approved');
