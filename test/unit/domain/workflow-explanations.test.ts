@@ -188,7 +188,7 @@ describe('details of what an action records', () => {
       .do('district_industry', 'accept')
       .do('district_industry', 'start_joint_review', { departments: ['planning_resources'] })
       .do('district_industry', 'enter_opinion', { department: 'planning_resources', opinion: 'agree', documentId: 'letter-1' });
-    expect(j.state.jointOpinions.planning_resources.onBehalf).toMatchObject({ documentId: 'letter-1', via: 'letter' });
+    expect(j.state.jointOpinions.planning_resources?.onBehalf).toMatchObject({ documentId: 'letter-1', via: 'letter' });
     expect(j.events.at(-1)!.payload.via).toBe('letter');
   });
 
