@@ -113,7 +113,7 @@ describe.skipIf(!hasChromium)('maps with context', () => {
     expect(errors).toEqual([]);
   });
 
-  it.skipIf(!SHOTS)('screenshots at 1,280 and 1,920 px in zh and en', async () => {
+  it.skipIf(!SHOTS)('screenshots at 1,280 and 1,920 px in zh and en', { timeout: 600_000 }, async () => {
     const pd = await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json() as FC;
     const pdFirst = pd.features[0].properties.id;
     for (const lang of ['zh-CN', 'en-US']) for (const width of [1280, 1920]) {

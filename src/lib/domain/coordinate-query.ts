@@ -3,13 +3,14 @@
 // plane coordinates of a survey (3451234.5, 40512345.6) whose system server/map/search.ts detects.
 export type CoordinateQuery = { kind: 'lonlat'; lon: number; lat: number } | { kind: 'plane'; a: number; b: number } | null;
 
-const DMS = /(\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分]\s*)?(?:(\d+(?:\.\d+)?)\s*["″秒]\s*)?([NSEW北南东西])?/gi;
+const DMS = /(东经|西经|北纬|南纬|[NSEW])?\s*(\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分]\s*)?(?:(\d+(?:\.\d+)?)\s*["″秒]\s*)?([NSEW北南东西](?![经纬]))?/gi;
+// (东经 121°…, 121°…E, N 31°…: the hemisphere before or after the number)
 
 function dms(text: string): number[] | null {
   const out: { v: number; axis: 'lon' | 'lat' | null }[] = [];
   for (const m of text.matchAll(DMS)) {
-    const v = Number(m[1]) + Number(m[2] ?? 0) / 60 + Number(m[3] ?? 0) / 3600;
-    const h = (m[4] ?? '').toUpperCase();
+    const v = Number(m[2]) + Number(m[3] ?? 0) / 60 + Number(m[4] ?? 0) / 3600;
+    const h = (m[5] ?? m[1] ?? '').toUpperCase();
     out.push({ v: /[SW南西]/.test(h) ? -v : v, axis: /[EW东西]/.test(h) ? 'lon' : /[NS北南]/.test(h) ? 'lat' : null });
   }
   if (out.length !== 2) return null;
