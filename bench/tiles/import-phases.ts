@@ -1,7 +1,7 @@
 // Where the import of a city-size layer spends its time, phase by phase, on the embedded database (or on
 // DATABASE_URL=…_bench): store the 30,000 seeded farmland patches (made valid, cut into parts, projected),
 // read them back for the pyramid, slice it, store the tiles. Wall and CPU time per phase (on a busy machine
-// read the CPU time; PGlite runs on this process's main thread, the slicing in a worker for big layers).
+// read the CPU time; PGlite and, here, the slicing run on this process's main thread; the app slices big layers in a worker).
 //   npx tsx bench/tiles/import-phases.ts [--patches 30000]
 import { performance } from 'node:perf_hooks';
 import { closeDb, getDb } from '../../src/lib/server/db/index.ts';
@@ -31,7 +31,7 @@ const staged = await phase(`store ${n} zones (valid, parts, projected)`, () =>
   db.transaction((tx) => insertLayerVersion(tx, { kind: 'basic_farmland', label: 'bench', sourceName: 'bench', sourceSha256: 'bench', importedBy: 'bench', sample: false, features, current: false }))
 );
 const { kind, rows } = await phase('read zones for the pyramid', () => zonesForPyramid(db, staged.id));
-const tiles = await phase('slice the pyramid (worker)', () => sliceLayer(kind, rows, PYRAMID_MAX_ZOOM));
+const tiles = await phase('slice the pyramid', () => sliceLayer(kind, rows, PYRAMID_MAX_ZOOM, 'inline'));
 await phase(`store ${tiles.length} tiles (${(tiles.reduce((s, t) => s + t.data.length, 0) / 1e6).toFixed(1)} MB)`, () => db.transaction((tx) => storePyramid(tx, staged.id, PYRAMID_MAX_ZOOM, tiles)));
 console.table(phases);
 console.log(`total ${phases.reduce((s, p) => s + p.wallS, 0).toFixed(1)} s wall, ${phases.reduce((s, p) => s + p.cpuS, 0).toFixed(1)} s CPU (engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
