@@ -62,7 +62,7 @@ describe('one parcel, one live project (12.9)', () => {
 
     // A reason of three characters is no reason.
     expect((await refusal(act(db, bs.industry, b.id, b.v, 'accept', { overlapAcknowledgement: '同一家' }))).code).toBe('overlap_unacknowledged');
-    let v = await act(db, bs.industry, b.id, b.v, 'accept', { overlapAcknowledgement: '同一企业重新申报，原项目将撤回（测试）' });
+    const v = await act(db, bs.industry, b.id, b.v, 'accept', { overlapAcknowledgement: '同一企业重新申报，原项目将撤回（测试）' });
     const ev = (await db.query<{ comment: string; payload: { overlapAcknowledgement: { reason: string; projectIds: string[]; overlaps: { overlapM2: number }[] } } }>(
       `select comment, payload from events where project_id = $1 and action = 'accept'`, [b.id])).rows[0];
     expect(ev.payload.overlapAcknowledgement.reason).toBe('同一企业重新申报，原项目将撤回（测试）');
@@ -72,7 +72,7 @@ describe('one parcel, one live project (12.9)', () => {
     expect(ev.payload.overlapAcknowledgement.overlaps[0].overlapM2).toBeLessThan(33_000);
     expect(ev.comment).toContain('地块重叠已核实');
     // Acknowledged once: the joint review starts without asking again.
-    v = await act(db, bs.industry, b.id, v, 'start_joint_review', { departments: ['planning_resources'] });
+    await act(db, bs.industry, b.id, v, 'start_joint_review', { departments: ['planning_resources'] });
 
     // Both pages show it; B's shows who acknowledged it and why.
     const pb = await getProject(db, bs.industry, b.id);

@@ -50,11 +50,11 @@ describe('attaching by role and stage', () => {
   it('nothing can be attached to a withdrawn project; a district department cannot add application documents', async () => {
     const pd = await district(db, 'pudong');
     const p = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong' });
-    let v = await act(db, pd.ent, p.id, p.version, 'submit');
+    const v = await act(db, pd.ent, p.id, p.version, 'submit');
     const dept = await refusal(addProjectFile(db, pd.ghzy, p.id, 'land_title', { name: 'x.pdf', bytes: enc('x') }));
     expect(dept.status).toBe(403);
     expect(dept.text.en).toMatch(/Your role cannot upload "Land title certificate"/);
-    v = await act(db, pd.ent, p.id, v, 'withdraw', { comment: '不再申报' });
+    await act(db, pd.ent, p.id, v, 'withdraw', { comment: '不再申报' });
     const before = await addFileEvents(p.id);
     for (const [who, kind] of [[pd.ent, 'other'], [pd.industry, 'joint_review_material'], [pd.ent, 'commitment']] as const) {
       const e = await refusal(addProjectFile(db, who, p.id, kind, { name: 'late.pdf', bytes: enc(`late ${kind}`) }));

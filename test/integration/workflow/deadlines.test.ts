@@ -95,8 +95,8 @@ describe('deadline sweep on a fixed calendar', () => {
     await saveDeadlineSettings(db, admin, { ...DEFAULT_DEADLINES, recognitionWorkingDays: 20, warnAt: 0.6, alertAt: 0.9 });
     try {
       const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong' });
-      let v = await act(db, pd.ent, id, version, 'submit');
-      v = await act(db, pd.industry, id, v, 'accept');
+      const v = await act(db, pd.ent, id, version, 'submit');
+      await act(db, pd.industry, id, v, 'accept');
       await setClock(db, id, { startedOn: '2026-11-02' });
       expect(mine(await sweepDeadlines(db, at('2026-11-16')), id)).toEqual([]); // day 10 of 20
       expect(mine(await sweepDeadlines(db, at('2026-11-18')), id)).toEqual(['recognition:warning']); // day 12 = 60 %

@@ -17,8 +17,7 @@ import { isCityRole } from '../../domain/roles.ts';
 import { attachRefusal } from '../../domain/attachments.ts';
 import { mayReadInternalComment } from '../../domain/case-authority.ts';
 import { availableActions, initialState } from '../../domain/workflow.ts';
-import { ACTION_ROLES } from '../../domain/workflow-rules.ts';
-import { FINAL_STAGES, STAGES, type Stage } from '../../domain/workflow-model.ts';
+import { STAGES, type Stage } from '../../domain/workflow-model.ts';
 import { trackingSummary } from '../../domain/tracking.ts';
 import { pathOf } from '../../domain/paths.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
@@ -30,7 +29,7 @@ import * as repo from './projects.repository.ts';
 import { policyFacts } from '../policy/facts.ts';
 import { policyView } from '../policy/view.ts';
 import { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict } from './project-access.ts';
-import { clockView, eventView, factsOf, parsedForm, stateOf, summaryOf, todayInShanghai } from './project-view.ts';
+import { clockView, eventView, parsedForm, stateOf, summaryOf, todayInShanghai } from './project-view.ts';
 import type { FileView, ProjectSummary, ProjectView } from './projects.types.ts';
 import { refusalError, UserError } from '../../errors.ts';
 
