@@ -1,5 +1,6 @@
 // Two kinds of failure, kept apart (as mapshaper's stop()/error()): a user's bad input (a UserError) → one line,
 // exit 2; anything else is a bug → stack trace, exit 1. The CLI's translator of UserErrors (src/lib/errors.ts).
+import { parseArgs as nodeParseArgs } from 'node:util';
 import { operatorError, UserError } from '../lib/errors.ts';
 
 /** A mistake in the command line or its files, told in one line (often "English / 中文" already). */
@@ -38,22 +39,31 @@ export function drained(stream: NodeJS.WriteStream): Promise<void> {
   });
 }
 
-/** Minimal flag parser: --name value, --flag (boolean), positionals kept in order. */
+/** Flags through Node's util.parseArgs: --name value and --name=value, booleans as declared, positionals kept
+ *  in order. An undeclared --name takes the next argument as its value (each command checks its own names). */
 export function parseArgs(args: string[], booleans: string[] = []) {
+  const { tokens } = nodeParseArgs({
+    args,
+    options: Object.fromEntries(booleans.map((b) => [b, { type: 'boolean' as const }])),
+    strict: false,
+    allowPositionals: true,
+    tokens: true
+  });
   const flags: Record<string, string | boolean> = {};
   const positional: string[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const a = args[i];
-    if (a.startsWith('--')) {
-      const [k, inline] = a.slice(2).split('=', 2);
-      if (inline !== undefined) flags[k] = inline;
-      else if (booleans.includes(k)) flags[k] = true;
+  for (let i = 0; i < tokens.length; i++) {
+    const tk = tokens[i];
+    if (tk.kind === 'positional') positional.push(tk.value);
+    else if (tk.kind === 'option') {
+      if (tk.inlineValue) flags[tk.name] = tk.value ?? '';
+      else if (booleans.includes(tk.name)) flags[tk.name] = true;
       else {
-        const v = args[++i];
-        if (v === undefined) throw cliError(`--${k} needs a value`);
-        flags[k] = v;
+        const next = tokens[i + 1];
+        if (next?.kind !== 'positional') throw cliError(`--${tk.name} needs a value`);
+        flags[tk.name] = next.value;
+        i++;
       }
-    } else positional.push(a);
+    }
   }
   return { flags, positional };
 }
