@@ -13,6 +13,7 @@ import { guardRequest } from '$lib/server/http/request-guard.ts';
 import { cleanLeftoverTemp } from '$lib/server/storage/storage.ts';
 import { warmIngestPool } from '$lib/server/projects/ingest-pool.ts';
 import { startDeadlineTimer } from '$lib/server/deadlines/sweep.service.ts';
+import { bearerToken, handleWithToken } from '$lib/server/auth/bearer.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
@@ -40,12 +41,16 @@ const appHandle: Handle = async ({ event, resolve }) => {
   const lang = pickLang(event.cookies.get('lang'), isApi ? event.request.headers.get('accept-language') : null);
   event.locals.lang = lang;
   const db = await getDb();
+  const render = () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
+  // Other systems call the API with a token of a service account (issue 17.1); no cookie is looked at then.
+  const bearer = isApi ? bearerToken(event.request) : null;
+  if (bearer !== null) return handleWithToken(event, db, bearer, lang, async () => guardRequest(event, lang) ?? render());
   // Map tiles (dozens a second while panning) use the short per-process session cache.
   const hot = event.request.method === 'GET' && event.url.pathname.startsWith('/api/v1/tiles/');
   event.locals.user = await (hot ? resolveSessionHot : resolveSession)(db, event.cookies.get(SESSION_COOKIE));
   const refused = guardRequest(event, lang);
   if (refused) return refused;
-  return resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
+  return render();
 };
 
 // Request id, 503 while stopping, security headers, log line and metrics (src/lib/server/ops), then the app.

@@ -18,6 +18,7 @@ export const NAV: readonly NavEntry[] = [
   { href: '/standard/district', key: 'nav_district_criteria', roles: [...LEADS, ...CITY_ROLES, 'admin'] },
   { href: '/admin/layers', key: 'nav_layers', roles: ['admin'] },
   { href: '/admin/users', key: 'nav_users', roles: ['admin'] },
+  { href: '/admin/api-tokens', key: 'nav_api_tokens', roles: ['admin'] },
   { href: '/admin/departments', key: 'nav_departments', roles: ['admin'] },
   { href: '/admin/policy', key: 'nav_policy', roles: ['admin'] },
   { href: '/admin/calendar', key: 'nav_calendar', roles: ['admin', 'city_sheitc'] }

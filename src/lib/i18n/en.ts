@@ -17,6 +17,7 @@ export const en: Record<keyof typeof zh, string> = {
   login_missing: 'Enter your username and password.',
   demo_hint: 'This is a demo installation (sample data, not for real cases): demo accounts are listed in the README, all with the password {password}.',
   nav_users: 'Users',
+  nav_api_tokens: 'API tokens',
   change_password: 'Change password',
   nav_map: 'Map',
   nav_projects: 'Projects',

@@ -15,6 +15,7 @@ export const zh = {
   login_missing: '请输入用户名和密码。',
   demo_hint: '这是演示安装（示意数据，勿用于正式办理）：演示账号见 README，密码均为 {password}。',
   nav_users: '用户',
+  nav_api_tokens: 'API 令牌',
   change_password: '修改密码',
   nav_map: '地图',
   nav_projects: '项目',

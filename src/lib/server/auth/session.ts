@@ -21,6 +21,8 @@ export interface SessionUser {
   enterpriseName: string | null;
   /** Signed in with a temporary password: must choose a new one before anything else (issue 11.8). */
   mustChangePassword?: boolean;
+  /** Set when the request came with an API token (issue 17.1): the token and its scopes. */
+  token?: { id: string; name: string; scopes: string[]; ratePerMinute: number };
 }
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');

@@ -24,7 +24,7 @@ function requireAdmin(actor: SessionUser) {
   if (actor.role !== 'admin') throw apiError(403, 'forbidden', { zh: '只有系统管理员可以管理用户。', en: 'Only administrators manage users.' });
 }
 
-async function logEvent(db: Queryable, actor: SessionUser, action: string, target: { id: string; username: string }, extra: Record<string, unknown> = {}) {
+export async function logEvent(db: Queryable, actor: SessionUser, action: string, target: { id: string; username: string }, extra: Record<string, unknown> = {}) {
   await db.query(
     `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, $3, $4)`,
     [actor.id, actor.role, action, JSON.stringify({ userId: target.id, username: target.username, ...extra })]
@@ -37,7 +37,7 @@ export async function listAccounts(db: Queryable, actor: SessionUser): Promise<{
     id: string; username: string; display_name: string; role: Role; authority_code: string | null; department: string | null; enterprise_name: string | null;
     disabled: boolean; demo: boolean; must_change_password: boolean; created_at: Date; password_changed_at: Date | null;
   }>(`select id::text as id, username, display_name, role, authority_code, department, enterprise_name, disabled, demo, must_change_password, created_at, password_changed_at
-        from users order by disabled, role, username limit 5000`);
+        from users where not service order by disabled, role, username limit 5000`);
   const ev = await db.query<{ id: string; at: Date; action: string; actor_name: string | null; username: string | null; comment: string | null }>(
     `select e.id::text as id, e.at, e.action, u.display_name as actor_name, e.payload->>'username' as username, e.comment
        from events e left join users u on u.id = e.actor_id
@@ -60,8 +60,9 @@ export interface NewAccountInput {
 
 const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
-/** Creates an account with a temporary password (given, or generated); returns it once for the administrator to hand over. */
-export async function createAccount(db: Db, actor: SessionUser, input: NewAccountInput): Promise<{ id: string; username: string; temporaryPassword: string }> {
+/** Creates an account with a temporary password (given, or generated); returns it once for the administrator to hand over.
+ *  A service account (issue 17.1) gets no usable password: it signs in only with API tokens. */
+export async function createAccount(db: Db, actor: SessionUser, input: NewAccountInput, opts: { service?: boolean } = {}): Promise<{ id: string; username: string; temporaryPassword: string }> {
   requireAdmin(actor);
   const username = text(input.username, 40);
   const role = text(input.role, 40);
@@ -71,18 +72,20 @@ export async function createAccount(db: Db, actor: SessionUser, input: NewAccoun
   if (!isRole(role)) throw apiError(400, 'bad_role', { zh: '请选择角色。', en: 'Choose a role.' });
   if (isScopedRole(role) && (!authorityCode || !authorityByCode(authorityCode)))
     throw apiError(400, 'authority_required', { zh: `“${ROLE_LABELS[role].zh}”须选择所属区（或临港新片区）。`, en: `"${ROLE_LABELS[role].en}" needs its district (or Lingang).` });
-  const password = text(input.password, 200) || temporaryPassword();
-  const problem = passwordProblem(password, username);
+  const password = opts.service ? '' : text(input.password, 200) || temporaryPassword();
+  const problem = opts.service ? null : passwordProblem(password, username);
   if (problem) throw apiError(400, 'weak_password', problem);
-  const passwordHash = await hashPassword(password);
+  // '!' is no argon2 hash: verifyPassword refuses every password for it.
+  const passwordHash = opts.service ? '!' : await hashPassword(password);
   return db.transaction(async (tx) => {
     if (await findUserByUsername(tx, username)) throw apiError(409, 'username_taken', { zh: `用户名“${username}”已被使用。`, en: `The username "${username}" is taken.` });
     const id = await insertUser(tx, {
       username, role, displayName: text(input.displayName, 100) || username, authorityCode: isScopedRole(role) ? authorityCode : null,
       department: text(input.department, 100) || null, enterpriseName: role === 'enterprise' ? text(input.enterpriseName, 200) || null : null, passwordHash
     });
-    await tx.query('update users set must_change_password = true where id = $1', [id]);
-    await logEvent(tx, actor, 'user_create', { id, username }, { role, authorityCode: isScopedRole(role) ? authorityCode : null });
+    if (opts.service) await tx.query('update users set service = true where id = $1', [id]);
+    else await tx.query('update users set must_change_password = true where id = $1', [id]);
+    await logEvent(tx, actor, opts.service ? 'service_account_create' : 'user_create', { id, username }, { role, authorityCode: isScopedRole(role) ? authorityCode : null });
     return { id, username, temporaryPassword: password };
   });
 }
@@ -90,7 +93,7 @@ export async function createAccount(db: Db, actor: SessionUser, input: NewAccoun
 async function target(db: Queryable, userId: string) {
   const missing = () => apiError(404, 'user_not_found', { zh: '用户不存在。', en: 'No such user.' });
   if (!isUuid(userId)) throw missing();
-  const { rows } = await db.query<{ id: string; username: string; disabled: boolean }>('select id::text as id, username, disabled from users where id = $1 for update', [userId]);
+  const { rows } = await db.query<{ id: string; username: string; disabled: boolean; service: boolean }>('select id::text as id, username, disabled, service from users where id = $1 for update', [userId]);
   if (!rows[0]) throw missing();
   return rows[0];
 }
@@ -115,6 +118,7 @@ export async function resetAccountPassword(db: Db, actor: SessionUser, userId: s
   const pw = password?.trim() || temporaryPassword();
   return db.transaction(async (tx) => {
     const u = await target(tx, userId);
+    if (u.service) throw apiError(409, 'service_account', { zh: '服务账号没有密码，只能使用 API 令牌。', en: 'A service account has no password; it uses API tokens only.' });
     const problem = passwordProblem(pw, u.username);
     if (problem) throw apiError(400, 'weak_password', problem);
     await tx.query('update users set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1', [userId, await hashPassword(pw)]);

@@ -6,8 +6,10 @@ import { LAND_TYPES } from '$lib/domain/land-types.ts';
 import { AUTHORITIES } from '$lib/domain/authorities.ts';
 import { FINDINGS, MEASURES, MILESTONES } from '$lib/domain/tracking.ts';
 import { FIELD_LABELS } from '$lib/domain/application.ts';
+import type { ApiScope } from '$lib/domain/api-scopes.ts';
 import { MAX_UPLOAD_BYTES } from '$lib/server/storage/uploads.ts';
 
+const tok = (scope: ApiScope) => ({ security: [{ session: [] }, { bearer: [scope] }] });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const jsonBody = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 const ok = (description: string, schema: object = { type: 'object' }) => ({ description, content: { 'application/json': { schema } } });
@@ -35,7 +37,10 @@ export function openApiDocument() {
     },
     servers: [{ url: '/' }],
     components: {
-      securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'zl_session' } },
+      securitySchemes: {
+        session: { type: 'apiKey', in: 'cookie', name: 'zl_session', description: 'POST /api/v1/session sets it (people)' },
+        bearer: { type: 'http', scheme: 'bearer', description: 'API token of a service account (zlt_…), issued by the administrator; its scope is named per operation, its role and district apply as for a person' }
+      },
       schemas: {
         Error: { type: 'object', properties: { error: { type: 'object', properties: { code: { type: 'string' }, message: { type: 'string' } }, required: ['code', 'message'] } } },
         Form: { type: 'object', description: '零增地技术改造项目申请表; drafts accept any subset', properties: Object.fromEntries(Object.entries(FIELD_LABELS).map(([k, l]) => [k, { description: `${l.zh} / ${l.en}` }])) },
@@ -74,34 +79,29 @@ export function openApiDocument() {
     security: [{ session: [] }],
     paths: {
       '/api/v1/projects': {
-        get: {
+        get: { ...tok('projects:read'),
           summary: 'Projects the caller may see',
           parameters: ['authority', 'stage', 'landType', 'overdue', 'q'].map((name) => ({ name, in: 'query', schema: { type: 'string' } })),
           responses: { '200': ok('List', { type: 'object', properties: { projects: { type: 'array', items: ref('ProjectSummary') } } }), ...COMMON }
         },
-        post: {
-          summary: 'Create an application from its name and a checked boundary upload (POST /api/v1/boundaries/inspect → upload.id): refused with nothing written when the parcel lies in a planned industrial block or, for a district officer, in another district (enterprise; or district industry department, optionally onBehalfOf an enterprise account)',
-          requestBody: jsonBody({ type: 'object', required: ['title', 'upload'], properties: { title: { type: 'string', minLength: 4, maxLength: 100 }, upload: { type: 'string' }, crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' }, featureIndex: { type: 'integer' }, onBehalfOf: { type: 'string' } } }),
-          responses: { ...COMMON, '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } }), '400': err('No upload, bad title, or the parcel is out of scope (out_of_scope_industrial_block, parcel_in_other_district)'), '403': err('Role may not create') }
+        post: { ...tok('projects:write'),
+          summary: 'Create an application (enterprise; or district industry department, optionally onBehalfOf an enterprise account)',
+          requestBody: jsonBody({ type: 'object', properties: { title: { type: 'string' }, form: ref('Form'), onBehalfOf: { type: 'string' } } }),
+          responses: { '201': ok('Created', { type: 'object', properties: { id: { type: 'string' }, code: { type: 'string' } } }), '403': err('Role may not create'), ...COMMON }
         }
       },
       '/api/v1/projects/{id}': {
         parameters: [idParam],
-        get: { summary: 'One project with events, clock, classification and available actions', responses: { '200': ok('Project', ref('ProjectView')), '404': err('Not found or not visible (same answer)'), ...COMMON } },
-        put: {
+        get: { ...tok('projects:read'), summary: 'One project with events, clock, classification and available actions', responses: { '200': ok('Project', ref('ProjectView')), '404': err('Not found or not visible (same answer)'), ...COMMON } },
+        put: { ...tok('projects:write'),
           summary: 'Save the draft form (draft or returned only)',
           requestBody: jsonBody({ type: 'object', required: ['form', 'expectedVersion'], properties: { form: ref('Form'), expectedVersion: { type: 'integer' }, title: { type: 'string' } } }),
           responses: { '200': ok('Saved', { type: 'object', properties: { version: { type: 'integer' } } }), '403': err('Not the applicant'), '404': err('Not found'), '409': err('Stale version or not editable'), ...COMMON }
-        },
-        delete: {
-          summary: 'The owner deletes a draft that was never submitted (event delete_draft); it then answers 404',
-          requestBody: jsonBody({ type: 'object', properties: { reason: { type: 'string' } } }),
-          responses: { '204': { description: 'Deleted' }, '403': err('Not the owner'), '404': err('Not found'), '409': err('Submitted before: withdraw instead'), ...COMMON }
         }
       },
       '/api/v1/projects/{id}/boundary': {
         parameters: [idParam],
-        put: {
+        put: { ...tok('projects:write'),
           summary: 'Upload the parcel boundary: parsed, reprojected to EPSG:4490, validated, stored and classified',
           requestBody: upload({ crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' }, featureIndex: { type: 'string', description: '"0" or "0,2"' } }),
           responses: { '200': ok('Parcel, classification, inspect report'), '413': err('Upload too large'), '409': err('Not editable'), ...COMMON }
@@ -109,7 +109,7 @@ export function openApiDocument() {
       },
       '/api/v1/projects/{id}/files': {
         parameters: [idParam],
-        post: {
+        post: { ...tok('projects:write'),
           summary: 'Attach a document',
           requestBody: upload({ kind: { enum: DOCUMENT_KINDS.filter((k) => k !== 'boundary') } }),
           responses: { '201': ok('Stored file'), '403': err('May not attach this kind'), '413': err('Upload too large'), ...COMMON }
@@ -117,7 +117,7 @@ export function openApiDocument() {
       },
       '/api/v1/projects/{id}/actions': {
         parameters: [idParam],
-        post: {
+        post: { ...tok('workflow:act'),
           summary: 'Workflow transition',
           requestBody: jsonBody(ref('Action')),
           responses: { '200': ok('New state'), '403': err('Role or district may not'), '404': err('Not found or not visible'), '409': err('Stage/path does not allow it, or someone acted first'), ...COMMON }
@@ -125,7 +125,7 @@ export function openApiDocument() {
       },
       '/api/v1/projects/{id}/tracking/{kind}': {
         parameters: [idParam, { name: 'kind', in: 'path', required: true, schema: { enum: ['milestones', 'findings', 'measures'] } }],
-        post: {
+        post: { ...tok('tracking:write'),
           summary: '产业项目跟踪 record',
           requestBody: jsonBody({
             oneOf: [
@@ -139,7 +139,7 @@ export function openApiDocument() {
       },
       '/api/v1/projects/{id}/contract': {
         parameters: [idParam],
-        put: {
+        put: { ...tok('tracking:write'),
           summary: '土地出让合同履约条款 (district lead): plot ratio range, investment intensity, output/tax per mu, start/completion/full-production dates, contract document',
           requestBody: jsonBody({ type: 'object', required: ['fullProductionBy', 'documentId'], properties: { contractNo: { type: 'string' }, plotRatioMin: { type: 'number' }, plotRatioMax: { type: 'number' }, investmentIntensity: { type: 'number' }, outputPerMu: { type: 'number' }, taxPerMu: { type: 'number' }, startBy: { type: 'string', format: 'date' }, completeBy: { type: 'string', format: 'date' }, fullProductionBy: { type: 'string', format: 'date' }, documentId: { type: 'string' } } }),
           responses: { '200': ok('{terms, revision}'), '403': err('Role may not'), '409': err('Not recognised'), ...COMMON }
@@ -147,20 +147,20 @@ export function openApiDocument() {
       },
       '/api/v1/projects/{id}/performance/{year}': {
         parameters: [idParam, { name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
-        put: { summary: 'Yearly figures (enterprise enters, district lead enters confirmed)', requestBody: jsonBody({ type: 'object', properties: { taxWan: { type: 'number' }, outputWan: { type: 'number' }, investmentWan: { type: 'number' }, employees: { type: 'integer' } } }), responses: { '200': ok('Record'), '409': err('Already confirmed'), ...COMMON } }
+        put: { ...tok('tracking:write'), summary: 'Yearly figures (enterprise enters, district lead enters confirmed)', requestBody: jsonBody({ type: 'object', properties: { taxWan: { type: 'number' }, outputWan: { type: 'number' }, investmentWan: { type: 'number' }, employees: { type: 'integer' } } }), responses: { '200': ok('Record'), '409': err('Already confirmed'), ...COMMON } }
       },
       '/api/v1/projects/{id}/performance/{year}/confirm': {
         parameters: [idParam, { name: 'year', in: 'path', required: true, schema: { type: 'integer' } }],
-        post: { summary: 'District lead confirms the enterprise’s figures', responses: { '200': ok('Record'), '403': err('Not the district lead'), ...COMMON } }
+        post: { ...tok('tracking:write'), summary: 'District lead confirms the enterprise’s figures', responses: { '200': ok('Record'), '403': err('Not the district lead'), ...COMMON } }
       },
-      '/api/v1/performance/template.xlsx': { get: { summary: 'Yearly figures xlsx template (district lead)', responses: { '200': { description: 'xlsx' }, ...COMMON } } },
+      '/api/v1/performance/template.xlsx': { get: { ...tok('tracking:write'), summary: 'Yearly figures xlsx template (district lead)', responses: { '200': { description: 'xlsx' }, ...COMMON } } },
       '/api/v1/performance/import': {
-        post: { summary: 'Import the filled template: all rows or none', requestBody: upload({}), responses: { ...COMMON, '201': ok('{imported, projects}'), '400': err('Bad rows, each with its row number and reason') } }
+        post: { ...tok('tracking:write'), summary: 'Import the filled template: all rows or none', requestBody: upload({}), responses: { ...COMMON, '201': ok('{imported, projects}'), '400': err('Bad rows, each with its row number and reason') } }
       },
       '/api/v1/projects/{id}/asbuilt': {
         parameters: [idParam],
-        get: { summary: 'Current as-built survey: figures, buildings with their encroaching parts, the parcel', responses: { '200': ok('{survey, buildings, parcel}'), ...COMMON } },
-        put: {
+        get: { ...tok('projects:read'), summary: 'Current as-built survey: figures, buildings with their encroaching parts, the parcel', responses: { '200': ok('{survey, buildings, parcel}'), ...COMMON } },
+        put: { ...tok('tracking:write'),
           summary: 'Upload the 竣工测绘 (DXF, DWG, Shapefile): encroachment beyond the survey tolerance, plot ratio, coverage',
           requestBody: upload({ crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' }, toleranceM: { type: 'number' } }),
           responses: { ...COMMON, '201': ok('{survey, buildings, inspect}'), '400': err('Unreadable file or a footprint without floors / floor area') }
@@ -168,20 +168,20 @@ export function openApiDocument() {
       },
       '/api/v1/projects/{id}/asbuilt/signoff': {
         parameters: [idParam],
-        post: { summary: '规划核实 sign-off by the city planning bureau (二.4)', requestBody: jsonBody({ type: 'object', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, reason: { type: 'string' }, surveyId: { type: 'string' } } }), responses: { '200': ok('Survey'), '403': err('Not the planning bureau'), '409': err('Already signed or no survey'), ...COMMON } }
+        post: { ...tok('workflow:act'), summary: '规划核实 sign-off by the city planning bureau (二.4)', requestBody: jsonBody({ type: 'object', required: ['result'], properties: { result: { enum: ['pass', 'fail'] }, reason: { type: 'string' }, surveyId: { type: 'string' } } }), responses: { '200': ok('Survey'), '403': err('Not the planning bureau'), '409': err('Already signed or no survey'), ...COMMON } }
       },
       '/api/v1/projects/{id}/compliance': {
         parameters: [idParam],
-        get: { summary: '履约 / 申报不实 / 零增地 checks with proposed findings and milestone due dates', responses: { '200': ok('{terms, performance, survey, checks, compliance, proposals, schedule}'), ...COMMON } },
-        post: { summary: 'City confirms or dismisses a proposed finding (二.5)', requestBody: jsonBody({ type: 'object', required: ['key', 'decision'], properties: { key: { type: 'string' }, decision: { enum: ['confirm', 'dismiss'] }, reason: { type: 'string' } } }), responses: { '201': ok('{key, decision, findingId}'), '403': err('Not the deciding city department'), '409': err('Already decided or no longer proposed'), ...COMMON } }
+        get: { ...tok('projects:read'), summary: '履约 / 申报不实 / 零增地 checks with proposed findings and milestone due dates', responses: { '200': ok('{terms, performance, survey, checks, compliance, proposals, schedule}'), ...COMMON } },
+        post: { ...tok('workflow:act'), summary: 'City confirms or dismisses a proposed finding (二.5)', requestBody: jsonBody({ type: 'object', required: ['key', 'decision'], properties: { key: { type: 'string' }, decision: { enum: ['confirm', 'dismiss'] }, reason: { type: 'string' } } }), responses: { '201': ok('{key, decision, findingId}'), '403': err('Not the deciding city department'), '409': err('Already decided or no longer proposed'), ...COMMON } }
       },
       '/api/v1/files/{id}': {
         parameters: [idParam],
-        get: { summary: 'Download a file (permission follows its project)', responses: { '200': { description: 'The bytes', content: { 'application/octet-stream': {} } }, '404': err('Not found or not allowed'), ...COMMON } }
+        get: { ...tok('projects:read'), summary: 'Download a file (permission follows its project)', responses: { '200': { description: 'The bytes', content: { 'application/octet-stream': {} } }, '404': err('Not found or not allowed'), ...COMMON } }
       },
-      '/api/v1/inbox': { get: { summary: 'What waits for the caller now (overdue first; late tracking milestones for district leads)', responses: { '200': ok('Items'), ...COMMON } } },
+      '/api/v1/inbox': { get: { ...tok('projects:read'), summary: 'What waits for the caller now (overdue first; late tracking milestones for district leads)', responses: { '200': ok('Items'), ...COMMON } } },
       '/api/v1/calendar': {
-        get: { summary: 'Holidays and make-up working days of a year', parameters: [{ name: 'year', in: 'query', schema: { type: 'integer' } }], responses: { '200': ok('Year'), ...COMMON } }
+        get: { ...tok('projects:read'), summary: 'Holidays and make-up working days of a year', parameters: [{ name: 'year', in: 'query', schema: { type: 'integer' } }], responses: { '200': ok('Year'), ...COMMON } }
       },
       '/api/v1/calendar/{date}': {
         parameters: [{ name: 'date', in: 'path', required: true, schema: { type: 'string', format: 'date' } }],
@@ -191,40 +191,11 @@ export function openApiDocument() {
           responses: { '200': ok('Year'), '403': err('Not an administrator'), ...COMMON }
         }
       },
-      '/api/v1/calendar/import': {
-        post: {
-          summary: "Replace a year's holidays and make-up days with a pasted schedule, one line per day or range (administrators; one bad line refuses all, naming it)",
-          requestBody: jsonBody({ type: 'object', required: ['year', 'text'], properties: { year: { type: 'integer' }, text: { type: 'string', example: '2027-02-06~2027-02-12,放假,春节' } } }),
-          responses: { '200': ok('Year with the number imported'), '403': err('Not an administrator'), ...COMMON }
-        }
-      },
-      '/api/v1/settings/deadlines': {
-        get: { summary: 'Time limits in force (acceptance, recognition, joint-review reply; warning shares)', responses: { '200': ok('Settings'), ...COMMON } },
-        put: {
-          summary: 'Change the time limits (administrator or city SHEITC); logged',
-          requestBody: jsonBody({ type: 'object', properties: { recognitionWorkingDays: { type: 'integer' }, acceptanceWorkingDays: { type: 'integer' }, opinionWorkingDays: { type: 'integer' }, warnAt: { type: 'number' }, alertAt: { type: 'number' } } }),
-          responses: { '200': ok('Settings'), '403': err('Not allowed'), ...COMMON }
-        }
-      },
-      '/api/v1/notifications': { get: { summary: "The caller's 站内信, newest first, with the unread count", responses: { '200': ok('Messages'), ...COMMON } } },
-      '/api/v1/notifications/read': {
-        post: { summary: "Mark one of the caller's messages ({id}) or all ({}) as read", requestBody: jsonBody({ type: 'object', properties: { id: { type: 'string' } } }), responses: { '200': ok('Changed and unread counts'), ...COMMON } }
-      },
-      '/api/v1/account/email': {
-        put: { summary: "The caller's own e-mail address for notifications ('' for none)", requestBody: jsonBody({ type: 'object', properties: { email: { type: 'string' } } }), responses: { '200': ok('Saved'), ...COMMON } }
-      },
       '/api/v1/boundaries/inspect': {
-        post: {
+        post: { ...tok('projects:write'),
           summary: 'Inspect a boundary file without storing it (the CLI inspect JSON)',
           requestBody: upload({ crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' } }),
           responses: { '200': ok('{source, features, layers?, decisions, warnings, errors}'), '413': err('Upload too large'), ...COMMON }
-        }
-      },
-      '/api/v1/boundaries/check': {
-        post: {
-          summary: 'Classify an inspected upload against the current layers and say whether an application may start with it (writes nothing)',
-          requestBody: jsonBody({ type: 'object', required: ['upload'], properties: { upload: { type: 'string' }, crs: { type: 'string' }, layer: { type: 'string' }, encoding: { type: 'string' } } }),
-          responses: { '200': ok('{ok, landType, landTypeLabel, clause, authorityCode, authorityName, lingang, areaM2, straddles, conflicts, refusal}'), '404': err('Unknown upload'), ...COMMON }
         }
       },
       '/api/v1/health': { get: { security: [], summary: 'Health', responses: { '200': ok('{status, db, postgis}') } } },
@@ -232,7 +203,7 @@ export function openApiDocument() {
         post: { security: [], summary: 'Log in', requestBody: jsonBody({ type: 'object', properties: { username: { type: 'string' }, password: { type: 'string' } } }), responses: { '200': ok('Session user'), '401': err('Wrong username or password') } },
         delete: { summary: 'Log out', responses: { '200': ok('Logged out') } }
       },
-      '/api/v1/layers': { get: { summary: 'Zoning layers and their current versions', responses: { '200': ok('Layers'), ...COMMON } } }
+      '/api/v1/layers': { get: { ...tok('layers:read'), summary: 'Zoning layers and their current versions', responses: { '200': ok('Layers'), ...COMMON } } }
     }
   };
 }
