@@ -1,5 +1,6 @@
 // A tiny HTTP client for API tests: keeps the session cookie like a browser would.
 import { inject } from 'vitest';
+import { checkAgainstOpenApi } from './openapi-validate.ts';
 
 export const baseUrl = () => inject('baseUrl');
 
@@ -22,6 +23,7 @@ export class Client {
       (init.headers as Record<string, string>)['content-type'] = 'application/json';
     }
     const res = await fetch(baseUrl() + path, init);
+    await checkAgainstOpenApi(baseUrl(), method, baseUrl() + path, res);
     const set = res.headers.getSetCookie();
     for (const c of set) {
       const [pair] = c.split(';');

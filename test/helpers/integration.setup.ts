@@ -6,3 +6,4 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 process.env.DATA_DIR = mkdtempSync(path.join(tmpdir(), 'zeroland-it-'));
+process.env.FILE_STORAGE ??= 'disk'; // the file-store tests pick their stores themselves (test/integration/storage)

@@ -8,6 +8,7 @@ import { DEMO_PASSWORD } from '$lib/server/seed/demo-users.ts';
 import { isDemoInstall } from '$lib/server/seed/demo-policy.ts';
 import { t } from '$lib/i18n/index.ts';
 import { safeNext } from '$lib/server/http/safe-next.ts';
+import { oidcSettingsFromEnv } from '$lib/server/auth/oidc.ts';
 
 import type { Actions, PageServerLoad } from './$types';
 
@@ -15,7 +16,13 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
   // Only a demo installation (demo accounts present and allowed) says so and prints the demo password.
-  return { demoPassword: (await isDemoInstall(await getDb())) ? DEMO_PASSWORD : null };
+  const sso = oidcSettingsFromEnv();
+  const status = url.searchParams.get('sso');
+  return {
+    demoPassword: (await isDemoInstall(await getDb())) ? DEMO_PASSWORD : null,
+    sso: sso ? { label: sso.label, href: `/login/oidc?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}` } : null,
+    ssoStatus: status && ['pending', 'disabled', 'failed', 'refused', 'unreachable'].includes(status) ? status : null
+  };
 };
 
 export const actions: Actions = {

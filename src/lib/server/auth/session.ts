@@ -47,7 +47,7 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
   }>(
     `select u.id, u.username, u.display_name, u.role, u.authority_code, u.department, u.enterprise_name, u.must_change_password, u.department_code, u.email
        from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.expires_at > now() and not u.disabled`,
+      where s.token_hash = $1 and s.expires_at > now() and not u.disabled and not u.pending`,
     [sha256(token)]
   );
   const u = rows[0];

@@ -1,14 +1,11 @@
 // Uploads by hash: inspect stores the files (content-addressed blobs) and a small manifest under
-// DATA_DIR/uploads/<id>.json, id = sha256 of the files' names and hashes. A CRS or layer change, and the
+// uploads/<id>.json in the object store (shared by every instance), id = sha256 of the files' names and hashes. A CRS or layer change, and the
 // attachment to a project, then name the upload by its id instead of sending the bytes again. Only the
 // users who uploaded it may name it (an id seen elsewhere gives nobody else the file).
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { dataDir } from '../db/index.ts';
 import { apiError } from '../http/api.ts';
 import { getBlob, putBlob } from '../storage/storage.ts';
+import { objectStore } from '../storage/object-store.ts';
 import type { InputFile } from '../../geo/types.ts';
 
 export interface UploadManifest {
@@ -19,8 +16,6 @@ export interface UploadManifest {
   at: string;
 }
 
-const uploadsRoot = () => path.join(dataDir(), 'uploads');
-const manifestPath = (id: string) => path.join(uploadsRoot(), `${id}.json`);
 
 export const isUploadId = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
 
@@ -29,7 +24,9 @@ export const uploadIdOf = (files: { name: string; sha256: string }[]) =>
 
 async function readManifest(id: string): Promise<UploadManifest | null> {
   try {
-    const m = JSON.parse(await readFile(manifestPath(id), 'utf8')) as UploadManifest;
+    const bytes = await objectStore().get(`uploads/${id}.json`);
+    if (!bytes) return null;
+    const m = JSON.parse(Buffer.from(bytes).toString('utf8')) as UploadManifest;
     return m && m.id === id && Array.isArray(m.files) && Array.isArray(m.users) ? m : null;
   } catch {
     return null;
@@ -37,10 +34,7 @@ async function readManifest(id: string): Promise<UploadManifest | null> {
 }
 
 async function writeManifest(m: UploadManifest): Promise<void> {
-  await mkdir(uploadsRoot(), { recursive: true });
-  const tmp = `${manifestPath(m.id)}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, JSON.stringify(m));
-  await rename(tmp, manifestPath(m.id));
+  await objectStore().put(`uploads/${m.id}.json`, Buffer.from(JSON.stringify(m)));
 }
 
 /** Stores the upload's files and returns its manifest (the same files by the same names give the same id). */

@@ -1,10 +1,12 @@
-// Content-addressed file storage: DATA_DIR/files/<first 2 hex of sha256>/<sha256>. The `files` table keeps
+// Content-addressed file storage under files/<sha256> in the object store (DATA_DIR/files/<first 2 hex>/<sha256>
+// on disk; PostgreSQL or S3-compatible storage when several instances share them). The `files` table keeps
 // the original name, size and uploader; the same bytes uploaded twice are stored once. Writing the bytes
 // before the database transaction commits is harmless: an orphan blob is just unreferenced content.
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir, type Queryable } from '../db/index.ts';
+import { diskPath, diskStore, objectStore } from './object-store.ts';
 
 export const filesRoot = () => path.join(dataDir(), 'files');
 
@@ -12,23 +14,23 @@ export const sha256Hex = (bytes: Uint8Array) => createHash('sha256').update(byte
 
 export function blobPath(sha256: string): string {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new Error(`not a sha256: ${sha256}`);
-  return path.join(filesRoot(), sha256.slice(0, 2), sha256);
+  return diskPath(`files/${sha256}`);
 }
 
-/** Writes the bytes under their hash (atomically: temp file + rename) unless already there. */
+/** Stores the bytes under their hash (disk, PostgreSQL or object storage: see object-store.ts) unless already there. */
 export async function putBlob(bytes: Uint8Array): Promise<string> {
   const sha = sha256Hex(bytes);
-  const target = blobPath(sha);
-  const exists = await stat(target).then((s) => s.size === bytes.byteLength, () => false);
-  if (exists) return sha;
-  await mkdir(path.dirname(target), { recursive: true });
-  const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-  await writeFile(tmp, bytes);
-  await rename(tmp, target);
+  await objectStore().put(`files/${sha}`, bytes, { immutable: true });
   return sha;
 }
 
-export const getBlob = (sha256: string) => readFile(blobPath(sha256));
+export async function getBlob(sha256: string): Promise<Buffer> {
+  const store = objectStore();
+  // Files written to disk before the installation moved them to PostgreSQL or S3 are still found there.
+  const bytes = (await store.get(`files/${sha256}`)) ?? (store.kind === 'disk' ? null : await diskStore.get(`files/${sha256}`));
+  if (!bytes) throw Object.assign(new Error(`stored file ${sha256} is missing`), { code: 'ENOENT' });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
 
 export interface StoredFile { id: string; sha256: string; originalName: string; sizeBytes: number; mime: string | null }
 

@@ -14,11 +14,13 @@ import { findUserByUsername, insertUser } from './users.repository.ts';
 export interface AccountView {
   id: string; username: string; displayName: string; role: Role; authorityCode: string | null; department: string | null;
   enterpriseName: string | null; disabled: boolean; demo: boolean; mustChangePassword: boolean; createdAt: string; passwordChangedAt: string | null;
+  /** Single sign-on: first signed in, waiting for the administrator to assign role and district (issue 17.3). */
+  pending: boolean; sso: boolean; proposedRole: string | null; proposedAuthority: string | null;
 }
 
 export interface AccountEvent { id: string; at: string; action: string; actorName: string | null; username: string | null; comment: string | null }
 
-const ACCOUNT_ACTIONS = ['user_create', 'user_disable', 'user_enable', 'user_reset_password', 'password_change', 'demo_accounts_disabled'];
+const ACCOUNT_ACTIONS = ['sso_first_sign_in', 'user_approve', 'user_create', 'user_disable', 'user_enable', 'user_reset_password', 'password_change', 'demo_accounts_disabled'];
 
 function requireAdmin(actor: SessionUser) {
   if (actor.role !== 'admin') throw apiError(403, 'forbidden', { zh: '只有系统管理员可以管理用户。', en: 'Only administrators manage users.' });
@@ -36,8 +38,10 @@ export async function listAccounts(db: Queryable, actor: SessionUser): Promise<{
   const { rows } = await db.query<{
     id: string; username: string; display_name: string; role: Role; authority_code: string | null; department: string | null; enterprise_name: string | null;
     disabled: boolean; demo: boolean; must_change_password: boolean; created_at: Date; password_changed_at: Date | null;
-  }>(`select id::text as id, username, display_name, role, authority_code, department, enterprise_name, disabled, demo, must_change_password, created_at, password_changed_at
-        from users where not service order by disabled, role, username limit 5000`);
+    pending: boolean; sso: boolean; proposed_role: string | null; proposed_authority: string | null;
+  }>(`select id::text as id, username, display_name, role, authority_code, department, enterprise_name, disabled, demo, must_change_password, created_at, password_changed_at,
+             pending, oidc_subject is not null as sso, proposed_role, proposed_authority
+        from users where not service order by pending desc, disabled, role, username limit 5000`);
   const ev = await db.query<{ id: string; at: Date; action: string; actor_name: string | null; username: string | null; comment: string | null }>(
     `select e.id::text as id, e.at, e.action, u.display_name as actor_name, e.payload->>'username' as username, e.comment
        from events e left join users u on u.id = e.actor_id
@@ -48,7 +52,8 @@ export async function listAccounts(db: Queryable, actor: SessionUser): Promise<{
     accounts: rows.map((r) => ({
       id: r.id, username: r.username, displayName: r.display_name, role: r.role, authorityCode: r.authority_code, department: r.department,
       enterpriseName: r.enterprise_name, disabled: r.disabled, demo: r.demo, mustChangePassword: r.must_change_password,
-      createdAt: new Date(r.created_at).toISOString(), passwordChangedAt: r.password_changed_at ? new Date(r.password_changed_at).toISOString() : null
+      createdAt: new Date(r.created_at).toISOString(), passwordChangedAt: r.password_changed_at ? new Date(r.password_changed_at).toISOString() : null,
+      pending: r.pending, sso: r.sso, proposedRole: r.proposed_role, proposedAuthority: r.proposed_authority
     })),
     events: ev.rows.map((e) => ({ id: e.id, at: new Date(e.at).toISOString(), action: e.action, actorName: e.actor_name, username: e.username, comment: e.comment }))
   };
@@ -140,5 +145,22 @@ export async function changeOwnPassword(db: Db, user: SessionUser, current: stri
     await tx.query('update users set password_hash = $2, must_change_password = false, password_changed_at = now() where id = $1', [user.id, hash]);
     await tx.query('delete from sessions where user_id = $1 and token_hash is distinct from $2', [user.id, keepTokenHash ?? null]);
     await logEvent(tx, user, 'password_change', { id: user.id, username: user.username });
+  });
+}
+
+/** Approves a pending single sign-on account with the role and district the administrator assigns (issue 17.3). */
+export async function approvePending(db: Db, actor: SessionUser, userId: string, input: { role?: unknown; authorityCode?: unknown }): Promise<void> {
+  requireAdmin(actor);
+  const role = text(input.role, 40);
+  const authorityCode = text(input.authorityCode, 40) || null;
+  if (!isRole(role) || role === 'admin') throw apiError(400, 'bad_role', { zh: '请选择角色（不能通过此处授予系统管理员）。', en: 'Choose a role (administrator cannot be granted here).' });
+  if (isScopedRole(role) && (!authorityCode || !authorityByCode(authorityCode)))
+    throw apiError(400, 'authority_required', { zh: `“${ROLE_LABELS[role].zh}”须选择所属区（或临港新片区）。`, en: `"${ROLE_LABELS[role].en}" needs its district (or Lingang).` });
+  await db.transaction(async (tx) => {
+    const u = await target(tx, userId);
+    const { rows } = await tx.query<{ pending: boolean }>('select pending from users where id = $1', [userId]);
+    if (!rows[0]?.pending) throw apiError(409, 'not_pending', { zh: '该账号不在待分配状态。', en: 'This account is not waiting for approval.' });
+    await tx.query('update users set role = $2, authority_code = $3, pending = false where id = $1', [userId, role, isScopedRole(role) ? authorityCode : null]);
+    await logEvent(tx, actor, 'user_approve', u, { role, authorityCode: isScopedRole(role) ? authorityCode : null });
   });
 }

@@ -1,6 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from '$lib/server/users/accounts.service.ts';
+import { approvePending, createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from '$lib/server/users/accounts.service.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { failWith } from '$lib/server/http/page-errors.ts';
 
@@ -41,6 +41,16 @@ export const actions: Actions = {
     try {
       await setAccountDisabled(await getDb(), user, String((await request.formData()).get('id') ?? ''), false);
       return { done: 'enable' };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  },
+  approve: async ({ locals, request }) => {
+    const user = admin(locals);
+    const f = await request.formData();
+    try {
+      await approvePending(await getDb(), user, String(f.get('id') ?? ''), { role: f.get('role'), authorityCode: f.get('authorityCode') });
+      return { done: 'approve' };
     } catch (e) {
       return failWith(e, locals.lang);
     }
