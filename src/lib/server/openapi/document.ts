@@ -13,6 +13,7 @@ import { anyObject, arrayOf, bool, date, dateTime, int, nullable, num, obj, ref,
 import { projectPaths } from './paths-projects.ts';
 import { aftercarePaths } from './paths-aftercare.ts';
 import { servicePaths } from './paths-service.ts';
+import { moreServicePaths } from './paths-more.ts';
 
 const label = obj({ zh: str, en: str });
 
@@ -92,6 +93,6 @@ export function openApiDocument() {
       schemas
     },
     security: [{ session: [] }],
-    paths: { ...projectPaths(), ...aftercarePaths(), ...servicePaths() }
+    paths: { ...projectPaths(), ...aftercarePaths(), ...servicePaths(), ...moreServicePaths() }
   };
 }
