@@ -5,7 +5,7 @@ import { anyObject, arrayOf, bool, bytes, COMMON, date, err, idParam, int, jsonB
 
 const PDF = 'application/pdf';
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const outcome = ok('Recorded', obj({ outcome: anyObject }));
+const outcome = ok('Recorded', obj({ outcome: { description: 'the criterion’s outcome after this record' } }));
 
 export function projectPaths() {
   const boundary = {
