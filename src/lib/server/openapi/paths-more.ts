@@ -30,6 +30,14 @@ export function moreServicePaths() {
     '/api/v1/map/search': {
       get: { ...tok('projects:read'), summary: 'The map’s search: visible projects by number, name or enterprise (≤ 20), or a place for a coordinate pair', parameters: [query('q')], responses: { '200': ok('Hits', obj({ projects: { type: 'array' }, place: {} })), ...COMMON } }
     },
+    '/api/v1/boundaries/check': {
+      post: {
+        ...tok('projects:write'),
+        summary: 'Classify an inspected upload against the current layers and say whether an application may start with it (writes nothing)',
+        requestBody: jsonBody(obj({ upload: str, crs: str, layer: str, encoding: str }, ['upload'])),
+        responses: { '200': ok('{ok, landType, landTypeLabel, clause, authorityCode, authorityName, lingang, areaM2, straddles, conflicts, refusal}', obj({ ok: { type: 'boolean' } }, ['ok'])), '404': err('Unknown upload'), ...COMMON }
+      }
+    },
     '/api/v1/standard/district-criteria/{authority}': {
       parameters: [pathParam('authority')],
       get: { ...tok('projects:read'), summary: 'A district’s criteria on top of the city’s rule set: the version in force and all versions', responses: { '200': ok('Criteria', obj({ inForce: {}, versions: { type: 'array' } })), ...COMMON } },

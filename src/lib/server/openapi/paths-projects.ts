@@ -41,7 +41,8 @@ export function projectPaths() {
         summary: 'Save the draft form (draft or returned only)',
         requestBody: jsonBody({ type: 'object', required: ['form', 'expectedVersion'], properties: { form: ref('Form'), expectedVersion: int, title: str } }),
         responses: { '200': ok('Saved', obj({ version: int }, ['version'])), '404': err('Not found'), '409': err('Stale version or not editable'), ...COMMON }
-      }
+      },
+      delete: { summary: 'The owner deletes a draft that was never submitted (event delete_draft; optional JSON {reason})', responses: { '204': { description: 'Deleted' }, '404': err('Not found'), '409': err('Submitted once: cannot be deleted'), ...COMMON } }
     },
     '/api/v1/projects/{id}/boundary': { parameters: [idParam], put: boundary, post: { ...boundary, summary: 'Same as PUT (for clients that cannot send PUT)' } },
     '/api/v1/projects/{id}/files': {

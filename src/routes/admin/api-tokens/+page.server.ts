@@ -1,6 +1,6 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
+import { failWith } from '$lib/server/http/page-errors.ts';
 import { createAccount } from '$lib/server/users/accounts.service.ts';
 import { issueToken, listServiceAccounts, revokeToken } from '$lib/server/auth/api-tokens.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -12,11 +12,6 @@ function admin(locals: App.Locals) {
 }
 
 export const load: PageServerLoad = async ({ locals }) => ({ ...(await listServiceAccounts(await getDb(), admin(locals))) });
-
-const failWith = (e: unknown, lang: 'zh' | 'en') => {
-  if (e instanceof ApiError) return fail(e.status, { error: e.text[lang] });
-  throw e;
-};
 
 export const actions: Actions = {
   account: async ({ locals, request }) => {
