@@ -5,7 +5,7 @@
 // must act. Runs every 15 minutes in the server (startDeadlineTimer) and on demand in tests with a fixed date.
 import type { Db } from '../db/index.ts';
 import { log } from '../ops/log.ts';
-import { onShutdown } from '../ops/lifecycle.ts';
+import { isStopping, onShutdown } from '../ops/lifecycle.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
 import { dueNotices, escalates, noticeKey, runningClocks, type RunningClock } from '../../domain/deadline-watch.ts';
 import { noticesForDeadline } from '../../domain/notifications.ts';
@@ -13,7 +13,7 @@ import { loadCalendar } from '../calendar/calendar.service.ts';
 import { loadDeadlineSettings } from './settings.service.ts';
 import * as repo from '../projects/projects.repository.ts';
 import { incompleteWorkflow, stateOf } from '../projects/project-view.ts';
-import { kickDelivery, notify, requeueStuck } from '../notifications/notify.service.ts';
+import { deliveriesSettled, kickDelivery, notify, requeueStuck } from '../notifications/notify.service.ts';
 
 /** Stages in which some clock may run (acceptance, recognition, reply dates). */
 const CLOCK_STAGES = ['submitted', 'preliminary_review', 'joint_review', 'decision'];
@@ -25,6 +25,7 @@ export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepRes
   const [settings, cal, rows] = await Promise.all([loadDeadlineSettings(db), loadCalendar(db), repo.listProjectRows(db, { stages: CLOCK_STAGES })]);
   const result: SweepResult = { today, projects: rows.length, notices: [] };
   for (const row of rows) {
+    if (isStopping()) break; // the server is stopping: the next start sweeps again
     if (incompleteWorkflow(row)) continue;
     const state = stateOf(row);
     const clocks = runningClocks(state, cal, today, settings, row.submitted_at ? shanghaiDate(new Date(row.submitted_at)) : null);
@@ -64,7 +65,14 @@ const EVERY_MS = 15 * 60_000;
 
 /** Sweep shortly after start and every 15 minutes; also retries e-mail left pending. Stopped on shutdown. */
 export function startDeadlineTimer(db: Db): void {
-  const tick = async () => {
+  let current: Promise<void> | null = null;
+  const tick = () => {
+    if (isStopping() || current) return;
+    current = run().finally(() => {
+      current = null;
+    });
+  };
+  const run = async () => {
     try {
       const r = await sweepDeadlines(db);
       if (r.notices.length) log.info('deadline_sweep', { projects: r.projects, notices: r.notices.length });
@@ -78,8 +86,11 @@ export function startDeadlineTimer(db: Db): void {
   const every = setInterval(tick, EVERY_MS);
   first.unref();
   every.unref();
-  onShutdown('deadline timer', () => {
+  // A sweep or e-mail delivery in flight finishes before the database closes (the hook is given up to 1 s).
+  onShutdown('deadline timer', async () => {
     clearTimeout(first);
     clearInterval(every);
+    await current;
+    await deliveriesSettled();
   });
 }
