@@ -4,7 +4,7 @@
 // the administrator, every change in the log; everyone sets their own e-mail address.
 import { beforeAll, describe, expect, it } from 'vitest';
 import { loginAs, type Client } from '../helpers/http.ts';
-import { action, apply, ok } from './projects-helpers.ts';
+import { action, apply, ok, REUSED_PARCEL } from './projects-helpers.ts';
 
 let ent: Client, ind: Client, ghzy: Client, fgw: Client, jxw: Client, admin: Client;
 beforeAll(async () => {
@@ -20,7 +20,8 @@ describe('站内信 and the inbox', () => {
     const p = await apply(ent, 'P03');
     await ok(await action(ent, p.id, 'submit'));
     expect((await messages(ind)).items.some((m) => m.projectId === p.id && m.kind === 'submitted')).toBe(true);
-    await ok(await action(ind, p.id, 'accept'));
+    // P03 is the demo project's parcel too: the lead acknowledges the overlap (12.9).
+    await ok(await action(ind, p.id, 'accept', REUSED_PARCEL));
     await ok(await action(ind, p.id, 'start_joint_review', { departments: ['development_reform', 'planning_resources'] }));
 
     const mine = (await messages(ent)).items.filter((m) => m.projectId === p.id);

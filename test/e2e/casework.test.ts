@@ -61,7 +61,8 @@ describe.skipIf(!hasChromium)('working the case in the browser', () => {
     expect(await item.locator('[data-testid=inbox-due]').textContent()).toMatch(/受理时限：.*已用 \d+\/5 个工作日/);
     await j.shot('cw-01-inbox-lead');
     await j.openProject();
-    await j.act('accept');
+    // P03 is the demo project's parcel too: the lead gives the overlap's reason on accept (12.9).
+    await j.act('accept', (p) => p.fill('[data-testid=overlap-reason]', '同一地块的重复申报已核实（测试）'));
     await j.act('start_joint_review', async (p) => {
       await p.uncheck('[data-testid=dept-ecology_environment]');
       for (const d of ['town_government', 'development_reform', 'planning_resources']) await p.check(`[data-testid=dept-${d}]`);
