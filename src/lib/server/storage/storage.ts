@@ -2,7 +2,7 @@
 // on disk; PostgreSQL or S3-compatible storage when several instances share them). The `files` table keeps
 // the original name, size and uploader; the same bytes uploaded twice are stored once. Writing the bytes
 // before the database transaction commits is harmless: an orphan blob is just unreferenced content.
-import { createHash, randomBytes } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir, type Queryable } from '../db/index.ts';
