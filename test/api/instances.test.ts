@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, loginAs, type Client } from '../helpers/http.ts';
 import { startSecondInstance } from '../helpers/second-instance.ts';
 import { bearer, issueToken } from '../helpers/api-tokens.ts';
-import { upload } from './projects-helpers.ts';
+import { newDraft, upload } from './projects-helpers.ts';
 
 describe.skipIf(!process.env.DATABASE_URL)('two instances on one PostgreSQL', () => {
   let second: Awaited<ReturnType<typeof startSecondInstance>>;
@@ -25,9 +25,7 @@ describe.skipIf(!process.env.DATABASE_URL)('two instances on one PostgreSQL', ()
   });
 
   it('a file uploaded through the first instance is downloaded through the second, byte for byte', async () => {
-    const created = await ent.request('POST', '/api/v1/projects', { form: { enterpriseName: '上海示意精密机械有限公司' } });
-    expect(created.status).toBe(201);
-    const { id } = (await created.json()) as { id: string };
+    const { id } = await newDraft(ent, 'P03'); // name and checked boundary first (issue 14.2)
     const content = `土地权证 ${Date.now()} ${Math.random()}`;
     const stored = await ent.request('POST', `/api/v1/projects/${id}/files`, upload('土地权证.pdf', content, { kind: 'land_title' }));
     expect(stored.status).toBe(201);

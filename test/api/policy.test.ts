@@ -145,9 +145,11 @@ describe('policy rules over HTTP', () => {
     // adjustment, in that order, before anything is built. ~140 m × 165 m, away from every demo parcel.
     const ring = [[121.58, 31.015], [121.5815, 31.015], [121.5815, 31.0165], [121.58, 31.0165], [121.58, 31.015]];
     const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '开发边界外（测试）' }, geometry: { type: 'Polygon', coordinates: [ring] } }] });
-    const { id } = await ok<{ id: string }>(await ent.request('POST', '/api/v1/projects', { form: { enterpriseName: COMPLETE_FORM.enterpriseName } }), 201);
-    await ok(await ent.request('PUT', `/api/v1/projects/${id}`, { form: { ...COMPLETE_FORM, retainedInPlan: 'false', retainedPlanKind: '' }, expectedVersion: (await get(ent, id)).version }));
-    await ok(await ent.request('PUT', `/api/v1/projects/${id}/boundary`, upload('outside.geojson', geojson)));
+    // Name and checked boundary first, as the pages start an application (14.2); then the form.
+    const inspected = await ok<{ upload: { id: string } }>(await ent.request('POST', '/api/v1/boundaries/inspect', upload('outside.geojson', geojson)));
+    const { id } = await ok<{ id: string }>(await ent.request('POST', '/api/v1/projects', { title: '开发边界外改建项目（测试）', upload: inspected.upload.id }), 201);
+    const draft = await get(ent, id);
+    await ok(await ent.request('PUT', `/api/v1/projects/${id}`, { form: { authorityCode: draft.authorityCode ?? undefined, ...COMPLETE_FORM, retainedInPlan: 'false', retainedPlanKind: '' }, expectedVersion: draft.version }));
     await doc(ent, id, 'land_title');
     await doc(ent, id, 'land_contract');
     expect((await get(ent, id)).landType).toBe('outside_boundary');
@@ -155,6 +157,7 @@ describe('policy rules over HTTP', () => {
     await ok(await action(ind, id, 'accept'));
     await ok(await action(ind, id, 'start_joint_review', { departments: ['planning_resources'] }));
     await ok(await action(ghzy, id, 'record_opinion', { opinion: 'agree' }));
+    await issueSheet(ind, id);
     await ok(await action(ind, id, 'close_joint_review'));
     await ok(await action(gov, id, 'recognise', { documentId: await doc(gov, id, 'recognition'), justification: '区政府常务会议研究同意（API 测试）' }));
     const recognised = await get(ind, id);

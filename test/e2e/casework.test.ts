@@ -103,6 +103,9 @@ describe.skipIf(!hasChromium)('working the case in the browser', () => {
     const page = j.page;
     await j.login('pd_industry');
     await j.openProject();
+    // 附件 二.1: the 项目信息表 goes to the district government with the case, so it is issued first.
+    await page.click('[data-testid=issue-sheet]');
+    await page.waitForSelector('[data-testid=sheet-download]');
     await j.act('close_joint_review');
     expect(await j.stage()).toBe('decision');
     await j.login('ent_pudong');

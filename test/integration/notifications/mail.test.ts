@@ -3,7 +3,7 @@
 // arrives — in Chinese, with a link to the project at PUBLIC_ORIGIN. A mail server that is down never breaks or
 // rolls back the action: the message stays in-app and the failure is kept and logged. Unset SMTP_URL: in-app only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { act, district, getDb, JUSTIFIED, readyDraft, recognitionDoc } from '../workflow/harness.ts';
+import { act, district, getDb, issueSheetFor, JUSTIFIED, readyDraft, recognitionDoc } from '../workflow/harness.ts';
 import { startSmtpReceiver, type SmtpReceiver } from '../../helpers/smtp.ts';
 import { freePort } from '../../helpers/service.ts';
 import { closeMailer } from '../../../src/lib/server/notifications/mailer.ts';
@@ -45,6 +45,7 @@ describe('e-mail through a real SMTP server', () => {
     v = await act(db, pd.industry, id, v, 'accept');
     v = await act(db, pd.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] });
     v = await act(db, pd.ghzy, id, v, 'record_opinion', { opinion: 'agree' });
+    await issueSheetFor(db, pd.industry, id); // 附件 二.1: the sheet goes with the case to the deciders
     v = await act(db, pd.industry, id, v, 'close_joint_review');
     await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, pd.gov, id) });
     await deliveriesSettled();
