@@ -3,7 +3,8 @@
 // farmland layer made a 2 MB z8 tile). Such zones are gathered per cell of two pixels into one square whose
 // area is their summed area (at least half a pixel wide, so the layer's density stays visible). A square
 // carries no id or name, only how many zones it stands for (`dust`); zoomed in, the zones are whole again.
-import type { PolygonRings, Ring, TileFeature } from './mvt.ts';
+import { ringBBox, signedArea } from '../../geo/planar.ts';
+import type { PolygonRings, TileFeature } from './mvt.ts';
 
 /** Tile units per screen pixel: MapLibre draws a 4096-unit vector tile 512 px wide. */
 export const PIXEL = 8;
@@ -12,26 +13,14 @@ const MIN_SIDE = PIXEL / 2;
 /** Zones at most this wide and high (two pixels) are drawn as cell squares: the eye cannot tell them apart. */
 const TINY = 2 * PIXEL;
 
-const ringArea = (r: Ring) => {
-  let s = 0;
-  for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += r[j][0] * r[i][1] - r[i][0] * r[j][1];
-  return Math.abs(s / 2);
-};
-
 /** Zones at most TINY wide and high become cell squares; the others are returned as they are. */
 export function reduceTinyPolygons(features: TileFeature[], extent: number): TileFeature[] {
   const kept: TileFeature[] = [];
   const cells = new Map<number, { n: number; area: number; sx: number; sy: number }>();
   const perRow = Math.ceil(extent / CELL);
   for (const f of features) {
-    let [x0, y0, x1, y1] = [Infinity, Infinity, -Infinity, -Infinity];
-    for (const poly of f.polygons)
-      for (const [x, y] of poly[0] ?? []) {
-        if (x < x0) x0 = x;
-        if (x > x1) x1 = x;
-        if (y < y0) y0 = y;
-        if (y > y1) y1 = y;
-      }
+    // The exteriors' extent (holes lie inside them).
+    const { minX: x0, minY: y0, maxX: x1, maxY: y1 } = ringBBox(f.polygons.flatMap((poly) => poly[0] ?? []));
     if (x1 - x0 > TINY || y1 - y0 > TINY) {
       kept.push(f);
       continue;
@@ -41,7 +30,7 @@ export function reduceTinyPolygons(features: TileFeature[], extent: number): Til
     const key = Math.floor(cy / CELL) * perRow + Math.floor(cx / CELL);
     const c = cells.get(key) ?? { n: 0, area: 0, sx: 0, sy: 0 };
     c.n++;
-    c.area += f.polygons.reduce((a, p) => a + (p[0] ? ringArea(p[0]) : 0), 0);
+    c.area += f.polygons.reduce((a, p) => a + (p[0] ? Math.abs(signedArea(p[0])) : 0), 0);
     c.sx += cx;
     c.sy += cy;
     cells.set(key, c);
