@@ -89,7 +89,8 @@ describe.skipIf(!hasChromium)('maps with context', () => {
     await clickMap(page, 0);
     await expect.poll(() => info.getAttribute('data-kind')).toBe('project');
     // The project there: p, or one sharing its land when no parcel of a project is its own (12.9 flags that).
-    const here = pd.features.filter((f) => meets(bboxOf(f.geometry), bboxOf(pd.features.find((g) => g.properties.id === p.id)!.geometry))).map((f) => f.properties);
+    const land = bboxOf(pd.features.find((g) => g.properties.id === p.id)!.geometry);
+    const here = pd.features.filter((f) => meets(bboxOf(f.geometry), land)).map((f) => f.properties);
     const shownCode = /ZL-\d{4}-\d+/.exec((await info.textContent()) ?? '')?.[0];
     const shown = here.find((h) => h.code === shownCode);
     expect(shown, `a project on ${p.code}'s land`).toBeDefined();
