@@ -4,6 +4,7 @@
 // at z14 the tile keeps every vertex, on a grid of ~0.5 m in Shanghai — finer than any zoning line.
 // Pure: plain rows in, encoded tiles out (runs in a worker thread for big layers, see pyramid-runner.ts).
 import { GeoJSONVT } from '@maplibre/geojson-vt';
+import { signedArea } from '../../geo/planar.ts';
 import { reduceTinyPolygons } from './dust.ts';
 import { EXTENT, encodeTile, type PolygonRings, type TileFeature } from './mvt.ts';
 
@@ -47,15 +48,10 @@ interface VtInternals { tileIndex?: { tiles?: Record<number, unknown> } }
  * exteriors and holes have opposite signs; the first ring is an exterior. Regroup into polygons.
  */
 export function groupRings(rings: [number, number][][]): PolygonRings[] {
-  const area = (r: [number, number][]) => {
-    let s = 0;
-    for (let i = 0, j = r.length - 1; i < r.length; j = i++) s += r[j][0] * r[i][1] - r[i][0] * r[j][1];
-    return s;
-  };
   const polygons: PolygonRings[] = [];
   let exteriorSign = 0;
   for (const ring of rings) {
-    const a = Math.sign(area(ring));
+    const a = Math.sign(signedArea(ring));
     if (a === 0) continue;
     if (exteriorSign === 0) exteriorSign = a;
     if (a === exteriorSign || polygons.length === 0) polygons.push([ring]);
