@@ -140,7 +140,8 @@ describe.skipIf(!hasChromium)('maps with context', () => {
     // printing shows the map as a picture (the WebGL canvas may print blank), without the button
     await expect.poll(() => map.locator('img.map-print-image').count(), { timeout: 30_000 }).toBe(1);
     await page.emulateMedia({ media: 'print' });
-    expect(await map.locator('img.map-print-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && getComputedStyle(img).display !== 'none')).toBe(true);
+    // the picture is retaken each time the map settles, so the newest one may still be loading
+    await expect.poll(() => map.locator('img.map-print-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && getComputedStyle(img).display !== 'none'), { timeout: 10_000 }).toBe(true);
     expect(await button.isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
