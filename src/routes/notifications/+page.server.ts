@@ -1,6 +1,5 @@
-import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
+import { failWith } from '$lib/server/http/page-errors.ts';
 import { listNotifications, markRead, setOwnEmail, unreadCount } from '$lib/server/notifications/notify.service.ts';
 import { mailConfigured } from '$lib/server/notifications/mailer.ts';
 import { pageUser } from '../projects/page-helpers.server.ts';
@@ -27,8 +26,7 @@ export const actions: Actions = {
       await setOwnEmail(await getDb(), user, String((await request.formData()).get('email') ?? ''));
       return { emailSaved: true };
     } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { emailError: e.text[locals.lang] });
-      throw e;
+      return failWith(e, locals.lang);
     }
   }
 };

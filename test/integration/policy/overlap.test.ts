@@ -2,7 +2,7 @@
 // already holds is flagged on both project pages; the lead cannot accept it without a reason (409, logged, nothing
 // written); with a reason the acceptance carries the acknowledgement and later steps do not ask again.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { parcelOverlaps } from '../../../src/lib/server/policy/overlap.service.ts';
@@ -14,9 +14,9 @@ beforeAll(async () => {
   db = await getDb();
 });
 
-async function refusal(p: Promise<unknown>): Promise<ApiError> {
+async function refusal(p: Promise<unknown>): Promise<UserError> {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected an UserError, got ${String(e)}`);
   return e;
 }
 

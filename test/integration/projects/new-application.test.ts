@@ -4,7 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 import { deleteDraft, startApplication } from '../../../src/lib/server/projects/application-start.service.ts';
 import { getProject, listProjects } from '../../../src/lib/server/projects/projects.service.ts';
 import { storeUpload } from '../../../src/lib/server/projects/upload-store.ts';
@@ -20,7 +20,7 @@ const parcelFile = (id: string) => ({
   name: `${id}.geojson`,
   bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: parcels.features.find((f: { properties: { id: string } }) => f.properties.id === id).geometry }] }))
 });
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e) => e as ApiError);
+const refusal = (p: Promise<unknown>) => p.then(() => null, (e) => e as UserError);
 
 describe('starting an application', () => {
   it('a named draft with its parcel; the owner deletes it with an event and it is gone', async () => {

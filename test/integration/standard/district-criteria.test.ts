@@ -2,7 +2,7 @@
 // one criterion of its own; a loosening is refused (409, logged); another district's officer may not publish for it;
 // Minhang's projects are evaluated with the district's criteria marked, other districts' are not touched.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ApiError } from '../../../src/lib/server/http/api.ts';
+import { UserError } from '../../../src/lib/errors.ts';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { evaluateProject } from '../../../src/lib/server/standard/index.ts';
 import { districtCriteriaInForce } from '../../../src/lib/server/standard/district-criteria.service.ts';
@@ -16,7 +16,7 @@ beforeAll(async () => {
 
 const refusal = async (p: Promise<unknown>) => {
   const e = await p.then(() => null, (x) => x);
-  if (!(e instanceof ApiError)) throw new Error(`expected an ApiError, got ${String(e)}`);
+  if (!(e instanceof UserError)) throw new Error(`expected an UserError, got ${String(e)}`);
   return e;
 };
 const taxAtLeast = (value: number) => ({

@@ -10,7 +10,7 @@ import { DEFAULT_DEADLINES } from '../../../src/lib/domain/deadlines.ts';
 import { inbox } from '../../../src/lib/server/workflow/workflow.service.ts';
 import { listNotifications } from '../../../src/lib/server/notifications/notify.service.ts';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import type { ApiError } from '../../../src/lib/server/http/api.ts';
+import type { UserError } from '../../../src/lib/errors.ts';
 
 /** 10:00 in Shanghai on that day. */
 const at = (d: string) => new Date(`${d}T02:00:00Z`);
@@ -88,9 +88,9 @@ describe('deadline sweep on a fixed calendar', () => {
     const db = await getDb();
     const pd = await district(db, 'pudong');
     const admin = await user(db, 'admin');
-    const refused = await saveDeadlineSettings(db, pd.industry, { ...DEFAULT_DEADLINES, recognitionWorkingDays: 30 }).then(() => null, (e) => e as ApiError);
+    const refused = await saveDeadlineSettings(db, pd.industry, { ...DEFAULT_DEADLINES, recognitionWorkingDays: 30 }).then(() => null, (e) => e as UserError);
     expect(refused?.status).toBe(403);
-    const bad = await saveDeadlineSettings(db, admin, { ...DEFAULT_DEADLINES, warnAt: 0.9, alertAt: 0.8 }).then(() => null, (e) => e as ApiError);
+    const bad = await saveDeadlineSettings(db, admin, { ...DEFAULT_DEADLINES, warnAt: 0.9, alertAt: 0.8 }).then(() => null, (e) => e as UserError);
     expect(bad?.status).toBe(400);
     await saveDeadlineSettings(db, admin, { ...DEFAULT_DEADLINES, recognitionWorkingDays: 20, warnAt: 0.6, alertAt: 0.9 });
     try {

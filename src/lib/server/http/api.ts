@@ -7,10 +7,6 @@ import type { SessionUser } from '../auth/session.ts';
 
 const BAD_INPUT = { zh: '请求中有无法处理的值（编号、日期或字符格式错误），请检查后重试。', en: 'The request holds a value that cannot be handled (malformed id, date or characters); check it and try again.' };
 
-/** @deprecated the old name, kept while parallel branches land; use UserError from src/lib/errors.ts. */
-export const ApiError = UserError;
-export type ApiError = UserError;
-
 /** A UserError with its HTTP status first (the services' usual form). */
 export const apiError = (status: number, code: string, text: Bilingual) => new UserError(code, text, status);
 

@@ -1,7 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
+import { failWith } from '$lib/server/http/page-errors.ts';
 import { canConfigureBasemap, loadBasemapSettings, saveBasemapSettings } from '$lib/server/map/basemap.service.ts';
 import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
 
@@ -26,8 +26,7 @@ export const actions: Actions = {
       await saveBasemapSettings(await getDb(), locals.user, input);
       return { saved: true };
     } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { error: e.text[locals.lang], input });
-      throw e;
+      return failWith(e, locals.lang, { input });
     }
   },
   clear: async ({ locals }) => {
@@ -36,8 +35,7 @@ export const actions: Actions = {
       await saveBasemapSettings(await getDb(), locals.user, null);
       return { cleared: true };
     } catch (e) {
-      if (e instanceof ApiError) return fail(e.status, { error: e.text[locals.lang] });
-      throw e;
+      return failWith(e, locals.lang);
     }
   }
 };

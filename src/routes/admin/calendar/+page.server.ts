@@ -1,7 +1,7 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
-import { ApiError } from '$lib/server/http/api.ts';
+import { failWith } from '$lib/server/http/page-errors.ts';
 import { shanghaiDate, yearOf } from '$lib/domain/dates.ts';
 import { calendarLog, calendarYear, importHolidayYear, setCalendarDay } from '$lib/server/calendar/calendar.service.ts';
 import { canConfigureDeadlines, loadDeadlineSettings, saveDeadlineSettings } from '$lib/server/deadlines/settings.service.ts';
@@ -25,8 +25,7 @@ const run = async (lang: 'zh' | 'en', fn: () => Promise<Record<string, unknown> 
   try {
     return { ok: true, ...((await fn()) ?? {}) };
   } catch (e) {
-    if (e instanceof ApiError) return fail(e.status, { error: e.text[lang] });
-    throw e;
+    return failWith(e, lang);
   }
 };
 const str = (f: FormData, k: string) => String(f.get(k) ?? '').trim();
