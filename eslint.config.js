@@ -6,7 +6,7 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['build/', '.svelte-kit/', 'node_modules/', 'data/', 'static/', 'coverage/', 'reports/', '.stryker-tmp/'] },
+  { ignores: ['build/', 'dist/', '.svelte-kit/', 'node_modules/', 'data/', 'static/', 'coverage/', 'reports/', '.stryker-tmp/'] },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,

@@ -24,21 +24,19 @@ console.log(`DXF ${(dxf.bytes.length / 1e6).toFixed(1)} MB, ${dxf.entities} enti
 
 function ms(t0: number) { return performance.now() - t0; }
 
-/** Wall time and peak RSS (GNU time %M, kB) of a command, median of `runs`. */
-function timed(cmd: string, args: string[], runs = 3): { ms: number; rssMb: number; ok: boolean; err?: string } {
-  const times: number[] = [];
-  let rss = 0;
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    const r = spawnSync('/usr/bin/time', ['-f', '%M', cmd, ...args], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, TZ: 'Asia/Shanghai' } });
-    times.push(ms(t0));
-    const lines = r.stderr.trim().split('\n');
-    rss = Math.max(rss, Number(lines[lines.length - 1]) / 1024);
-    if (r.status !== 0) return { ms: times[0], rssMb: rss, ok: false, err: lines.slice(-3, -1).join(' | ') };
-  }
-  times.sort((a, b) => a - b);
-  return { ms: times[Math.floor(times.length / 2)], rssMb: rss, ok: true };
+interface Run { ms: number; cpuMs: number; rssMb: number; ok: boolean; err?: string }
+
+/** One run of a shell command under GNU time: wall time, CPU time (user + system) and peak RSS. */
+function timedOnce(script: string, env: Record<string, string> = {}): Run {
+  const t0 = performance.now();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'sh', '-c', script], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, TZ: 'Asia/Shanghai', ...env } });
+  const wall = ms(t0);
+  const lines = r.stderr.trim().split('\n');
+  const [u, sy, kb] = lines[lines.length - 1].split(' ').map(Number);
+  return { ms: wall, cpuMs: (u + sy) * 1000, rssMb: kb / 1024, ok: r.status === 0, err: r.status === 0 ? undefined : lines.slice(-4, -1).join(' | ') };
 }
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 // 1. In-process: our DXF reader alone (parse + densify + rings + layer pick).
 {
@@ -67,23 +65,36 @@ if (existsSync(join(root, 'src/lib/geo/formats/index.ts'))) {
   console.log(`readBoundaryFiles(shapefile) in-process: ${ms(t0).toFixed(0)} ms → ${r.features.length} features`);
 } else console.log('readBoundaryFiles not found (src/lib/geo/formats/index.ts): shapefile in-process timing skipped');
 
-// 3. End to end: `zeroland inspect --json` (parse + CRS + reproject + validate + JSON) vs ogr2ogr.
+// 3. End to end: `zeroland inspect --json` (parse + CRS + reproject + validate + JSON to a file) vs ogr2ogr to
+// GeoJSON in EPSG:4490, interleaved (run 1 of each contestant, then run 2 …) so that the machine's load
+// falls on all alike; median wall and CPU time of `--runs` (3), peak RSS the largest seen.
+// "zeroland (tsx)" is the CLI as it was: TypeScript transpiled at start (ZEROLAND_CLI_TSX=1).
 const hasOgr = spawnSync('which', ['ogr2ogr']).status === 0;
+const runs = Number(process.argv[process.argv.indexOf('--runs') + 1]) || 3;
+const q = (a: string) => `'${a}'`;
 const cases = [
-  { name: 'DXF 100k', ours: ['bin/zeroland', 'inspect', dxfPath, '--crs', 'EPSG:4549', '--json'], ogr: ['-s_srs', 'EPSG:4549', dxfPath] },
-  { name: 'SHP 5000', ours: ['bin/zeroland', 'inspect', ...shpFiles, '--json'], ogr: [shpFiles[0]] }
+  { name: 'DXF 100k', ours: [dxfPath, '--crs', 'EPSG:4549'], ogr: ['-s_srs', 'EPSG:4549', dxfPath] },
+  { name: 'SHP 5000', ours: shpFiles, ogr: [shpFiles[0]] }
 ];
+if (!hasOgr) console.log('ogr2ogr not installed (apt-get install gdal-bin): no GDAL baseline');
+spawnSync('node', ['bin/zeroland', '--help'], { cwd: root }); // builds the compiled CLI if needed, outside the timings
 for (const c of cases) {
-  const ours = timed('node', c.ours);
-  let line = `${c.name}: zeroland inspect ${ours.ok ? `${ours.ms.toFixed(0)} ms, peak RSS ${ours.rssMb.toFixed(0)} MB` : `FAILED (${ours.err})`}`;
-  if (hasOgr) {
-    const out = join(dir, `${c.name.replace(/\W+/g, '_')}.geojson`);
-    // GeoJSON output cannot be overwritten in place: remove it before every run (sh adds ~1 ms).
-    const q = (a: string) => `'${a}'`;
-    const g = timed('sh', ['-c', `rm -f ${q(out)} && ogr2ogr -f GeoJSON -t_srs EPSG:4490 ${q(out)} ${c.ogr.map(q).join(' ')}`]);
-    line += `; ogr2ogr ${g.ok ? `${g.ms.toFixed(0)} ms, peak RSS ${g.rssMb.toFixed(0)} MB` : `FAILED (${g.err})`}`;
-    if (ours.ok && g.ok) line += `; ratio ours/GDAL = ${(ours.ms / g.ms).toFixed(2)}`;
-  } else line += '; ogr2ogr not installed (apt-get install gdal-bin) — no baseline';
-  console.log(line);
+  const out = join(dir, c.name.replace(/\W+/g, '_'));
+  const ours = `node bin/zeroland inspect ${c.ours.map(q).join(' ')} --json > ${q(out + '.zeroland.json')}`;
+  // GeoJSON output cannot be overwritten in place: remove it before every run.
+  const contestants: [string, string, Record<string, string>][] = [
+    ['zeroland (tsx, before)', ours, { ZEROLAND_CLI_TSX: '1' }],
+    ['zeroland', ours, {}],
+    ...(hasOgr ? [['ogr2ogr', `rm -f ${q(out + '.geojson')} && ogr2ogr -f GeoJSON -t_srs EPSG:4490 ${q(out + '.geojson')} ${c.ogr.map(q).join(' ')}`, {}] as [string, string, Record<string, string>]] : [])
+  ];
+  const seen = new Map<string, Run[]>(contestants.map(([n]) => [n, []]));
+  for (let i = 0; i < runs; i++) for (const [n, script, env] of contestants) seen.get(n)!.push(timedOnce(script, env));
+  const summary = new Map([...seen].map(([n, rs]) => [n, { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), rssMb: Math.max(...rs.map((r) => r.rssMb)), failed: rs.find((r) => !r.ok)?.err }]));
+  const gdal = summary.get('ogr2ogr');
+  console.log(`${c.name} (median of ${runs}, interleaved):`);
+  for (const [n, s] of summary) {
+    const vs = gdal && n !== 'ogr2ogr' ? `  → ×GDAL wall ${(s.ms / gdal.ms).toFixed(2)}, CPU ${(s.cpuMs / gdal.cpuMs).toFixed(2)}, memory ${(s.rssMb / gdal.rssMb).toFixed(2)}` : '';
+    console.log(`  ${n.padEnd(24)} wall ${s.ms.toFixed(0).padStart(6)} ms  CPU ${s.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${s.rssMb.toFixed(0).padStart(4)} MB${s.failed ? `  FAILED (${s.failed})` : ''}${vs}`);
+  }
 }
 if (hasOgr) console.log(`(GDAL: ${execFileSync('ogr2ogr', ['--version'], { encoding: 'utf8' }).trim()}; DXF needs -s_srs since DXF carries no CRS)`);

@@ -2,6 +2,7 @@
 // Several files are one upload (a loose .shp/.shx/.dbf/.prj/.cpg set). Contract in DESIGN.md.
 import { cliError, parseArgs } from './run.ts';
 import { loadInputFile } from './files.ts';
+import { writeJson } from './json-out.ts';
 import { ingestBoundary, type InspectResult } from '../lib/geo/ingest.ts';
 import type { Message } from '../lib/geo/types.ts';
 
@@ -46,6 +47,7 @@ export default async function inspect(args: string[]): Promise<number> {
     // --anywhere: skip the Shanghai-extent check (for checking files from elsewhere).
     requireShanghai: !flags.anywhere
   });
-  process.stdout.write(flags.json ? JSON.stringify(result, null, 2) + '\n' : humanSummary(result));
+  if (flags.json) await writeJson(process.stdout, result);
+  else process.stdout.write(humanSummary(result));
   return 0;
 }

@@ -1,0 +1,82 @@
+// The CLI as compiled JavaScript: src/cli/main.ts and everything it imports from src/ bundled by esbuild
+// (node_modules stay external; each command a chunk loaded when asked for, as main.ts's dynamic imports say),
+// so `zeroland` starts without transpiling TypeScript through tsx. Built on first run and again whenever a
+// bundled source changed: dist/cli/current.json names the build and records each input's size and mtime, so
+// the check is ~200 stat calls, not a walk of the tree.
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+
+const stamp = (file) => {
+  try {
+    const s = statSync(file);
+    return `${s.size}:${Math.floor(s.mtimeMs)}`;
+  } catch {
+    return 'missing';
+  }
+};
+
+/** The entry file of the current build when none of the sources it was built from changed since, else null. */
+export function freshCli(root) {
+  const out = path.join(root, 'dist/cli');
+  let current;
+  try {
+    current = JSON.parse(readFileSync(path.join(out, 'current.json'), 'utf8'));
+  } catch {
+    return null;
+  }
+  const main = path.join(out, current.dir, 'main.js');
+  if (!existsSync(main)) return null;
+  return Object.entries(current.inputs).every(([file, s]) => stamp(path.join(root, file)) === s) ? main : null;
+}
+
+/** Bundles the CLI into a new directory and makes it current; returns its entry file. Several processes may
+ *  build at once: each writes its own directory and the last rename wins (the results are alike). Builds
+ *  older than an hour are removed (a running command may still load chunks from a recent one). */
+export async function buildCli(root) {
+  const { build } = await import('esbuild');
+  const out = path.join(root, 'dist/cli');
+  const dir = `b${Date.now().toString(36)}-${process.pid}`;
+  const started = Date.now() - 1000; // a source saved during the build makes the next run build again
+  const r = await build({
+    absWorkingDir: root,
+    entryPoints: { main: 'src/cli/main.ts' },
+    outdir: path.join(out, dir),
+    bundle: true,
+    splitting: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    // the app's tsconfig extends SvelteKit's generated one, which may not exist yet; the CLI needs none of it
+    tsconfigRaw: '{"compilerOptions":{}}',
+    metafile: true,
+    logLevel: 'error'
+  });
+  const inputs = Object.fromEntries(
+    Object.keys(r.metafile.inputs)
+      .filter((f) => !f.startsWith('node_modules/'))
+      .map((f) => {
+        const s = stamp(path.join(root, f));
+        return [f, Number(s.split(':')[1]) >= started ? 'changed-during-build' : s];
+      })
+  );
+  const tmp = path.join(out, `current.${process.pid}.tmp`);
+  writeFileSync(tmp, JSON.stringify({ dir, inputs }, null, 1));
+  renameSync(tmp, path.join(out, 'current.json'));
+  for (const d of readdirSync(out)) {
+    if (d === dir || !d.startsWith('b')) continue;
+    try {
+      if (Date.now() - statSync(path.join(out, d)).mtimeMs > 3600_000) rmSync(path.join(out, d), { recursive: true, force: true });
+    } catch {
+      /* another process removed it */
+    }
+  }
+  return path.join(out, dir, 'main.js');
+}
+
+if (process.argv[1] && import.meta.url.endsWith(path.basename(process.argv[1]))) {
+  const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+  mkdirSync(path.join(root, 'dist/cli'), { recursive: true });
+  const file = await buildCli(root);
+  console.log(`zeroland CLI built: ${path.relative(root, file)}`);
+}
