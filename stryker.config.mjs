@@ -10,11 +10,18 @@ const GEO = [
   'src/lib/geo/crs/gcj02.ts',
   'src/lib/geo/crs/local-fit.ts',
   'src/lib/geo/area.ts',
+  'src/lib/geo/planar.ts',
   'src/lib/geo/validate.ts',
   'src/lib/geo/validate/*.ts'
 ];
-const group = process.env.MUTATION_GROUP ?? 'all';
-const mutate = group === 'domain' ? DOMAIN : group === 'geo' ? GEO : [...DOMAIN, ...GEO];
+// MUTATE='src/lib/domain/tracking.ts,src/lib/domain/paths.ts' runs a few files with their own report and
+// incremental file (reports/mutation/part-<files>.json), so that parts measured one by one add up
+// (scripts/mutation-summary.js takes each file's figures from its newest report).
+const part = process.env.MUTATE?.split(',').map((f) => f.trim()).filter(Boolean);
+const group = part?.length
+  ? 'part-' + part.map((f) => f.replace(/^src\/lib\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')).join('+').slice(0, 120)
+  : (process.env.MUTATION_GROUP ?? 'all');
+const mutate = part?.length ? part : group === 'domain' ? DOMAIN : group === 'geo' ? GEO : [...DOMAIN, ...GEO];
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
 export default {

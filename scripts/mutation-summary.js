@@ -1,7 +1,7 @@
 // Prints the mutation score of each group from Stryker's JSON report (npm run test:mutation).
 // Score = detected / (detected + undetected), detected = Killed + Timeout, undetected = Survived + NoCoverage
 // (Stryker's own definition; compile errors and ignored mutants do not count).
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
 const GROUPS = [
   { name: 'domain (src/lib/domain + classification rule)', goal: 85, match: (f) => f.startsWith('src/lib/domain/') || false },
@@ -9,7 +9,10 @@ const GROUPS = [
 ];
 
 // Reports of whole runs and of one-group runs (MUTATION_GROUP): each file's figures come from the newest report.
-const reports = (process.argv.length > 2 ? process.argv.slice(2) : ['all', 'domain', 'geo'].map((g) => `reports/mutation/${g}.json`))
+// Parts run with MUTATE=… have their own reports (reports/mutation/part-*.json).
+const DIR = 'reports/mutation';
+const all = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('-incremental.json')).map((f) => `${DIR}/${f}`) : [];
+const reports = (process.argv.length > 2 ? process.argv.slice(2) : all)
   .filter((f) => existsSync(f))
   .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
 if (reports.length === 0) {
