@@ -1,6 +1,12 @@
 // Starting an application (issue 14.2): the project's name, the parcel's scope, deleting a draft.
 import { describe, expect, it } from 'vitest';
-import { boundaryRefusal, draftDeletionRefusal, projectTitleProblem, PROJECT_TITLE_MAX, PROJECT_TITLE_MIN } from '../../../src/lib/domain/new-application.ts';
+import {
+  boundaryRefusal,
+  draftDeletionRefusal,
+  projectTitleProblem,
+  PROJECT_TITLE_MAX,
+  PROJECT_TITLE_MIN
+} from '../../../src/lib/domain/new-application.ts';
 
 describe('the project name', () => {
   it('is required: blank or not text asks for a name, with an example', () => {
@@ -38,14 +44,18 @@ describe('the parcel decides whether the procedure applies', () => {
     expect(r!.en).toContain('(clause 标题及一.4');
   });
 
-  it('the three types outside the blocks are accepted; an unknown value is not this rule\'s business', () => {
-    for (const t of ['reserve', 'inside_boundary', 'outside_boundary', 'unknown', null]) expect(boundaryRefusal(t)).toBeNull();
+  it("the three types outside the blocks are accepted; an unknown value is not this rule's business", () => {
+    for (const t of ['reserve', 'inside_boundary', 'outside_boundary', 'unknown', null])
+      expect(boundaryRefusal(t)).toBeNull();
   });
 });
 
 describe('deleting a draft', () => {
   it('only its owner may', () => {
-    expect(draftDeletionRefusal({ stage: 'draft', everSubmitted: false, isOwner: false })).toMatchObject({ status: 403, code: 'forbidden' });
+    expect(draftDeletionRefusal({ stage: 'draft', everSubmitted: false, isOwner: false })).toMatchObject({
+      status: 403,
+      code: 'forbidden'
+    });
     expect(draftDeletionRefusal({ stage: 'draft', everSubmitted: false, isOwner: true })).toBeNull();
   });
 
@@ -54,6 +64,8 @@ describe('deleting a draft', () => {
     expect(once).toMatchObject({ status: 409, code: 'not_deletable' });
     expect(once!.en).toContain('withdraw it instead');
     expect(draftDeletionRefusal({ stage: 'returned', everSubmitted: true, isOwner: true })?.code).toBe('not_deletable');
-    expect(draftDeletionRefusal({ stage: 'submitted', everSubmitted: false, isOwner: true })?.code).toBe('not_deletable');
+    expect(draftDeletionRefusal({ stage: 'submitted', everSubmitted: false, isOwner: true })?.code).toBe(
+      'not_deletable'
+    );
   });
 });
