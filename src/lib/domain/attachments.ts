@@ -2,7 +2,7 @@
 // One pure rule, enforced by the file service before any write and usable by pages to offer the upload.
 import { DOCUMENT_LABELS, type DocumentKind } from './paths.ts';
 import { canEditApplication, canView, type Actor, type ProjectScope } from './permissions.ts';
-import { ACTION_ROLES } from './workflow-rules.ts';
+import { ACTION_ROLES, WORKFLOW } from './workflow-transitions.ts';
 import { AFTER_STAGES as AFTER, EDITABLE_STAGES as EDITABLE, OPEN_STAGES as OPEN, REVIEW_STAGES as REVIEW, STAGE_LABELS, type ActionType, type Stage } from './workflow-model.ts';
 import { isCityRole, isScopedRole } from './roles.ts';
 
@@ -47,7 +47,8 @@ export function attachStages(actor: Actor, scope: ProjectScope, kind: DocumentKi
       // The commitment may still come during review: recognition checks it again (一.4(2)).
       return applicant ? OPEN : [];
     case 'recognition':
-      return ACTION_ROLES.recognise.includes(actor.role) ? ['city_review', 'decision'] : [];
+      // Where the decision is taken (the transition table's recognise moves: city review, district decision).
+      return ACTION_ROLES.recognise.includes(actor.role) ? WORKFLOW.recognise.moves.flatMap((m) => m.from) : [];
     case 'plan_adjustment':
       return ACTION_ROLES.complete_plan_adjustment.includes(actor.role) ? ['decision', ...AFTER] : [];
     case 'joint_review_material': {

@@ -39,7 +39,7 @@ export interface StageInfo { label: Label; phase: StagePhase; line: StageLine; g
 /**
  * The one table of the stages, in procedure order. The guards (withdrawal, attachments, declarations, fact
  * confirmation), the timeline's main line, the labels, the statistics' groups and the inbox derive from it;
- * which action leads from which stage to which is in workflow-rules.ts (stageRoles) and workflow.ts (transition).
+ * which action leads from which stage to which, by whom, is the transition table (workflow-transitions.ts).
  */
 export const STAGE_TABLE: Record<Stage, StageInfo> = {
   draft: { label: { zh: '草稿', en: 'Draft' }, phase: 'application', line: 'all', group: null },

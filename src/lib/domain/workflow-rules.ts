@@ -1,4 +1,5 @@
-// Who may take which workflow action, in which stage, on which path — and the typed refusal when not.
+// Whether this actor may take a workflow action now — and the typed refusal when not. Which action leads
+// from which stage, on which path, by which roles is the transition table's (workflow-transitions.ts).
 // Order of checks (so the status tells the user what to do):
 //   403 cannot see the project (canView) → 403 role never takes this action → 409 stale version →
 //   409 step not on this project's path → 403 role does not take it on this path → 409 not in this
@@ -9,109 +10,30 @@ import { pathOf, type PathFacts, type PathInfo } from './paths.ts';
 import { ROLE_LABELS, type Role } from './roles.ts';
 import { authorityByCode } from './authorities.ts';
 import { checkRecognitionAuthority } from './policy/authority.ts';
-import {
-  ACTION_LABELS,
-  CITY_REVIEWERS,
-  FILING_RECIPIENTS,
-  OPEN_STAGES,
-  STAGE_LABELS,
-  type ActionType,
-  type Refusal,
-  type Stage,
-  type WorkflowState
-} from './workflow-model.ts';
-
-const LEAD: readonly Role[] = ['district_industry'];
-/** The enterprise applies; the district industry department may do it on its behalf (canEditApplication). */
-const SUBMITTERS: readonly Role[] = ['enterprise', 'district_industry'];
-/** The planning side records a plan adjustment: the city bureau or the district's planning department. */
-const PLANNERS: readonly Role[] = ['city_planning', 'district_department'];
-/** Before the decision is taken the enterprise may withdraw. */
-export const WITHDRAWABLE_STAGES: readonly Stage[] = OPEN_STAGES;
-
-/** Every role that takes the action on some path (a role outside this list gets 403 whatever the stage). */
-export const ACTION_ROLES: Record<ActionType, readonly Role[]> = {
-  submit: SUBMITTERS,
-  withdraw: ['enterprise'],
-  accept: LEAD,
-  return: LEAD,
-  resubmit: SUBMITTERS,
-  start_joint_review: LEAD,
-  forward_to_city: LEAD,
-  record_opinion: ['district_department'],
-  // 附件 二.2: the district industry department fills in the joint-review table from the departments' opinions.
-  enter_opinion: LEAD,
-  close_joint_review: LEAD,
-  record_city_opinion: CITY_REVIEWERS,
-  // The government decides; the district industry department may record its decision on the platform
-  // (附件 二.3 "由区产业部门…反馈区政府项目认定情况"); on the city path SHEITC decides (三.1).
-  recognise: ['district_government', 'lingang_committee', 'district_industry', 'city_sheitc'],
-  reject: ['district_government', 'lingang_committee', 'district_industry', 'city_sheitc'],
-  complete_plan_adjustment: PLANNERS,
-  acknowledge_filing: FILING_RECIPIENTS
-};
-
-/** Stages (on this project's path) where the action applies, with the roles that take it there. */
-export function stageRoles(type: ActionType, path: PathInfo, state: WorkflowState): Partial<Record<Stage, readonly Role[]>> {
-  // A project already in a review stage stays on that branch even if its facts are corrected later.
-  const cityPath = state.stage === 'city_review' || (path.cityReview && state.stage !== 'joint_review' && state.stage !== 'decision');
-  switch (type) {
-    case 'submit':
-      return { draft: SUBMITTERS };
-    case 'withdraw':
-      return Object.fromEntries(WITHDRAWABLE_STAGES.map((s) => [s, ['enterprise']]));
-    case 'accept':
-      return { submitted: LEAD };
-    case 'return':
-      // From the joint review too: 退回补充材料 (the departments' questions go back to the enterprise).
-      return cityPath ? { submitted: LEAD, preliminary_review: LEAD } : { submitted: LEAD, preliminary_review: LEAD, joint_review: LEAD };
-    case 'resubmit':
-      return { returned: SUBMITTERS };
-    case 'start_joint_review':
-    case 'record_opinion':
-    case 'enter_opinion':
-    case 'close_joint_review': {
-      if (cityPath) return {};
-      if (type === 'start_joint_review') return { preliminary_review: LEAD };
-      return { joint_review: type === 'record_opinion' ? ['district_department'] : LEAD };
-    }
-    case 'forward_to_city':
-      // 二.5: while the district's authority is withdrawn its pending projects go to the city (policy/authority.ts).
-      if (cityPath) return { preliminary_review: LEAD };
-      return path.cityDecidesWithdrawn ? { preliminary_review: LEAD, decision: LEAD } : {};
-    case 'record_city_opinion':
-      return cityPath ? { city_review: CITY_REVIEWERS } : {};
-    case 'recognise':
-    case 'reject':
-      return cityPath ? { city_review: ['city_sheitc'] } : { decision: [path.decisionRole, 'district_industry'] };
-    case 'complete_plan_adjustment':
-      // Frozen at recognition (state.planAdjustment), not re-derived from facts edited later.
-      return state.planAdjustment === 'pending' ? { recognised: PLANNERS } : {};
-    case 'acknowledge_filing':
-      return state.filing.required ? { recognised: FILING_RECIPIENTS, tracking: FILING_RECIPIENTS } : {};
-  }
-}
+import { ACTION_LABELS, STAGE_LABELS, type ActionType, type Refusal, type Stage, type WorkflowState } from './workflow-model.ts';
+import { ACTION_ROLES, WORKFLOW, stageRoles } from './workflow-transitions.ts';
 
 const roleLabel = (r: Role) => ROLE_LABELS[r];
 
-function notOnPath(type: ActionType, path: PathInfo, state: WorkflowState): Refusal {
+/** Why the action is not on this project's path, read from its moves in the transition table. */
+function notOnPath(type: ActionType, state: WorkflowState): Refusal {
   const a = ACTION_LABELS[type];
+  const moves = WORKFLOW[type].moves;
   let zh = `本项目的办理路径不包含“${a.zh}”。`;
   let en = `This project's procedure has no "${a.en}" step.`;
-  if (type === 'start_joint_review' || type === 'record_opinion' || type === 'enter_opinion' || type === 'close_joint_review') {
+  if (moves.every((m) => m.branch === 'district')) {
     zh += '战略预留区内新出让土地的项目由区政府初审后报市“三委两局”审核认定（三.1），不经区级联审。';
     en += ' Newly transferred land in a strategic reserve area goes from district preliminary review to city review (clause 三.1), not to a district joint review.';
-  } else if (type === 'forward_to_city' || type === 'record_city_opinion') {
+  } else if (moves.some((m) => m.branch === 'city') && !moves.some((m) => m.branch === 'district' && !m.when)) {
     zh += '仅战略预留区内新出让土地的项目报市级审核（三.1）。';
     en += ' Only newly transferred land in a strategic reserve area goes to city review (clause 三.1).';
-  } else if (type === 'complete_plan_adjustment') {
+  } else if (moves.some((m) => m.when === 'plan_adjustment_pending')) {
     zh += state.planAdjustment === 'done' ? '规划调整已登记完成。' : '仅开发边界外、未经规划确认保留的项目需要规划调整（一.4(3)）。';
     en += state.planAdjustment === 'done' ? ' The plan adjustment is already recorded.' : ' Only projects outside the development boundary that the plans do not retain need a plan adjustment (clause 一.4(3)).';
-  } else if (type === 'acknowledge_filing') {
+  } else if (moves.some((m) => m.when === 'filing_required')) {
     zh += '仅开发边界外、突破原土地出让合同容积率的项目需向市经济信息化委、市规划资源局报备（一.4(3)）。';
     en += ' Only projects outside the development boundary that exceed the land contract\'s plot ratio are filed with the city (clause 一.4(3)).';
   }
-  void path;
   return { status: 409, code: 'not_on_path', zh, en };
 }
 
@@ -154,7 +76,7 @@ export function authorise(
   const path = pathOf(facts);
   const table = stageRoles(type, path, state);
   const stages = Object.keys(table) as Stage[];
-  if (stages.length === 0) return notOnPath(type, path, state);
+  if (stages.length === 0) return notOnPath(type, state);
   const rolesOnPath = new Set(stages.flatMap((s) => table[s] ?? []));
   if (!rolesOnPath.has(actor.role)) {
     const who = stages.flatMap((s) => table[s] ?? []).filter((r, i, all) => all.indexOf(r) === i);

@@ -14,6 +14,7 @@ import type { Actor } from './permissions.ts';
 import { DOCUMENT_LABELS, missingDocuments, pathOf, type PathFacts } from './paths.ts';
 import { ROLE_LABELS } from './roles.ts';
 import { authorise } from './workflow-rules.ts';
+import { OPINION_ACTIONS, REASON_REQUIRED, WORKFLOW, targetStage } from './workflow-transitions.ts';
 import { checkInvitation, departmentLabel } from './departments.ts';
 import {
   ACTIONS,
@@ -36,7 +37,8 @@ import {
 } from './workflow-model.ts';
 
 export * from './workflow-model.ts';
-export { authorise, ACTION_ROLES, WITHDRAWABLE_STAGES } from './workflow-rules.ts';
+export { authorise } from './workflow-rules.ts';
+export { ACTION_ROLES, WITHDRAWABLE_STAGES, WORKFLOW } from './workflow-transitions.ts';
 
 export function initialState(projectId: string, authorityCode: string | null, ownerId: string): WorkflowState {
   return {
@@ -91,18 +93,21 @@ export interface AvailableAction {
 
 /** The actions this actor may take now (nothing else should be offered in the UI). */
 export function availableActions(state: WorkflowState, actor: Actor, facts: PathFacts): AvailableAction[] {
-  return ACTIONS.filter((t) => authorise(state, t, actor, facts) === null).map((type) => ({
-    type,
-    ...ACTION_LABELS[type],
-    needs: {
-      comment: REASON_REQUIRED.includes(type) ? 'required' : OPINION_ACTIONS.includes(type) ? 'required_unless_agree' : 'optional',
-      opinion: OPINION_ACTIONS.includes(type),
-      departments: type === 'start_joint_review',
-      department: type === 'enter_opinion',
-      document: type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : type === 'enter_opinion' ? 'opinion_letter' : null,
-      override: needsOverride(state, type)
-    }
-  }));
+  return ACTIONS.filter((t) => authorise(state, t, actor, facts) === null).map((type) => {
+    const needs = WORKFLOW[type].needs;
+    return {
+      type,
+      ...ACTION_LABELS[type],
+      needs: {
+        comment: needs.reason ? 'required' : needs.opinion ? 'required_unless_agree' : 'optional',
+        opinion: !!needs.opinion,
+        departments: !!needs.departments,
+        department: !!needs.department,
+        document: needs.document ?? null,
+        override: needsOverride(state, type)
+      }
+    };
+  });
 }
 
 /**
@@ -122,8 +127,6 @@ export function todoActions(state: WorkflowState, actor: Actor, facts: PathFacts
 /** Whether the project waits on this actor (inbox). */
 export const waitsOn = (state: WorkflowState, actor: Actor, facts: PathFacts) => todoActions(state, actor, facts).length > 0;
 
-const REASON_REQUIRED: readonly ActionType[] = ['withdraw', 'return', 'reject'];
-const OPINION_ACTIONS: readonly ActionType[] = ['record_opinion', 'enter_opinion', 'record_city_opinion'];
 
 function missingAnswers(state: WorkflowState): string[] {
   if (state.stage === 'joint_review') return state.invitedDepartments.filter((d) => !state.jointOpinions[d]);
@@ -142,7 +145,7 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
   if (REASON_REQUIRED.includes(action.type) && comment === '') {
     return bad('reason_missing', `“${a.zh}”须填写理由。`, `"${a.en}" needs a reason.`);
   }
-  if (action.type === 'submit' || action.type === 'resubmit') {
+  if (WORKFLOW[action.type].needs.completeApplication) {
     const missing = missingDocuments(facts, action.attachedDocuments ?? []);
     if (missing.length > 0) {
       return bad(
@@ -238,36 +241,32 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
     if (s.clock.startedOn !== null && s.clock.stoppedOn === null) s.clock.stoppedOn = today;
   };
 
+  // Where the action leads is the transition table's; the switch records what the action changes besides.
+  s.stage = targetStage(action.type, path, state);
   switch (action.type) {
     case 'submit':
-      s.stage = 'submitted';
       s.clock.submittedOn = today;
       payload.documents = action.attachedDocuments;
       break;
     case 'withdraw':
-      s.stage = 'withdrawn';
       stopClock();
       break;
     case 'accept':
-      s.stage = 'preliminary_review';
       s.clock.startedOn ??= today;
       payload.clockStartedOn = s.clock.startedOn;
       break;
     case 'return':
       s.returnedFrom = state.stage as 'submitted' | 'preliminary_review' | 'joint_review';
       if (state.stage === 'joint_review') payload.supplement = true;
-      s.stage = 'returned';
       if (s.clock.startedOn !== null) s.clock.pauses.push({ from: today, to: null });
       break;
     case 'resubmit':
-      s.stage = state.returnedFrom ?? 'submitted';
       s.returnedFrom = null;
       if (s.stage === 'submitted') s.clock.submittedOn = today;
       closeOpenPause();
       payload.documents = action.attachedDocuments;
       break;
     case 'start_joint_review':
-      s.stage = 'joint_review';
       s.invitedDepartments = [...new Set(action.departments ?? [])];
       s.invitations = Object.fromEntries(
         s.invitedDepartments.map((d) => [d, { ...departmentLabel(d, null, action.directory), invitedOn: today, dueOn: action.dueOn ?? null }])
@@ -278,7 +277,6 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
       payload.dueOn = action.dueOn ?? null;
       break;
     case 'forward_to_city':
-      s.stage = 'city_review';
       // The city's review runs on its own clock, not against the district's 10 working days (三.1; policy/city-path.ts).
       stopClock();
       s.cityOpinions = {};
@@ -305,7 +303,6 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
       payload.opinion = action.opinion;
       break;
     case 'close_joint_review':
-      s.stage = 'decision';
       if (needsOverride(state, 'close_joint_review')) {
         s.jointReviewOverride = comment;
         payload.override = true;
@@ -330,7 +327,6 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
       };
       // The district industry department records the government's decision (附件 二.3).
       if (actor.role === 'district_industry') payload.recordedFor = path.decisionRole;
-      s.stage = recognised ? 'recognised' : 'rejected';
       stopClock();
       if (recognised) {
         s.planAdjustment = path.planAdjustmentRequired ? 'pending' : 'not_required';
@@ -343,7 +339,6 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
     }
     case 'complete_plan_adjustment':
       s.planAdjustment = 'done';
-      s.stage = 'tracking';
       payload.documentId = action.documentId;
       break;
     case 'acknowledge_filing':

@@ -2,7 +2,7 @@
 // the inbox read their stage lists from it, so a stage added there reaches all of them.
 import { describe, expect, it } from 'vitest';
 import { EDITABLE_STAGES, FINAL_STAGES, mainLine, OPEN_STAGES, REVIEW_STAGES, STAGE_LABELS, STAGES } from '../../../src/lib/domain/workflow-model.ts';
-import { WITHDRAWABLE_STAGES } from '../../../src/lib/domain/workflow-rules.ts';
+import { WITHDRAWABLE_STAGES } from '../../../src/lib/domain/workflow-transitions.ts';
 import { CONFIRMING_STAGES } from '../../../src/lib/domain/policy/facts.ts';
 import { STAGE_GROUPS } from '../../../src/lib/server/stats/stats.model.ts';
 
