@@ -2,7 +2,7 @@
 // with the current version of every layer, and the stored results. Areas are measured in EPSG:4549
 // (CGCS2000 3° Gauss-Krüger, CM 120°E), the projected system the city measures land in.
 import type { MultiPolygon, Polygon } from 'geojson';
-import type { Queryable } from '../db/index.ts';
+import { runPrepared, type Queryable } from '../db/index.ts';
 import { projectRing } from '../../geo/area.ts';
 import type { LayerVersionUsed, OverlapRow } from '../../domain/classification/types.ts';
 
@@ -85,12 +85,13 @@ function toOverlay(rows: Row[]): Overlay {
 }
 
 export async function overlayGeoJson(db: Queryable, geometry: Polygon | MultiPolygon): Promise<Overlay> {
-  const { rows } = await db.query<Row>(PARCEL_FROM_GEOJSON + OVERLAY, [JSON.stringify(geometry), JSON.stringify(projectToAreaPlane(geometry))]);
+  // Prepared: on the embedded database parsing and planning this statement cost more than the overlay itself.
+  const { rows } = await runPrepared<Row>(db, 'classify_overlay_geojson', PARCEL_FROM_GEOJSON + OVERLAY, [JSON.stringify(geometry), JSON.stringify(projectToAreaPlane(geometry))]);
   return toOverlay(rows);
 }
 
 export async function overlayParcel(db: Queryable, parcelId: string): Promise<Overlay> {
-  const { rows } = await db.query<Row>(PARCEL_FROM_TABLE + OVERLAY, [parcelId]);
+  const { rows } = await runPrepared<Row>(db, 'classify_overlay_parcel', PARCEL_FROM_TABLE + OVERLAY, [parcelId]);
   return toOverlay(rows);
 }
 

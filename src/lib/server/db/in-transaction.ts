@@ -8,6 +8,7 @@ export function joined(outer: Db, tx: Queryable): Db {
     kind: outer.kind,
     query: (sql, params) => tx.query(sql, params),
     exec: (sql) => tx.exec(sql),
+    ...(tx.prepared ? { prepared: tx.prepared.bind(tx) } : {}),
     transaction: (fn) => fn(tx),
     close: async () => {}
   };

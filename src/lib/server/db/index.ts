@@ -86,3 +86,4 @@ export async function closeDb(): Promise<Db['kind'] | null> {
 }
 
 export type { Db, Queryable } from './types.ts';
+export { runPrepared } from './types.ts';

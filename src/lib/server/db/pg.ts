@@ -14,9 +14,15 @@ export async function openPostgres(url: string): Promise<Db> {
     const r = await c.query(sql, params as unknown[]);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   };
+  // A named statement: node-pg parses it once per connection and then only binds and executes it.
+  const prepared = async <T>(c: pg.Pool | pg.PoolClient, name: string, text: string, values: unknown[]): Promise<QueryResult<T>> => {
+    const r = await c.query({ name, text, values });
+    return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
+  };
   return {
     kind: 'postgres',
     query: (sql, params) => run(pool, sql, params),
+    prepared: (name, sql, params) => prepared(pool, name, sql, params),
     async exec(sql) {
       await pool.query(sql);
     },
@@ -26,7 +32,8 @@ export async function openPostgres(url: string): Promise<Db> {
         await client.query('BEGIN');
         const tx: Queryable = {
           query: (sql, params) => run(client, sql, params),
-          exec: async (sql) => void (await client.query(sql))
+          exec: async (sql) => void (await client.query(sql)),
+          prepared: (name, sql, params) => prepared(client, name, sql, params)
         };
         const result = await fn(tx);
         await client.query('COMMIT');

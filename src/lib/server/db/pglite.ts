@@ -1,4 +1,7 @@
-import type { Db, QueryResult } from './types.ts';
+import { PREPARED_NAME, type Db, type Queryable, type QueryResult } from './types.ts';
+
+/** A parameter as an SQL literal of unknown type (coerced to the prepared parameter's type, as a bound value is). */
+const literal = (v: string | number | boolean | null) => (v === null ? 'NULL' : `'${String(v).replaceAll("'", "''")}'`);
 
 // PGlite runs one query at a time; PostGIS takes ~10-20 s to load, so a process opens it once (see index.ts).
 export async function openPglite(dataDir: string): Promise<Db> {
@@ -9,9 +12,24 @@ export async function openPglite(dataDir: string): Promise<Db> {
     rows: r.rows as T[],
     rowCount: r.affectedRows ?? r.rows.length
   });
+  // PGlite's query() parses and plans its statement on every call (its protocol has no statement cache), which
+  // costs more than a small PostGIS overlay itself; a session-level PREPARE + EXECUTE skips both. Prepared
+  // statements outlive transactions (also rolled-back ones), so the set of names is per database.
+  const preparedNames = new Set<string>();
+  const prepared = async <T>(q: Pick<Queryable, 'query' | 'exec'>, name: string, sql: string, params: (string | number | boolean | null)[]): Promise<QueryResult<T>> => {
+    if (!PREPARED_NAME.test(name)) throw new Error(`bad prepared statement name: ${name}`);
+    if (!preparedNames.has(name)) {
+      await q.exec(`prepare ${name} as ${sql}`);
+      preparedNames.add(name);
+    }
+    return q.query<T>(`execute ${name}(${params.map(literal).join(', ')})`);
+  };
   return {
     kind: 'pglite',
     query: async (sql, params) => wrap(await db.query(sql, params as unknown[])),
+    prepared(name, sql, params) {
+      return prepared(this, name, sql, params);
+    },
     async exec(sql) {
       await db.exec(sql);
     },
@@ -19,7 +37,10 @@ export async function openPglite(dataDir: string): Promise<Db> {
       db.transaction((tx) =>
         fn({
           query: async (sql, params) => wrap(await tx.query(sql, params as unknown[])),
-          exec: async (sql) => void (await tx.exec(sql))
+          exec: async (sql) => void (await tx.exec(sql)),
+          prepared(name, sql, params) {
+            return prepared(this, name, sql, params);
+          }
         })
       ),
     close: () => db.close()

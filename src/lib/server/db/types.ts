@@ -8,7 +8,19 @@ export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
   /** Runs a script of several statements without parameters (migrations, seeds). */
   exec(sql: string): Promise<void>;
+  /**
+   * The same statement run again and again (classification: one per parcel), parsed and planned once per
+   * session under `name` ([a-z_][a-z0-9_]*, one SQL text per name). Optional: see runPrepared.
+   */
+  prepared?<T = Record<string, unknown>>(name: string, sql: string, params: (string | number | boolean | null)[]): Promise<QueryResult<T>>;
 }
+
+/** `q.prepared` when the engine has it, else a plain query (same rows either way). */
+export function runPrepared<T = Record<string, unknown>>(q: Queryable, name: string, sql: string, params: (string | number | boolean | null)[]): Promise<QueryResult<T>> {
+  return q.prepared ? q.prepared<T>(name, sql, params) : q.query<T>(sql, params);
+}
+
+export const PREPARED_NAME = /^[a-z_][a-z0-9_]*$/;
 
 export interface Db extends Queryable {
   readonly kind: 'pglite' | 'postgres';
