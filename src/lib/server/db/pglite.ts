@@ -24,25 +24,22 @@ export async function openPglite(dataDir: string): Promise<Db> {
     }
     return q.query<T>(`execute ${name}(${params.map(literal).join(', ')})`);
   };
+  const session: Pick<Queryable, 'query' | 'exec'> = {
+    query: async <T>(sql: string, params?: unknown[]) => wrap<T>(await db.query(sql, params as unknown[])),
+    exec: async (sql: string) => void (await db.exec(sql))
+  };
   return {
     kind: 'pglite',
-    query: async (sql, params) => wrap(await db.query(sql, params as unknown[])),
-    prepared(name, sql, params) {
-      return prepared(this, name, sql, params);
-    },
-    async exec(sql) {
-      await db.exec(sql);
-    },
+    ...session,
+    prepared: (name, sql, params) => prepared(session, name, sql, params),
     transaction: (fn) =>
-      db.transaction((tx) =>
-        fn({
-          query: async (sql, params) => wrap(await tx.query(sql, params as unknown[])),
-          exec: async (sql) => void (await tx.exec(sql)),
-          prepared(name, sql, params) {
-            return prepared(this, name, sql, params);
-          }
-        })
-      ),
+      db.transaction((tx) => {
+        const inTx: Pick<Queryable, 'query' | 'exec'> = {
+          query: async <T>(sql: string, params?: unknown[]) => wrap<T>(await tx.query(sql, params as unknown[])),
+          exec: async (sql: string) => void (await tx.exec(sql))
+        };
+        return fn({ ...inTx, prepared: (name, sql, params) => prepared(inTx, name, sql, params) });
+      }),
     close: () => db.close()
   };
 }
