@@ -51,7 +51,10 @@ export default defineConfig({
           isolate: false,
           fileParallelism: false,
           testTimeout: 180_000,
-          hookTimeout: 400_000
+          hookTimeout: 400_000,
+          // A page answers in well under a second, but CI's two cores also run the server, its database and
+          // Chromium: give polled page state 15 s (vitest's default of 1 s failed a random browser test per run).
+          expect: { poll: { timeout: 15_000 } }
         }
       }
     ]

@@ -2,12 +2,14 @@
 // layer (farmland.ts) through the admin page and makes it current (timed: parse, store, subdivide, tiles),
 // then asks 600 distinct tiles z8–z16 over Shanghai, 20 at a time: "cold" = first request of each tile since
 // the server started (restart it for a cold run), "warm" = the same tiles again.
-//   BASE_URL=http://localhost:3000 npx tsx bench/tiles/run.ts [--import] [--mode composite|layer] [--tiles 600]
+//   BASE_URL=http://localhost:3000 npx tsx bench/tiles/run.ts [--import] [--mode composite|layer] [--tiles 600] [--pid PID]
+// --pid: the server's process id; the figures then include the server's CPU time per tile (load-independent).
 // --mode composite asks what the app's map asks (all layers of a z/x/y, /api/v1/tiles/z/x/y.mvt?v=…);
 // --mode layer asks the GIS endpoint for the farmland layer alone (/api/v1/tiles/basic_farmland/z/x/y.mvt),
 // which is also what the app asked per layer before composite tiles existed; --version ID pins a version.
-// --import (or a farmland layer of fewer than 30,000 patches) imports first. Signs in as the demo admin.
+// --import (or a farmland layer of fewer than 30,000 patches) imports first; --no-import never does (sample layers). Signs in as the demo admin.
 import http from 'node:http';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { farmlandPatches } from './farmland.ts';
 
@@ -94,7 +96,16 @@ function postOnce(url: string, headers: Record<string, string>, body: Buffer): P
   });
 }
 
+/** CPU seconds (user + system) the server process has used, from /proc (--pid PID); null without it. */
+function serverCpu(): number | null {
+  const pid = arg('pid', '');
+  if (!pid) return null;
+  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(f[11]) + Number(f[12])) / 100; // utime, stime in clock ticks (100 Hz)
+}
+
 async function run(cookie: string, urls: string[]) {
+  const cpu0 = serverCpu();
   const ms: number[] = [];
   const statuses: Record<number, number> = {};
   let bytes = 0;
@@ -112,12 +123,14 @@ async function run(cookie: string, urls: string[]) {
   }));
   const sorted = ms.sort((a, b) => a - b);
   const q = (p: number) => +sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
-  return { n: urls.length, rps: +(urls.length / ((performance.now() - t0) / 1000)).toFixed(0), p50: q(0.5), p95: q(0.95), max: q(1), kbPerTile: +(bytes / urls.length / 1024).toFixed(1), statuses };
+  const cpu1 = serverCpu();
+  const cpuMsPerTile = cpu0 == null || cpu1 == null ? undefined : +(((cpu1 - cpu0) * 1000) / urls.length).toFixed(2);
+  return { n: urls.length, cpuMsPerTile, rps: +(urls.length / ((performance.now() - t0) / 1000)).toFixed(0), p50: q(0.5), p95: q(0.95), max: q(1), kbPerTile: +(bytes / urls.length / 1024).toFixed(1), statuses };
 }
 
 const cookie = await login();
 let farmland = (await layers(cookie)).find((l) => l.kind === 'basic_farmland');
-const imported = process.argv.includes('--import') || (farmland?.featureCount ?? 0) < PATCHES ? await importFarmland(cookie) : null;
+const imported = !process.argv.includes('--no-import') && (process.argv.includes('--import') || (farmland?.featureCount ?? 0) < PATCHES) ? await importFarmland(cookie) : null;
 const current = (await layers(cookie)).filter((l) => l.versionId != null);
 farmland = current.find((l) => l.kind === 'basic_farmland');
 const ids = current.map((l) => l.versionId).join('.');

@@ -10,10 +10,21 @@ import { addSecurityHeaders } from './security-headers.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 
+// Ids made here: a random per-process prefix and a counter (unique across instances and restarts, and
+// cheap: map panning asks dozens of tiles a second, and random bytes per request showed in the profile).
+const ID_PREFIX = randomBytes(6).toString('base64url');
+let idCounter = 0;
+
 export function requestIdFrom(headers: Headers): string {
   const given = headers.get(REQUEST_ID_HEADER);
-  return given && /^[\w.:-]{8,64}$/.test(given) ? given : randomBytes(9).toString('base64url');
+  return given && /^[\w.:-]{8,64}$/.test(given) ? given : `${ID_PREFIX}-${(++idCounter).toString(36).padStart(4, '0')}`;
 }
+
+/** Served tiles are counted in the metrics, not logged one line each (as web servers leave static files
+ *  out of the access log): a map view asks dozens. A refused, failed or slow tile is still logged. */
+const SLOW_TILE_MS = 250;
+const quietTile = (routeId: string | null, status: number, ms: number) =>
+  status < 400 && ms < SLOW_TILE_MS && routeId != null && routeId.startsWith('/api/v1/tiles/');
 
 const isUpload = (event: RequestEvent) =>
   event.request.method === 'POST' &&
@@ -77,7 +88,7 @@ export const opsHandle: Handle = async ({ event, resolve }) => {
   } finally {
     const seconds = (performance.now() - t0) / 1000;
     metrics.requestFinished(event.route.id, event.request.method, status, seconds);
-    logEvent(
+    if (!quietTile(event.route.id, status, seconds * 1000)) logEvent(
       'request',
       {
         request_id: id,

@@ -9,7 +9,7 @@ import type { Queryable } from '../db/index.ts';
 import { encodeTile, type TileFeature } from './mvt.ts';
 import { concatTiles, overzoomTile } from './overzoom.ts';
 import { tileProperties } from './pyramid.ts';
-import { lookupTiles, tileRows, type VersionTiles } from './tiles.repository.ts';
+import { lookupTiles, storedTiles, tileRows, type StoredTileKey, type VersionTiles } from './tiles.repository.ts';
 
 /** Deepest zoom served: z18 tiles are ~150 m wide in Shanghai, finer than any zoning line. */
 export const MAX_ZOOM = 18;
@@ -54,7 +54,7 @@ export function parseCompositeParams(p: { z?: string; x?: string; y?: string }, 
 
 // ---- per-process caches ----------------------------------------------------------------------------------
 
-interface VersionMeta { id: number; kind: string; order: number }
+interface VersionMeta { id: number; kind: string; order: number; maxZoom: number | null }
 /** Versions whose pyramid is stored: immutable, so kept for the life of the process. */
 const versions = new Map<number, VersionMeta>();
 /** The current version of every kind (composite) and of single kinds (per-layer tiles), with when read. */
@@ -104,7 +104,7 @@ async function fetchBodies(db: Queryable, want: Parameters<typeof lookupTiles>[1
   const rows = await lookupTiles(db, want, z, x, y);
   const out: { meta: VersionMeta; body: Uint8Array }[] = [];
   for (const row of rows) {
-    const meta = { id: row.id, kind: row.kind, order: row.sort };
+    const meta = { id: row.id, kind: row.kind, order: row.sort, maxZoom: row.maxZoom };
     const body = await bodyOf(db, row, z, x, y);
     if (row.maxZoom != null) {
       versions.set(row.id, meta);
@@ -117,6 +117,54 @@ async function fetchBodies(db: Queryable, want: Parameters<typeof lookupTiles>[1
 
 function cachedBody(id: number, z: number, x: number, y: number) {
   return versions.has(id) ? tiles.get(tileKey(id, z, x, y)) : undefined;
+}
+
+// Stored tiles of known versions are read in batches: the keys that requests ask for while a lookup is in
+// flight go together in the next one. Twenty cold tiles of a panning map cost one or two statements instead
+// of twenty (each statement's fixed cost, not its rows, dominates on the embedded database).
+let batch: { db: Queryable; waiting: Map<string, { key: StoredTileKey; done: ((b: Uint8Array | undefined) => void)[]; fail: ((e: unknown) => void)[] }> } | null = null;
+let lookupBusy = false;
+
+function readStored(db: Queryable, key: StoredTileKey): Promise<Uint8Array | undefined> {
+  return new Promise((resolve, reject) => {
+    if (!batch || batch.db !== db) {
+      if (batch) flushBatch(); // another database (tests): do not mix
+      batch = { db, waiting: new Map() };
+      if (!lookupBusy) setImmediate(flushBatch);
+    }
+    const k = `${key.versionId}/${key.z}/${key.x}/${key.y}`;
+    const w = batch.waiting.get(k) ?? { key, done: [], fail: [] };
+    w.done.push(resolve);
+    w.fail.push(reject);
+    batch.waiting.set(k, w);
+  });
+}
+
+function flushBatch() {
+  const b = batch;
+  if (!b || b.waiting.size === 0) return;
+  batch = null;
+  lookupBusy = true;
+  storedTiles(b.db, [...b.waiting.values()].map((w) => w.key)).then(
+    (found) => { for (const [k, w] of b.waiting) for (const d of w.done) d(found.get(k)); },
+    (e) => { for (const w of b.waiting.values()) for (const f of w.fail) f(e); }
+  ).finally(() => {
+    lookupBusy = false;
+    if (batch) flushBatch();
+  });
+}
+
+/** Bodies of known versions with stored pyramids (all in `versions`), in the order given: cache, else a batched lookup. */
+async function knownBodies(db: Queryable, ordered: VersionMeta[], z: number, x: number, y: number): Promise<Uint8Array[]> {
+  return Promise.all(ordered.map(async (m) => {
+    const cached = cachedBody(m.id, z, x, y);
+    if (cached) return cached;
+    const dz = Math.min(z, m.maxZoom!);
+    const data = await readStored(db, { versionId: m.id, z: dz, x: x >> (z - dz), y: y >> (z - dz) });
+    const body = !data ? new Uint8Array(0) : dz < z ? overzoomTile(data, z - dz, x, y) : data;
+    remember(tileKey(m.id, z, x, y), body);
+    return body;
+  }));
 }
 
 /** One request per key at a time: twenty map clients asking the same cold tile cost one lookup. */
@@ -135,9 +183,12 @@ export function renderTile(db: Queryable, req: TileRequest): Promise<TileResult>
   const pinned = req.versionId;
   const cur = currentOfKind.get(req.kind);
   const id = pinned ?? (cur && fresh(cur.at) ? cur.id : undefined);
-  if (id != null && versions.get(id)?.kind === req.kind) {
-    const body = cachedBody(id, z, x, y);
-    if (body) return Promise.resolve({ status: 'ok', body, etag: etagOf(id) });
+  const known = id != null ? versions.get(id) : undefined;
+  if (known?.kind === req.kind) {
+    const body = cachedBody(known.id, z, x, y);
+    if (body) return Promise.resolve({ status: 'ok', body, etag: etagOf(known.id) });
+    return once(`known/${known.id}/${z}/${x}/${y}`, async () =>
+      ({ status: 'ok', body: (await knownBodies(db, [known], z, x, y))[0], etag: etagOf(known.id) }));
   }
   return once(`${req.kind}/${pinned ?? 'current'}/${z}/${x}/${y}`, async () => {
     const { out } = await fetchBodies(db, pinned != null ? { versionIds: [pinned] } : { kinds: [req.kind] }, z, x, y);
@@ -157,6 +208,8 @@ export function renderComposite(db: Queryable, req: CompositeRequest): Promise<T
     const ordered = [...ids].sort((a, b) => m(a).order - m(b).order || m(a).kind.localeCompare(m(b).kind) || a - b);
     const bodies = ordered.map((id) => cachedBody(id, z, x, y));
     if (bodies.every((b) => b !== undefined)) return Promise.resolve({ status: 'ok', body: concatTiles(bodies as Uint8Array[]), etag: etagOf(ordered) });
+    return once(`known/${ordered.join('.')}/${z}/${x}/${y}`, async () =>
+      ({ status: 'ok', body: concatTiles(await knownBodies(db, ordered.map(m), z, x, y)), etag: etagOf(ordered) }));
   }
   return once(`composite/${req.versionIds?.join('.') ?? 'current'}/${z}/${x}/${y}`, async () => {
     const { rows, out } = await fetchBodies(db, req.versionIds ? { versionIds: req.versionIds } : { kinds: 'all' }, z, x, y);
