@@ -8,7 +8,10 @@ import { signedArea } from './planar.ts';
 
 /** 1 亩 = 10000/15 m² (市制: 15 亩 = 1 公顷). */
 export const M2_PER_MU = 10000 / 15;
-export const AREA_PLANE = 'EPSG:4549';
+/** The plane every area in the platform is measured in, here and in PostGIS (ST_Transform(geom, AREA_SRID)):
+ *  CGCS2000 / 3-degree Gauss-Kruger CM 120E. Named once; SQL interpolates it. */
+export const AREA_SRID = 4549;
+export const AREA_PLANE = `EPSG:${AREA_SRID}`;
 
 type XY = [number, number];
 

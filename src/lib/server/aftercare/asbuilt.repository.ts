@@ -6,7 +6,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Queryable } from '../db/index.ts';
 import type { Label } from '../../domain/aftercare/terms.ts';
 
-const AREA_SRID = 4549;
+import { AREA_SRID } from '../../geo/area.ts';
 
 export interface NewBuilding { geometry: Polygon | MultiPolygon; floors: number | null; floorAreaStated: number | null; source: Label | null; label: string | null }
 

@@ -12,6 +12,7 @@ import { drawMapFigure } from './map-figure.ts';
 import { A4, FONT, FONT_BOLD, MARGIN, SEAL_COLOR, cnDateTime, finish, heading, newDocument, num, row, watermark, type Doc } from './pdf-kit.ts';
 import { drawQr } from './qr.ts';
 import { toMu, type IssueInfo, type SheetData } from './sheet-data.ts';
+import { AREA_PLANE } from '../../geo/area.ts';
 
 export const SHEET_TITLE = '零增地技术改造项目信息表';
 /** The three copies, in the order the policy lists who keeps them. */
@@ -130,7 +131,7 @@ function secondPage(doc: Doc, data: SheetData, issue: IssueInfo) {
     doc.font(FONT).fontSize(10).fillColor('#64748b', 1).text('未上传地块边界', box.x, box.y + box.h / 2 - 6, { width: box.w, align: 'center' });
   }
   y += box.h + 24;
-  doc.font(FONT).fontSize(7.5).fillColor('#64748b', 1).text(`坐标系 CGCS2000（EPSG:4490），面积按 CGCS2000 高斯-克吕格投影（EPSG:4549）测算；图层为平台当前版本。`, MARGIN, y, { width: CONTENT_W });
+  doc.font(FONT).fontSize(7.5).fillColor('#64748b', 1).text(`坐标系 CGCS2000（EPSG:4490），面积按 CGCS2000 高斯-克吕格投影（${AREA_PLANE}）测算；图层为平台当前版本。`, MARGIN, y, { width: CONTENT_W });
   y += 16;
   // Sample layers (示意数据) behind the classification and the map: said on the sheet itself.
   const sample = sampleNoticeZh((data.classification?.layerVersions ?? []).filter((v) => v.sample).map((v) => kindLabel(v.kind, data)));

@@ -1,6 +1,7 @@
 // Zoning layers: kinds (data), versions (one current per kind) and their zones. All layer SQL lives here.
 import type { Queryable } from '../db/index.ts';
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
+import { AREA_SRID } from '../../geo/area.ts';
 
 export interface LayerKindRow {
   code: string; name_zh: string; name_en: string; purpose: string; color: string; sort: number;
@@ -79,11 +80,11 @@ export async function insertLayerVersion(tx: Queryable, v: NewLayerVersion): Pro
   // Features that were lines or points only leave an empty geometry after the polygon extraction.
   await tx.query('delete from zones where version_id = $1 and ST_IsEmpty(geom)', [id]);
   // The parts in the area CRS, in one statement (one PROJ set-up) rather than in the per-row trigger.
-  await tx.query('update zone_parts set geom_m = ST_Transform(geom, 4549) where version_id = $1', [id]);
+  await tx.query(`update zone_parts set geom_m = ST_Transform(geom, ${AREA_SRID}) where version_id = $1`, [id]);
   await tx.query(
     `update layer_versions set
        feature_count = (select count(*) from zones where version_id = $1),
-       total_area_m2 = coalesce((select sum(ST_Area(ST_Transform(geom, 4549))) from zones where version_id = $1), 0)
+       total_area_m2 = coalesce((select sum(ST_Area(ST_Transform(geom, ${AREA_SRID}))) from zones where version_id = $1), 0)
      where id = $1`,
     [id]
   );

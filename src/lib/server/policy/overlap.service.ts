@@ -3,6 +3,7 @@
 // the event log, and the gate the workflow service runs before the lead takes an application on.
 import type { Queryable } from '../db/index.ts';
 import { apiError } from '../http/api.ts';
+import { AREA_SRID } from '../../geo/area.ts';
 import { canView, type Actor } from '../../domain/permissions.ts';
 import {
   LIVE_STAGES, OVERLAP_GATED_ACTIONS, acknowledgementRecord, checkOverlapAcknowledged, heldBefore, liveOverlaps, unacknowledged,
@@ -15,7 +16,7 @@ interface Row { project_id: string; code: string; title: string; stage: string; 
 export async function parcelOverlaps(db: Queryable, projectId: string, viewer: Actor | null): Promise<ParcelOverlap[]> {
   const { rows } = await db.query<Row>(
     `select o.project_id, p.code, p.title, p.stage, p.authority_code, p.owner_id, p.submitted_at, a.area_m2, o.area_m2 as other_area_m2,
-            ST_Area(ST_Transform(ST_Intersection(a.geom, o.geom), 4549)) as overlap_m2
+            ST_Area(ST_Transform(ST_Intersection(a.geom, o.geom), ${AREA_SRID})) as overlap_m2
        from parcels a
        join parcels o on o.is_current and o.project_id <> a.project_id and a.geom && o.geom and ST_Intersects(a.geom, o.geom)
        join projects p on p.id = o.project_id

@@ -3,6 +3,7 @@ import { isUuid } from '../http/ids.ts';
 import type { Queryable } from '../db/index.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { WorkflowState } from '../../domain/workflow-model.ts';
+import { AREA_SRID } from '../../geo/area.ts';
 
 export interface ProjectRow {
   id: string;
@@ -202,21 +203,28 @@ export async function currentParcel(db: Queryable, projectId: string): Promise<P
   return rows[0] ?? null;
 }
 
+/**
+ * The parcel union: the uploaded polygons ($2, EPSG:4490 GeoJSON) dissolved into one valid MultiPolygon,
+ * stored as the project's ($1) current parcel with its source ($3 CRS, $4 original geometries, $5 file) and
+ * its area in the area plane. Returns the new parcel's id and area.
+ */
+const INSERT_PARCEL_UNION_SQL = `
+  with u as (
+    select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_UnaryUnion(ST_Collect(ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4490)))), 3)) as geom
+      from json_array_elements($2::json) g)
+  insert into parcels (project_id, geom, source_crs, source_geojson, area_m2, file_id, is_current)
+  select $1, u.geom, $3, $4::jsonb, ST_Area(ST_Transform(u.geom, ${AREA_SRID})), $5, true from u
+  returning id, area_m2`;
+
 /** Replaces the current parcel with the union of `geometries` (EPSG:4490 GeoJSON); area on CGCS2000 / 3° GK 120°E. */
 export async function replaceParcel(
   db: Queryable,
   p: { projectId: string; geometries: unknown[]; sourceGeometries: unknown[]; sourceCrs: string; fileId: string }
 ): Promise<{ id: string; areaM2: number }> {
   await db.query('update parcels set is_current = false where project_id = $1 and is_current', [p.projectId]);
-  const { rows } = await db.query<{ id: string; area_m2: number }>(
-    `with u as (
-       select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_UnaryUnion(ST_Collect(ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4490)))), 3)) as geom
-         from json_array_elements($2::json) g)
-     insert into parcels (project_id, geom, source_crs, source_geojson, area_m2, file_id, is_current)
-     select $1, u.geom, $3, $4::jsonb, ST_Area(ST_Transform(u.geom, 4549)), $5, true from u
-     returning id, area_m2`,
-    [p.projectId, JSON.stringify(p.geometries), p.sourceCrs, JSON.stringify({ type: 'GeometryCollection', geometries: p.sourceGeometries }), p.fileId]
-  );
+  const { rows } = await db.query<{ id: string; area_m2: number }>(INSERT_PARCEL_UNION_SQL, [
+    p.projectId, JSON.stringify(p.geometries), p.sourceCrs, JSON.stringify({ type: 'GeometryCollection', geometries: p.sourceGeometries }), p.fileId
+  ]);
   return { id: rows[0].id, areaM2: Number(rows[0].area_m2) };
 }
 
