@@ -7,9 +7,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import proj4 from 'proj4';
 import { baseUrl } from '../helpers/http.ts';
 import { CRS_REGISTRY } from '../../src/lib/geo/crs/registry.ts';
-import { writeDbf, writeShp, type Ring } from '../unit/geo/formats/helpers/shapefile-writer.ts';
+import { writeDbf, writeShp } from '../../src/lib/server/export/shapefile-writer.ts';
 import { dxf, lwpolyline } from '../unit/geo/cad/dxf-writer.ts';
 import { CHROMIUM, CHROMIUM_ARGS, pudongParcelGeoJson } from './journey-steps.ts';
+
+type Ring = [number, number][];
 
 const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`boundary-upload.test.ts skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
@@ -49,7 +51,7 @@ describe.skipIf(!hasChromium)('boundary upload page', () => {
 
   it('a loose shapefile dropped as three files is read together; CRS guessed from the values, 100 m square = 10,000 m² = 15 亩', async () => {
     const { shp, shx } = writeShp([[square(corner('EPSG:4549'), 100)]]);
-    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 40 }], [['浦东示意地块']], 'gbk');
+    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 40 }], [['浦东示意地块']], { encoding: 'gbk' });
     await page.setInputFiles('[data-testid=boundary-input]', [
       { name: 'parcel.shp', mimeType: 'application/octet-stream', buffer: Buffer.from(shp) },
       { name: 'parcel.shx', mimeType: 'application/octet-stream', buffer: Buffer.from(shx) },

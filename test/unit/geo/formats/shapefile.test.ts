@@ -4,7 +4,7 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
 import { type InputFile, type ReadOptions, type ReadResult } from '../../../../src/lib/geo/types.ts';
-import { type DbfField, type Ring, type ShpRecord, writeDbf, writeShp } from './helpers/shapefile-writer.ts';
+import { type DbfField, type Ring, type ShpShape as ShpRecord, writeDbf, writeShp } from '../../../../src/lib/server/export/shapefile-writer.ts';
 import { makeZip } from './helpers/zip-writer.ts';
 import { UserError } from '../../../../src/lib/errors.ts';
 
@@ -15,7 +15,8 @@ const OUTER = square(40500000, 3450000, 100);
 const HOLE = ccw(square(40500040, 3450040, 20));
 
 function files(base: string, records: ShpRecord[], opts: { type?: number; dbf?: Uint8Array | null; cpg?: string; prj?: string } = {}): InputFile[] {
-  const { shp, shx } = writeShp(records, opts.type ?? 5);
+  // Z = 7 + index, M = 100 + index, so a reader that kept them would be caught.
+  const { shp, shx } = writeShp(records, opts.type ?? 5, { z: (i) => 7 + i, m: (i) => 100 + i });
   const out: InputFile[] = [{ name: `${base}.shp`, bytes: shp }, { name: `${base}.shx`, bytes: shx }];
   const dbf = opts.dbf === undefined ? writeDbf([{ name: 'ID', type: 'N', length: 5 }], records.map((_, i) => [i + 1])) : opts.dbf;
   if (dbf) out.push({ name: `${base}.dbf`, bytes: dbf });
@@ -113,7 +114,7 @@ describe('DBF text encoding', () => {
   const fields: DbfField[] = [{ name: '名称', type: 'C', length: 40 }, { name: 'AREA', type: 'N', length: 12, decimals: 2 }];
   const rows = [['上海市浦东新区用地红线', 1234.5], ['金山区工业地块', 88]];
   const expected = [{ 名称: '上海市浦东新区用地红线', AREA: 1234.5 }, { 名称: '金山区工业地块', AREA: 88 }];
-  const gbkDbf = (ldid: number) => writeDbf(fields, rows, 'gbk', ldid);
+  const gbkDbf = (ldid: number) => writeDbf(fields, rows, { encoding: 'gbk', ldid });
   const enc = (r: ReadResult) => r.decisions.find((d) => d.what === 'encoding');
 
   it('GBK without .cpg and with LDID 0: detected as GB18030, Chinese names and values right', async () => {
@@ -135,7 +136,7 @@ describe('DBF text encoding', () => {
   });
 
   it('UTF-8 without any declaration is detected as UTF-8, not misread as GBK', async () => {
-    const r = await read(files('u8', [[OUTER], [square(0, 0, 1)]], { dbf: writeDbf(fields, rows, 'utf-8') }));
+    const r = await read(files('u8', [[OUTER], [square(0, 0, 1)]], { dbf: writeDbf(fields, rows) }));
     expect(r.features.map((f) => f.properties)).toEqual(expected);
     expect(enc(r)).toMatchObject({ value: 'utf-8', rule: 'detect-valid-utf-8' });
   });
@@ -149,13 +150,13 @@ describe('DBF text encoding', () => {
   });
 
   it.each([['UTF-8'], ['utf8'], ['65001']])('.cpg "%s" → utf-8', async (label) => {
-    const r = await read(files('c', [[OUTER], [square(0, 0, 1)]], { dbf: writeDbf(fields, rows, 'utf-8'), cpg: label }));
+    const r = await read(files('c', [[OUTER], [square(0, 0, 1)]], { dbf: writeDbf(fields, rows), cpg: label }));
     expect(r.features.map((f) => f.properties)).toEqual(expected);
     expect(enc(r)).toMatchObject({ value: 'utf-8', rule: 'cpg' });
   });
 
   it('.cpg "88591" → latin1 (é survives)', async () => {
-    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 10 }], [['Café'], ['Noël']], 'latin1');
+    const dbf = writeDbf([{ name: 'NAME', type: 'C', length: 10 }], [['Café'], ['Noël']], { encoding: 'latin1' });
     const r = await read(files('c', [[OUTER], [square(0, 0, 1)]], { dbf, cpg: '88591' }));
     expect(r.features.map((f) => f.properties.NAME)).toEqual(['Café', 'Noël']);
     expect(enc(r)).toMatchObject({ value: 'latin1', rule: 'cpg' });
@@ -177,7 +178,7 @@ describe('DBF text encoding', () => {
 
   it('a GBK value cut mid-character by the field width still reads as GBK', async () => {
     // 11 bytes: 5 hanzi + the first byte of the 6th; GDAL/mapshaper see this in real files.
-    const dbf = writeDbf([{ name: 'N', type: 'C', length: 11 }], [['用地红线地块'], ['浦东新区地块']], 'gbk');
+    const dbf = writeDbf([{ name: 'N', type: 'C', length: 11 }], [['用地红线地块'], ['浦东新区地块']], { encoding: 'gbk', cut: 'byte' });
     const r = await read(files('cut', [[OUTER], [square(0, 0, 1)]], { dbf }));
     expect(enc(r)!.value).toBe('gb18030');
     expect(String(r.features[0].properties.N).startsWith('用地红线地')).toBe(true);

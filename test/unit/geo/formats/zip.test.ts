@@ -5,7 +5,7 @@ import { deflateSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
 import { DEFAULT_ZIP_LIMITS, unzipSafe } from '../../../../src/lib/geo/io/zip.ts';
-import { type Ring, writeDbf, writeShp } from './helpers/shapefile-writer.ts';
+import { type Ring, writeDbf, writeShp } from '../../../../src/lib/server/export/shapefile-writer.ts';
 import { makeZip } from './helpers/zip-writer.ts';
 import { inputErrorOf } from '../../../helpers/input-error.ts';
 import { UserError } from '../../../../src/lib/errors.ts';
