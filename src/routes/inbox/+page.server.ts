@@ -1,5 +1,5 @@
 import { getDb } from '$lib/server/db/index.ts';
-import { inbox } from '$lib/server/projects/projects.service.ts';
+import { inbox } from '$lib/server/workflow/workflow.service.ts';
 import { pageUser } from '../projects/page-helpers.server.ts';
 import { orErrorPage } from '$lib/server/http/page-errors.ts';
 import type { PageServerLoad } from './$types';

@@ -6,7 +6,7 @@ import { UserError } from '../../../src/lib/errors.ts';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { parcelOverlaps } from '../../../src/lib/server/policy/overlap.service.ts';
-import { toActor } from '../../../src/lib/server/workflow/actor.ts';
+import { toActor } from '../../../src/lib/server/auth/actor.ts';
 import { act, district, getDb, readyDraft } from '../workflow/harness.ts';
 
 let db: Db;

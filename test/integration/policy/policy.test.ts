@@ -2,7 +2,8 @@
 // logged with who and why, and the override (a justification, a lift, a restore) is an event too.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { applySanction, getProject, liftSanction, recordFinding, recordMilestone } from '../../../src/lib/server/projects/projects.service.ts';
+import { applySanction, liftSanction, recordFinding, recordMilestone } from '../../../src/lib/server/tracking/tracking.service.ts';
+import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { recordDistrictMeasure } from '../../../src/lib/server/supervision/supervision.service.ts';
 import { cityDashboard } from '../../../src/lib/server/stats/stats.service.ts';
 import { recordPolicyVersion } from '../../../src/lib/server/policy/versions.service.ts';

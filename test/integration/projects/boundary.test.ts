@@ -3,7 +3,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { attachBoundary, createProject, getFileForDownload, getProject } from '../../../src/lib/server/projects/projects.service.ts';
+import { attachBoundary } from '../../../src/lib/server/projects/boundary.service.ts';
+import { createProject, getFileForDownload, getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { runIngest, OFFLOAD_BYTES } from '../../../src/lib/server/projects/ingest-runner.ts';
 import { blobPath } from '../../../src/lib/server/storage/storage.ts';
 import { dxf, line, lwpolyline } from '../../unit/geo/cad/dxf-writer.ts';

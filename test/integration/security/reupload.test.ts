@@ -1,7 +1,8 @@
 // Issue 11.5: re-uploading the parcel of a returned application cannot move the case to another district.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { attachBoundary, createProject, getProject, saveDraft, addProjectFile } from '../../../src/lib/server/projects/projects.service.ts';
+import { attachBoundary } from '../../../src/lib/server/projects/boundary.service.ts';
+import { createProject, getProject, saveDraft, addProjectFile } from '../../../src/lib/server/projects/projects.service.ts';
 import { installWorld, rect, WORLD } from '../classification/fixture.ts';
 import { act, COMPLETE_FORM, getDb, user } from '../workflow/harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';

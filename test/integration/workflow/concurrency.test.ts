@@ -1,7 +1,8 @@
 // Two officers act on the same version at once: exactly one wins; a refused action writes nothing.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { applyProjectAction, getProject, saveDraft } from '../../../src/lib/server/projects/projects.service.ts';
+import { applyProjectAction } from '../../../src/lib/server/workflow/workflow.service.ts';
+import { getProject, saveDraft } from '../../../src/lib/server/projects/projects.service.ts';
 import { act, district, events, getDb, readyDraft, user } from './harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 

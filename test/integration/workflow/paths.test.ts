@@ -1,7 +1,9 @@
 // Every path of issue 5 end to end through applyProjectAction on the real database.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
-import { getProject, inbox, listProjects, recordFinding, recordMeasure, recordMilestone } from '../../../src/lib/server/projects/projects.service.ts';
+import { getProject, listProjects } from '../../../src/lib/server/projects/projects.service.ts';
+import { inbox } from '../../../src/lib/server/workflow/workflow.service.ts';
+import { recordFinding, recordMeasure, recordMilestone } from '../../../src/lib/server/tracking/tracking.service.ts';
 import { JUSTIFIED, act, city, district, events, getDb, issueSheetFor, readyDraft, recognitionDoc, user } from './harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 

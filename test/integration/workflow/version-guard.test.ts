@@ -3,7 +3,8 @@
 // make "someone else committed between our read and our write" happen explicitly instead.
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../../../src/lib/server/db/index.ts';
-import { applyProjectAction, getProject } from '../../../src/lib/server/projects/projects.service.ts';
+import { applyProjectAction } from '../../../src/lib/server/workflow/workflow.service.ts';
+import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { findProject, insertEvent, updateProjectGuarded } from '../../../src/lib/server/projects/projects.repository.ts';
 import { act, district, events, getDb, readyDraft } from './harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';

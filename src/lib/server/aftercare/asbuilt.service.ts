@@ -14,7 +14,7 @@ import { insertFileRow, putBlob } from '../storage/storage.ts';
 import * as projects from '../projects/projects.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { stateOf, todayInShanghai } from '../projects/project-view.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { checkSignoff, checkSurveyUpload, DEFAULT_TOLERANCE_M, floorsFromAttributes, floorsFromLabels, MAX_TOLERANCE_M, type FloorInfo } from '../../domain/aftercare/asbuilt.ts';
 import * as repo from './asbuilt.repository.ts';
 import { refusalError as refused } from '../../errors.ts';

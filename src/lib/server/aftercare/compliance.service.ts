@@ -9,7 +9,7 @@ import { apiError } from '../http/api.ts';
 import * as projects from '../projects/projects.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { parsedForm, stateOf, todayInShanghai } from '../projects/project-view.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { aftercareScope, contractTermsSchema, refuse, type ContractTerms } from '../../domain/aftercare/terms.ts';
 import type { PerformanceRecord } from '../../domain/aftercare/performance.ts';
 import { complianceOf, evaluateCompliance, proposedFindings, type AsBuiltFacts, type Compliance, type IndicatorCheck } from '../../domain/aftercare/verdicts.ts';

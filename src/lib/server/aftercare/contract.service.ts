@@ -6,7 +6,7 @@ import { insertFileRow, putBlob } from '../storage/storage.ts';
 import * as projects from '../projects/projects.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { stateOf, todayInShanghai } from '../projects/project-view.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { checkContractTerms, contractTermsSchema, type ContractTerms } from '../../domain/aftercare/terms.ts';
 import { checkPerformanceConfirm, checkPerformanceEntry, parsePerformance, type PerformanceInput, type PerformanceRecord } from '../../domain/aftercare/performance.ts';
 import { refusalError as refused } from '../../errors.ts';

@@ -7,17 +7,18 @@ import { isIsoDate, yearOf } from '../../domain/dates.ts';
 import { parseHolidayList } from '../../domain/calendar-import.ts';
 import { apiError } from '../http/api.ts';
 import type { SessionUser } from '../auth/session.ts';
+import * as repo from './calendar.repository.ts';
 
 export async function loadCalendar(db: Queryable): Promise<Calendar> {
-  const days = await db.query<{ date: string; kind: 'holiday' | 'workday'; name: string; name_en: string | null }>(
-    `select to_char(date, 'YYYY-MM-DD') as date, kind, name, name_en from calendar_days order by date`
-  );
-  const years = await db.query<{ year: number }>('select year from calendar_years order by year');
+  const days = await repo.calendarDays(db);
   return buildCalendar(
-    days.rows.map((r) => ({ date: r.date, kind: r.kind, name: r.name, ...(r.name_en ? { nameEn: r.name_en } : {}) })),
-    years.rows.map((r) => r.year)
+    days.map((r) => ({ date: r.date, kind: r.kind, name: r.name, ...(r.name_en ? { nameEn: r.name_en } : {}) })),
+    await repo.publishedYears(db)
   );
 }
+
+/** The years whose holiday schedule is published. */
+export const publishedYears = (db: Queryable): Promise<number[]> => repo.publishedYears(db);
 
 export interface CalendarYearView { year: number; published: boolean; days: CalendarDay[] }
 
@@ -42,31 +43,16 @@ export async function setCalendarDay(db: Db, actor: SessionUser, date: string, i
   if (!isIsoDate(date)) throw apiError(400, 'bad_date', { zh: `日期格式应为 YYYY-MM-DD：${date}`, en: `The date must be YYYY-MM-DD: ${date}` });
   if (input.kind !== null && !input.name) throw apiError(400, 'name_missing', { zh: '请填写节日名称（如“国庆节”）。', en: 'Give the holiday name (e.g. National Day).' });
   await db.transaction(async (tx) => {
-    const before = await tx.query<{ kind: string; name: string }>('select kind, name from calendar_days where date = $1', [date]);
-    if (input.kind === null) await tx.query('delete from calendar_days where date = $1', [date]);
-    else
-      await tx.query(
-        `insert into calendar_days (date, kind, name, name_en, updated_by, updated_at) values ($1, $2, $3, $4, $5, now())
-         on conflict (date) do update set kind = excluded.kind, name = excluded.name, name_en = excluded.name_en,
-           updated_by = excluded.updated_by, updated_at = now()`,
-        [date, input.kind, input.name, input.nameEn ?? null, actor.id]
-      );
-    if (input.publishYear) {
-      await tx.query(`insert into calendar_years (year, source) values ($1, $2) on conflict (year) do update set source = excluded.source, updated_at = now()`, [
-        yearOf(date),
-        `admin:${actor.username}`
-      ]);
-    }
+    const before = await repo.calendarDay(tx, date);
+    if (input.kind === null) await repo.deleteCalendarDay(tx, date);
+    else await repo.upsertCalendarDay(tx, { date, kind: input.kind, name: input.name!, nameEn: input.nameEn ?? null, by: actor.id });
+    if (input.publishYear) await repo.publishYear(tx, yearOf(date), `admin:${actor.username}`);
     // Every change of the calendar is in the log (issue 13.6): what the day was and what it is now.
-    await logCalendarEvent(tx, actor, 'calendar_day_changed', {
-      date, before: before.rows[0] ?? null, after: input.kind === null ? null : { kind: input.kind, name: input.name }, publishYear: input.publishYear ?? false
+    await repo.insertCalendarEvent(tx, actor, 'calendar_day_changed', {
+      date, before, after: input.kind === null ? null : { kind: input.kind, name: input.name }, publishYear: input.publishYear ?? false
     });
   });
   return calendarYear(db, yearOf(date));
-}
-
-async function logCalendarEvent(db: Queryable, actor: SessionUser, action: string, payload: Record<string, unknown>) {
-  await db.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, $3, $4)`, [actor.id, actor.role, action, JSON.stringify(payload)]);
 }
 
 /**
@@ -84,15 +70,11 @@ export async function importHolidayYear(db: Db, actor: SessionUser, year: number
     });
   }
   await db.transaction(async (tx) => {
-    const old = await tx.query<{ n: number }>(`select count(*)::int as n from calendar_days where extract(year from date) = $1`, [year]);
-    await tx.query(`delete from calendar_days where extract(year from date) = $1`, [year]);
-    for (const d of parsed.days) {
-      await tx.query(`insert into calendar_days (date, kind, name, updated_by, updated_at) values ($1, $2, $3, $4, now())`, [d.date, d.kind, d.name, actor.id]);
-    }
-    await tx.query(`insert into calendar_years (year, source) values ($1, $2) on conflict (year) do update set source = excluded.source, updated_at = now()`, [year, `import:${actor.username}`]);
-    await logCalendarEvent(tx, actor, 'calendar_imported', {
+    const replaced = await repo.replaceYearDays(tx, year, parsed.days, actor.id);
+    await repo.publishYear(tx, year, `import:${actor.username}`);
+    await repo.insertCalendarEvent(tx, actor, 'calendar_imported', {
       year, days: parsed.days.length, holidays: parsed.days.filter((d) => d.kind === 'holiday').length,
-      workdays: parsed.days.filter((d) => d.kind === 'workday').length, replaced: old.rows[0]?.n ?? 0
+      workdays: parsed.days.filter((d) => d.kind === 'workday').length, replaced
     });
   });
   return { ...(await calendarYear(db, year)), imported: parsed.days.length };
@@ -102,10 +84,5 @@ export interface CalendarLogEntry { id: string; at: string; action: string; acto
 
 /** The latest changes of the calendar and the time limits, newest first. */
 export async function calendarLog(db: Queryable, limit = 30): Promise<CalendarLogEntry[]> {
-  const { rows } = await db.query<{ id: string; at: Date; action: string; actor_name: string | null; payload: Record<string, unknown> }>(
-    `select e.id::text as id, e.at, e.action, u.display_name as actor_name, e.payload from events e left join users u on u.id = e.actor_id
-      where e.project_id is null and e.action in ('calendar_day_changed', 'calendar_imported', 'deadlines_changed') order by e.id desc limit $1`,
-    [limit]
-  );
-  return rows.map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), action: r.action, actorName: r.actor_name, payload: r.payload }));
+  return (await repo.calendarEvents(db, limit)).map((r) => ({ id: r.id, at: new Date(r.at).toISOString(), action: r.action, actorName: r.actor_name, payload: r.payload }));
 }

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
+import { authorityCodes } from '../stats/stats.repository.ts';
 import { DEPARTMENT_CODE_PATTERN, type DepartmentEntry } from '../../domain/departments.ts';
 
 interface DepartmentRow { authority_code: string; code: string; name_zh: string; name_en: string; default_invited: boolean; active: boolean; sort: number }
@@ -122,3 +123,6 @@ export async function updateUserBinding(db: Db, actor: SessionUser, userId: stri
     return changes;
   });
 }
+
+/** The districts (and Lingang) an administrator picks departments for. */
+export const authoritiesForAdmin = (db: Queryable) => authorityCodes(db);

@@ -9,7 +9,7 @@ import { canView } from '../../domain/permissions.ts';
 import { DOCUMENT_LABELS, type DocumentKind } from '../../domain/paths.ts';
 import { STAGE_LABELS, type Stage } from '../../domain/workflow-model.ts';
 import type { Classification } from '../../domain/classification/types.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { attachFile, currentParcel, insertEvent, listProjectFiles, type ProjectRow } from '../projects/projects.repository.ts';
 import { getBlob, insertFileRow, putBlob } from '../storage/storage.ts';

@@ -1,5 +1,5 @@
 import type { Db } from '../db/index.ts';
-import { listLayers } from './layers.repository.ts';
+import { currentLayerGeoJson, listLayers } from './layers.repository.ts';
 
 /** The layer list as pages and the API show it: kinds, current version, where the data is. */
 export async function listLayerInfo(db: Db) {
@@ -17,3 +17,9 @@ export async function listLayerInfo(db: Db) {
     tiles: l.version_id ? `/api/v1/tiles/${l.code}/{z}/{x}/{y}.mvt?v=${l.version_id}` : null
   }));
 }
+
+/** About 1 m at Shanghai's latitude: what a display at city scale cannot tell apart. */
+const DISPLAY_TOLERANCE_DEG = 0.00001;
+
+/** The current version of one layer as a FeatureCollection, simplified for display (~1 m). */
+export const layerForDisplay = (db: Db, kind: string) => currentLayerGeoJson(db, kind, DISPLAY_TOLERANCE_DEG);

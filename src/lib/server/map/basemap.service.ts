@@ -7,14 +7,15 @@ import { apiError } from '../http/api.ts';
 import { basemapOrigins, basemapProblems, basemapSchema, basemapStyle, type BasemapSettings } from '../../domain/basemap.ts';
 import type { PageBasemap } from '../../components/map/basemap-style.ts';
 import { setBasemapOrigins } from '../ops/security-headers.ts';
+import * as repo from './basemap.repository.ts';
 
 const TTL_MS = 5_000;
 let cache: { at: number; settings: BasemapSettings | null } | null = null;
 
 export async function loadBasemapSettings(db: Queryable): Promise<BasemapSettings | null> {
   if (cache && Date.now() - cache.at < TTL_MS) return cache.settings;
-  const { rows } = await db.query<{ value: unknown }>(`select value from map_settings where key = 'basemap'`).catch(() => ({ rows: [] as { value: unknown }[] }));
-  const parsed = rows[0]?.value ? basemapSchema.safeParse(rows[0].value) : null;
+  const value = await repo.storedBasemap(db);
+  const parsed = value ? basemapSchema.safeParse(value) : null;
   const settings = parsed?.success ? parsed.data : null;
   cache = { at: Date.now(), settings };
   setBasemapOrigins(settings ? basemapOrigins(basemapStyle(settings)) : []);
@@ -53,18 +54,13 @@ export async function saveBasemapSettings(db: Db, actor: SessionUser, input: unk
   await db.transaction(async (tx) => {
     cache = null;
     const before = await loadBasemapSettings(tx);
-    if (next)
-      await tx.query(
-        `insert into map_settings (key, value, updated_by, updated_at) values ('basemap', $1, $2, now())
-         on conflict (key) do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`,
-        [JSON.stringify(next), actor.id]
-      );
-    else await tx.query(`delete from map_settings where key = 'basemap'`);
-    await tx.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'basemap_changed', $3)`, [
-      actor.id, actor.role, JSON.stringify({ before: redact(before), after: redact(next) })
-    ]);
+    await repo.writeBasemap(tx, next, actor.id);
+    await repo.insertBasemapEvent(tx, actor, { before: redact(before), after: redact(next) });
   });
   cache = null;
   await loadBasemapSettings(db);
   return next;
 }
+
+/** The latest basemap changes for the admin page (when, who). */
+export const basemapHistory = (db: Queryable) => repo.basemapChanges(db, 10);

@@ -3,6 +3,7 @@
 import type { Db, Queryable } from '../db/index.ts';
 import { log } from '../ops/log.ts';
 import { apiError } from '../http/api.ts';
+import { setUserEmail, userEmail } from '../users/users.repository.ts';
 import { appOrigin, mailConfigured, sendMail } from './mailer.ts';
 import { mailText, noticeText, type Audience, type Notice } from '../../domain/notifications.ts';
 
@@ -170,11 +171,14 @@ export async function setOwnEmail(db: Db, user: { id: string; role: string; user
   }
   const email = raw === '' ? null : raw;
   await db.transaction(async (tx) => {
-    const before = await tx.query<{ email: string | null }>('select email from users where id = $1 for update', [user.id]);
-    await tx.query('update users set email = $2 where id = $1', [user.id, email]);
+    const before = await userEmail(tx, user.id, { forUpdate: true });
+    await setUserEmail(tx, user.id, email);
     await tx.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'user_email', $3)`, [
-      user.id, user.role, JSON.stringify({ userId: user.id, username: user.username, from: before.rows[0]?.email ?? null, to: email })
+      user.id, user.role, JSON.stringify({ userId: user.id, username: user.username, from: before, to: email })
     ]);
   });
   return email;
 }
+
+/** The address the signed-in person's messages are e-mailed to (null: none). */
+export const ownEmail = (db: Queryable, userId: string): Promise<string | null> => userEmail(db, userId);

@@ -5,6 +5,7 @@ import { readdir } from 'node:fs/promises';
 import type { Queryable } from '../db/index.ts';
 import { migrationsDir } from '../db/migrate.ts';
 import { isStopping } from './lifecycle.ts';
+import { appliedMigrations, postgisVersion } from './ops.repository.ts';
 
 export interface Check {
   ok: boolean;
@@ -46,7 +47,7 @@ export async function checkReadiness(openDb: () => Promise<Queryable>, dir = mig
   try {
     const r = await timed(async () => {
       const db = await openDb();
-      return (await db.query<{ name: string }>('select name from schema_migrations')).rows.map((x) => x.name);
+      return appliedMigrations(db);
     }, DB_TIMEOUT_MS);
     applied = new Set(r.value);
     checks.database = { ok: true, detail: 'answers', ms: r.ms };
@@ -83,4 +84,9 @@ export async function checkReadiness(openDb: () => Promise<Queryable>, dir = mig
       };
   checks.server = isStopping() ? { ok: false, detail: 'stopping' } : { ok: true, detail: 'accepting requests' };
   return { ready: Object.values(checks).every((c) => c.ok), checks };
+}
+
+/** The liveness answer of GET /api/v1/health: the engine and its PostGIS version. */
+export async function health(db: Queryable & { kind: string }): Promise<{ status: 'ok'; db: string; postgis: string }> {
+  return { status: 'ok', db: db.kind, postgis: await postgisVersion(db) };
 }

@@ -5,7 +5,7 @@ import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { pathOf } from '../../domain/paths.ts';
 import { applyConfirmed, checkConfirmFact, confirmFactInputSchema, pathChanges, recordConfirmation, PATH_FACT_LABELS, type ConfirmedFacts } from '../../domain/policy/facts.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { insertEvent } from '../projects/projects.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { declaredFactsOf, stateOf } from '../projects/project-view.ts';

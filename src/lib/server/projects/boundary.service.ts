@@ -24,7 +24,7 @@ import { storeUpload, uploadFiles, uploadFor } from './upload-store.ts';
 import type { ParcelView } from './projects.types.ts';
 import { parcelOverlaps } from '../policy/overlap.service.ts';
 import type { ParcelOverlap } from '../../domain/policy/overlap.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 
 export interface BoundaryOptions {
   crs?: string;

@@ -6,7 +6,7 @@ import { apiError } from '../http/api.ts';
 import { canEditApplication, canView } from '../../domain/permissions.ts';
 import { DOCUMENT_KINDS, type DocumentKind } from '../../domain/paths.ts';
 import type { Stage } from '../../domain/workflow-model.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import * as repo from './projects.repository.ts';
 
 export const notFound = () =>

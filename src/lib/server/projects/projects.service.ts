@@ -1,6 +1,6 @@
 // Projects: create, list, read, save the draft form, attach documents, download. The workflow's
-// transitions live in ../workflow/workflow.service.ts and the boundary upload in boundary.service.ts;
-// both are re-exported here so pages import one module.
+// transitions live in ../workflow/workflow.service.ts, the boundary upload in boundary.service.ts and the
+// after-recognition records in ../tracking/tracking.service.ts: callers import each from where it lives.
 import { loadDeadlineSettings } from '../deadlines/settings.service.ts';
 //
 // Visibility: every read checks canView (domain/permissions.ts). A project the user may not see answers
@@ -23,21 +23,16 @@ import { pathOf } from '../../domain/paths.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { latestClassification } from '../classification/classify.ts';
 import { getBlob, insertFileRow, putBlob } from '../storage/storage.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { trackingRecords } from '../tracking/tracking.service.ts';
 import * as repo from './projects.repository.ts';
 import { policyFacts } from '../policy/facts.ts';
 import { policyView } from '../policy/view.ts';
-import { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict } from './project-access.ts';
+import { assertEditable, EDITABLE_STAGES, loadVisible, versionConflict } from './project-access.ts';
 import { clockView, eventView, parsedForm, stateOf, summaryOf, todayInShanghai } from './project-view.ts';
 import type { FileView, ProjectSummary, ProjectView } from './projects.types.ts';
 import { refusalError, UserError } from '../../errors.ts';
 
-export { assertEditable, attachedKinds, EDITABLE_STAGES, loadVisible, notFound, versionConflict };
-export type { ProjectSummary, ProjectView, InboxItem, FileView, EventView, ClockView, ParcelView } from './projects.types.ts';
-export { applyProjectAction, inbox } from '../workflow/workflow.service.ts';
-export { attachBoundary } from './boundary.service.ts';
-export { recordMilestone, recordFinding, recordMeasure, applySanction, liftSanction } from '../tracking/tracking.service.ts';
 
 const problemsError = (problems: { zh: string; en: string }[]) =>
   apiError(400, 'form_invalid', { zh: problems.map((p) => p.zh).join(' '), en: problems.map((p) => p.en).join(' ') });

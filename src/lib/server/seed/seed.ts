@@ -32,7 +32,7 @@ export async function seed(db: Db, log: (line: string) => void = () => {}): Prom
   // Today is past the guideline's 2025-10-25: the demo records a labelled sample extension so recognition works.
   await (await import('../policy/versions.service.ts')).ensureDemoPolicyExtension(db);
   report.layers = await seedSampleLayers(db, log);
-  await (await import('../projects/sample-projects.ts')).seedSampleProjects(db, log);
+  await (await import('./sample-projects.ts')).seedSampleProjects(db, log);
   return report;
 }
 

@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { loadVisible } from '../projects/project-access.ts';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { canOverride, DECIDED_STAGES } from '../../domain/standard/permissions.ts';
 import { declarationPayloadRefusal, declarationRefusal, judgementRefusal } from '../../domain/declarations.ts';
 import { refusalError } from '../../errors.ts';

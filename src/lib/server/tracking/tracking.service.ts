@@ -17,7 +17,7 @@ import {
 import type { Refusal } from '../../domain/workflow-model.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { z } from 'zod';
-import { toActor } from '../workflow/actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { activeSanctions, checkLift, checkSanctionReason, liftInputSchema, type LiftRecord } from '../../domain/policy/sanctions.ts';
 import { checkConstruction, constructionGate } from '../../domain/policy/construction.ts';
 import { logPolicyRefusal } from '../policy/refusal-log.ts';

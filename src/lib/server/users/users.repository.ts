@@ -51,3 +51,13 @@ export async function countUsers(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>('select count(*)::int as n from users');
   return rows[0].n;
 }
+
+/** The address a user's messages are e-mailed to (null: none, or no such user). */
+export async function userEmail(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<string | null> {
+  const { rows } = await db.query<{ email: string | null }>(`select email from users where id = $1${opts.forUpdate ? ' for update' : ''}`, [id]);
+  return rows[0]?.email ?? null;
+}
+
+export async function setUserEmail(db: Queryable, id: string, email: string | null): Promise<void> {
+  await db.query('update users set email = $2 where id = $1', [id, email]);
+}

@@ -15,7 +15,7 @@ import { checkSubmission } from '../../domain/application.ts';
 import { canView } from '../../domain/permissions.ts';
 import { isCityRole } from '../../domain/roles.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
-import { toActor } from './actor.ts';
+import { toActor } from '../auth/actor.ts';
 import { lateMilestoneItems } from '../aftercare/milestones.service.ts';
 import { departmentDirectory } from '../departments/departments.service.ts';
 import { loadDeadlineSettings } from '../deadlines/settings.service.ts';

@@ -3,7 +3,7 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
 import { failWith } from '$lib/server/http/page-errors.ts';
 import { shanghaiDate, yearOf } from '$lib/domain/dates.ts';
-import { calendarLog, calendarYear, importHolidayYear, setCalendarDay } from '$lib/server/calendar/calendar.service.ts';
+import { calendarLog, calendarYear, importHolidayYear, publishedYears, setCalendarDay } from '$lib/server/calendar/calendar.service.ts';
 import { canConfigureDeadlines, loadDeadlineSettings, saveDeadlineSettings } from '$lib/server/deadlines/settings.service.ts';
 
 // 工作日历与办理时限 (issue 13.4, 13.6): the time limits (administrator or city SHEITC) and the working-day
@@ -15,7 +15,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const thisYear = yearOf(shanghaiDate(new Date()));
   const asked = Number(url.searchParams.get('year'));
   const year = Number.isInteger(asked) && asked >= 2000 && asked <= 2100 ? asked : thisYear;
-  const years = (await db.query<{ year: number }>('select year from calendar_years order by year')).rows.map((r) => r.year);
+  const years = await publishedYears(db);
   const shown = [...new Set([...years, thisYear, thisYear + 1, year])].sort((a, b) => a - b);
   const [view, settings, log] = await Promise.all([calendarYear(db, year), loadDeadlineSettings(db), calendarLog(db)]);
   return { year, years: shown, published: years, view, settings, log, canEditCalendar: user.role === 'admin' };

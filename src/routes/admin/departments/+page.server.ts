@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
-import { allDepartments, listUsersForAdmin, saveDepartment, updateUserBinding } from '$lib/server/departments/departments.service.ts';
+import { allDepartments, authoritiesForAdmin, listUsersForAdmin, saveDepartment, updateUserBinding } from '$lib/server/departments/departments.service.ts';
 import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Departments per district and the binding of department accounts by code (administrator only).
@@ -11,10 +11,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const [departments, users, authorities] = await Promise.all([
     allDepartments(db),
     listUsersForAdmin(db, locals.user),
-    db.query<{ code: string; name_zh: string; name_en: string }>('select code, name_zh, name_en from authorities order by kind, code')
+    authoritiesForAdmin(db)
   ]);
   const authority = url.searchParams.get('authority') ?? 'pudong';
-  return { departments, users, authorities: authorities.rows, authority };
+  return { departments, users, authorities, authority };
 };
 
 const run = async (lang: 'zh' | 'en', fn: () => Promise<unknown>) => {

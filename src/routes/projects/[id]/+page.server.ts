@@ -3,9 +3,9 @@ import { getDb } from '$lib/server/db/index.ts';
 import { inTransaction } from '$lib/server/db/in-transaction.ts';
 import { apiError } from '$lib/server/http/api.ts';
 import { listLayerInfo } from '$lib/server/layers/layers.service.ts';
-import {
-  addProjectFile, applyProjectAction, getProject, liftSanction, recordFinding, recordMeasure, recordMilestone
-} from '$lib/server/projects/projects.service.ts';
+import { addProjectFile, getProject } from '$lib/server/projects/projects.service.ts';
+import { applyProjectAction } from '$lib/server/workflow/workflow.service.ts';
+import { liftSanction, recordFinding, recordMeasure, recordMilestone } from '$lib/server/tracking/tracking.service.ts';
 import { fileFrom, pageUser, str } from '../page-helpers.server.ts';
 import { failWith, orErrorPage } from '$lib/server/http/page-errors.ts';
 import { deleteDraft } from '$lib/server/projects/application-start.service.ts';

@@ -1,7 +1,8 @@
 import { redirect } from '@sveltejs/kit';
 import { fail } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { addProjectFile, applyProjectAction, getProject, saveDraft } from '$lib/server/projects/projects.service.ts';
+import { addProjectFile, getProject, saveDraft } from '$lib/server/projects/projects.service.ts';
+import { applyProjectAction } from '$lib/server/workflow/workflow.service.ts';
 import { apiError } from '$lib/server/http/api.ts';
 import { checkSubmission, FIELD_LABELS } from '$lib/domain/application.ts';
 import { fileFrom, pageUser, str } from '../../page-helpers.server.ts';

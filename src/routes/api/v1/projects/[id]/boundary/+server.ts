@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
 import { apiError, endpoint, requireUser } from '$lib/server/http/api.ts';
-import { attachBoundary } from '$lib/server/projects/projects.service.ts';
+import { attachBoundary } from '$lib/server/projects/boundary.service.ts';
 import { readMultipart } from '$lib/server/storage/uploads.ts';
 
 // PUT /api/v1/projects/:id/boundary — multipart file(s), or `upload` = the id an inspect answered

@@ -1,7 +1,7 @@
 import { json } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
 import { apiError, endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
-import { liftSanction, recordFinding, recordMeasure, recordMilestone } from '$lib/server/projects/projects.service.ts';
+import { liftSanction, recordFinding, recordMeasure, recordMilestone } from '$lib/server/tracking/tracking.service.ts';
 
 // POST /api/v1/projects/:id/tracking/milestones | findings | measures | lifts — 产业项目跟踪 records; a lift ends a
 // sanction ({measureId, date, reason}, city only, 二.5).

@@ -6,9 +6,8 @@ import path from 'node:path';
 import type { Db } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { findUserByUsername } from '../users/users.repository.ts';
-import { createProject, saveDraft } from './projects.service.ts';
-import { addProjectFile } from './projects.service.ts';
-import { attachBoundary } from './boundary.service.ts';
+import { addProjectFile, createProject, saveDraft } from '../projects/projects.service.ts';
+import { attachBoundary } from '../projects/boundary.service.ts';
 import { applyProjectAction } from '../workflow/workflow.service.ts';
 import { issueSheet } from '../documents/documents.service.ts';
 
