@@ -49,7 +49,8 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     const peek = peekAsciiHeader(bytes);
     const enc = chooseDxfEncoding(bytes, peek, opts.encoding);
     decisions.push({ what: 'dxf-flavour', value: 'ascii', rule: peek.version ? `acadver-${peek.version}` : 'no-header' }, enc.decision);
-    reader = new AsciiGroupReader(decodeBytes(bytes, enc.encoding));
+    const encoding = enc.encoding;
+    reader = new AsciiGroupReader(bytes, (b) => decodeBytes(b, encoding)); // decoded piece by piece
   }
 
   const { drawing, stats } = parseDxf(reader, decodeEscapes, binary, budgetOf(opts));
