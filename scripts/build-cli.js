@@ -66,7 +66,8 @@ export async function buildCli(root) {
   for (const d of readdirSync(out)) {
     if (d === dir || !d.startsWith('b')) continue;
     try {
-      if (Date.now() - statSync(path.join(out, d)).mtimeMs > 3600_000) rmSync(path.join(out, d), { recursive: true, force: true });
+      if (Date.now() - statSync(path.join(out, d)).mtimeMs > 3600_000)
+        rmSync(path.join(out, d), { recursive: true, force: true });
     } catch {
       /* another process removed it */
     }

@@ -4,8 +4,36 @@ import { PassThrough } from 'node:stream';
 import { jsonPieces, writeJson } from '../../../src/cli/json-out.ts';
 
 const samples: unknown[] = [
-  { a: 1, b: [1, 2, { c: [3, [4]], d: undefined }], e: {}, f: [], g: null, h: 'x\ny', u: undefined, at: new Date(0), n: [undefined, () => 1], 名称: '用地红线' },
-  { features: [{ geometry: { type: 'Polygon', coordinates: [[[121.1, 31.2], [121.2, 31.2], [121.1, 31.3], [121.1, 31.2]]] }, properties: { x: [] } }] },
+  {
+    a: 1,
+    b: [1, 2, { c: [3, [4]], d: undefined }],
+    e: {},
+    f: [],
+    g: null,
+    h: 'x\ny',
+    u: undefined,
+    at: new Date(0),
+    n: [undefined, () => 1],
+    名称: '用地红线'
+  },
+  {
+    features: [
+      {
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [121.1, 31.2],
+              [121.2, 31.2],
+              [121.1, 31.3],
+              [121.1, 31.2]
+            ]
+          ]
+        },
+        properties: { x: [] }
+      }
+    ]
+  },
   [],
   {},
   [1, [2, [3]]],
@@ -16,11 +44,14 @@ const samples: unknown[] = [
 
 describe('JSON in pieces', () => {
   it('joins to the same text as JSON.stringify(value, null, 2) at every depth', () => {
-    for (const v of samples) for (const depth of [0, 1, 2, 4]) expect([...jsonPieces(v, depth)].join('')).toBe(JSON.stringify(v, null, 2));
+    for (const v of samples)
+      for (const depth of [0, 1, 2, 4]) expect([...jsonPieces(v, depth)].join('')).toBe(JSON.stringify(v, null, 2));
   });
 
   it('writes a document larger than one piece whole, with a final newline', async () => {
-    const value = { features: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `地块 ${i}`, ring: [[i, i + 0.5]] })) };
+    const value = {
+      features: Array.from({ length: 20_000 }, (_, i) => ({ id: i, name: `地块 ${i}`, ring: [[i, i + 0.5]] }))
+    };
     const out = new PassThrough();
     const got: Buffer[] = [];
     out.on('data', (b: Buffer) => got.push(b));
