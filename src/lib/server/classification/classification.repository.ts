@@ -3,12 +3,8 @@
 // (CGCS2000 3° Gauss-Krüger, CM 120°E), the projected system the city measures land in.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { runPrepared, type Queryable } from '../db/index.ts';
-import { projectRing } from '../../geo/area.ts';
+import { AREA_SRID, projectRing } from '../../geo/area.ts';
 import type { LayerVersionUsed, OverlapRow } from '../../domain/classification/types.ts';
-
-/** The projected CRS in which areas are measured (CGCS2000 / 3-degree Gauss-Kruger CM 120E). */
-export const AREA_SRID = 4549;
-
 
 export interface Overlay {
   parcelAreaM2: number;
