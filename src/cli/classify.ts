@@ -2,6 +2,7 @@
 // inspect + classification of each feature against the database's current layers (DESIGN.md).
 import { cliError, parseArgs } from './run.ts';
 import { closeDb, getDb } from '../lib/server/db/index.ts';
+import { hasCurrentLayer } from '../lib/server/layers/layers.repository.ts';
 import { ingestBoundary } from '../lib/geo/ingest.ts';
 import { classifyGeometry } from '../lib/server/classification/classify.ts';
 import { RULE_TEXT } from '../lib/domain/classification/land-type-rule.ts';
@@ -52,7 +53,7 @@ export default async function classify(args: string[]): Promise<number> {
   const tolerances = { sliverMinM2: num(flags['sliver-m2'], 'sliver-m2'), sliverMinShare: num(flags['sliver-share'], 'sliver-share') };
   const db = await getDb();
   try {
-    if ((await db.query('select 1 from layer_versions where is_current limit 1')).rows.length === 0)
+    if (!(await hasCurrentLayer(db)))
       throw cliError('no zoning layers in the database: run `zeroland db seed` or `zeroland layers import` first / 数据库中没有图层');
     const results = [];
     for (const f of inspected.features) {

@@ -3,6 +3,7 @@
 import { closeDb, getDb } from '../lib/server/db/index.ts';
 import { hashPassword } from '../lib/server/auth/password.ts';
 import { findUserByUsername, insertUser } from '../lib/server/users/users.repository.ts';
+import { activeDepartmentExists } from '../lib/server/departments/departments.repository.ts';
 import { isRole, isScopedRole, ROLES } from '../lib/domain/roles.ts';
 import { authorityByCode } from '../lib/domain/authorities.ts';
 import { cliError, parseArgs } from './run.ts';
@@ -36,8 +37,7 @@ export default async function users(args: string[]) {
     const departmentCode = flags['department-code'] ? String(flags['department-code']) : null;
     if (departmentCode) {
       if (role !== 'district_department') throw cliError('--department-code is only for role district_department');
-      const d = await db.query('select 1 from departments where authority_code = $1 and code = $2 and active', [district, departmentCode]);
-      if (!d.rows.length) throw cliError(`district ${district} has no active department with code ${departmentCode}`);
+      if (!(await activeDepartmentExists(db, district, departmentCode))) throw cliError(`district ${district} has no active department with code ${departmentCode}`);
     }
     await insertUser(db, {
       username, role, displayName: String(flags.name ?? username), authorityCode: isScopedRole(role) ? district : null,

@@ -3,6 +3,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Queryable } from '../db/index.ts';
 import type { Role } from '../../domain/roles.ts';
+import { deleteSessionRow, insertSession, sessionUser } from './sessions.repository.ts';
 
 export const SESSION_COOKIE = 'zl_session';
 export const SESSION_HOURS = 12; // one working day; officers log in again the next morning
@@ -31,26 +32,13 @@ export const tokenHash = sha256;
 
 export async function createSession(db: Queryable, userId: string, meta: { ip: string; userAgent: string }) {
   const token = randomBytes(32).toString('base64url');
-  const { rows } = await db.query<{ expires_at: Date }>(
-    `insert into sessions (token_hash, user_id, expires_at, ip, user_agent)
-     values ($1, $2, now() + make_interval(hours => $3), $4, $5) returning expires_at`,
-    [sha256(token), userId, SESSION_HOURS, meta.ip, meta.userAgent.slice(0, 300)]
-  );
-  return { token, expiresAt: rows[0].expires_at };
+  const expiresAt = await insertSession(db, { tokenHash: sha256(token), userId, hours: SESSION_HOURS, ip: meta.ip, userAgent: meta.userAgent.slice(0, 300) });
+  return { token, expiresAt };
 }
 
 export async function resolveSession(db: Queryable, token: string | undefined): Promise<SessionUser | null> {
   if (!token || token.length > 100) return null;
-  const { rows } = await db.query<{
-    id: string; username: string; display_name: string; role: Role; authority_code: string | null;
-    department: string | null; enterprise_name: string | null; must_change_password: boolean; department_code: string | null; email: string | null;
-  }>(
-    `select u.id, u.username, u.display_name, u.role, u.authority_code, u.department, u.enterprise_name, u.must_change_password, u.department_code, u.email
-       from sessions s join users u on u.id = s.user_id
-      where s.token_hash = $1 and s.expires_at > now() and not u.disabled and not u.pending`,
-    [sha256(token)]
-  );
-  const u = rows[0];
+  const u = await sessionUser(db, sha256(token));
   if (!u) return null;
   return {
     id: u.id, username: u.username, displayName: u.display_name, role: u.role,
@@ -62,7 +50,7 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
 
 export async function deleteSession(db: Queryable, token: string | undefined) {
   if (token) hot.delete(token);
-  if (token) await db.query('delete from sessions where token_hash = $1', [sha256(token)]);
+  if (token) await deleteSessionRow(db, sha256(token));
 }
 
 /**

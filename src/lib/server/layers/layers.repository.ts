@@ -163,3 +163,18 @@ export async function listSwitches(db: Queryable, limit = 20): Promise<SwitchRow
   const { rows } = await db.query<SwitchRow>('select * from layer_switches order by id desc limit $1', [limit]);
   return rows.map((r) => ({ ...r, id: Number(r.id) }));
 }
+
+/** The codes of every layer kind (layer_kinds). */
+export async function layerKindCodes(db: Queryable): Promise<string[]> {
+  return (await db.query<{ code: string }>('select code from layer_kinds')).rows.map((r) => r.code);
+}
+
+/** The kinds that have at least one stored version. */
+export async function kindsWithVersions(db: Queryable): Promise<Set<string>> {
+  return new Set((await db.query<{ kind: string }>('select distinct kind from layer_versions')).rows.map((r) => r.kind));
+}
+
+/** Whether any layer has a current version (classification needs one). */
+export async function hasCurrentLayer(db: Queryable): Promise<boolean> {
+  return (await db.query('select 1 from layer_versions where is_current limit 1')).rows.length > 0;
+}

@@ -5,7 +5,7 @@ import path from 'node:path';
 import type { Db } from '../db/index.ts';
 import { hashPassword } from '../auth/password.ts';
 import { findUserByUsername, insertUser } from '../users/users.repository.ts';
-import { insertLayerVersion } from '../layers/layers.repository.ts';
+import { insertLayerVersion, kindsWithVersions, layerKindCodes } from '../layers/layers.repository.ts';
 import { buildVersionTiles } from '../tiles/pyramid-runner.ts';
 import { DEMO_PASSWORD, DEMO_USERS } from './demo-users.ts';
 import { demoAllowed } from './demo-policy.ts';
@@ -37,8 +37,8 @@ export async function seed(db: Db, log: (line: string) => void = () => {}): Prom
 }
 
 async function seedSampleLayers(db: Db, log: (line: string) => void): Promise<string[]> {
-  const kinds = (await db.query<{ code: string }>('select code from layer_kinds')).rows.map((r) => r.code);
-  const present = new Set((await db.query<{ kind: string }>('select distinct kind from layer_versions')).rows.map((r) => r.kind));
+  const kinds = await layerKindCodes(db);
+  const present = await kindsWithVersions(db);
   const files = await readdir(SAMPLE_LAYERS_DIR).catch(() => [] as string[]);
   const added: string[] = [];
   for (const kind of kinds) {

@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
 import { dataDir, type Queryable } from '../db/index.ts';
+import { insertFile } from './files.repository.ts';
 import { diskPath, diskStore, objectStore } from './object-store.ts';
 
 export const filesRoot = () => path.join(dataDir(), 'files');
@@ -44,11 +45,8 @@ export function cleanFileName(name: string): string {
 
 /** Records a stored blob in `files` (inside the caller's transaction). */
 export async function insertFileRow(db: Queryable, f: { sha256: string; name: string; size: number; mime?: string | null; uploadedBy: string }): Promise<StoredFile> {
-  const { rows } = await db.query<{ id: string }>(
-    `insert into files (sha256, original_name, size_bytes, mime, uploaded_by) values ($1, $2, $3, $4, $5) returning id`,
-    [f.sha256, cleanFileName(f.name), f.size, f.mime ?? null, f.uploadedBy]
-  );
-  return { id: rows[0].id, sha256: f.sha256, originalName: cleanFileName(f.name), sizeBytes: f.size, mime: f.mime ?? null };
+  const id = await insertFile(db, { sha256: f.sha256, name: cleanFileName(f.name), size: f.size, mime: f.mime ?? null, uploadedBy: f.uploadedBy });
+  return { id, sha256: f.sha256, originalName: cleanFileName(f.name), sizeBytes: f.size, mime: f.mime ?? null };
 }
 
 /**
