@@ -3,11 +3,12 @@
 import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
+import { insertDeadlinesEvent, storedDeadlines, writeDeadlines } from './settings.repository.ts';
 import { DEFAULT_DEADLINES, deadlineSettingsSchema, type DeadlineSettings } from '../../domain/deadlines.ts';
 
 export async function loadDeadlineSettings(db: Queryable): Promise<DeadlineSettings> {
-  const { rows } = await db.query<{ value: unknown }>(`select value from workflow_settings where key = 'deadlines'`);
-  const parsed = deadlineSettingsSchema.safeParse({ ...DEFAULT_DEADLINES, ...((rows[0]?.value as object) ?? {}) });
+  const stored = await storedDeadlines(db);
+  const parsed = deadlineSettingsSchema.safeParse({ ...DEFAULT_DEADLINES, ...((stored as object) ?? {}) });
   return parsed.success ? parsed.data : DEFAULT_DEADLINES;
 }
 
@@ -27,14 +28,8 @@ export async function saveDeadlineSettings(db: Db, actor: SessionUser, input: un
   }
   return db.transaction(async (tx) => {
     const before = await loadDeadlineSettings(tx);
-    await tx.query(
-      `insert into workflow_settings (key, value, updated_by, updated_at) values ('deadlines', $1, $2, now())
-       on conflict (key) do update set value = excluded.value, updated_by = excluded.updated_by, updated_at = now()`,
-      [JSON.stringify(p.data), actor.id]
-    );
-    await tx.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'deadlines_changed', $3)`, [
-      actor.id, actor.role, JSON.stringify({ before, after: p.data })
-    ]);
+    await writeDeadlines(tx, p.data, actor.id);
+    await insertDeadlinesEvent(tx, actor, { before, after: p.data });
     return p.data;
   });
 }
