@@ -334,3 +334,68 @@ describe('declaration and judgement', () => {
     });
   });
 });
+
+describe('the figures shown beside a result', () => {
+  it('spatial: overlap in m², share of the parcel, and the tolerance in its unit', () => {
+    const area = crit({ check: { kind: 'spatial', layers: ['eco_redline'], measure: 'area_m2', max: 50 } });
+    const cls = parcel({ conflicts: [{ kind: 'eco_redline', name: 'A', areaM2: 123.456 }] });
+    expect(evaluateCriterion(area, input({ classification: cls })).figures).toEqual([
+      { key: 'overlapM2', label: { zh: '重叠面积', en: 'Overlap' }, value: 123.5, unit: { zh: '平方米', en: 'm²' } },
+      { key: 'overlapShare', label: { zh: '占地块面积比例', en: 'Share of the parcel' }, value: 0.0123 },
+      { key: 'tolerance', label: { zh: '容差', en: 'Tolerance' }, value: 50, unit: { zh: '平方米', en: 'm²' } }
+    ]);
+    const share = crit({ check: { kind: 'spatial', layers: ['eco_redline'], measure: 'share', max: 0.01 } });
+    expect(evaluateCriterion(share, input({ classification: cls })).figures[2]).toEqual({
+      key: 'tolerance',
+      label: { zh: '容差', en: 'Tolerance' },
+      value: 0.01,
+      unit: { zh: '比例', en: 'share' }
+    });
+  });
+  it('threshold: the computed figure rounded to its digits, then the threshold with its operator', () => {
+    const r = evaluateCriterion(
+      crit({ check: { kind: 'threshold', metric: 'energyPerOutput', op: '<=', value: 0.05 } }),
+      input({ form: { annualEnergyUse: 1, expectedAnnualOutput: 3 } })
+    );
+    expect(r.figures.slice(2)).toEqual([
+      {
+        key: 'energyPerOutput',
+        label: { zh: '单位产值能耗', en: 'Energy per output' },
+        value: 0.3333,
+        unit: { zh: '吨标准煤/万元', en: 'tce per CNY 10,000' }
+      },
+      {
+        key: 'threshold',
+        label: { zh: '阈值', en: 'Threshold' },
+        value: '<= 0.05',
+        unit: { zh: '吨标准煤/万元', en: 'tce per CNY 10,000' }
+      }
+    ]);
+  });
+  it("industry: the code given (or empty); judgement: the reviewer's comment", () => {
+    const ind = crit({ check: { kind: 'industry', require: 'in', codes: ['C35'] } });
+    expect(evaluateCriterion(ind, input()).figures).toEqual([
+      {
+        key: 'industryCode',
+        label: { zh: '国民经济行业分类代码', en: 'Industry classification code (GB/T 4754-2017)' },
+        value: null
+      }
+    ]);
+    expect(evaluateCriterion(ind, input({ form: { industryCode: 'C3581' } })).figures[0].value).toBe('C3581');
+    const man = crit({ check: { kind: 'manual', question: { zh: '?', en: 'Fits?' } } });
+    expect(evaluateCriterion(man, input()).figures).toEqual([]);
+    expect(evaluateCriterion(man, input()).reason.en).toBe("Awaiting the reviewer's judgement: Fits?");
+    expect(evaluateCriterion(man, input({ judgements: { X1: { verdict: 'pass', comment: '符合' } } })).figures).toEqual(
+      [{ key: 'comment', label: { zh: '研判意见', en: 'Comment' }, value: '符合' }]
+    );
+  });
+  it('a missing field is named by its form label; 1 万元/亩 reads as CNY 10,000/mu', () => {
+    const r = evaluateCriterion(
+      crit({ check: { kind: 'threshold', metric: 'taxPerMu', op: '>=', value: 1 } }),
+      input({ form: { landArea: 100 } })
+    );
+    expect(r.reason.en).toBe(
+      'Expected annual tax (10k CNY) missing: cannot compute Tax per mu (required at least CNY 10,000/mu).'
+    );
+  });
+});
