@@ -77,6 +77,22 @@ describe('point in ring', () => {
     expect(pointInRing([-1, 5], U)).toBe(false);
   });
 
+  it('slanted edges: the crossing is computed on the edge, not its bounding box', () => {
+    const diamond: XY[] = [
+      [5, 0],
+      [10, 5],
+      [5, 10],
+      [0, 5]
+    ];
+    expect(pointInRing([5, 5], diamond)).toBe(true);
+    expect(pointInRing([1, 1], diamond)).toBe(false); // inside the box, outside the diamond
+    expect(pointInRing([8.9, 6], diamond)).toBe(true);
+    expect(pointInRing([9.1, 6], diamond)).toBe(false);
+    expect(pointInRingWithin([8.9, 6], diamond, 0.01)).toBe(1);
+    expect(pointInRingWithin([9.1, 6], diamond, 0.01)).toBe(-1);
+    expect(pointInRingWithin([7.5, 7.5], diamond, 0.01)).toBe(0);
+  });
+
   it('with a tolerance: on an edge (within eps) is 0, inside 1, outside -1', () => {
     const sq = square(0, 0, 10);
     expect(pointInRingWithin([5, 5], sq, 0.01)).toBe(1);
@@ -213,6 +229,15 @@ describe('one ring inside another', () => {
         0.01
       )
     ).toBe(false);
+  });
+  it('a long ring whose box sticks out is not inside, even where the sampled vertices are', () => {
+    // 16 vertices, sampled every 2nd: the one outside (index 5) is not sampled, the box still says no
+    const ring: XY[] = Array.from({ length: 16 }, (_, k) => [
+      5 + 3 * Math.cos((2 * Math.PI * k) / 16),
+      5 + 3 * Math.sin((2 * Math.PI * k) / 16)
+    ]);
+    ring[5] = [5, 10.5];
+    expect(ringContains(outer, nest(ring), 1e-9)).toBe(false);
   });
   it("a ring lying wholly on the other's boundary is not inside it", () => {
     expect(
