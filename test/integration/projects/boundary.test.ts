@@ -6,7 +6,8 @@ import type { Db } from '../../../src/lib/server/db/index.ts';
 import { attachBoundary } from '../../../src/lib/server/projects/boundary.service.ts';
 import { createProject, getFileForDownload, getProject } from '../../../src/lib/server/projects/projects.service.ts';
 import { runIngest, OFFLOAD_BYTES } from '../../../src/lib/server/projects/ingest-runner.ts';
-import { blobPath } from '../../../src/lib/server/storage/storage.ts';
+import { blobPath, sha256Hex } from '../../../src/lib/server/storage/storage.ts';
+import { objectStore } from '../../../src/lib/server/storage/object-store.ts';
 import { dxf, line, lwpolyline } from '../../unit/geo/cad/dxf-writer.ts';
 import { getDb, user } from '../workflow/harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
@@ -80,12 +81,15 @@ describe('attachBoundary', () => {
   it('a bad file is refused with the reader\'s reason and changes nothing', async () => {
     const ent = await user(db, 'enterprise');
     const { id } = await createProject(db, ent, {});
-    const e = await refusal(attachBoundary(db, ent, id, [{ name: 'x.geojson', bytes: enc('{"type": "FeatureCollection", "features": [') }]));
+    const bad = enc(`{"type": "FeatureCollection", "features": [ /* ${Date.now()} */`);
+    const e = await refusal(attachBoundary(db, ent, id, [{ name: 'x.geojson', bytes: bad }]));
     expect(e.status).toBe(400);
     expect(e.text.zh.length).toBeGreaterThan(4);
     const p = await getProject(db, ent, id);
     expect(p.parcel).toBeNull();
     expect(p.version).toBe(0);
+    // Nothing kept either: a refused file is not stored (hostile uploads must not fill the disk or database).
+    expect(await objectStore().get(`files/${sha256Hex(bad)}`)).toBeNull();
   });
 
   it('someone else cannot attach a boundary (404), and a submitted application cannot be changed (409)', async () => {

@@ -20,7 +20,7 @@ import * as repo from './projects.repository.ts';
 import { assertEditable, loadVisible, notFound } from './project-access.ts';
 import { stateOf } from './project-view.ts';
 import { ingest } from './ingest-runner.ts';
-import { storeUpload, uploadFiles, uploadFor } from './upload-store.ts';
+import { describeUpload, storeUpload, uploadFiles, uploadFor } from './upload-store.ts';
 import type { ParcelView } from './projects.types.ts';
 import { parcelOverlaps } from '../policy/overlap.service.ts';
 import type { ParcelOverlap } from '../../domain/policy/overlap.ts';
@@ -53,14 +53,16 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
   if (files.length === 0 && !opts.upload) throw apiError(400, 'file_missing', { zh: '请选择地块边界文件。', en: 'Choose the boundary file.' });
   assertEditable(actor, await loadVisible(db, actor, id));
 
-  // Content-addressed: writing before the transaction is harmless if it rolls back.
-  const manifest = files.length > 0 ? await storeUpload(files, actor.id) : await uploadFor(opts.upload, actor.id);
+  const described = files.length > 0 ? describeUpload(files) : await uploadFor(opts.upload, actor.id);
   const inspect: InspectResult = (await ingest({
-    key: manifest.id,
+    key: described.id,
     files: files.length > 0 ? files : undefined,
-    loadFiles: () => uploadFiles(manifest),
+    loadFiles: () => uploadFiles(described),
     opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined }
   })).result!;
+  // Stored once read (a refused file is not kept); content-addressed, so writing before the transaction is
+  // harmless if it rolls back.
+  const manifest = files.length > 0 ? await storeUpload(files, actor.id, described) : described;
   const picked = opts.featureIndex === undefined ? inspect.features.map((_, i) => i) : [opts.featureIndex].flat();
   if (picked.length === 0 || picked.some((i) => !Number.isInteger(i) || i < 0 || i >= inspect.features.length)) {
     throw apiError(400, 'bad_feature_index', {

@@ -18,9 +18,9 @@ export function blobPath(sha256: string): string {
   return diskPath(`files/${sha256}`);
 }
 
-/** Stores the bytes under their hash (disk, PostgreSQL or object storage: see object-store.ts) unless already there. */
-export async function putBlob(bytes: Uint8Array): Promise<string> {
-  const sha = sha256Hex(bytes);
+/** Stores the bytes under their hash (disk, PostgreSQL or object storage: see object-store.ts) unless already there;
+ *  `sha` when the caller has already hashed them. */
+export async function putBlob(bytes: Uint8Array, sha = sha256Hex(bytes)): Promise<string> {
   await objectStore().put(`files/${sha}`, bytes, { immutable: true });
   return sha;
 }

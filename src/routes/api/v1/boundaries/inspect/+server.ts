@@ -1,7 +1,7 @@
 import { apiError, endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
 import { readMultipart } from '$lib/server/storage/uploads.ts';
 import { ingest } from '$lib/server/projects/ingest-runner.ts';
-import { storeUpload, uploadFiles, uploadFor, type UploadManifest } from '$lib/server/projects/upload-store.ts';
+import { describeUpload, storeUpload, uploadFiles, uploadFor, type DescribedUpload } from '$lib/server/projects/upload-store.ts';
 import type { InputFile } from '$lib/geo/types.ts';
 
 // POST /api/v1/boundaries/inspect — multipart file(s) + crs, layer, encoding → the CLI's inspect JSON, plus
@@ -17,17 +17,17 @@ export const POST = endpoint(async (event) => {
     ? { fields: Object.fromEntries(Object.entries(await readJson(event)).map(([k, v]) => [k, v == null ? '' : String(v)])), files: [] }
     : await readMultipart(event, undefined, { shared: true });
   const tRead = performance.now();
-  let manifest: UploadManifest;
+  let manifest: DescribedUpload;
   let bytes: InputFile[] | undefined;
   if (files.length > 0) {
     bytes = files.map(({ name, bytes }) => ({ name, bytes }));
-    manifest = await storeUpload(bytes, user.id);
+    manifest = describeUpload(bytes); // stored below, once read: a refused file is not kept
   } else if (fields.upload) {
     manifest = await uploadFor(fields.upload, user.id);
   } else {
     throw apiError(400, 'file_missing', { zh: '请选择地块边界文件（字段名 file）。', en: 'Choose the boundary file (field "file").' });
   }
-  const tStore = performance.now();
+  const tHashed = performance.now();
   const out = await ingest({
     key: manifest.id,
     files: bytes,
@@ -36,7 +36,9 @@ export const POST = endpoint(async (event) => {
     as: 'json',
     extra: { upload: { id: manifest.id, files: manifest.files.map((f) => ({ name: f.name, size: f.size })) } }
   });
-  // Server-Timing: reading the body, storing the upload by hash, reading it in a worker (bench/ingest).
-  const timing = [`read;dur=${(tRead - t0).toFixed(1)}`, `store;dur=${(tStore - tRead).toFixed(1)}`, `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}`, `total;dur=${(performance.now() - t0).toFixed(1)}`];
+  const tIngested = performance.now();
+  if (bytes) await storeUpload(bytes, user.id, manifest);
+  // Server-Timing: reading the body, hashing, reading it in a worker (bench/ingest), storing it by hash.
+  const timing = [`read;dur=${(tRead - t0).toFixed(1)}`, `hash;dur=${(tHashed - tRead).toFixed(1)}`, `store;dur=${(performance.now() - tIngested).toFixed(1)}`, `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}`, `total;dur=${(performance.now() - t0).toFixed(1)}`];
   return new Response(out.json, { headers: { 'content-type': 'application/json', 'server-timing': timing.join(', ') } });
 });
