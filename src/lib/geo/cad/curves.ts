@@ -96,21 +96,16 @@ export function bulgePolyline(vs: BulgeVertex[], closed: boolean, tol: number): 
 }
 
 /** Ellipse from parameter t0 to t1 (radians, counter-clockwise when t1 > t0); major = axis end relative
- *  to centre, minor axis = ratio × major turned +90° (DXF ELLIPSE). */
+ *  to centre, minor axis = ratio × major turned +90° (DXF ELLIPSE). An ellipse is the affine image of the unit
+ *  circle (u, v) ↦ centre + major·u + minor·v, and affine maps keep ratios of areas: so the area-exact arc of
+ *  the unit circle (arcPoints) maps to an area-exact ellipse. The tolerance is divided by the major radius,
+ *  the most the map stretches a distance. */
 export function ellipsePoints(center: Vec2, major: Vec2, ratio: number, t0: number, t1: number, tol: number): Vec2[] {
   const a = Math.hypot(major[0], major[1]);
-  const sweep = t1 - t0;
-  const n = arcSegments(a, sweep, tol);
   const mnx = -major[1] * ratio;
   const mny = major[0] * ratio;
-  const out: Vec2[] = new Array(n + 1);
-  for (let i = 0; i <= n; i++) {
-    const t = t0 + (sweep * i) / n;
-    const c = Math.cos(t);
-    const s = Math.sin(t);
-    out[i] = [center[0] + major[0] * c + mnx * s, center[1] + major[1] * c + mny * s];
-  }
-  return out;
+  const unit = arcPoints(0, 0, 1, t0, t1 - t0, a > 0 ? tol / a : tol);
+  return unit.map(([u, v]) => [center[0] + major[0] * u + mnx * v, center[1] + major[1] * u + mny * v]);
 }
 
 /** Samples per control point when evaluating a spline: splines from CAD are smooth and their control
