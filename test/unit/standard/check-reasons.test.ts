@@ -146,6 +146,17 @@ describe('threshold', () => {
     });
     expect(evaluateCriterion(atMost, input({ form: { landArea: 20_000.5 } })).status).toBe('fail');
   });
+  it('a value just past the limit is shown with the digits that tell it from the limit, never rounded onto it', () => {
+    const below2 = crit({ check: { kind: 'threshold', metric: 'plotRatioAfter', op: '<', value: 2 } });
+    const r = evaluateCriterion(below2, input({ form: { plotRatioAfter: 1.999 } }));
+    expect(said(r)).toMatchObject({ status: 'pass', zh: '改造后容积率 1.999，低于 2的要求已满足。' });
+    expect(r.figures[0].value).toBe(1.999);
+    const atMost = crit({ check: { kind: 'threshold', metric: 'landArea', op: '<=', value: 20_000 } });
+    expect(said(evaluateCriterion(atMost, input({ form: { landArea: 20_000.4 } })))).toMatchObject({
+      status: 'fail',
+      en: 'Land area (m²) 20,000.4 m² does not meet the requirement of at most 20,000 m².'
+    });
+  });
   it("the figures: the form's value and the threshold with its operator", () => {
     const r = evaluateCriterion(
       crit({ check: { kind: 'threshold', metric: 'plotRatioAfter', op: '>=', value: 1.2 } }),

@@ -50,6 +50,12 @@ export interface CheckOutcome {
 }
 
 const fmt = (v: number, digits: number) => round(v, digits).toLocaleString('en-US', { maximumFractionDigits: digits });
+/** Digits enough that a value which is not the limit does not read as it (1.999 shown as "2" beside "below 2"). */
+const distinctDigits = (v: number, limit: number, digits: number) => {
+  let d = digits;
+  while (d < digits + 6 && v !== limit && fmt(v, d) === fmt(limit, d)) d++;
+  return d;
+};
 const joinZh = (xs: string[]) => xs.join('、');
 const joinEn = (xs: string[]) => xs.join(', ');
 const fieldNames = (fs: string[]) => ({
@@ -118,11 +124,12 @@ export function checkThreshold(c: ThresholdCheck, input: EvaluationInput): Check
       : { zh: `缺少${fieldNames(v.missing).zh}，无法计算${info.label.zh}（要求${limit.zh}${note.zh}）。`, en: `${fieldNames(v.missing).en} missing: cannot compute ${info.label.en} (required ${limit.en}${note.en}).` };
     return { status: 'needs_review', figures: v.figures, missing: v.missing, reason };
   }
+  const digits = distinctDigits(v.value, c.value, info.digits);
   const figures: Figure[] = [...v.figures];
-  if (!figures.some((f) => f.key === c.metric)) figures.push({ key: c.metric, label: info.label, value: round(v.value, info.digits), unit: info.unit });
+  if (!figures.some((f) => f.key === c.metric)) figures.push({ key: c.metric, label: info.label, value: round(v.value, digits), unit: info.unit });
   figures.push({ key: 'threshold', label: { zh: '阈值', en: 'Threshold' }, value: `${c.op} ${c.value}`, unit: info.unit });
   const pass = OP_WORDS[c.op].test(v.value, c.value);
-  const val = { zh: `${fmt(v.value, info.digits)}${unit('zh')}`, en: withUnit(v.value, fmt(v.value, info.digits), info.unit, 'en') };
+  const val = { zh: `${fmt(v.value, digits)}${unit('zh')}`, en: withUnit(v.value, fmt(v.value, digits), info.unit, 'en') };
   return {
     status: pass ? 'pass' : 'fail',
     figures,
