@@ -8,33 +8,10 @@ import {
 } from '../../../src/lib/domain/application.ts';
 import { checkIndustryCode } from '../../../src/lib/domain/industry-code.ts';
 import { FACTS } from './workflow-helpers.ts';
+import { COMPLETE_APPLICATION } from './application-fixture.ts';
 
 /** A complete application as a browser form would post it (all text). */
-const complete = {
-  enterpriseName: '上海示例精密机械有限公司',
-  uscc: '91310000MA1FL4XG45',
-  contactPerson: '张三',
-  contactPhone: '13812345678',
-  parcelAddress: '上海市浦东新区示例路 100 号',
-  authorityCode: 'pudong',
-  landTitleNumber: '沪(2020)浦字不动产权第000001号',
-  landArea: '12,000',
-  floorAreaExisting: '8000',
-  floorAreaPlanned: '24000',
-  plotRatioBefore: '0.67',
-  plotRatioAfter: '2.0',
-  contractPlotRatio: '1.2',
-  newlyTransferred: 'false',
-  retainedInPlan: 'true',
-  retainedPlanKind: 'regulatory_detailed',
-  investment: '15000',
-  expectedAnnualOutput: '30000',
-  expectedAnnualTax: '1500',
-  industryCode: 'c3511',
-  annualEnergyUse: '850',
-  description: '原址拆除老旧厂房，新建高标准厂房，引入智能化生产线。',
-  constructionType: 'rebuild'
-};
+const complete = COMPLETE_APPLICATION;
 
 describe('application submit schema', () => {
   it('accepts a complete form and converts text to numbers and booleans', () => {

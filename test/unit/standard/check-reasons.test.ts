@@ -2,31 +2,10 @@
 // which layer or field, and what to do when it cannot decide. Operators at their boundaries; placeholder
 // thresholds said so; 万元 amounts in yuan for English readers.
 import { describe, expect, it } from 'vitest';
-import {
-  criterionSchema,
-  evaluateCriterion,
-  type CriterionInput,
-  type EvaluationInput,
-  type SpatialFacts
-} from '../../../src/lib/domain/standard/index.ts';
+import { evaluateCriterion, type SpatialFacts } from '../../../src/lib/domain/standard/index.ts';
+import { crit, input, parcel as baseParcel } from './builders.ts';
 
-const crit = (c: Partial<CriterionInput> & { check: CriterionInput['check'] }) =>
-  criterionSchema.parse({ id: 'X1', list: 'positive', title: { zh: '测试', en: 'Test' }, ...c });
-const input = (over: Partial<EvaluationInput> = {}): EvaluationInput => ({
-  form: {},
-  classification: null,
-  declarations: {},
-  judgements: {},
-  ...over
-});
-const parcel = (over: Partial<SpatialFacts> = {}): SpatialFacts => ({
-  landType: 'reserve',
-  areaM2: 10_000,
-  zones: [],
-  conflicts: [],
-  layerKinds: ['eco_redline', 'basic_farmland'],
-  ...over
-});
+const parcel = (over: Partial<SpatialFacts> = {}) => baseParcel({ layerKinds: ['eco_redline', 'basic_farmland'], ...over });
 const said = (r: { status: string; missing: string[]; reason: { zh: string; en: string } }) => ({
   status: r.status,
   missing: r.missing,

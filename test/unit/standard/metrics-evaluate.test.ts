@@ -10,29 +10,11 @@ import {
   metricValue,
   ruleSetContentSchema,
   unresolvedHits,
-  type CriterionInput,
-  type EvaluationInput,
-  type SpatialFacts
+  type CriterionInput
 } from '../../../src/lib/domain/standard/index.ts';
 import { levelOf, matchIndustry } from '../../../src/lib/domain/standard/industry.ts';
+import { crit, input, parcel } from './builders.ts';
 
-const crit = (c: Partial<CriterionInput> & { check: CriterionInput['check'] }) =>
-  criterionSchema.parse({ id: 'X1', list: 'positive', title: { zh: '测试', en: 'Test' }, ...c });
-const input = (over: Partial<EvaluationInput> = {}): EvaluationInput => ({
-  form: {},
-  classification: null,
-  declarations: {},
-  judgements: {},
-  ...over
-});
-const parcel = (over: Partial<SpatialFacts> = {}): SpatialFacts => ({
-  landType: 'reserve',
-  areaM2: 10_000,
-  zones: [],
-  conflicts: [],
-  layerKinds: [],
-  ...over
-});
 
 describe('metric figures', () => {
   it('per-mu figures show the form value, the land area and the area in 亩, labelled with their source', () => {

@@ -1,0 +1,26 @@
+// A complete application as a browser form would post it (all text): the starting point of the form tests.
+export const COMPLETE_APPLICATION: Readonly<Record<string, string>> = {
+  enterpriseName: '上海示例精密机械有限公司',
+  uscc: '91310000MA1FL4XG45',
+  contactPerson: '张三',
+  contactPhone: '13812345678',
+  parcelAddress: '上海市浦东新区示例路 100 号',
+  authorityCode: 'pudong',
+  landTitleNumber: '沪(2020)浦字不动产权第000001号',
+  landArea: '12,000',
+  floorAreaExisting: '8000',
+  floorAreaPlanned: '24000',
+  plotRatioBefore: '0.67',
+  plotRatioAfter: '2.0',
+  contractPlotRatio: '1.2',
+  newlyTransferred: 'false',
+  retainedInPlan: 'true',
+  retainedPlanKind: 'regulatory_detailed',
+  investment: '15000',
+  expectedAnnualOutput: '30000',
+  expectedAnnualTax: '1500',
+  industryCode: 'c3511',
+  annualEnergyUse: '850',
+  description: '原址拆除老旧厂房，新建高标准厂房，引入智能化生产线。',
+  constructionType: 'rebuild'
+};
