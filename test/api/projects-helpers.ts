@@ -72,7 +72,8 @@ export async function newDraft(c: Client, parcelId = 'P03', opts: { file?: 'geoj
   const dxf = opts.file === 'dxf';
   const body = dxf ? upload(`${parcelId}.dxf`, parcelDxf(parcelId), { crs: 'EPSG:4549' }) : upload(`${parcelId}.geojson`, parcelGeoJson(parcelId));
   const inspected = await ok<{ upload: { id: string } }>(await c.request('POST', '/api/v1/boundaries/inspect', body));
-  const title = opts.title ?? `测试项目 ${parcelId} ${Math.random().toString(36).slice(2, 7)}`;
+  // A number, not random letters: the page-words test reads a letters-only suffix ("jcyfj") as stray English.
+  const title = opts.title ?? `测试项目 ${parcelId} ${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
   return ok(await c.request('POST', '/api/v1/projects', { title, upload: inspected.upload.id, crs: dxf ? 'EPSG:4549' : undefined, onBehalfOf: opts.onBehalfOf }), 201);
 }
 
