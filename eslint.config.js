@@ -6,19 +6,36 @@ import ts from 'typescript-eslint';
 import svelteConfig from './svelte.config.js';
 
 export default ts.config(
-  { ignores: ['build/', 'dist/', '.svelte-kit/', 'node_modules/', 'data/', 'static/', 'coverage/', 'reports/', '.stryker-tmp/'] },
+  {
+    ignores: [
+      'build/',
+      'dist/',
+      '.svelte-kit/',
+      'node_modules/',
+      'data/',
+      'static/',
+      'coverage/',
+      'reports/',
+      '.stryker-tmp/'
+    ]
+  },
   js.configs.recommended,
   ...ts.configs.recommended,
   ...svelte.configs.recommended,
   { languageOptions: { globals: { ...globals.browser, ...globals.node } } },
   {
     files: ['**/*.svelte', '**/*.svelte.ts', '**/*.svelte.js'],
-    languageOptions: { parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig } }
+    languageOptions: {
+      parserOptions: { projectService: true, extraFileExtensions: ['.svelte'], parser: ts.parser, svelteConfig }
+    }
   },
   {
     rules: {
       // Unused names are errors unless they say they are unused on purpose.
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none' }
+      ],
       // Chinese text uses the ideographic space (U+3000) in its layout strings.
       'no-irregular-whitespace': ['error', { skipStrings: true, skipTemplates: true }],
       // The app is served at the root with no base path, so plain hrefs are right.

@@ -17,9 +17,20 @@ const GEO = [
 // MUTATE='src/lib/domain/tracking.ts,src/lib/domain/paths.ts' runs a few files with their own report and
 // incremental file (reports/mutation/part-<files>.json), so that parts measured one by one add up
 // (scripts/mutation-summary.js takes each file's figures from its newest report).
-const part = process.env.MUTATE?.split(',').map((f) => f.trim()).filter(Boolean);
+const part = process.env.MUTATE?.split(',')
+  .map((f) => f.trim())
+  .filter(Boolean);
 const group = part?.length
-  ? 'part-' + part.map((f) => f.replace(/^src\/lib\//, '').replace(/\.ts$/, '').replace(/[^a-z0-9]+/gi, '-')).join('+').slice(0, 120)
+  ? 'part-' +
+    part
+      .map((f) =>
+        f
+          .replace(/^src\/lib\//, '')
+          .replace(/\.ts$/, '')
+          .replace(/[^a-z0-9]+/gi, '-')
+      )
+      .join('+')
+      .slice(0, 120)
   : (process.env.MUTATION_GROUP ?? 'all');
 const mutate = part?.length ? part : group === 'domain' ? DOMAIN : group === 'geo' ? GEO : [...DOMAIN, ...GEO];
 

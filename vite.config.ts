@@ -11,7 +11,16 @@ if (shuffle) console.log(`test files in shuffled order: TEST_SHUFFLE=1 TEST_SEED
 
 export default defineConfig({
   plugins: [sveltekit()],
-  ssr: { external: ['@electric-sql/pglite', '@electric-sql/pglite-postgis', '@node-rs/argon2', 'pdfkit', 'exceljs', '@mlightcad/libredwg-web'] },
+  ssr: {
+    external: [
+      '@electric-sql/pglite',
+      '@electric-sql/pglite-postgis',
+      '@node-rs/argon2',
+      'pdfkit',
+      'exceljs',
+      '@mlightcad/libredwg-web'
+    ]
+  },
   test: {
     projects: [
       {

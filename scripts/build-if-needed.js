@@ -13,9 +13,14 @@ function newest(p) {
 export function buildIfNeeded(root) {
   const at = (p) => path.join(root, p);
   const built = existsSync(at('build/index.js')) ? statSync(at('build/index.js')).mtimeMs : 0;
-  const sources = Math.max(...['src', 'static', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'].map((p) => newest(at(p))));
+  const sources = Math.max(
+    ...['src', 'static', 'package-lock.json', 'svelte.config.js', 'vite.config.ts'].map((p) => newest(at(p)))
+  );
   if (sources <= built) return;
   console.log('zeroland: building the app (first start or sources changed)…');
-  const r = spawnSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' });
+  const r = spawnSync(process.execPath, [at('node_modules/vite/bin/vite.js'), 'build', '--logLevel', 'warn'], {
+    cwd: root,
+    stdio: 'inherit'
+  });
   if (r.status !== 0) throw new Error('build failed');
 }

@@ -4,14 +4,26 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 
 const GROUPS = [
-  { name: 'domain (src/lib/domain + classification rule)', goal: 85, match: (f) => f.startsWith('src/lib/domain/') || false },
-  { name: 'geo core (curves, CRS transforms, planar maths, validation)', goal: 75, match: (f) => f.startsWith('src/lib/geo/') }
+  {
+    name: 'domain (src/lib/domain + classification rule)',
+    goal: 85,
+    match: (f) => f.startsWith('src/lib/domain/') || false
+  },
+  {
+    name: 'geo core (curves, CRS transforms, planar maths, validation)',
+    goal: 75,
+    match: (f) => f.startsWith('src/lib/geo/')
+  }
 ];
 
 // Reports of whole runs and of one-group runs (MUTATION_GROUP): each file's figures come from the newest report.
 // Parts run with MUTATE=… have their own reports (reports/mutation/part-*.json).
 const DIR = 'reports/mutation';
-const all = existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json') && !f.endsWith('-incremental.json')).map((f) => `${DIR}/${f}`) : [];
+const all = existsSync(DIR)
+  ? readdirSync(DIR)
+      .filter((f) => f.endsWith('.json') && !f.endsWith('-incremental.json'))
+      .map((f) => `${DIR}/${f}`)
+  : [];
 const reports = (process.argv.length > 2 ? process.argv.slice(2) : all)
   .filter((f) => existsSync(f))
   .sort((a, b) => statSync(a).mtimeMs - statSync(b).mtimeMs);
@@ -20,7 +32,8 @@ if (reports.length === 0) {
   process.exit(1);
 }
 const files = new Map();
-for (const f of reports) for (const [path, entry] of Object.entries(JSON.parse(readFileSync(f, 'utf8')).files)) files.set(path, entry);
+for (const f of reports)
+  for (const [path, entry] of Object.entries(JSON.parse(readFileSync(f, 'utf8')).files)) files.set(path, entry);
 const tally = () => ({ detected: 0, undetected: 0 });
 const perFile = new Map();
 for (const [path, { mutants }] of files) {
@@ -36,10 +49,15 @@ let failed = false;
 for (const g of GROUPS) {
   const files = [...perFile].filter(([f]) => g.match(f));
   if (files.length === 0) continue;
-  const t = files.reduce((s, [, x]) => ({ detected: s.detected + x.detected, undetected: s.undetected + x.undetected }), tally());
+  const t = files.reduce(
+    (s, [, x]) => ({ detected: s.detected + x.detected, undetected: s.undetected + x.undetected }),
+    tally()
+  );
   const ok = pct(t) >= g.goal;
   if (!ok) failed = true;
-  console.log(`${ok ? 'OK  ' : 'LOW '} ${g.name}: ${pct(t).toFixed(1)}% (${t.detected} detected of ${t.detected + t.undetected}; goal ≥ ${g.goal}%)`);
+  console.log(
+    `${ok ? 'OK  ' : 'LOW '} ${g.name}: ${pct(t).toFixed(1)}% (${t.detected} detected of ${t.detected + t.undetected}; goal ≥ ${g.goal}%)`
+  );
   for (const [f, x] of files.sort((a, b) => pct(a[1]) - pct(b[1])).slice(0, 5)) {
     if (x.undetected) console.log(`       weakest: ${f} ${pct(x).toFixed(1)}% (${x.undetected} undetected)`);
   }

@@ -5,7 +5,10 @@ import { spawnSync } from 'node:child_process';
 const started = Date.now();
 // tsconfig.json extends .svelte-kit/tsconfig.json, which `svelte-kit sync` writes.
 spawnSync('npx', ['svelte-kit', 'sync'], { stdio: 'inherit' });
-const run = spawnSync('npx', ['stryker', 'run', ...process.argv.slice(2)], { stdio: 'inherit', env: { ...process.env, TZ: 'Asia/Shanghai' } });
+const run = spawnSync('npx', ['stryker', 'run', ...process.argv.slice(2)], {
+  stdio: 'inherit',
+  env: { ...process.env, TZ: 'Asia/Shanghai' }
+});
 const minutes = ((Date.now() - started) / 60000).toFixed(1);
 if (run.status !== 0) {
   console.error(`stryker failed (exit ${run.status}) after ${minutes} min`);

@@ -14,7 +14,8 @@ import { buildIfNeeded } from './build-if-needed.js';
 const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
 process.chdir(root);
 
-const log = (level, event, fields = {}) => console.log(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
+const log = (level, event, fields = {}) =>
+  console.log(JSON.stringify({ time: new Date().toISOString(), level, event, ...fields }));
 
 try {
   buildIfNeeded(root);
@@ -72,13 +73,22 @@ function start() {
     child = null;
     if (stopSignal) process.exit(code ?? (signal ? 1 : 0));
     if (code === EXIT_CONFIG) {
-      log('error', 'server_not_restarted', { code, msg: 'the server stopped for a setup problem (see the line above); fix it and start again' });
+      log('error', 'server_not_restarted', {
+        code,
+        msg: 'the server stopped for a setup problem (see the line above); fix it and start again'
+      });
       process.exit(code);
     }
     // A server that ran for a minute earns a fresh back-off.
     if (Date.now() - startedAt > 60_000) backoff = 1000;
     restarts++;
-    log('error', 'server_died', { code, signal, restarts, restart_in_ms: backoff, msg: `the server process ended unexpectedly; restarting it in ${backoff / 1000} s` });
+    log('error', 'server_died', {
+      code,
+      signal,
+      restarts,
+      restart_in_ms: backoff,
+      msg: `the server process ended unexpectedly; restarting it in ${backoff / 1000} s`
+    });
     setTimeout(() => (stopSignal ? process.exit(1) : start()), backoff);
     backoff = Math.min(backoff * 2, 30_000);
   });

@@ -41,10 +41,12 @@ const appHandle: Handle = async ({ event, resolve }) => {
   const lang = pickLang(event.cookies.get('lang'), isApi ? event.request.headers.get('accept-language') : null);
   event.locals.lang = lang;
   const db = await getDb();
-  const render = () => resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
+  const render = () =>
+    resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', lang === 'zh' ? 'zh-CN' : 'en') });
   // Other systems call the API with a token of a service account (issue 17.1); no cookie is looked at then.
   const bearer = isApi ? bearerToken(event.request) : null;
-  if (bearer !== null) return handleWithToken(event, db, bearer, lang, async () => guardRequest(event, lang) ?? render());
+  if (bearer !== null)
+    return handleWithToken(event, db, bearer, lang, async () => guardRequest(event, lang) ?? render());
   // Map tiles (dozens a second while panning) use the short per-process session cache.
   const hot = event.request.method === 'GET' && event.url.pathname.startsWith('/api/v1/tiles/');
   event.locals.user = await (hot ? resolveSessionHot : resolveSession)(db, event.cookies.get(SESSION_COOKIE));
@@ -61,5 +63,9 @@ export const handleError: HandleServerError = ({ error, event, status }) => {
   if (status !== 404) console.error(error);
   const lang = event.locals?.lang ?? 'zh';
   const requestId = event.locals?.requestId;
-  return { code: status === 404 ? 'not_found' : 'internal', message: status === 404 ? t(lang, 'not_found_title') : t(lang, 'error_generic'), requestId };
+  return {
+    code: status === 404 ? 'not_found' : 'internal',
+    message: status === 404 ? t(lang, 'not_found_title') : t(lang, 'error_generic'),
+    requestId
+  };
 };

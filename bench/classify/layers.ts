@@ -4,7 +4,7 @@ import type { Feature, Polygon } from 'geojson';
 
 export function rng(seed: number) {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const C = { lon: 121.45, lat: 31.15 };
@@ -13,7 +13,8 @@ const KY = 1 / 110_574;
 const at = (xm: number, ym: number): [number, number] => [C.lon + xm * KX, C.lat + ym * KY];
 
 /** Radius (m) of the boundary at angle t: wiggly so that every one of its vertices matters. */
-const boundaryRadius = (t: number) => 30_000 + 3_000 * Math.sin(7 * t) + 800 * Math.sin(53 * t) + 120 * Math.sin(911 * t);
+const boundaryRadius = (t: number) =>
+  30_000 + 3_000 * Math.sin(7 * t) + 800 * Math.sin(53 * t) + 120 * Math.sin(911 * t);
 
 export function developmentBoundary(vertices = 200_000): Feature<Polygon> {
   const ring: [number, number][] = [];
@@ -23,7 +24,11 @@ export function developmentBoundary(vertices = 200_000): Feature<Polygon> {
     ring.push(at(r * Math.cos(t), r * Math.sin(t)));
   }
   ring.push(ring[0]);
-  return { type: 'Feature', properties: { name: '合成开发边界', code: 'DB-SYN' }, geometry: { type: 'Polygon', coordinates: [ring] } };
+  return {
+    type: 'Feature',
+    properties: { name: '合成开发边界', code: 'DB-SYN' },
+    geometry: { type: 'Polygon', coordinates: [ring] }
+  };
 }
 
 function square(cx: number, cy: number, half: number, rot: number): [number, number][] {
@@ -36,14 +41,25 @@ function square(cx: number, cy: number, half: number, rot: number): [number, num
   return pts;
 }
 
-function scatter(n: number, rMin: number, rMax: number, size: [number, number], seed: number, prefix: string): Feature<Polygon>[] {
+function scatter(
+  n: number,
+  rMin: number,
+  rMax: number,
+  size: [number, number],
+  seed: number,
+  prefix: string
+): Feature<Polygon>[] {
   const r = rng(seed);
   const out: Feature<Polygon>[] = [];
   for (let i = 0; i < n; i++) {
     const t = r() * 2 * Math.PI;
     const d = rMin + Math.sqrt(r()) * (rMax - rMin);
     const half = size[0] + r() * (size[1] - size[0]);
-    out.push({ type: 'Feature', properties: { name: `${prefix}-${i}`, code: `${prefix}-${i}` }, geometry: { type: 'Polygon', coordinates: [square(d * Math.cos(t), d * Math.sin(t), half, r())] } });
+    out.push({
+      type: 'Feature',
+      properties: { name: `${prefix}-${i}`, code: `${prefix}-${i}` },
+      geometry: { type: 'Polygon', coordinates: [square(d * Math.cos(t), d * Math.sin(t), half, r())] }
+    });
   }
   return out;
 }

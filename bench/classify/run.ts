@@ -14,7 +14,8 @@ const arg = (name: string, d: number) => {
   return i > 0 ? Number(process.argv[i + 1]) : d;
 };
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR ??= 'memory://';
-else if (!new URL(process.env.DATABASE_URL).pathname.endsWith('_bench')) throw new Error('bench database name must end in _bench');
+else if (!new URL(process.env.DATABASE_URL).pathname.endsWith('_bench'))
+  throw new Error('bench database name must end in _bench');
 
 // The naive overlay: every zone of every current version, whole, intersected with the parcel.
 const NAIVE = `
@@ -23,7 +24,8 @@ select v.kind, z.id, ST_Area(ST_Transform(ST_Intersection(z.geom, p.g), 4549)) a
   from p, zones z join layer_versions v on v.id = z.version_id and v.is_current
  where ST_Intersects(z.geom, p.g)`;
 
-const pct = (xs: number[], q: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const pct = (xs: number[], q: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 
 async function time(list: Polygon[], fn: (g: Polygon) => Promise<unknown>) {
   const ms: number[] = [];
@@ -39,19 +41,46 @@ async function time(list: Polygon[], fn: (g: Polygon) => Promise<unknown>) {
   // other work loads the machine. On PGlite, cpuMeanMs / wall mean shows the share of the CPU we got.
   const c = process.cpuUsage(c0);
   const cpuMeanMs = +((c.user + c.system) / 1000 / list.length).toFixed(2);
-  return { n: list.length, cpuMeanMs, perSecond: +(list.length / (total / 1000)).toFixed(1), meanMs: +(total / list.length).toFixed(2), p50Ms: +pct(ms, 0.5).toFixed(2), p95Ms: +pct(ms, 0.95).toFixed(2) };
+  return {
+    n: list.length,
+    cpuMeanMs,
+    perSecond: +(list.length / (total / 1000)).toFixed(1),
+    meanMs: +(total / list.length).toFixed(2),
+    p50Ms: +pct(ms, 0.5).toFixed(2),
+    p95Ms: +pct(ms, 0.95).toFixed(2)
+  };
 }
 
 async function main() {
   const db = await getDb();
-  if (db.kind === 'postgres') await db.exec('truncate layer_switches, classifications, zone_parts, zones, layer_versions cascade');
+  if (db.kind === 'postgres')
+    await db.exec('truncate layer_switches, classifications, zone_parts, zones, layer_versions cascade');
   const t0 = performance.now();
-  const layers = { development_boundary: [developmentBoundary()], industrial_block: industrialBlocks(), basic_farmland: farmland() };
+  const layers = {
+    development_boundary: [developmentBoundary()],
+    industrial_block: industrialBlocks(),
+    basic_farmland: farmland()
+  };
   for (const [kind, features] of Object.entries(layers)) {
     const s = performance.now();
-    await db.transaction((tx) => insertLayerVersion(tx, { kind, label: 'bench', sourceName: 'synthetic', sourceSha256: 'bench', importedBy: 'bench', sample: false, features }));
-    const parts = await db.query<{ n: number }>(`select count(*)::int n from zone_parts zp join layer_versions v on v.id = zp.version_id and v.is_current where v.kind = $1`, [kind]);
-    console.log(`loaded ${kind}: ${features.length} features, ${parts.rows[0].n} parts, ${((performance.now() - s) / 1000).toFixed(1)} s`);
+    await db.transaction((tx) =>
+      insertLayerVersion(tx, {
+        kind,
+        label: 'bench',
+        sourceName: 'synthetic',
+        sourceSha256: 'bench',
+        importedBy: 'bench',
+        sample: false,
+        features
+      })
+    );
+    const parts = await db.query<{ n: number }>(
+      `select count(*)::int n from zone_parts zp join layer_versions v on v.id = zp.version_id and v.is_current where v.kind = $1`,
+      [kind]
+    );
+    console.log(
+      `loaded ${kind}: ${features.length} features, ${parts.rows[0].n} parts, ${((performance.now() - s) / 1000).toFixed(1)} s`
+    );
   }
   console.log(`layers loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   const list = parcels(arg('parcels', 1000));
@@ -80,10 +109,22 @@ async function main() {
   const n = naiveList.length;
   const alternating = {
     parcels: n,
-    oursCpuMs: +(pair.ours.cpu / n).toFixed(2), naiveCpuMs: +(pair.naive.cpu / n).toFixed(2), cpuRatio: +(pair.naive.cpu / pair.ours.cpu).toFixed(1),
-    oursWallMs: +(pair.ours.wall / n).toFixed(2), naiveWallMs: +(pair.naive.wall / n).toFixed(2), wallRatio: +(pair.naive.wall / pair.ours.wall).toFixed(1)
+    oursCpuMs: +(pair.ours.cpu / n).toFixed(2),
+    naiveCpuMs: +(pair.naive.cpu / n).toFixed(2),
+    cpuRatio: +(pair.naive.cpu / pair.ours.cpu).toFixed(1),
+    oursWallMs: +(pair.ours.wall / n).toFixed(2),
+    naiveWallMs: +(pair.naive.wall / n).toFixed(2),
+    wallRatio: +(pair.naive.wall / pair.ours.wall).toFixed(1)
   };
-  const report = { engine: db.kind, ours, landTypes: kinds, naive, speedup: +(naive.meanMs / ours.meanMs).toFixed(1), cpuSpeedup: +(naive.cpuMeanMs / ours.cpuMeanMs).toFixed(1), alternating };
+  const report = {
+    engine: db.kind,
+    ours,
+    landTypes: kinds,
+    naive,
+    speedup: +(naive.meanMs / ours.meanMs).toFixed(1),
+    cpuSpeedup: +(naive.cpuMeanMs / ours.cpuMeanMs).toFixed(1),
+    alternating
+  };
   console.log(JSON.stringify(report, null, 2));
   await closeDb();
 }

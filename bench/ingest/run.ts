@@ -20,20 +20,41 @@ const shpFiles = (['shp', 'shx', 'dbf', 'prj', 'cpg'] as const).map((ext) => {
   writeFileSync(p, shp[ext]);
   return p;
 });
-console.log(`DXF ${(dxf.bytes.length / 1e6).toFixed(1)} MB, ${dxf.entities} entities (${dxf.parcels} closed parcels); shapefile 5000 polygons, .shp ${(shp.shp.length / 1e6).toFixed(1)} MB`);
+console.log(
+  `DXF ${(dxf.bytes.length / 1e6).toFixed(1)} MB, ${dxf.entities} entities (${dxf.parcels} closed parcels); shapefile 5000 polygons, .shp ${(shp.shp.length / 1e6).toFixed(1)} MB`
+);
 
-function ms(t0: number) { return performance.now() - t0; }
+function ms(t0: number) {
+  return performance.now() - t0;
+}
 
-interface Run { ms: number; cpuMs: number; rssMb: number; ok: boolean; err?: string }
+interface Run {
+  ms: number;
+  cpuMs: number;
+  rssMb: number;
+  ok: boolean;
+  err?: string;
+}
 
 /** One run of a shell command under GNU time: wall time, CPU time (user + system) and peak RSS. */
 function timedOnce(script: string, env: Record<string, string> = {}): Run {
   const t0 = performance.now();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'sh', '-c', script], { cwd: root, encoding: 'utf8', maxBuffer: 1 << 30, env: { ...process.env, TZ: 'Asia/Shanghai', ...env } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S %M', 'sh', '-c', script], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+    env: { ...process.env, TZ: 'Asia/Shanghai', ...env }
+  });
   const wall = ms(t0);
   const lines = r.stderr.trim().split('\n');
   const [u, sy, kb] = lines[lines.length - 1].split(' ').map(Number);
-  return { ms: wall, cpuMs: (u + sy) * 1000, rssMb: kb / 1024, ok: r.status === 0, err: r.status === 0 ? undefined : lines.slice(-4, -1).join(' | ') };
+  return {
+    ms: wall,
+    cpuMs: (u + sy) * 1000,
+    rssMb: kb / 1024,
+    ok: r.status === 0,
+    err: r.status === 0 ? undefined : lines.slice(-4, -1).join(' | ')
+  };
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -85,16 +106,42 @@ for (const c of cases) {
   const contestants: [string, string, Record<string, string>][] = [
     ['zeroland (tsx, before)', ours, { ZEROLAND_CLI_TSX: '1' }],
     ['zeroland', ours, {}],
-    ...(hasOgr ? [['ogr2ogr', `rm -f ${q(out + '.geojson')} && ogr2ogr -f GeoJSON -t_srs EPSG:4490 ${q(out + '.geojson')} ${c.ogr.map(q).join(' ')}`, {}] as [string, string, Record<string, string>]] : [])
+    ...(hasOgr
+      ? [
+          [
+            'ogr2ogr',
+            `rm -f ${q(out + '.geojson')} && ogr2ogr -f GeoJSON -t_srs EPSG:4490 ${q(out + '.geojson')} ${c.ogr.map(q).join(' ')}`,
+            {}
+          ] as [string, string, Record<string, string>]
+        ]
+      : [])
   ];
   const seen = new Map<string, Run[]>(contestants.map(([n]) => [n, []]));
   for (let i = 0; i < runs; i++) for (const [n, script, env] of contestants) seen.get(n)!.push(timedOnce(script, env));
-  const summary = new Map([...seen].map(([n, rs]) => [n, { ms: median(rs.map((r) => r.ms)), cpuMs: median(rs.map((r) => r.cpuMs)), rssMb: Math.max(...rs.map((r) => r.rssMb)), failed: rs.find((r) => !r.ok)?.err }]));
+  const summary = new Map(
+    [...seen].map(([n, rs]) => [
+      n,
+      {
+        ms: median(rs.map((r) => r.ms)),
+        cpuMs: median(rs.map((r) => r.cpuMs)),
+        rssMb: Math.max(...rs.map((r) => r.rssMb)),
+        failed: rs.find((r) => !r.ok)?.err
+      }
+    ])
+  );
   const gdal = summary.get('ogr2ogr');
   console.log(`${c.name} (median of ${runs}, interleaved):`);
   for (const [n, s] of summary) {
-    const vs = gdal && n !== 'ogr2ogr' ? `  → ×GDAL wall ${(s.ms / gdal.ms).toFixed(2)}, CPU ${(s.cpuMs / gdal.cpuMs).toFixed(2)}, memory ${(s.rssMb / gdal.rssMb).toFixed(2)}` : '';
-    console.log(`  ${n.padEnd(24)} wall ${s.ms.toFixed(0).padStart(6)} ms  CPU ${s.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${s.rssMb.toFixed(0).padStart(4)} MB${s.failed ? `  FAILED (${s.failed})` : ''}${vs}`);
+    const vs =
+      gdal && n !== 'ogr2ogr'
+        ? `  → ×GDAL wall ${(s.ms / gdal.ms).toFixed(2)}, CPU ${(s.cpuMs / gdal.cpuMs).toFixed(2)}, memory ${(s.rssMb / gdal.rssMb).toFixed(2)}`
+        : '';
+    console.log(
+      `  ${n.padEnd(24)} wall ${s.ms.toFixed(0).padStart(6)} ms  CPU ${s.cpuMs.toFixed(0).padStart(6)} ms  peak RSS ${s.rssMb.toFixed(0).padStart(4)} MB${s.failed ? `  FAILED (${s.failed})` : ''}${vs}`
+    );
   }
 }
-if (hasOgr) console.log(`(GDAL: ${execFileSync('ogr2ogr', ['--version'], { encoding: 'utf8' }).trim()}; DXF needs -s_srs since DXF carries no CRS)`);
+if (hasOgr)
+  console.log(
+    `(GDAL: ${execFileSync('ogr2ogr', ['--version'], { encoding: 'utf8' }).trim()}; DXF needs -s_srs since DXF carries no CRS)`
+  );

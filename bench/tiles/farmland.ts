@@ -32,7 +32,11 @@ export function farmlandPatches(n = 30_000, seed = 15): FeatureCollection<Polygo
     }
     ring.push(ring[0]);
     const i = features.length;
-    features.push({ type: 'Feature', properties: { name: `基本农田图斑 ${i + 1}`, code: `JBNT-${String(i + 1).padStart(6, '0')}` }, geometry: { type: 'Polygon', coordinates: [ring] } });
+    features.push({
+      type: 'Feature',
+      properties: { name: `基本农田图斑 ${i + 1}`, code: `JBNT-${String(i + 1).padStart(6, '0')}` },
+      geometry: { type: 'Polygon', coordinates: [ring] }
+    });
   }
   return { type: 'FeatureCollection', features };
 }

@@ -12,7 +12,8 @@ import { PYRAMID_MAX_ZOOM } from '../../src/lib/server/tiles/pyramid.ts';
 import { farmlandPatches } from './farmland.ts';
 
 if (!process.env.DATABASE_URL) process.env.PGLITE_DIR ??= 'memory://';
-else if (!new URL(process.env.DATABASE_URL).pathname.endsWith('_bench')) throw new Error('bench database name must end in _bench');
+else if (!new URL(process.env.DATABASE_URL).pathname.endsWith('_bench'))
+  throw new Error('bench database name must end in _bench');
 const i = process.argv.indexOf('--patches');
 const n = i > 0 ? Number(process.argv[i + 1]) : 30_000;
 
@@ -21,18 +22,37 @@ async function phase<T>(name: string, fn: () => Promise<T>): Promise<T> {
   const [t0, c0] = [performance.now(), process.cpuUsage()];
   const out = await fn();
   const c = process.cpuUsage(c0);
-  phases.push({ phase: name, wallS: +((performance.now() - t0) / 1000).toFixed(1), cpuS: +((c.user + c.system) / 1e6).toFixed(1) });
+  phases.push({
+    phase: name,
+    wallS: +((performance.now() - t0) / 1000).toFixed(1),
+    cpuS: +((c.user + c.system) / 1e6).toFixed(1)
+  });
   return out;
 }
 
 const db = await getDb();
 const features = farmlandPatches(n).features;
 const staged = await phase(`store ${n} zones (valid, parts, projected)`, () =>
-  db.transaction((tx) => insertLayerVersion(tx, { kind: 'basic_farmland', label: 'bench', sourceName: 'bench', sourceSha256: 'bench', importedBy: 'bench', sample: false, features, current: false }))
+  db.transaction((tx) =>
+    insertLayerVersion(tx, {
+      kind: 'basic_farmland',
+      label: 'bench',
+      sourceName: 'bench',
+      sourceSha256: 'bench',
+      importedBy: 'bench',
+      sample: false,
+      features,
+      current: false
+    })
+  )
 );
 const { kind, rows } = await phase('read zones for the pyramid', () => zonesForPyramid(db, staged.id));
 const tiles = await phase('slice the pyramid', () => sliceLayer(kind, rows, PYRAMID_MAX_ZOOM, 'inline'));
-await phase(`store ${tiles.length} tiles (${(tiles.reduce((s, t) => s + t.data.length, 0) / 1e6).toFixed(1)} MB)`, () => db.transaction((tx) => storePyramid(tx, staged.id, PYRAMID_MAX_ZOOM, tiles)));
+await phase(`store ${tiles.length} tiles (${(tiles.reduce((s, t) => s + t.data.length, 0) / 1e6).toFixed(1)} MB)`, () =>
+  db.transaction((tx) => storePyramid(tx, staged.id, PYRAMID_MAX_ZOOM, tiles))
+);
 console.table(phases);
-console.log(`total ${phases.reduce((s, p) => s + p.wallS, 0).toFixed(1)} s wall, ${phases.reduce((s, p) => s + p.cpuS, 0).toFixed(1)} s CPU (engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`);
+console.log(
+  `total ${phases.reduce((s, p) => s + p.wallS, 0).toFixed(1)} s wall, ${phases.reduce((s, p) => s + p.cpuS, 0).toFixed(1)} s CPU (engine: ${process.env.DATABASE_URL ? 'PostgreSQL' : 'PGlite'})`
+);
 await closeDb();

@@ -26,7 +26,10 @@ const count = Number(arg('tiles', '600'));
 function tileOf(lon: number, lat: number, z: number) {
   const n = 2 ** z;
   const r = (lat * Math.PI) / 180;
-  return { x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+  return {
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
+  };
 }
 
 /** Tiles covering Shanghai's extent at zoom z (at most `max`, spread evenly over the city). */
@@ -47,8 +50,15 @@ function tileSet(n: number) {
 }
 
 async function login() {
-  const res = await fetch(`${BASE}/api/v1/session`, { method: 'POST', headers: { 'content-type': 'application/json', origin: BASE }, body: JSON.stringify({ username: 'admin', password: 'demo2026' }) });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.startsWith('zl_session='));
+  const res = await fetch(`${BASE}/api/v1/session`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: BASE },
+    body: JSON.stringify({ username: 'admin', password: 'demo2026' })
+  });
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(';')[0])
+    .find((c) => c.startsWith('zl_session='));
   if (!cookie) throw new Error(`login failed: ${res.status}`);
   return cookie;
 }
@@ -65,32 +75,59 @@ async function importFarmland(cookie: string) {
   const boundary = `----zlbench${Date.now()}`;
   const part = (name: string, value: string, file?: string) =>
     `--${boundary}\r\ncontent-disposition: form-data; name="${name}"${file ? `; filename="${file}"\r\ncontent-type: application/geo+json` : ''}\r\n\r\n${value}\r\n`;
-  const body = Buffer.from(part('kind', 'basic_farmland') + part('label', `bench ${PATCHES} patches`) + part('file', JSON.stringify(fc), 'farmland-30000.geojson') + `--${boundary}--\r\n`);
+  const body = Buffer.from(
+    part('kind', 'basic_farmland') +
+      part('label', `bench ${PATCHES} patches`) +
+      part('file', JSON.stringify(fc), 'farmland-30000.geojson') +
+      `--${boundary}--\r\n`
+  );
   const t0 = performance.now();
   // On a fresh connection: the pooled one from the login is closed by the server after 5 s idle, and
   // generating the layer takes longer (fetch then fails with EPIPE half-way through the upload).
-  const answer = await postOnce(`${BASE}/admin/layers?/import`, { cookie, origin: BASE, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` }, body);
+  const answer = await postOnce(
+    `${BASE}/admin/layers?/import`,
+    { cookie, origin: BASE, accept: 'application/json', 'content-type': `multipart/form-data; boundary=${boundary}` },
+    body
+  );
   // SvelteKit answers a form action asked for JSON with {type: 'redirect', location}.
   const location = answer.location ?? '';
-  if (answer.type !== 'redirect' || !location.includes('preview=')) throw new Error(`import failed: ${JSON.stringify(answer).slice(0, 300)}`);
+  if (answer.type !== 'redirect' || !location.includes('preview='))
+    throw new Error(`import failed: ${JSON.stringify(answer).slice(0, 300)}`);
   const importS = (performance.now() - t0) / 1000;
   const page = await (await fetch(BASE + location, { headers: { cookie } })).text();
   const version = /name="version" value="(\d+)"/.exec(page)?.[1];
   if (!version) throw new Error('version number not found on the preview page');
   const t1 = performance.now();
   const use = new URLSearchParams({ kind: 'basic_farmland', version });
-  const sw = await fetch(`${BASE}/admin/layers?/use`, { method: 'POST', headers: { cookie, origin: BASE, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' }, body: use, redirect: 'manual' });
+  const sw = await fetch(`${BASE}/admin/layers?/use`, {
+    method: 'POST',
+    headers: { cookie, origin: BASE, accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
+    body: use,
+    redirect: 'manual'
+  });
   if ((await sw.json().catch(() => ({}))).type !== 'redirect') throw new Error(`switch failed: ${sw.status}`);
-  return { importS: +importS.toFixed(1), switchS: +((performance.now() - t1) / 1000).toFixed(1), version: Number(version) };
+  return {
+    importS: +importS.toFixed(1),
+    switchS: +((performance.now() - t1) / 1000).toFixed(1),
+    version: Number(version)
+  };
 }
 
-function postOnce(url: string, headers: Record<string, string>, body: Buffer): Promise<{ type?: string; location?: string }> {
+function postOnce(
+  url: string,
+  headers: Record<string, string>,
+  body: Buffer
+): Promise<{ type?: string; location?: string }> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
-      let text = '';
-      res.on('data', (c) => (text += c));
-      res.on('end', () => resolve(JSON.parse(text || '{}')));
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } },
+      (res) => {
+        let text = '';
+        res.on('data', (c) => (text += c));
+        res.on('end', () => resolve(JSON.parse(text || '{}')));
+      }
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -111,26 +148,41 @@ async function run(cookie: string, urls: string[]) {
   let bytes = 0;
   let next = 0;
   const t0 = performance.now();
-  await Promise.all(Array.from({ length: CONCURRENCY }, async () => {
-    while (next < urls.length) {
-      const url = urls[next++];
-      const s = performance.now();
-      const res = await fetch(BASE + url, { headers: { cookie } });
-      bytes += (await res.arrayBuffer()).byteLength;
-      ms.push(performance.now() - s);
-      statuses[res.status] = (statuses[res.status] ?? 0) + 1;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: CONCURRENCY }, async () => {
+      while (next < urls.length) {
+        const url = urls[next++];
+        const s = performance.now();
+        const res = await fetch(BASE + url, { headers: { cookie } });
+        bytes += (await res.arrayBuffer()).byteLength;
+        ms.push(performance.now() - s);
+        statuses[res.status] = (statuses[res.status] ?? 0) + 1;
+      }
+    })
+  );
   const sorted = ms.sort((a, b) => a - b);
   const q = (p: number) => +sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))].toFixed(1);
   const cpu1 = serverCpu();
   const cpuMsPerTile = cpu0 == null || cpu1 == null ? undefined : +(((cpu1 - cpu0) * 1000) / urls.length).toFixed(2);
-  return { n: urls.length, cpuMsPerTile, rps: +(urls.length / ((performance.now() - t0) / 1000)).toFixed(0), p50: q(0.5), p95: q(0.95), max: q(1), kbPerTile: +(bytes / urls.length / 1024).toFixed(1), statuses };
+  return {
+    n: urls.length,
+    cpuMsPerTile,
+    rps: +(urls.length / ((performance.now() - t0) / 1000)).toFixed(0),
+    p50: q(0.5),
+    p95: q(0.95),
+    max: q(1),
+    kbPerTile: +(bytes / urls.length / 1024).toFixed(1),
+    statuses
+  };
 }
 
 const cookie = await login();
 let farmland = (await layers(cookie)).find((l) => l.kind === 'basic_farmland');
-const imported = !process.argv.includes('--no-import') && (process.argv.includes('--import') || (farmland?.featureCount ?? 0) < PATCHES) ? await importFarmland(cookie) : null;
+const imported =
+  !process.argv.includes('--no-import') &&
+  (process.argv.includes('--import') || (farmland?.featureCount ?? 0) < PATCHES)
+    ? await importFarmland(cookie)
+    : null;
 const current = (await layers(cookie)).filter((l) => l.versionId != null);
 farmland = current.find((l) => l.kind === 'basic_farmland');
 const ids = current.map((l) => l.versionId).join('.');
@@ -138,8 +190,29 @@ const tiles = tileSet(count);
 // --version ID (layer mode): that farmland version, e.g. one whose stored tiles were removed, which the
 // server then renders on the fly from PostGIS as every tile was before tiles were stored.
 const pinned = arg('version', '');
-const urls = tiles.map((t) => (mode === 'layer' ? `/api/v1/tiles/basic_farmland/${t.z}/${t.x}/${t.y}.mvt${pinned ? `?v=${pinned}` : ''}` : `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=${ids}`));
+const urls = tiles.map((t) =>
+  mode === 'layer'
+    ? `/api/v1/tiles/basic_farmland/${t.z}/${t.x}/${t.y}.mvt${pinned ? `?v=${pinned}` : ''}`
+    : `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=${ids}`
+);
 const cold = await run(cookie, urls);
 const warm = await run(cookie, urls);
-const perZoom = Object.fromEntries([...new Set(tiles.map((t) => t.z))].map((z) => [`z${z}`, tiles.filter((t) => t.z === z).length]));
-console.log(JSON.stringify({ base: BASE, mode, concurrency: CONCURRENCY, farmland: { patches: farmland?.featureCount, versionId: farmland?.versionId }, imported, tiles: perZoom, cold, warm }, null, 2));
+const perZoom = Object.fromEntries(
+  [...new Set(tiles.map((t) => t.z))].map((z) => [`z${z}`, tiles.filter((t) => t.z === z).length])
+);
+console.log(
+  JSON.stringify(
+    {
+      base: BASE,
+      mode,
+      concurrency: CONCURRENCY,
+      farmland: { patches: farmland?.featureCount, versionId: farmland?.versionId },
+      imported,
+      tiles: perZoom,
+      cold,
+      warm
+    },
+    null,
+    2
+  )
+);

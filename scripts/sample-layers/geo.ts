@@ -26,7 +26,8 @@ export function rng(seed: number): () => number {
 }
 
 export const poly = (ring: Position[]): Feature<Polygon> => {
-  const closed = ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring : [...ring, ring[0]];
+  const closed =
+    ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring : [...ring, ring[0]];
   return turf.rewind(turf.polygon([closed]), { mutate: true }) as Feature<Polygon>;
 };
 
@@ -36,7 +37,13 @@ export function offsetKm([lon, lat]: Position, dxKm: number, dyKm: number): Posi
 }
 
 /** An irregular blob (wobbly rotated ellipse) of rx × ry km around a centre. */
-export function blob(centre: Position, rxKm: number, ryKm: number, rand: () => number, opts: { n?: number; wobble?: number; rotDeg?: number } = {}): Feature<Polygon> {
+export function blob(
+  centre: Position,
+  rxKm: number,
+  ryKm: number,
+  rand: () => number,
+  opts: { n?: number; wobble?: number; rotDeg?: number } = {}
+): Feature<Polygon> {
   const n = opts.n ?? 18;
   const wobble = opts.wobble ?? 0.18;
   const rot = ((opts.rotDeg ?? 0) * Math.PI) / 180;
@@ -54,7 +61,12 @@ export function blob(centre: Position, rxKm: number, ryKm: number, rand: () => n
 /** A rotated rectangle of w × h metres centred on a point (factory parcels, blocks). */
 export function rect(centre: Position, wM: number, hM: number, rotDeg: number): Feature<Polygon> {
   const r = (rotDeg * Math.PI) / 180;
-  const corners = [[-1, -1], [1, -1], [1, 1], [-1, 1]].map(([sx, sy]) => {
+  const corners = [
+    [-1, -1],
+    [1, -1],
+    [1, 1],
+    [-1, 1]
+  ].map(([sx, sy]) => {
     const x = (sx * wM) / 2000;
     const y = (sy * hM) / 2000;
     return offsetKm(centre, x * Math.cos(r) - y * Math.sin(r), x * Math.sin(r) + y * Math.cos(r));
@@ -75,7 +87,8 @@ export function unionAll(gs: Geom[]): Geom {
   if (level.length === 0) return null;
   while (level.length > 1) {
     const next: Geom[] = [];
-    for (let i = 0; i < level.length; i += 2) next.push(i + 1 < level.length ? union(level[i], level[i + 1]) : level[i]);
+    for (let i = 0; i < level.length; i += 2)
+      next.push(i + 1 < level.length ? union(level[i], level[i + 1]) : level[i]);
     level = next.filter((g) => g !== null);
   }
   return level[0] ?? null;
@@ -131,7 +144,11 @@ function dropCollinear(closed: Position[]): Position[] {
       const c = pts[(i + 1) % pts.length];
       const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
       const dot = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]);
-      if (Math.abs(cross) < COLLINEAR_EPS && dot <= 0) { pts.splice(i, 1); changed = true; i--; }
+      if (Math.abs(cross) < COLLINEAR_EPS && dot <= 0) {
+        pts.splice(i, 1);
+        changed = true;
+        i--;
+      }
     }
   }
   return [...pts, pts[0]];
@@ -157,8 +174,10 @@ export function node(gs: Geom[]): Geom[] {
       const dy = b[1] - a[1];
       const len2 = dx * dx + dy * dy;
       if (len2 === 0) continue;
-      const minX = Math.min(a[0], b[0]) - ON_EDGE_DEG, maxX = Math.max(a[0], b[0]) + ON_EDGE_DEG;
-      const minY = Math.min(a[1], b[1]) - ON_EDGE_DEG, maxY = Math.max(a[1], b[1]) + ON_EDGE_DEG;
+      const minX = Math.min(a[0], b[0]) - ON_EDGE_DEG,
+        maxX = Math.max(a[0], b[0]) + ON_EDGE_DEG;
+      const minY = Math.min(a[1], b[1]) - ON_EDGE_DEG,
+        maxY = Math.max(a[1], b[1]) + ON_EDGE_DEG;
       const hits: [number, Position][] = [];
       for (const p of all) {
         if (p[0] < minX || p[0] > maxX || p[1] < minY || p[1] > maxY) continue;
@@ -168,7 +187,10 @@ export function node(gs: Geom[]): Geom[] {
         if (dist < ON_EDGE_DEG) hits.push([t, p]);
       }
       hits.sort((x, y) => x[0] - y[0]);
-      for (const [, p] of hits) { const last = out[out.length - 1]; if (last[0] !== p[0] || last[1] !== p[1]) out.push(p); }
+      for (const [, p] of hits) {
+        const last = out[out.length - 1];
+        if (last[0] !== p[0] || last[1] !== p[1]) out.push(p);
+      }
     }
     out.push(ring[ring.length - 1]);
     return out;

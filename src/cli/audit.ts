@@ -13,9 +13,11 @@ export default async function audit(args: string[]): Promise<number> {
     const zh = (process.env.LANG ?? '').startsWith('zh');
     if (flags.json) process.stdout.write(JSON.stringify(report) + '\n');
     else if (report.ok) {
-      process.stdout.write(zh
-        ? `事件日志完整：${report.rows} 条，链头哈希 ${report.headHash}\n`
-        : `event log intact: ${report.rows} events, head hash ${report.headHash}\n`);
+      process.stdout.write(
+        zh
+          ? `事件日志完整：${report.rows} 条，链头哈希 ${report.headHash}\n`
+          : `event log intact: ${report.rows} events, head hash ${report.headHash}\n`
+      );
     } else {
       process.stdout.write(`${zh ? report.broken!.zh : report.broken!.en}\n`);
     }

@@ -10,7 +10,8 @@ import type { Classification } from '../lib/domain/classification/types.ts';
 import { LAND_TYPE_INFO } from '../lib/domain/land-types.ts';
 import { loadInputFile } from './files.ts';
 
-const USAGE = 'usage: zeroland classify <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--sliver-m2 N] [--sliver-share F] [--json]';
+const USAGE =
+  'usage: zeroland classify <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--sliver-m2 N] [--sliver-share F] [--json]';
 const MU_M2 = 10000 / 15; // 1 亩 = 666.67 m²
 
 const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -24,7 +25,10 @@ export function humanClassification(i: number, c: Classification): string {
   ];
   for (const z of c.zones) out.push(`  ${z.kind} ${z.name}: ${z.areaM2.toFixed(2)} m² (${pct(z.share)})`);
   for (const x of c.conflicts) out.push(`  ! 冲突 conflict ${x.kind} ${x.name}: ${x.areaM2.toFixed(2)} m²`);
-  if (c.ignoredSlivers) out.push(`  忽略碎片 ignored slivers: ${c.ignoredSlivers} (< ${c.tolerances.sliverMinM2} m² or < ${pct(c.tolerances.sliverMinShare)})`);
+  if (c.ignoredSlivers)
+    out.push(
+      `  忽略碎片 ignored slivers: ${c.ignoredSlivers} (< ${c.tolerances.sliverMinM2} m² or < ${pct(c.tolerances.sliverMinShare)})`
+    );
   const sample = c.layerVersions.filter((v) => v.sample).map((v) => v.kind);
   if (sample.length) out.push(`  注意 note: 示意数据，非官方数据 / schematic sample layers: ${sample.join(', ')}`);
   return out.join('\n');
@@ -50,19 +54,30 @@ export default async function classify(args: string[]): Promise<number> {
     layer: typeof flags.layer === 'string' ? flags.layer : undefined,
     encoding: typeof flags.encoding === 'string' ? flags.encoding : undefined
   });
-  const tolerances = { sliverMinM2: num(flags['sliver-m2'], 'sliver-m2'), sliverMinShare: num(flags['sliver-share'], 'sliver-share') };
+  const tolerances = {
+    sliverMinM2: num(flags['sliver-m2'], 'sliver-m2'),
+    sliverMinShare: num(flags['sliver-share'], 'sliver-share')
+  };
   const db = await getDb();
   try {
     if (!(await hasCurrentLayer(db)))
-      throw cliError('no zoning layers in the database: run `zeroland db seed` or `zeroland layers import` first / 数据库中没有图层');
+      throw cliError(
+        'no zoning layers in the database: run `zeroland db seed` or `zeroland layers import` first / 数据库中没有图层'
+      );
     const results = [];
     for (const f of inspected.features) {
       if (!f.valid) continue;
       const t = Object.fromEntries(Object.entries(tolerances).filter(([, v]) => v !== undefined));
       results.push(await classifyGeometry(db, f.geometry, { tolerances: t }));
     }
-    if (flags.json) process.stdout.write(JSON.stringify({ source: inspected.source, features: results, warnings: inspected.warnings }, null, 2) + '\n');
-    else process.stdout.write(`坐标系 CRS: ${inspected.source.crs}\n` + results.map((c, i) => humanClassification(i, c)).join('\n') + '\n');
+    if (flags.json)
+      process.stdout.write(
+        JSON.stringify({ source: inspected.source, features: results, warnings: inspected.warnings }, null, 2) + '\n'
+      );
+    else
+      process.stdout.write(
+        `坐标系 CRS: ${inspected.source.crs}\n` + results.map((c, i) => humanClassification(i, c)).join('\n') + '\n'
+      );
   } finally {
     await closeDb();
   }

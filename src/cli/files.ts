@@ -5,7 +5,8 @@ import { cliError } from './run.ts';
 import type { InputFile } from '../lib/geo/types.ts';
 
 export async function loadInputFile(path: string): Promise<InputFile> {
-  const unreadable = (e: unknown) => cliError(`${path}: cannot read the file / 无法读取文件 (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
+  const unreadable = (e: unknown) =>
+    cliError(`${path}: cannot read the file / 无法读取文件 (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   const info = await stat(path).catch((e) => {
     throw unreadable(e);
   });

@@ -6,27 +6,41 @@ import { writeJson } from './json-out.ts';
 import { ingestBoundary, type InspectResult } from '../lib/geo/ingest.ts';
 import type { Message } from '../lib/geo/types.ts';
 
-const USAGE = 'usage: zeroland inspect <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--json] [--anywhere]';
+const USAGE =
+  'usage: zeroland inspect <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--json] [--anywhere]';
 
-const fmtArea = (m2: number, mu: number) => `${m2.toLocaleString('en-US', { maximumFractionDigits: 2 })} m² / ${mu.toFixed(3)} 亩`;
+const fmtArea = (m2: number, mu: number) =>
+  `${m2.toLocaleString('en-US', { maximumFractionDigits: 2 })} m² / ${mu.toFixed(3)} 亩`;
 const line = (m: Message) => `  - ${m.zh} / ${m.en}`;
 
 export function humanSummary(r: InspectResult): string {
   const s = r.source;
-  const how = s.crsDetected ? `检测 detected (rule ${s.rule}, confidence ${s.confidence})` : s.rule === 'user' ? '用户指定 given by user' : `文件声明 declared by the file (${s.rule})`;
+  const how = s.crsDetected
+    ? `检测 detected (rule ${s.rule}, confidence ${s.confidence})`
+    : s.rule === 'user'
+      ? '用户指定 given by user'
+      : `文件声明 declared by the file (${s.rule})`;
   const out = [
     `格式 format: ${s.format}`,
     `坐标系 CRS: ${s.crs} — ${s.crsName.zh} / ${s.crsName.en}; ${how}${s.axesSwapped ? '; X/Y 已交换 axes swapped' : ''}${s.unitsToMetres !== 1 ? `; ${s.unitsToMetres} m/unit` : ''}`
   ];
   if (s.approximate) out.push(`  ! ${s.approximate.zh} / ${s.approximate.en}`);
-  if (s.alternatives.length) out.push(`  其他可能 alternatives: ${s.alternatives.map((a) => `${a.code}${a.swapped ? ' (swapped)' : ''} ${a.confidence}`).join(', ')}`);
+  if (s.alternatives.length)
+    out.push(
+      `  其他可能 alternatives: ${s.alternatives.map((a) => `${a.code}${a.swapped ? ' (swapped)' : ''} ${a.confidence}`).join(', ')}`
+    );
   const total = r.features.reduce((a, f) => a + f.areaM2, 0);
-  out.push(`要素 features: ${r.features.length} (valid ${r.features.filter((f) => f.valid).length}); 总面积 total area: ${fmtArea(total, total * 15 / 10000)}`);
+  out.push(
+    `要素 features: ${r.features.length} (valid ${r.features.filter((f) => f.valid).length}); 总面积 total area: ${fmtArea(total, (total * 15) / 10000)}`
+  );
   r.features.forEach((f, i) => {
-    out.push(`  #${i + 1}${f.sourceLayer ? ` [${f.sourceLayer}]` : ''}: ${fmtArea(f.areaM2, f.areaMu)}${f.valid ? '' : ' INVALID 无效'}${f.repairs.length ? `, ${f.repairs.length} repairs 修复` : ''}`);
+    out.push(
+      `  #${i + 1}${f.sourceLayer ? ` [${f.sourceLayer}]` : ''}: ${fmtArea(f.areaM2, f.areaMu)}${f.valid ? '' : ' INVALID 无效'}${f.repairs.length ? `, ${f.repairs.length} repairs 修复` : ''}`
+    );
     f.repairs.slice(0, 10).forEach((m) => out.push(`    ${line(m).trim()}`));
   });
-  if (r.layers?.length) out.push(`图层 layers: ${r.layers.map((l) => `${l.name} (${l.closedRings}/${l.entityCount})`).join(', ')}`);
+  if (r.layers?.length)
+    out.push(`图层 layers: ${r.layers.map((l) => `${l.name} (${l.closedRings}/${l.entityCount})`).join(', ')}`);
   if (r.warnings.length) out.push('警告 warnings:', ...r.warnings.map(line));
   if (r.errors.length) out.push('错误 errors:', ...r.errors.map(line));
   return out.join('\n') + '\n';

@@ -13,7 +13,9 @@ const MIN_PASSWORD_LENGTH = 10;
 async function readStdin(): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const c of process.stdin) chunks.push(c as Buffer);
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  return Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
 }
 
 export default async function users(args: string[]) {
@@ -29,7 +31,8 @@ export default async function users(args: string[]) {
   if (district && !authorityByCode(district)) throw cliError(`unknown --district ${district}`);
   if (!flags['password-stdin']) throw cliError('give the password on stdin with --password-stdin');
   const password = await readStdin();
-  if (password.length < MIN_PASSWORD_LENGTH) throw cliError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
+  if (password.length < MIN_PASSWORD_LENGTH)
+    throw cliError(`the password must have at least ${MIN_PASSWORD_LENGTH} characters`);
   const db = await getDb();
   try {
     if (await findUserByUsername(db, username)) throw cliError(`user ${username} already exists`);
@@ -37,12 +40,18 @@ export default async function users(args: string[]) {
     const departmentCode = flags['department-code'] ? String(flags['department-code']) : null;
     if (departmentCode) {
       if (role !== 'district_department') throw cliError('--department-code is only for role district_department');
-      if (!(await activeDepartmentExists(db, district, departmentCode))) throw cliError(`district ${district} has no active department with code ${departmentCode}`);
+      if (!(await activeDepartmentExists(db, district, departmentCode)))
+        throw cliError(`district ${district} has no active department with code ${departmentCode}`);
     }
     await insertUser(db, {
-      username, role, displayName: String(flags.name ?? username), authorityCode: isScopedRole(role) ? district : null,
-      department: flags.department ? String(flags.department) : null, departmentCode,
-      email: flags.email ? String(flags.email) : null, passwordHash: await hashPassword(password)
+      username,
+      role,
+      displayName: String(flags.name ?? username),
+      authorityCode: isScopedRole(role) ? district : null,
+      department: flags.department ? String(flags.department) : null,
+      departmentCode,
+      email: flags.email ? String(flags.email) : null,
+      passwordHash: await hashPassword(password)
     });
     console.log(`user ${username} (${role}) created`);
   } finally {

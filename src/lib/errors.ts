@@ -31,15 +31,18 @@ export class UserError extends Error {
 }
 
 /** A user error from its two texts (the readers' and stages' usual form). */
-export const userError = (code: string, zh: string, en: string, status = 400) => new UserError(code, { zh, en }, status);
+export const userError = (code: string, zh: string, en: string, status = 400) =>
+  new UserError(code, { zh, en }, status);
 
 /** Over a stated budget (vertices, block expansion, unzipped bytes, time, memory): HTTP 422, CLI exit 2. */
 export const limitError = (code: string, zh: string, en: string) => new UserError(code, { zh, en }, 422);
 
 /** An operator's mistake told in one language-neutral line (CLI usage, backup archives, start-up set-up). */
-export const operatorError = (code: string, message: string, status = 400) => new UserError(code, { zh: message, en: message }, status);
+export const operatorError = (code: string, message: string, status = 400) =>
+  new UserError(code, { zh: message, en: message }, status);
 
 export const isUserError = (e: unknown): e is UserError => e instanceof UserError;
 
 /** A domain rule's refusal (a pure function's answer: src/lib/domain) thrown as the UserError it is. */
-export const refusalError = (r: { status: number; code: string; zh: string; en: string }) => new UserError(r.code, { zh: r.zh, en: r.en }, r.status);
+export const refusalError = (r: { status: number; code: string; zh: string; en: string }) =>
+  new UserError(r.code, { zh: r.zh, en: r.en }, r.status);

@@ -3,7 +3,11 @@
 import { CITY_ROLES, type Role } from './domain/roles.ts';
 import type { MessageKey } from './i18n/index.ts';
 
-export interface NavEntry { href: string; key: MessageKey; roles?: readonly Role[] }
+export interface NavEntry {
+  href: string;
+  key: MessageKey;
+  roles?: readonly Role[];
+}
 
 const LEADS: readonly Role[] = ['district_industry', 'district_government', 'lingang_committee'];
 
@@ -28,6 +32,8 @@ export const navFor = (role: Role) => NAV.filter((e) => !e.roles || e.roles.incl
 
 /** The entry a path belongs to (longest matching prefix), for highlighting. */
 export function activeHref(pathname: string): string | undefined {
-  const matches = NAV.filter((e) => (e.href === '/' ? pathname === '/' : pathname === e.href || pathname.startsWith(e.href + '/')));
+  const matches = NAV.filter((e) =>
+    e.href === '/' ? pathname === '/' : pathname === e.href || pathname.startsWith(e.href + '/')
+  );
   return matches.sort((a, b) => b.href.length - a.href.length)[0]?.href;
 }

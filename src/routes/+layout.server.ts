@@ -16,13 +16,22 @@ export const load: LayoutServerLoad = async ({ locals, url }) => {
   if (locals.user?.mustChangePassword && url.pathname !== '/account/password')
     redirect(303, `/account/password?next=${encodeURIComponent(url.pathname + url.search)}`);
   // A district whose recognition authority is withdrawn sees it on every page (二.5).
-  const authorityStatus = locals.user?.authorityCode ? await authorityStatusOf(await getDb(), locals.user.authorityCode).catch(() => null) : null;
+  const authorityStatus = locals.user?.authorityCode
+    ? await authorityStatusOf(await getDb(), locals.user.authorityCode).catch(() => null)
+    : null;
   // The navigation's counts (issue 13.4/13.5): to-dos and unread messages; a failure shows no count, not an error.
   const counts = locals.user && !locals.user.mustChangePassword ? await navCounts(locals.user).catch(() => null) : null;
   // requestId: quoted on error pages (X-Request-Id, src/lib/server/ops/request-handle.ts)
   // The basemap every map draws under its layers (MapView.svelte); only for signed-in users.
   const basemap = locals.user ? await pageBasemap(await getDb()) : null;
-  return { user: locals.user, lang: locals.lang, requestId: locals.requestId ?? null, authorityStatus, counts, basemap };
+  return {
+    user: locals.user,
+    lang: locals.lang,
+    requestId: locals.requestId ?? null,
+    authorityStatus,
+    counts,
+    basemap
+  };
 };
 
 async function navCounts(user: NonNullable<App.Locals['user']>): Promise<Record<string, number>> {

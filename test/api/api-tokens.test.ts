@@ -16,7 +16,11 @@ describe('API tokens of service accounts', () => {
 
   beforeAll(async () => {
     admin = await loginAs('admin');
-    ({ token } = await issueToken(admin, { username: `pd_platform_${suffix}`, role: 'district_industry', authorityCode: 'pudong' }, { scopes: ['projects:read'], name: '浦东政务数据平台' }));
+    ({ token } = await issueToken(
+      admin,
+      { username: `pd_platform_${suffix}`, role: 'district_industry', authorityCode: 'pudong' },
+      { scopes: ['projects:read'], name: '浦东政务数据平台' }
+    ));
     const city = (await (await (await loginAs('city_jxw')).request('GET', '/api/v1/projects')).json()) as Listed;
     otherProject = city.projects.find((p) => p.authorityCode !== 'pudong')!.id;
     pudongProject = city.projects.find((p) => p.authorityCode === 'pudong')!.id;
@@ -38,12 +42,27 @@ describe('API tokens of service accounts', () => {
     const write = await anon.request('POST', '/api/v1/projects', { form: {} }, bearer(token));
     expect(write.status).toBe(403);
     expect(write.headers.get('www-authenticate')).toMatch(/insufficient_scope.*projects:write/);
-    expect(((await write.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'insufficient_scope', message: expect.stringMatching(/projects:write/) });
-    const act = await anon.request('POST', `/api/v1/projects/${pudongProject}/actions`, { action: 'accept', expectedVersion: 1 }, bearer(token));
+    expect(((await write.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+      code: 'insufficient_scope',
+      message: expect.stringMatching(/projects:write/)
+    });
+    const act = await anon.request(
+      'POST',
+      `/api/v1/projects/${pudongProject}/actions`,
+      { action: 'accept', expectedVersion: 1 },
+      bearer(token)
+    );
     expect(act.status).toBe(403);
-    const calendar = await anon.request('PUT', '/api/v1/calendar/2026-12-01', { kind: 'holiday', name: 'x' }, bearer(token));
+    const calendar = await anon.request(
+      'PUT',
+      '/api/v1/calendar/2026-12-01',
+      { kind: 'holiday', name: 'x' },
+      bearer(token)
+    );
     expect(calendar.status).toBe(403);
-    expect(((await calendar.json()) as { error: { message: string } }).error.message).toMatch(/不对 API 令牌开放|not open to API tokens/);
+    expect(((await calendar.json()) as { error: { message: string } }).error.message).toMatch(
+      /不对 API 令牌开放|not open to API tokens/
+    );
   });
 
   it('a wrong, malformed or revoked token is 401, and a cookie does not stand in for it', async () => {
@@ -52,7 +71,11 @@ describe('API tokens of service accounts', () => {
       expect(res.status, t).toBe(401);
       expect(res.headers.get('www-authenticate')).toMatch(/invalid_token/);
     }
-    const { token: doomed } = await issueToken(admin, { username: `city_feed_${suffix}`, role: 'city_sheitc' }, { scopes: ['projects:read'] });
+    const { token: doomed } = await issueToken(
+      admin,
+      { username: `city_feed_${suffix}`, role: 'city_sheitc' },
+      { scopes: ['projects:read'] }
+    );
     expect((await anon.request('GET', '/api/v1/projects', undefined, bearer(doomed))).status).toBe(200);
     // The administrator revokes it on the page.
     const html = await (await admin.request('GET', '/admin/api-tokens')).text();
@@ -65,12 +88,17 @@ describe('API tokens of service accounts', () => {
   });
 
   it('is rate-limited per token with Retry-After', async () => {
-    const { token: slow } = await issueToken(admin, { username: `slow_feed_${suffix}`, role: 'city_sheitc' }, { scopes: ['layers:read'], ratePerMinute: 3 });
+    const { token: slow } = await issueToken(
+      admin,
+      { username: `slow_feed_${suffix}`, role: 'city_sheitc' },
+      { scopes: ['layers:read'], ratePerMinute: 3 }
+    );
     // The limit counts per calendar minute: do not start the four calls in the last two seconds of one.
     const s = new Date().getSeconds();
     if (s >= 57) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
     const codes = [];
-    for (let i = 0; i < 4; i++) codes.push((await anon.request('GET', '/api/v1/layers', undefined, bearer(slow))).status);
+    for (let i = 0; i < 4; i++)
+      codes.push((await anon.request('GET', '/api/v1/layers', undefined, bearer(slow))).status);
     expect(codes).toEqual([200, 200, 200, 429]);
     const limited = await anon.request('GET', '/api/v1/layers', undefined, bearer(slow));
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);

@@ -14,21 +14,27 @@ describe('cross-site requests', () => {
     });
     expect(res.status).toBe(403);
     expect(await res.text()).toMatch(/Cross-site POST form submissions are forbidden/);
-    expect(res.headers.getSetCookie().some((c) => c.startsWith('zl_session=') && !c.startsWith('zl_session=;'))).toBe(false);
+    expect(res.headers.getSetCookie().some((c) => c.startsWith('zl_session=') && !c.startsWith('zl_session=;'))).toBe(
+      false
+    );
   });
 
-  it('a signed-in user\'s form action posted from another origin is refused too (CSRF)', async () => {
+  it("a signed-in user's form action posted from another origin is refused too (CSRF)", async () => {
     const officer = await loginAs('pd_industry');
     const res = await fetch(baseUrl() + '/projects?/create', {
       method: 'POST',
       redirect: 'manual',
-      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: 'https://evil.example', cookie: officer.cookie },
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        origin: 'https://evil.example',
+        cookie: officer.cookie
+      },
       body: ''
     });
     expect(res.status).toBe(403);
   });
 
-  it('the same form from the app\'s own origin is not refused by the origin check', async () => {
+  it("the same form from the app's own origin is not refused by the origin check", async () => {
     const res = await fetch(baseUrl() + '/login', {
       method: 'POST',
       redirect: 'manual',

@@ -13,7 +13,12 @@ describe('exports API', () => {
       expect(res.status, format).toBe(200);
       const bytes = new Uint8Array(await res.arrayBuffer());
       const name = /filename="([^"]+)"/.exec(res.headers.get('content-disposition') ?? '')![1];
-      if (format === 'shp') expect(Object.keys(unzipSync(bytes)).map((n) => n.split('.').pop()).sort()).toEqual(['cpg', 'dbf', 'prj', 'shp', 'shx']);
+      if (format === 'shp')
+        expect(
+          Object.keys(unzipSync(bytes))
+            .map((n) => n.split('.').pop())
+            .sort()
+        ).toEqual(['cpg', 'dbf', 'prj', 'shp', 'shx']);
       const r = await ingestBoundary([{ name, bytes }]);
       expect(r.features.length, format).toBe(Number(res.headers.get('x-feature-count')));
       areas[format] = r.features.map((f) => f.areaM2).sort();
@@ -28,10 +33,19 @@ describe('exports API', () => {
     expect(dash.districts).toHaveLength(17);
     expect(dash.rules.slowAverageDays).toBe(10);
     expect((await (await loginAs('pd_industry')).request('GET', '/api/v1/stats/dashboard')).status).toBe(403);
-    const m = await city.request('POST', '/api/v1/stats/measures', { authorityCode: 'jiading', measure: 'public_notice', note: '认定用时过长，予以通报' });
+    const m = await city.request('POST', '/api/v1/stats/measures', {
+      authorityCode: 'jiading',
+      measure: 'public_notice',
+      note: '认定用时过长，予以通报'
+    });
     expect(m.status).toBe(201);
     const list = await (await (await loginAs('jd_industry')).request('GET', '/api/v1/stats/measures')).json();
-    expect(list.measures.some((x: { measure: string; authorityCode: string }) => x.measure === 'public_notice' && x.authorityCode === 'jiading')).toBe(true);
+    expect(
+      list.measures.some(
+        (x: { measure: string; authorityCode: string }) =>
+          x.measure === 'public_notice' && x.authorityCode === 'jiading'
+      )
+    ).toBe(true);
     const bad = await city.request('POST', '/api/v1/stats/measures', { authorityCode: 'jiading', measure: 'fine' });
     expect(bad.status).toBe(400);
   });

@@ -6,20 +6,52 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { baseUrl, loginAs, type Client } from '../helpers/http.ts';
-import { deepKml, ellipseBomb, manyFeaturesGeoJson, minsertBomb, nestedInsertBomb, splineBomb, zipOfZips } from '../helpers/hostile-files.ts';
+import {
+  deepKml,
+  ellipseBomb,
+  manyFeaturesGeoJson,
+  minsertBomb,
+  nestedInsertBomb,
+  splineBomb,
+  zipOfZips
+} from '../helpers/hostile-files.ts';
 
-interface Case { name: string; bytes: () => Uint8Array; status: number[]; code?: string; withinMs: number }
+interface Case {
+  name: string;
+  bytes: () => Uint8Array;
+  status: number[];
+  code?: string;
+  withinMs: number;
+}
 
 /** Stated answer times: generous for CI (two runs on two shared cores); measured figures are far lower. */
 const CASES: Case[] = [
   // One turn of an ellipse at (0, 0): read fine, then refused for its coordinates (not Shanghai) — or 200.
   { name: 'ellipse-1e7.dxf', bytes: ellipseBomb, status: [200, 400], withinMs: 5000 },
   { name: 'minsert-40000x40000.dxf', bytes: minsertBomb, status: [422], code: 'limit-block-expansion', withinMs: 5000 },
-  { name: 'nested-8x10.dxf', bytes: () => nestedInsertBomb(8, 10), status: [422], code: 'limit-block-expansion', withinMs: 5000 },
-  { name: 'spline-degree-2000.dxf', bytes: () => splineBomb(2000), status: [422], code: 'limit-spline-degree', withinMs: 5000 },
+  {
+    name: 'nested-8x10.dxf',
+    bytes: () => nestedInsertBomb(8, 10),
+    status: [422],
+    code: 'limit-block-expansion',
+    withinMs: 5000
+  },
+  {
+    name: 'spline-degree-2000.dxf',
+    bytes: () => splineBomb(2000),
+    status: [422],
+    code: 'limit-spline-degree',
+    withinMs: 5000
+  },
   { name: 'zip-of-zips.zip', bytes: () => zipOfZips(4, 120), status: [422], code: 'zip-too-large', withinMs: 20000 },
   { name: 'deep-100000.kml', bytes: () => deepKml(100_000), status: [422], code: 'limit-depth', withinMs: 5000 },
-  { name: 'features-1e6.geojson', bytes: () => manyFeaturesGeoJson(1_000_000), status: [422], code: 'limit-features', withinMs: 20000 }
+  {
+    name: 'features-1e6.geojson',
+    bytes: () => manyFeaturesGeoJson(1_000_000),
+    status: [422],
+    code: 'limit-features',
+    withinMs: 20000
+  }
 ];
 
 let c: Client;
@@ -62,13 +94,23 @@ afterAll(async () => {
 
 /** POST on a fresh connection (no keep-alive reuse: a pooled socket the server closes while a 91 MB body
  *  is being prepared would fail on this side, not the server's). */
-function post(path: string, body: Buffer, headers: Record<string, string>): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
+function post(
+  path: string,
+  body: Buffer,
+  headers: Record<string, string>
+): Promise<{ status: number; body: { error?: { code: string; message: string } } }> {
   return new Promise((resolve, reject) => {
-    const req = request(`${baseUrl()}${path}`, { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (d: Buffer) => chunks.push(d));
-      res.on('end', () => resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') }));
-    });
+    const req = request(
+      `${baseUrl()}${path}`,
+      { method: 'POST', agent: false, headers: { ...headers, 'content-length': String(body.length) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () =>
+          resolve({ status: res.statusCode!, body: JSON.parse(Buffer.concat(chunks).toString() || '{}') })
+        );
+      }
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -78,7 +120,9 @@ function post(path: string, body: Buffer, headers: Record<string, string>): Prom
 function multipart(name: string, bytes: Uint8Array): { body: Buffer; type: string } {
   const boundary = `----hostile${Date.now()}`;
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: application/octet-stream\r\n\r\n`
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`)
   ]);
@@ -92,10 +136,17 @@ describe('hostile uploads do not stall or kill the server', () => {
       const bytes = k.bytes();
       const { body: payload, type } = multipart(k.name, bytes);
       const t0 = performance.now();
-      const res = await post('/api/v1/boundaries/inspect', payload, { 'content-type': type, cookie: c.cookie, origin: baseUrl(), 'accept-language': 'en' });
+      const res = await post('/api/v1/boundaries/inspect', payload, {
+        'content-type': type,
+        cookie: c.cookie,
+        origin: baseUrl(),
+        'accept-language': 'en'
+      });
       const body = res.body as { error: { code: string; message: string } };
       const ms = performance.now() - t0;
-      answers.push(`${k.name} (${bytes.byteLength.toLocaleString('en-US')} B): ${res.status} in ${ms.toFixed(0)} ms — ${body.error?.message ?? 'ok'}`);
+      answers.push(
+        `${k.name} (${bytes.byteLength.toLocaleString('en-US')} B): ${res.status} in ${ms.toFixed(0)} ms — ${body.error?.message ?? 'ok'}`
+      );
       expect(res.status).toBeLessThan(500);
       expect(k.status).toContain(res.status);
       if (k.code) expect(body.error.code).toBe(k.code);
@@ -107,24 +158,58 @@ describe('hostile uploads do not stall or kill the server', () => {
 
   it('the same bomb in Chinese: 422 with the limit stated first', async () => {
     const { body, type } = multipart('nested.dxf', nestedInsertBomb(8, 10));
-    const res = await post('/api/v1/boundaries/inspect', body, { 'content-type': type, cookie: c.cookie, origin: baseUrl(), 'accept-language': 'zh' });
+    const res = await post('/api/v1/boundaries/inspect', body, {
+      'content-type': type,
+      cookie: c.cookie,
+      origin: baseUrl(),
+      'accept-language': 'zh'
+    });
     expect(res.status).toBe(422);
     expect(res.body.error!.message).toMatch(/^图块嵌套展开超过 [\d,]+ 个实体/);
   });
 
   it('health never stalled beyond 2 s, and the server is up at the end', async () => {
     const status = await new Promise<number>((resolve, reject) => {
-      request(`${baseUrl()}/api/v1/health`, { agent: false }, (res) => { res.resume(); resolve(res.statusCode!); }).on('error', reject).end();
+      request(`${baseUrl()}/api/v1/health`, { agent: false }, (res) => {
+        res.resume();
+        resolve(res.statusCode!);
+      })
+        .on('error', reject)
+        .end();
     });
     expect(status).toBe(200);
     // A legal parcel still reads after all that (the workers were kept or replaced, not lost).
-    const parcel = multipart('p.geojson', Buffer.from(JSON.stringify({
-      type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[121.40, 31.20], [121.401, 31.20], [121.401, 31.201], [121.40, 31.201], [121.40, 31.20]]] }
-    })));
-    const ok = await post('/api/v1/boundaries/inspect', parcel.body, { 'content-type': parcel.type, cookie: c.cookie, origin: baseUrl() });
+    const parcel = multipart(
+      'p.geojson',
+      Buffer.from(
+        JSON.stringify({
+          type: 'Feature',
+          properties: {},
+          geometry: {
+            type: 'Polygon',
+            coordinates: [
+              [
+                [121.4, 31.2],
+                [121.401, 31.2],
+                [121.401, 31.201],
+                [121.4, 31.201],
+                [121.4, 31.2]
+              ]
+            ]
+          }
+        })
+      )
+    );
+    const ok = await post('/api/v1/boundaries/inspect', parcel.body, {
+      'content-type': parcel.type,
+      cookie: c.cookie,
+      origin: baseUrl()
+    });
     expect(ok.status).toBe(200);
     const health = await stopPoller();
-    console.log(`hostile uploads:\n  ${answers.join('\n  ')}\nhealth: ${health.polls} polls, max ${health.maxMs.toFixed(0)} ms, failures: ${health.failures.length}`);
+    console.log(
+      `hostile uploads:\n  ${answers.join('\n  ')}\nhealth: ${health.polls} polls, max ${health.maxMs.toFixed(0)} ms, failures: ${health.failures.length}`
+    );
     expect(health.failures).toEqual([]);
     expect(health.polls).toBeGreaterThan(5);
     expect(health.maxMs).toBeLessThan(2000);

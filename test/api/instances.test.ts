@@ -15,7 +15,8 @@ describe.skipIf(!process.env.DATABASE_URL)('two instances on one PostgreSQL', ()
     ent = await loginAs('ent_pudong');
   });
   afterAll(async () => second?.stop());
-  const onSecond = (path: string, headers: Record<string, string> = {}) => fetch(second.url + path, { headers: { 'accept-language': 'en', ...headers } });
+  const onSecond = (path: string, headers: Record<string, string> = {}) =>
+    fetch(second.url + path, { headers: { 'accept-language': 'en', ...headers } });
 
   it('a session made on the first instance works on the second', async () => {
     const me = await onSecond('/api/v1/session', { cookie: ent.cookie });
@@ -27,7 +28,11 @@ describe.skipIf(!process.env.DATABASE_URL)('two instances on one PostgreSQL', ()
   it('a file uploaded through the first instance is downloaded through the second, byte for byte', async () => {
     const { id } = await newDraft(ent, 'P03'); // name and checked boundary first (issue 14.2)
     const content = `土地权证 ${Date.now()} ${Math.random()}`;
-    const stored = await ent.request('POST', `/api/v1/projects/${id}/files`, upload('土地权证.pdf', content, { kind: 'land_title' }));
+    const stored = await ent.request(
+      'POST',
+      `/api/v1/projects/${id}/files`,
+      upload('土地权证.pdf', content, { kind: 'land_title' })
+    );
     expect(stored.status).toBe(201);
     const file = (await stored.json()) as { id: string };
     const down = await onSecond(`/api/v1/files/${file.id}`, { cookie: ent.cookie });
@@ -37,7 +42,11 @@ describe.skipIf(!process.env.DATABASE_URL)('two instances on one PostgreSQL', ()
 
   it('a token’s rate limit counts the calls to both instances', async () => {
     const admin = await loginAs('admin');
-    const { token } = await issueToken(admin, { username: `lb_feed_${Date.now().toString(36)}`, role: 'city_sheitc' }, { scopes: ['layers:read'], ratePerMinute: 4 });
+    const { token } = await issueToken(
+      admin,
+      { username: `lb_feed_${Date.now().toString(36)}`, role: 'city_sheitc' },
+      { scopes: ['layers:read'], ratePerMinute: 4 }
+    );
     const s = new Date().getSeconds();
     if (s >= 55) await new Promise((r) => setTimeout(r, (61 - s) * 1000));
     const first = async () => (await fetch(baseUrl() + '/api/v1/layers', { headers: bearer(token) })).status;

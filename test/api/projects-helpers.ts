@@ -6,17 +6,25 @@ import type { Client } from '../helpers/http.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const parcels = JSON.parse(readFileSync(path.join(root, 'seed/sample-layers/sample-parcels.geojson'), 'utf8')) as {
-  features: { properties: { id: string; district: string; expected: { landType: string; lingang: boolean } }; geometry: { type: 'Polygon'; coordinates: number[][][] } }[];
+  features: {
+    properties: { id: string; district: string; expected: { landType: string; lingang: boolean } };
+    geometry: { type: 'Polygon'; coordinates: number[][][] };
+  }[];
 };
 export const parcel = (id: string) => parcels.features.find((f) => f.properties.id === id)!;
 
 export const parcelGeoJson = (id: string) =>
-  JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: id }, geometry: parcel(id).geometry }] });
+  JSON.stringify({
+    type: 'FeatureCollection',
+    features: [{ type: 'Feature', properties: { name: id }, geometry: parcel(id).geometry }]
+  });
 
 /** The parcel's outline as a DXF LWPOLYLINE on layer 红线, in EPSG:4549 metres (what surveyors send). */
 export function parcelDxf(id: string): string {
   const gk = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs';
-  const ring = parcel(id).geometry.coordinates[0].slice(0, -1).map(([lon, lat]) => proj4('EPSG:4326', gk, [lon, lat]));
+  const ring = parcel(id)
+    .geometry.coordinates[0].slice(0, -1)
+    .map(([lon, lat]) => proj4('EPSG:4326', gk, [lon, lat]));
   const g = (c: number, v: string | number) => `${String(c).padStart(3)}\n${v}\n`;
   let s = g(0, 'SECTION') + g(2, 'HEADER') + g(9, '$ACADVER') + g(1, 'AC1015') + g(0, 'ENDSEC');
   s += g(0, 'SECTION') + g(2, 'ENTITIES') + g(0, 'LWPOLYLINE') + g(8, '红线') + g(90, ring.length) + g(70, 1);
@@ -62,28 +70,76 @@ export function upload(name: string, content: string | Uint8Array, fields: Recor
   return fd;
 }
 
-export interface ProjectJson { id: string; version: number; stage: string; landType: string | null; authorityCode: string | null; availableActions: { type: string }[]; events: { action: string }[]; clock: { dueDate: string | null; overdue: boolean } | null; [k: string]: unknown }
+export interface ProjectJson {
+  id: string;
+  version: number;
+  stage: string;
+  landType: string | null;
+  authorityCode: string | null;
+  availableActions: { type: string }[];
+  events: { action: string }[];
+  clock: { dueDate: string | null; overdue: boolean } | null;
+  [k: string]: unknown;
+}
 
 /**
  * A new application the way the pages start one (issue 14.2): inspect the demo parcel's file, then create
  * the named draft with the checked upload. Returns the draft's id and code.
  */
-export async function newDraft(c: Client, parcelId = 'P03', opts: { file?: 'geojson' | 'dxf'; title?: string; onBehalfOf?: string } = {}): Promise<{ id: string; code: string }> {
+export async function newDraft(
+  c: Client,
+  parcelId = 'P03',
+  opts: { file?: 'geojson' | 'dxf'; title?: string; onBehalfOf?: string } = {}
+): Promise<{ id: string; code: string }> {
   const dxf = opts.file === 'dxf';
-  const body = dxf ? upload(`${parcelId}.dxf`, parcelDxf(parcelId), { crs: 'EPSG:4549' }) : upload(`${parcelId}.geojson`, parcelGeoJson(parcelId));
+  const body = dxf
+    ? upload(`${parcelId}.dxf`, parcelDxf(parcelId), { crs: 'EPSG:4549' })
+    : upload(`${parcelId}.geojson`, parcelGeoJson(parcelId));
   const inspected = await ok<{ upload: { id: string } }>(await c.request('POST', '/api/v1/boundaries/inspect', body));
   // A number, not random letters: the page-words test reads a letters-only suffix ("jcyfj") as stray English.
   const title = opts.title ?? `测试项目 ${parcelId} ${String(Math.floor(Math.random() * 1e6)).padStart(6, '0')}`;
-  return ok(await c.request('POST', '/api/v1/projects', { title, upload: inspected.upload.id, crs: dxf ? 'EPSG:4549' : undefined, onBehalfOf: opts.onBehalfOf }), 201);
+  return ok(
+    await c.request('POST', '/api/v1/projects', {
+      title,
+      upload: inspected.upload.id,
+      crs: dxf ? 'EPSG:4549' : undefined,
+      onBehalfOf: opts.onBehalfOf
+    }),
+    201
+  );
 }
 
 /** Enterprise applies: name + boundary first, then the form and the documents. Returns the project. */
-export async function apply(ent: Client, parcelId: string, file: 'geojson' | 'dxf' = 'geojson', form: Record<string, unknown> = {}): Promise<ProjectJson> {
+export async function apply(
+  ent: Client,
+  parcelId: string,
+  file: 'geojson' | 'dxf' = 'geojson',
+  form: Record<string, unknown> = {}
+): Promise<ProjectJson> {
   const { id } = await newDraft(ent, parcelId, { file });
   let p = await ok<ProjectJson>(await ent.request('GET', `/api/v1/projects/${id}`));
-  await ok(await ent.request('PUT', `/api/v1/projects/${id}`, { form: { authorityCode: p.authorityCode ?? undefined, ...COMPLETE_FORM, ...form }, expectedVersion: p.version }));
-  await ok(await ent.request('POST', `/api/v1/projects/${id}/files`, upload('土地权证.pdf', `title ${id}`, { kind: 'land_title' })), 201);
-  await ok(await ent.request('POST', `/api/v1/projects/${id}/files`, upload('出让合同.pdf', `contract ${id}`, { kind: 'land_contract' })), 201);
+  await ok(
+    await ent.request('PUT', `/api/v1/projects/${id}`, {
+      form: { authorityCode: p.authorityCode ?? undefined, ...COMPLETE_FORM, ...form },
+      expectedVersion: p.version
+    })
+  );
+  await ok(
+    await ent.request(
+      'POST',
+      `/api/v1/projects/${id}/files`,
+      upload('土地权证.pdf', `title ${id}`, { kind: 'land_title' })
+    ),
+    201
+  );
+  await ok(
+    await ent.request(
+      'POST',
+      `/api/v1/projects/${id}/files`,
+      upload('出让合同.pdf', `contract ${id}`, { kind: 'land_contract' })
+    ),
+    201
+  );
   p = await ok<ProjectJson>(await ent.request('GET', `/api/v1/projects/${id}`));
   return p;
 }
@@ -102,7 +158,16 @@ export async function action(c: Client, id: string, type: string, extra: Record<
 }
 
 export async function doc(c: Client, id: string, kind: string): Promise<string> {
-  return (await ok<{ id: string }>(await c.request('POST', `/api/v1/projects/${id}/files`, upload(`${kind}.pdf`, `${kind} ${id} ${Math.random()}`, { kind })), 201)).id;
+  return (
+    await ok<{ id: string }>(
+      await c.request(
+        'POST',
+        `/api/v1/projects/${id}/files`,
+        upload(`${kind}.pdf`, `${kind} ${id} ${Math.random()}`, { kind })
+      ),
+      201
+    )
+  ).id;
 }
 
 /** 一键成表 by the district lead (POST …/sheet.pdf): needed before the case goes to the deciders (附件 二.1). */

@@ -21,7 +21,9 @@ describe('POST /api/v1/session', () => {
   it('answers a wrong password with 401 and no cookie, in the caller’s language', async () => {
     const zh = await new Client('zh').request('POST', '/api/v1/session', { username: 'pd_industry', password: 'nope' });
     expect(zh.status).toBe(401);
-    expect(zh.headers.getSetCookie().some((s) => s.startsWith('zl_session=') && !s.startsWith('zl_session=;'))).toBe(false);
+    expect(zh.headers.getSetCookie().some((s) => s.startsWith('zl_session=') && !s.startsWith('zl_session=;'))).toBe(
+      false
+    );
     expect((await zh.json()).error).toEqual({ code: 'login_invalid', message: '用户名或密码错误。' });
     const en = await new Client('en').request('POST', '/api/v1/session', { username: 'pd_industry', password: 'nope' });
     expect((await en.json()).error.message).toBe('Wrong username or password.');
@@ -35,7 +37,11 @@ describe('POST /api/v1/session', () => {
     const missing = await c.request('POST', '/api/v1/session', { username: 'x' });
     expect(missing.status).toBe(400);
     expect((await missing.json()).error.message).toContain('password');
-    const huge = await c.request('POST', '/api/v1/session', JSON.stringify({ username: 'x', password: 'y'.repeat(2_000_000) }));
+    const huge = await c.request(
+      'POST',
+      '/api/v1/session',
+      JSON.stringify({ username: 'x', password: 'y'.repeat(2_000_000) })
+    );
     expect([400, 413]).toContain(huge.status);
     expect((await huge.json()).error.code).toBe('body_too_large');
   });
@@ -43,8 +49,19 @@ describe('POST /api/v1/session', () => {
   it('after five wrong passwords the address waits 30 s (429, Retry-After); X-Forwarded-For from a client is ignored', async () => {
     const c = new Client('en');
     // Without TRUSTED_PROXIES a forged X-Forwarded-For does not give each guess a fresh address.
-    for (let i = 0; i < 5; i++) await c.request('POST', '/api/v1/session', { username: 'jd_sthj', password: 'wrong' + i }, { 'x-forwarded-for': `198.51.100.${i}` });
-    const res = await c.request('POST', '/api/v1/session', { username: 'jd_sthj', password: 'demo2026' }, { 'x-forwarded-for': '198.51.100.99' });
+    for (let i = 0; i < 5; i++)
+      await c.request(
+        'POST',
+        '/api/v1/session',
+        { username: 'jd_sthj', password: 'wrong' + i },
+        { 'x-forwarded-for': `198.51.100.${i}` }
+      );
+    const res = await c.request(
+      'POST',
+      '/api/v1/session',
+      { username: 'jd_sthj', password: 'demo2026' },
+      { 'x-forwarded-for': '198.51.100.99' }
+    );
     expect(res.status).toBe(429);
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(20);
     expect((await res.json()).error.message).toMatch(/try again in (2\d|30) seconds/);

@@ -12,7 +12,11 @@ import { Client, loginAs } from '../helpers/http.ts';
 export function tileOf(lon: number, lat: number, z: number) {
   const n = 2 ** z;
   const r = (lat * Math.PI) / 180;
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+  return {
+    z,
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
+  };
 }
 
 let officer: Client;
@@ -20,11 +24,12 @@ beforeAll(async () => {
   officer = await loginAs('pd_industry');
 });
 
-const get = (c: Client, path: string, headers: Record<string, string> = {}) => c.request('GET', path, undefined, headers);
+const get = (c: Client, path: string, headers: Record<string, string> = {}) =>
+  c.request('GET', path, undefined, headers);
 const decode = async (res: Response) => new VectorTile(new PbfReader(new Uint8Array(await res.arrayBuffer())));
 
 describe('GET /api/v1/tiles/:layer/:z/:x/:y.mvt', () => {
-  it('the district tile over People\'s Square at z12 holds Huangpu with its name, as polygons inside the tile extent', async () => {
+  it("the district tile over People's Square at z12 holds Huangpu with its name, as polygons inside the tile extent", async () => {
     const t = tileOf(121.475, 31.232, 12);
     const res = await get(officer, `/api/v1/tiles/district/${t.z}/${t.x}/${t.y}.mvt`);
     expect(res.status).toBe(200);
@@ -38,15 +43,18 @@ describe('GET /api/v1/tiles/:layer/:z/:x/:y.mvt', () => {
     expect(f.type).toBe(3);
     expect(f.properties.code).toBe('huangpu');
     // Clipped with a 64-pixel buffer: no coordinate far outside the tile.
-    for (const ring of f.loadGeometry()) for (const p of ring) {
-      expect(p.x).toBeGreaterThanOrEqual(-64);
-      expect(p.x).toBeLessThanOrEqual(4096 + 64);
-    }
+    for (const ring of f.loadGeometry())
+      for (const p of ring) {
+        expect(p.x).toBeGreaterThanOrEqual(-64);
+        expect(p.x).toBeLessThanOrEqual(4096 + 64);
+      }
     // Decoded back to lon/lat, the feature covers the point we asked for; the neighbouring district does not.
     const gj = f.toGeoJSON(t.x, t.y, t.z);
     expect(gj.geometry.type).toMatch(/Polygon/);
     expect(booleanPointInPolygon([121.475, 31.232], gj as never)).toBe(true);
-    const others = names.map((n, i) => [n, layer.feature(i).toGeoJSON(t.x, t.y, t.z)] as const).filter(([n]) => n !== '黄浦区');
+    const others = names
+      .map((n, i) => [n, layer.feature(i).toGeoJSON(t.x, t.y, t.z)] as const)
+      .filter(([n]) => n !== '黄浦区');
     for (const [n, g] of others) expect(booleanPointInPolygon([121.475, 31.232], g as never), String(n)).toBe(false);
   });
 
@@ -64,7 +72,11 @@ describe('GET /api/v1/tiles/:layer/:z/:x/:y.mvt', () => {
       }
     }
     expect(codes.size).toBe(16);
-    expect([...codes].sort()).toEqual(AUTHORITIES.filter((x) => x.kind === 'district').map((x) => x.code).sort());
+    expect([...codes].sort()).toEqual(
+      AUTHORITIES.filter((x) => x.kind === 'district')
+        .map((x) => x.code)
+        .sort()
+    );
   });
 
   it('a tile outside the data is empty: 204 No Content, still cacheable', async () => {
@@ -113,7 +125,10 @@ function featuresOf(tile: VectorTile, name: string) {
 
 describe('GET /api/v1/tiles/:z/:x/:y.mvt (all layers in one tile)', () => {
   it('carries, for every layer, the same features as the per-layer tile — at a stored zoom and over-zoomed to z16', async () => {
-    const layers = (await (await get(officer, '/api/v1/layers')).json()).layers as { kind: string; versionId: number | null }[];
+    const layers = (await (await get(officer, '/api/v1/layers')).json()).layers as {
+      kind: string;
+      versionId: number | null;
+    }[];
     const current = layers.filter((l) => l.versionId != null);
     expect(current.length).toBeGreaterThanOrEqual(8);
     const v = current.map((l) => l.versionId).join('.');
@@ -139,7 +154,9 @@ describe('GET /api/v1/tiles/:z/:x/:y.mvt (all layers in one tile)', () => {
     expect(res.headers.get('cache-control')).toContain('max-age=60');
     const etag = res.headers.get('etag')!;
     expect((await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`, { 'if-none-match': etag })).status).toBe(304);
-    expect(Object.keys((await decode(res)).layers)).toEqual(expect.arrayContaining(['district', 'development_boundary', 'industrial_block']));
+    expect(Object.keys((await decode(res)).layers)).toEqual(
+      expect.arrayContaining(['district', 'development_boundary', 'industrial_block'])
+    );
     expect((await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=999999`)).status).toBe(404);
     expect((await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=1.x`)).status).toBe(400);
     expect((await get(new Client(), `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`)).status).toBe(401);

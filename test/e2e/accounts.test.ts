@@ -41,14 +41,20 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     await colleague.page.waitForURL((u) => u.pathname === '/login');
     await colleague.page.fill('input[name=username]', username);
     await colleague.page.fill('input[name=password]', temp);
-    await Promise.all([colleague.page.waitForURL((u) => u.pathname === '/account/password'), colleague.page.click('form button')]);
+    await Promise.all([
+      colleague.page.waitForURL((u) => u.pathname === '/account/password'),
+      colleague.page.click('form button')
+    ]);
     expect(await colleague.page.getByTestId('must-change').textContent()).toMatch(/临时密码/);
     await colleague.page.goto(baseUrl() + '/inbox');
     await colleague.page.waitForURL((u) => u.pathname === '/account/password');
     await colleague.page.fill('input[name=current]', temp);
     await colleague.page.fill('input[name=next]', 'jiading planning 2026');
     await colleague.page.fill('input[name=repeat]', 'jiading planning 2026');
-    await Promise.all([colleague.page.waitForURL((u) => u.pathname === '/inbox'), colleague.page.click('main form button')]);
+    await Promise.all([
+      colleague.page.waitForURL((u) => u.pathname === '/inbox'),
+      colleague.page.click('main form button')
+    ]);
     expect(await colleague.page.getByTestId('current-user').textContent()).toContain('新同事');
 
     // Disabled: signed out at once, and the login is refused; re-enabled: in again.
@@ -62,7 +68,9 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     expect(await colleague.page.locator('[role=alert]').textContent()).toMatch(/用户名或密码错误/);
     await admin.page.locator(`tr[data-username="${username}"] form[action="?/enable"] button`).click();
     await expect.poll(() => admin.page.locator(`tr[data-username="${username}"]`).textContent()).not.toMatch(/已停用/);
-    expect((await new Client().request('POST', '/api/v1/session', { username, password: 'jiading planning 2026' })).status).toBe(200);
+    expect(
+      (await new Client().request('POST', '/api/v1/session', { username, password: 'jiading planning 2026' })).status
+    ).toBe(200);
 
     // Reset: a new temporary password, which again must be changed (the API says so too).
     await admin.page.locator(`tr[data-username="${username}"] form[action="?/reset"] button`).click();
@@ -75,7 +83,9 @@ describe.skipIf(!hasChromium)('accounts in the browser', () => {
     expect(blocked.status).toBe(403);
     expect((await blocked.json()).error.message).toMatch(/temporary password/);
     // Every act is in the account history.
-    expect(await admin.page.locator('section', { hasText: '最近的账号操作' }).textContent()).toMatch(/重置密码[\s\S]*启用[\s\S]*停用[\s\S]*修改密码[\s\S]*创建用户/);
+    expect(await admin.page.locator('section', { hasText: '最近的账号操作' }).textContent()).toMatch(
+      /重置密码[\s\S]*启用[\s\S]*停用[\s\S]*修改密码[\s\S]*创建用户/
+    );
     await admin.page.screenshot({ path: '/tmp/zeroland-admin-users.png', fullPage: true });
     expect([...admin.errors, ...colleague.errors]).toEqual([]);
   });

@@ -25,7 +25,9 @@ describe.skipIf(!hasChromium)('API tokens page', () => {
     await page.click('form[action="?/account"] button');
     await expect.poll(() => page.locator('[role=status]').first().textContent()).toContain(username);
 
-    await page.selectOption('form[action="?/issue"] select[name=userId]', { label: `嘉定区政务数据平台 (${username})` });
+    await page.selectOption('form[action="?/issue"] select[name=userId]', {
+      label: `嘉定区政务数据平台 (${username})`
+    });
     await page.fill('form[action="?/issue"] input[name=name]', '项目数据同步');
     await page.check('form[action="?/issue"] input[value="projects:read"]');
     await page.click('form[action="?/issue"] button');

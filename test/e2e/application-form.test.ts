@@ -7,7 +7,8 @@ import { baseUrl } from '../helpers/http.ts';
 import { CHROMIUM, CHROMIUM_ARGS, Journey, sampleParcelGeoJson } from './journey-steps.ts';
 
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`application-form.test.ts skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
+if (!hasChromium)
+  console.warn(`application-form.test.ts skipped: no browser at ${CHROMIUM} (apt-get install chromium)`);
 
 describe.skipIf(!hasChromium)('application form of a new draft', () => {
   let browser: Browser;

@@ -35,7 +35,8 @@ describe.skipIf(!hasChromium)('the basemap the administrator sets', () => {
     const { page } = await newPage(browser);
     await loginInBrowser(page, 'admin');
     await page.goto(baseUrl() + '/admin/basemap');
-    if (await page.getByTestId('basemap-clear').count()) await Promise.all([page.waitForLoadState('networkidle'), page.getByTestId('basemap-clear').click()]);
+    if (await page.getByTestId('basemap-clear').count())
+      await Promise.all([page.waitForLoadState('networkidle'), page.getByTestId('basemap-clear').click()]);
     await browser?.close();
     await tiles?.close();
   });
@@ -44,7 +45,9 @@ describe.skipIf(!hasChromium)('the basemap the administrator sets', () => {
     const { page, errors } = await newPage(browser);
     const foreign = foreignRequests(page);
     await loginInBrowser(page, 'pd_industry');
-    await expect.poll(() => page.getByTestId('zoning-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
+    await expect
+      .poll(() => page.getByTestId('zoning-map').getAttribute('data-ready'), { timeout: 60_000 })
+      .toBe('true');
     await page.waitForLoadState('networkidle');
     expect(foreign).toEqual([]);
     expect(errors).toEqual([]);
@@ -63,7 +66,9 @@ describe.skipIf(!hasChromium)('the basemap the administrator sets', () => {
     await form.locator('input[name=url]').fill(`${tiles.origin}/tiles/{z}/{x}/{y}.png`);
     await form.locator('input[name=attribution]').fill('本地测试底图');
     await Promise.all([page.waitForLoadState('networkidle'), form.getByRole('button', { name: '保存底图' }).click()]);
-    await expect.poll(() => page.getByTestId('basemap-status').textContent()).toContain(`${tiles.origin}/tiles/{z}/{x}/{y}.png`);
+    await expect
+      .poll(() => page.getByTestId('basemap-status').textContent())
+      .toContain(`${tiles.origin}/tiles/{z}/{x}/{y}.png`);
     expect(errors).toEqual([]);
 
     const user = await newPage(browser);
@@ -71,9 +76,15 @@ describe.skipIf(!hasChromium)('the basemap the administrator sets', () => {
     const foreign = foreignRequests(user.page);
     await loginInBrowser(user.page, 'pd_industry');
     const res = await user.page.goto(baseUrl() + '/');
-    expect(res?.headers()['content-security-policy']).toMatch(new RegExp(`img-src [^;]*${tiles.origin.replace(/[.:/]/g, '\\$&')}`));
-    await expect.poll(() => user.page.getByTestId('zoning-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
-    await expect.poll(() => tiles.hits.filter((h) => h.startsWith('/tiles/')).length, { timeout: 30_000 }).toBeGreaterThan(0);
+    expect(res?.headers()['content-security-policy']).toMatch(
+      new RegExp(`img-src [^;]*${tiles.origin.replace(/[.:/]/g, '\\$&')}`)
+    );
+    await expect
+      .poll(() => user.page.getByTestId('zoning-map').getAttribute('data-ready'), { timeout: 60_000 })
+      .toBe('true');
+    await expect
+      .poll(() => tiles.hits.filter((h) => h.startsWith('/tiles/')).length, { timeout: 30_000 })
+      .toBeGreaterThan(0);
     await expect.poll(() => user.page.locator('.maplibregl-ctrl-attrib').textContent()).toContain('本地测试底图');
     // the only foreign origin is the basemap's
     expect(foreign.filter((u) => !u.startsWith(tiles.origin + '/tiles/'))).toEqual([]);

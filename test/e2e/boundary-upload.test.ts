@@ -20,12 +20,19 @@ if (!hasChromium) console.warn(`boundary-upload.test.ts skipped: no browser at $
 function corner(code: string): [number, number] {
   return proj4(CRS_REGISTRY['EPSG:4490'].proj4, CRS_REGISTRY[code].proj4, [121.66, 31.2]) as [number, number];
 }
-const square = ([x, y]: [number, number], w: number, h = w): Ring => [[x, y], [x, y + h], [x + w, y + h], [x + w, y], [x, y]];
+const square = ([x, y]: [number, number], w: number, h = w): Ring => [
+  [x, y],
+  [x, y + h],
+  [x + w, y + h],
+  [x + w, y],
+  [x, y]
+];
 
 const shot = async (page: Page, name: string) => {
   if (process.env.ZL_SHOTS) await page.screenshot({ path: `${process.env.ZL_SHOTS}/${name}.png` });
 };
-const areaOf = async (page: Page) => Number(/([\d,.]+) m²/.exec((await page.textContent('[data-testid=area]'))!)![1].replace(/,/g, ''));
+const areaOf = async (page: Page) =>
+  Number(/([\d,.]+) m²/.exec((await page.textContent('[data-testid=area]'))!)![1].replace(/,/g, ''));
 
 describe.skipIf(!hasChromium)('boundary upload page', () => {
   let browser: Browser;
@@ -76,7 +83,11 @@ describe.skipIf(!hasChromium)('boundary upload page', () => {
         lwpolyline('建筑', square([x + 20, y + 20], 60, 50).slice(0, 4), true)
       ]
     });
-    await page.setInputFiles('[data-testid=boundary-input]', { name: '宗地图.dxf', mimeType: 'application/dxf', buffer: Buffer.from(file) });
+    await page.setInputFiles('[data-testid=boundary-input]', {
+      name: '宗地图.dxf',
+      mimeType: 'application/dxf',
+      buffer: Buffer.from(file)
+    });
     await page.waitForSelector('[data-testid=cad-layers]');
     expect(await page.textContent('[data-testid=crs-code]')).toContain('EPSG:4528');
     expect(await page.textContent('[data-testid=crs-rule]')).toContain('带号前缀');
@@ -103,7 +114,11 @@ describe.skipIf(!hasChromium)('boundary upload page', () => {
   });
 
   it('a junk file named .dxf gets a clear Chinese error, and an English one after switching language', async () => {
-    const junk = { name: 'broken.dxf', mimeType: 'application/dxf', buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)) };
+    const junk = {
+      name: 'broken.dxf',
+      mimeType: 'application/dxf',
+      buffer: Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256))
+    };
     await page.setInputFiles('[data-testid=boundary-input]', junk);
     await page.waitForSelector('[data-testid=upload-error]');
     expect(await page.textContent('[data-testid=upload-error]')).toMatch(/[\u4e00-\u9fff]{4}/);
@@ -131,7 +146,11 @@ describe.skipIf(!hasChromium)('boundary upload page', () => {
         if (el) w.__seen.push(el.textContent ?? '');
       }).observe(document.body, { subtree: true, childList: true, characterData: true });
     });
-    await page.setInputFiles('[data-testid=boundary-input]', { name: 'big.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify(base)) });
+    await page.setInputFiles('[data-testid=boundary-input]', {
+      name: 'big.geojson',
+      mimeType: 'application/geo+json',
+      buffer: Buffer.from(JSON.stringify(base))
+    });
     await page.waitForSelector('[data-testid=inspect-report]');
     const seen = await page.evaluate(() => (window as unknown as { __seen: string[] }).__seen);
     expect(seen.some((s) => /上传|解析/.test(s))).toBe(true);

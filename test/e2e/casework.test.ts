@@ -37,7 +37,11 @@ describe.skipIf(!hasChromium)('working the case in the browser', () => {
     await page.goto(`${j.projectUrl}/application`);
     await page.waitForSelector('[data-testid=form-declarations]');
     const rows = page.locator('[data-testid=form-declarations] tr[data-criterion]');
-    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-criterion')!).filter((id) => document.querySelector(`[data-testid=declare-yes-${id}]`)));
+    const ids = await rows.evaluateAll((trs) =>
+      trs
+        .map((tr) => tr.getAttribute('data-criterion')!)
+        .filter((id) => document.querySelector(`[data-testid=declare-yes-${id}]`))
+    );
     expect(ids.length).toBeGreaterThan(0);
     for (const id of ids) {
       await page.setInputFiles(`[data-testid=evidence-${id}]`, pdf(`承诺声明-${id}`));
@@ -65,10 +69,14 @@ describe.skipIf(!hasChromium)('working the case in the browser', () => {
     await j.act('accept', (p) => p.fill('[data-testid=overlap-reason]', '同一地块的重复申报已核实（测试）'));
     await j.act('start_joint_review', async (p) => {
       await p.uncheck('[data-testid=dept-ecology_environment]');
-      for (const d of ['town_government', 'development_reform', 'planning_resources']) await p.check(`[data-testid=dept-${d}]`);
+      for (const d of ['town_government', 'development_reform', 'planning_resources'])
+        await p.check(`[data-testid=dept-${d}]`);
     });
     expect(await j.stage()).toBe('joint_review');
-    for (const [dept, letter] of [['town_government', '周浦镇人民政府意见函'], ['development_reform', '浦东新区发展改革委意见函']]) {
+    for (const [dept, letter] of [
+      ['town_government', '周浦镇人民政府意见函'],
+      ['development_reform', '浦东新区发展改革委意见函']
+    ]) {
       await j.act('enter_opinion', async (p) => {
         await p.selectOption('[data-testid=enter-department]', dept);
         await p.check('[data-testid=via-letter]');
@@ -118,7 +126,7 @@ describe.skipIf(!hasChromium)('working the case in the browser', () => {
     expect(await navCount('notifications').count()).toBe(0);
   });
 
-  it('the administrator imports next year\'s holidays in the calendar page; the change is logged', async () => {
+  it("the administrator imports next year's holidays in the calendar page; the change is logged", async () => {
     const page = j.page;
     await j.login('admin');
     await page.goto(`${baseUrl()}/admin/calendar?year=2033`);
@@ -126,7 +134,9 @@ describe.skipIf(!hasChromium)('working the case in the browser', () => {
     expect(await page.textContent('[data-testid=year-status]')).toContain('未公布');
     const form = page.locator('[data-testid=import-form]');
     await form.locator('input[name=year]').fill('2033');
-    await form.locator('textarea').fill('2033-01-01,holiday,元旦\n2033-01-30~2033-02-05,放假,春节\n2033-01-29,上班,春节\n');
+    await form
+      .locator('textarea')
+      .fill('2033-01-01,holiday,元旦\n2033-01-30~2033-02-05,放假,春节\n2033-01-29,上班,春节\n');
     await form.locator('[data-testid=import-submit]').click();
     await page.waitForSelector('[data-testid=imported]');
     expect(await page.textContent('[data-testid=imported]')).toContain('已导入 9 天');
@@ -134,7 +144,9 @@ describe.skipIf(!hasChromium)('working the case in the browser', () => {
     expect(await page.textContent('[data-testid=year-status]')).toContain('已公布');
     expect(await page.textContent('[data-testid=calendar-days]')).toContain('调休上班');
     expect(await page.textContent('[data-testid=calendar-log]')).toContain('导入 2033 年节假日安排：9 天');
-    expect(await page.textContent('[data-testid=deadline-explain]')).toContain('第 5 个工作日起黄色预警，第 8 个工作日起红色预警');
+    expect(await page.textContent('[data-testid=deadline-explain]')).toContain(
+      '第 5 个工作日起黄色预警，第 8 个工作日起红色预警'
+    );
     await j.shot('cw-04-calendar-admin-zh');
     await page.goto(`${baseUrl()}/lang?to=en&next=${encodeURIComponent('/admin/calendar?year=2033')}`);
     await page.waitForSelector('[data-testid=calendar-admin]');

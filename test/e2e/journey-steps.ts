@@ -9,7 +9,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 
 // CHROMIUM_PATH chooses the browser (default /usr/bin/chromium), as for every browser test.
 export { CHROMIUM } from '../helpers/browser.ts';
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+];
 
 /** A Pudong parcel inside the development boundary (sample parcel P03, not Lingang) as a GeoJSON upload. */
 export function pudongParcelGeoJson(): Buffer {
@@ -20,10 +27,19 @@ export function pudongParcelGeoJson(): Buffer {
 export function sampleParcelGeoJson(id: string, name = `${id} 示意地块`): Buffer {
   const fc = JSON.parse(readFileSync(path.join(root, 'seed/sample-layers/sample-parcels.geojson'), 'utf8'));
   const f = fc.features.find((x: { properties: { id: string } }) => x.properties.id === id);
-  return Buffer.from(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name }, geometry: f.geometry }] }));
+  return Buffer.from(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name }, geometry: f.geometry }]
+    })
+  );
 }
 
-export const pdf = (title: string) => ({ name: `${title}.pdf`, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${title}\n%%EOF\n`) });
+export const pdf = (title: string) => ({
+  name: `${title}.pdf`,
+  mimeType: 'application/pdf',
+  buffer: Buffer.from(`%PDF-1.4\n% ${title}\n%%EOF\n`)
+});
 
 /** A USCC whose last character is wrong (the check digit error the form must explain). */
 export function withWrongCheckDigit(code: string): string {
@@ -38,7 +54,11 @@ export class Journey {
   page!: Page;
   projectUrl = '';
   code = '';
-  constructor(private browser: Browser, private base: string, private shots: string | null = null) {}
+  constructor(
+    private browser: Browser,
+    private base: string,
+    private shots: string | null = null
+  ) {}
 
   async start() {
     this.ctx = await this.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'zh-CN' });
@@ -69,14 +89,21 @@ export class Journey {
    * 新建申报 (issue 14.2): name the project, drop the parcel file, see the CRS, area and the scope check,
    * then create the draft. Returns the CRS and area texts shown before anything was created.
    */
-  async createApplication(file: Buffer = pudongParcelGeoJson(), title = '年产 20 万套精密零件智能化技术改造项目（演示）') {
+  async createApplication(
+    file: Buffer = pudongParcelGeoJson(),
+    title = '年产 20 万套精密零件智能化技术改造项目（演示）'
+  ) {
     const page = this.page;
     await page.goto(`${this.base}/projects`);
     await page.waitForLoadState('networkidle');
     await Promise.all([page.waitForURL(/\/projects\/new$/), page.click('[data-testid=new-application]')]);
     await page.fill('[data-testid=project-title]', title);
     await page.waitForSelector('[data-testid=parcel-map][data-ready=true]');
-    await page.setInputFiles('[data-testid=boundary-input]', { name: 'pudong-parcel.geojson', mimeType: 'application/geo+json', buffer: file });
+    await page.setInputFiles('[data-testid=boundary-input]', {
+      name: 'pudong-parcel.geojson',
+      mimeType: 'application/geo+json',
+      buffer: file
+    });
     await page.waitForSelector('[data-testid=inspect-report]');
     const crs = (await page.textContent('[data-testid=crs-code]'))!;
     const area = (await page.textContent('[data-testid=area]'))!;
@@ -90,7 +117,10 @@ export class Journey {
   }
 
   async submitApplication() {
-    await Promise.all([this.page.waitForResponse((r) => r.url().includes('/submit') && r.request().method() === 'POST'), this.page.click('[data-testid=submit-application]')]);
+    await Promise.all([
+      this.page.waitForResponse((r) => r.url().includes('/submit') && r.request().method() === 'POST'),
+      this.page.click('[data-testid=submit-application]')
+    ]);
   }
 
   async fillForm(uscc: string) {
@@ -146,7 +176,10 @@ export class Journey {
     await page.waitForSelector('[data-testid=action-message]');
     const msg = (await page.textContent('[data-testid=action-message]'))!;
     if (!msg.startsWith('已办理')) return msg;
-    await page.waitForFunction((v) => document.querySelector('[data-testid=project-page]')?.getAttribute('data-version') !== v, before);
+    await page.waitForFunction(
+      (v) => document.querySelector('[data-testid=project-page]')?.getAttribute('data-version') !== v,
+      before
+    );
     return msg;
   }
 }

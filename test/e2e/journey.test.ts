@@ -69,7 +69,10 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     await j.uploadDocument('land_title', '土地权证');
     await j.uploadDocument('land_contract', '土地出让合同');
     await j.shot('04-form-complete');
-    await Promise.all([j.page.waitForURL(/\/projects\/[^/]+\?submitted=1$/), j.page.click('[data-testid=submit-application]')]);
+    await Promise.all([
+      j.page.waitForURL(/\/projects\/[^/]+\?submitted=1$/),
+      j.page.click('[data-testid=submit-application]')
+    ]);
     await j.page.waitForSelector('[data-testid=project-page]');
     expect(await j.stage()).toBe('submitted');
     expect(await j.page.textContent('[data-testid=stage-label]')).toContain('已提交');
@@ -87,11 +90,15 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     await j.openProject();
     // The same land as the demo's P03 project: the lead checks the overlap and gives a reason (12.9).
     await j.act('accept', async (p) => {
-      expect(await p.textContent('[data-testid=action-form-accept] [data-testid=overlap-notice]')).toContain('【示意】精密机械');
+      expect(await p.textContent('[data-testid=action-form-accept] [data-testid=overlap-notice]')).toContain(
+        '【示意】精密机械'
+      );
       await p.fill('[data-testid=overlap-reason]', '同一企业对同一地块重新申报，原申请将撤回（已电话核实）');
     });
     expect(await j.stage()).toBe('preliminary_review');
-    expect(await j.page.locator('[data-testid=overlap-item]', { hasText: '【示意】精密机械' }).textContent()).toContain('已核实');
+    expect(await j.page.locator('[data-testid=overlap-item]', { hasText: '【示意】精密机械' }).textContent()).toContain(
+      '已核实'
+    );
     // The clock started on acceptance: 0 of 10 working days used, with a due date.
     expect(await j.page.textContent('[data-testid=clock]')).toContain('/ 10');
     await j.act('start_joint_review', async (p) => {
@@ -146,11 +153,13 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     // (checked before the stage), naming both versions, not with some other refusal.
     expect(msg).toMatch(/已被他人更新/);
     expect(msg).toMatch(/当前版本 \d+.*您看到的是版本 \d+/);
-    await stale.waitForFunction(() => document.querySelector('[data-testid=project-page]')?.getAttribute('data-stage') === 'decision');
+    await stale.waitForFunction(
+      () => document.querySelector('[data-testid=project-page]')?.getAttribute('data-stage') === 'decision'
+    );
     await stale.close();
   });
 
-  it('the city withdraws Pudong\'s recognition authority (二.5): the Pudong government sees the banner and cannot recognise', async () => {
+  it("the city withdraws Pudong's recognition authority (二.5): the Pudong government sees the banner and cannot recognise", async () => {
     const page = j.page;
     await j.login('city_jxw');
     await page.goto(`${baseUrl()}/stats/dashboard`);
@@ -200,7 +209,10 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
       expect(await p.textContent('[data-testid=positive-gaps]')).toContain('正面清单');
       await j.shot('05c-positive-gaps');
       await p.fill('[data-testid=justification]', justification);
-      await p.setInputFiles('[data-testid=action-document]', pdf('浦东新区人民政府关于认定零增地技术改造优质项目的通知'));
+      await p.setInputFiles(
+        '[data-testid=action-document]',
+        pdf('浦东新区人民政府关于认定零增地技术改造优质项目的通知')
+      );
     });
     expect(await j.stage()).toBe('tracking');
     expect(await j.page.textContent('[data-testid=event-log]')).toContain(justification);
@@ -226,7 +238,11 @@ describe.skipIf(!hasChromium)('recognition journey in the browser', () => {
     await ms.locator('input[name=department]').fill('浦东新区生态环境局');
     await ms.locator('button.btn').click();
     // The answer may take seconds on a loaded machine (the default poll gives up after one).
-    await expect.poll(async () => page.locator('[data-testid=milestones] tr[data-milestone=eia_filed]').textContent(), { timeout: 30_000 }).toContain(today);
+    await expect
+      .poll(async () => page.locator('[data-testid=milestones] tr[data-milestone=eia_filed]').textContent(), {
+        timeout: 30_000
+      })
+      .toContain(today);
     expect(await page.textContent('[data-testid=tracking-message]')).toContain('已登记');
     // The next step moves on to the EIA approval.
     expect(await page.getAttribute('[data-testid=milestones] tr.next', 'data-milestone')).toBe('eia_approved');

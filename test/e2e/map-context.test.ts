@@ -6,7 +6,12 @@ import type { Browser, Page } from 'playwright-core';
 import { hasChromium, launch, loginInBrowser, newPage } from '../helpers/browser.ts';
 import { baseUrl, loginAs } from '../helpers/http.ts';
 
-type FC = { features: { geometry: { coordinates: unknown } | null; properties: { id: string; code: string; title: string; enterprise: string; authorityCode: string } }[] };
+type FC = {
+  features: {
+    geometry: { coordinates: unknown } | null;
+    properties: { id: string; code: string; title: string; enterprise: string; authorityCode: string };
+  }[];
+};
 
 /** Bounding box of a GeoJSON geometry's coordinates. */
 function bboxOf(g: { coordinates: unknown } | null): number[] {
@@ -31,7 +36,9 @@ const meets = (a: number[], b: number[]) => a[0] <= b[2] && b[0] <= a[2] && a[1]
 function distinctProject(fc: FC) {
   const boxes = fc.features.map((f) => bboxOf(f.geometry));
   const sameEnterprise = (e: string) => fc.features.filter((f) => f.properties.enterprise === e).length;
-  const i = fc.features.findIndex((f, k) => sameEnterprise(f.properties.enterprise) <= 20 && boxes.every((b, j) => j === k || !meets(b, boxes[k])));
+  const i = fc.features.findIndex(
+    (f, k) => sameEnterprise(f.properties.enterprise) <= 20 && boxes.every((b, j) => j === k || !meets(b, boxes[k]))
+  );
   return fc.features[Math.max(0, i)].properties;
 }
 const SHOTS = process.env.SCREENSHOTS; // a folder: screenshots at 1,280 and 1,920 px are written there
@@ -55,9 +62,9 @@ describe.skipIf(!hasChromium)('maps with context', () => {
   afterAll(async () => browser?.close());
 
   it('the projects layer holds exactly the projects the server lets the user see', async () => {
-    const pd = await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json() as FC;
-    const jd = await (await (await loginAs('jd_industry')).request('GET', '/api/v1/map/projects')).json() as FC;
-    const city = await (await (await loginAs('city_jxw')).request('GET', '/api/v1/map/projects')).json() as FC;
+    const pd = (await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json()) as FC;
+    const jd = (await (await (await loginAs('jd_industry')).request('GET', '/api/v1/map/projects')).json()) as FC;
+    const city = (await (await (await loginAs('city_jxw')).request('GET', '/api/v1/map/projects')).json()) as FC;
     expect(pd.features.length).toBeGreaterThan(0);
     expect(new Set(pd.features.map((f) => f.properties.authorityCode))).toEqual(new Set(['pudong']));
     expect(jd.features.every((f) => f.properties.authorityCode === 'jiading')).toBe(true);
@@ -74,7 +81,7 @@ describe.skipIf(!hasChromium)('maps with context', () => {
   });
 
   it('finds a project by number and by enterprise, and clicking it says what it is', async () => {
-    const pd = await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json() as FC;
+    const pd = (await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json()) as FC;
     const p = distinctProject(pd);
     const { page, errors } = await newPage(browser);
     await loginInBrowser(page, 'pd_industry');
@@ -99,9 +106,11 @@ describe.skipIf(!hasChromium)('maps with context', () => {
     await info.getByRole('button', { name: '关闭' }).click();
     await search(page, p.enterprise);
     const hits = page.getByTestId('map-search-hits');
-    await expect.poll(async () => ((await hits.count()) ? await hits.textContent() : await info.textContent()) ?? '').toContain(p.code);
+    await expect
+      .poll(async () => ((await hits.count()) ? await hits.textContent() : await info.textContent()) ?? '')
+      .toContain(p.code);
     // a Jiading project is not found by a Pudong officer
-    const jd = await (await (await loginAs('jd_industry')).request('GET', '/api/v1/map/projects')).json() as FC;
+    const jd = (await (await (await loginAs('jd_industry')).request('GET', '/api/v1/map/projects')).json()) as FC;
     if (jd.features.length) {
       await search(page, jd.features[0].properties.code);
       await expect.poll(() => page.getByTestId('map-search-hits').textContent()).toContain('未找到');
@@ -126,7 +135,7 @@ describe.skipIf(!hasChromium)('maps with context', () => {
   });
 
   it('the project map zooms out to its district and back', async () => {
-    const pd = await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json() as FC;
+    const pd = (await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json()) as FC;
     const { page, errors } = await newPage(browser);
     await loginInBrowser(page, 'pd_industry');
     await page.goto(`${baseUrl()}/projects/${pd.features[0].properties.id}`);
@@ -141,32 +150,46 @@ describe.skipIf(!hasChromium)('maps with context', () => {
     await expect.poll(() => map.locator('img.map-print-image').count(), { timeout: 30_000 }).toBe(1);
     await page.emulateMedia({ media: 'print' });
     // the picture is retaken each time the map settles, so the newest one may still be loading
-    await expect.poll(() => map.locator('img.map-print-image').evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0 && getComputedStyle(img).display !== 'none'), { timeout: 10_000 }).toBe(true);
+    await expect
+      .poll(
+        () =>
+          map
+            .locator('img.map-print-image')
+            .evaluate(
+              (img: HTMLImageElement) =>
+                img.complete && img.naturalWidth > 0 && getComputedStyle(img).display !== 'none'
+            ),
+        { timeout: 10_000 }
+      )
+      .toBe(true);
     expect(await button.isVisible()).toBe(false);
     expect(errors).toEqual([]);
   });
 
   it.skipIf(!SHOTS)('screenshots at 1,280 and 1,920 px in zh and en', { timeout: 600_000 }, async () => {
-    const pd = await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json() as FC;
+    const pd = (await (await (await loginAs('pd_industry')).request('GET', '/api/v1/map/projects')).json()) as FC;
     const pdFirst = pd.features[0].properties.id;
-    for (const lang of ['zh-CN', 'en-US']) for (const width of [1280, 1920]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang });
-      const page = await context.newPage();
-      await loginInBrowser(page, 'pd_industry');
-      if (lang === 'en-US') await page.goto(`${baseUrl()}/lang?to=en&next=/`);
-      await mapReady(page);
-      await search(page, '31.2002, 121.5993');
-      await page.waitForTimeout(1500);
-      await clickMap(page, 40);
-      await page.waitForTimeout(500);
-      await page.screenshot({ path: `${SHOTS}/home-${lang}-${width}.png` });
-      await page.goto(`${baseUrl()}/projects/${pdFirst}`);
-      await expect.poll(() => page.getByTestId('parcel-map').getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
-      await page.getByTestId('zoom-district').click();
-      await page.waitForTimeout(1500);
-      await page.getByTestId('parcel-map').scrollIntoViewIfNeeded();
-      await page.screenshot({ path: `${SHOTS}/project-${lang}-${width}.png` });
-      await context.close();
-    }
+    for (const lang of ['zh-CN', 'en-US'])
+      for (const width of [1280, 1920]) {
+        const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang });
+        const page = await context.newPage();
+        await loginInBrowser(page, 'pd_industry');
+        if (lang === 'en-US') await page.goto(`${baseUrl()}/lang?to=en&next=/`);
+        await mapReady(page);
+        await search(page, '31.2002, 121.5993');
+        await page.waitForTimeout(1500);
+        await clickMap(page, 40);
+        await page.waitForTimeout(500);
+        await page.screenshot({ path: `${SHOTS}/home-${lang}-${width}.png` });
+        await page.goto(`${baseUrl()}/projects/${pdFirst}`);
+        await expect
+          .poll(() => page.getByTestId('parcel-map').getAttribute('data-ready'), { timeout: 60_000 })
+          .toBe('true');
+        await page.getByTestId('zoom-district').click();
+        await page.waitForTimeout(1500);
+        await page.getByTestId('parcel-map').scrollIntoViewIfNeeded();
+        await page.screenshot({ path: `${SHOTS}/project-${lang}-${width}.png` });
+        await context.close();
+      }
   });
 });

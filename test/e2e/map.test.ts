@@ -14,8 +14,21 @@ describe.skipIf(!hasChromium)('the map of Shanghai', () => {
     await expect.poll(() => map.getAttribute('data-ready'), { timeout: 60_000 }).toBe('true');
     // The sources really loaded features, not just a blank canvas.
     await expect
-      .poll(async () => Object.fromEntries(((await map.getAttribute('data-loaded-sources')) ?? '').split(',').filter(Boolean).map((p) => p.split(':'))), { timeout: 60_000 })
-      .toMatchObject({ district: expect.any(String), industrial_block: expect.any(String), development_boundary: expect.any(String) });
+      .poll(
+        async () =>
+          Object.fromEntries(
+            ((await map.getAttribute('data-loaded-sources')) ?? '')
+              .split(',')
+              .filter(Boolean)
+              .map((p) => p.split(':'))
+          ),
+        { timeout: 60_000 }
+      )
+      .toMatchObject({
+        district: expect.any(String),
+        industrial_block: expect.any(String),
+        development_boundary: expect.any(String)
+      });
     await expect.poll(() => page.locator('.district-label').allTextContents()).toContain('浦东新区');
     await expect.poll(() => page.locator('.district-label').count()).toBe(16);
     expect(await page.getByText('示意数据，非官方数据').count()).toBeGreaterThan(0);
@@ -31,7 +44,9 @@ describe.skipIf(!hasChromium)('the map of Shanghai', () => {
     await loginInBrowser(page, 'jd_industry');
     await page.getByRole('link', { name: 'English' }).click();
     await expect.poll(() => page.getByText('Planned industrial blocks').count()).toBeGreaterThan(0);
-    await expect.poll(() => page.locator('.district-label').allTextContents(), { timeout: 60_000 }).toContain('Jiading');
+    await expect
+      .poll(() => page.locator('.district-label').allTextContents(), { timeout: 60_000 })
+      .toContain('Jiading');
     expect(errors).toEqual([]);
   });
 });

@@ -11,7 +11,9 @@ export async function overflowingCards(page: Page): Promise<string[]> {
       for (const el of card.querySelectorAll<HTMLElement>('*')) {
         const r = el.getBoundingClientRect();
         if (r.width > 0 && r.height > 0 && r.right > edge + 1 && getComputedStyle(el).position !== 'absolute') {
-          out.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} +${Math.round(r.right - edge)}px in ${card.dataset.testid ?? card.tagName}`);
+          out.push(
+            `${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} +${Math.round(r.right - edge)}px in ${card.dataset.testid ?? card.tagName}`
+          );
           break;
         }
       }

@@ -15,11 +15,66 @@ import { overflowingCards, shot, sideways } from './page-layout.ts';
  * C3484), units, the language switch, and the sample data's own names. Anything else is English leaking in.
  */
 const ALLOWED = new Set([
-  'English', 'EPSG', 'CGCS', 'GB', 'ZL', 'PDF', 'Excel', 'xlsx', 'XLSX', 'GeoJSON', 'KML', 'KMZ', 'DWG', 'DXF', 'SHP', 'zip', 'GIS', 'TXT',
-  'CSV', 'JPG', 'PNG', 'MB', 'KB', 'GB', 'UTF', 'GBK', 'SHA', 'RFC', 'WGS', 'GCJ', 'CAD', 'XYZ', 'WMTS', 'URL', 'ID', 'OIDC', 'SSO', 'API', 'SMTP', 'QR',
-  'README', 'JSON', 'km', 'mm', 'ha', 'kg', 'tce', 'No', 'vs', 'Shapefile', 'SHCITY', 'Web',
+  'English',
+  'EPSG',
+  'CGCS',
+  'GB',
+  'ZL',
+  'PDF',
+  'Excel',
+  'xlsx',
+  'XLSX',
+  'GeoJSON',
+  'KML',
+  'KMZ',
+  'DWG',
+  'DXF',
+  'SHP',
+  'zip',
+  'GIS',
+  'TXT',
+  'CSV',
+  'JPG',
+  'PNG',
+  'MB',
+  'KB',
+  'GB',
+  'UTF',
+  'GBK',
+  'SHA',
+  'RFC',
+  'WGS',
+  'GCJ',
+  'CAD',
+  'XYZ',
+  'WMTS',
+  'URL',
+  'ID',
+  'OIDC',
+  'SSO',
+  'API',
+  'SMTP',
+  'QR',
+  'README',
+  'JSON',
+  'km',
+  'mm',
+  'ha',
+  'kg',
+  'tce',
+  'No',
+  'vs',
+  'Shapefile',
+  'SHCITY',
+  'Web',
   // The administrator's pages show usernames, layer source labels and command lines verbatim.
-  'admin', 'zeroland', 'standard', 'load-codes', 'schematic', 'sample', 'seed'
+  'admin',
+  'zeroland',
+  'standard',
+  'load-codes',
+  'schematic',
+  'sample',
+  'seed'
 ]);
 
 /** Latin words of two letters or more that are neither allowed nor part of a code like EPSG:4528 or C3484. */
@@ -44,7 +99,10 @@ describe.skipIf(!hasChromium)('pages in Chinese, the new application, statistics
   afterAll(async () => browser?.close());
 
   async function as(user: string, lang: 'zh' | 'en' = 'zh', width = 1280) {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: lang === 'zh' ? 'zh-CN' : 'en-GB'
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -54,7 +112,9 @@ describe.skipIf(!hasChromium)('pages in Chinese, the new application, statistics
   }
 
   it('Chinese pages show no English words beyond codes, formats and names', async () => {
-    const pd = await ok<{ projects: { id: string; title: string }[] }>(await (await loginAs('pd_industry')).request('GET', '/api/v1/projects'));
+    const pd = await ok<{ projects: { id: string; title: string }[] }>(
+      await (await loginAs('pd_industry')).request('GET', '/api/v1/projects')
+    );
     const demo = pd.projects.find((p) => p.title.includes('【示意】精密机械'))!;
     const tour: [string, string[]][] = [
       ['ent_pudong', ['/', '/projects', '/projects/new', '/inbox', '/account/password']],
@@ -79,17 +139,26 @@ describe.skipIf(!hasChromium)('pages in Chinese, the new application, statistics
 
   it('a parcel in an industrial block is refused at upload with the clause; nothing is created', async () => {
     const { page, errors } = await as('ent_jiading');
-    const before = (await ok<{ projects: unknown[] }>(await (await loginAs('ent_jiading')).request('GET', '/api/v1/projects'))).projects.length;
+    const before = (
+      await ok<{ projects: unknown[] }>(await (await loginAs('ent_jiading')).request('GET', '/api/v1/projects'))
+    ).projects.length;
     await page.goto(`${baseUrl()}/projects`);
     await Promise.all([page.waitForURL(/\/projects\/new$/), page.click('[data-testid=new-application]')]);
     await page.fill('[data-testid=project-title]', '示意电子科技智能化改造项目');
-    await page.setInputFiles('[data-testid=boundary-input]', { name: 'P06.geojson', mimeType: 'application/geo+json', buffer: sampleParcelGeoJson('P06') });
+    await page.setInputFiles('[data-testid=boundary-input]', {
+      name: 'P06.geojson',
+      mimeType: 'application/geo+json',
+      buffer: sampleParcelGeoJson('P06')
+    });
     await page.waitForSelector('[data-testid=boundary-check][data-ok=false]');
     expect(await page.textContent('[data-testid=check-land-type]')).toContain('规划产业区块内');
     expect(await page.textContent('[data-testid=check-refusal]')).toMatch(/不能通过本程序申报.*一\.4/);
     expect(await page.isDisabled('[data-testid=create-application]')).toBe(true);
     await shot(page, 'new-refused-zh-1280');
-    expect((await ok<{ projects: unknown[] }>(await (await loginAs('ent_jiading')).request('GET', '/api/v1/projects'))).projects.length).toBe(before);
+    expect(
+      (await ok<{ projects: unknown[] }>(await (await loginAs('ent_jiading')).request('GET', '/api/v1/projects')))
+        .projects.length
+    ).toBe(before);
     expect(errors).toEqual([]);
     await page.context().close();
   });
@@ -98,7 +167,11 @@ describe.skipIf(!hasChromium)('pages in Chinese, the new application, statistics
     const { page, errors } = await as('ent_pudong');
     await page.goto(`${baseUrl()}/projects/new`);
     await page.fill('[data-testid=project-title]', '待删除的重复草稿（测试）');
-    await page.setInputFiles('[data-testid=boundary-input]', { name: 'P03.geojson', mimeType: 'application/geo+json', buffer: sampleParcelGeoJson('P03') });
+    await page.setInputFiles('[data-testid=boundary-input]', {
+      name: 'P03.geojson',
+      mimeType: 'application/geo+json',
+      buffer: sampleParcelGeoJson('P03')
+    });
     await page.waitForSelector('[data-testid=boundary-check][data-ok=true]');
     expect(await page.textContent('[data-testid=check-land-type]')).toContain('城市开发边界内');
     await Promise.all([page.waitForURL(/\/application$/), page.click('[data-testid=create-application]')]);
@@ -120,7 +193,10 @@ describe.skipIf(!hasChromium)('pages in Chinese, the new application, statistics
         await page.goto(`${baseUrl()}/stats`);
         await page.waitForSelector('[data-testid=stats-table]');
         // Every column, 认定 and 超期 included, is on screen without scrolling the table.
-        const fit = await page.$eval('[data-testid=stats-table]', (t) => ({ table: t.scrollWidth, box: t.parentElement!.clientWidth }));
+        const fit = await page.$eval('[data-testid=stats-table]', (t) => ({
+          table: t.scrollWidth,
+          box: t.parentElement!.clientWidth
+        }));
         expect(fit.table).toBeLessThanOrEqual(fit.box);
         expect(await sideways(page)).toBeLessThanOrEqual(0);
         await shot(page, `stats-${lang}-${width}`);
@@ -137,13 +213,16 @@ describe.skipIf(!hasChromium)('pages in Chinese, the new application, statistics
   }
 
   it('the project page prints without navigation, buttons or forms, in one column', async () => {
-    const pd = await ok<{ projects: { id: string; title: string }[] }>(await (await loginAs('pd_industry')).request('GET', '/api/v1/projects'));
+    const pd = await ok<{ projects: { id: string; title: string }[] }>(
+      await (await loginAs('pd_industry')).request('GET', '/api/v1/projects')
+    );
     const demo = pd.projects.find((p) => p.title.includes('【示意】精密机械'))!;
     const { page, errors } = await as('pd_industry');
     await page.goto(`${baseUrl()}/projects/${demo.id}`);
     await page.waitForSelector('[data-testid=project-page]');
     await page.emulateMedia({ media: 'print' });
-    const shown = (sel: string) => page.$$eval(sel, (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
+    const shown = (sel: string) =>
+      page.$$eval(sel, (els) => els.filter((e) => getComputedStyle(e).display !== 'none').length);
     expect(await shown('.topbar')).toBe(0);
     expect(await shown('[data-testid=project-page] button')).toBe(0);
     expect(await shown('[data-testid=project-page] form')).toBe(0);
@@ -151,7 +230,9 @@ describe.skipIf(!hasChromium)('pages in Chinese, the new application, statistics
     expect(await page.$eval('.cols', (e) => getComputedStyle(e).display)).toBe('block');
     // The print hook runs around window.print(): closed sections open for paper and close again after.
     await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
-    expect(await page.$$eval('[data-testid=project-page] details', (ds) => ds.every((d) => (d as HTMLDetailsElement).open))).toBe(true);
+    expect(
+      await page.$$eval('[data-testid=project-page] details', (ds) => ds.every((d) => (d as HTMLDetailsElement).open))
+    ).toBe(true);
     await page.evaluate(() => window.dispatchEvent(new Event('afterprint')));
     const pdf = await page.pdf({ format: 'A4' });
     expect(pdf.length).toBeGreaterThan(10_000);

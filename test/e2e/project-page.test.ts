@@ -28,14 +28,26 @@ describe.skipIf(!hasChromium)('project page layout and the information sheet', (
     await ok(await action(ind, p.id, 'start_joint_review', { departments: ['planning_resources'] }));
     await ok(await action(await loginAs('pd_ghzy'), p.id, 'record_opinion', { opinion: 'agree' }));
     // The judgement that used to stop the 所用数据 cell from wrapping (issue 14.1).
-    const ev = await ok<{ evaluation: { results: { criterionId: string; kind: string }[] } }>(await ind.request('GET', `/api/v1/projects/${p.id}/evaluation`));
+    const ev = await ok<{ evaluation: { results: { criterionId: string; kind: string }[] } }>(
+      await ind.request('GET', `/api/v1/projects/${p.id}/evaluation`)
+    );
     const manual = ev.evaluation.results.find((r) => r.kind === 'manual')!;
-    await ok(await ind.request('POST', `/api/v1/projects/${p.id}/evaluation/judgements`, { criterionId: manual.criterionId, verdict: 'pass', comment: '经区产业部门研判，项目符合本区产业发展导向，与近中期规划实施不冲突（测试）。' }), 201);
+    await ok(
+      await ind.request('POST', `/api/v1/projects/${p.id}/evaluation/judgements`, {
+        criterionId: manual.criterionId,
+        verdict: 'pass',
+        comment: '经区产业部门研判，项目符合本区产业发展导向，与近中期规划实施不冲突（测试）。'
+      }),
+      201
+    );
   });
   afterAll(async () => browser?.close());
 
   async function open(lang: 'zh' | 'en', width: number): Promise<{ page: Page; errors: string[] }> {
-    const context = await browser.newContext({ viewport: { width, height: 900 }, locale: lang === 'zh' ? 'zh-CN' : 'en-GB' });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      locale: lang === 'zh' ? 'zh-CN' : 'en-GB'
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(e.message));
@@ -54,7 +66,9 @@ describe.skipIf(!hasChromium)('project page layout and the information sheet', (
         expect(await overflowingCards(page), `${lang} ${width}`).toEqual([]);
         expect(await sideways(page)).toBeLessThanOrEqual(0);
         // Every column of the checklist keeps a readable width (it used to squeeze two to ~70 px).
-        const widths = await page.$$eval('[data-testid=standard-checklist] thead th', (ths) => ths.map((th) => th.getBoundingClientRect().width));
+        const widths = await page.$$eval('[data-testid=standard-checklist] thead th', (ths) =>
+          ths.map((th) => th.getBoundingClientRect().width)
+        );
         expect(Math.min(...widths)).toBeGreaterThan(75);
         expect(await pageHeight(page)).toBeLessThan(MAX_HEIGHT);
         await shot(page, `project-${lang}-${width}`);
@@ -81,17 +95,26 @@ describe.skipIf(!hasChromium)('project page layout and the information sheet', (
     expect(await page.getAttribute('[data-testid=issued-documents]', 'data-sheet-state')).toBe('issued');
     // Re-issuing voids stamped paper: the button is the quiet kind, not the primary one.
     expect(await page.getAttribute('[data-testid=issue-sheet]', 'class')).toContain('secondary');
-    await page.setInputFiles('[data-testid=sheet-scan-file]', { name: '项目信息表盖章扫描件.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4 stamped scan (test)') });
+    await page.setInputFiles('[data-testid=sheet-scan-file]', {
+      name: '项目信息表盖章扫描件.pdf',
+      mimeType: 'application/pdf',
+      buffer: Buffer.from('%PDF-1.4 stamped scan (test)')
+    });
     await page.waitForSelector('[data-testid=sheet-scan]');
     expect(await page.textContent('[data-testid=sheet-scans]')).toContain('项目信息表盖章扫描件.pdf');
-    expect(await page.textContent('[data-testid=documents] tr[data-kind=sheet_scan]')).toContain('项目信息表盖章扫描件.pdf');
+    expect(await page.textContent('[data-testid=documents] tr[data-kind=sheet_scan]')).toContain(
+      '项目信息表盖章扫描件.pdf'
+    );
     expect(await page.textContent('[data-testid=documents] tr[data-kind=project_sheet]')).toMatch(/项目信息表_ZL-/);
     await shot(page, 'project-sheet-zh-1280');
 
     // The refused form may still be open; open it only if it is not.
-    if (!(await page.locator('[data-testid=confirm-close_joint_review]').isVisible())) await page.click('[data-testid=action-close_joint_review]');
+    if (!(await page.locator('[data-testid=confirm-close_joint_review]').isVisible()))
+      await page.click('[data-testid=action-close_joint_review]');
     await page.click('[data-testid=confirm-close_joint_review]');
-    await page.waitForFunction(() => document.querySelector('[data-testid=project-page]')?.getAttribute('data-stage') === 'decision');
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid=project-page]')?.getAttribute('data-stage') === 'decision'
+    );
     expect(errors).toEqual([]);
     await page.context().close();
   });

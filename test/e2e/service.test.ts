@@ -65,10 +65,15 @@ describe('npm start as a service', () => {
     // A new application starts from its checked boundary (issue 14.2): inspect the demo parcel, then create.
     const fd = new FormData();
     fd.append('file', new Blob([parcelGeoJson('P03')]), 'P03.geojson');
-    const inspected = await fetch(first.base + '/api/v1/boundaries/inspect', { method: 'POST', headers: { origin: first.base, cookie }, body: fd });
+    const inspected = await fetch(first.base + '/api/v1/boundaries/inspect', {
+      method: 'POST',
+      headers: { origin: first.base, cookie },
+      body: fd
+    });
     expect(inspected.status).toBe(200);
     const created = await api(first.base, cookie, 'POST', '/api/v1/projects', {
-      title: '停机测试企业零增地技术改造项目', upload: ((await inspected.json()) as { upload: { id: string } }).upload.id
+      title: '停机测试企业零增地技术改造项目',
+      upload: ((await inspected.json()) as { upload: { id: string } }).upload.id
     });
     expect(created.status).toBe(201);
     const { id } = (await created.json()) as { id: string };

@@ -16,7 +16,8 @@ describe.skipIf(!hasChromium)('project information sheet on the project page', (
     const list = await (await api.request('GET', '/api/v1/projects?stage=joint_review')).json();
     // The seeded demo project by its title: API tests that ran before may have added Pudong projects too.
     const project = (list.projects ?? list).find(
-      (p: { authorityCode: string; title?: string }) => p.authorityCode === 'pudong' && p.title?.includes('【示意】精密机械')
+      (p: { authorityCode: string; title?: string }) =>
+        p.authorityCode === 'pudong' && p.title?.includes('【示意】精密机械')
     );
     expect(project, 'the seeded Pudong demo project in joint review').toBeTruthy();
 

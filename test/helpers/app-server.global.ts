@@ -10,7 +10,6 @@ import { freePort } from './service.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
-
 let child: ChildProcess | null = null;
 
 /** On a PostgreSQL server the app gets a clean schema, as the embedded database does in its temp folder. */
@@ -28,7 +27,16 @@ export default async function setup(project: TestProject) {
   let log = '';
   child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: baseUrl, DATA_DIR: dataDir, ZEROLAND_SEED: '1', TZ: 'Asia/Shanghai', BODY_SIZE_LIMIT: '210M' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: baseUrl,
+      DATA_DIR: dataDir,
+      ZEROLAND_SEED: '1',
+      TZ: 'Asia/Shanghai',
+      BODY_SIZE_LIMIT: '210M'
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   child.stdout!.on('data', (c) => (log += c));

@@ -16,7 +16,12 @@ export const BUILDING_A: R = [70, 10, 112.5, 30];
 export const BUILDING_B: R = [10, 50, 50, 90];
 
 const ring = ([x0, y0, x1, y1]: R, prefix = 0): [number, number][] =>
-  [[x0, y0], [x1, y0], [x1, y1], [x0, y1]].map(([x, y]) => [prefix + E0 + x, N0 + y] as [number, number]);
+  [
+    [x0, y0],
+    [x1, y0],
+    [x1, y1],
+    [x0, y1]
+  ].map(([x, y]) => [prefix + E0 + x, N0 + y] as [number, number]);
 
 const pairs = (...kv: [number, string | number][]) => kv.map(([c, v]) => `${String(c).padStart(3)}\n${v}\n`).join('');
 export const text = (layer: string, x: number, y: number, s: string) =>
@@ -27,7 +32,12 @@ export const mtext = (layer: string, x: number, y: number, s: string) =>
 const enc = (s: string) => new TextEncoder().encode(s);
 
 /** The recognised parcel as a DXF on layer 红线 (uploaded through the boundary pipeline). */
-export const parcelDxf = () => ({ name: '红线.dxf', bytes: enc(dxf({ version: 'AC1027', insunits: 6, layers: ['红线'], entities: [lwpolyline('红线', ring(PARCEL, ZONE), true)] })) });
+export const parcelDxf = () => ({
+  name: '红线.dxf',
+  bytes: enc(
+    dxf({ version: 'AC1027', insunits: 6, layers: ['红线'], entities: [lwpolyline('红线', ring(PARCEL, ZONE), true)] })
+  )
+});
 
 /** The survey as CAD: footprints on 建筑, labels on 注记 (a single-line TEXT "2F", an MTEXT with the floor area). */
 export function surveyDxf(opts: { labels?: boolean } = {}) {
@@ -38,18 +48,35 @@ export function surveyDxf(opts: { labels?: boolean } = {}) {
     lwpolyline('建筑', ring(BUILDING_B, ZONE), true),
     ...(labels ? [text('注记', 80, 20, '2F'), mtext('注记', 20, 70, '{\\fSimSun|b0;3#厂房\\P建筑面积 4800}')] : [])
   ];
-  return { name: '竣工测绘.dxf', bytes: enc(dxf({ version: 'AC1027', insunits: 6, layers: ['红线', '建筑', '注记'], entities })) };
+  return {
+    name: '竣工测绘.dxf',
+    bytes: enc(dxf({ version: 'AC1027', insunits: 6, layers: ['红线', '建筑', '注记'], entities }))
+  };
 }
 
 /** ESRI WKT of CGCS2000 / 3-degree GK CM 120E (EPSG:4549) as ArcGIS writes it. */
-export const PRJ_4549 = 'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
+export const PRJ_4549 =
+  'PROJCS["CGCS2000_3_Degree_GK_CM_120E",GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]],PROJECTION["Gauss_Kruger"],PARAMETER["False_Easting",500000.0],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",120.0],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]';
 
 /** The survey as a zipped Shapefile with a floors attribute (A) and a floor-area attribute (B). */
-export function surveyShapefile(buildings: { r: R; floors?: number; area?: number }[] = [{ r: BUILDING_A, floors: 2 }, { r: BUILDING_B, area: 4800 }]) {
+export function surveyShapefile(
+  buildings: { r: R; floors?: number; area?: number }[] = [
+    { r: BUILDING_A, floors: 2 },
+    { r: BUILDING_B, area: 4800 }
+  ]
+) {
   const records = buildings.map((b) => {
     const pts = ring(b.r).map(([x, y]) => [x, y]);
     return { polygons: [[[...pts, pts[0]]]], attributes: { FLOORS: b.floors ?? null, JZMJ: b.area ?? null } };
   });
-  const bytes = zippedShapefile('竣工测绘', records, [{ name: 'FLOORS', type: 'N', length: 4 }, { name: 'JZMJ', type: 'N', length: 12, decimals: 2 }], PRJ_4549);
+  const bytes = zippedShapefile(
+    '竣工测绘',
+    records,
+    [
+      { name: 'FLOORS', type: 'N', length: 4 },
+      { name: 'JZMJ', type: 'N', length: 12, decimals: 2 }
+    ],
+    PRJ_4549
+  );
   return { name: '竣工测绘.zip', bytes };
 }

@@ -19,5 +19,10 @@ export function cliDataDir(): string {
 export function cli(args: string[], stdin = '', extraEnv: Record<string, string> = {}) {
   const env: Record<string, string | undefined> = { ...process.env, DATA_DIR: cliDataDir(), ...extraEnv };
   delete env.PGLITE_DIR;
-  return spawnSync(process.execPath, ['bin/zeroland', ...args], { input: stdin, env, encoding: 'utf8', timeout: 280_000 });
+  return spawnSync(process.execPath, ['bin/zeroland', ...args], {
+    input: stdin,
+    env,
+    encoding: 'utf8',
+    timeout: 280_000
+  });
 }

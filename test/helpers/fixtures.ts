@@ -11,12 +11,31 @@ let cachedHash: Promise<string> | null = null;
 
 export const uniqueName = (prefix: string) => `${prefix}_${randomUUID().slice(0, 8)}`;
 
-export async function makeUser(db: Queryable, role: Role, authorityCode: string | null = null, extra: { department?: string; departmentCode?: string; email?: string } = {}) {
+export async function makeUser(
+  db: Queryable,
+  role: Role,
+  authorityCode: string | null = null,
+  extra: { department?: string; departmentCode?: string; email?: string } = {}
+) {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const username = uniqueName(role);
   const id = await insertUser(db, {
-    username, displayName: username, role, authorityCode, department: extra.department ?? null, passwordHash: await cachedHash,
-    departmentCode: extra.departmentCode ?? null, email: extra.email ?? null
+    username,
+    displayName: username,
+    role,
+    authorityCode,
+    department: extra.department ?? null,
+    passwordHash: await cachedHash,
+    departmentCode: extra.departmentCode ?? null,
+    email: extra.email ?? null
   });
-  return { id, username, role, authorityCode, department: extra.department ?? null, departmentCode: extra.departmentCode ?? null, email: extra.email ?? null };
+  return {
+    id,
+    username,
+    role,
+    authorityCode,
+    department: extra.department ?? null,
+    departmentCode: extra.departmentCode ?? null,
+    email: extra.email ?? null
+  };
 }

@@ -8,36 +8,202 @@ const dxf = (...pairs: (string | number)[]) => enc(pairs.map(String).join('\n') 
 
 /** 151 bytes: an ELLIPSE whose end parameter is 10,000,000 radians (1.6 million turns). */
 export function ellipseBomb(): Uint8Array {
-  return dxf(0, 'SECTION', 2, 'ENTITIES', 0, 'ELLIPSE', 8, 0, 10, 0, 20, 0, 30, 0, 11, 100, 21, 0, 31, 0, 40, 0.5, 41, 0, 42, 10000000, 0, 'ENDSEC', 0, 'EOF');
+  return dxf(
+    0,
+    'SECTION',
+    2,
+    'ENTITIES',
+    0,
+    'ELLIPSE',
+    8,
+    0,
+    10,
+    0,
+    20,
+    0,
+    30,
+    0,
+    11,
+    100,
+    21,
+    0,
+    31,
+    0,
+    40,
+    0.5,
+    41,
+    0,
+    42,
+    10000000,
+    0,
+    'ENDSEC',
+    0,
+    'EOF'
+  );
 }
 
 /** ~276 bytes: a MINSERT of 40,000 × 40,000 copies of a block holding a circle. */
 export function minsertBomb(): Uint8Array {
   return dxf(
-    0, 'SECTION', 2, 'BLOCKS', 0, 'BLOCK', 8, 0, 2, 'B', 70, 0, 10, 0, 20, 0, 30, 0, 3, 'B',
-    0, 'CIRCLE', 8, 0, 10, 0, 20, 0, 30, 0, 40, 1, 0, 'ENDBLK', 8, 0, 0, 'ENDSEC',
-    0, 'SECTION', 2, 'ENTITIES', 0, 'INSERT', 8, 0, 2, 'B', 10, 0, 20, 0, 30, 0, 44, 3, 45, 3, 70, 40000, 71, 40000,
-    0, 'ENDSEC', 0, 'EOF'
+    0,
+    'SECTION',
+    2,
+    'BLOCKS',
+    0,
+    'BLOCK',
+    8,
+    0,
+    2,
+    'B',
+    70,
+    0,
+    10,
+    0,
+    20,
+    0,
+    30,
+    0,
+    3,
+    'B',
+    0,
+    'CIRCLE',
+    8,
+    0,
+    10,
+    0,
+    20,
+    0,
+    30,
+    0,
+    40,
+    1,
+    0,
+    'ENDBLK',
+    8,
+    0,
+    0,
+    'ENDSEC',
+    0,
+    'SECTION',
+    2,
+    'ENTITIES',
+    0,
+    'INSERT',
+    8,
+    0,
+    2,
+    'B',
+    10,
+    0,
+    20,
+    0,
+    30,
+    0,
+    44,
+    3,
+    45,
+    3,
+    70,
+    40000,
+    71,
+    40000,
+    0,
+    'ENDSEC',
+    0,
+    'EOF'
   );
 }
 
 /** ~4 KB: 8 levels of blocks, each inserting the level below 10 times (10⁸ circles when expanded). */
 export function nestedInsertBomb(levels = 8, fan = 10): Uint8Array {
   const parts: (string | number)[] = [0, 'SECTION', 2, 'BLOCKS'];
-  parts.push(0, 'BLOCK', 8, 0, 2, 'L0', 70, 0, 10, 0, 20, 0, 30, 0, 0, 'CIRCLE', 8, 0, 10, 0, 20, 0, 30, 0, 40, 1, 0, 'ENDBLK', 8, 0);
+  parts.push(
+    0,
+    'BLOCK',
+    8,
+    0,
+    2,
+    'L0',
+    70,
+    0,
+    10,
+    0,
+    20,
+    0,
+    30,
+    0,
+    0,
+    'CIRCLE',
+    8,
+    0,
+    10,
+    0,
+    20,
+    0,
+    30,
+    0,
+    40,
+    1,
+    0,
+    'ENDBLK',
+    8,
+    0
+  );
   for (let l = 1; l <= levels; l++) {
     parts.push(0, 'BLOCK', 8, 0, 2, `L${l}`, 70, 0, 10, 0, 20, 0, 30, 0);
     for (let i = 0; i < fan; i++) parts.push(0, 'INSERT', 8, 0, 2, `L${l - 1}`, 10, i * 3, 20, 0, 30, 0);
     parts.push(0, 'ENDBLK', 8, 0);
   }
-  parts.push(0, 'ENDSEC', 0, 'SECTION', 2, 'ENTITIES', 0, 'INSERT', 8, 0, 2, `L${levels}`, 10, 0, 20, 0, 30, 0, 0, 'ENDSEC', 0, 'EOF');
+  parts.push(
+    0,
+    'ENDSEC',
+    0,
+    'SECTION',
+    2,
+    'ENTITIES',
+    0,
+    'INSERT',
+    8,
+    0,
+    2,
+    `L${levels}`,
+    10,
+    0,
+    20,
+    0,
+    30,
+    0,
+    0,
+    'ENDSEC',
+    0,
+    'EOF'
+  );
   return dxf(...parts);
 }
 
 /** A SPLINE of degree 2000 with 2,001 control points (de Boor: 2000² work per sample). */
 export function splineBomb(degree = 2000): Uint8Array {
   const n = degree + 1;
-  const parts: (string | number)[] = [0, 'SECTION', 2, 'ENTITIES', 0, 'SPLINE', 8, 0, 70, 8, 71, degree, 72, n + degree + 1, 73, n, 74, 0];
+  const parts: (string | number)[] = [
+    0,
+    'SECTION',
+    2,
+    'ENTITIES',
+    0,
+    'SPLINE',
+    8,
+    0,
+    70,
+    8,
+    71,
+    degree,
+    72,
+    n + degree + 1,
+    73,
+    n,
+    74,
+    0
+  ];
   for (let i = 0; i < n + degree + 1; i++) parts.push(40, i < n ? 0 : 1);
   for (let i = 0; i < n; i++) parts.push(10, i, 20, i % 2, 30, 0);
   parts.push(0, 'ENDSEC', 0, 'EOF');
@@ -46,7 +212,9 @@ export function splineBomb(degree = 2000): Uint8Array {
 
 /** KML with `depth` nested <Folder> elements (a recursive reader overflows its stack). */
 export function deepKml(depth = 100_000): Uint8Array {
-  return enc(`<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${'<Folder>'.repeat(depth)}${'</Folder>'.repeat(depth)}</Document></kml>`);
+  return enc(
+    `<?xml version="1.0" encoding="UTF-8"?><kml xmlns="http://www.opengis.net/kml/2.2"><Document>${'<Folder>'.repeat(depth)}${'</Folder>'.repeat(depth)}</Document></kml>`
+  );
 }
 
 /** A FeatureCollection of `n` copies of one small polygon (91 bytes each: 1e6 features ≈ 91 MB),
@@ -79,7 +247,13 @@ function crc32(b: Uint8Array, crc = 0): number {
   return ~c >>> 0;
 }
 
-interface RawEntry { name: string; data: Uint8Array; method: 0 | 8; crc: number; usize: number }
+interface RawEntry {
+  name: string;
+  data: Uint8Array;
+  method: 0 | 8;
+  crc: number;
+  usize: number;
+}
 
 function zipOf(entries: RawEntry[]): Uint8Array {
   const chunks: Buffer[] = [];
@@ -88,20 +262,36 @@ function zipOf(entries: RawEntry[]): Uint8Array {
   for (const e of entries) {
     const name = Buffer.from(e.name);
     const h = Buffer.alloc(30);
-    h.writeUInt32LE(0x04034b50, 0); h.writeUInt16LE(20, 4); h.writeUInt16LE(0x800, 6); h.writeUInt16LE(e.method, 8);
-    h.writeUInt32LE(e.crc, 14); h.writeUInt32LE(e.data.length, 18); h.writeUInt32LE(e.usize, 22); h.writeUInt16LE(name.length, 26);
+    h.writeUInt32LE(0x04034b50, 0);
+    h.writeUInt16LE(20, 4);
+    h.writeUInt16LE(0x800, 6);
+    h.writeUInt16LE(e.method, 8);
+    h.writeUInt32LE(e.crc, 14);
+    h.writeUInt32LE(e.data.length, 18);
+    h.writeUInt32LE(e.usize, 22);
+    h.writeUInt16LE(name.length, 26);
     chunks.push(h, name, Buffer.from(e.data.buffer, e.data.byteOffset, e.data.byteLength));
     const c = Buffer.alloc(46);
-    c.writeUInt32LE(0x02014b50, 0); c.writeUInt16LE(20, 4); c.writeUInt16LE(20, 6); c.writeUInt16LE(0x800, 8); c.writeUInt16LE(e.method, 10);
-    c.writeUInt32LE(e.crc, 16); c.writeUInt32LE(e.data.length, 20); c.writeUInt32LE(e.usize, 24); c.writeUInt16LE(name.length, 28);
+    c.writeUInt32LE(0x02014b50, 0);
+    c.writeUInt16LE(20, 4);
+    c.writeUInt16LE(20, 6);
+    c.writeUInt16LE(0x800, 8);
+    c.writeUInt16LE(e.method, 10);
+    c.writeUInt32LE(e.crc, 16);
+    c.writeUInt32LE(e.data.length, 20);
+    c.writeUInt32LE(e.usize, 24);
+    c.writeUInt16LE(name.length, 28);
     c.writeUInt32LE(offset, 42);
     central.push(c, name);
     offset += 30 + name.length + e.data.length;
   }
   const cd = Buffer.concat(central);
   const end = Buffer.alloc(22);
-  end.writeUInt32LE(0x06054b50, 0); end.writeUInt16LE(entries.length, 8); end.writeUInt16LE(entries.length, 10);
-  end.writeUInt32LE(cd.length, 12); end.writeUInt32LE(offset, 16);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(cd.length, 12);
+  end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...chunks, cd, end]));
 }
 
@@ -112,10 +302,26 @@ export function zipOfZips(inner = 4, members = 120): Uint8Array {
   const mb = new Uint8Array(1024 * 1024);
   const deflated = deflateSync(mb, { level: 9 });
   const crc = crc32(mb);
-  const innerZip = zipOf(Array.from({ length: members }, (_, i) => ({ name: `part${i}.bin`, data: deflated, method: 8 as const, crc, usize: mb.length })));
+  const innerZip = zipOf(
+    Array.from({ length: members }, (_, i) => ({
+      name: `part${i}.bin`,
+      data: deflated,
+      method: 8 as const,
+      crc,
+      usize: mb.length
+    }))
+  );
   const innerDeflated = deflateSync(innerZip, { level: 9 });
   const innerCrc = crc32(innerZip);
-  return zipOf(Array.from({ length: inner }, (_, i) => ({ name: `inner${i}.zip`, data: innerDeflated, method: 8 as const, crc: innerCrc, usize: innerZip.length })));
+  return zipOf(
+    Array.from({ length: inner }, (_, i) => ({
+      name: `inner${i}.zip`,
+      data: innerDeflated,
+      method: 8 as const,
+      crc: innerCrc,
+      usize: innerZip.length
+    }))
+  );
 }
 
 /** A legal but huge DXF: one closed LWPOLYLINE per 1,000 vertices, `vertices` in all (5M ≈ 110 MB). */
@@ -124,7 +330,8 @@ export function bigDxf(vertices: number, x0 = 40500000, y0 = 3450000): Uint8Arra
   for (let p = 0; p * 1000 < vertices; p++) {
     const n = Math.min(1000, vertices - p * 1000);
     lines.push('0', 'LWPOLYLINE', '8', 'RED', '90', String(n), '70', '1');
-    const cx = x0 + (p % 100) * 50, cy = y0 + Math.floor(p / 100) * 50;
+    const cx = x0 + (p % 100) * 50,
+      cy = y0 + Math.floor(p / 100) * 50;
     for (let i = 0; i < n; i++) {
       const a = (2 * Math.PI * i) / n;
       lines.push('10', (cx + 20 * Math.cos(a)).toFixed(3), '20', (cy + 20 * Math.sin(a)).toFixed(3));

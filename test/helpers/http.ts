@@ -11,7 +11,12 @@ export class Client {
   async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const init: RequestInit = {
       method,
-      headers: { 'accept-language': this.lang, origin: baseUrl(), ...(this.cookie ? { cookie: this.cookie } : {}), ...headers },
+      headers: {
+        'accept-language': this.lang,
+        origin: baseUrl(),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers
+      },
       redirect: 'manual'
     };
     if (body instanceof FormData) init.body = body;
@@ -27,7 +32,8 @@ export class Client {
     const set = res.headers.getSetCookie();
     for (const c of set) {
       const [pair] = c.split(';');
-      if (pair.startsWith('zl_session=')) this.cookie = /zl_session=;|Max-Age=0|expires=Thu, 01 Jan 1970/i.test(c) ? '' : pair;
+      if (pair.startsWith('zl_session='))
+        this.cookie = /zl_session=;|Max-Age=0|expires=Thu, 01 Jan 1970/i.test(c) ? '' : pair;
     }
     return res;
   }

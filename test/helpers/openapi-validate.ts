@@ -4,7 +4,13 @@
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 
-type Doc = { paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>>; components: object };
+type Doc = {
+  paths: Record<
+    string,
+    Record<string, { responses?: Record<string, { content?: Record<string, { schema?: object }> }> }>
+  >;
+  components: object;
+};
 let doc: Promise<{ ajv: Ajv2020; routes: { re: RegExp; path: string }[]; raw: Doc }> | null = null;
 const compiled = new Map<string, ValidateFunction | null>();
 
@@ -22,9 +28,16 @@ async function load(baseUrl: string) {
 
 /** Rewrites local references so a schema compiles outside the document. */
 const relink = (s: unknown): unknown =>
-  Array.isArray(s) ? s.map(relink) : s && typeof s === 'object'
-    ? Object.fromEntries(Object.entries(s).map(([k, v]) => [k, k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? 'zeroland-openapi' + v : relink(v)]))
-    : s;
+  Array.isArray(s)
+    ? s.map(relink)
+    : s && typeof s === 'object'
+      ? Object.fromEntries(
+          Object.entries(s).map(([k, v]) => [
+            k,
+            k === '$ref' && typeof v === 'string' && v.startsWith('#/') ? 'zeroland-openapi' + v : relink(v)
+          ])
+        )
+      : s;
 
 export async function checkAgainstOpenApi(baseUrl: string, method: string, url: string, res: Response): Promise<void> {
   const pathname = new URL(url).pathname;
@@ -41,11 +54,14 @@ export async function checkAgainstOpenApi(baseUrl: string, method: string, url: 
     const r = op.responses?.[status] ?? op.responses?.[`${status[0]}XX`] ?? op.responses?.default;
     const schema = r?.content?.['application/json']?.schema;
     compiled.set(key, schema ? ajv.compile(relink(schema) as object) : null);
-    if (!r) throw new Error(`OpenAPI: ${m.toUpperCase()} ${route.path} answered ${status}, which the document does not list`);
+    if (!r)
+      throw new Error(`OpenAPI: ${m.toUpperCase()} ${route.path} answered ${status}, which the document does not list`);
   }
   const validate = compiled.get(key);
   if (!validate) return;
   const body = await res.clone().json();
   if (!validate(body))
-    throw new Error(`OpenAPI: ${m.toUpperCase()} ${pathname} ${status} does not match the document: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n${JSON.stringify(body).slice(0, 500)}`);
+    throw new Error(
+      `OpenAPI: ${m.toUpperCase()} ${pathname} ${status} does not match the document: ${ajv.errorsText(validate.errors, { separator: '; ' })}\n${JSON.stringify(body).slice(0, 500)}`
+    );
 }

@@ -14,13 +14,24 @@ export interface ServiceProjectOptions {
   landType?: string | null;
 }
 
-export async function createProjectAt(db: Db, owner: SessionUser, o: ServiceProjectOptions): Promise<{ id: string; code: string }> {
+export async function createProjectAt(
+  db: Db,
+  owner: SessionUser,
+  o: ServiceProjectOptions
+): Promise<{ id: string; code: string }> {
   const { id, code } = await createProject(db, owner, { title: o.title, form: { authorityCode: o.authority } });
   await db.query(
     `update projects set stage = $2, authority_code = $3, form = $4, land_type = $5, title = coalesce($6, title),
             workflow = jsonb_set(workflow, '{stage}', to_jsonb($2::text))
       where id = $1`,
-    [id, o.stage ?? 'draft', o.authority, JSON.stringify(o.form ?? { authorityCode: o.authority }), o.landType ?? null, o.title ?? null]
+    [
+      id,
+      o.stage ?? 'draft',
+      o.authority,
+      JSON.stringify(o.form ?? { authorityCode: o.authority }),
+      o.landType ?? null,
+      o.title ?? null
+    ]
   );
   return { id, code };
 }

@@ -15,7 +15,15 @@ export async function startSecondInstance(): Promise<{ url: string; stop: () => 
   let log = '';
   const child: ChildProcess = spawn(process.execPath, [path.join(root, 'build/index.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', ORIGIN: url, DATA_DIR: dataDir, ZEROLAND_SEED: '0', TZ: 'Asia/Shanghai' },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      ORIGIN: url,
+      DATA_DIR: dataDir,
+      ZEROLAND_SEED: '0',
+      TZ: 'Asia/Shanghai'
+    },
     stdio: ['ignore', 'pipe', 'pipe']
   });
   child.stdout!.on('data', (c) => (log += c));
@@ -23,7 +31,13 @@ export async function startSecondInstance(): Promise<{ url: string; stop: () => 
   const deadline = Date.now() + 120_000;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`second instance exited:\n${log}`);
-    if (await fetch(`${url}/api/v1/ready`).then((r) => r.ok, () => false)) break;
+    if (
+      await fetch(`${url}/api/v1/ready`).then(
+        (r) => r.ok,
+        () => false
+      )
+    )
+      break;
     if (Date.now() > deadline) throw new Error(`second instance did not get ready:\n${log}`);
     await new Promise((r) => setTimeout(r, 300));
   }

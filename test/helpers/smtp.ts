@@ -4,7 +4,13 @@
 import { SMTPServer } from 'smtp-server';
 import { freePort } from './service.ts';
 
-export interface ReceivedMail { from: string; to: string[]; subject: string; text: string; raw: string }
+export interface ReceivedMail {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  raw: string;
+}
 
 function decodeWords(s: string): string {
   return s
@@ -12,14 +18,21 @@ function decodeWords(s: string): string {
     .replace(/=\?([^?]+)\?([BbQq])\?([^?]*)\?=/g, (_m, _cs, enc: string, data: string) =>
       enc.toUpperCase() === 'B'
         ? Buffer.from(data, 'base64').toString('utf8')
-        : Buffer.from(data.replace(/_/g, ' ').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))), 'latin1').toString('utf8')
+        : Buffer.from(
+            data
+              .replace(/_/g, ' ')
+              .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16))),
+            'latin1'
+          ).toString('utf8')
     );
 }
 
 function decodeBody(body: string, encoding: string): string {
   if (encoding === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (encoding === 'quoted-printable') {
-    const bytes = body.replace(/=\r?\n/g, '').replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
+    const bytes = body
+      .replace(/=\r?\n/g, '')
+      .replace(/=([0-9A-Fa-f]{2})/g, (_x, h: string) => String.fromCharCode(parseInt(h, 16)));
     return Buffer.from(bytes, 'latin1').toString('utf8');
   }
   return body;
@@ -29,8 +42,18 @@ export function parseMail(raw: string, envelope: { from: string; to: string[] })
   const split = raw.search(/\r?\n\r?\n/);
   const head = raw.slice(0, split).replace(/\r?\n[ \t]+/g, ' ');
   const body = raw.slice(split).replace(/^\r?\n\r?\n/, '');
-  const header = (name: string) => head.split(/\r?\n/).find((l) => l.toLowerCase().startsWith(name.toLowerCase() + ':'))?.slice(name.length + 1).trim() ?? '';
-  return { ...envelope, subject: decodeWords(header('Subject')), text: decodeBody(body, header('Content-Transfer-Encoding').toLowerCase()), raw };
+  const header = (name: string) =>
+    head
+      .split(/\r?\n/)
+      .find((l) => l.toLowerCase().startsWith(name.toLowerCase() + ':'))
+      ?.slice(name.length + 1)
+      .trim() ?? '';
+  return {
+    ...envelope,
+    subject: decodeWords(header('Subject')),
+    text: decodeBody(body, header('Content-Transfer-Encoding').toLowerCase()),
+    raw
+  };
 }
 
 export interface SmtpReceiver {
@@ -51,7 +74,10 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', () => {
-        const env = { from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address) };
+        const env = {
+          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
+          to: session.envelope.rcptTo.map((r) => r.address)
+        };
         mails.push(parseMail(Buffer.concat(chunks).toString('utf8'), env));
         done();
       });
@@ -65,7 +91,8 @@ export async function startSmtpReceiver(): Promise<SmtpReceiver> {
     async waitFor(n, ms = 10_000) {
       const end = Date.now() + ms;
       while (mails.length < n) {
-        if (Date.now() > end) throw new Error(`expected ${n} mail(s), ${mails.length} arrived: ${mails.map((m) => m.subject).join(' | ')}`);
+        if (Date.now() > end)
+          throw new Error(`expected ${n} mail(s), ${mails.length} arrived: ${mails.map((m) => m.subject).join(' | ')}`);
         await new Promise((r) => setTimeout(r, 50));
       }
       return mails;

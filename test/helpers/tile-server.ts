@@ -31,10 +31,19 @@ export function solidPng([r, g, b]: [number, number, number], size = 256): Buffe
   const row = Buffer.alloc(1 + size * 3);
   for (let i = 0; i < size; i++) row.set([r, g, b], 1 + i * 3);
   const raw = Buffer.concat(Array.from({ length: size }, () => row));
-  return Buffer.concat([Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]), chunk('IHDR', ihdr), chunk('IDAT', deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+  return Buffer.concat([
+    Buffer.from([137, 80, 78, 71, 13, 10, 26, 10]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', deflateSync(raw)),
+    chunk('IEND', Buffer.alloc(0))
+  ]);
 }
 
-export interface TileServer { origin: string; hits: string[]; close: () => Promise<void> }
+export interface TileServer {
+  origin: string;
+  hits: string[];
+  close: () => Promise<void>;
+}
 
 export async function startTileServer(color: [number, number, number] = [250, 220, 120]): Promise<TileServer> {
   const png = solidPng(color);

@@ -27,7 +27,9 @@ describe('database', () => {
   it('keeps the event log append-only', async () => {
     const db = await getDb();
     await db.query(`insert into events (action, comment) values ('test', 'kept')`);
-    await expect(db.query(`update events set comment = 'changed' where action = 'test'`)).rejects.toThrow(/append-only/);
+    await expect(db.query(`update events set comment = 'changed' where action = 'test'`)).rejects.toThrow(
+      /append-only/
+    );
     await expect(db.query(`delete from events where action = 'test'`)).rejects.toThrow(/append-only/);
   });
 

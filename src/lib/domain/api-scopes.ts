@@ -4,7 +4,14 @@
 // service account's role and district decide, through the same permission rules as for a person.
 import type { Bilingual } from '../i18n/index.ts';
 
-export const API_SCOPES = ['projects:read', 'projects:write', 'workflow:act', 'tracking:write', 'supervision:read', 'layers:read'] as const;
+export const API_SCOPES = [
+  'projects:read',
+  'projects:write',
+  'workflow:act',
+  'tracking:write',
+  'supervision:read',
+  'layers:read'
+] as const;
 export type ApiScope = (typeof API_SCOPES)[number];
 
 export const SCOPE_LABELS: Record<ApiScope, Bilingual> = {
@@ -27,7 +34,10 @@ export function tokenMayCall(scopes: readonly string[], required: string | null)
 export function parseScopes(values: readonly unknown[]): { scopes: ApiScope[] } | { problem: Bilingual } {
   const picked = [...new Set(values.filter((v): v is string => typeof v === 'string'))];
   const unknown = picked.filter((s) => !isApiScope(s));
-  if (unknown.length) return { problem: { zh: `未知的权限范围：${unknown.join('、')}。`, en: `Unknown scope(s): ${unknown.join(', ')}.` } };
+  if (unknown.length)
+    return {
+      problem: { zh: `未知的权限范围：${unknown.join('、')}。`, en: `Unknown scope(s): ${unknown.join(', ')}.` }
+    };
   if (!picked.length) return { problem: { zh: '请至少选择一项权限范围。', en: 'Choose at least one scope.' } };
   return { scopes: picked as ApiScope[] };
 }

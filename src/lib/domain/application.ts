@@ -68,14 +68,18 @@ function toBoolean(v: unknown): unknown {
   if (b === 'false' || b === 'off' || b === '否') return false;
   return b;
 }
-const text = (max = MAX_TEXT) => z.preprocess((v) => blankToUndefined(typeof v === 'string' ? v.trim() : v), z.string().max(max));
+const text = (max = MAX_TEXT) =>
+  z.preprocess((v) => blankToUndefined(typeof v === 'string' ? v.trim() : v), z.string().max(max));
 const num = () => z.preprocess(toNumber, z.number());
 const bool = () => z.preprocess(toBoolean, z.boolean());
 
 /** Shape shared by both schemas; only types are checked here. */
 const fields = {
   enterpriseName: text(),
-  uscc: z.preprocess((v) => (typeof v === 'string' ? blankToUndefined(normaliseUscc(v)) : blankToUndefined(v)), z.string()),
+  uscc: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(normaliseUscc(v)) : blankToUndefined(v)),
+    z.string()
+  ),
   contactPerson: text(50),
   contactPhone: text(40),
   parcelAddress: text(),
@@ -93,7 +97,10 @@ const fields = {
   investment: num(),
   expectedAnnualOutput: num(),
   expectedAnnualTax: num(),
-  industryCode: z.preprocess((v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : blankToUndefined(v)), z.string()),
+  industryCode: z.preprocess(
+    (v) => (typeof v === 'string' ? blankToUndefined(v.trim().toUpperCase()) : blankToUndefined(v)),
+    z.string()
+  ),
   annualEnergyUse: num(),
   description: text(MAX_DESCRIPTION),
   /** 新建 / 改建 / 扩建 (一.4); the commitment path allows 改建 only (policy/construction-type.ts). */
@@ -103,7 +110,9 @@ const fields = {
 /** Blank answers count as not given: drop them before the field schemas (so `.optional()` applies). */
 function dropBlanks(v: unknown): unknown {
   if (v === null || typeof v !== 'object' || Array.isArray(v)) return v;
-  return Object.fromEntries(Object.entries(v).filter(([, x]) => blankToUndefined(typeof x === 'string' ? x.trim() : x) !== undefined));
+  return Object.fromEntries(
+    Object.entries(v).filter(([, x]) => blankToUndefined(typeof x === 'string' ? x.trim() : x) !== undefined)
+  );
 }
 
 /** Draft: every field optional, only the type of what is filled in is checked. */
@@ -119,10 +128,14 @@ function rule<T extends z.ZodType>(schema: T, check: (v: z.output<T>) => Problem
     if (p) ctx.addIssue({ code: 'custom', message: p.en, params: { zh: p.zh, en: p.en } });
   });
 }
-const positive = (f: ApplicationField) => (v: number): Problem =>
-  v > 0 ? null : { zh: `“${FIELD_LABELS[f].zh}”应大于 0。`, en: `"${FIELD_LABELS[f].en}" must be greater than 0.` };
-const nonNegative = (f: ApplicationField) => (v: number): Problem =>
-  v >= 0 ? null : { zh: `“${FIELD_LABELS[f].zh}”不能为负数。`, en: `"${FIELD_LABELS[f].en}" cannot be negative.` };
+const positive =
+  (f: ApplicationField) =>
+  (v: number): Problem =>
+    v > 0 ? null : { zh: `“${FIELD_LABELS[f].zh}”应大于 0。`, en: `"${FIELD_LABELS[f].en}" must be greater than 0.` };
+const nonNegative =
+  (f: ApplicationField) =>
+  (v: number): Problem =>
+    v >= 0 ? null : { zh: `“${FIELD_LABELS[f].zh}”不能为负数。`, en: `"${FIELD_LABELS[f].en}" cannot be negative.` };
 /** Mainland mobile (11 digits from 1[3-9]) or a landline with optional area code and extension. */
 const PHONE = /^(1[3-9]\d{9}|(0\d{2,3}-?)?\d{7,8}(-\d{1,6})?)$/;
 
@@ -132,7 +145,10 @@ const submitFields = {
   contactPhone: rule(fields.contactPhone, (v) =>
     PHONE.test(v.replace(/\s/g, ''))
       ? null
-      : { zh: '联系电话格式不正确：请填写11位手机号或带区号的固定电话（如 021-12345678）。', en: 'Phone number not recognised: enter an 11-digit mobile number or a landline such as 021-12345678.' }
+      : {
+          zh: '联系电话格式不正确：请填写11位手机号或带区号的固定电话（如 021-12345678）。',
+          en: 'Phone number not recognised: enter an 11-digit mobile number or a landline such as 021-12345678.'
+        }
   ),
   landArea: rule(fields.landArea, positive('landArea')),
   floorAreaExisting: rule(fields.floorAreaExisting, nonNegative('floorAreaExisting')),
@@ -154,13 +170,16 @@ const PLAN_KIND_MISSING = {
   zh: `已选择“在规划中保留”，请填写“${FIELD_LABELS.retainedPlanKind.zh}”。`,
   en: '"Retained in the plan" is yes: say which plan retains the parcel.'
 };
-export const applicationSubmitSchema = z.preprocess(dropBlanks, z.object(submitFields).refine((a) => !(a.retainedInPlan === true && a.retainedPlanKind === undefined), {
-  path: ['retainedPlanKind'],
-  message: PLAN_KIND_MISSING.en,
-  params: PLAN_KIND_MISSING,
-  // Run even when other fields failed, so one submit lists every problem at once.
-  when: (payload) => typeof payload.value === 'object' && payload.value !== null
-}));
+export const applicationSubmitSchema = z.preprocess(
+  dropBlanks,
+  z.object(submitFields).refine((a) => !(a.retainedInPlan === true && a.retainedPlanKind === undefined), {
+    path: ['retainedPlanKind'],
+    message: PLAN_KIND_MISSING.en,
+    params: PLAN_KIND_MISSING,
+    // Run even when other fields failed, so one submit lists every problem at once.
+    when: (payload) => typeof payload.value === 'object' && payload.value !== null
+  })
+);
 export type Application = z.infer<typeof applicationSubmitSchema>;
 
 export interface FieldProblem {
@@ -192,9 +211,17 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[], input: unkno
       const w = KIND_WORD[String(issue.expected)] ?? { zh: '正确格式', en: 'a valid value' };
       out.push({ field, zh: `“${label.zh}”应填写${w.zh}。`, en: `"${label.en}" must be ${w.en}.` });
     } else if (issue.code === 'invalid_value') {
-      out.push({ field, zh: `“${label.zh}”的取值不在可选范围内，请从列表中选择。`, en: `"${label.en}" is not one of the allowed values; pick one from the list.` });
+      out.push({
+        field,
+        zh: `“${label.zh}”的取值不在可选范围内，请从列表中选择。`,
+        en: `"${label.en}" is not one of the allowed values; pick one from the list.`
+      });
     } else if (issue.code === 'too_big') {
-      out.push({ field, zh: `“${label.zh}”过长（最多 ${String(issue.maximum)} 字）。`, en: `"${label.en}" is too long (at most ${String(issue.maximum)} characters).` });
+      out.push({
+        field,
+        zh: `“${label.zh}”过长（最多 ${String(issue.maximum)} 字）。`,
+        en: `"${label.en}" is too long (at most ${String(issue.maximum)} characters).`
+      });
     } else {
       out.push({ field, zh: `“${label.zh}”填写有误。`, en: `"${label.en}" is not valid.` });
     }

@@ -1,7 +1,12 @@
 // The 16 districts of Shanghai plus the Lingang New Area, whose administrative committee recognises
 // projects on its territory instead of a district government (沪经信规范〔2020〕9号).
 
-export interface Authority { code: string; zh: string; en: string; kind: 'district' | 'lingang' }
+export interface Authority {
+  code: string;
+  zh: string;
+  en: string;
+  kind: 'district' | 'lingang';
+}
 
 export const AUTHORITIES: readonly Authority[] = [
   { code: 'huangpu', zh: '黄浦区', en: 'Huangpu', kind: 'district' },

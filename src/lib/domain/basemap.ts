@@ -23,12 +23,27 @@ export const basemapSchema = z.object({
   matrixSet: z.string().trim().max(100).default(''),
   format: z.string().trim().max(50).default('tiles'),
   /** An optional overlay of names above the map: the same kind of service. */
-  labelUrl: z.string().trim().max(500).refine((v) => v === '' || httpUrl(v)).default(''),
+  labelUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .refine((v) => v === '' || httpUrl(v))
+    .default(''),
   labelLayer: z.string().trim().max(100).default(''),
   /** The service key; replaces {key} in the URLs (Tianditu: tk={key}). */
-  key: z.string().trim().max(200).regex(/^[\w.-]*$/).default(''),
+  key: z
+    .string()
+    .trim()
+    .max(200)
+    .regex(/^[\w.-]*$/)
+    .default(''),
   /** Subdomains replacing {s}, e.g. "0,1,2,3" for t{s}.tianditu.gov.cn. */
-  subdomains: z.string().trim().max(50).regex(/^[\w,]*$/).default(''),
+  subdomains: z
+    .string()
+    .trim()
+    .max(50)
+    .regex(/^[\w,]*$/)
+    .default(''),
   attribution: z.string().trim().max(200).default(''),
   maxZoom: z.coerce.number().int().min(1).max(22).default(18)
 });
@@ -46,14 +61,36 @@ export interface BasemapStyle {
 /** Named starting points for the admin form. Tianditu (天地图) serves CGCS2000 in Web Mercator (_w sets). */
 export const BASEMAP_PRESETS: Record<string, { zh: string; en: string; settings: Partial<BasemapSettings> }> = {
   tianditu_vec: {
-    zh: '天地图 矢量（需密钥）', en: 'Tianditu vector (key needed)',
-    settings: { kind: 'wmts', url: 'https://t{s}.tianditu.gov.cn/vec_w/wmts?tk={key}', layer: 'vec', matrixSet: 'w', format: 'tiles',
-      labelUrl: 'https://t{s}.tianditu.gov.cn/cva_w/wmts?tk={key}', labelLayer: 'cva', subdomains: '0,1,2,3', attribution: '© 天地图', maxZoom: 18 }
+    zh: '天地图 矢量（需密钥）',
+    en: 'Tianditu vector (key needed)',
+    settings: {
+      kind: 'wmts',
+      url: 'https://t{s}.tianditu.gov.cn/vec_w/wmts?tk={key}',
+      layer: 'vec',
+      matrixSet: 'w',
+      format: 'tiles',
+      labelUrl: 'https://t{s}.tianditu.gov.cn/cva_w/wmts?tk={key}',
+      labelLayer: 'cva',
+      subdomains: '0,1,2,3',
+      attribution: '© 天地图',
+      maxZoom: 18
+    }
   },
   tianditu_img: {
-    zh: '天地图 影像（需密钥）', en: 'Tianditu imagery (key needed)',
-    settings: { kind: 'wmts', url: 'https://t{s}.tianditu.gov.cn/img_w/wmts?tk={key}', layer: 'img', matrixSet: 'w', format: 'tiles',
-      labelUrl: 'https://t{s}.tianditu.gov.cn/cia_w/wmts?tk={key}', labelLayer: 'cia', subdomains: '0,1,2,3', attribution: '© 天地图', maxZoom: 18 }
+    zh: '天地图 影像（需密钥）',
+    en: 'Tianditu imagery (key needed)',
+    settings: {
+      kind: 'wmts',
+      url: 'https://t{s}.tianditu.gov.cn/img_w/wmts?tk={key}',
+      layer: 'img',
+      matrixSet: 'w',
+      format: 'tiles',
+      labelUrl: 'https://t{s}.tianditu.gov.cn/cia_w/wmts?tk={key}',
+      labelLayer: 'cia',
+      subdomains: '0,1,2,3',
+      attribution: '© 天地图',
+      maxZoom: 18
+    }
   }
 };
 
@@ -69,7 +106,8 @@ export function basemapProblems(s: BasemapSettings): BasemapProblem[] {
 }
 
 function wmtsTemplate(endpoint: string, layer: string, s: BasemapSettings): string {
-  const kvp = `SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${encodeURIComponent(layer)}&STYLE=default` +
+  const kvp =
+    `SERVICE=WMTS&REQUEST=GetTile&VERSION=1.0.0&LAYER=${encodeURIComponent(layer)}&STYLE=default` +
     `&TILEMATRIXSET=${encodeURIComponent(s.matrixSet)}&FORMAT=${encodeURIComponent(s.format)}&TILEMATRIX={z}&TILEROW={y}&TILECOL={x}`;
   return endpoint + (endpoint.includes('?') ? '&' : '?') + kvp;
 }
@@ -78,12 +116,20 @@ function wmtsTemplate(endpoint: string, layer: string, s: BasemapSettings): stri
 function expand(template: string, s: BasemapSettings): string[] {
   const withKey = template.replaceAll('{key}', encodeURIComponent(s.key));
   const subs = s.subdomains.split(',').filter(Boolean);
-  return withKey.includes('{s}') && subs.length ? subs.map((x) => withKey.replaceAll('{s}', x)) : [withKey.replaceAll('{s}', subs[0] ?? '')];
+  return withKey.includes('{s}') && subs.length
+    ? subs.map((x) => withKey.replaceAll('{s}', x))
+    : [withKey.replaceAll('{s}', subs[0] ?? '')];
 }
 
 export function basemapStyle(s: BasemapSettings): BasemapStyle {
-  const tiles = (url: string, layer: string) => (url ? expand(s.kind === 'wmts' ? wmtsTemplate(url, layer, s) : url, s) : []);
-  return { tiles: tiles(s.url, s.layer), labelTiles: tiles(s.labelUrl, s.labelLayer), attribution: s.attribution, maxZoom: s.maxZoom };
+  const tiles = (url: string, layer: string) =>
+    url ? expand(s.kind === 'wmts' ? wmtsTemplate(url, layer, s) : url, s) : [];
+  return {
+    tiles: tiles(s.url, s.layer),
+    labelTiles: tiles(s.labelUrl, s.labelLayer),
+    attribution: s.attribution,
+    maxZoom: s.maxZoom
+  };
 }
 
 /** The origins the page must be allowed to load images from (the Content-Security-Policy's img-src). */

@@ -31,12 +31,28 @@ export interface ClockStatus {
   pausedDays: number;
 }
 
-const inPause = (clock: ClockRecord, d: IsoDate, end: IsoDate) => clock.pauses.some((p) => p.from < d && d <= (p.to ?? end));
+const inPause = (clock: ClockRecord, d: IsoDate, end: IsoDate) =>
+  clock.pauses.some((p) => p.from < d && d <= (p.to ?? end));
 
 /** Evaluate the clock on `today` (a Shanghai date: use shanghaiDate(now)). */
-export function clockStatus(clock: ClockRecord, cal: Calendar, today: IsoDate, limit = RECOGNITION_WORKING_DAYS): ClockStatus {
+export function clockStatus(
+  clock: ClockRecord,
+  cal: Calendar,
+  today: IsoDate,
+  limit = RECOGNITION_WORKING_DAYS
+): ClockStatus {
   if (clock.startedOn === null) {
-    return { state: 'not_started', startedOn: null, used: 0, remaining: limit, due: null, overdue: false, late: false, provisional: false, pausedDays: 0 };
+    return {
+      state: 'not_started',
+      startedOn: null,
+      used: 0,
+      remaining: limit,
+      due: null,
+      overdue: false,
+      late: false,
+      provisional: false,
+      pausedDays: 0
+    };
   }
   const start = clock.startedOn;
   const end = clock.stoppedOn ?? today;

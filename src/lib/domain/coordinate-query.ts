@@ -1,9 +1,11 @@
 // What a user types in the map's search box as a place (issue 14.3): two numbers — longitude and latitude
 // in either order (121.48, 31.23 / 31.23 121.48), degrees-minutes-seconds (121°28′48″E 31°13′48″N), or
 // plane coordinates of a survey (3451234.5, 40512345.6) whose system server/map/search.ts detects.
-export type CoordinateQuery = { kind: 'lonlat'; lon: number; lat: number } | { kind: 'plane'; a: number; b: number } | null;
+export type CoordinateQuery =
+  { kind: 'lonlat'; lon: number; lat: number } | { kind: 'plane'; a: number; b: number } | null;
 
-const DMS = /(东经|西经|北纬|南纬|[NSEW])?\s*(\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分]\s*)?(?:(\d+(?:\.\d+)?)\s*["″秒]\s*)?([NSEW北南东西](?![经纬]))?/gi;
+const DMS =
+  /(东经|西经|北纬|南纬|[NSEW])?\s*(\d+(?:\.\d+)?)\s*[°度]\s*(?:(\d+(?:\.\d+)?)\s*['′分]\s*)?(?:(\d+(?:\.\d+)?)\s*["″秒]\s*)?([NSEW北南东西](?![经纬]))?/gi;
 // (东经 121°…, 121°…E, N 31°…: the hemisphere before or after the number)
 
 function dms(text: string): number[] | null {
@@ -15,7 +17,13 @@ function dms(text: string): number[] | null {
   }
   if (out.length !== 2) return null;
   // Hemisphere letters say which is which; without them the longitude is the larger number (true in China).
-  const lon = out.find((o) => o.axis === 'lon') ?? (out[0].axis === 'lat' ? out[1] : out[1].axis === 'lon' || Math.abs(out[1].v) > Math.abs(out[0].v) ? out[1] : out[0]);
+  const lon =
+    out.find((o) => o.axis === 'lon') ??
+    (out[0].axis === 'lat'
+      ? out[1]
+      : out[1].axis === 'lon' || Math.abs(out[1].v) > Math.abs(out[0].v)
+        ? out[1]
+        : out[0]);
   const lat = out.find((o) => o !== lon)!;
   return [lon.v, lat.v];
 }

@@ -29,16 +29,38 @@ export interface RunningClock {
  * The clocks running on `today`. `fallbackSubmittedOn` is the stored submission date, for states from
  * before the acceptance clock was recorded in the workflow.
  */
-export function runningClocks(state: WorkflowState, cal: Calendar, today: IsoDate, s: DeadlineSettings, fallbackSubmittedOn: IsoDate | null = null): RunningClock[] {
+export function runningClocks(
+  state: WorkflowState,
+  cal: Calendar,
+  today: IsoDate,
+  s: DeadlineSettings,
+  fallbackSubmittedOn: IsoDate | null = null
+): RunningClock[] {
   const out: RunningClock[] = [];
   const submittedOn = state.clock.submittedOn ?? fallbackSubmittedOn;
   if (state.stage === 'submitted' && submittedOn) {
     const a = acceptanceClock(cal, submittedOn, null, today, s);
-    out.push({ clock: 'acceptance', subject: '', cycle: submittedOn, used: a.used, limit: a.limit, due: a.due, level: a.level });
+    out.push({
+      clock: 'acceptance',
+      subject: '',
+      cycle: submittedOn,
+      used: a.used,
+      limit: a.limit,
+      due: a.due,
+      level: a.level
+    });
   }
   const r = clockStatus(state.clock, cal, today, s.recognitionWorkingDays);
   if (r.state === 'running' && r.startedOn) {
-    out.push({ clock: 'recognition', subject: '', cycle: r.startedOn, used: r.used, limit: s.recognitionWorkingDays, due: r.due, level: levelOf(r.used, s.recognitionWorkingDays, s) });
+    out.push({
+      clock: 'recognition',
+      subject: '',
+      cycle: r.startedOn,
+      used: r.used,
+      limit: s.recognitionWorkingDays,
+      due: r.due,
+      level: levelOf(r.used, s.recognitionWorkingDays, s)
+    });
   }
   if (state.stage === 'joint_review') {
     for (const code of state.invitedDepartments) {
@@ -46,7 +68,15 @@ export function runningClocks(state: WorkflowState, cal: Calendar, today: IsoDat
       if (state.jointOpinions[code] || !inv?.dueOn) continue;
       const limit = Math.max(1, workingDaysBetween(cal, inv.invitedOn, inv.dueOn));
       const used = Math.max(0, workingDaysBetween(cal, inv.invitedOn, today));
-      out.push({ clock: 'opinion', subject: code, cycle: inv.invitedOn, used, limit, due: inv.dueOn, level: levelOf(used, limit, s) });
+      out.push({
+        clock: 'opinion',
+        subject: code,
+        cycle: inv.invitedOn,
+        used,
+        limit,
+        due: inv.dueOn,
+        level: levelOf(used, limit, s)
+      });
     }
   }
   return out;
@@ -55,7 +85,8 @@ export function runningClocks(state: WorkflowState, cal: Calendar, today: IsoDat
 const RANK: Record<Level, number> = { ok: 0, warning: 1, alert: 2, overdue: 3 };
 
 /** The key under which a notice is recorded once. */
-export const noticeKey = (c: Pick<RunningClock, 'clock' | 'subject' | 'cycle'>, level: Level) => `${c.clock}|${c.subject}|${c.cycle}|${level}`;
+export const noticeKey = (c: Pick<RunningClock, 'clock' | 'subject' | 'cycle'>, level: Level) =>
+  `${c.clock}|${c.subject}|${c.cycle}|${level}`;
 
 /**
  * The notices to send now: one per clock at its current level, unless that level or a higher one was already
@@ -64,7 +95,8 @@ export const noticeKey = (c: Pick<RunningClock, 'clock' | 'subject' | 'cycle'>, 
 export function dueNotices(clocks: readonly RunningClock[], sent: ReadonlySet<string>): RunningClock[] {
   return clocks.filter((c) => {
     if (c.level === 'ok') return false;
-    for (const l of ['warning', 'alert', 'overdue'] as const) if (RANK[l] >= RANK[c.level] && sent.has(noticeKey(c, l))) return false;
+    for (const l of ['warning', 'alert', 'overdue'] as const)
+      if (RANK[l] >= RANK[c.level] && sent.has(noticeKey(c, l))) return false;
     return true;
   });
 }

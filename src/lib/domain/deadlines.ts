@@ -53,7 +53,11 @@ export function levelOf(used: number, limit: number, s: Pick<DeadlineSettings, '
 
 /** The first working day on which each level is reached, counting from `start` (not counted itself). */
 export function levelDays(limit: number, s: Pick<DeadlineSettings, 'warnAt' | 'alertAt'>) {
-  return { warning: Math.ceil(limit * s.warnAt - 1e-9), alert: Math.ceil(limit * s.alertAt - 1e-9), overdue: limit + 1 };
+  return {
+    warning: Math.ceil(limit * s.warnAt - 1e-9),
+    alert: Math.ceil(limit * s.alertAt - 1e-9),
+    overdue: limit + 1
+  };
 }
 
 export interface AcceptanceClock {
@@ -71,7 +75,7 @@ export interface AcceptanceClock {
 /** The n-th working day after `date`. */
 function nthWorkingDay(cal: Calendar, date: IsoDate, n: number): IsoDate {
   let d = date;
-  for (let left = n; left > 0; ) {
+  for (let left = n; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(cal, d)) left--;
   }
@@ -79,12 +83,22 @@ function nthWorkingDay(cal: Calendar, date: IsoDate, n: number): IsoDate {
 }
 
 /** Submission → acceptance, on the working-day calendar (the submission day is not counted). */
-export function acceptanceClock(cal: Calendar, submittedOn: IsoDate, acceptedOn: IsoDate | null, today: IsoDate, s: DeadlineSettings): AcceptanceClock {
+export function acceptanceClock(
+  cal: Calendar,
+  submittedOn: IsoDate,
+  acceptedOn: IsoDate | null,
+  today: IsoDate,
+  s: DeadlineSettings
+): AcceptanceClock {
   const end = acceptedOn ?? today;
   const used = Math.max(0, workingDaysBetween(cal, submittedOn, end));
   const limit = s.acceptanceWorkingDays;
   return {
-    submittedOn, acceptedOn, used, limit, due: nthWorkingDay(cal, submittedOn, limit),
+    submittedOn,
+    acceptedOn,
+    used,
+    limit,
+    due: nthWorkingDay(cal, submittedOn, limit),
     level: acceptedOn ? 'ok' : levelOf(used, limit, s),
     late: acceptedOn !== null && used > limit
   };

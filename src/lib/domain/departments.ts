@@ -27,14 +27,44 @@ export interface DepartmentEntry {
  * retire). 镇政府/街道 is the local government where the parcel lies (属地), which the districts consult.
  */
 export const STANDARD_DEPARTMENTS: readonly (Label & { code: string; defaultInvited: boolean })[] = [
-  { code: 'town_government', zh: '镇政府（街道办事处）', en: 'Town government / sub-district office', defaultInvited: true },
-  { code: 'development_reform', zh: '区发展改革委', en: 'District development and reform commission', defaultInvited: true },
-  { code: 'planning_resources', zh: '区规划资源局', en: 'District planning and natural resources bureau', defaultInvited: true },
-  { code: 'ecology_environment', zh: '区生态环境局', en: 'District ecology and environment bureau', defaultInvited: true },
+  {
+    code: 'town_government',
+    zh: '镇政府（街道办事处）',
+    en: 'Town government / sub-district office',
+    defaultInvited: true
+  },
+  {
+    code: 'development_reform',
+    zh: '区发展改革委',
+    en: 'District development and reform commission',
+    defaultInvited: true
+  },
+  {
+    code: 'planning_resources',
+    zh: '区规划资源局',
+    en: 'District planning and natural resources bureau',
+    defaultInvited: true
+  },
+  {
+    code: 'ecology_environment',
+    zh: '区生态环境局',
+    en: 'District ecology and environment bureau',
+    defaultInvited: true
+  },
   { code: 'science_technology', zh: '区科委', en: 'District science and technology commission', defaultInvited: false },
-  { code: 'housing_construction', zh: '区住房城乡建设管理委', en: 'District housing and construction commission', defaultInvited: false },
+  {
+    code: 'housing_construction',
+    zh: '区住房城乡建设管理委',
+    en: 'District housing and construction commission',
+    defaultInvited: false
+  },
   { code: 'market_regulation', zh: '区市场监管局', en: 'District market regulation bureau', defaultInvited: false },
-  { code: 'emergency_management', zh: '区应急管理局', en: 'District emergency management bureau', defaultInvited: false }
+  {
+    code: 'emergency_management',
+    zh: '区应急管理局',
+    en: 'District emergency management bureau',
+    defaultInvited: false
+  }
 ];
 
 /**
@@ -73,13 +103,16 @@ function normaliseName(name: string): string {
 export function codeForOfficialName(name: string | null | undefined): string | null {
   if (!name) return null;
   const n = normaliseName(name);
-  for (const [code, names] of Object.entries(OFFICIAL_DEPARTMENT_NAMES)) if (names.includes(n) || names.includes(name.trim())) return code;
+  for (const [code, names] of Object.entries(OFFICIAL_DEPARTMENT_NAMES))
+    if (names.includes(n) || names.includes(name.trim())) return code;
   return null;
 }
 
 /** The default invitation set: the district's default departments, plus the required ones it has. */
 export function defaultInvitation(directory: readonly DepartmentEntry[]): string[] {
-  return directory.filter((d) => d.active && (d.defaultInvited || REQUIRED_DEPARTMENT_CODES.includes(d.code))).map((d) => d.code);
+  return directory
+    .filter((d) => d.active && (d.defaultInvited || REQUIRED_DEPARTMENT_CODES.includes(d.code)))
+    .map((d) => d.code);
 }
 
 /** The labels of the standard departments, for states without a snapshot (before departments were data). */
@@ -95,9 +128,19 @@ const bad = (code: string, zh: string, en: string): Refusal => ({ status: 400, c
  * departments included (if the district has them). Without a directory only the code format is checked.
  */
 export function checkInvitation(codes: readonly string[], directory?: readonly DepartmentEntry[]): Refusal | null {
-  if (codes.length === 0) return bad('departments_missing', '请选择参加区级联审的部门。', 'Choose the departments invited to the joint review.');
+  if (codes.length === 0)
+    return bad(
+      'departments_missing',
+      '请选择参加区级联审的部门。',
+      'Choose the departments invited to the joint review.'
+    );
   const malformed = codes.filter((c) => !isDepartmentCode(c));
-  if (malformed.length) return bad('unknown_department', `部门代码无效：${malformed.join('、')}。`, `Invalid department code: ${malformed.join(', ')}.`);
+  if (malformed.length)
+    return bad(
+      'unknown_department',
+      `部门代码无效：${malformed.join('、')}。`,
+      `Invalid department code: ${malformed.join(', ')}.`
+    );
   if (directory) {
     const unknown = codes.filter((c) => !directory.some((d) => d.code === c && d.active));
     if (unknown.length) {
@@ -108,7 +151,9 @@ export function checkInvitation(codes: readonly string[], directory?: readonly D
       );
     }
   }
-  const required = REQUIRED_DEPARTMENT_CODES.filter((c) => !directory || directory.some((d) => d.code === c && d.active));
+  const required = REQUIRED_DEPARTMENT_CODES.filter(
+    (c) => !directory || directory.some((d) => d.code === c && d.active)
+  );
   const absent = required.filter((c) => !codes.includes(c));
   if (absent.length) {
     const names = absent.map((c) => directory?.find((d) => d.code === c) ?? standardLabel(c));
@@ -122,7 +167,11 @@ export function checkInvitation(codes: readonly string[], directory?: readonly D
 }
 
 /** Label of an invited department: the snapshot taken at invitation, else the directory, else the standard name. */
-export function departmentLabel(code: string, snapshot?: Partial<Record<string, Label>> | null, directory?: readonly DepartmentEntry[]): Label {
+export function departmentLabel(
+  code: string,
+  snapshot?: Partial<Record<string, Label>> | null,
+  directory?: readonly DepartmentEntry[]
+): Label {
   const s = snapshot?.[code];
   if (s) return { zh: s.zh, en: s.en };
   const d = directory?.find((x) => x.code === code);

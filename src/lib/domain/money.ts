@@ -10,9 +10,11 @@ export function wanInEnglish(valueWan: number, per = ''): string {
   const yuan = valueWan * 10_000;
   const abs = Math.abs(yuan);
   const body =
-    abs >= 1e8 ? `${trim(yuan / 1e9, abs >= 1e10 ? 1 : 2)} billion`
-    : abs >= 1e6 ? `${trim(yuan / 1e6, 2)} million`
-    : Math.round(yuan).toLocaleString('en-GB');
+    abs >= 1e8
+      ? `${trim(yuan / 1e9, abs >= 1e10 ? 1 : 2)} billion`
+      : abs >= 1e6
+        ? `${trim(yuan / 1e6, 2)} million`
+        : Math.round(yuan).toLocaleString('en-GB');
   // 1e8 yuan is 0.1 billion: keep millions up to 999 million.
   const text = abs >= 1e8 && abs < 1e9 ? `${trim(yuan / 1e6, 0)} million` : body;
   return `CNY ${text}${per}`;
@@ -21,7 +23,12 @@ export function wanInEnglish(valueWan: number, per = ''): string {
 const trim = (n: number, digits: number) => n.toLocaleString('en-GB', { maximumFractionDigits: digits });
 
 /** A value with its unit in the reader's language; 万元 units are converted for English. */
-export function withUnit(value: number, formatted: string, unit: { zh: string; en: string } | null | undefined, lang: 'zh' | 'en'): string {
+export function withUnit(
+  value: number,
+  formatted: string,
+  unit: { zh: string; en: string } | null | undefined,
+  lang: 'zh' | 'en'
+): string {
   if (!unit || !unit[lang]) return formatted;
   if (lang === 'en' && isWanUnit(unit)) return wanInEnglish(value, unit.en.slice('10k CNY'.length));
   return `${formatted} ${unit[lang]}`;

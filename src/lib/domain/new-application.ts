@@ -12,10 +12,22 @@ export const PROJECT_TITLE_MIN = 4;
 /** The applicant's project name: required, 4–100 characters, one line. */
 export function projectTitleProblem(title: unknown): { zh: string; en: string } | null {
   const t = typeof title === 'string' ? title.trim() : '';
-  if (!t) return { zh: '请填写项目名称（例如“年产 20 万套汽车零部件智能化技术改造项目”）。', en: 'Enter the project name (e.g. "Intelligent renovation for 200,000 auto-part sets a year").' };
+  if (!t)
+    return {
+      zh: '请填写项目名称（例如“年产 20 万套汽车零部件智能化技术改造项目”）。',
+      en: 'Enter the project name (e.g. "Intelligent renovation for 200,000 auto-part sets a year").'
+    };
   if (/[\r\n]/.test(t)) return { zh: '项目名称请写在一行内。', en: 'Keep the project name on one line.' };
-  if ([...t].length < PROJECT_TITLE_MIN) return { zh: `项目名称过短，至少 ${PROJECT_TITLE_MIN} 个字。`, en: `The project name is too short: at least ${PROJECT_TITLE_MIN} characters.` };
-  if ([...t].length > PROJECT_TITLE_MAX) return { zh: `项目名称过长，最多 ${PROJECT_TITLE_MAX} 个字。`, en: `The project name is too long: at most ${PROJECT_TITLE_MAX} characters.` };
+  if ([...t].length < PROJECT_TITLE_MIN)
+    return {
+      zh: `项目名称过短，至少 ${PROJECT_TITLE_MIN} 个字。`,
+      en: `The project name is too short: at least ${PROJECT_TITLE_MIN} characters.`
+    };
+  if ([...t].length > PROJECT_TITLE_MAX)
+    return {
+      zh: `项目名称过长，最多 ${PROJECT_TITLE_MAX} 个字。`,
+      en: `The project name is too long: at most ${PROJECT_TITLE_MAX} characters.`
+    };
   return null;
 }
 
@@ -43,7 +55,13 @@ export interface DraftFacts {
 
 /** Who may delete a draft: its owner, while it is a draft that was never submitted. */
 export function draftDeletionRefusal(f: DraftFacts): Refusal | null {
-  if (!f.isOwner) return { status: 403, code: 'forbidden', zh: '只有申报的创建者可以删除草稿。', en: 'Only the owner of the application can delete the draft.' };
+  if (!f.isOwner)
+    return {
+      status: 403,
+      code: 'forbidden',
+      zh: '只有申报的创建者可以删除草稿。',
+      en: 'Only the owner of the application can delete the draft.'
+    };
   if (f.stage !== 'draft' || f.everSubmitted) {
     return {
       status: 409,

@@ -89,7 +89,11 @@ export function noticesForEvent(e: NoticeEvent, base: Pick<NoticeFacts, 'code' |
     case 'start_joint_review': {
       const codes = Array.isArray(e.payload.departments) ? (e.payload.departments as string[]) : [];
       const due = typeof e.payload.dueOn === 'string' ? e.payload.dueOn : null;
-      return codes.map((code) => ({ kind: 'opinion_requested' as const, audience: { to: 'department' as const, code }, facts: f({ due }) }));
+      return codes.map((code) => ({
+        kind: 'opinion_requested' as const,
+        audience: { to: 'department' as const, code },
+        facts: f({ due })
+      }));
     }
     case 'forward_to_city':
       return [{ kind: 'opinion_requested', audience: { to: 'roles', roles: CITY_REVIEWERS }, facts: f() }];
@@ -119,11 +123,26 @@ export function noticesForEvent(e: NoticeEvent, base: Pick<NoticeFacts, 'code' |
 
 /** A deadline notice of one clock: who must act, and the city when the district's own clock is overdue. */
 export function noticesForDeadline(
-  c: { clock: ClockKind; subject: string; level: 'warning' | 'alert' | 'overdue'; used: number; limit: number; due: string | null },
+  c: {
+    clock: ClockKind;
+    subject: string;
+    level: 'warning' | 'alert' | 'overdue';
+    used: number;
+    limit: number;
+    due: string | null;
+  },
   base: Pick<NoticeFacts, 'code' | 'title'>,
   department: Label | null
 ): Notice[] {
-  const facts: NoticeFacts = { ...base, clock: c.clock, level: c.level, used: c.used, limit: c.limit, due: c.due, department };
+  const facts: NoticeFacts = {
+    ...base,
+    clock: c.clock,
+    level: c.level,
+    used: c.used,
+    limit: c.limit,
+    due: c.due,
+    department
+  };
   const kind: NoticeKind = c.level === 'overdue' ? 'overdue' : 'warning';
   if (c.clock === 'opinion') {
     const out: Notice[] = [{ kind, audience: { to: 'department', code: c.subject }, facts }];
@@ -162,18 +181,48 @@ export function noticeText(kind: NoticeKind, f: NoticeFacts): NoticeText {
   const usedEn = f.used !== undefined && f.limit !== undefined ? `${f.used}/${f.limit} working days used` : '';
   const due = f.due ? `，期限 ${f.due}` : '';
   const dueEn = f.due ? `, due ${f.due}` : '';
-  const t = (subjectZh: string, bodyZh: string, subjectEn: string, bodyEn: string): NoticeText => ({ subjectZh, subjectEn, bodyZh, bodyEn });
+  const t = (subjectZh: string, bodyZh: string, subjectEn: string, bodyEn: string): NoticeText => ({
+    subjectZh,
+    subjectEn,
+    bodyZh,
+    bodyEn
+  });
   switch (kind) {
     case 'submitted':
-      return t(`项目 ${f.code} 已提交，待受理`, `项目单位已提交申报 ${p}，请在受理时限内受理或退回补正。`, `Project ${f.code} submitted, to accept`, `The enterprise submitted ${pe}; accept it or return it within the acceptance time limit.`);
+      return t(
+        `项目 ${f.code} 已提交，待受理`,
+        `项目单位已提交申报 ${p}，请在受理时限内受理或退回补正。`,
+        `Project ${f.code} submitted, to accept`,
+        `The enterprise submitted ${pe}; accept it or return it within the acceptance time limit.`
+      );
     case 'accepted':
-      return t(`项目 ${f.code} 已受理`, `您的申报 ${p} 已由区产业部门受理，进入审核；认定时限自受理次日起计算。`, `Project ${f.code} accepted`, `Your application ${pe} was accepted by the district industry department; the recognition time limit runs from the next working day.`);
+      return t(
+        `项目 ${f.code} 已受理`,
+        `您的申报 ${p} 已由区产业部门受理，进入审核；认定时限自受理次日起计算。`,
+        `Project ${f.code} accepted`,
+        `Your application ${pe} was accepted by the district industry department; the recognition time limit runs from the next working day.`
+      );
     case 'returned':
-      return t(`项目 ${f.code} 被退回补正`, `您的申报 ${p} 被退回，请按意见补充材料后重新提交。${why}`, `Project ${f.code} returned`, `Your application ${pe} was returned: supplement it as asked and resubmit.${whyEn}`);
+      return t(
+        `项目 ${f.code} 被退回补正`,
+        `您的申报 ${p} 被退回，请按意见补充材料后重新提交。${why}`,
+        `Project ${f.code} returned`,
+        `Your application ${pe} was returned: supplement it as asked and resubmit.${whyEn}`
+      );
     case 'opinion_requested':
-      return t(`请对项目 ${f.code} 出具审核意见`, `项目 ${p} 征求贵单位意见${f.due ? `，请于 ${f.due} 前反馈` : ''}。`, `Opinion requested on project ${f.code}`, `Your opinion on ${pe} is requested${f.due ? ` by ${f.due}` : ''}.`);
+      return t(
+        `请对项目 ${f.code} 出具审核意见`,
+        `项目 ${p} 征求贵单位意见${f.due ? `，请于 ${f.due} 前反馈` : ''}。`,
+        `Opinion requested on project ${f.code}`,
+        `Your opinion on ${pe} is requested${f.due ? ` by ${f.due}` : ''}.`
+      );
     case 'decision_requested':
-      return t(`项目 ${f.code} 联审结束，待认定`, `项目 ${p} 的区级联审已结束，请作出认定决定。`, `Project ${f.code} ready for decision`, `The joint review of ${pe} is closed; please decide.`);
+      return t(
+        `项目 ${f.code} 联审结束，待认定`,
+        `项目 ${p} 的区级联审已结束，请作出认定决定。`,
+        `Project ${f.code} ready for decision`,
+        `The joint review of ${pe} is closed; please decide.`
+      );
     case 'warning':
     case 'overdue': {
       const lv = LEVEL_WORDS[f.level ?? (kind === 'overdue' ? 'overdue' : 'warning')];
@@ -192,9 +241,19 @@ export function noticeText(kind: NoticeKind, f: NoticeFacts): NoticeText {
         `${clock.en} of ${pe} is overdue (${usedEn}${dueEn}) and is escalated to the city SHEITC.`
       );
     case 'recognised':
-      return t(`项目 ${f.code} 通过认定`, `申报 ${p} 已通过认定，转入产业项目跟踪。`, `Project ${f.code} recognised`, `${pe} is recognised and moves to project tracking.`);
+      return t(
+        `项目 ${f.code} 通过认定`,
+        `申报 ${p} 已通过认定，转入产业项目跟踪。`,
+        `Project ${f.code} recognised`,
+        `${pe} is recognised and moves to project tracking.`
+      );
     case 'rejected':
-      return t(`项目 ${f.code} 未通过认定`, `申报 ${p} 未通过认定。${why}`, `Project ${f.code} not recognised`, `${pe} was not recognised.${whyEn}`);
+      return t(
+        `项目 ${f.code} 未通过认定`,
+        `申报 ${p} 未通过认定。${why}`,
+        `Project ${f.code} not recognised`,
+        `${pe} was not recognised.${whyEn}`
+      );
     case 'sanction':
       return t(
         `项目 ${f.code} 被采取处置措施${f.measure ? `：${f.measure.zh}` : ''}`,

@@ -73,7 +73,11 @@ export function pathOf(f: PathFacts): PathInfo {
   }
   if (f.landType === 'industrial_block') {
     const info = LAND_TYPE_INFO.industrial_block;
-    return { ...base, eligible: false, blocker: { code: 'out_of_scope_industrial_block', zh: info.allowsZh, en: info.allowsEn } };
+    return {
+      ...base,
+      eligible: false,
+      blocker: { code: 'out_of_scope_industrial_block', zh: info.allowsZh, en: info.allowsEn }
+    };
   }
   return base;
 }
@@ -98,7 +102,10 @@ export const DOCUMENT_LABELS: Record<DocumentKind, { zh: string; en: string }> =
   boundary: { zh: '地块四至范围矢量图（GIS 或 DWG）', en: 'Parcel boundary file (GIS or DWG)' },
   land_title: { zh: '土地权证', en: 'Land title certificate' },
   land_contract: { zh: '土地出让合同', en: 'Land transfer contract' },
-  commitment: { zh: '无条件服从政府实施规划收回土地承诺书', en: 'Commitment to surrender the land unconditionally when the plan is implemented' },
+  commitment: {
+    zh: '无条件服从政府实施规划收回土地承诺书',
+    en: 'Commitment to surrender the land unconditionally when the plan is implemented'
+  },
   recognition: { zh: '项目认定文件', en: 'Recognition document' },
   plan_adjustment: { zh: '规划调整批复', en: 'Plan adjustment approval' },
   joint_review_material: { zh: '联审补充材料', en: 'Joint review supplementary material' },

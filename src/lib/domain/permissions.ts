@@ -2,8 +2,17 @@
 // Workflow transitions add their own stage rules on top (see workflow.ts), but always start here.
 import { isCityRole, isScopedRole, type Role } from './roles.ts';
 
-export interface Actor { id: string; role: Role; authorityCode: string | null; department?: string | null; name?: string }
-export interface ProjectScope { authorityCode: string | null; ownerId: string }
+export interface Actor {
+  id: string;
+  role: Role;
+  authorityCode: string | null;
+  department?: string | null;
+  name?: string;
+}
+export interface ProjectScope {
+  authorityCode: string | null;
+  ownerId: string;
+}
 
 /** Whether the actor may see the project at all. District users never see another district's projects. */
 export function canView(actor: Actor, project: ProjectScope): boolean {

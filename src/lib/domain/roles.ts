@@ -18,7 +18,12 @@ export type Role = (typeof ROLES)[number];
 export const CITY_ROLES: readonly Role[] = ['city_sheitc', 'city_ndrc', 'city_stcsm', 'city_planning', 'city_ecology'];
 
 /** Roles bound to one authority (a district or Lingang); their users never see another authority's projects. */
-export const SCOPED_ROLES: readonly Role[] = ['district_industry', 'district_department', 'district_government', 'lingang_committee'];
+export const SCOPED_ROLES: readonly Role[] = [
+  'district_industry',
+  'district_department',
+  'district_government',
+  'lingang_committee'
+];
 
 export const ROLE_LABELS: Record<Role, { zh: string; en: string }> = {
   enterprise: { zh: '项目单位', en: 'Enterprise' },

@@ -23,7 +23,13 @@ function splitName(raw: string): { name: string; nameEn?: string } {
 function assertLibraryReadsShanghaiDates(): void {
   const off = chineseDays.getDayDetail('2026-10-01');
   const makeUp = chineseDays.getDayDetail('2026-10-10');
-  if (off.date !== '2026-10-01' || off.work || !off.name.includes('国庆') || makeUp.date !== '2026-10-10' || !makeUp.work) {
+  if (
+    off.date !== '2026-10-01' ||
+    off.work ||
+    !off.name.includes('国庆') ||
+    makeUp.date !== '2026-10-10' ||
+    !makeUp.work
+  ) {
     throw new Error(
       'chinese-days returned shifted dates: run the server with TZ=Asia/Shanghai (the library formats dates in the process time zone)'
     );
@@ -46,7 +52,8 @@ export function seedCalendarYear(year: number): CalendarDay[] {
     const dow = dayOfWeek(date as IsoDate);
     if (dow === 0 || dow === 6) rows.push({ date, kind: 'workday', ...splitName(chineseDays.getDayDetail(date).name) });
   }
-  for (const r of rows) if (!r.date.startsWith(`${year}-`)) throw new Error(`chinese-days returned ${r.date} for ${year}`);
+  for (const r of rows)
+    if (!r.date.startsWith(`${year}-`)) throw new Error(`chinese-days returned ${r.date} for ${year}`);
   return rows.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
 }
 

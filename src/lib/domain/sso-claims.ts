@@ -23,9 +23,14 @@ export function parseMap(text: string | undefined): Record<string, string> {
   return out;
 }
 
-const claimText = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : null);
+const claimText = (v: unknown): string | null =>
+  typeof v === 'string' && v.trim() ? v.trim() : Array.isArray(v) && typeof v[0] === 'string' ? v[0].trim() : null;
 
-export interface Proposal { role: Role | null; authorityCode: string | null; complete: boolean }
+export interface Proposal {
+  role: Role | null;
+  authorityCode: string | null;
+  complete: boolean;
+}
 
 /** The role and district the claims propose; complete when the role needs no district or has a known one. */
 export function proposeFromClaims(claims: Record<string, unknown>, m: ClaimMapping): Proposal {
@@ -33,15 +38,22 @@ export function proposeFromClaims(claims: Record<string, unknown>, m: ClaimMappi
   const mappedRole = rawRole ? (m.roleMap[rawRole] ?? rawRole) : null;
   const role = mappedRole && isRole(mappedRole) && mappedRole !== 'admin' ? mappedRole : null; // nobody becomes administrator by a claim
   const rawDistrict = claimText(claims[m.districtClaim]);
-  const mappedDistrict = rawDistrict ? (m.districtMap[rawDistrict] ?? AUTHORITIES.find((a) => a.zh === rawDistrict)?.code ?? rawDistrict) : null;
+  const mappedDistrict = rawDistrict
+    ? (m.districtMap[rawDistrict] ?? AUTHORITIES.find((a) => a.zh === rawDistrict)?.code ?? rawDistrict)
+    : null;
   const authorityCode = mappedDistrict && authorityByCode(mappedDistrict) ? mappedDistrict : null;
   const scoped = role !== null && isScopedRole(role);
-  return { role, authorityCode: scoped ? authorityCode : null, complete: role !== null && (!scoped || authorityCode !== null) };
+  return {
+    role,
+    authorityCode: scoped ? authorityCode : null,
+    complete: role !== null && (!scoped || authorityCode !== null)
+  };
 }
 
 /** A username for a new account: preferred_username (or e-mail's local part, or the subject), tidied. */
 export function usernameFromClaims(claims: Record<string, unknown>): string {
-  const raw = claimText(claims.preferred_username) ?? claimText(claims.email)?.split('@')[0] ?? String(claims.sub ?? 'sso');
+  const raw =
+    claimText(claims.preferred_username) ?? claimText(claims.email)?.split('@')[0] ?? String(claims.sub ?? 'sso');
   const clean = raw.replace(/[^A-Za-z0-9_.-]/g, '_').slice(0, 30);
   return clean.length >= 3 ? clean : `sso_${clean}`;
 }

@@ -32,9 +32,15 @@ export type StagePhase = 'application' | 'intake' | 'review' | 'after' | 'closed
  *  null for side stages (returned) and ends (rejected, withdrawn). */
 export type StageLine = 'all' | 'district' | 'city' | 'plan_adjustment' | null;
 /** The groups the statistics count by. */
-export type StageGroup = 'applying' | 'joint_review' | 'city_review' | 'decision' | 'recognised' | 'rejected' | 'withdrawn';
+export type StageGroup =
+  'applying' | 'joint_review' | 'city_review' | 'decision' | 'recognised' | 'rejected' | 'withdrawn';
 
-export interface StageInfo { label: Label; phase: StagePhase; line: StageLine; group: StageGroup | null }
+export interface StageInfo {
+  label: Label;
+  phase: StagePhase;
+  line: StageLine;
+  group: StageGroup | null;
+}
 
 /**
  * The one table of the stages, in procedure order. The guards (withdrawal, attachments, declarations, fact
@@ -43,20 +49,56 @@ export interface StageInfo { label: Label; phase: StagePhase; line: StageLine; g
  */
 export const STAGE_TABLE: Record<Stage, StageInfo> = {
   draft: { label: { zh: '草稿', en: 'Draft' }, phase: 'application', line: 'all', group: null },
-  submitted: { label: { zh: '已提交，待受理', en: 'Submitted, awaiting acceptance' }, phase: 'intake', line: 'all', group: 'applying' },
-  preliminary_review: { label: { zh: '区产业部门初审', en: 'Preliminary review (district industry department)' }, phase: 'review', line: 'all', group: 'applying' },
-  returned: { label: { zh: '退回补正', en: 'Returned to the enterprise' }, phase: 'application', line: null, group: 'applying' },
-  joint_review: { label: { zh: '区级联审', en: 'District joint review' }, phase: 'review', line: 'district', group: 'joint_review' },
-  city_review: { label: { zh: '市“三委两局”审核认定', en: 'City review (three commissions and two bureaus)' }, phase: 'review', line: 'city', group: 'city_review' },
-  decision: { label: { zh: '区政府认定', en: 'District government decision' }, phase: 'review', line: 'district', group: 'decision' },
-  recognised: { label: { zh: '已认定', en: 'Recognised' }, phase: 'after', line: 'plan_adjustment', group: 'recognised' },
+  submitted: {
+    label: { zh: '已提交，待受理', en: 'Submitted, awaiting acceptance' },
+    phase: 'intake',
+    line: 'all',
+    group: 'applying'
+  },
+  preliminary_review: {
+    label: { zh: '区产业部门初审', en: 'Preliminary review (district industry department)' },
+    phase: 'review',
+    line: 'all',
+    group: 'applying'
+  },
+  returned: {
+    label: { zh: '退回补正', en: 'Returned to the enterprise' },
+    phase: 'application',
+    line: null,
+    group: 'applying'
+  },
+  joint_review: {
+    label: { zh: '区级联审', en: 'District joint review' },
+    phase: 'review',
+    line: 'district',
+    group: 'joint_review'
+  },
+  city_review: {
+    label: { zh: '市“三委两局”审核认定', en: 'City review (three commissions and two bureaus)' },
+    phase: 'review',
+    line: 'city',
+    group: 'city_review'
+  },
+  decision: {
+    label: { zh: '区政府认定', en: 'District government decision' },
+    phase: 'review',
+    line: 'district',
+    group: 'decision'
+  },
+  recognised: {
+    label: { zh: '已认定', en: 'Recognised' },
+    phase: 'after',
+    line: 'plan_adjustment',
+    group: 'recognised'
+  },
   tracking: { label: { zh: '产业项目跟踪', en: 'Project tracking' }, phase: 'after', line: 'all', group: 'recognised' },
   rejected: { label: { zh: '未通过认定', en: 'Not recognised' }, phase: 'closed', line: null, group: 'rejected' },
   withdrawn: { label: { zh: '已撤回', en: 'Withdrawn' }, phase: 'closed', line: null, group: 'withdrawn' }
 };
 
 /** The stages of the given phases, in procedure order. */
-export const stagesIn = (...phases: StagePhase[]): readonly Stage[] => STAGES.filter((s) => phases.includes(STAGE_TABLE[s].phase));
+export const stagesIn = (...phases: StagePhase[]): readonly Stage[] =>
+  STAGES.filter((s) => phases.includes(STAGE_TABLE[s].phase));
 
 export const STAGE_LABELS = Object.fromEntries(STAGES.map((s) => [s, STAGE_TABLE[s].label])) as Record<Stage, Label>;
 
@@ -78,7 +120,10 @@ export const AFTER_STAGES: readonly Stage[] = stagesIn('after');
  *  on to tracking in the same moment). */
 export function mainLine(path: { cityReview: boolean; planAdjustmentRequired: boolean }): Stage[] {
   const on = (line: StageLine) =>
-    line === 'all' || (line === 'city' && path.cityReview) || (line === 'district' && !path.cityReview) || (line === 'plan_adjustment' && path.planAdjustmentRequired);
+    line === 'all' ||
+    (line === 'city' && path.cityReview) ||
+    (line === 'district' && !path.cityReview) ||
+    (line === 'plan_adjustment' && path.planAdjustmentRequired);
   return STAGES.filter((s) => on(STAGE_TABLE[s].line));
 }
 
@@ -121,7 +166,10 @@ export const ACTION_LABELS: Record<ActionType, Label> = {
 
 /** The automatic step after recognition (附件 三.2 "通过认定的项目，自动转入产业项目跟踪"). */
 export const AUTO_ENTER_TRACKING = 'enter_tracking' as const;
-export const AUTO_ENTER_TRACKING_LABEL: Label = { zh: '自动转入产业项目跟踪', en: 'Moved to project tracking automatically' };
+export const AUTO_ENTER_TRACKING_LABEL: Label = {
+  zh: '自动转入产业项目跟踪',
+  en: 'Moved to project tracking automatically'
+};
 
 export const OPINIONS = ['agree', 'conditional', 'disagree'] as const;
 export type Opinion = (typeof OPINIONS)[number];
@@ -137,7 +185,9 @@ export const OPINION_LABELS: Record<Opinion, Label> = {
  */
 export const DISTRICT_DEPARTMENTS: readonly string[] = STANDARD_DEPARTMENTS.map((d) => d.code);
 export type DistrictDepartment = string;
-export const DISTRICT_DEPARTMENT_LABELS: Readonly<Record<string, Label>> = Object.fromEntries(STANDARD_DEPARTMENTS.map((d) => [d.code, { zh: d.zh, en: d.en }]));
+export const DISTRICT_DEPARTMENT_LABELS: Readonly<Record<string, Label>> = Object.fromEntries(
+  STANDARD_DEPARTMENTS.map((d) => [d.code, { zh: d.zh, en: d.en }])
+);
 
 /** Always invited when the district has it (一.4, 一.4(2)); see departments.ts. */
 export const REQUIRED_JOINT_DEPARTMENTS: readonly string[] = REQUIRED_DEPARTMENT_CODES;
@@ -235,9 +285,16 @@ export const workflowActionSchema = z.object({
   department: z.string().trim().min(1).max(40).optional(),
   via: z.enum(OPINION_CHANNELS).optional(),
   /** start_joint_review: the date the opinions are due (server default: configured working days). */
-  dueOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  dueOn: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/)
+    .optional(),
   /** The district's departments (server fills this in from the `departments` table). */
-  directory: z.array(z.object({ code: z.string(), zh: z.string(), en: z.string(), defaultInvited: z.boolean(), active: z.boolean() })).optional(),
+  directory: z
+    .array(
+      z.object({ code: z.string(), zh: z.string(), en: z.string(), defaultInvited: z.boolean(), active: z.boolean() })
+    )
+    .optional(),
   /** The uploaded document this action rests on (recognition document, plan adjustment approval). */
   documentId: z.string().min(1).optional(),
   /** Kinds of the documents currently attached to the project (server fills this in). */
@@ -270,7 +327,6 @@ export interface Refusal {
 }
 
 export type ApplyResult =
-  | { ok: true; state: WorkflowState; event: WorkflowEvent; events: WorkflowEvent[] }
-  | { ok: false; refusal: Refusal };
+  { ok: true; state: WorkflowState; event: WorkflowEvent; events: WorkflowEvent[] } | { ok: false; refusal: Refusal };
 
 export type { DocumentKind, DepartmentEntry };

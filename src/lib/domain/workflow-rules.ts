@@ -10,7 +10,14 @@ import { pathOf, type PathFacts, type PathInfo } from './paths.ts';
 import { ROLE_LABELS, type Role } from './roles.ts';
 import { authorityByCode } from './authorities.ts';
 import { checkRecognitionAuthority } from './policy/authority.ts';
-import { ACTION_LABELS, STAGE_LABELS, type ActionType, type Refusal, type Stage, type WorkflowState } from './workflow-model.ts';
+import {
+  ACTION_LABELS,
+  STAGE_LABELS,
+  type ActionType,
+  type Refusal,
+  type Stage,
+  type WorkflowState
+} from './workflow-model.ts';
 import { ACTION_ROLES, WORKFLOW, stageRoles } from './workflow-transitions.ts';
 
 const roleLabel = (r: Role) => ROLE_LABELS[r];
@@ -23,16 +30,24 @@ function notOnPath(type: ActionType, state: WorkflowState): Refusal {
   let en = `This project's procedure has no "${a.en}" step.`;
   if (moves.every((m) => m.branch === 'district')) {
     zh += '战略预留区内新出让土地的项目由区政府初审后报市“三委两局”审核认定（三.1），不经区级联审。';
-    en += ' Newly transferred land in a strategic reserve area goes from district preliminary review to city review (clause 三.1), not to a district joint review.';
+    en +=
+      ' Newly transferred land in a strategic reserve area goes from district preliminary review to city review (clause 三.1), not to a district joint review.';
   } else if (moves.some((m) => m.branch === 'city') && !moves.some((m) => m.branch === 'district' && !m.when)) {
     zh += '仅战略预留区内新出让土地的项目报市级审核（三.1）。';
     en += ' Only newly transferred land in a strategic reserve area goes to city review (clause 三.1).';
   } else if (moves.some((m) => m.when === 'plan_adjustment_pending')) {
-    zh += state.planAdjustment === 'done' ? '规划调整已登记完成。' : '仅开发边界外、未经规划确认保留的项目需要规划调整（一.4(3)）。';
-    en += state.planAdjustment === 'done' ? ' The plan adjustment is already recorded.' : ' Only projects outside the development boundary that the plans do not retain need a plan adjustment (clause 一.4(3)).';
+    zh +=
+      state.planAdjustment === 'done'
+        ? '规划调整已登记完成。'
+        : '仅开发边界外、未经规划确认保留的项目需要规划调整（一.4(3)）。';
+    en +=
+      state.planAdjustment === 'done'
+        ? ' The plan adjustment is already recorded.'
+        : ' Only projects outside the development boundary that the plans do not retain need a plan adjustment (clause 一.4(3)).';
   } else if (moves.some((m) => m.when === 'filing_required')) {
     zh += '仅开发边界外、突破原土地出让合同容积率的项目需向市经济信息化委、市规划资源局报备（一.4(3)）。';
-    en += ' Only projects outside the development boundary that exceed the land contract\'s plot ratio are filed with the city (clause 一.4(3)).';
+    en +=
+      " Only projects outside the development boundary that exceed the land contract's plot ratio are filed with the city (clause 一.4(3)).";
   }
   return { status: 409, code: 'not_on_path', zh, en };
 }
@@ -54,7 +69,7 @@ export function authorise(
       status: 403,
       code: 'not_visible',
       zh: '您无权查看或办理该项目：它不属于您所在的区，或不是您单位的项目。',
-      en: "You cannot see or act on this project: it belongs to another district or another enterprise."
+      en: 'You cannot see or act on this project: it belongs to another district or another enterprise.'
     };
   }
   if (!ACTION_ROLES[type].includes(actor.role)) {
@@ -106,8 +121,15 @@ export function authorise(
     };
   }
   if (type === 'recognise' || type === 'reject') {
-    const withdrawn = facts.authorityWithdrawnSince ? { withdrawn: true, since: facts.authorityWithdrawnSince, authorityCode: state.authorityCode ?? '' } : null;
-    const r = checkRecognitionAuthority(withdrawn, actor.role, state.stage === 'city_review', state.authorityCode ? authorityByCode(state.authorityCode) : undefined);
+    const withdrawn = facts.authorityWithdrawnSince
+      ? { withdrawn: true, since: facts.authorityWithdrawnSince, authorityCode: state.authorityCode ?? '' }
+      : null;
+    const r = checkRecognitionAuthority(
+      withdrawn,
+      actor.role,
+      state.stage === 'city_review',
+      state.authorityCode ? authorityByCode(state.authorityCode) : undefined
+    );
     if (r) return r;
   }
   return actorSpecific(state, type, actor, path);
@@ -125,7 +147,11 @@ function actorSpecific(state: WorkflowState, type: ActionType, actor: Actor, pat
       };
     }
   }
-  if (type === 'complete_plan_adjustment' && actor.role === 'district_department' && actor.department !== 'planning_resources') {
+  if (
+    type === 'complete_plan_adjustment' &&
+    actor.role === 'district_department' &&
+    actor.department !== 'planning_resources'
+  ) {
     return {
       status: 403,
       code: 'not_planning_department',

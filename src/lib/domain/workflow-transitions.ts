@@ -6,7 +6,15 @@
 // The stages themselves (labels, phases, the timeline's main line) are in workflow-model.ts STAGE_TABLE.
 import type { PathInfo } from './paths.ts';
 import type { Role } from './roles.ts';
-import { ACTIONS, CITY_REVIEWERS, FILING_RECIPIENTS, OPEN_STAGES, type ActionType, type Stage, type WorkflowState } from './workflow-model.ts';
+import {
+  ACTIONS,
+  CITY_REVIEWERS,
+  FILING_RECIPIENTS,
+  OPEN_STAGES,
+  type ActionType,
+  type Stage,
+  type WorkflowState
+} from './workflow-model.ts';
 
 /** The district industry department leads the district's case (附件 二). */
 const LEAD: readonly Role[] = ['district_industry'];
@@ -66,9 +74,15 @@ const DECISION_MOVES = (outcome: 'recognised' | 'rejected'): readonly Move[] => 
 
 /** THE transition table. Moves are listed in procedure order; refusals name their roles in this order. */
 export const WORKFLOW: Record<ActionType, ActionRule> = {
-  submit: { needs: { completeApplication: true }, moves: [{ branch: 'any', from: ['draft'], roles: SUBMITTERS, to: 'submitted' }] },
+  submit: {
+    needs: { completeApplication: true },
+    moves: [{ branch: 'any', from: ['draft'], roles: SUBMITTERS, to: 'submitted' }]
+  },
   // Before the decision is taken the enterprise may withdraw.
-  withdraw: { needs: { reason: true }, moves: [{ branch: 'any', from: OPEN_STAGES, roles: ['enterprise'], to: 'withdrawn' }] },
+  withdraw: {
+    needs: { reason: true },
+    moves: [{ branch: 'any', from: OPEN_STAGES, roles: ['enterprise'], to: 'withdrawn' }]
+  },
   accept: { needs: {}, moves: [{ branch: 'any', from: ['submitted'], roles: LEAD, to: 'preliminary_review' }] },
   return: {
     needs: { reason: true },
@@ -78,21 +92,45 @@ export const WORKFLOW: Record<ActionType, ActionRule> = {
       { branch: 'district', from: ['joint_review'], roles: LEAD, to: 'returned' }
     ]
   },
-  resubmit: { needs: { completeApplication: true }, moves: [{ branch: 'any', from: ['returned'], roles: SUBMITTERS, to: 'back' }] },
-  start_joint_review: { needs: { departments: true }, moves: [{ branch: 'district', from: ['preliminary_review'], roles: LEAD, to: 'joint_review' }] },
+  resubmit: {
+    needs: { completeApplication: true },
+    moves: [{ branch: 'any', from: ['returned'], roles: SUBMITTERS, to: 'back' }]
+  },
+  start_joint_review: {
+    needs: { departments: true },
+    moves: [{ branch: 'district', from: ['preliminary_review'], roles: LEAD, to: 'joint_review' }]
+  },
   forward_to_city: {
     needs: {},
     moves: [
       { branch: 'city', from: ['preliminary_review'], roles: LEAD, to: 'city_review' },
       // 二.5: while the district's authority is withdrawn its pending projects go to the city (policy/authority.ts).
-      { branch: 'district', from: ['preliminary_review', 'decision'], roles: LEAD, to: 'city_review', when: 'authority_withdrawn' }
+      {
+        branch: 'district',
+        from: ['preliminary_review', 'decision'],
+        roles: LEAD,
+        to: 'city_review',
+        when: 'authority_withdrawn'
+      }
     ]
   },
-  record_opinion: { needs: { opinion: true }, moves: [{ branch: 'district', from: ['joint_review'], roles: ['district_department'], to: 'same' }] },
+  record_opinion: {
+    needs: { opinion: true },
+    moves: [{ branch: 'district', from: ['joint_review'], roles: ['district_department'], to: 'same' }]
+  },
   // 附件 二.2: the district industry department fills in the joint-review table from the departments' opinions.
-  enter_opinion: { needs: { opinion: true, department: true, document: 'opinion_letter' }, moves: [{ branch: 'district', from: ['joint_review'], roles: LEAD, to: 'same' }] },
-  close_joint_review: { needs: {}, moves: [{ branch: 'district', from: ['joint_review'], roles: LEAD, to: 'decision' }] },
-  record_city_opinion: { needs: { opinion: true }, moves: [{ branch: 'city', from: ['city_review'], roles: CITY_REVIEWERS, to: 'same' }] },
+  enter_opinion: {
+    needs: { opinion: true, department: true, document: 'opinion_letter' },
+    moves: [{ branch: 'district', from: ['joint_review'], roles: LEAD, to: 'same' }]
+  },
+  close_joint_review: {
+    needs: {},
+    moves: [{ branch: 'district', from: ['joint_review'], roles: LEAD, to: 'decision' }]
+  },
+  record_city_opinion: {
+    needs: { opinion: true },
+    moves: [{ branch: 'city', from: ['city_review'], roles: CITY_REVIEWERS, to: 'same' }]
+  },
   recognise: { needs: { document: 'recognition' }, moves: DECISION_MOVES('recognised') },
   reject: { needs: { reason: true }, moves: DECISION_MOVES('rejected') },
   // Frozen at recognition (state.planAdjustment), not re-derived from facts edited later.
@@ -102,16 +140,22 @@ export const WORKFLOW: Record<ActionType, ActionRule> = {
   },
   acknowledge_filing: {
     needs: {},
-    moves: [{ branch: 'any', from: ['recognised', 'tracking'], roles: FILING_RECIPIENTS, to: 'same', when: 'filing_required' }]
+    moves: [
+      { branch: 'any', from: ['recognised', 'tracking'], roles: FILING_RECIPIENTS, to: 'same', when: 'filing_required' }
+    ]
   }
 };
 
 const unique = <T>(xs: readonly T[]): T[] => xs.filter((x, i) => xs.indexOf(x) === i);
-const expand = (roles: readonly RoleOrDecider[], decider: readonly Role[]): Role[] => roles.flatMap((r) => (r === 'decider' ? decider : [r]));
+const expand = (roles: readonly RoleOrDecider[], decider: readonly Role[]): Role[] =>
+  roles.flatMap((r) => (r === 'decider' ? decider : [r]));
 
 /** Every role that takes the action on some path (a role outside this list gets 403 whatever the stage). */
 export const ACTION_ROLES: Record<ActionType, readonly Role[]> = Object.fromEntries(
-  ACTIONS.map((a): [ActionType, readonly Role[]] => [a, unique(WORKFLOW[a].moves.flatMap((m) => expand(m.roles, DECIDERS)))])
+  ACTIONS.map((a): [ActionType, readonly Role[]] => [
+    a,
+    unique(WORKFLOW[a].moves.flatMap((m) => expand(m.roles, DECIDERS)))
+  ])
 ) as Record<ActionType, readonly Role[]>;
 
 /** Before the decision is taken the enterprise may withdraw. */
@@ -126,7 +170,9 @@ export const OPINION_ACTIONS: readonly ActionType[] = ACTIONS.filter((a) => WORK
  * branch even if its facts are corrected later.
  */
 export function onCityBranch(path: PathInfo, state: WorkflowState): boolean {
-  return state.stage === 'city_review' || (path.cityReview && state.stage !== 'joint_review' && state.stage !== 'decision');
+  return (
+    state.stage === 'city_review' || (path.cityReview && state.stage !== 'joint_review' && state.stage !== 'decision')
+  );
 }
 
 function holds(c: MoveCondition | undefined, path: PathInfo, state: WorkflowState): boolean {
@@ -139,11 +185,17 @@ function holds(c: MoveCondition | undefined, path: PathInfo, state: WorkflowStat
 /** The moves of `type` open on this project's path and state (whatever its current stage). */
 export function movesOnPath(type: ActionType, path: PathInfo, state: WorkflowState): Move[] {
   const city = onCityBranch(path, state);
-  return WORKFLOW[type].moves.filter((m) => (m.branch === 'any' || m.branch === (city ? 'city' : 'district')) && holds(m.when, path, state));
+  return WORKFLOW[type].moves.filter(
+    (m) => (m.branch === 'any' || m.branch === (city ? 'city' : 'district')) && holds(m.when, path, state)
+  );
 }
 
 /** Stages (on this project's path) where the action applies, with the roles that take it there. */
-export function stageRoles(type: ActionType, path: PathInfo, state: WorkflowState): Partial<Record<Stage, readonly Role[]>> {
+export function stageRoles(
+  type: ActionType,
+  path: PathInfo,
+  state: WorkflowState
+): Partial<Record<Stage, readonly Role[]>> {
   const table: Partial<Record<Stage, readonly Role[]>> = {};
   for (const m of movesOnPath(type, path, state)) {
     const roles = expand(m.roles, [path.decisionRole]);

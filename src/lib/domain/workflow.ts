@@ -62,7 +62,8 @@ export function initialState(projectId: string, authorityCode: string | null, ow
 
 /** Stage label for this project: the decision stage names the Lingang committee for Lingang parcels (三.2). */
 export function stageLabel(stage: Stage, facts: Pick<PathFacts, 'lingang'>): { zh: string; en: string } {
-  if (stage === 'decision' && facts.lingang) return { zh: '临港新片区管委会认定', en: 'Lingang New Area committee decision' };
+  if (stage === 'decision' && facts.lingang)
+    return { zh: '临港新片区管委会认定', en: 'Lingang New Area committee decision' };
   return STAGE_LABELS[stage];
 }
 
@@ -125,8 +126,8 @@ export function todoActions(state: WorkflowState, actor: Actor, facts: PathFacts
 }
 
 /** Whether the project waits on this actor (inbox). */
-export const waitsOn = (state: WorkflowState, actor: Actor, facts: PathFacts) => todoActions(state, actor, facts).length > 0;
-
+export const waitsOn = (state: WorkflowState, actor: Actor, facts: PathFacts) =>
+  todoActions(state, actor, facts).length > 0;
 
 function missingAnswers(state: WorkflowState): string[] {
   if (state.stage === 'joint_review') return state.invitedDepartments.filter((d) => !state.jointOpinions[d]);
@@ -134,7 +135,8 @@ function missingAnswers(state: WorkflowState): string[] {
   return [];
 }
 const needsOverride = (state: WorkflowState, type: ActionType) =>
-  (type === 'close_joint_review' || (state.stage === 'city_review' && (type === 'recognise' || type === 'reject'))) && missingAnswers(state).length > 0;
+  (type === 'close_joint_review' || (state.stage === 'city_review' && (type === 'recognise' || type === 'reject'))) &&
+  missingAnswers(state).length > 0;
 
 const bad = (code: string, zh: string, en: string): Refusal => ({ status: 400, code, zh, en });
 
@@ -159,7 +161,11 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
     const refusal = checkInvitation(action.departments ?? [], action.directory);
     if (refusal) return refusal;
     if (action.dueOn && action.dueOn < shanghaiDate(now)) {
-      return bad('due_in_past', `反馈期限（${action.dueOn}）不能早于今天。`, `The reply deadline (${action.dueOn}) cannot be in the past.`);
+      return bad(
+        'due_in_past',
+        `反馈期限（${action.dueOn}）不能早于今天。`,
+        `The reply deadline (${action.dueOn}) cannot be in the past.`
+      );
     }
   }
   if (action.type === 'enter_opinion') {
@@ -180,15 +186,26 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
     }
   }
   if (OPINION_ACTIONS.includes(action.type)) {
-    if (!action.opinion) return bad('opinion_missing', '请选择意见：同意、有条件同意或不同意。', 'Choose an opinion: agree, agree with conditions, or disagree.');
+    if (!action.opinion)
+      return bad(
+        'opinion_missing',
+        '请选择意见：同意、有条件同意或不同意。',
+        'Choose an opinion: agree, agree with conditions, or disagree.'
+      );
     if (action.opinion !== 'agree' && comment === '') {
-      return bad('comment_missing', '“有条件同意”或“不同意”须写明条件或理由。', 'Agreeing with conditions or disagreeing needs the conditions or reasons in a comment.');
+      return bad(
+        'comment_missing',
+        '“有条件同意”或“不同意”须写明条件或理由。',
+        'Agreeing with conditions or disagreeing needs the conditions or reasons in a comment.'
+      );
     }
   }
   if (needsOverride(state, action.type)) {
     const missing = missingAnswers(state);
     const names = missing.map((m) =>
-      state.stage === 'city_review' ? ROLE_LABELS[m as CityReviewer] : departmentLabel(m as DistrictDepartment, state.invitations)
+      state.stage === 'city_review'
+        ? ROLE_LABELS[m as CityReviewer]
+        : departmentLabel(m as DistrictDepartment, state.invitations)
     );
     if (!action.override) {
       return {
@@ -198,17 +215,22 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
         en: `${missing.length} still to answer: ${names.map((n) => n.en).join(', ')}. Wait, or override with a reason.`
       };
     }
-    if (comment === '') return bad('override_reason_missing', '强制结束审核须说明理由。', 'Overriding the review needs a reason.');
+    if (comment === '')
+      return bad('override_reason_missing', '强制结束审核须说明理由。', 'Overriding the review needs a reason.');
   }
   if (action.type === 'recognise') {
     if (!action.documentId) {
-      return bad('recognition_document_missing', '“通过认定”须上传认定文件。', 'Recognition needs the recognition document uploaded.');
+      return bad(
+        'recognition_document_missing',
+        '“通过认定”须上传认定文件。',
+        'Recognition needs the recognition document uploaded.'
+      );
     }
     if (pathOf(facts).commitmentRequired && !(action.attachedDocuments ?? []).includes('commitment')) {
       return bad(
         'commitment_missing',
         '该地块位于城市开发边界内且未在规划中保留，认定前须有企业“无条件服从政府实施规划收回土地”的承诺书（一.4(2)）。',
-        'The parcel is inside the development boundary and not retained in the plan: recognition needs the enterprise\'s commitment to surrender the land unconditionally (clause 一.4(2)).'
+        "The parcel is inside the development boundary and not retained in the plan: recognition needs the enterprise's commitment to surrender the land unconditionally (clause 一.4(2))."
       );
     }
   }
@@ -219,11 +241,21 @@ function checkPayload(state: WorkflowState, action: WorkflowAction, facts: PathF
 }
 
 /** Apply one action. Never throws for user mistakes: returns a refusal instead. */
-export function applyAction(state: WorkflowState, action: WorkflowAction, actor: Actor, facts: PathFacts, now: Date): ApplyResult {
+export function applyAction(
+  state: WorkflowState,
+  action: WorkflowAction,
+  actor: Actor,
+  facts: PathFacts,
+  now: Date
+): ApplyResult {
   if (!(ACTIONS as readonly string[]).includes(action.type)) {
-    return { ok: false, refusal: bad('unknown_action', `未知的操作“${String(action.type)}”。`, `Unknown action "${String(action.type)}".`) };
+    return {
+      ok: false,
+      refusal: bad('unknown_action', `未知的操作“${String(action.type)}”。`, `Unknown action "${String(action.type)}".`)
+    };
   }
-  const refusal = authorise(state, action.type, actor, facts, action.expectedVersion) ?? checkPayload(state, action, facts, now);
+  const refusal =
+    authorise(state, action.type, actor, facts, action.expectedVersion) ?? checkPayload(state, action, facts, now);
   if (refusal) return { ok: false, refusal };
 
   const at = now.toISOString();
@@ -232,7 +264,13 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
   const path = pathOf(facts);
   const s: WorkflowState = structuredClone(state);
   const payload: Record<string, unknown> = {};
-  const opinion = (): OpinionRecord => ({ opinion: action.opinion!, comment, actorId: actor.id, ...(actor.name ? { actorName: actor.name } : {}), at });
+  const opinion = (): OpinionRecord => ({
+    opinion: action.opinion!,
+    comment,
+    actorId: actor.id,
+    ...(actor.name ? { actorName: actor.name } : {}),
+    at
+  });
   const closeOpenPause = () => {
     for (const p of s.clock.pauses) if (p.to === null) p.to = today;
   };
@@ -269,7 +307,10 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
     case 'start_joint_review':
       s.invitedDepartments = [...new Set(action.departments ?? [])];
       s.invitations = Object.fromEntries(
-        s.invitedDepartments.map((d) => [d, { ...departmentLabel(d, null, action.directory), invitedOn: today, dueOn: action.dueOn ?? null }])
+        s.invitedDepartments.map((d) => [
+          d,
+          { ...departmentLabel(d, null, action.directory), invitedOn: today, dueOn: action.dueOn ?? null }
+        ])
       );
       s.jointOpinions = {};
       s.jointReviewOverride = null;
@@ -290,7 +331,10 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
       break;
     case 'enter_opinion':
       // The lead fills in the table from the department's letter or the meeting (附件 二.2).
-      s.jointOpinions[action.department!] = { ...opinion(), onBehalf: { documentId: action.documentId!, via: action.via ?? 'letter' } };
+      s.jointOpinions[action.department!] = {
+        ...opinion(),
+        onBehalf: { documentId: action.documentId!, via: action.via ?? 'letter' }
+      };
       payload.department = action.department;
       payload.opinion = action.opinion;
       payload.enteredFor = action.department;
@@ -365,7 +409,17 @@ export function applyAction(state: WorkflowState, action: WorkflowAction, actor:
   if (s.stage === 'recognised' && s.planAdjustment !== 'pending') {
     s.stage = 'tracking';
     s.version += 1;
-    events.push({ ...event, action: AUTO_ENTER_TRACKING, actorId: 'system', role: 'system', from: 'recognised', to: 'tracking', comment: null, payload: {}, version: s.version });
+    events.push({
+      ...event,
+      action: AUTO_ENTER_TRACKING,
+      actorId: 'system',
+      role: 'system',
+      from: 'recognised',
+      to: 'tracking',
+      comment: null,
+      payload: {},
+      version: s.version
+    });
   }
   return { ok: true, state: s, event, events };
 }

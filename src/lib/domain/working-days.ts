@@ -66,7 +66,7 @@ export function workingDaysBetween(cal: Calendar, from: IsoDate, to: IsoDate): n
 export function addWorkingDays(cal: Calendar, date: IsoDate, n: number): IsoDate {
   if (!Number.isInteger(n) || n < 0) throw new RangeError('addWorkingDays: n must be a non-negative integer');
   let d = date;
-  for (let left = n, gap = 0; left > 0; ) {
+  for (let left = n, gap = 0; left > 0;) {
     d = addDays(d, 1);
     if (isWorkingDay(cal, d)) {
       left--;

@@ -32,7 +32,6 @@ export const DEFAULT_LIMITS: BudgetLimits = {
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-
 export class UploadBudget {
   readonly limits: BudgetLimits;
   unzipped = 0;
@@ -67,9 +66,11 @@ export class UploadBudget {
 
   private tooManyVertices(): never {
     {
-      throw limitError('limit-vertices',
+      throw limitError(
+        'limit-vertices',
         `文件展开后的顶点超过 ${fmt(this.limits.vertices)} 个（含曲线加密与图块展开），已拒绝；请只上传地块所在的图层，或简化图形后上传。`,
-        `The file expands to more than ${fmt(this.limits.vertices)} vertices (curves densified, blocks expanded); refused. Upload only the parcel layer or a simplified drawing.`);
+        `The file expands to more than ${fmt(this.limits.vertices)} vertices (curves densified, blocks expanded); refused. Upload only the parcel layer or a simplified drawing.`
+      );
     }
   }
 
@@ -77,34 +78,42 @@ export class UploadBudget {
   spendExpansion(n = 1): void {
     this.expansions += n;
     if (this.expansions > this.limits.expansions) {
-      throw limitError('limit-block-expansion',
+      throw limitError(
+        'limit-block-expansion',
         `图块嵌套展开超过 ${fmt(this.limits.expansions)} 个实体（INSERT × MINSERT 行列 × 嵌套层数），已拒绝；请炸开（EXPLODE）图块或只保留地块图层后上传。`,
-        `Expanding nested blocks exceeds ${fmt(this.limits.expansions)} entities (INSERT × MINSERT rows/columns × nesting); refused. Explode the blocks or keep only the parcel layer and upload again.`);
+        `Expanding nested blocks exceeds ${fmt(this.limits.expansions)} entities (INSERT × MINSERT rows/columns × nesting); refused. Explode the blocks or keep only the parcel layer and upload again.`
+      );
     }
   }
 
   checkDepth(depth: number, what: { zh: string; en: string }): void {
     if (depth > this.limits.depth) {
-      throw limitError('limit-depth',
+      throw limitError(
+        'limit-depth',
         `${what.zh}嵌套超过 ${this.limits.depth} 层，已拒绝；这不是正常的边界文件，请重新导出。`,
-        `${what.en} nested more than ${this.limits.depth} levels deep; refused. This is not a normal boundary file: export it again.`);
+        `${what.en} nested more than ${this.limits.depth} levels deep; refused. This is not a normal boundary file: export it again.`
+      );
     }
   }
 
   spendFeatures(n: number): void {
     this.features += n;
     if (this.features > this.limits.features) {
-      throw limitError('limit-features',
+      throw limitError(
+        'limit-features',
         `一次上传的要素超过 ${fmt(this.limits.features)} 个，已拒绝；用地边界通常只有一个或几个面，请只上传地块。`,
-        `The upload holds more than ${fmt(this.limits.features)} features; refused. A site boundary has one or a few polygons: upload only the parcels.`);
+        `The upload holds more than ${fmt(this.limits.features)} features; refused. A site boundary has one or a few polygons: upload only the parcels.`
+      );
     }
   }
 
   checkSplineDegree(degree: number): void {
     if (!(degree <= this.limits.splineDegree)) {
-      throw limitError('limit-spline-degree',
+      throw limitError(
+        'limit-spline-degree',
         `样条曲线（SPLINE）的次数为 ${degree}，超过 CAD 允许的最大值 ${this.limits.splineDegree}，文件已损坏或被篡改；请重新导出图纸。`,
-        `A SPLINE has degree ${degree}, above the CAD maximum of ${this.limits.splineDegree}: the file is damaged or crafted. Export the drawing again.`);
+        `A SPLINE has degree ${degree}, above the CAD maximum of ${this.limits.splineDegree}: the file is damaged or crafted. Export the drawing again.`
+      );
     }
   }
 }

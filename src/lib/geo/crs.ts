@@ -11,12 +11,28 @@ import { inShanghai, samplePoints, type XY } from './crs/extent.ts';
 import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText } from './crs/resolve.ts';
 import { fromRegistry, toLonLatFn, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
 
-export { CRS_REGISTRY, TARGET_CODE, SH2000_NOTE, OBFUSCATED, gkCode, type CrsDef, type Bilingual } from './crs/registry.ts';
+export {
+  CRS_REGISTRY,
+  TARGET_CODE,
+  SH2000_NOTE,
+  OBFUSCATED,
+  gkCode,
+  type CrsDef,
+  type Bilingual
+} from './crs/registry.ts';
 export { detectCrs, type Detection, type Alternative } from './crs/detect.ts';
 export { SHANGHAI_BOX, inShanghai } from './crs/extent.ts';
 export { resolveUserCrs, resolveName, resolveWktText, resolveSurveyHeader, epsgFromName } from './crs/resolve.ts';
 export { summariseWkt, parseWktTree, resolveWkt } from './crs/wkt.ts';
-export { fromRegistry, fromLocalSystem, toLonLatFn, fromLonLatFn, planeConverter, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
+export {
+  fromRegistry,
+  fromLocalSystem,
+  toLonLatFn,
+  fromLonLatFn,
+  planeConverter,
+  type LocalSystem,
+  type ResolvedCrs
+} from './crs/transform.ts';
 export { fitSimilarity, fitHelmert7, applySimilarity, applyHelmert, geodeticToGeocentric } from './crs/local-fit.ts';
 export { wgs84ToGcj02, gcj02ToWgs84, wgs84ToBd09, bd09ToWgs84 } from './crs/gcj02.ts';
 
@@ -54,10 +70,14 @@ export function allPositions(geoms: (Polygon | MultiPolygon)[]): XY[] {
 function hintCrs(hint: NonNullable<ReadResult['crsHint']>, localSystems: LocalSystem[]): ResolvedCrs | undefined {
   try {
     switch (hint.kind) {
-      case 'wkt': return resolveWktText(hint.value);
-      case 'survey-header': return resolveSurveyHeader(hint.value);
-      case 'proj4': return resolveUserCrs(hint.value, localSystems);
-      default: return resolveName(hint.value, localSystems);
+      case 'wkt':
+        return resolveWktText(hint.value);
+      case 'survey-header':
+        return resolveSurveyHeader(hint.value);
+      case 'proj4':
+        return resolveUserCrs(hint.value, localSystems);
+      default:
+        return resolveName(hint.value, localSystems);
     }
   } catch {
     return undefined;
@@ -75,7 +95,10 @@ function landing(points: XY[], crs: ResolvedCrs, scale: number): 'as-is' | 'swap
 }
 
 /** Decide the source CRS: the user's choice > the file's hint > detection from coordinate values. */
-export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'unitsToMetres' | 'format'>, opts: CrsStageOptions = {}): CrsChoice {
+export function chooseCrs(
+  read: Pick<ReadResult, 'features' | 'crsHint' | 'unitsToMetres' | 'format'>,
+  opts: CrsStageOptions = {}
+): CrsChoice {
   const points = allPositions(read.features.map((f) => f.geometry));
   const scale = read.unitsToMetres ?? 1;
   const localSystems = opts.localSystems ?? [];
@@ -86,13 +109,28 @@ export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'units
     if (landing(points, crs, scale) === 'swapped') {
       swapped = true;
       rule += '+swapped-axes';
-      warnings.push({ code: 'crs-axes-swapped', zh: 'X/Y 坐标互换（北坐标在前），已自动交换', en: 'X/Y were swapped (northing first): swapped back' });
+      warnings.push({
+        code: 'crs-axes-swapped',
+        zh: 'X/Y 坐标互换（北坐标在前），已自动交换',
+        en: 'X/Y were swapped (northing first): swapped back'
+      });
     }
     decisions.push({ what: 'crs', value: crs.code, rule });
-    return { crs, detected: false, confidence, rule, swapped, unitsToMetres: scale, alternatives: [], decisions, warnings };
+    return {
+      crs,
+      detected: false,
+      confidence,
+      rule,
+      swapped,
+      unitsToMetres: scale,
+      alternatives: [],
+      decisions,
+      warnings
+    };
   };
 
-  if (opts.crs && opts.crs.trim().toLowerCase() !== 'auto') return declared(resolveUserCrs(opts.crs, localSystems), 'user', 1);
+  if (opts.crs && opts.crs.trim().toLowerCase() !== 'auto')
+    return declared(resolveUserCrs(opts.crs, localSystems), 'user', 1);
   if (read.crsHint) {
     const h = hintCrs(read.crsHint, localSystems);
     if (h) return declared(h, `file-${read.crsHint.kind}`, HINT_CONFIDENCE);
@@ -104,12 +142,41 @@ export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'units
   }
   const det = detectCrs(points, scale);
   if (det) {
-    decisions.push({ what: 'crs', value: det.crs.code, rule: det.rule, alternatives: det.alternatives.map((a) => a.code) });
-    if (det.swapped) warnings.push({ code: 'crs-axes-swapped', zh: 'X/Y 坐标互换（北坐标在前），已自动交换', en: 'X/Y were swapped (northing first): swapped back' });
-    if (det.unitsToMetres !== scale) warnings.push({ code: 'crs-units-rescaled', zh: `坐标按 ${det.unitsToMetres} 米/单位换算后才落在上海，请确认图形单位`, en: `Coordinates only land in Shanghai at ${det.unitsToMetres} m per unit: check the drawing units` });
+    decisions.push({
+      what: 'crs',
+      value: det.crs.code,
+      rule: det.rule,
+      alternatives: det.alternatives.map((a) => a.code)
+    });
+    if (det.swapped)
+      warnings.push({
+        code: 'crs-axes-swapped',
+        zh: 'X/Y 坐标互换（北坐标在前），已自动交换',
+        en: 'X/Y were swapped (northing first): swapped back'
+      });
+    if (det.unitsToMetres !== scale)
+      warnings.push({
+        code: 'crs-units-rescaled',
+        zh: `坐标按 ${det.unitsToMetres} 米/单位换算后才落在上海，请确认图形单位`,
+        en: `Coordinates only land in Shanghai at ${det.unitsToMetres} m per unit: check the drawing units`
+      });
     if (det.crs.approximate) warnings.push({ code: 'crs-approximate', ...det.crs.approximate });
-    warnings.push({ code: 'crs-detected', zh: `坐标系根据坐标值推断为 ${det.crs.name.zh}（置信度 ${det.confidence}），请核对`, en: `Coordinate system guessed from the values as ${det.crs.name.en} (confidence ${det.confidence}): please confirm` });
-    return { crs: det.crs, detected: true, confidence: det.confidence, rule: det.rule, swapped: det.swapped, unitsToMetres: det.unitsToMetres, alternatives: det.alternatives, decisions, warnings };
+    warnings.push({
+      code: 'crs-detected',
+      zh: `坐标系根据坐标值推断为 ${det.crs.name.zh}（置信度 ${det.confidence}），请核对`,
+      en: `Coordinate system guessed from the values as ${det.crs.name.en} (confidence ${det.confidence}): please confirm`
+    });
+    return {
+      crs: det.crs,
+      detected: true,
+      confidence: det.confidence,
+      rule: det.rule,
+      swapped: det.swapped,
+      unitsToMetres: det.unitsToMetres,
+      alternatives: det.alternatives,
+      decisions,
+      warnings
+    };
   }
   // Nothing lands in Shanghai. Lon/lat values are still plainly lon/lat (RFC 7946's default for GeoJSON).
   // CAD drawings are never lon/lat: small values there mean the drawing is not georeferenced.
@@ -117,7 +184,17 @@ export function chooseCrs(read: Pick<ReadResult, 'features' | 'crsHint' | 'units
   const lonlat = !cad && points.length > 0 && points.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
   if (lonlat) {
     decisions.push({ what: 'crs', value: 'EPSG:4326', rule: 'lonlat-range' });
-    return { crs: fromRegistry('EPSG:4326'), detected: true, confidence: 0.5, rule: 'lonlat-range', swapped: false, unitsToMetres: 1, alternatives: [], decisions, warnings };
+    return {
+      crs: fromRegistry('EPSG:4326'),
+      detected: true,
+      confidence: 0.5,
+      rule: 'lonlat-range',
+      swapped: false,
+      unitsToMetres: 1,
+      alternatives: [],
+      decisions,
+      warnings
+    };
   }
   throw undeterminedError(points, cad);
 }
@@ -140,5 +217,10 @@ export function reprojectGeometry(g: Geom, choice: Pick<CrsChoice, 'crs' | 'swap
 export function assertInShanghai(source: Geom[], reprojected: Geom[], choice: CrsChoice): void {
   const out = allPositions(reprojected);
   if (out.length > 0 && out.every((p) => Number.isFinite(p[0]) && inShanghai(p))) return;
-  throw outsideShanghaiError(allPositions(source), { crs: choice.crs, swapped: choice.swapped, unitsToMetres: choice.unitsToMetres, rule: choice.rule });
+  throw outsideShanghaiError(allPositions(source), {
+    crs: choice.crs,
+    swapped: choice.swapped,
+    unitsToMetres: choice.unitsToMetres,
+    rule: choice.rule
+  });
 }

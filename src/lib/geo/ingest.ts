@@ -3,7 +3,14 @@
 import type { Geometry, MultiPolygon, Polygon } from 'geojson';
 import { type Decision, type InputFile, type LayerInfo, type Message, type ReadResult } from './types.ts';
 import { readBoundaryFiles } from './formats/index.ts';
-import { assertInShanghai, chooseCrs, reprojectGeometry, type Alternative, type Bilingual, type LocalSystem } from './crs.ts';
+import {
+  assertInShanghai,
+  chooseCrs,
+  reprojectGeometry,
+  type Alternative,
+  type Bilingual,
+  type LocalSystem
+} from './crs.ts';
 import { validateGeometry } from './validate.ts';
 import { toMu } from './area.ts';
 import { userError } from '../errors.ts';
@@ -22,7 +29,12 @@ export interface IngestOptions {
 }
 
 /** A CAD text reprojected to EPSG:4490 (as-built surveys: floor labels inside footprints). */
-export interface InspectText { layer: string; lon: number; lat: number; text: string }
+export interface InspectText {
+  layer: string;
+  lon: number;
+  lat: number;
+  text: string;
+}
 
 export interface InspectFeature {
   /** EPSG:4490 lon/lat, validated and repaired. */
@@ -69,7 +81,10 @@ export async function ingestBoundary(files: InputFile[], opts: IngestOptions = {
   return processReadResult(read, opts);
 }
 
-function reprojectTexts(texts: NonNullable<ReadResult['texts']>, choice: Parameters<typeof reprojectGeometry>[1]): InspectText[] {
+function reprojectTexts(
+  texts: NonNullable<ReadResult['texts']>,
+  choice: Parameters<typeof reprojectGeometry>[1]
+): InspectText[] {
   return texts.map((t) => {
     const g = reprojectGeometry({ type: 'Polygon', coordinates: [[[t.x, t.y]]] }, choice) as Polygon;
     const [lon, lat] = g.coordinates[0][0];
@@ -91,7 +106,8 @@ export function processReadResult(read: ReadResult, opts: IngestOptions = {}): I
   if (opts.requireShanghai ?? true) assertInShanghai(sources, reprojected, choice);
 
   const warnings: Message[] = [...read.warnings, ...choice.warnings];
-  if (choice.crs.approximate && !warnings.some((w) => w.code === 'crs-approximate')) warnings.push({ code: 'crs-approximate', ...choice.crs.approximate });
+  if (choice.crs.approximate && !warnings.some((w) => w.code === 'crs-approximate'))
+    warnings.push({ code: 'crs-approximate', ...choice.crs.approximate });
   const errors: Message[] = [];
   const n = read.features.length;
   const features = read.features.map((f, i): InspectFeature => {
@@ -126,7 +142,9 @@ export function processReadResult(read: ReadResult, opts: IngestOptions = {}): I
       axesSwapped: choice.swapped,
       unitsToMetres: choice.unitsToMetres,
       ...(choice.crs.approximate ? { approximate: choice.crs.approximate } : {}),
-      ...(choice.crs.code === 'PROJ4' || choice.crs.code === 'WKT' || choice.crs.code.startsWith('LOCAL:') ? { proj4: choice.crs.proj4 } : {})
+      ...(choice.crs.code === 'PROJ4' || choice.crs.code === 'WKT' || choice.crs.code.startsWith('LOCAL:')
+        ? { proj4: choice.crs.proj4 }
+        : {})
     },
     features,
     ...(read.layers ? { layers: read.layers } : {}),

@@ -11,10 +11,18 @@ export function signedArea(ring: readonly XY[]): number {
   return s / 2;
 }
 
-export interface BBox { minX: number; minY: number; maxX: number; maxY: number }
+export interface BBox {
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+}
 
 export function ringBBox(ring: readonly XY[]): BBox {
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const p of ring) {
     if (p[0] < minX) minX = p[0];
     if (p[0] > maxX) maxX = p[0];
@@ -42,28 +50,41 @@ export function pointInRingWithin(p: XY, ring: readonly XY[], eps: number): -1 |
   for (let i = 0, j = ring.length - 1; i < ring.length; j = i++) {
     const a = ring[j];
     const b = ring[i];
-    const ex = b[0] - a[0], ey = b[1] - a[1];
+    const ex = b[0] - a[0],
+      ey = b[1] - a[1];
     const len = Math.hypot(ex, ey);
     if (len > 0) {
       const cross = (p[0] - a[0]) * ey - (p[1] - a[1]) * ex;
       const dot = (p[0] - a[0]) * ex + (p[1] - a[1]) * ey;
       if (Math.abs(cross) <= eps * len && dot >= -eps * len && dot <= len * len + eps * len) return 0;
     }
-    if ((a[1] > p[1]) !== (b[1] > p[1]) && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
+    if (a[1] > p[1] !== b[1] > p[1] && p[0] < ((b[0] - a[0]) * (p[1] - a[1])) / (b[1] - a[1]) + a[0]) inside = !inside;
   }
   return inside ? 1 : -1;
 }
 
 /** A ring with what nesting needs: its points, absolute area and bounding box (and whatever the caller carries). */
-export interface NestRing extends BBox { pts: readonly XY[]; area: number }
-export interface Nested<R> { shell: R; holes: R[] }
+export interface NestRing extends BBox {
+  pts: readonly XY[];
+  area: number;
+}
+export interface Nested<R> {
+  shell: R;
+  holes: R[];
+}
 
 /** How many vertices of the inner ring are tested: a ring touching its parent at a vertex still counts as
  *  inside when its other sampled vertices are inside and none is outside. */
 const CONTAINMENT_SAMPLES = 8;
 
 export function ringContains(outer: NestRing, inner: NestRing, eps: number): boolean {
-  if (inner.minX < outer.minX - eps || inner.maxX > outer.maxX + eps || inner.minY < outer.minY - eps || inner.maxY > outer.maxY + eps) return false;
+  if (
+    inner.minX < outer.minX - eps ||
+    inner.maxX > outer.maxX + eps ||
+    inner.minY < outer.minY - eps ||
+    inner.maxY > outer.maxY + eps
+  )
+    return false;
   if (inner.area >= outer.area) return false;
   const n = inner.pts.length - 1;
   const step = Math.max(1, Math.floor(n / CONTAINMENT_SAMPLES));
@@ -84,15 +105,23 @@ export function ringContains(outer: NestRing, inner: NestRing, eps: number): boo
 export function nestRings<R extends NestRing>(rings: readonly R[], eps: number): Nested<R>[] {
   const order = rings.slice().sort((a, b) => b.area - a.area);
   if (order.length === 0) return [];
-  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  let minX = Infinity,
+    minY = Infinity,
+    maxX = -Infinity,
+    maxY = -Infinity;
   for (const r of order) {
-    minX = Math.min(minX, r.minX); minY = Math.min(minY, r.minY);
-    maxX = Math.max(maxX, r.maxX); maxY = Math.max(maxY, r.maxY);
+    minX = Math.min(minX, r.minX);
+    minY = Math.min(minY, r.minY);
+    maxX = Math.max(maxX, r.maxX);
+    maxY = Math.max(maxY, r.maxY);
   }
   const side = Math.max(1, Math.ceil(Math.sqrt(order.length)));
   const cw = (maxX - minX) / side || 1;
   const ch = (maxY - minY) / side || 1;
-  const cell = (x: number, y: number) => [Math.min(side - 1, Math.floor((x - minX) / cw)), Math.min(side - 1, Math.floor((y - minY) / ch))];
+  const cell = (x: number, y: number) => [
+    Math.min(side - 1, Math.floor((x - minX) / cw)),
+    Math.min(side - 1, Math.floor((y - minY) / ch))
+  ];
   const grid = new Map<number, number[]>();
   const depth = new Int32Array(order.length);
   const parent = new Int32Array(order.length).fill(-1);
@@ -103,14 +132,18 @@ export function nestRings<R extends NestRing>(rings: readonly R[], eps: number):
     for (const k of grid.get(ci * side + cj) ?? []) {
       if ((best < 0 || order[k].area < order[best].area) && ringContains(order[k], r, eps)) best = k;
     }
-    if (best >= 0) { parent[i] = best; depth[i] = depth[best] + 1; }
+    if (best >= 0) {
+      parent[i] = best;
+      depth[i] = depth[best] + 1;
+    }
     const [i0, j0] = cell(r.minX, r.minY);
     const [i1, j1] = cell(r.maxX, r.maxY);
     for (let a = i0; a <= i1; a++) {
       for (let b = j0; b <= j1; b++) {
         const key = a * side + b;
         const list = grid.get(key);
-        if (list) list.push(i); else grid.set(key, [i]);
+        if (list) list.push(i);
+        else grid.set(key, [i]);
       }
     }
   }
@@ -131,7 +164,8 @@ export function nestRings<R extends NestRing>(rings: readonly R[], eps: number):
  *  boundary tolerance is relative to the coordinates' size (degrees and projected metres alike). */
 export function ringInRing(inner: readonly XY[], outer: readonly XY[]): boolean {
   for (let i = 0; i < Math.min(inner.length, 64); i++) {
-    const a = inner[i], b = inner[(i + 1) % inner.length];
+    const a = inner[i],
+      b = inner[(i + 1) % inner.length];
     for (const p of [a, [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2]]) {
       const s = pointInRingWithin(p, outer, 1e-9 * Math.max(Math.abs(p[0]), Math.abs(p[1]), 1));
       if (s !== 0) return s > 0;

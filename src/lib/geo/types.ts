@@ -25,7 +25,12 @@ export interface ReadOptions {
 }
 
 /** A CAD text in source coordinates (after unit scaling), e.g. a floor label "5F" inside a footprint. */
-export interface SourceText { layer: string; x: number; y: number; text: string }
+export interface SourceText {
+  layer: string;
+  x: number;
+  y: number;
+  text: string;
+}
 
 /** A CAD layer as listed to the user. */
 export interface LayerInfo {
@@ -55,10 +60,20 @@ export interface ReadResult {
   relayer?: (layer: string | undefined) => ReadResult;
 }
 
-export interface Decision { what: string; value: string; rule: string; alternatives?: string[] }
+export interface Decision {
+  what: string;
+  value: string;
+  rule: string;
+  alternatives?: string[];
+}
 
 /** A user-facing message with a stable code and both languages. */
-export interface Message { code: string; zh: string; en: string; at?: [number, number] }
+export interface Message {
+  code: string;
+  zh: string;
+  en: string;
+  at?: [number, number];
+}
 
 // A bad file is a UserError (src/lib/errors.ts): thrown by readers and stages with userError(code, zh, en),
 // shown to the user (HTTP 400 / CLI exit 2), never a bug.

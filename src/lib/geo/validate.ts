@@ -31,7 +31,8 @@ export interface ValidationResult {
 
 type Poly = XY[][];
 
-const LABEL = (i: number) => (i === 0 ? { zh: '外环', en: 'outer ring' } : { zh: `第 ${i} 个内环（洞）`, en: `hole ${i}` });
+const LABEL = (i: number) =>
+  i === 0 ? { zh: '外环', en: 'outer ring' } : { zh: `第 ${i} 个内环（洞）`, en: `hole ${i}` };
 
 function cleanPolygon(rings: number[][][], repairs: Message[], errors: Message[]): Poly | undefined {
   const out: Poly = [];
@@ -43,7 +44,12 @@ function cleanPolygon(rings: number[][][], repairs: Message[], errors: Message[]
         errors.push(c.error!);
         return undefined;
       }
-      repairs.push({ code: 'hole-dropped', zh: `${LABEL(i).zh}无效，已删除：${c.error!.zh}`, en: `${LABEL(i).en} is not a ring and was dropped: ${c.error!.en}`, at: c.error!.at });
+      repairs.push({
+        code: 'hole-dropped',
+        zh: `${LABEL(i).zh}无效，已删除：${c.error!.zh}`,
+        en: `${LABEL(i).en} is not a ring and was dropped: ${c.error!.en}`,
+        at: c.error!.at
+      });
       continue;
     }
     out.push(c.ring);
@@ -55,15 +61,27 @@ function cleanPolygon(rings: number[][][], repairs: Message[], errors: Message[]
 function repairPolygon(p: Poly, repairs: Message[]): Poly[] {
   const crossings = findCrossings(p);
   const [shell, ...holes] = p;
-  const outside = holes.filter((h, i) => !crossings.some((c) => c.rings.includes(i + 1)) && !pointInRing(h[0], shell) && !pointInRing(h[1], shell));
+  const outside = holes.filter(
+    (h, i) => !crossings.some((c) => c.rings.includes(i + 1)) && !pointInRing(h[0], shell) && !pointInRing(h[1], shell)
+  );
   for (const h of outside) {
-    repairs.push({ code: 'hole-outside-shell', zh: `内环位于外环之外 (${fmt(h[0])})，已删除`, en: `A hole lies outside its shell (at ${fmt(h[0])}) and was dropped`, at: at(h[0]) });
+    repairs.push({
+      code: 'hole-outside-shell',
+      zh: `内环位于外环之外 (${fmt(h[0])})，已删除`,
+      en: `A hole lies outside its shell (at ${fmt(h[0])}) and was dropped`,
+      at: at(h[0])
+    });
   }
   if (crossings.length === 0 && outside.length === 0) return [p];
   for (const c of crossings) {
     const zh = c.rings[0] === c.rings[1] ? '边界自相交' : '内环与外环（或内环之间）相交';
     const en = c.rings[0] === c.rings[1] ? 'Boundary crosses itself' : 'A hole crosses the shell or another hole';
-    repairs.push({ code: 'self-intersection', zh: `${zh}于 (${fmt(c.at)})，已修复`, en: `${en} at ${fmt(c.at)}: repaired`, at: at(c.at) });
+    repairs.push({
+      code: 'self-intersection',
+      zh: `${zh}于 (${fmt(c.at)})，已修复`,
+      en: `${en} at ${fmt(c.at)}: repaired`,
+      at: at(c.at)
+    });
   }
   const kept = holes.filter((h) => !outside.includes(h));
   let parts: Poly[];
@@ -74,7 +92,12 @@ function repairPolygon(p: Poly, repairs: Message[]): Poly[] {
     return [p]; // the clipper gave up: keep the geometry, the crossings above stay reported
   }
   if (parts.length > 1) {
-    repairs.push({ code: 'polygon-split', zh: `修复后拆分为 ${parts.length} 个部分`, en: `Split into ${parts.length} parts by the repair`, at: at(parts[0][0][0]) });
+    repairs.push({
+      code: 'polygon-split',
+      zh: `修复后拆分为 ${parts.length} 个部分`,
+      en: `Split into ${parts.length} parts by the repair`,
+      at: at(parts[0][0][0])
+    });
   }
   return parts;
 }
@@ -88,11 +111,17 @@ function spikes(ring: XY[], flags: Message[]): void {
     const c = ring[i + 1];
     const u: XY = [(a[0] - b[0]) * k * M, (a[1] - b[1]) * M];
     const v: XY = [(c[0] - b[0]) * k * M, (c[1] - b[1]) * M];
-    const lu = Math.hypot(...u), lv = Math.hypot(...v);
+    const lu = Math.hypot(...u),
+      lv = Math.hypot(...v);
     if (lu < SPIKE_MIN_EDGE_M || lv < SPIKE_MIN_EDGE_M) continue;
     const ang = (Math.acos(Math.max(-1, Math.min(1, (u[0] * v[0] + u[1] * v[1]) / (lu * lv)))) * 180) / Math.PI;
     if (ang < SPIKE_ANGLE_DEG) {
-      flags.push({ code: 'spike', zh: `疑似尖刺：顶点 (${fmt(b)}) 处夹角 ${ang.toFixed(2)}°`, en: `Possible spike: ${ang.toFixed(2)}° angle at ${fmt(b)}`, at: at(b) });
+      flags.push({
+        code: 'spike',
+        zh: `疑似尖刺：顶点 (${fmt(b)}) 处夹角 ${ang.toFixed(2)}°`,
+        en: `Possible spike: ${ang.toFixed(2)}° angle at ${fmt(b)}`,
+        at: at(b)
+      });
     }
   }
 }
@@ -113,7 +142,12 @@ export function validateGeometry(g: Polygon | MultiPolygon): ValidationResult {
     try {
       const merged = polygonClipping.union(parts[0], ...parts.slice(1));
       if (merged.length < parts.length) {
-        repairs.push({ code: 'parts-merged', zh: `重叠或相接的 ${parts.length} 个部分已合并为 ${merged.length} 个`, en: `${parts.length} overlapping or touching parts merged into ${merged.length}`, at: at(merged[0][0][0]) });
+        repairs.push({
+          code: 'parts-merged',
+          zh: `重叠或相接的 ${parts.length} 个部分已合并为 ${merged.length} 个`,
+          en: `${parts.length} overlapping or touching parts merged into ${merged.length}`,
+          at: at(merged[0][0][0])
+        });
         parts = merged;
       }
     } catch {
@@ -131,15 +165,31 @@ export function validateGeometry(g: Polygon | MultiPolygon): ValidationResult {
     areaM2 += m.areaM2;
     const ipq = m.perimeterM > 0 ? (4 * Math.PI * m.areaM2) / m.perimeterM ** 2 : 0;
     if (m.areaM2 > 0 && ipq < SLIVER_IPQ) {
-      flags.push({ code: 'sliver', zh: `狭长碎片：面积 ${m.areaM2.toFixed(2)} m²、周长 ${m.perimeterM.toFixed(1)} m`, en: `Sliver: ${m.areaM2.toFixed(2)} m² with a ${m.perimeterM.toFixed(1)} m perimeter`, at: at(p[0][0]) });
+      flags.push({
+        code: 'sliver',
+        zh: `狭长碎片：面积 ${m.areaM2.toFixed(2)} m²、周长 ${m.perimeterM.toFixed(1)} m`,
+        en: `Sliver: ${m.areaM2.toFixed(2)} m² with a ${m.perimeterM.toFixed(1)} m perimeter`,
+        at: at(p[0][0])
+      });
     }
     p.forEach((r) => spikes(r, flags));
   }
   if (parts.length > 0 && areaM2 < TINY_AREA_M2) {
-    flags.push({ code: 'area-tiny', zh: `面积仅 ${areaM2.toPrecision(3)} m²，几乎肯定是单位或坐标系错误`, en: `Area is only ${areaM2.toPrecision(3)} m²: almost certainly a units/CRS error`, at: at(parts[0][0][0]) });
+    flags.push({
+      code: 'area-tiny',
+      zh: `面积仅 ${areaM2.toPrecision(3)} m²，几乎肯定是单位或坐标系错误`,
+      en: `Area is only ${areaM2.toPrecision(3)} m²: almost certainly a units/CRS error`,
+      at: at(parts[0][0][0])
+    });
   } else if (areaM2 > ABSURD_AREA_M2) {
-    flags.push({ code: 'area-absurd', zh: `面积 ${(areaM2 / 1e6).toFixed(1)} km²，远超单个地块，几乎肯定是单位或坐标系错误`, en: `Area is ${(areaM2 / 1e6).toFixed(1)} km², far larger than a parcel: almost certainly a units/CRS error`, at: at(parts[0][0][0]) });
+    flags.push({
+      code: 'area-absurd',
+      zh: `面积 ${(areaM2 / 1e6).toFixed(1)} km²，远超单个地块，几乎肯定是单位或坐标系错误`,
+      en: `Area is ${(areaM2 / 1e6).toFixed(1)} km², far larger than a parcel: almost certainly a units/CRS error`,
+      at: at(parts[0][0][0])
+    });
   }
-  const geometry: Polygon | MultiPolygon = parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
+  const geometry: Polygon | MultiPolygon =
+    parts.length === 1 ? { type: 'Polygon', coordinates: parts[0] } : { type: 'MultiPolygon', coordinates: parts };
   return { geometry, valid: errors.length === 0 && parts.length > 0, repairs, flags, errors, areaM2 };
 }

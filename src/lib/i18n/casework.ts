@@ -14,7 +14,8 @@ export const caseworkZh = {
   jr_by: '填写人',
   nav_departments: '部门设置',
   dp_title: '部门设置与账号绑定',
-  dp_intro: '每个区（临港新片区）的区级相关部门由系统管理员维护：代码一经设定即为账号绑定和联审邀请的依据，不随名称变化。勾选“默认邀请”的部门在发起区级联审时预先选中。',
+  dp_intro:
+    '每个区（临港新片区）的区级相关部门由系统管理员维护：代码一经设定即为账号绑定和联审邀请的依据，不随名称变化。勾选“默认邀请”的部门在发起区级联审时预先选中。',
   dp_authority: '区',
   dp_code: '代码',
   dp_name_zh: '名称',
@@ -56,7 +57,8 @@ export const caseworkZh = {
   ib_level_overdue: '已超时',
   ib_used: '已用 {used}/{limit} 个工作日',
   cal_title: '工作日历与办理时限',
-  cal_intro: '法定节假日和调休补班日按国务院办公厅每年公布的安排维护；未公布的年份按周一至周五临时计算。每次修改都记入日志。',
+  cal_intro:
+    '法定节假日和调休补班日按国务院办公厅每年公布的安排维护；未公布的年份按周一至周五临时计算。每次修改都记入日志。',
   cal_year: '年份',
   cal_published: '已公布',
   cal_provisional: '未公布（临时按周一至周五计算）',
@@ -68,7 +70,8 @@ export const caseworkZh = {
   cal_remove: '恢复为普通日',
   cal_set: '保存此日',
   cal_import: '导入全年节假日安排',
-  cal_import_hint: '每行一天或一段：日期（或 起~止）,类型（放假 holiday / 上班 workday）,节日名称，例如 2027-02-06~2027-02-12,放假,春节。任何一行有误则整份不导入并指出行号；导入后该年份标记为已公布，并替换该年原有数据。',
+  cal_import_hint:
+    '每行一天或一段：日期（或 起~止）,类型（放假 holiday / 上班 workday）,节日名称，例如 2027-02-06~2027-02-12,放假,春节。任何一行有误则整份不导入并指出行号；导入后该年份标记为已公布，并替换该年原有数据。',
   cal_import_btn: '导入',
   cal_imported: '已导入 {n} 天。',
   cal_log: '修改记录',
@@ -81,9 +84,11 @@ export const caseworkZh = {
   cal_add: '登记或修改一天',
   cal_edit_admin_only: '工作日历由系统管理员维护。',
   cal_log_day: '{date}：{before} → {after}',
-  cal_log_import: '导入 {year} 年节假日安排：{days} 天（放假 {holidays} 天，调休上班 {workdays} 天；替换原有 {replaced} 天）',
+  cal_log_import:
+    '导入 {year} 年节假日安排：{days} 天（放假 {holidays} 天，调休上班 {workdays} 天；替换原有 {replaced} 天）',
   cal_log_deadlines: '办理时限：认定 {r}、受理 {a}、联审意见 {o} 个工作日；预警 {w}% / {al}%',
-  dl_explain: '认定时限 {limit} 个工作日：第 {warn} 个工作日起黄色预警，第 {alert} 个工作日起红色预警，第 {over} 个工作日起超时并提请市经济信息化委督办（超时督办）。',
+  dl_explain:
+    '认定时限 {limit} 个工作日：第 {warn} 个工作日起黄色预警，第 {alert} 个工作日起红色预警，第 {over} 个工作日起超时并提请市经济信息化委督办（超时督办）。',
   dl_percent: '%',
   dl_title: '办理时限',
   dl_recognition: '认定时限（受理后，工作日）',
@@ -119,7 +124,8 @@ export const caseworkEn: Record<keyof typeof caseworkZh, string> = {
   jr_by: 'Entered by',
   nav_departments: 'Departments',
   dp_title: 'Departments and account binding',
-  dp_intro: "Each district's (and Lingang's) departments are maintained by the administrator. The code is what accounts and joint-review invitations are bound to; it does not change with the name. Departments marked 'default' are preselected when a joint review starts.",
+  dp_intro:
+    "Each district's (and Lingang's) departments are maintained by the administrator. The code is what accounts and joint-review invitations are bound to; it does not change with the name. Departments marked 'default' are preselected when a joint review starts.",
   dp_authority: 'District',
   dp_code: 'Code',
   dp_name_zh: 'Name',
@@ -148,7 +154,8 @@ export const caseworkEn: Record<keyof typeof caseworkZh, string> = {
   nt_email_failed: 'E-mail failed',
   nt_email_label: 'E-mail address for notifications',
   nt_email_on: 'Messages are also e-mailed to this address; leave it empty to read them here only.',
-  nt_email_off: 'No mail server is configured (SMTP_URL): messages are shown here only. The address is kept and used once one is.',
+  nt_email_off:
+    'No mail server is configured (SMTP_URL): messages are shown here only. The address is kept and used once one is.',
   ib_escalated_hint: 'This case is overdue and escalated to the city SHEITC',
   ib_level_ok: 'On time',
   nav_calendar: 'Calendar',
@@ -161,7 +168,8 @@ export const caseworkEn: Record<keyof typeof caseworkZh, string> = {
   ib_level_overdue: 'Overdue',
   ib_used: '{used}/{limit} working days used',
   cal_title: 'Working-day calendar and time limits',
-  cal_intro: "Statutory holidays and make-up working days follow the State Council's yearly notice; a year not yet published counts Monday to Friday provisionally. Every change is logged.",
+  cal_intro:
+    "Statutory holidays and make-up working days follow the State Council's yearly notice; a year not yet published counts Monday to Friday provisionally. Every change is logged.",
   cal_year: 'Year',
   cal_published: 'published',
   cal_provisional: 'not published (Monday–Friday assumed)',
@@ -173,7 +181,8 @@ export const caseworkEn: Record<keyof typeof caseworkZh, string> = {
   cal_remove: 'Back to an ordinary day',
   cal_set: 'Save this day',
   cal_import: "Import a year's holiday schedule",
-  cal_import_hint: 'One day or range per line: date (or from~to),kind (holiday / workday),festival, e.g. 2027-02-06~2027-02-12,holiday,春节. One bad line refuses the whole list, naming the line; afterwards the year is marked published and its previous days are replaced.',
+  cal_import_hint:
+    'One day or range per line: date (or from~to),kind (holiday / workday),festival, e.g. 2027-02-06~2027-02-12,holiday,春节. One bad line refuses the whole list, naming the line; afterwards the year is marked published and its previous days are replaced.',
   cal_import_btn: 'Import',
   cal_imported: '{n} days imported.',
   cal_log: 'Change log',
@@ -186,9 +195,12 @@ export const caseworkEn: Record<keyof typeof caseworkZh, string> = {
   cal_add: 'Record or change a day',
   cal_edit_admin_only: 'The calendar is maintained by the administrator.',
   cal_log_day: '{date}: {before} → {after}',
-  cal_log_import: 'Imported the {year} holiday schedule: {days} days ({holidays} off, {workdays} make-up working days; replaced {replaced})',
-  cal_log_deadlines: 'Time limits: recognition {r}, acceptance {a}, joint-review reply {o} working days; warnings at {w}% / {al}%',
-  dl_explain: 'Recognition within {limit} working days: yellow from working day {warn}, red from day {alert}, overdue from day {over} and escalated to the city SHEITC.',
+  cal_log_import:
+    'Imported the {year} holiday schedule: {days} days ({holidays} off, {workdays} make-up working days; replaced {replaced})',
+  cal_log_deadlines:
+    'Time limits: recognition {r}, acceptance {a}, joint-review reply {o} working days; warnings at {w}% / {al}%',
+  dl_explain:
+    'Recognition within {limit} working days: yellow from working day {warn}, red from day {alert}, overdue from day {over} and escalated to the city SHEITC.',
   dl_percent: '%',
   dl_title: 'Time limits',
   dl_recognition: 'Recognition (working days after acceptance)',

@@ -13,9 +13,11 @@ export const en: Record<keyof typeof zh, string> = {
   login_button: 'Sign in',
   logout: 'Sign out',
   login_invalid: 'Wrong username or password.',
-  login_limited: 'Too many failed sign-ins for this account from your address: try again in {wait}, or ask an administrator to reset your password.',
+  login_limited:
+    'Too many failed sign-ins for this account from your address: try again in {wait}, or ask an administrator to reset your password.',
   login_missing: 'Enter your username and password.',
-  demo_hint: 'This is a demo installation (sample data, not for real cases): demo accounts are listed in the README, all with the password {password}.',
+  demo_hint:
+    'This is a demo installation (sample data, not for real cases): demo accounts are listed in the README, all with the password {password}.',
   nav_users: 'Users',
   nav_api_tokens: 'API tokens',
   change_password: 'Change password',
@@ -32,9 +34,11 @@ export const en: Record<keyof typeof zh, string> = {
   layers: 'Layers',
   legend: 'Legend',
   sample_data: 'Schematic sample data, not official',
-  sample_data_long: 'Districts, Lingang New Area and all planning layers on this map are schematic sample data for demonstration, not official data; an administrator can import the official layers.',
+  sample_data_long:
+    'Districts, Lingang New Area and all planning layers on this map are schematic sample data for demonstration, not official data; an administrator can import the official layers.',
   forbidden_title: 'Access denied',
-  forbidden_body: 'Your account ({role}) may not see this page or this project. District users see only their district\'s projects; enterprises see only their own.',
+  forbidden_body:
+    "Your account ({role}) may not see this page or this project. District users see only their district's projects; enterprises see only their own.",
   not_found_title: 'Not found',
   back_home: 'Back to the start page',
   request_id_note: 'If you contact the administrator, quote the request ID:',
@@ -82,9 +86,11 @@ export const en: Record<keyof typeof zh, string> = {
   pj_no_district: 'District not set',
   pj_lingang: 'Lingang New Area',
   pj_sample: 'sample',
-  pj_sheet_needed: 'Before asking for recognition (closing the joint review or forwarding to the city), issue the project information sheet in the card on the right (附件 二.1: one copy goes to the district government).',
+  pj_sheet_needed:
+    'Before asking for recognition (closing the joint review or forwarding to the city), issue the project information sheet in the card on the right (附件 二.1: one copy goes to the district government).',
   na_title: 'New application',
-  na_intro: 'Name the project and upload the parcel boundary first: the parcel is classified, and a numbered draft is created only when the guideline on projects outside the planned industrial blocks applies to it.',
+  na_intro:
+    'Name the project and upload the parcel boundary first: the parcel is classified, and a numbered draft is created only when the guideline on projects outside the planned industrial blocks applies to it.',
   na_step_name: 'Project name',
   na_name: 'Project name',
   na_name_hint: 'e.g. Intelligent renovation for 200,000 auto-part sets a year',
@@ -98,10 +104,12 @@ export const en: Record<keyof typeof zh, string> = {
   na_check_ok: 'The guideline applies to this parcel: the application can be created.',
   na_create: 'Create the draft application',
   na_creating: 'Creating…',
-  na_create_note: 'Creating gives the application its number and keeps the boundary; a draft never submitted can be deleted.',
+  na_create_note:
+    'Creating gives the application its number and keeps the boundary; a draft never submitted can be deleted.',
   pl_draft_deleted: 'Draft {code} deleted; the act is in the log.',
   pj_delete_draft: 'Delete draft',
-  pj_delete_draft_confirm: 'The draft, its parcel and documents will no longer be shown and its number is not reused; the act is logged. Delete it?',
+  pj_delete_draft_confirm:
+    'The draft, its parcel and documents will no longer be shown and its number is not reused; the act is logged. Delete it?',
   pj_print: 'Print this page',
   pj_printed_at: 'Printed {at}',
   pj_actions: 'What you can do now',
@@ -122,8 +130,10 @@ export const en: Record<keyof typeof zh, string> = {
   pj_path_district: 'District preliminary review → joint review → district government decision',
   pj_path_lingang: 'Preliminary review → joint review → Lingang committee decision',
   pj_path_city: 'New land in a strategic reserve: district preliminary review, then city review; SHEITC decides',
-  pj_path_commitment: 'Inside the development boundary, not retained: the surrender commitment is needed before recognition',
-  pj_path_plan_adjustment: 'Outside the development boundary, not retained: a plan adjustment after recognition, before works',
+  pj_path_commitment:
+    'Inside the development boundary, not retained: the surrender commitment is needed before recognition',
+  pj_path_plan_adjustment:
+    'Outside the development boundary, not retained: a plan adjustment after recognition, before works',
   pj_path_filing: 'Above the contract plot ratio: file the recognition with SHEITC and the planning bureau',
   pj_still_missing: 'Still missing before submission',
   pj_form_problems: '{n} form fields need attention',
@@ -152,7 +162,7 @@ export const en: Record<keyof typeof zh, string> = {
   doc_missing: 'Missing',
   doc_present: 'Uploaded',
   doc_optional: 'Optional',
-  doc_required_note: 'Required on this project\'s procedure',
+  doc_required_note: "Required on this project's procedure",
   doc_upload_boundary: 'Upload the boundary',
   doc_replace_boundary: 'Upload a new boundary',
   doc_choose: 'Choose a file',
@@ -173,8 +183,10 @@ export const en: Record<keyof typeof zh, string> = {
   clk_done_short: 'decided, {n} working day(s) used',
   clk_late: 'Decided in {n} working days: over the limit',
   clk_stopped: 'Decided within the limit',
-  clk_provisional: 'The holiday schedule of a year in range is not published yet: weekends only are assumed, so the due date may change.',
-  clk_rule: 'Working days count from the day after acceptance of the complete application, pause while returned for correction, and stop at the decision.',
+  clk_provisional:
+    'The holiday schedule of a year in range is not published yet: weekends only are assumed, so the due date may change.',
+  clk_rule:
+    'Working days count from the day after acceptance of the complete application, pause while returned for correction, and stop at the decision.',
   wf_no_actions: 'Nothing waits for you on this project now.',
   wf_done: 'Done: {action}.',
   wf_confirm: 'Confirm: {action}',
@@ -227,10 +239,12 @@ export const en: Record<keyof typeof zh, string> = {
   tr_finding: 'Finding',
   tr_measure: 'Measure',
   up_title: 'Upload the parcel boundary',
-  up_intro: 'DWG / DXF, Shapefile (zip, or drop .shp .shx .dbf .prj .cpg together), GeoJSON, KML/KMZ and survey coordinate TXT. The coordinate system is detected and the parcel previewed on the map: check the red line and the area, then choose "Use this boundary".',
+  up_intro:
+    'DWG / DXF, Shapefile (zip, or drop .shp .shx .dbf .prj .cpg together), GeoJSON, KML/KMZ and survey coordinate TXT. The coordinate system is detected and the parcel previewed on the map: check the red line and the area, then choose "Use this boundary".',
   up_replaces: 'A new boundary replaces the current one and is classified again.',
   up_check_title: 'Check a boundary file',
-  up_check_intro: 'Check a boundary file: coordinate system, area, geometry problems and repairs, previewed over the zoning layers. Nothing is saved here.',
+  up_check_intro:
+    'Check a boundary file: coordinate system, area, geometry problems and repairs, previewed over the zoning layers. Nothing is saved here.',
   up_drop_title: 'Drop the boundary file(s) here',
   up_drop_hint: 'or click to choose (several at once is fine)',
   up_formats: 'DWG · DXF · SHP (zip or loose) · GeoJSON · KML/KMZ · survey TXT',
@@ -245,9 +259,11 @@ export const en: Record<keyof typeof zh, string> = {
   up_uploading: 'Uploading {sent} / {total} ({pct}%)',
   up_processing: 'Uploaded; reading, reprojecting and checking the geometry…',
   up_failed: 'This file cannot be used',
-  up_failed_hint: 'Fix the file as described and upload it again; if the coordinate system was guessed wrongly, choose it above.',
+  up_failed_hint:
+    'Fix the file as described and upload it again; if the coordinate system was guessed wrongly, choose it above.',
   up_network: 'The connection dropped and the file did not reach the server. Check the network and try again.',
-  up_over_limit: 'The files add up to {size}, over the {max} upload limit. Zip them, or export only the layer with the parcel boundary.',
+  up_over_limit:
+    'The files add up to {size}, over the {max} upload limit. Zip them, or export only the layer with the parcel boundary.',
   up_too_large: 'The file is larger than the server accepts. Upload only the boundary layer, or compress it.',
   up_crs: 'Coordinate system',
   up_crs_used: 'Used',
@@ -278,7 +294,8 @@ export const en: Record<keyof typeof zh, string> = {
   std_title: 'Recognition standard (positive and negative list)',
   std_checklist: 'Positive/negative list checklist',
   std_sample_badge: 'Sample',
-  std_sample_note: 'This is a sample rule set, not the official standard; thresholds are placeholders until the city administrator enters and publishes the official list.',
+  std_sample_note:
+    'This is a sample rule set, not the official standard; thresholds are placeholders until the city administrator enters and publishes the official list.',
   std_version: 'Rule set version {version}',
   std_effective: 'Effective from',
   std_in_force: 'In force',
@@ -293,7 +310,8 @@ export const en: Record<keyof typeof zh, string> = {
   std_clause: 'Policy clause',
   std_placeholder: 'Sample threshold',
   std_newer_note: 'A newer standard (version {version}, effective {date}) would change this result:',
-  std_blocked: 'Negative-list hit: the district industry department or government must record an override with a reason before recognition.',
+  std_blocked:
+    'Negative-list hit: the district industry department or government must record an override with a reason before recognition.',
   std_override_title: 'Negative-list override',
   std_override_reason: 'Reason (kept in the project history, visible to the city)',
   std_override_submit: 'Record override',

@@ -30,7 +30,8 @@ export const zh = {
   layers: '图层',
   legend: '图例',
   sample_data: '示意数据，非官方数据',
-  sample_data_long: '图上的行政区、临港新片区与各类规划图层均为示意数据，仅用于演示，非官方数据；管理员可导入正式图层替换。',
+  sample_data_long:
+    '图上的行政区、临港新片区与各类规划图层均为示意数据，仅用于演示，非官方数据；管理员可导入正式图层替换。',
   forbidden_title: '无权访问',
   forbidden_body: '您的账号（{role}）无权查看此页面或此项目。区级用户只能查看本区项目，项目单位只能查看本单位项目。',
   not_found_title: '未找到',
@@ -80,9 +81,11 @@ export const zh = {
   pj_no_district: '所在区未定',
   pj_lingang: '临港新片区',
   pj_sample: '示意',
-  pj_sheet_needed: '报请认定（结束联审或报市审核）前，须先在右侧“项目信息表与联审一览表”中一键成表（附件 二.1：一份报区政府）。',
+  pj_sheet_needed:
+    '报请认定（结束联审或报市审核）前，须先在右侧“项目信息表与联审一览表”中一键成表（附件 二.1：一份报区政府）。',
   na_title: '新建申报',
-  na_intro: '先填写项目名称并上传地块四至范围矢量图：系统先判定地块的空间类型，符合《规划产业区块外优质项目认定工作指引》适用范围后才生成带编号的申报草稿。',
+  na_intro:
+    '先填写项目名称并上传地块四至范围矢量图：系统先判定地块的空间类型，符合《规划产业区块外优质项目认定工作指引》适用范围后才生成带编号的申报草稿。',
   na_step_name: '项目名称',
   na_name: '项目名称',
   na_name_hint: '例如：年产 20 万套汽车零部件智能化技术改造项目',
@@ -225,10 +228,12 @@ export const zh = {
   tr_finding: '对应问题',
   tr_measure: '措施',
   up_title: '上传地块边界（四至范围矢量图）',
-  up_intro: '支持 DWG / DXF、Shapefile（zip，或把 .shp .shx .dbf .prj .cpg 一起拖入）、GeoJSON、KML/KMZ、界址点坐标 TXT。上传后系统会识别坐标系并在地图上预览，请核对红线位置与面积后再点“使用此边界”。',
+  up_intro:
+    '支持 DWG / DXF、Shapefile（zip，或把 .shp .shx .dbf .prj .cpg 一起拖入）、GeoJSON、KML/KMZ、界址点坐标 TXT。上传后系统会识别坐标系并在地图上预览，请核对红线位置与面积后再点“使用此边界”。',
   up_replaces: '使用新边界会替换现有边界并重新进行空间类型判定。',
   up_check_title: '边界文件检查',
-  up_check_intro: '检查一份边界文件：识别坐标系、计算面积、发现并修复几何问题，并在规划图层上预览。这里不保存任何内容。',
+  up_check_intro:
+    '检查一份边界文件：识别坐标系、计算面积、发现并修复几何问题，并在规划图层上预览。这里不保存任何内容。',
   up_drop_title: '把边界文件拖到这里',
   up_drop_hint: '或点击选择文件（可一次选择多个）',
   up_formats: 'DWG · DXF · SHP(zip 或散装) · GeoJSON · KML/KMZ · 界址点 TXT',

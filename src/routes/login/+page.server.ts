@@ -12,7 +12,6 @@ import { oidcSettingsFromEnv } from '$lib/server/auth/oidc.ts';
 
 import type { Actions, PageServerLoad } from './$types';
 
-
 export const load: PageServerLoad = async ({ locals, url }) => {
   if (locals.user) redirect(303, safeNext(url.searchParams.get('next')));
   // Only a demo installation (demo accounts present and allowed) says so and prints the demo password.
@@ -20,7 +19,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const status = url.searchParams.get('sso');
   return {
     demoPassword: (await isDemoInstall(await getDb())) ? DEMO_PASSWORD : null,
-    sso: sso ? { label: sso.label, href: `/login/oidc?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}` } : null,
+    sso: sso
+      ? { label: sso.label, href: `/login/oidc?next=${encodeURIComponent(safeNext(url.searchParams.get('next')))}` }
+      : null,
     ssoStatus: status && ['pending', 'disabled', 'failed', 'refused', 'unreachable'].includes(status) ? status : null
   };
 };
@@ -28,7 +29,9 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 export const actions: Actions = {
   default: async (event) => {
     const form = await event.request.formData();
-    const username = String(form.get('username') ?? '').trim().slice(0, 100);
+    const username = String(form.get('username') ?? '')
+      .trim()
+      .slice(0, 100);
     const password = String(form.get('password') ?? '').slice(0, 200);
     const lang = event.locals.lang;
     if (!username || !password) return fail(400, { username, error: t(lang, 'login_missing') });

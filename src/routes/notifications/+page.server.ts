@@ -1,6 +1,12 @@
 import { getDb } from '$lib/server/db/index.ts';
 import { failWith } from '$lib/server/http/page-errors.ts';
-import { listNotifications, markRead, ownEmail, setOwnEmail, unreadCount } from '$lib/server/notifications/notify.service.ts';
+import {
+  listNotifications,
+  markRead,
+  ownEmail,
+  setOwnEmail,
+  unreadCount
+} from '$lib/server/notifications/notify.service.ts';
 import { mailConfigured } from '$lib/server/notifications/mailer.ts';
 import { pageUser } from '../projects/page-helpers.server.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -9,7 +15,12 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = pageUser(locals, url);
   const db = await getDb();
-  return { items: await listNotifications(db, user.id), unread: await unreadCount(db, user.id), email: await ownEmail(db, user.id), mailOn: mailConfigured() };
+  return {
+    items: await listNotifications(db, user.id),
+    unread: await unreadCount(db, user.id),
+    email: await ownEmail(db, user.id),
+    mailOn: mailConfigured()
+  };
 };
 
 export const actions: Actions = {

@@ -9,7 +9,10 @@ export function pageUser(locals: App.Locals, url: URL): SessionUser {
 }
 
 /** A file from a multipart form, or null when none was chosen (browsers send an empty unnamed part). */
-export async function fileFrom(data: FormData, name: string): Promise<{ name: string; bytes: Uint8Array; mime: string | null } | null> {
+export async function fileFrom(
+  data: FormData,
+  name: string
+): Promise<{ name: string; bytes: Uint8Array; mime: string | null } | null> {
   const f = data.get(name);
   if (!(f instanceof File) || f.size === 0) return null;
   return { name: f.name, bytes: new Uint8Array(await f.arrayBuffer()), mime: f.type || null };

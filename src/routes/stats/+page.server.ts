@@ -6,10 +6,13 @@ import { orErrorPage } from '$lib/server/http/page-errors.ts';
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = locals.user!;
-  return orErrorPage((async () => {
-    const scope = statsScope(user);
-    const filter = filterFromQuery(url.searchParams);
-    const projects = (await projectStats(await getDb(), user, filter)).map(({ events: _e, clock: _c, ...p }) => p);
-    return { projects, filter, scope, query: url.searchParams.toString(), stageGroups: STAGE_GROUP_LABELS };
-  })(), locals.lang);
+  return orErrorPage(
+    (async () => {
+      const scope = statsScope(user);
+      const filter = filterFromQuery(url.searchParams);
+      const projects = (await projectStats(await getDb(), user, filter)).map(({ events: _e, clock: _c, ...p }) => p);
+      return { projects, filter, scope, query: url.searchParams.toString(), stageGroups: STAGE_GROUP_LABELS };
+    })(),
+    locals.lang
+  );
 };

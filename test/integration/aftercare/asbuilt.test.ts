@@ -13,7 +13,9 @@ const near = (a: number | null, b: number, tol = 0.01) => expect(Math.abs((a ?? 
 
 describe('as-built survey', () => {
   let db: Db;
-  beforeAll(async () => { db = await getDb(); });
+  beforeAll(async () => {
+    db = await getDb();
+  });
 
   it('CAD survey with text labels: 250 m² outside the parcel, 0 m² for the building inside, plot ratio 0.65', async () => {
     const p = await recognisedProject(db);
@@ -58,10 +60,16 @@ describe('as-built survey', () => {
     expect(r.buildings[0].source).toEqual({ zh: '属性 FLOORS', en: 'attribute FLOORS' });
 
     await expect(signOffSurvey(db, p.district, p.id, { result: 'pass' })).rejects.toMatchObject({ status: 403 });
-    await expect(signOffSurvey(db, p.planning, p.id, { result: 'fail' })).rejects.toMatchObject({ status: 400, code: 'reason_missing' });
+    await expect(signOffSurvey(db, p.planning, p.id, { result: 'fail' })).rejects.toMatchObject({
+      status: 400,
+      code: 'reason_missing'
+    });
     const s = await signOffSurvey(db, p.planning, p.id, { result: 'fail', reason: '东侧厂房超出用地红线 250 平方米' });
     expect(s).toMatchObject({ signoff: 'fail', signoffReason: '东侧厂房超出用地红线 250 平方米' });
-    await expect(signOffSurvey(db, p.planning, p.id, { result: 'pass' })).rejects.toMatchObject({ status: 409, code: 'already_signed' });
+    await expect(signOffSurvey(db, p.planning, p.id, { result: 'pass' })).rejects.toMatchObject({
+      status: 409,
+      code: 'already_signed'
+    });
     const t = await trackingRecords(db, p.id);
     expect(t.milestones).toEqual([expect.objectContaining({ milestone: 'planning_check', result: 'fail' })]);
     const view = await asBuiltOf(db, p.owner, p.id);
@@ -72,21 +80,38 @@ describe('as-built survey', () => {
   it('a building inside the parcel only: 0 m², and a sliver within the survey tolerance is not encroachment', async () => {
     const p = await recognisedProject(db);
     // A: 3 cm over the east line (x to 100.03) — inside the 5 cm tolerance; B inside.
-    const r = await uploadSurvey(db, p.district, p.id, [surveyShapefile([{ r: [70, 10, 100.03, 30], floors: 1 }, { r: [10, 50, 50, 90], floors: 3 }])]);
+    const r = await uploadSurvey(db, p.district, p.id, [
+      surveyShapefile([
+        { r: [70, 10, 100.03, 30], floors: 1 },
+        { r: [10, 50, 50, 90], floors: 3 }
+      ])
+    ]);
     expect(r.survey.encroachmentM2).toBe(0);
     near(r.survey.withinToleranceM2!, 0.6); // 0.03 × 20
     near(r.survey.floorAreaM2!, 600.6 + 4800);
-    const strict = await uploadSurvey(db, p.district, p.id, [surveyShapefile([{ r: [70, 10, 100.03, 30], floors: 1 }])], { toleranceM: 0 });
+    const strict = await uploadSurvey(
+      db,
+      p.district,
+      p.id,
+      [surveyShapefile([{ r: [70, 10, 100.03, 30], floors: 1 }])],
+      { toleranceM: 0 }
+    );
     near(strict.survey.encroachmentM2!, 0.6);
     expect((await asBuiltOf(db, p.district, p.id)).survey?.id).toBe(strict.survey.id); // the newest survey is current
   });
 
   it('refuses footprints without floors, naming the building and the fix; nothing is stored', async () => {
     const p = await recognisedProject(db);
-    await expect(uploadSurvey(db, p.district, p.id, [surveyDxf({ labels: false })])).rejects.toMatchObject({ status: 400, code: 'floors_missing', text: { zh: expect.stringContaining('5F'), en: expect.stringContaining('no floor count') } });
+    await expect(uploadSurvey(db, p.district, p.id, [surveyDxf({ labels: false })])).rejects.toMatchObject({
+      status: 400,
+      code: 'floors_missing',
+      text: { zh: expect.stringContaining('5F'), en: expect.stringContaining('no floor count') }
+    });
     expect((await asBuiltOf(db, p.district, p.id)).survey).toBeNull();
     await expect(uploadSurvey(db, p.owner, p.id, [surveyDxf()])).rejects.toMatchObject({ status: 403 });
-    await expect(uploadSurvey(db, p.district, p.id, [surveyDxf()], { toleranceM: 5 })).rejects.toMatchObject({ code: 'bad_tolerance' });
+    await expect(uploadSurvey(db, p.district, p.id, [surveyDxf()], { toleranceM: 5 })).rejects.toMatchObject({
+      code: 'bad_tolerance'
+    });
     expect(BUILDING_A[2] - 100).toBe(12.5);
   });
 });

@@ -10,7 +10,9 @@ import { recognisedProject } from './fixture.ts';
 
 describe('compliance counts on the city dashboard', () => {
   let db: Db;
-  beforeAll(async () => { db = await getDb(); });
+  beforeAll(async () => {
+    db = await getDb();
+  });
 
   it('counts per district and for the city; a district user may not see the city dashboard', async () => {
     const plain = await recognisedProject(db);

@@ -8,7 +8,10 @@ import { makeUser, TEST_PASSWORD } from '../../helpers/fixtures.ts';
 const meta = (ip = '10.0.0.1') => ({ ip, userAgent: 'vitest' });
 /** Moves a key's block into the past, as if its wait had passed. */
 const waitOver = async (username: string, ip: string) =>
-  (await getDb()).query(`update login_throttle set blocked_until = now() - interval '1 second' where username = $1 and ip = $2`, [username.toLowerCase(), ip]);
+  (await getDb()).query(
+    `update login_throttle set blocked_until = now() - interval '1 second' where username = $1 and ip = $2`,
+    [username.toLowerCase(), ip]
+  );
 
 describe('login', () => {
   it('right password → a session that resolves to the user; wrong password → no session', async () => {
@@ -28,7 +31,9 @@ describe('login', () => {
     const user = await makeUser(db, 'enterprise');
     const r = await login(db, user.username, TEST_PASSWORD, meta());
     if (!r.ok) throw new Error('login failed');
-    const { rows } = await db.query<{ n: number }>('select count(*)::int n from sessions where token_hash = $1', [r.token]);
+    const { rows } = await db.query<{ n: number }>('select count(*)::int n from sessions where token_hash = $1', [
+      r.token
+    ]);
     expect(rows[0].n).toBe(0);
   });
 
@@ -37,7 +42,8 @@ describe('login', () => {
     const victim = await makeUser(db, 'enterprise');
     const ip = '10.1.0.1';
     expect(FREE_FAILURES_PER_PAIR).toBe(5); // the number this test states
-    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++) expect(await login(db, victim.username, 'guess' + i, meta(ip))).toEqual({ ok: false, reason: 'invalid' });
+    for (let i = 0; i < FREE_FAILURES_PER_PAIR; i++)
+      expect(await login(db, victim.username, 'guess' + i, meta(ip))).toEqual({ ok: false, reason: 'invalid' });
     const held = await login(db, victim.username, TEST_PASSWORD, meta(ip));
     expect(held).toMatchObject({ ok: false, reason: 'limited' });
     expect(held.ok === false && held.reason === 'limited' && held.retryAfter).toBeGreaterThan(25);
@@ -58,7 +64,9 @@ describe('login', () => {
   it('20 simultaneous guesses: exactly 5 are checked, 15 refused (the counter is atomic)', async () => {
     const db = await getDb();
     const victim = await makeUser(db, 'enterprise');
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => login(db, victim.username, 'race' + i, meta('10.4.0.1'))));
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => login(db, victim.username, 'race' + i, meta('10.4.0.1')))
+    );
     expect(outcomes.filter((o) => !o.ok && o.reason === 'invalid')).toHaveLength(FREE_FAILURES_PER_PAIR);
     expect(outcomes.filter((o) => !o.ok && o.reason === 'limited')).toHaveLength(20 - FREE_FAILURES_PER_PAIR);
   });

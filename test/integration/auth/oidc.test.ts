@@ -5,7 +5,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Server } from 'node:http';
 import Provider from 'oidc-provider';
 import { getDb } from '../../../src/lib/server/db/index.ts';
-import { beginOidcLogin, completeOidcLogin, oidcSettingsFromEnv, type OidcSettings } from '../../../src/lib/server/auth/oidc.ts';
+import {
+  beginOidcLogin,
+  completeOidcLogin,
+  oidcSettingsFromEnv,
+  type OidcSettings
+} from '../../../src/lib/server/auth/oidc.ts';
 import { resolveSession } from '../../../src/lib/server/auth/session.ts';
 import { approvePending, listAccounts } from '../../../src/lib/server/users/accounts.service.ts';
 import { freePort } from '../../helpers/service.ts';
@@ -13,7 +18,13 @@ import { makeUser } from '../../helpers/fixtures.ts';
 
 const REDIRECT = 'http://zeroland.test/login/oidc/callback';
 const people: Record<string, Record<string, unknown>> = {
-  wang: { name: '王示意', preferred_username: 'wang.sso', email: 'wang@pudong.example.gov.cn', dept_role: '区产业部门', district: '浦东新区' },
+  wang: {
+    name: '王示意',
+    preferred_username: 'wang.sso',
+    email: 'wang@pudong.example.gov.cn',
+    dept_role: '区产业部门',
+    district: '浦东新区'
+  },
   li: { name: '李示意', preferred_username: 'li.sso', dept_role: '外部人员' }
 };
 let server: Server;
@@ -24,17 +35,34 @@ beforeAll(async () => {
   const port = await freePort();
   const issuer = `http://127.0.0.1:${port}`;
   const provider = new Provider(issuer, {
-    clients: [{ client_id: 'zeroland', client_secret: 'test-secret-0123456789', redirect_uris: [REDIRECT], response_types: ['code'], grant_types: ['authorization_code'] }],
+    clients: [
+      {
+        client_id: 'zeroland',
+        client_secret: 'test-secret-0123456789',
+        redirect_uris: [REDIRECT],
+        response_types: ['code'],
+        grant_types: ['authorization_code']
+      }
+    ],
     pkce: { required: () => true, methods: ['S256'] },
     claims: { openid: ['sub'], profile: ['name', 'preferred_username', 'dept_role', 'district'], email: ['email'] },
-    findAccount: async (_ctx: unknown, sub: string) => ({ accountId: sub, claims: async () => ({ sub, ...(people[sub] ?? {}) }) }),
+    findAccount: async (_ctx: unknown, sub: string) => ({
+      accountId: sub,
+      claims: async () => ({ sub, ...(people[sub] ?? {}) })
+    }),
     cookies: { keys: ['test-cookie-key'] },
     features: { devInteractions: { enabled: true } }
   });
   server = provider.listen(port) as unknown as Server;
   settings = oidcSettingsFromEnv({
-    OIDC_ISSUER: issuer, OIDC_CLIENT_ID: 'zeroland', OIDC_CLIENT_SECRET: 'test-secret-0123456789', OIDC_REDIRECT_URI: REDIRECT,
-    OIDC_ALLOW_HTTP: '1', OIDC_ROLE_CLAIM: 'dept_role', OIDC_DISTRICT_CLAIM: 'district', OIDC_ROLE_MAP: '区产业部门=district_industry,区政府=district_government'
+    OIDC_ISSUER: issuer,
+    OIDC_CLIENT_ID: 'zeroland',
+    OIDC_CLIENT_SECRET: 'test-secret-0123456789',
+    OIDC_REDIRECT_URI: REDIRECT,
+    OIDC_ALLOW_HTTP: '1',
+    OIDC_ROLE_CLAIM: 'dept_role',
+    OIDC_DISTRICT_CLAIM: 'district',
+    OIDC_ROLE_MAP: '区产业部门=district_industry,区政府=district_government'
   })!;
 });
 afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())));
@@ -43,7 +71,11 @@ afterAll(() => new Promise<void>((r) => (server ? server.close(() => r()) : r())
 async function signInAtProvider(authUrl: string, who: string): Promise<URL> {
   const jar = new Map<string, string>();
   const go = async (url: string, init: RequestInit = {}): Promise<Response> => {
-    const res = await fetch(url, { ...init, redirect: 'manual', headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') } });
+    const res = await fetch(url, {
+      ...init,
+      redirect: 'manual',
+      headers: { ...(init.headers as Record<string, string>), cookie: [...jar].map(([k, v]) => `${k}=${v}`).join('; ') }
+    });
     for (const c of res.headers.getSetCookie()) {
       const [pair] = c.split(';');
       const i = pair.indexOf('=');
@@ -61,8 +93,14 @@ async function signInAtProvider(authUrl: string, who: string): Promise<URL> {
     }
     const html = await res.text();
     const action = new URL(/action="([^"]+)"/.exec(html)![1], url).href;
-    const body = html.includes('name="prompt" value="login"') ? new URLSearchParams({ prompt: 'login', login: who, password: 'any' }) : new URLSearchParams({ prompt: 'consent' });
-    const posted = await go(action, { method: 'POST', body, headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const body = html.includes('name="prompt" value="login"')
+      ? new URLSearchParams({ prompt: 'login', login: who, password: 'any' })
+      : new URLSearchParams({ prompt: 'consent' });
+    const posted = await go(action, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' }
+    });
     url = new URL(posted.headers.get('location')!, action).href;
   }
   throw new Error('no way back from the provider');
@@ -82,35 +120,83 @@ describe('single sign-on with OpenID Connect', () => {
 
   it('an unknown person’s first sign-in lands pending with the proposed role and district; approved, the next sign-in has a session', async () => {
     const db = await getDb();
-    const first = await completeOidcLogin(db, settings, await signInAtProvider(await beginOidcLogin(db, settings, '/projects'), 'wang'), meta);
+    const first = await completeOidcLogin(
+      db,
+      settings,
+      await signInAtProvider(await beginOidcLogin(db, settings, '/projects'), 'wang'),
+      meta
+    );
     expect(first).toEqual({ kind: 'pending', username: 'wang.sso', created: true });
     const a = await makeUser(db, 'admin');
-    const admin = { id: a.id, username: a.username, displayName: a.username, role: 'admin' as const, authorityCode: null, department: null, enterpriseName: null };
+    const admin = {
+      id: a.id,
+      username: a.username,
+      displayName: a.username,
+      role: 'admin' as const,
+      authorityCode: null,
+      department: null,
+      enterpriseName: null
+    };
     const listed = (await listAccounts(db, admin)).accounts.find((x) => x.username === 'wang.sso')!;
-    expect(listed).toMatchObject({ pending: true, sso: true, proposedRole: 'district_industry', proposedAuthority: 'pudong', displayName: '王示意' });
+    expect(listed).toMatchObject({
+      pending: true,
+      sso: true,
+      proposedRole: 'district_industry',
+      proposedAuthority: 'pudong',
+      displayName: '王示意'
+    });
     // Signing in again before approval: still pending, no second account.
-    const again = await completeOidcLogin(db, settings, await signInAtProvider(await beginOidcLogin(db, settings, '/'), 'wang'), meta);
+    const again = await completeOidcLogin(
+      db,
+      settings,
+      await signInAtProvider(await beginOidcLogin(db, settings, '/'), 'wang'),
+      meta
+    );
     expect(again).toEqual({ kind: 'pending', username: 'wang.sso', created: false });
 
     await approvePending(db, admin, listed.id, { role: 'district_industry', authorityCode: 'pudong' });
-    const third = await completeOidcLogin(db, settings, await signInAtProvider(await beginOidcLogin(db, settings, '/projects'), 'wang'), meta);
+    const third = await completeOidcLogin(
+      db,
+      settings,
+      await signInAtProvider(await beginOidcLogin(db, settings, '/projects'), 'wang'),
+      meta
+    );
     expect(third).toMatchObject({ kind: 'signed_in', next: '/projects', userId: listed.id });
     if (third.kind !== 'signed_in') return;
-    expect(await resolveSession(db, third.token)).toMatchObject({ username: 'wang.sso', role: 'district_industry', authorityCode: 'pudong' });
+    expect(await resolveSession(db, third.token)).toMatchObject({
+      username: 'wang.sso',
+      role: 'district_industry',
+      authorityCode: 'pudong'
+    });
     const events = (await listAccounts(db, admin)).events.filter((e) => e.username === 'wang.sso').map((e) => e.action);
     expect(events).toEqual(expect.arrayContaining(['sso_first_sign_in', 'user_approve']));
   });
 
   it('claims that map to nothing propose nothing; nobody becomes administrator by approval', async () => {
     const db = await getDb();
-    const r = await completeOidcLogin(db, settings, await signInAtProvider(await beginOidcLogin(db, settings, '/'), 'li'), meta);
+    const r = await completeOidcLogin(
+      db,
+      settings,
+      await signInAtProvider(await beginOidcLogin(db, settings, '/'), 'li'),
+      meta
+    );
     expect(r).toMatchObject({ kind: 'pending' });
     const a = await makeUser(db, 'admin');
-    const admin = { id: a.id, username: a.username, displayName: a.username, role: 'admin' as const, authorityCode: null, department: null, enterpriseName: null };
+    const admin = {
+      id: a.id,
+      username: a.username,
+      displayName: a.username,
+      role: 'admin' as const,
+      authorityCode: null,
+      department: null,
+      enterpriseName: null
+    };
     const li = (await listAccounts(db, admin)).accounts.find((x) => x.username === 'li.sso')!;
     expect(li).toMatchObject({ pending: true, proposedRole: null, proposedAuthority: null });
     await expect(approvePending(db, admin, li.id, { role: 'admin' })).rejects.toMatchObject({ code: 'bad_role' });
-    await expect(approvePending(db, admin, li.id, { role: 'district_government' })).rejects.toMatchObject({ code: 'authority_required' });
+    await expect(approvePending(db, admin, li.id, { role: 'district_government' })).rejects.toMatchObject({
+      code: 'authority_required'
+    });
   });
 
   it('a callback with an unknown or replayed state, or a code not from this login, is refused', async () => {

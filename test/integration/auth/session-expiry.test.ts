@@ -24,7 +24,7 @@ describe('session expiry', () => {
     expect(await resolveSession(db, r.token)).toBeNull();
   });
 
-  it('a disabled user\'s live session resolves to nobody', async () => {
+  it("a disabled user's live session resolves to nobody", async () => {
     const db = await getDb();
     const user = await makeUser(db, 'enterprise');
     const r = await login(db, user.username, TEST_PASSWORD, meta);
@@ -37,8 +37,18 @@ describe('session expiry', () => {
 describe('the session cookie', () => {
   const expires = new Date(Date.now() + 3_600_000);
   it('is Secure over https, and HttpOnly + SameSite=Lax always', () => {
-    expect(sessionCookieOptions(new URL('https://zeroland.example.gov.cn/login'), expires)).toEqual({ path: '/', httpOnly: true, sameSite: 'lax', secure: true, expires });
-    expect(sessionCookieOptions(new URL('http://localhost:3000/login'), expires)).toMatchObject({ httpOnly: true, sameSite: 'lax', secure: false });
+    expect(sessionCookieOptions(new URL('https://zeroland.example.gov.cn/login'), expires)).toEqual({
+      path: '/',
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: true,
+      expires
+    });
+    expect(sessionCookieOptions(new URL('http://localhost:3000/login'), expires)).toMatchObject({
+      httpOnly: true,
+      sameSite: 'lax',
+      secure: false
+    });
   });
 
   it('the login endpoint sets it Secure when the request came over https', async () => {
@@ -47,11 +57,28 @@ describe('the session cookie', () => {
     const { POST } = await import('../../../src/routes/api/v1/session/+server.ts');
     const set: { name: string; value: string; opts: Record<string, unknown> }[] = [];
     const url = new URL('https://zeroland.example.gov.cn/api/v1/session');
-    const request = new Request(url, { method: 'POST', headers: { 'content-type': 'application/json', origin: url.origin }, body: JSON.stringify({ username: user.username, password: TEST_PASSWORD }) });
+    const request = new Request(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: url.origin },
+      body: JSON.stringify({ username: user.username, password: TEST_PASSWORD })
+    });
     const event = {
-      request, url, params: {}, locals: { lang: 'zh' }, route: { id: '/api/v1/session' },
-      cookies: { set: (name: string, value: string, opts: Record<string, unknown>) => set.push({ name, value, opts }), get: () => undefined, delete: () => {} },
-      getClientAddress: () => '10.6.0.2', setHeaders: () => {}, isDataRequest: false, isSubRequest: false, platform: undefined, fetch
+      request,
+      url,
+      params: {},
+      locals: { lang: 'zh' },
+      route: { id: '/api/v1/session' },
+      cookies: {
+        set: (name: string, value: string, opts: Record<string, unknown>) => set.push({ name, value, opts }),
+        get: () => undefined,
+        delete: () => {}
+      },
+      getClientAddress: () => '10.6.0.2',
+      setHeaders: () => {},
+      isDataRequest: false,
+      isSubRequest: false,
+      platform: undefined,
+      fetch
     };
     const res = await POST(event as never);
     expect(res.status).toBe(200);

@@ -15,8 +15,10 @@ beforeAll(async () => {
 afterAll(async () => world?.restore());
 
 const PARCEL_M2 = 100 * 100;
-const classify = (g: Polygon, tolerances?: { sliverMinM2?: number; sliverMinShare?: number }) => classifyGeometry(db, g, { tolerances });
-const shareOf = (c: Awaited<ReturnType<typeof classify>>, kind: string) => c.zones.filter((z) => z.kind === kind).reduce((s, z) => s + z.share, 0);
+const classify = (g: Polygon, tolerances?: { sliverMinM2?: number; sliverMinShare?: number }) =>
+  classifyGeometry(db, g, { tolerances });
+const shareOf = (c: Awaited<ReturnType<typeof classify>>, kind: string) =>
+  c.zones.filter((z) => z.kind === kind).reduce((s, z) => s + z.share, 0);
 
 describe('a parcel wholly inside one zone', () => {
   it('inside an industrial block: not in scope, decided by the block majority', async () => {
@@ -144,7 +146,10 @@ describe('edges, slivers and holes', () => {
   });
 
   it('a parcel with a hole around the farmland patch has no conflict; its area excludes the hole', async () => {
-    const holed: Polygon = { type: 'Polygon', coordinates: [ring(6800, 6800, 7800, 7800), ring(6950, 6950, 7550, 7550).reverse()] };
+    const holed: Polygon = {
+      type: 'Polygon',
+      coordinates: [ring(6800, 6800, 7800, 7800), ring(6950, 6950, 7550, 7550).reverse()]
+    };
     const c = await classify(holed);
     expect(c.conflicts).toEqual([]);
     expect(c.areaM2 / (1000 * 1000 - 600 * 600)).toBeCloseTo(1, 2);
@@ -167,6 +172,8 @@ describe('edges, slivers and holes', () => {
   });
 
   it('refuses a geometry with no area', async () => {
-    await expect(classifyGeometry(db, { type: 'Polygon', coordinates: [[ll(0, 0), ll(10, 0), ll(20, 0), ll(0, 0)]] })).rejects.toMatchObject({ code: 'empty-parcel' });
+    await expect(
+      classifyGeometry(db, { type: 'Polygon', coordinates: [[ll(0, 0), ll(10, 0), ll(20, 0), ll(0, 0)]] })
+    ).rejects.toMatchObject({ code: 'empty-parcel' });
   });
 });

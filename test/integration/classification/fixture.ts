@@ -11,12 +11,28 @@ const M_PER_DEG_LAT = 110_574;
 const M_PER_DEG_LON = 111_320 * Math.cos((ORIGIN.lat * Math.PI) / 180);
 
 /** [x, y] metres east/north of the origin → [lon, lat]. The same metres always give the same doubles. */
-export const ll = (x: number, y: number): [number, number] => [ORIGIN.lon + x / M_PER_DEG_LON, ORIGIN.lat + y / M_PER_DEG_LAT];
+export const ll = (x: number, y: number): [number, number] => [
+  ORIGIN.lon + x / M_PER_DEG_LON,
+  ORIGIN.lat + y / M_PER_DEG_LAT
+];
 
-export const ring = (x0: number, y0: number, x1: number, y1: number) => [ll(x0, y0), ll(x1, y0), ll(x1, y1), ll(x0, y1), ll(x0, y0)];
-export const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({ type: 'Polygon', coordinates: [ring(x0, y0, x1, y1)] });
+export const ring = (x0: number, y0: number, x1: number, y1: number) => [
+  ll(x0, y0),
+  ll(x1, y0),
+  ll(x1, y1),
+  ll(x0, y1),
+  ll(x0, y0)
+];
+export const rect = (x0: number, y0: number, x1: number, y1: number): Polygon => ({
+  type: 'Polygon',
+  coordinates: [ring(x0, y0, x1, y1)]
+});
 
-const feature = (geometry: Polygon, properties: Record<string, unknown>) => ({ type: 'Feature' as const, geometry, properties });
+const feature = (geometry: Polygon, properties: Record<string, unknown>) => ({
+  type: 'Feature' as const,
+  geometry,
+  properties
+});
 
 /** The hand-built world (metres): two districts split at x = 5000, Lingang in the east, a 6 km boundary square … */
 export const WORLD: Record<string, ReturnType<typeof feature>[]> = {
@@ -40,13 +56,23 @@ export async function currentVersions(db: Queryable): Promise<Map<string, number
 }
 
 /** Installs `world` as the current version of each of its kinds; returns a function that restores the previous ones. */
-export async function installWorld(db: Db, world: Record<string, { type: 'Feature'; geometry: Polygon; properties: Record<string, unknown> }[]>, label = 'test') {
+export async function installWorld(
+  db: Db,
+  world: Record<string, { type: 'Feature'; geometry: Polygon; properties: Record<string, unknown> }[]>,
+  label = 'test'
+) {
   const before = await currentVersions(db);
   const ids: Record<string, number> = {};
   await db.transaction(async (tx) => {
     for (const [kind, features] of Object.entries(world)) {
       const v = await insertLayerVersion(tx, {
-        kind, label, sourceName: `${label}-${kind}.geojson`, sourceSha256: 'test', importedBy: 'test', sample: false, features
+        kind,
+        label,
+        sourceName: `${label}-${kind}.geojson`,
+        sourceSha256: 'test',
+        importedBy: 'test',
+        sample: false,
+        features
       });
       ids[kind] = v.id;
     }
@@ -67,7 +93,15 @@ export async function installWorld(db: Db, world: Record<string, { type: 'Featur
 /** A project in `stage` owned by a new enterprise user, authority minhang, with `geometry` as its current parcel. */
 export async function makeProjectWithParcel(db: Db, geometry: Polygon, stage = 'draft') {
   const u = await makeUser(db, 'enterprise');
-  const owner = { id: u.id, username: u.username, displayName: u.username, role: u.role, authorityCode: null, department: null, enterpriseName: null };
+  const owner = {
+    id: u.id,
+    username: u.username,
+    displayName: u.username,
+    role: u.role,
+    authorityCode: null,
+    department: null,
+    enterpriseName: null
+  };
   const { id } = await createProjectAt(db, owner, { authority: 'minhang', stage, title: '测试项目' });
   await db.query(
     `insert into parcels (project_id, geom, area_m2) select $1, g, ST_Area(ST_Transform(g, 4549))
@@ -76,4 +110,3 @@ export async function makeProjectWithParcel(db: Db, geometry: Polygon, stage = '
   );
   return id;
 }
-

@@ -60,10 +60,35 @@ describe('zeroland db | layers | classify on a fresh installation', () => {
 
     // A reserve area drawn over the demo parcel P03 (Pudong, inside the development boundary), staged: not current yet.
     const file = path.join(dir, '战略预留区-新版.geojson');
-    const ring = [[121.655, 31.195], [121.665, 31.195], [121.665, 31.205], [121.655, 31.205], [121.655, 31.195]];
-    writeFileSync(file, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: '预留区（CLI 测试）' }, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
+    const ring = [
+      [121.655, 31.195],
+      [121.665, 31.195],
+      [121.665, 31.205],
+      [121.655, 31.205],
+      [121.655, 31.195]
+    ];
+    writeFileSync(
+      file,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [
+          {
+            type: 'Feature',
+            properties: { name: '预留区（CLI 测试）' },
+            geometry: { type: 'Polygon', coordinates: [ring] }
+          }
+        ]
+      })
+    );
     const staged = JSON.parse(run(['layers', 'import', 'strategic_reserve', file, '--stage', '--json']));
-    expect(staged.version).toMatchObject({ kind: 'strategic_reserve', version: 2, featureCount: 1, isCurrent: false, sample: false, importedBy: 'cli-test' });
+    expect(staged.version).toMatchObject({
+      kind: 'strategic_reserve',
+      version: 2,
+      featureCount: 1,
+      isCurrent: false,
+      sample: false,
+      importedBy: 'cli-test'
+    });
     expect(staged.switched ?? null).toBeNull();
 
     // `use` makes it current; the demo project on P03 (open, in joint review) is re-classified into the reserve type.
@@ -74,15 +99,33 @@ describe('zeroland db | layers | classify on a fresh installation', () => {
     expect(demo.changed).toContain('landType');
     expect(demo.after.landType).toBe('reserve');
 
-    const listed = JSON.parse(run(['layers', 'list', 'strategic_reserve', '--json'])) as { version: number; isCurrent: boolean; sample: boolean }[];
-    expect(listed.map((v) => [v.version, v.isCurrent, v.sample]).sort()).toEqual([[1, false, true], [2, true, false]]);
+    const listed = JSON.parse(run(['layers', 'list', 'strategic_reserve', '--json'])) as {
+      version: number;
+      isCurrent: boolean;
+      sample: boolean;
+    }[];
+    expect(listed.map((v) => [v.version, v.isCurrent, v.sample]).sort()).toEqual([
+      [1, false, true],
+      [2, true, false]
+    ]);
 
     const p03 = path.join(dir, 'P03.geojson');
-    writeFileSync(p03, JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: 'P03' }, geometry: parcel('P03').geometry }] }));
+    writeFileSync(
+      p03,
+      JSON.stringify({
+        type: 'FeatureCollection',
+        features: [{ type: 'Feature', properties: { name: 'P03' }, geometry: parcel('P03').geometry }]
+      })
+    );
     const c = JSON.parse(run(['classify', p03, '--json']));
     expect(c.source.crs).toContain('4490');
     expect(c.features).toHaveLength(1);
-    expect(c.features[0]).toMatchObject({ landType: 'reserve', rule: 'reserve_overlap', authorityCode: 'pudong', lingang: false });
+    expect(c.features[0]).toMatchObject({
+      landType: 'reserve',
+      rule: 'reserve_overlap',
+      authorityCode: 'pudong',
+      lingang: false
+    });
     // ~189 m × 240 m: about 4.3 ha, wholly inside the new reserve area.
     expect(c.features[0].areaM2).toBeGreaterThan(42_000);
     expect(c.features[0].areaM2).toBeLessThan(44_500);

@@ -11,10 +11,24 @@ import { createProjectAt } from '../../helpers/projects.ts';
 
 export async function sessionUser(db: Db, role: Role, authorityCode: string | null = null): Promise<SessionUser> {
   const u = await makeUser(db, role, authorityCode);
-  return { id: u.id, username: u.username, displayName: u.username, role, authorityCode, department: u.department, enterpriseName: null };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.username,
+    role,
+    authorityCode,
+    department: u.department,
+    enterpriseName: null
+  };
 }
 
-export interface FixtureEvent { action: string; at: string; from?: string; to?: string; payload?: Record<string, unknown> }
+export interface FixtureEvent {
+  action: string;
+  at: string;
+  from?: string;
+  to?: string;
+  payload?: Record<string, unknown>;
+}
 
 export interface FixtureProject {
   stage: string;
@@ -27,9 +41,18 @@ export interface FixtureProject {
   landType?: string;
 }
 
-export async function makeFixtureProject(db: Db, p: FixtureProject): Promise<{ id: string; code: string; owner: SessionUser }> {
+export async function makeFixtureProject(
+  db: Db,
+  p: FixtureProject
+): Promise<{ id: string; code: string; owner: SessionUser }> {
   const owner = p.owner ?? (await sessionUser(db, 'enterprise'));
-  const { id, code } = await createProjectAt(db, owner, { authority: p.authority, stage: p.stage, title: p.title ?? '测试项目', form: p.form ?? {}, landType: p.landType ?? null });
+  const { id, code } = await createProjectAt(db, owner, {
+    authority: p.authority,
+    stage: p.stage,
+    title: p.title ?? '测试项目',
+    form: p.form ?? {},
+    landType: p.landType ?? null
+  });
   if (p.geometry) {
     await db.query(
       `insert into parcels (project_id, geom, area_m2, source_crs) select $1, g, ST_Area(ST_Transform(g, 4549)), 'EPSG:4490'

@@ -3,7 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { getDb, type Db } from '../../../src/lib/server/db/index.ts';
-import { currentSheet, issueSheet, issuedSheets, uploadSheetScan, verifyCode } from '../../../src/lib/server/documents/documents.service.ts';
+import {
+  currentSheet,
+  issueSheet,
+  issuedSheets,
+  uploadSheetScan,
+  verifyCode
+} from '../../../src/lib/server/documents/documents.service.ts';
 import { COPY_LABELS } from '../../../src/lib/server/documents/sheet-pdf.ts';
 import { installWorld, rect, WORLD } from '../classification/fixture.ts';
 import { makeFixtureProject, sessionUser } from './fixture.ts';
@@ -28,15 +34,31 @@ describe('project information sheet (一键成表)', () => {
   afterAll(async () => restore?.());
 
   const form = {
-    enterpriseName: '上海测试精密机械有限公司', uscc: '91310000MA1FL4CT3X', contactPerson: '李华', contactPhone: '13912345678',
-    parcelAddress: '闵行区测试路 100 号', authorityCode: 'minhang', landArea: 40000, plotRatioAfter: 1.6, contractPlotRatio: 1.2,
-    newlyTransferred: false, retainedInPlan: true, retainedPlanKind: 'regulatory_detailed', industryCode: 'C3411'
+    enterpriseName: '上海测试精密机械有限公司',
+    uscc: '91310000MA1FL4CT3X',
+    contactPerson: '李华',
+    contactPhone: '13912345678',
+    parcelAddress: '闵行区测试路 100 号',
+    authorityCode: 'minhang',
+    landArea: 40000,
+    plotRatioAfter: 1.6,
+    contractPlotRatio: 1.2,
+    newlyTransferred: false,
+    retainedInPlan: true,
+    retainedPlanKind: 'regulatory_detailed',
+    industryCode: 'C3411'
   };
 
   it('prints the fields, three copy labels and the code; verifies genuine, then superseded after re-issue; forged is unknown', async () => {
     const lead = await sessionUser(db, 'district_industry', 'minhang');
     // 200 m × 200 m = 40,000 m² = 60 亩, inside the development boundary, clear of blocks and reserves.
-    const p = await makeFixtureProject(db, { stage: 'preliminary_review', authority: 'minhang', title: '测试精密机械技术改造项目', form, geometry: rect(4000, 4000, 4200, 4200) });
+    const p = await makeFixtureProject(db, {
+      stage: 'preliminary_review',
+      authority: 'minhang',
+      title: '测试精密机械技术改造项目',
+      form,
+      geometry: rect(4000, 4000, 4200, 4200)
+    });
 
     const first = await issueSheet(db, lead, p.id, 'https://zeroland.test');
     expect(first.code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
@@ -55,7 +77,9 @@ describe('project information sheet (一键成表)', () => {
     expect(all).toContain('城市开发边界内');
     // The form's declared area, and the area measured from the parcel (EPSG:4549) in m² and 亩 (÷ 666.67).
     expect(all).toContain('40,000（60 亩）');
-    const measured = Number((await db.query<{ a: number }>('select area_m2 as a from parcels where project_id = $1', [p.id])).rows[0].a);
+    const measured = Number(
+      (await db.query<{ a: number }>('select area_m2 as a from parcels where project_id = $1', [p.id])).rows[0].a
+    );
     const fmt = (v: number) => v.toLocaleString('zh-CN', { maximumFractionDigits: 2 });
     expect(all).toContain(`${fmt(measured)} 平方米（${fmt(measured / (10000 / 15))} 亩）`);
     expect(all).toContain('控详规划');
@@ -87,19 +111,33 @@ describe('project information sheet (一键成表)', () => {
     const current = await currentSheet(db, p.owner, p.id);
     expect(current.code).toBe(second.code);
     expect(createHash('sha256').update(current.bytes).digest('hex')).toBe(second.sha256);
-    const { rows } = await db.query<{ action: string; payload: { code: string } }>(`select action, payload from events where project_id = $1 and action = 'issue_sheet' order by id`, [p.id]);
+    const { rows } = await db.query<{ action: string; payload: { code: string } }>(
+      `select action, payload from events where project_id = $1 and action = 'issue_sheet' order by id`,
+      [p.id]
+    );
     expect(rows.map((r) => r.payload.code)).toEqual([first.code, second.code]);
     expect((await issuedSheets(db, lead, p.id)).map((s) => s.status)).toEqual(['genuine', 'superseded']);
 
     // The stamped scan comes back and is kept with the project, tied to the current sheet.
-    const scan = await uploadSheetScan(db, p.owner, p.id, { name: '盖章扫描.pdf', bytes: new TextEncoder().encode('%PDF-1.4 scan') });
+    const scan = await uploadSheetScan(db, p.owner, p.id, {
+      name: '盖章扫描.pdf',
+      bytes: new TextEncoder().encode('%PDF-1.4 scan')
+    });
     expect(scan.sheetCode).toBe(second.code);
-    const files = await db.query<{ kind: string }>(`select kind from project_files where project_id = $1 order by kind`, [p.id]);
+    const files = await db.query<{ kind: string }>(
+      `select kind from project_files where project_id = $1 order by kind`,
+      [p.id]
+    );
     expect(files.rows.map((r) => r.kind)).toEqual(['project_sheet', 'project_sheet', 'sheet_scan']);
   });
 
   it('refuses the enterprise, other districts and un-reviewed applications', async () => {
-    const p = await makeFixtureProject(db, { stage: 'submitted', authority: 'minhang', form, geometry: rect(4000, 4000, 4100, 4100) });
+    const p = await makeFixtureProject(db, {
+      stage: 'submitted',
+      authority: 'minhang',
+      form,
+      geometry: rect(4000, 4000, 4100, 4100)
+    });
     const lead = await sessionUser(db, 'district_industry', 'minhang');
     const other = await sessionUser(db, 'district_industry', 'songjiang');
     await expect(issueSheet(db, lead, p.id, 'http://x')).rejects.toMatchObject({ status: 409, code: 'not_reviewed' });

@@ -7,7 +7,12 @@ import { act, district, getDb, issueSheetFor, JUSTIFIED, readyDraft, recognition
 import { startSmtpReceiver, type SmtpReceiver } from '../../helpers/smtp.ts';
 import { freePort } from '../../helpers/service.ts';
 import { closeMailer } from '../../../src/lib/server/notifications/mailer.ts';
-import { deliveriesSettled, listNotifications, markRead, unreadCount } from '../../../src/lib/server/notifications/notify.service.ts';
+import {
+  deliveriesSettled,
+  listNotifications,
+  markRead,
+  unreadCount
+} from '../../../src/lib/server/notifications/notify.service.ts';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 
 let smtp: SmtpReceiver;
@@ -24,7 +29,8 @@ afterAll(async () => {
   await smtp?.close();
 });
 
-const setEmail = (db: Db, id: string, email: string) => db.query('update users set email = $2 where id = $1', [id, email]);
+const setEmail = (db: Db, id: string, email: string) =>
+  db.query('update users set email = $2 where id = $1', [id, email]);
 const to = (addr: string) => smtp.mails.filter((m) => m.to.includes(addr));
 
 describe('e-mail through a real SMTP server', () => {
@@ -47,12 +53,19 @@ describe('e-mail through a real SMTP server', () => {
     v = await act(db, pd.ghzy, id, v, 'record_opinion', { opinion: 'agree' });
     await issueSheetFor(db, pd.industry, id); // 附件 二.1: the sheet goes with the case to the deciders
     v = await act(db, pd.industry, id, v, 'close_joint_review');
-    await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, pd.gov, id) });
+    await act(db, pd.gov, id, v, 'recognise', {
+      justification: JUSTIFIED,
+      documentId: await recognitionDoc(db, pd.gov, id)
+    });
     await deliveriesSettled();
     await smtp.waitFor(1);
 
     const entMails = to(ent);
-    expect(entMails.map((m) => m.subject)).toEqual([`项目 ${code} 被退回补正`, `项目 ${code} 已受理`, `项目 ${code} 通过认定`]);
+    expect(entMails.map((m) => m.subject)).toEqual([
+      `项目 ${code} 被退回补正`,
+      `项目 ${code} 已受理`,
+      `项目 ${code} 通过认定`
+    ]);
     expect(entMails[0].text).toContain('请补充不动产权证书清晰扫描件');
     for (const m of entMails) {
       expect(m.text).toContain(`${ORIGIN}/projects/${id}`);
@@ -62,14 +75,22 @@ describe('e-mail through a real SMTP server', () => {
     expect(ask.map((m) => m.subject)).toEqual([`请对项目 ${code} 出具审核意见`]);
     expect(ask[0].text).toMatch(/请于 \d{4}-\d{2}-\d{2} 前反馈/);
     // The lead: two arrivals and the recognition (it recorded nothing itself that it is told about).
-    expect(to(lead).map((m) => m.subject)).toEqual([`项目 ${code} 已提交，待受理`, `项目 ${code} 已提交，待受理`, `项目 ${code} 通过认定`]);
+    expect(to(lead).map((m) => m.subject)).toEqual([
+      `项目 ${code} 已提交，待受理`,
+      `项目 ${code} 已提交，待受理`,
+      `项目 ${code} 通过认定`
+    ]);
     // Nobody is mailed about their own act; every mail came from the configured sender.
     expect(to(lead).some((m) => m.subject.includes('已受理'))).toBe(false);
     expect(new Set(smtp.mails.map((m) => m.from))).toEqual(new Set(['noreply@zeroland.invalid']));
 
     // The same messages are in the 站内信, marked as e-mailed; reading them clears the count.
     const inApp = (await listNotifications(db, pd.ent.id)).filter((n) => n.projectId === id);
-    expect(inApp.map((n) => [n.kind, n.email])).toEqual([['recognised', 'sent'], ['accepted', 'sent'], ['returned', 'sent']]);
+    expect(inApp.map((n) => [n.kind, n.email])).toEqual([
+      ['recognised', 'sent'],
+      ['accepted', 'sent'],
+      ['returned', 'sent']
+    ]);
     expect(await unreadCount(db, pd.ent.id)).toBe(3);
     expect(await markRead(db, pd.ent.id, inApp[2].id)).toBe(1);
     expect(await markRead(db, pd.industry.id, inApp[1].id)).toBe(0); // not the lead's message
@@ -87,10 +108,14 @@ describe('e-mail through a real SMTP server', () => {
     const v = await act(db, pd.ent, id, version, 'submit');
     await act(db, pd.industry, id, v, 'accept');
     await deliveriesSettled();
-    expect((await db.query<{ stage: string }>('select stage from projects where id = $1', [id])).rows[0].stage).toBe('preliminary_review');
+    expect((await db.query<{ stage: string }>('select stage from projects where id = $1', [id])).rows[0].stage).toBe(
+      'preliminary_review'
+    );
     const [msg] = (await listNotifications(db, pd.ent.id)).filter((n) => n.projectId === id);
     expect(msg).toMatchObject({ kind: 'accepted', email: 'failed', read: false });
-    const err = await db.query<{ email_error: string }>('select email_error from notifications where id = $1', [msg.id]);
+    const err = await db.query<{ email_error: string }>('select email_error from notifications where id = $1', [
+      msg.id
+    ]);
     expect(err.rows[0].email_error).toMatch(/ECONNREFUSED|connect/i);
   });
 

@@ -50,7 +50,13 @@ async function openPlain(): Promise<Db> {
     const r = await pg.query(sql, params);
     return { rows: r.rows as never[], rowCount: r.rows.length };
   };
-  return { kind: 'pglite', query, exec: async (sql: string) => void (await pg.exec(sql)), transaction: () => Promise.reject(new Error('not needed')), close: () => pg.close() } as Db;
+  return {
+    kind: 'pglite',
+    query,
+    exec: async (sql: string) => void (await pg.exec(sql)),
+    transaction: () => Promise.reject(new Error('not needed')),
+    close: () => pg.close()
+  } as Db;
 }
 
 async function openOwn(): Promise<Db> {

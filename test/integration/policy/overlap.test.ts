@@ -15,7 +15,10 @@ beforeAll(async () => {
 });
 
 async function refusal(p: Promise<unknown>): Promise<UserError> {
-  const e = await p.then(() => null, (x) => x);
+  const e = await p.then(
+    () => null,
+    (x) => x
+  );
   if (!(e instanceof UserError)) throw new Error(`expected an UserError, got ${String(e)}`);
   return e;
 }
@@ -39,7 +42,8 @@ async function submitted(d: Cast, wkt: string) {
   await placeParcel(p.id, wkt);
   return { id: p.id, v: await act(db, d.ent, p.id, p.version, 'submit') };
 }
-const code = async (id: string) => (await db.query<{ code: string }>('select code from projects where id = $1', [id])).rows[0].code;
+const code = async (id: string) =>
+  (await db.query<{ code: string }>('select code from projects where id = $1', [id])).rows[0].code;
 
 describe('one parcel, one live project (12.9)', () => {
   it('the lead must acknowledge an overlap with a reason before accepting; the acknowledgement is an event and is not asked again', async () => {
@@ -56,15 +60,31 @@ describe('one parcel, one live project (12.9)', () => {
     expect(e.text.en).toContain('(clause 附件 二.1、二.5)');
     // Nothing was written but the refusal's own log entry, with who.
     expect((await getProject(db, bs.industry, b.id)).stage).toBe('submitted');
-    const logged = (await db.query<{ actor_id: string; payload: { code: string; attempted: string } }>(
-      `select actor_id, payload from events where project_id = $1 and action = 'policy_refusal'`, [b.id])).rows;
-    expect(logged.map((r) => [r.actor_id, r.payload.code, r.payload.attempted])).toEqual([[bs.industry.id, 'overlap_unacknowledged', 'accept']]);
+    const logged = (
+      await db.query<{ actor_id: string; payload: { code: string; attempted: string } }>(
+        `select actor_id, payload from events where project_id = $1 and action = 'policy_refusal'`,
+        [b.id]
+      )
+    ).rows;
+    expect(logged.map((r) => [r.actor_id, r.payload.code, r.payload.attempted])).toEqual([
+      [bs.industry.id, 'overlap_unacknowledged', 'accept']
+    ]);
 
     // A reason of three characters is no reason.
-    expect((await refusal(act(db, bs.industry, b.id, b.v, 'accept', { overlapAcknowledgement: '同一家' }))).code).toBe('overlap_unacknowledged');
-    const v = await act(db, bs.industry, b.id, b.v, 'accept', { overlapAcknowledgement: '同一企业重新申报，原项目将撤回（测试）' });
-    const ev = (await db.query<{ comment: string; payload: { overlapAcknowledgement: { reason: string; projectIds: string[]; overlaps: { overlapM2: number }[] } } }>(
-      `select comment, payload from events where project_id = $1 and action = 'accept'`, [b.id])).rows[0];
+    expect((await refusal(act(db, bs.industry, b.id, b.v, 'accept', { overlapAcknowledgement: '同一家' }))).code).toBe(
+      'overlap_unacknowledged'
+    );
+    const v = await act(db, bs.industry, b.id, b.v, 'accept', {
+      overlapAcknowledgement: '同一企业重新申报，原项目将撤回（测试）'
+    });
+    const ev = (
+      await db.query<{
+        comment: string;
+        payload: {
+          overlapAcknowledgement: { reason: string; projectIds: string[]; overlaps: { overlapM2: number }[] };
+        };
+      }>(`select comment, payload from events where project_id = $1 and action = 'accept'`, [b.id])
+    ).rows[0];
     expect(ev.payload.overlapAcknowledgement.reason).toBe('同一企业重新申报，原项目将撤回（测试）');
     expect(ev.payload.overlapAcknowledgement.projectIds).toEqual([a.id]);
     // 0.0015° × 0.002° at 31.1°N: about 143 m × 222 m.
@@ -76,7 +96,9 @@ describe('one parcel, one live project (12.9)', () => {
 
     // Both pages show it; B's shows who acknowledged it and why.
     const pb = await getProject(db, bs.industry, b.id);
-    expect(pb.policy.overlaps.map((o) => [o.projectId, o.visible, o.acknowledged?.reason])).toEqual([[a.id, true, '同一企业重新申报，原项目将撤回（测试）']]);
+    expect(pb.policy.overlaps.map((o) => [o.projectId, o.visible, o.acknowledged?.reason])).toEqual([
+      [a.id, true, '同一企业重新申报，原项目将撤回（测试）']
+    ]);
     expect(pb.policy.overlapGatedActions).toEqual([]);
     const pa = await getProject(db, bs.industry, a.id);
     expect(pa.policy.overlaps.map((o) => o.projectId)).toEqual([b.id]);
@@ -98,7 +120,10 @@ describe('one parcel, one live project (12.9)', () => {
     const touching = await submitted(bs, box(121.722, 31.12));
     // 0.000004° ≈ 0.38 m × 222 m ≈ 85 m²: under 100 m² and under 1 % of ~42 000 m².
     const sliver = await submitted(bs, box(121.722 - 0.000004, 31.125));
-    await placeParcel(a.id, `MULTIPOLYGON(((121.72 31.12, 121.722 31.12, 121.722 31.127, 121.72 31.127, 121.72 31.12)))`);
+    await placeParcel(
+      a.id,
+      `MULTIPOLYGON(((121.72 31.12, 121.722 31.12, 121.722 31.127, 121.72 31.127, 121.72 31.12)))`
+    );
     expect(await parcelOverlaps(db, touching.id, toActor(bs.industry))).toEqual([]);
     expect(await parcelOverlaps(db, sliver.id, toActor(bs.industry))).toEqual([]);
     // The same land under a withdrawn application or someone's draft holds nothing.

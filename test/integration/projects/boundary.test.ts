@@ -21,20 +21,34 @@ beforeAll(async () => {
 // its area on that plane is exactly 8000 m², which is how the platform measures areas.
 const X0 = 652_000;
 const Y0 = 3_453_000;
-const RECT: [number, number][] = [[X0, Y0], [X0 + 100, Y0], [X0 + 100, Y0 + 80], [X0, Y0 + 80]];
+const RECT: [number, number][] = [
+  [X0, Y0],
+  [X0 + 100, Y0],
+  [X0 + 100, Y0 + 80],
+  [X0, Y0 + 80]
+];
 const enc = (s: string) => new TextEncoder().encode(s);
 const geojson4549 = () =>
-  enc(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...RECT, RECT[0]]] } }] }));
+  enc(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...RECT, RECT[0]]] } }]
+    })
+  );
 
 /** A DXF of the rectangle on 红线 plus `padLines` unrelated LINEs on another layer (to make it big). */
 function bigDxf(padLines: number): Uint8Array {
   const pad: string[] = [];
-  for (let i = 0; i < padLines; i++) pad.push(line('DIM', [X0 - 500 + (i % 300), Y0 - 500], [X0 - 500 + (i % 300), Y0 - 400]));
+  for (let i = 0; i < padLines; i++)
+    pad.push(line('DIM', [X0 - 500 + (i % 300), Y0 - 500], [X0 - 500 + (i % 300), Y0 - 400]));
   return enc(dxf({ layers: ['红线', 'DIM'], entities: [lwpolyline('红线', RECT, true), ...pad] }));
 }
 
 async function refusal(p: Promise<unknown>): Promise<UserError> {
-  const e = await p.then(() => null, (x) => x);
+  const e = await p.then(
+    () => null,
+    (x) => x
+  );
   if (!(e instanceof UserError)) throw new Error(`expected UserError, got ${String(e)}`);
   return e;
 }
@@ -73,12 +87,15 @@ describe('attachBoundary', () => {
     const big = bigDxf(0);
     const r = await attachBoundary(db, ent, id, [{ name: 'b.dxf', bytes: big }], { crs: 'EPSG:4549' });
     expect(r.parcel.areaM2).toBeCloseTo(8000, 0);
-    const n = await db.query<{ n: number }>('select count(*)::int as n from parcels where project_id = $1 and is_current', [id]);
+    const n = await db.query<{ n: number }>(
+      'select count(*)::int as n from parcels where project_id = $1 and is_current',
+      [id]
+    );
     expect(n.rows[0].n).toBe(1);
     expect((await getProject(db, ent, id)).parcel?.sourceName).toBe('b.dxf');
   });
 
-  it('a bad file is refused with the reader\'s reason and changes nothing', async () => {
+  it("a bad file is refused with the reader's reason and changes nothing", async () => {
     const ent = await user(db, 'enterprise');
     const { id } = await createProject(db, ent, {});
     const bad = enc(`{"type": "FeatureCollection", "features": [ /* ${Date.now()} */`);
@@ -96,9 +113,18 @@ describe('attachBoundary', () => {
     const ent = await user(db, 'enterprise');
     const other = await user(db, 'enterprise');
     const { id } = await createProject(db, ent, {});
-    expect((await refusal(attachBoundary(db, other, id, [{ name: 'a.geojson', bytes: geojson4549() }], { crs: 'EPSG:4549' }))).status).toBe(404);
+    expect(
+      (
+        await refusal(
+          attachBoundary(db, other, id, [{ name: 'a.geojson', bytes: geojson4549() }], { crs: 'EPSG:4549' })
+        )
+      ).status
+    ).toBe(404);
     await db.query(`update projects set stage = 'submitted' where id = $1`, [id]);
-    expect((await refusal(attachBoundary(db, ent, id, [{ name: 'a.geojson', bytes: geojson4549() }], { crs: 'EPSG:4549' }))).status).toBe(409);
+    expect(
+      (await refusal(attachBoundary(db, ent, id, [{ name: 'a.geojson', bytes: geojson4549() }], { crs: 'EPSG:4549' })))
+        .status
+    ).toBe(409);
   });
 });
 
@@ -116,6 +142,8 @@ describe('ingest off the event loop', () => {
     expect(inWorker.result.features[0].areaM2).toBe(inline.result.features[0].areaM2);
     expect(inWorker.result.features[0].areaM2).toBeCloseTo(8000, 0);
     expect(ticks).toBeGreaterThan(inWorker.ms / 10 / 4);
-    console.log(`big DXF ${(bytes.byteLength / 1048576).toFixed(1)} MB: inline ${inline.ms.toFixed(0)} ms, worker ${inWorker.ms.toFixed(0)} ms, ${ticks} timer ticks during the worker run`);
+    console.log(
+      `big DXF ${(bytes.byteLength / 1048576).toFixed(1)} MB: inline ${inline.ms.toFixed(0)} ms, worker ${inWorker.ms.toFixed(0)} ms, ${ticks} timer ticks during the worker run`
+    );
   });
 });

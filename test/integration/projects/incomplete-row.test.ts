@@ -11,7 +11,15 @@ import type { Role } from '../../../src/lib/domain/roles.ts';
 
 async function session(db: Db, role: Role, authorityCode: string | null = null): Promise<SessionUser> {
   const u = await makeUser(db, role, authorityCode);
-  return { id: u.id, username: u.username, displayName: u.username, role, authorityCode, department: null, enterpriseName: null };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.username,
+    role,
+    authorityCode,
+    department: null,
+    enterpriseName: null
+  };
 }
 
 describe('a project row without workflow data', () => {
@@ -33,7 +41,11 @@ describe('a project row without workflow data', () => {
   // The broken row has no events (events are append-only), so it can go; the healthy one stays like any fixture.
   afterAll(() => db.query('delete from projects where id = $1', [broken.id]));
 
-  for (const [role, authority] of [['city_sheitc', null], ['admin', null], ['district_industry', 'chongming']] as const) {
+  for (const [role, authority] of [
+    ['city_sheitc', null],
+    ['admin', null],
+    ['district_industry', 'chongming']
+  ] as const) {
     it(`${role}: the list still loads, names the incomplete project and shows the others`, async () => {
       const list = await listProjects(db, await session(db, role, authority), { authority: 'chongming' });
       const row = list.find((p) => p.id === broken.id);

@@ -12,9 +12,20 @@ import { circle, dxf, lwpolyline } from '../../unit/geo/cad/dxf-writer.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
-const square = (x: number, y: number, s: number): [number, number][] => [[x, y], [x + s, y], [x + s, y + s], [x, y + s]];
+const square = (x: number, y: number, s: number): [number, number][] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s]
+];
 /** Two layers in EPSG:4549 near Shanghai: a 60 m circle on 红线 and a 100 m square on 建筑. */
-const twoLayers = () => enc(dxf({ layers: ['红线', '建筑'], entities: [circle('红线', [630100, 3450100], 60), lwpolyline('建筑', square(630300, 3450300, 100), true)] }));
+const twoLayers = () =>
+  enc(
+    dxf({
+      layers: ['红线', '建筑'],
+      entities: [circle('红线', [630100, 3450100], 60), lwpolyline('建筑', square(630300, 3450300, 100), true)]
+    })
+  );
 
 const pools: IngestPool[] = [];
 const small = (over: Partial<ReturnType<typeof poolConfig>>) => {
@@ -41,14 +52,17 @@ describe('ingest worker pool', () => {
     // A stand-in worker (same protocol): 'oom' allocates until the heap cap stops it, 'crash' exits.
     const dir = mkdtempSync(path.join(tmpdir(), 'zl-pool-'));
     const file = path.join(dir, 'worker.mjs');
-    writeFileSync(file, `import { parentPort } from 'node:worker_threads';
+    writeFileSync(
+      file,
+      `import { parentPort } from 'node:worker_threads';
       parentPort.on('message', (m) => {
         const name = m.job.files?.[0]?.name;
         if (name === 'crash') process.exit(3);
         if (name === 'oom') { const a = []; for (;;) a.push(new Array(1000).fill(a.length)); }
         parentPort.postMessage({ id: m.id, reply: { ok: true, cached: false, ms: 0 } });
       });
-      parentPort.postMessage({ ready: true });`);
+      parentPort.postMessage({ ready: true });`
+    );
     const pool = new IngestPool({ ...poolConfig(), size: 1, heapMb: 32 }, file);
     pools.push(pool);
     const job = (name: string) => ({ files: [{ name, bytes: new Uint8Array(1) }], opts: {} });
@@ -64,7 +78,13 @@ describe('ingest worker pool', () => {
   it('a job over its wall-clock budget is stopped, its worker replaced, the caller answered', async () => {
     const pool = small({ timeoutMs: 20 });
     await pool.whenReady();
-    const many = enc(dxf({ entities: Array.from({ length: 5000 }, (_, i) => circle('C', [630000 + (i % 70) * 30, 3450000 + Math.floor(i / 70) * 30], 10)) }));
+    const many = enc(
+      dxf({
+        entities: Array.from({ length: 5000 }, (_, i) =>
+          circle('C', [630000 + (i % 70) * 30, 3450000 + Math.floor(i / 70) * 30], 10)
+        )
+      })
+    );
     const f = await failureOf(pool.run({ files: [{ name: 'many.dxf', bytes: many }], opts: { crs: 'EPSG:4549' } }));
     expect(f.kind).toBe('timeout');
     expect(pool.stats.timeouts).toBe(1);
@@ -95,11 +115,15 @@ describe('ingest worker pool', () => {
     expect(back.result!.features[0].sourceLayer).toBe('红线');
     await expect(ingest({ key, loadFiles, opts: { crs: 'EPSG:4547' } })).rejects.toThrow(/Shanghai/);
     expect(loaded).toBe(0);
-    console.log(`cold ${first.ms.toFixed(0)} ms, layer change ${other.ms.toFixed(1)} ms, CRS change ${back.ms.toFixed(1)} ms (from the worker's cache)`);
+    console.log(
+      `cold ${first.ms.toFixed(0)} ms, layer change ${other.ms.toFixed(1)} ms, CRS change ${back.ms.toFixed(1)} ms (from the worker's cache)`
+    );
   });
 
   it('a budget exceeded in a worker reaches the caller as a UserError (HTTP 422)', async () => {
-    const minsert = enc(`0\nSECTION\n2\nBLOCKS\n0\nBLOCK\n2\nB\n10\n0\n20\n0\n0\nCIRCLE\n8\n0\n10\n0\n20\n0\n40\n1\n0\nENDBLK\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n0\nINSERT\n8\n0\n2\nB\n10\n0\n20\n0\n70\n40000\n71\n40000\n0\nENDSEC\n0\nEOF\n`);
+    const minsert = enc(
+      `0\nSECTION\n2\nBLOCKS\n0\nBLOCK\n2\nB\n10\n0\n20\n0\n0\nCIRCLE\n8\n0\n10\n0\n20\n0\n40\n1\n0\nENDBLK\n0\nENDSEC\n0\nSECTION\n2\nENTITIES\n0\nINSERT\n8\n0\n2\nB\n10\n0\n20\n0\n70\n40000\n71\n40000\n0\nENDSEC\n0\nEOF\n`
+    );
     await expect(ingest({ files: [{ name: 'm.dxf', bytes: minsert }], opts: {} })).rejects.toBeInstanceOf(UserError);
   });
 });

@@ -15,12 +15,29 @@ beforeAll(async () => {
   db = await getDb();
 });
 
-const parcels = JSON.parse(readFileSync(path.resolve(import.meta.dirname, '../../../seed/sample-layers/sample-parcels.geojson'), 'utf8'));
+const parcels = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../../../seed/sample-layers/sample-parcels.geojson'), 'utf8')
+);
 const parcelFile = (id: string) => ({
   name: `${id}.geojson`,
-  bytes: new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: parcels.features.find((f: { properties: { id: string } }) => f.properties.id === id).geometry }] }))
+  bytes: new TextEncoder().encode(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [
+        {
+          type: 'Feature',
+          properties: {},
+          geometry: parcels.features.find((f: { properties: { id: string } }) => f.properties.id === id).geometry
+        }
+      ]
+    })
+  )
 });
-const refusal = (p: Promise<unknown>) => p.then(() => null, (e) => e as UserError);
+const refusal = (p: Promise<unknown>) =>
+  p.then(
+    () => null,
+    (e) => e as UserError
+  );
 
 describe('starting an application', () => {
   it('a named draft with its parcel; the owner deletes it with an event and it is gone', async () => {
@@ -37,7 +54,15 @@ describe('starting an application', () => {
     await deleteDraft(db, ent, id, { reason: '重复创建' });
     expect((await refusal(getProject(db, ent, id)))!.status).toBe(404);
     expect((await listProjects(db, ent)).map((x) => x.id)).not.toContain(id);
-    const ev = await db.query<{ action: string; actor_id: string; comment: string; payload: { code: string } }>(`select action, actor_id, comment, payload from events where project_id = $1 order by id`, [id]);
-    expect(ev.rows.at(-1)).toMatchObject({ action: 'delete_draft', actor_id: ent.id, comment: '重复创建', payload: { code } });
+    const ev = await db.query<{ action: string; actor_id: string; comment: string; payload: { code: string } }>(
+      `select action, actor_id, comment, payload from events where project_id = $1 order by id`,
+      [id]
+    );
+    expect(ev.rows.at(-1)).toMatchObject({
+      action: 'delete_draft',
+      actor_id: ent.id,
+      comment: '重复创建',
+      payload: { code }
+    });
   });
 });

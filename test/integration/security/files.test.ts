@@ -19,12 +19,22 @@ beforeAll(async () => {
 
 const enc = (s: string) => new TextEncoder().encode(s);
 async function refusal(p: Promise<unknown>): Promise<UserError> {
-  const e = await p.then(() => null, (x) => x);
+  const e = await p.then(
+    () => null,
+    (x) => x
+  );
   if (!(e instanceof UserError)) throw new Error(`expected UserError, got ${String(e)}`);
   return e;
 }
 const addFileEvents = async (id: string) =>
-  Number((await db.query<{ n: number }>(`select count(*)::int as n from events where project_id = $1 and action = 'add_file'`, [id])).rows[0].n);
+  Number(
+    (
+      await db.query<{ n: number }>(
+        `select count(*)::int as n from events where project_id = $1 and action = 'add_file'`,
+        [id]
+      )
+    ).rows[0].n
+  );
 
 describe('file ids belong to their project', () => {
   it("a declaration cannot cite another project's file, and a legacy foreign citation does not show its name", async () => {
@@ -33,7 +43,9 @@ describe('file ids belong to their project', () => {
     const theirs = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong' });
     const mine = await readyDraft(db, jd.ent, { landType: 'inside_boundary', authority: 'jiading' });
     const foreign = (await getProject(db, pd.ent, theirs.id)).files.land_title![0];
-    const e = await refusal(recordDeclaration(db, jd.ent, mine.id, { criterionId: 'N-CATALOGUE', affirmed: true, fileId: foreign.id }));
+    const e = await refusal(
+      recordDeclaration(db, jd.ent, mine.id, { criterionId: 'N-CATALOGUE', affirmed: true, fileId: foreign.id })
+    );
     expect(e.status).toBe(400);
     expect(e.code).toBe('unknown_file');
     expect(e.text.zh).toMatch(/不是本项目已上传的文件/);
@@ -41,7 +53,10 @@ describe('file ids belong to their project', () => {
     const own = (await getProject(db, jd.ent, mine.id)).files.land_title![0];
     await recordDeclaration(db, jd.ent, mine.id, { criterionId: 'N-CATALOGUE', affirmed: true, fileId: own.id });
     // A row written before the check existed: the name of the other district's file is not shown.
-    await db.query(`insert into standard_declarations (project_id, criterion_id, affirmed, file_id, declared_by) values ($1, 'N-THREEHIGH', true, $2, $3)`, [mine.id, foreign.id, jd.ent.id]);
+    await db.query(
+      `insert into standard_declarations (project_id, criterion_id, affirmed, file_id, declared_by) values ($1, 'N-THREEHIGH', true, $2, $3)`,
+      [mine.id, foreign.id, jd.ent.id]
+    );
     const view = JSON.stringify(await getProjectEvaluation(db, jd.ent, mine.id));
     expect(view).not.toContain(foreign.id);
   });
@@ -57,7 +72,11 @@ describe('attaching by role and stage', () => {
     expect(dept.text.en).toMatch(/Your role cannot upload "Land title certificate"/);
     await act(db, pd.ent, p.id, v, 'withdraw', { comment: '不再申报' });
     const before = await addFileEvents(p.id);
-    for (const [who, kind] of [[pd.ent, 'other'], [pd.industry, 'joint_review_material'], [pd.ent, 'commitment']] as const) {
+    for (const [who, kind] of [
+      [pd.ent, 'other'],
+      [pd.industry, 'joint_review_material'],
+      [pd.ent, 'commitment']
+    ] as const) {
       const e = await refusal(addProjectFile(db, who, p.id, kind, { name: 'late.pdf', bytes: enc(`late ${kind}`) }));
       expect(e.status).toBe(409);
       expect(e.code).toBe('project_closed');
@@ -69,7 +88,12 @@ describe('attaching by role and stage', () => {
   it('per-kind size limit: a 21 MB land title is refused with the limit, nothing stored', async () => {
     const pd = await district(db, 'pudong');
     const p = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong' });
-    const e = await refusal(addProjectFile(db, pd.ent, p.id, 'land_title', { name: 'big.pdf', bytes: new Uint8Array(21 * 1024 * 1024).fill(1) }));
+    const e = await refusal(
+      addProjectFile(db, pd.ent, p.id, 'land_title', {
+        name: 'big.pdf',
+        bytes: new Uint8Array(21 * 1024 * 1024).fill(1)
+      })
+    );
     expect(e.status).toBe(413);
     expect(e.text.en).toMatch(/at most 20 MB/);
     expect((await getProject(db, pd.ent, p.id)).files.land_title).toHaveLength(1);
@@ -83,10 +107,15 @@ describe('an act and its document are one transaction', () => {
     const v = await act(db, pd.ent, p.id, p.version, 'submit');
     const before = await addFileEvents(p.id);
     // 'return' without its reason is refused after the document was stored inside the transaction.
-    const e = await refusal(inTransaction(db, async (tx) => {
-      const doc = await addProjectFile(tx, pd.industry, p.id, 'joint_review_material', { name: '退回说明.pdf', bytes: enc(`return ${p.id}`) });
-      await applyProjectAction(tx, pd.industry, p.id, { action: 'return', expectedVersion: v, documentId: doc.id });
-    }));
+    const e = await refusal(
+      inTransaction(db, async (tx) => {
+        const doc = await addProjectFile(tx, pd.industry, p.id, 'joint_review_material', {
+          name: '退回说明.pdf',
+          bytes: enc(`return ${p.id}`)
+        });
+        await applyProjectAction(tx, pd.industry, p.id, { action: 'return', expectedVersion: v, documentId: doc.id });
+      })
+    );
     expect(e.code).toBe('reason_missing');
     const after = await getProject(db, pd.industry, p.id);
     expect(after.files.joint_review_material).toBeUndefined();

@@ -2,7 +2,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src/lib/server/db/index.ts';
 import { attachBoundary } from '../../../src/lib/server/projects/boundary.service.ts';
-import { createProject, getProject, saveDraft, addProjectFile } from '../../../src/lib/server/projects/projects.service.ts';
+import {
+  createProject,
+  getProject,
+  saveDraft,
+  addProjectFile
+} from '../../../src/lib/server/projects/projects.service.ts';
 import { installWorld, rect, WORLD } from '../classification/fixture.ts';
 import { act, COMPLETE_FORM, getDb, user } from '../workflow/harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
@@ -17,10 +22,18 @@ afterAll(() => restore());
 
 const enc = (s: string) => new TextEncoder().encode(s);
 /** A 200 m square in the test world: x < 5000 m is 闵行区, x > 5000 m is 松江区. */
-const parcel = (x: number) => [{ name: `地块${x}.geojson`, bytes: enc(JSON.stringify({ type: 'Feature', properties: {}, geometry: rect(x, 3000, x + 200, 3200) })) }];
+const parcel = (x: number) => [
+  {
+    name: `地块${x}.geojson`,
+    bytes: enc(JSON.stringify({ type: 'Feature', properties: {}, geometry: rect(x, 3000, x + 200, 3200) }))
+  }
+];
 
 async function refusal(p: Promise<unknown>): Promise<UserError> {
-  const e = await p.then(() => null, (x) => x);
+  const e = await p.then(
+    () => null,
+    (x) => x
+  );
   if (!(e instanceof UserError)) throw new Error(`expected UserError, got ${String(e)}`);
   return e;
 }
@@ -33,7 +46,10 @@ describe('re-upload after submission', () => {
     const { id } = await createProject(db, ent, { form: {} });
     // Before submission the parcel decides: a draft follows its parcel from 松江 to 闵行.
     expect((await attachBoundary(db, ent, id, parcel(7000), { crs: 'EPSG:4490' })).authorityCode).toBe('songjiang');
-    let v = (await attachBoundary(db, ent, id, parcel(1000), { crs: 'EPSG:4490' })).authorityCode === 'minhang' ? (await getProject(db, ent, id)).version : -1;
+    let v =
+      (await attachBoundary(db, ent, id, parcel(1000), { crs: 'EPSG:4490' })).authorityCode === 'minhang'
+        ? (await getProject(db, ent, id)).version
+        : -1;
     v = (await saveDraft(db, ent, id, { ...COMPLETE_FORM, authorityCode: 'minhang' }, v)).version;
     await addProjectFile(db, ent, id, 'land_title', { name: '土地权证.pdf', bytes: enc(`t ${id}`) });
     await addProjectFile(db, ent, id, 'land_contract', { name: '出让合同.pdf', bytes: enc(`c ${id}`) });
@@ -65,7 +81,10 @@ describe('re-upload after submission', () => {
     const sj = await user(db, 'district_industry', 'songjiang', '区产业部门');
     const { id } = await createProject(db, ent, { form: {} });
     await attachBoundary(db, ent, id, parcel(1000), { crs: 'EPSG:4490' });
-    await db.query(`insert into events (project_id, actor_id, actor_role, action, comment, payload) values ($1, $2, 'district_industry', 'return', '闵行内部意见', '{"note": "内部"}')`, [id, mh.id]);
+    await db.query(
+      `insert into events (project_id, actor_id, actor_role, action, comment, payload) values ($1, $2, 'district_industry', 'return', '闵行内部意见', '{"note": "内部"}')`,
+      [id, mh.id]
+    );
     await db.query(`update projects set authority_code = 'songjiang' where id = $1`, [id]);
     const seen = await getProject(db, sj, id);
     const theirs = seen.events.find((x) => x.actorId === mh.id)!;

@@ -15,15 +15,26 @@ beforeAll(async () => {
 });
 
 const refusal = async (p: Promise<unknown>) => {
-  const e = await p.then(() => null, (x) => x);
+  const e = await p.then(
+    () => null,
+    (x) => x
+  );
   if (!(e instanceof UserError)) throw new Error(`expected an UserError, got ${String(e)}`);
   return e;
 };
 const taxAtLeast = (value: number) => ({
-  id: 'P-TAX', list: 'positive', title: { zh: '亩均税收（闵行从严）', en: 'Tax per mu (Minhang)' }, clause: '闵行区深化要求（测试）',
+  id: 'P-TAX',
+  list: 'positive',
+  title: { zh: '亩均税收（闵行从严）', en: 'Tax per mu (Minhang)' },
+  clause: '闵行区深化要求（测试）',
   check: { kind: 'threshold', metric: 'taxPerMu', op: '>=', value }
 });
-const own = { id: 'MH-RD', list: 'positive', title: { zh: '研发机构', en: 'R&D centre' }, check: { kind: 'manual', question: { zh: '是否设立区级以上研发机构？', en: '' } } };
+const own = {
+  id: 'MH-RD',
+  list: 'positive',
+  title: { zh: '研发机构', en: 'R&D centre' },
+  check: { kind: 'manual', question: { zh: '是否设立区级以上研发机构？', en: '' } }
+};
 
 describe('district criteria (一.3)', () => {
   it('add and tighten, never loosen; evaluated with the district marked; an event; others untouched', async () => {
@@ -40,28 +51,43 @@ describe('district criteria (一.3)', () => {
     expect(loose.code).toBe('district_criterion_loosens');
     expect(loose.text.zh).toContain('不能放宽');
     expect(loose.text.zh).toContain('（一.3）');
-    expect((await refusal(publishForDistrict(db, jd.industry, 'minhang', { criteria: [taxAtLeast(100)] }))).status).toBe(403);
-    expect((await refusal(publishForDistrict(db, mh.gov, 'minhang', { criteria: [taxAtLeast(100)] }))).status).toBe(403);
+    expect(
+      (await refusal(publishForDistrict(db, jd.industry, 'minhang', { criteria: [taxAtLeast(100)] }))).status
+    ).toBe(403);
+    expect((await refusal(publishForDistrict(db, mh.gov, 'minhang', { criteria: [taxAtLeast(100)] }))).status).toBe(
+      403
+    );
     expect(await districtCriteriaInForce(db, 'minhang')).toBeNull();
 
-    const r = await publishForDistrict(db, mh.industry, 'minhang', { criteria: [taxAtLeast(100), own], notes: '闵行区深化要求（测试）' });
+    const r = await publishForDistrict(db, mh.industry, 'minhang', {
+      criteria: [taxAtLeast(100), own],
+      notes: '闵行区深化要求（测试）'
+    });
     expect(r).toMatchObject({ version: 1, tightened: ['P-TAX'], added: ['MH-RD'] });
     expect(r.reevaluated).toBeGreaterThanOrEqual(1);
     const after = (await evaluateProject(db, p.id, 'manual'))!.evaluation;
     expect(after.results.find((x) => x.criterionId === 'P-TAX')).toMatchObject({ status: 'fail', source: 'district' });
-    expect(after.results.find((x) => x.criterionId === 'MH-RD')).toMatchObject({ status: 'needs_review', source: 'district' });
+    expect(after.results.find((x) => x.criterionId === 'MH-RD')).toMatchObject({
+      status: 'needs_review',
+      source: 'district'
+    });
     expect(after.results.find((x) => x.criterionId === 'P-IND')!.source).toBeUndefined();
     expect(after.district).toEqual({ authorityCode: 'minhang', version: 1 });
     const jdEval = (await evaluateProject(db, other.id, 'manual'))!.evaluation;
     expect(jdEval.results.some((x) => x.criterionId === 'MH-RD' || x.source === 'district')).toBe(false);
 
-    const log = (await db.query<{ action: string; actor_id: string; payload: Record<string, unknown> }>(
-      `select action, actor_id, payload from events where project_id is null and payload->>'authorityCode' = 'minhang' or (action = 'policy_refusal' and payload->>'attempted' = 'publish_district_criteria' and actor_id = $1) order by id`,
-      [mh.industry.id])).rows;
+    const log = (
+      await db.query<{ action: string; actor_id: string; payload: Record<string, unknown> }>(
+        `select action, actor_id, payload from events where project_id is null and payload->>'authorityCode' = 'minhang' or (action = 'policy_refusal' and payload->>'attempted' = 'publish_district_criteria' and actor_id = $1) order by id`,
+        [mh.industry.id]
+      )
+    ).rows;
     expect(log.map((e) => e.action)).toEqual(['policy_refusal', 'publish_district_criteria']);
     expect(log[1].payload).toMatchObject({ version: 1, tightened: ['P-TAX'], added: ['MH-RD'] });
     // A second version is numbered 2; a published version cannot be edited.
     expect((await publishForDistrict(db, mh.industry, 'minhang', { criteria: [taxAtLeast(120)] })).version).toBe(2);
-    await expect(db.query(`update district_criteria_sets set notes = 'x' where authority_code = 'minhang'`)).rejects.toThrow(/cannot be changed/);
+    await expect(
+      db.query(`update district_criteria_sets set notes = 'x' where authority_code = 'minhang'`)
+    ).rejects.toThrow(/cannot be changed/);
   });
 });

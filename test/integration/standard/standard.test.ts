@@ -4,7 +4,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { getDb, type Db } from '../../../src/lib/server/db/index.ts';
 import type { SessionUser } from '../../../src/lib/server/auth/session.ts';
 import {
-  evaluateProject, getProjectEvaluation, publishDraft, recognitionBlock, recordDeclaration, recordJudgement, recordOverride, ruleSetInForce, saveDraft, searchCodes
+  evaluateProject,
+  getProjectEvaluation,
+  publishDraft,
+  recognitionBlock,
+  recordDeclaration,
+  recordJudgement,
+  recordOverride,
+  ruleSetInForce,
+  saveDraft,
+  searchCodes
 } from '../../../src/lib/server/standard/index.ts';
 import { sampleContent } from '../../../src/lib/server/standard/reference-data.ts';
 import { today } from '../../../src/lib/server/standard/evaluation.service.ts';
@@ -61,12 +70,16 @@ describe('evaluation of a project', () => {
   it('names industry codes from the code table in its reasons', async () => {
     const id = await makeProject(db, ent);
     const e = (await evaluateProject(db, id))!.evaluation;
-    expect(e.results.find((r) => r.criterionId === 'P-IND')!.reason.zh).toContain('C39 计算机、通信和其他电子设备制造业');
+    expect(e.results.find((r) => r.criterionId === 'P-IND')!.reason.zh).toContain(
+      'C39 计算机、通信和其他电子设备制造业'
+    );
   });
 
   it('a judgement without a comment is refused; another district cannot see the project', async () => {
     const id = await makeProject(db, ent);
-    await expect(recordJudgement(db, district, id, { criterionId: 'P-PLAN', verdict: 'pass', comment: ' ' })).rejects.toMatchObject({ status: 400 });
+    await expect(
+      recordJudgement(db, district, id, { criterionId: 'P-PLAN', verdict: 'pass', comment: ' ' })
+    ).rejects.toMatchObject({ status: 400 });
     await expect(getProjectEvaluation(db, otherDistrict, id)).rejects.toMatchObject({ status: 404 });
   });
 });
@@ -82,8 +95,12 @@ describe('negative-list hit and override', () => {
     const reason = '经区政府专题会议研究，该项目为短流程电炉改造，能耗低于行业标杆，同意豁免。';
     const { eventId, criterionIds } = await recordOverride(db, district, id, { reason });
     expect(criterionIds).toEqual(['N-IND']);
-    const { rows } = await db.query<{ action: string; comment: string; actor_id: string; payload: { criteria: { id: string }[] } }>(
-      `select action, comment, actor_id, payload from events where id = $1 and project_id = $2`, [eventId, id]);
+    const { rows } = await db.query<{
+      action: string;
+      comment: string;
+      actor_id: string;
+      payload: { criteria: { id: string }[] };
+    }>(`select action, comment, actor_id, payload from events where id = $1 and project_id = $2`, [eventId, id]);
     expect(rows[0]).toMatchObject({ action: 'standard_override', comment: reason, actor_id: district.id });
     expect(rows[0].payload.criteria.map((c) => c.id)).toEqual(['N-IND']);
     expect(await recognitionBlock(db, id)).toBeNull();
@@ -94,7 +111,9 @@ describe('negative-list hit and override', () => {
 
   it('an override of a criterion that is not a hit is refused', async () => {
     const id = await makeProject(db, ent);
-    await expect(recordOverride(db, district, id, { reason: '理由', criterionIds: ['P-TAX'] })).rejects.toMatchObject({ status: 400 });
+    await expect(recordOverride(db, district, id, { reason: '理由', criterionIds: ['P-TAX'] })).rejects.toMatchObject({
+      status: 400
+    });
   });
 });
 
@@ -130,14 +149,21 @@ describe('a new rule-set version', () => {
     const decidedView = await getProjectEvaluation(db, admin, decided);
     expect(decidedView.ruleSet.version).toBe(before.version);
     expect(decidedView.newer?.version).toBe(report.version);
-    expect(decidedView.newer?.diff.criteria.map((c) => [c.criterionId, c.from, c.to])).toEqual([['P-TAX', 'pass', 'fail']]);
+    expect(decidedView.newer?.diff.criteria.map((c) => [c.criterionId, c.from, c.to])).toEqual([
+      ['P-TAX', 'pass', 'fail']
+    ]);
   });
 
   it('a version effective in the future re-evaluates nothing yet but shows as "would change"', async () => {
     const id = await makeProject(db, ent, { form: { ...GOOD_FORM, plotRatioAfter: 1.5 } });
     await evaluateProject(db, id);
     const inForce = await ruleSetInForce(db);
-    const content = structuredClone({ title: inForce.title, sample: inForce.sample, notes: inForce.notes, criteria: inForce.criteria });
+    const content = structuredClone({
+      title: inForce.title,
+      sample: inForce.sample,
+      notes: inForce.notes,
+      criteria: inForce.criteria
+    });
     const far = content.criteria.find((c) => c.id === 'P-FAR')!;
     if (far.check.kind === 'threshold') far.check.value = 2.0;
     await saveDraft(db, admin, content);
@@ -152,7 +178,10 @@ describe('a new rule-set version', () => {
   it('an invalid draft is refused with the criterion named', async () => {
     const content = sampleContent();
     (content.criteria[1].check as { value: unknown }).value = 'fifty';
-    await expect(saveDraft(db, admin, content)).rejects.toMatchObject({ status: 400, text: { zh: expect.stringContaining('P-TAX') } });
+    await expect(saveDraft(db, admin, content)).rejects.toMatchObject({
+      status: 400,
+      text: { zh: expect.stringContaining('P-TAX') }
+    });
   });
 });
 
@@ -167,7 +196,11 @@ describe('industry codes', () => {
 
 describe('spatial criteria from the stored classification', () => {
   it('an eco red-line overlap fails the negative spatial criterion', async () => {
-    const id = await makeProject(db, ent, { classification: classification({ conflicts: [{ kind: 'eco_redline', name: '示意红线', code: null, zoneId: 1, areaM2: 120 }] }) });
+    const id = await makeProject(db, ent, {
+      classification: classification({
+        conflicts: [{ kind: 'eco_redline', name: '示意红线', code: null, zoneId: 1, areaM2: 120 }]
+      })
+    });
     const r = (await evaluateProject(db, id))!.evaluation.results.find((x) => x.criterionId === 'N-REDLINE')!;
     expect(r.status).toBe('fail');
     expect(r.reason.zh).toContain('生态保护红线“示意红线”');

@@ -21,18 +21,45 @@ describe('exports of recognised parcels', () => {
   it('GeoJSON, zipped Shapefile (.prj, .cpg) and KML read back with the same areas and Chinese names', async () => {
     const tag = uniqueName('导出');
     // A square and a square with a hole (the hole must survive every format).
-    const withHole = { type: 'Polygon' as const, coordinates: [rect(4300, 4300, 4500, 4500).coordinates[0], [ll(4350, 4350), ll(4350, 4400), ll(4400, 4400), ll(4400, 4350), ll(4350, 4350)]] };
+    const withHole = {
+      type: 'Polygon' as const,
+      coordinates: [
+        rect(4300, 4300, 4500, 4500).coordinates[0],
+        [ll(4350, 4350), ll(4350, 4400), ll(4400, 4400), ll(4400, 4350), ll(4350, 4350)]
+      ]
+    };
     const ids = [];
     for (const [i, g] of [rect(4000, 4000, 4100, 4150), withHole].entries()) {
       const p = await makeFixtureProject(db, {
-        stage: 'tracking', authority: 'minhang', title: `${tag}-${i}号地块`, geometry: g,
-        events: [{ action: 'recognise', at: '2025-10-14T10:00:00+08:00' }, ...(i === 1 ? [{ action: 'record_milestone', at: '2025-11-01T10:00:00+08:00', payload: { milestone: 'eia_filed', date: '2025-10-31' } }] : [])]
+        stage: 'tracking',
+        authority: 'minhang',
+        title: `${tag}-${i}号地块`,
+        geometry: g,
+        events: [
+          { action: 'recognise', at: '2025-10-14T10:00:00+08:00' },
+          ...(i === 1
+            ? [
+                {
+                  action: 'record_milestone',
+                  at: '2025-11-01T10:00:00+08:00',
+                  payload: { milestone: 'eia_filed', date: '2025-10-31' }
+                }
+              ]
+            : [])
+        ]
       });
       ids.push(p.id);
     }
-    await makeFixtureProject(db, { stage: 'joint_review', authority: 'minhang', title: `${tag}-未认定`, geometry: rect(4600, 4600, 4700, 4700) });
+    await makeFixtureProject(db, {
+      stage: 'joint_review',
+      authority: 'minhang',
+      title: `${tag}-未认定`,
+      geometry: rect(4600, 4600, 4700, 4700)
+    });
     const planner = await sessionUser(db, 'city_planning');
-    const mine = (await supervisionFeatures(db, planner, { authority: 'minhang' })).filter((f) => f.properties.title.startsWith(tag));
+    const mine = (await supervisionFeatures(db, planner, { authority: 'minhang' })).filter((f) =>
+      f.properties.title.startsWith(tag)
+    );
     expect(mine.map((f) => f.properties.title).sort()).toEqual([`${tag}-0号地块`, `${tag}-1号地块`]); // the unrecognised one is not exported
     expect(mine.find((f) => f.properties.title.endsWith('1号地块'))!.properties.status).toBe('eia');
     const areaOf = new Map(mine.map((f) => [f.properties.code, f.properties.areaM2]));
@@ -63,7 +90,9 @@ describe('exports of recognised parcels', () => {
 
     const shp = await exportRecognised(db, planner, 'shp', { authority: 'minhang' });
     const entries = unzipSync(shp.bytes);
-    const names = Object.keys(entries).map((n) => n.split('.').pop()).sort();
+    const names = Object.keys(entries)
+      .map((n) => n.split('.').pop())
+      .sort();
     expect(names).toEqual(['cpg', 'dbf', 'prj', 'shp', 'shx']);
     expect(strFromU8(entries[Object.keys(entries).find((n) => n.endsWith('.cpg'))!])).toBe('UTF-8');
     expect(strFromU8(entries[Object.keys(entries).find((n) => n.endsWith('.prj'))!])).toContain('China_2000');
@@ -73,10 +102,13 @@ describe('exports of recognised parcels', () => {
     await check([{ name: kml.name, bytes: kml.bytes }], 'kml');
 
     for (const label of ['shapefile', 'kml']) {
-      for (const code of areaOf.keys()) expect(pipelineAreas[label].get(code), `${label} ${code}`).toBeCloseTo(pipelineAreas.geojson.get(code)!, 6);
+      for (const code of areaOf.keys())
+        expect(pipelineAreas[label].get(code), `${label} ${code}`).toBeCloseTo(pipelineAreas.geojson.get(code)!, 6);
     }
 
     await expect(exportRecognised(db, planner, 'dwg')).rejects.toMatchObject({ status: 400 });
-    await expect(exportRecognised(db, await sessionUser(db, 'enterprise'), 'geojson')).rejects.toMatchObject({ status: 403 });
+    await expect(exportRecognised(db, await sessionUser(db, 'enterprise'), 'geojson')).rejects.toMatchObject({
+      status: 403
+    });
   });
 });

@@ -10,12 +10,14 @@ import { sessionUser } from '../documents/fixture.ts';
 class Rollback extends Error {}
 async function inRolledBackTx(fn: (tx: Queryable) => Promise<void>) {
   const db = await getDb();
-  await db.transaction(async (tx) => {
-    await fn(tx);
-    throw new Rollback();
-  }).catch((e) => {
-    if (!(e instanceof Rollback)) throw e;
-  });
+  await db
+    .transaction(async (tx) => {
+      await fn(tx);
+      throw new Rollback();
+    })
+    .catch((e) => {
+      if (!(e instanceof Rollback)) throw e;
+    });
 }
 
 /** Makes the district layer's current version a sample (adding one when the database has none). */

@@ -41,7 +41,10 @@ describe('working-day calendar in the database', () => {
     const before = clockStatus(clock, await loadCalendar(db), '2031-03-03');
     expect(before.due).toBe('2031-03-17');
     expect(before.provisional).toBe(true);
-    const refused = await setCalendarDay(db, officer, '2031-03-05', { kind: 'holiday', name: '测试假日' }).then(() => null, (e) => e as UserError);
+    const refused = await setCalendarDay(db, officer, '2031-03-05', { kind: 'holiday', name: '测试假日' }).then(
+      () => null,
+      (e) => e as UserError
+    );
     expect(refused?.status).toBe(403);
     await setCalendarDay(db, admin, '2031-03-05', { kind: 'holiday', name: '测试假日' });
     expect(clockStatus(clock, await loadCalendar(db), '2031-03-03').due).toBe('2031-03-18');

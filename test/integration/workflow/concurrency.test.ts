@@ -41,7 +41,9 @@ describe('optimistic concurrency', () => {
       saveDraft(db, pd.industry, id, { landArea: 2 }, version)
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as UserError).status : 200)).sort()).toEqual([200, 409]);
+    expect(results.map((r) => (r.status === 'rejected' ? (r.reason as UserError).status : 200)).sort()).toEqual([
+      200, 409
+    ]);
   });
 
   it('a refused action leaves no event and no state change', async () => {
@@ -55,7 +57,10 @@ describe('optimistic concurrency', () => {
       [pd.ent, { action: 'submit', expectedVersion: version + 7 }, 409], // stale version
       [pd.ent, { action: 'fly', expectedVersion: version }, 400] // no such action
     ] as const) {
-      const e = await applyProjectAction(db, actor, id, body).then(() => null, (x) => x as UserError);
+      const e = await applyProjectAction(db, actor, id, body).then(
+        () => null,
+        (x) => x as UserError
+      );
       expect(e?.status).toBe(status);
     }
     const after = await getProject(db, pd.ent, id);
@@ -65,8 +70,15 @@ describe('optimistic concurrency', () => {
 
   it('an incomplete form is refused on submit with every missing field named', async () => {
     const pd = await district(db, 'pudong');
-    const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong', form: { contactPhone: '', uscc: '91310000MA1FL4XG4X' } });
-    const e = await applyProjectAction(db, pd.ent, id, { action: 'submit', expectedVersion: version }).then(() => null, (x) => x as UserError);
+    const { id, version } = await readyDraft(db, pd.ent, {
+      landType: 'inside_boundary',
+      authority: 'pudong',
+      form: { contactPhone: '', uscc: '91310000MA1FL4XG4X' }
+    });
+    const e = await applyProjectAction(db, pd.ent, id, { action: 'submit', expectedVersion: version }).then(
+      () => null,
+      (x) => x as UserError
+    );
     expect(e?.status).toBe(400);
     expect(e?.code).toBe('form_incomplete');
     expect(e?.text.zh).toContain('请填写“联系电话”');

@@ -40,9 +40,24 @@ export const COMPLETE_FORM = {
   constructionType: 'rebuild'
 };
 
-export async function user(db: Db, role: Role, authority: string | null = null, department?: string, departmentCode?: string): Promise<SessionUser> {
+export async function user(
+  db: Db,
+  role: Role,
+  authority: string | null = null,
+  department?: string,
+  departmentCode?: string
+): Promise<SessionUser> {
   const u = await makeUser(db, role, authority, { department, departmentCode });
-  return { id: u.id, username: u.username, displayName: u.username, role, authorityCode: authority, department: department ?? null, departmentCode: departmentCode ?? null, enterpriseName: null };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.username,
+    role,
+    authorityCode: authority,
+    department: department ?? null,
+    departmentCode: departmentCode ?? null,
+    enterpriseName: null
+  };
 }
 
 /** One district's cast; department users are bound to their department by code. */
@@ -83,12 +98,19 @@ export async function classifyAs(db: Db, projectId: string, landType: string, au
        from (select count(*)::int as n from parcels) c`,
     [projectId, SQUARE]
   );
-  await db.query('update projects set land_type = $2, authority_code = $3 where id = $1', [projectId, landType, authority]);
+  await db.query('update projects set land_type = $2, authority_code = $3 where id = $1', [
+    projectId,
+    landType,
+    authority
+  ]);
 }
 
 const bytes = (s: string) => new TextEncoder().encode(s);
 
-export interface Built { id: string; version: number }
+export interface Built {
+  id: string;
+  version: number;
+}
 
 /** A complete draft with its documents, classified as `landType` in `authority`. */
 export async function readyDraft(
@@ -97,10 +119,17 @@ export async function readyDraft(
   opts: { landType: string; authority: string; form?: Record<string, unknown>; commitment?: boolean }
 ): Promise<Built> {
   const { id } = await createProject(db, owner, { form: {} });
-  const { version } = await saveDraft(db, owner, id, { ...COMPLETE_FORM, authorityCode: opts.authority, ...(opts.form ?? {}) }, 0);
+  const { version } = await saveDraft(
+    db,
+    owner,
+    id,
+    { ...COMPLETE_FORM, authorityCode: opts.authority, ...(opts.form ?? {}) },
+    0
+  );
   await addProjectFile(db, owner, id, 'land_title', { name: '土地权证.pdf', bytes: bytes(`title ${id}`) });
   await addProjectFile(db, owner, id, 'land_contract', { name: '出让合同.pdf', bytes: bytes(`contract ${id}`) });
-  if (opts.commitment) await addProjectFile(db, owner, id, 'commitment', { name: '承诺书.pdf', bytes: bytes(`commitment ${id}`) });
+  if (opts.commitment)
+    await addProjectFile(db, owner, id, 'commitment', { name: '承诺书.pdf', bytes: bytes(`commitment ${id}`) });
   await classifyAs(db, id, opts.landType, opts.authority);
   return { id, version };
 }
@@ -111,20 +140,41 @@ export async function issueSheetFor(db: Db, industry: SessionUser, id: string): 
 }
 
 /** Runs one action and returns the new version (throws the UserError on refusal). */
-export async function act(db: Db, actor: SessionUser, id: string, version: number, action: string, extra: Record<string, unknown> = {}): Promise<number> {
+export async function act(
+  db: Db,
+  actor: SessionUser,
+  id: string,
+  version: number,
+  action: string,
+  extra: Record<string, unknown> = {}
+): Promise<number> {
   const r = await applyProjectAction(db, actor, id, { action, expectedVersion: version, ...extra });
   return r.version;
 }
 
 export async function recognitionDoc(db: Db, actor: SessionUser, id: string, kind = 'recognition'): Promise<string> {
-  const f = await addProjectFile(db, actor, id, kind, { name: `${kind}.pdf`, bytes: bytes(`${kind} ${id} ${Math.random()}`) });
+  const f = await addProjectFile(db, actor, id, kind, {
+    name: `${kind}.pdf`,
+    bytes: bytes(`${kind} ${id} ${Math.random()}`)
+  });
   return f.id;
 }
 
-export async function events(db: Db, id: string): Promise<{ action: string; from_stage: string | null; to_stage: string | null; version: number | null; actor_role: string }[]> {
-  return (await db.query<{ action: string; from_stage: string | null; to_stage: string | null; version: number | null; actor_role: string }>(
-    'select action, from_stage, to_stage, version, actor_role from events where project_id = $1 order by id', [id]
-  )).rows;
+export async function events(
+  db: Db,
+  id: string
+): Promise<
+  { action: string; from_stage: string | null; to_stage: string | null; version: number | null; actor_role: string }[]
+> {
+  return (
+    await db.query<{
+      action: string;
+      from_stage: string | null;
+      to_stage: string | null;
+      version: number | null;
+      actor_role: string;
+    }>('select action, from_stage, to_stage, version, actor_role from events where project_id = $1 order by id', [id])
+  ).rows;
 }
 
 export { getDb };

@@ -15,7 +15,11 @@ beforeAll(async () => {
 describe('negative list at recognition', () => {
   it('a cement plant (C3011, on the sample negative list) cannot be recognised until the district overrides with a reason', async () => {
     const pd = await district(db, 'pudong');
-    const { id, version: v0 } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong', form: { industryCode: 'C3011' } });
+    const { id, version: v0 } = await readyDraft(db, pd.ent, {
+      landType: 'inside_boundary',
+      authority: 'pudong',
+      form: { industryCode: 'C3011' }
+    });
     let v = await act(db, pd.ent, id, v0, 'submit');
     v = await act(db, pd.industry, id, v, 'accept');
     v = await act(db, pd.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] });
@@ -24,7 +28,10 @@ describe('negative list at recognition', () => {
     v = await act(db, pd.industry, id, v, 'close_joint_review');
     const doc = await recognitionDoc(db, pd.gov, id);
 
-    const refused = await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: doc }).then(() => null, (e) => e);
+    const refused = await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: doc }).then(
+      () => null,
+      (e) => e
+    );
     expect(refused).toBeInstanceOf(UserError);
     expect((refused as UserError).status).toBe(409);
     expect((refused as UserError).code).toBe('negative_list_hit');

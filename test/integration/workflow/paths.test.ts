@@ -4,7 +4,18 @@ import type { Db } from '../../../src/lib/server/db/index.ts';
 import { getProject, listProjects } from '../../../src/lib/server/projects/projects.service.ts';
 import { inbox } from '../../../src/lib/server/workflow/workflow.service.ts';
 import { recordFinding, recordMeasure, recordMilestone } from '../../../src/lib/server/tracking/tracking.service.ts';
-import { JUSTIFIED, act, city, district, events, getDb, issueSheetFor, readyDraft, recognitionDoc, user } from './harness.ts';
+import {
+  JUSTIFIED,
+  act,
+  city,
+  district,
+  events,
+  getDb,
+  issueSheetFor,
+  readyDraft,
+  recognitionDoc,
+  user
+} from './harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
 let db: Db;
@@ -13,7 +24,10 @@ beforeAll(async () => {
 });
 
 async function refusal(p: Promise<unknown>): Promise<UserError> {
-  const e = await p.then(() => null, (x) => x);
+  const e = await p.then(
+    () => null,
+    (x) => x
+  );
   if (!(e instanceof UserError)) throw new Error(`expected an UserError, got ${String(e)}`);
   return e;
 }
@@ -29,7 +43,9 @@ describe('district path (inside the boundary, retained)', () => {
     let p = await getProject(db, pd.industry, id);
     expect(p.clock?.state).toBe('running');
     expect(p.clock?.dueDate).not.toBeNull();
-    v = await act(db, pd.industry, id, v, 'start_joint_review', { departments: ['planning_resources', 'development_reform'] });
+    v = await act(db, pd.industry, id, v, 'start_joint_review', {
+      departments: ['planning_resources', 'development_reform']
+    });
     // The ecology bureau was not invited.
     expect((await refusal(act(db, pd.sthj, id, v, 'record_opinion', { opinion: 'agree' }))).status).toBe(403);
     v = await act(db, pd.fgw, id, v, 'record_opinion', { opinion: 'agree' });
@@ -51,11 +67,18 @@ describe('district path (inside the boundary, retained)', () => {
     expect(p.version).toBe(v);
     expect(p.clock?.state).toBe('stopped');
     expect(p.workflow.jointOpinions.planning_resources?.opinion).toBe('conditional');
-    const log = (await events(db, id)).filter((e) => e.version !== null && !['create', 'save_draft'].includes(e.action));
+    const log = (await events(db, id)).filter(
+      (e) => e.version !== null && !['create', 'save_draft'].includes(e.action)
+    );
     expect(log.map((e) => `${e.action}:${e.from_stage}→${e.to_stage}`)).toEqual([
-      'submit:draft→submitted', 'accept:submitted→preliminary_review', 'start_joint_review:preliminary_review→joint_review',
-      'record_opinion:joint_review→joint_review', 'record_opinion:joint_review→joint_review', 'close_joint_review:joint_review→decision',
-      'recognise:decision→recognised', 'enter_tracking:recognised→tracking'
+      'submit:draft→submitted',
+      'accept:submitted→preliminary_review',
+      'start_joint_review:preliminary_review→joint_review',
+      'record_opinion:joint_review→joint_review',
+      'record_opinion:joint_review→joint_review',
+      'close_joint_review:joint_review→decision',
+      'recognise:decision→recognised',
+      'enter_tracking:recognised→tracking'
     ]);
     expect(log.at(-1)!.actor_role).toBe('system');
     // Events carry labels for the timeline, newest last.
@@ -93,8 +116,13 @@ describe('Lingang', () => {
     await issueSheetFor(db, lg.industry, id);
     v = await act(db, lg.industry, id, v, 'close_joint_review');
     expect((await getProject(db, lg.gov, id)).stageLabel.zh).toBe('临港新片区管委会认定');
-    expect((await refusal(act(db, pdGov, id, v, 'recognise', { justification: JUSTIFIED, documentId: 'x' }))).status).toBe(404);
-    v = await act(db, lg.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, lg.gov, id) });
+    expect(
+      (await refusal(act(db, pdGov, id, v, 'recognise', { justification: JUSTIFIED, documentId: 'x' }))).status
+    ).toBe(404);
+    v = await act(db, lg.gov, id, v, 'recognise', {
+      justification: JUSTIFIED,
+      documentId: await recognitionDoc(db, lg.gov, id)
+    });
     expect((await getProject(db, lg.gov, id)).stage).toBe('tracking');
   });
 });
@@ -103,21 +131,37 @@ describe('city path (strategic reserve, newly transferred land)', () => {
   it('district preliminary review, then the 三委两局 opinions and SHEITC decides', async () => {
     const jd = await district(db, 'jiading');
     const c = await city(db);
-    const { id, version } = await readyDraft(db, jd.ent, { landType: 'reserve', authority: 'jiading', form: { newlyTransferred: true } });
+    const { id, version } = await readyDraft(db, jd.ent, {
+      landType: 'reserve',
+      authority: 'jiading',
+      form: { newlyTransferred: true }
+    });
     let v = await act(db, jd.ent, id, version, 'submit');
     v = await act(db, jd.industry, id, v, 'accept');
-    expect((await refusal(act(db, jd.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] }))).code).toBe('not_on_path');
+    expect(
+      (await refusal(act(db, jd.industry, id, v, 'start_joint_review', { departments: ['planning_resources'] }))).code
+    ).toBe('not_on_path');
     // 三.1 "由区政府初审后报市": the district government's copy of the sheet exists before the forward.
-    expect((await refusal(act(db, jd.industry, id, v, 'forward_to_city', { reserveMechanism: '测试' }))).code).toBe('sheet_missing');
+    expect((await refusal(act(db, jd.industry, id, v, 'forward_to_city', { reserveMechanism: '测试' }))).code).toBe(
+      'sheet_missing'
+    );
     await issueSheetFor(db, jd.industry, id);
     // 三.1: the forward records the reserve-area planning mechanism's step.
     expect((await refusal(act(db, jd.industry, id, v, 'forward_to_city'))).code).toBe('city_reserve_mechanism_missing');
-    v = await act(db, jd.industry, id, v, 'forward_to_city', { reserveMechanism: '市规划资源局已启动战略预留区规划（测试）' });
-    for (const u of [c.ndrc, c.stcsm, c.planning, c.ecology]) v = await act(db, u, id, v, 'record_city_opinion', { opinion: 'agree' });
+    v = await act(db, jd.industry, id, v, 'forward_to_city', {
+      reserveMechanism: '市规划资源局已启动战略预留区规划（测试）'
+    });
+    for (const u of [c.ndrc, c.stcsm, c.planning, c.ecology])
+      v = await act(db, u, id, v, 'record_city_opinion', { opinion: 'agree' });
     v = await act(db, c.sheitc, id, v, 'record_city_opinion', { opinion: 'agree' });
     // The district government does not decide on this path.
-    expect((await refusal(act(db, jd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: 'x' }))).status).toBe(403);
-    v = await act(db, c.sheitc, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, c.sheitc, id) });
+    expect(
+      (await refusal(act(db, jd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: 'x' }))).status
+    ).toBe(403);
+    v = await act(db, c.sheitc, id, v, 'recognise', {
+      justification: JUSTIFIED,
+      documentId: await recognitionDoc(db, c.sheitc, id)
+    });
     expect((await getProject(db, jd.industry, id)).stage).toBe('tracking');
   });
 });
@@ -125,12 +169,21 @@ describe('city path (strategic reserve, newly transferred land)', () => {
 describe('inside the boundary, not retained: the commitment', () => {
   it('is refused without the commitment letter and accepted with it', async () => {
     const pd = await district(db, 'pudong');
-    const noLetter = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong', form: { retainedInPlan: false, retainedPlanKind: '' } });
+    const noLetter = await readyDraft(db, pd.ent, {
+      landType: 'inside_boundary',
+      authority: 'pudong',
+      form: { retainedInPlan: false, retainedPlanKind: '' }
+    });
     const e = await refusal(act(db, pd.ent, noLetter.id, noLetter.version, 'submit'));
     expect(e.status).toBe(400);
     expect(e.text.zh).toContain('无条件服从政府实施规划收回土地承诺书');
     expect((await getProject(db, pd.ent, noLetter.id)).missingDocuments.map((d) => d.kind)).toEqual(['commitment']);
-    const withLetter = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong', form: { retainedInPlan: false, retainedPlanKind: '' }, commitment: true });
+    const withLetter = await readyDraft(db, pd.ent, {
+      landType: 'inside_boundary',
+      authority: 'pudong',
+      form: { retainedInPlan: false, retainedPlanKind: '' },
+      commitment: true
+    });
     await act(db, pd.ent, withLetter.id, withLetter.version, 'submit');
     expect((await getProject(db, pd.ent, withLetter.id)).stage).toBe('submitted');
   });
@@ -148,9 +201,16 @@ async function toDecision(d: Awaited<ReturnType<typeof district>>, id: string, v
 describe('outside the boundary', () => {
   it('not retained: recognised, then the plan adjustment is recorded before tracking', async () => {
     const jd = await district(db, 'jiading');
-    const { id, version } = await readyDraft(db, jd.ent, { landType: 'outside_boundary', authority: 'jiading', form: { retainedInPlan: false, retainedPlanKind: '' } });
+    const { id, version } = await readyDraft(db, jd.ent, {
+      landType: 'outside_boundary',
+      authority: 'jiading',
+      form: { retainedInPlan: false, retainedPlanKind: '' }
+    });
     let v = await toDecision(jd, id, version);
-    v = await act(db, jd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, jd.gov, id) });
+    v = await act(db, jd.gov, id, v, 'recognise', {
+      justification: JUSTIFIED,
+      documentId: await recognitionDoc(db, jd.gov, id)
+    });
     expect((await getProject(db, jd.gov, id)).stage).toBe('recognised');
     // The development and reform commission is not the planning side.
     expect((await refusal(act(db, jd.fgw, id, v, 'complete_plan_adjustment', { documentId: 'x' }))).status).toBe(403);
@@ -162,9 +222,16 @@ describe('outside the boundary', () => {
   it('plot ratio above the contract: recognised, then SHEITC and the planning bureau acknowledge the filing', async () => {
     const jd = await district(db, 'jiading');
     const c = await city(db);
-    const { id, version } = await readyDraft(db, jd.ent, { landType: 'outside_boundary', authority: 'jiading', form: { plotRatioAfter: 3, contractPlotRatio: 1.2, retainedPlanKind: 'town' } });
+    const { id, version } = await readyDraft(db, jd.ent, {
+      landType: 'outside_boundary',
+      authority: 'jiading',
+      form: { plotRatioAfter: 3, contractPlotRatio: 1.2, retainedPlanKind: 'town' }
+    });
     let v = await toDecision(jd, id, version);
-    v = await act(db, jd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, jd.gov, id) });
+    v = await act(db, jd.gov, id, v, 'recognise', {
+      justification: JUSTIFIED,
+      documentId: await recognitionDoc(db, jd.gov, id)
+    });
     let p = await getProject(db, c.sheitc, id);
     expect(p.workflow.filing.required).toBe(true);
     expect((await inbox(db, c.planning)).map((i) => i.project.id)).toContain(id);
@@ -194,20 +261,48 @@ describe('tracking', () => {
     const c = await city(db);
     const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'pudong' });
     const v = await toDecision(pd, id, version);
-    await act(db, pd.gov, id, v, 'recognise', { justification: JUSTIFIED, documentId: await recognitionDoc(db, pd.gov, id) });
+    await act(db, pd.gov, id, v, 'recognise', {
+      justification: JUSTIFIED,
+      documentId: await recognitionDoc(db, pd.gov, id)
+    });
     const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Shanghai' }).format(new Date());
     await recordMilestone(db, pd.sthj, id, { milestone: 'eia_filed', date: today });
-    expect((await refusal(recordMilestone(db, pd.sthj, id, { milestone: 'eia_filed', date: today }))).code).toBe('already_recorded');
-    expect((await refusal(recordMilestone(db, pd.industry, id, { milestone: 'construction_start', date: today }))).code).toBe('prerequisite_missing');
-    expect((await refusal(recordFinding(db, pd.industry, id, { kind: 'false_information', date: today, description: '虚报产值' }))).status).toBe(403);
-    const finding = await recordFinding(db, c.sheitc, id, { kind: 'contract_breach', date: today, description: '未按合同约定投产' });
-    await recordMeasure(db, c.sheitc, id, { kind: 'credit_record', findingId: finding.id, date: today, department: '市经济信息化委', note: '未按合同约定投产' });
+    expect((await refusal(recordMilestone(db, pd.sthj, id, { milestone: 'eia_filed', date: today }))).code).toBe(
+      'already_recorded'
+    );
+    expect(
+      (await refusal(recordMilestone(db, pd.industry, id, { milestone: 'construction_start', date: today }))).code
+    ).toBe('prerequisite_missing');
+    expect(
+      (
+        await refusal(
+          recordFinding(db, pd.industry, id, { kind: 'false_information', date: today, description: '虚报产值' })
+        )
+      ).status
+    ).toBe(403);
+    const finding = await recordFinding(db, c.sheitc, id, {
+      kind: 'contract_breach',
+      date: today,
+      description: '未按合同约定投产'
+    });
+    await recordMeasure(db, c.sheitc, id, {
+      kind: 'credit_record',
+      findingId: finding.id,
+      date: today,
+      department: '市经济信息化委',
+      note: '未按合同约定投产'
+    });
     const p = await getProject(db, pd.industry, id);
     expect(p.tracking.milestones.map((m) => m.milestone)).toEqual(['eia_filed']);
     expect(p.tracking.findings).toHaveLength(1);
     expect(p.tracking.measures[0].findingId).toBe(finding.id);
     expect(p.tracking.summary.openFindings).toHaveLength(0);
-    expect(p.events.filter((e) => e.action.startsWith('record_')).map((e) => e.action)).toEqual(['record_opinion', 'record_milestone', 'record_finding', 'record_measure']);
+    expect(p.events.filter((e) => e.action.startsWith('record_')).map((e) => e.action)).toEqual([
+      'record_opinion',
+      'record_milestone',
+      'record_finding',
+      'record_measure'
+    ]);
   });
 });
 

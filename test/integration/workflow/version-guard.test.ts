@@ -5,7 +5,11 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Db, Queryable } from '../../../src/lib/server/db/index.ts';
 import { applyProjectAction } from '../../../src/lib/server/workflow/workflow.service.ts';
 import { getProject } from '../../../src/lib/server/projects/projects.service.ts';
-import { findProject, insertEvent, updateProjectGuarded } from '../../../src/lib/server/projects/projects.repository.ts';
+import {
+  findProject,
+  insertEvent,
+  updateProjectGuarded
+} from '../../../src/lib/server/projects/projects.repository.ts';
 import { act, district, events, getDb, readyDraft } from './harness.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
@@ -20,12 +24,22 @@ function withInterloper(base: Db, projectId: string): Db {
     exec: (sql) => tx.exec(sql),
     async query(sql, params) {
       if (/^\s*update projects set stage/.test(sql)) {
-        await tx.query(`update projects set version = version + 1, workflow = jsonb_set(workflow, '{version}', to_jsonb(version + 1)) where id = $1`, [projectId]);
+        await tx.query(
+          `update projects set version = version + 1, workflow = jsonb_set(workflow, '{version}', to_jsonb(version + 1)) where id = $1`,
+          [projectId]
+        );
       }
       return tx.query(sql, params);
     }
   });
-  return { ...base, kind: base.kind, query: base.query.bind(base), exec: base.exec.bind(base), close: base.close.bind(base), transaction: (fn) => base.transaction((tx) => fn(wrap(tx))) };
+  return {
+    ...base,
+    kind: base.kind,
+    query: base.query.bind(base),
+    exec: base.exec.bind(base),
+    close: base.close.bind(base),
+    transaction: (fn) => base.transaction((tx) => fn(wrap(tx)))
+  };
 }
 
 describe('the SQL version guard on workflow actions', () => {
@@ -34,13 +48,17 @@ describe('the SQL version guard on workflow actions', () => {
     const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'xuhui' });
     const row = (await findProject(db, id))!;
     const stale = version - 1;
-    const ok = await updateProjectGuarded(db, id, stale, { workflow: { ...row.workflow, stage: 'submitted', version: version + 1 } });
+    const ok = await updateProjectGuarded(db, id, stale, {
+      workflow: { ...row.workflow, stage: 'submitted', version: version + 1 }
+    });
     expect(ok).toBe(false);
     const after = (await findProject(db, id))!;
     expect(after.stage).toBe('draft');
     expect(after.version).toBe(version);
     // The current version passes the same guard.
-    expect(await updateProjectGuarded(db, id, version, { workflow: { ...row.workflow, version: version + 1 } })).toBe(true);
+    expect(await updateProjectGuarded(db, id, version, { workflow: { ...row.workflow, version: version + 1 } })).toBe(
+      true
+    );
   });
 
   it('an action whose project changed after it was read: 409 version conflict, no event, no state change', async () => {
@@ -48,7 +66,10 @@ describe('the SQL version guard on workflow actions', () => {
     const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'xuhui' });
     const v = await act(db, pd.ent, id, version, 'submit');
     const before = await events(db, id);
-    const err = await applyProjectAction(withInterloper(db, id), pd.industry, id, { action: 'accept', expectedVersion: v }).catch((e) => e);
+    const err = await applyProjectAction(withInterloper(db, id), pd.industry, id, {
+      action: 'accept',
+      expectedVersion: v
+    }).catch((e) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).status).toBe(409);
     expect((err as UserError).code).toBe('version_conflict');
@@ -64,7 +85,17 @@ describe('the SQL version guard on workflow actions', () => {
     const { id, version } = await readyDraft(db, pd.ent, { landType: 'inside_boundary', authority: 'xuhui' });
     const v = await act(db, pd.ent, id, version, 'submit');
     await expect(
-      insertEvent(db, { projectId: id, actorId: pd.ent.id, role: 'enterprise', action: 'submit', from: 'draft', to: 'submitted', comment: null, payload: {}, version: v })
+      insertEvent(db, {
+        projectId: id,
+        actorId: pd.ent.id,
+        role: 'enterprise',
+        action: 'submit',
+        from: 'draft',
+        to: 'submitted',
+        comment: null,
+        payload: {},
+        version: v
+      })
     ).rejects.toThrow();
   });
 });

@@ -9,7 +9,9 @@ describe('API token scopes', () => {
     expect(tokenMayCall(['projects:read', 'projects:write'], null)).toBe(false);
   });
   it('parses the scopes of the form: unknown or none is refused with a reason', () => {
-    expect(parseScopes(['projects:read', 'projects:read', 'layers:read'])).toEqual({ scopes: ['projects:read', 'layers:read'] });
+    expect(parseScopes(['projects:read', 'projects:read', 'layers:read'])).toEqual({
+      scopes: ['projects:read', 'layers:read']
+    });
     expect(parseScopes([])).toMatchObject({ problem: { en: /at least one/ } });
     expect(parseScopes(['root'])).toMatchObject({ problem: { en: /Unknown scope/ } });
   });

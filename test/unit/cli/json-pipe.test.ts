@@ -14,8 +14,15 @@ function bigGeoJson(): string {
   const features = Array.from({ length: 1500 }, (_, i) => {
     const x = 121.3 + (i % 50) * 0.005;
     const y = 31.1 + Math.floor(i / 50) * 0.004;
-    const ring = Array.from({ length: 40 }, (_, k) => [x + 0.001 * Math.cos((k / 40) * 2 * Math.PI), y + 0.001 * Math.sin((k / 40) * 2 * Math.PI)]);
-    return { type: 'Feature', properties: { name: `p${i}` }, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } };
+    const ring = Array.from({ length: 40 }, (_, k) => [
+      x + 0.001 * Math.cos((k / 40) * 2 * Math.PI),
+      y + 0.001 * Math.sin((k / 40) * 2 * Math.PI)
+    ]);
+    return {
+      type: 'Feature',
+      properties: { name: `p${i}` },
+      geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] }
+    };
   });
   return JSON.stringify({ type: 'FeatureCollection', features });
 }
@@ -23,7 +30,9 @@ function bigGeoJson(): string {
 it('a 10 MB `inspect --json` read through a slow pipe arrives whole and parses', async () => {
   const file = path.join(dir, 'big.geojson');
   writeFileSync(file, bigGeoJson());
-  const child = spawn(process.execPath, ['bin/zeroland', 'inspect', file, '--json'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['bin/zeroland', 'inspect', file, '--json'], {
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
   // A slow reader: nothing is read for the first second, so the pipe fills and the CLI's writes queue up.
   child.stdout.pause();
   const chunks: Buffer[] = [];

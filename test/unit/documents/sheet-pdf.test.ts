@@ -35,22 +35,28 @@ function contentStreams(pdf: Buffer): string[] {
 
 /** Rebuilds the QR bitmap from the filled squares drawn after the white QR_SIZE background, and decodes it. */
 function decodeQr(stream: string): string | null {
-  const rects = [...stream.matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)].map((r) => r.slice(1, 5).map(Number));
+  const rects = [...stream.matchAll(/(-?[\d.]+) (-?[\d.]+) (-?[\d.]+) (-?[\d.]+) re/g)].map((r) =>
+    r.slice(1, 5).map(Number)
+  );
   const bg = rects.findIndex(([, , w, h]) => w === QR_SIZE && h === QR_SIZE);
   if (bg < 0) return null;
   const [x0, y0] = rects[bg];
-  const cells = rects.slice(bg + 1).filter(([x, y, w, h]) => w === h && w < 5 && x >= x0 && y >= y0 && x < x0 + QR_SIZE && y < y0 + QR_SIZE);
+  const cells = rects
+    .slice(bg + 1)
+    .filter(([x, y, w, h]) => w === h && w < 5 && x >= x0 && y >= y0 && x < x0 + QR_SIZE && y < y0 + QR_SIZE);
   const cell = cells[0][2] - 0.01;
   const modules = Math.round(QR_SIZE / cell);
   const px = 4;
   const size = modules * px;
   const img = new Uint8ClampedArray(size * size * 4).fill(255);
   for (const [x, y] of cells) {
-    const c = Math.round((x - x0) / cell), r = Math.round((y - y0) / cell);
-    for (let dy = 0; dy < px; dy++) for (let dx = 0; dx < px; dx++) {
-      const i = ((r * px + dy) * size + c * px + dx) * 4;
-      img[i] = img[i + 1] = img[i + 2] = 0;
-    }
+    const c = Math.round((x - x0) / cell),
+      r = Math.round((y - y0) / cell);
+    for (let dy = 0; dy < px; dy++)
+      for (let dx = 0; dx < px; dx++) {
+        const i = ((r * px + dy) * size + c * px + dx) * 4;
+        img[i] = img[i + 1] = img[i + 2] = 0;
+      }
   }
   return jsQR(img, size, size)?.data ?? null;
 }
@@ -58,21 +64,39 @@ function decodeQr(stream: string): string | null {
 async function pdfText(bytes: Buffer): Promise<string> {
   const pdf = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
   let all = '';
-  for (let i = 1; i <= pdf.numPages; i++) all += (await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
+  for (let i = 1; i <= pdf.numPages; i++)
+    all +=
+      (await (await pdf.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join('') + '\n';
   return all;
 }
 
 function sheetData(sample: boolean): SheetData {
-  const row = (kind: string, purpose: string, code: string | null) => ({ kind, purpose, zone_id: 1, name: kind === 'district' ? '闵行区' : '城市开发边界', code, area_m2: 10_000 });
+  const row = (kind: string, purpose: string, code: string | null) => ({
+    kind,
+    purpose,
+    zone_id: 1,
+    name: kind === 'district' ? '闵行区' : '城市开发边界',
+    code,
+    area_m2: 10_000
+  });
   const layerVersions = [
     { kind: 'development_boundary', versionId: 1, version: 1, label: 'v1', sample },
     { kind: 'district', versionId: 2, version: 1, label: 'v1', sample }
   ];
   return {
-    projectId: '00000000-0000-0000-0000-000000000001', projectCode: 'ZL-2026-0001', title: '测试项目', authorityName: '闵行区', stageLabel: '预审',
+    projectId: '00000000-0000-0000-0000-000000000001',
+    projectCode: 'ZL-2026-0001',
+    title: '测试项目',
+    authorityName: '闵行区',
+    stageLabel: '预审',
     form: { enterpriseName: '上海测试有限公司', authorityCode: 'minhang', landArea: 10_000 },
     parcel: null,
-    classification: decide({ parcelAreaM2: 10_000, overlaps: [row('development_boundary', 'land_type', null), row('district', 'authority', 'minhang')], layerVersions, tolerances: DEFAULT_TOLERANCES }),
+    classification: decide({
+      parcelAreaM2: 10_000,
+      overlaps: [row('development_boundary', 'land_type', null), row('district', 'authority', 'minhang')],
+      layerVersions,
+      tolerances: DEFAULT_TOLERANCES
+    }),
     documents: [],
     mapZones: []
   };
@@ -86,18 +110,30 @@ describe('the 项目信息表 PDF', () => {
     // Behind a proxy the request arrives at an internal address; the printed code must not carry it.
     const verifyUrl = `${publicOrigin(new URL('http://10.0.0.5:3000/projects/x'))}/verify/ABCD-EFGH-JKMN`;
     expect(verifyUrl).toBe('https://zeroland.example.gov.cn/verify/ABCD-EFGH-JKMN');
-    const pdf = await renderSheetPdf(sheetData(false), { code: 'ABCD-EFGH-JKMN', issuedAt: new Date('2026-03-02T02:00:00Z'), issuedByName: '测试', verifyUrl });
-    const decoded = contentStreams(pdf).map(decodeQr).filter((d): d is string => d !== null);
+    const pdf = await renderSheetPdf(sheetData(false), {
+      code: 'ABCD-EFGH-JKMN',
+      issuedAt: new Date('2026-03-02T02:00:00Z'),
+      issuedByName: '测试',
+      verifyUrl
+    });
+    const decoded = contentStreams(pdf)
+      .map(decodeQr)
+      .filter((d): d is string => d !== null);
     expect(decoded).toEqual([verifyUrl, verifyUrl, verifyUrl]);
   });
 
-  it('without PUBLIC_ORIGIN the request\'s own origin is used', () => {
+  it("without PUBLIC_ORIGIN the request's own origin is used", () => {
     vi.stubEnv('PUBLIC_ORIGIN', '');
     expect(publicOrigin(new URL('https://zl.test:8443/a/b'))).toBe('https://zl.test:8443');
   });
 
   it('says 示意数据 when the classification used sample layers, and not otherwise', async () => {
-    const issue = { code: 'ABCD-EFGH-JKMN', issuedAt: new Date('2026-03-02T02:00:00Z'), issuedByName: '测试', verifyUrl: 'https://zl.test/verify/ABCD-EFGH-JKMN' };
+    const issue = {
+      code: 'ABCD-EFGH-JKMN',
+      issuedAt: new Date('2026-03-02T02:00:00Z'),
+      issuedByName: '测试',
+      verifyUrl: 'https://zl.test/verify/ABCD-EFGH-JKMN'
+    };
     const sample = await pdfText(await renderSheetPdf(sheetData(true), issue));
     expect(sample).toContain('示意数据，非官方数据');
     const official = await pdfText(await renderSheetPdf(sheetData(false), issue));

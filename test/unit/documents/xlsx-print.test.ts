@@ -11,12 +11,33 @@ async function open(bytes: Buffer) {
   return wb;
 }
 
-const LONG = '须按控详规划控制建筑高度不超过 24 米，沿河一侧退界不少于 10 米，施工期间落实扬尘和噪声控制措施，竣工后报区规划资源局核实。';
+const LONG =
+  '须按控详规划控制建筑高度不超过 24 米，沿河一侧退界不少于 10 米，施工期间落实扬尘和噪声控制措施，竣工后报区规划资源局核实。';
 const TABLE: ReviewTable = {
-  projectCode: 'ZL-2026-0042', title: '年产 20 万套精密零件智能化技术改造项目', enterpriseName: '上海示意精密机械有限公司', authorityName: '浦东新区', startedOn: '2026-11-02',
+  projectCode: 'ZL-2026-0042',
+  title: '年产 20 万套精密零件智能化技术改造项目',
+  enterpriseName: '上海示意精密机械有限公司',
+  authorityName: '浦东新区',
+  startedOn: '2026-11-02',
   lines: [
-    { department: 'planning_resources', departmentLabel: '区规划资源局', opinion: 'conditional', opinionLabel: '有条件同意', comment: LONG, date: '2026-11-05', by: '张三' },
-    { department: 'development_reform', departmentLabel: '区发展改革委', opinion: 'agree', opinionLabel: '同意', comment: '', date: '2026-11-06', by: '李四' }
+    {
+      department: 'planning_resources',
+      departmentLabel: '区规划资源局',
+      opinion: 'conditional',
+      opinionLabel: '有条件同意',
+      comment: LONG,
+      date: '2026-11-05',
+      by: '张三'
+    },
+    {
+      department: 'development_reform',
+      departmentLabel: '区发展改革委',
+      opinion: 'agree',
+      opinionLabel: '同意',
+      comment: '',
+      date: '2026-11-06',
+      by: '李四'
+    }
   ],
   conclusion: { text: '各部门意见已齐，报请区政府认定。', date: '2026-11-09', by: '王五', override: false },
   supplements: ['会议纪要.pdf']

@@ -18,7 +18,13 @@ describe('application submit schema', () => {
     const r = checkSubmission(complete);
     expect(r.ok).toBe(true);
     if (r.ok) {
-      expect(r.value).toMatchObject({ landArea: 12000, plotRatioAfter: 2, newlyTransferred: false, retainedInPlan: true, industryCode: 'C3511' });
+      expect(r.value).toMatchObject({
+        landArea: 12000,
+        plotRatioAfter: 2,
+        newlyTransferred: false,
+        retainedInPlan: true,
+        industryCode: 'C3511'
+      });
     }
   });
 
@@ -28,14 +34,22 @@ describe('application submit schema', () => {
     if (r.ok) return;
     const required = Object.keys(FIELD_LABELS).filter((f) => f !== 'retainedPlanKind');
     expect(r.problems.map((p) => p.field)).toEqual(required);
-    expect(r.problems[0]).toEqual({ field: 'enterpriseName', zh: '请填写“企业名称”。', en: '"Enterprise name" is missing.' });
+    expect(r.problems[0]).toEqual({
+      field: 'enterpriseName',
+      zh: '请填写“企业名称”。',
+      en: '"Enterprise name" is missing.'
+    });
     expect(r.problems.map((p) => p.zh)).toContain('请填写“土地出让合同约定容积率”。');
   });
 
   it('reports exactly what is missing and nothing else', () => {
     const { contactPhone: _p, landTitleNumber: _t, ...rest } = complete;
     const r = checkSubmission({ ...rest, description: '   ' });
-    expect(r.ok ? [] : r.problems.map((p) => p.zh)).toEqual(['请填写“联系电话”。', '请填写“土地权证号”。', '请填写“项目内容简述”。']);
+    expect(r.ok ? [] : r.problems.map((p) => p.zh)).toEqual([
+      '请填写“联系电话”。',
+      '请填写“土地权证号”。',
+      '请填写“项目内容简述”。'
+    ]);
   });
 
   it('says what is wrong, field by field, all at once', () => {
@@ -52,7 +66,15 @@ describe('application submit schema', () => {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     const byField = Object.fromEntries(r.problems.map((p) => [p.field, p.zh]));
-    expect(Object.keys(byField)).toEqual(['uscc', 'contactPhone', 'authorityCode', 'landArea', 'plotRatioAfter', 'retainedPlanKind', 'industryCode']);
+    expect(Object.keys(byField)).toEqual([
+      'uscc',
+      'contactPhone',
+      'authorityCode',
+      'landArea',
+      'plotRatioAfter',
+      'retainedPlanKind',
+      'industryCode'
+    ]);
     expect(byField.uscc).toContain('校验位不符');
     expect(byField.landArea).toBe('“用地面积（平方米）”应大于 0。');
     expect(byField.plotRatioAfter).toBe('“改造后容积率”应填写数字。');
@@ -69,11 +91,16 @@ describe('application submit schema', () => {
 describe('drafts', () => {
   it('save with anything missing', () => {
     expect(checkDraft({})).toEqual({ ok: true, value: {} });
-    expect(checkDraft({ enterpriseName: '某公司', landArea: '300' })).toEqual({ ok: true, value: { enterpriseName: '某公司', landArea: 300 } });
+    expect(checkDraft({ enterpriseName: '某公司', landArea: '300' })).toEqual({
+      ok: true,
+      value: { enterpriseName: '某公司', landArea: 300 }
+    });
   });
   it('still refuse a value of the wrong kind', () => {
     const r = checkDraft({ landArea: '三百' });
-    expect(r.ok ? [] : r.problems).toEqual([{ field: 'landArea', zh: '“用地面积（平方米）”应填写数字。', en: '"Land area (m²)" must be a number.' }]);
+    expect(r.ok ? [] : r.problems).toEqual([
+      { field: 'landArea', zh: '“用地面积（平方米）”应填写数字。', en: '"Land area (m²)" must be a number.' }
+    ]);
   });
 });
 
@@ -92,7 +119,12 @@ describe('industry code GB/T 4754-2017', () => {
 describe('documents and path facts', () => {
   it('requires the commitment only inside the boundary when not retained', () => {
     expect(requiredDocuments(FACTS.insideRetained)).toEqual(['boundary', 'land_title', 'land_contract']);
-    expect(requiredDocuments(FACTS.insideNotRetained)).toEqual(['boundary', 'land_title', 'land_contract', 'commitment']);
+    expect(requiredDocuments(FACTS.insideNotRetained)).toEqual([
+      'boundary',
+      'land_title',
+      'land_contract',
+      'commitment'
+    ]);
     expect(requiredDocuments(FACTS.outsideNotRetainedExceeding)).toEqual(['boundary', 'land_title', 'land_contract']);
   });
   it('derives path facts from the form and the classification', () => {

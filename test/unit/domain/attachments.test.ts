@@ -1,11 +1,21 @@
 import { describe, expect, it } from 'vitest';
-import { actionDocumentRefusal, attachRefusal, attachStages, DOCUMENT_MAX_BYTES } from '../../../src/lib/domain/attachments.ts';
+import {
+  actionDocumentRefusal,
+  attachRefusal,
+  attachStages,
+  DOCUMENT_MAX_BYTES
+} from '../../../src/lib/domain/attachments.ts';
 import type { Actor } from '../../../src/lib/domain/permissions.ts';
 import type { Stage } from '../../../src/lib/domain/workflow-model.ts';
 
 const ent: Actor = { id: 'e1', role: 'enterprise', authorityCode: null };
 const lead: Actor = { id: 'i1', role: 'district_industry', authorityCode: 'pudong' };
-const dept: Actor = { id: 'd1', role: 'district_department', authorityCode: 'pudong', department: 'planning_resources' };
+const dept: Actor = {
+  id: 'd1',
+  role: 'district_department',
+  authorityCode: 'pudong',
+  department: 'planning_resources'
+};
 const gov: Actor = { id: 'g1', role: 'district_government', authorityCode: 'pudong' };
 const otherDistrict: Actor = { id: 'j1', role: 'district_industry', authorityCode: 'jiading' };
 const city: Actor = { id: 'c1', role: 'city_sheitc', authorityCode: null };
@@ -76,7 +86,10 @@ describe('the document an action rests on (domain/attachments.ts ACTION_DOCUMENT
   ];
   it('recognition, plan adjustment and an entered opinion need a file of their own kind of this project', () => {
     expect(actionDocumentRefusal('recognise', 'f-rec', files)).toBeNull();
-    expect(actionDocumentRefusal('recognise', 'f-other', files)).toMatchObject({ status: 400, code: 'document_not_attached' });
+    expect(actionDocumentRefusal('recognise', 'f-other', files)).toMatchObject({
+      status: 400,
+      code: 'document_not_attached'
+    });
     expect(actionDocumentRefusal('complete_plan_adjustment', 'f-plan', files)).toBeNull();
     expect(actionDocumentRefusal('complete_plan_adjustment', 'f-rec', files)).not.toBeNull();
     expect(actionDocumentRefusal('enter_opinion', 'f-letter', files)).toBeNull();

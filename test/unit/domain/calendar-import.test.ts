@@ -4,16 +4,26 @@ import { parseHolidayList } from '../../../src/lib/domain/calendar-import.ts';
 
 describe('holiday list import', () => {
   it('reads single days and ranges, Chinese or English kinds, skips comments', () => {
-    const r = parseHolidayList('# 2027\n2027-01-01,holiday,元旦\n2027-02-06~2027-02-08，放假，春节\n2027-02-14,上班,春节\n', 2027);
+    const r = parseHolidayList(
+      '# 2027\n2027-01-01,holiday,元旦\n2027-02-06~2027-02-08，放假，春节\n2027-02-14,上班,春节\n',
+      2027
+    );
     expect(r.ok).toBe(true);
     if (!r.ok) return;
     expect(r.days.map((d) => `${d.date} ${d.kind} ${d.name}`)).toEqual([
-      '2027-01-01 holiday 元旦', '2027-02-06 holiday 春节', '2027-02-07 holiday 春节', '2027-02-08 holiday 春节', '2027-02-14 workday 春节'
+      '2027-01-01 holiday 元旦',
+      '2027-02-06 holiday 春节',
+      '2027-02-07 holiday 春节',
+      '2027-02-08 holiday 春节',
+      '2027-02-14 workday 春节'
     ]);
   });
 
   it('refuses the whole list naming each bad line', () => {
-    const r = parseHolidayList('2027-01-01,holiday,元旦\n2027-13-01,holiday,x\n2026-12-31,holiday,跨年\n2027-02-10,workday,春节\n2027-05-01,休假\n2027-10-01,holiday,', 2027);
+    const r = parseHolidayList(
+      '2027-01-01,holiday,元旦\n2027-13-01,holiday,x\n2026-12-31,holiday,跨年\n2027-02-10,workday,春节\n2027-05-01,休假\n2027-10-01,holiday,',
+      2027
+    );
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 6]);

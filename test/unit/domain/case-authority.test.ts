@@ -11,7 +11,9 @@ describe('a submitted case stays with the district that accepted it', () => {
     const r = authorityChangeRefusal({ submitted: true, current: 'pudong', proposed: 'jiading' })!;
     expect(r).toMatchObject({ status: 409, code: 'parcel_changes_authority' });
     expect(r.zh).toMatch(/嘉定区.*浦东新区受理.*属地受理，工作指引附件二.*撤回本申报/);
-    expect(r.en).toMatch(/Jiading.*Pudong New Area has accepted.*guideline annex 2.*withdraw this application and apply anew in Jiading/);
+    expect(r.en).toMatch(
+      /Jiading.*Pudong New Area has accepted.*guideline annex 2.*withdraw this application and apply anew in Jiading/
+    );
     // a parcel outside every district is a move as well
     expect(authorityChangeRefusal({ submitted: true, current: 'pudong', proposed: null })?.zh).toMatch(/其他区/);
   });

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { seedCalendar } from '../../../src/lib/domain/seed-calendar.ts';
 import { buildCalendar } from '../../../src/lib/domain/working-days.ts';
 import { DEFAULT_DEADLINES, levelDays, levelOf } from '../../../src/lib/domain/deadlines.ts';
-import { dueNotices, escalates, noticeKey, runningClocks, type RunningClock } from '../../../src/lib/domain/deadline-watch.ts';
+import {
+  dueNotices,
+  escalates,
+  noticeKey,
+  runningClocks,
+  type RunningClock
+} from '../../../src/lib/domain/deadline-watch.ts';
 import { initialState } from '../../../src/lib/domain/workflow.ts';
 import type { WorkflowState } from '../../../src/lib/domain/workflow-model.ts';
 
@@ -15,14 +21,26 @@ const S = DEFAULT_DEADLINES;
 
 function inReview(startedOn: string): WorkflowState {
   const s = initialState('p1', 'pudong', 'u1');
-  return { ...s, stage: 'preliminary_review', clock: { startedOn, pauses: [], stoppedOn: null, submittedOn: '2026-09-25' } };
+  return {
+    ...s,
+    stage: 'preliminary_review',
+    clock: { startedOn, pauses: [], stoppedOn: null, submittedOn: '2026-09-25' }
+  };
 }
-const level = (state: WorkflowState, today: string, clock = 'recognition') => runningClocks(state, cal, today, S).find((c) => c.clock === clock)?.level;
+const level = (state: WorkflowState, today: string, clock = 'recognition') =>
+  runningClocks(state, cal, today, S).find((c) => c.clock === clock)?.level;
 
 describe('levels of the 10 working days (50 % yellow, 80 % red)', () => {
   it('yellow from day 5, red from day 8, overdue from day 11', () => {
     expect(levelDays(10, S)).toEqual({ warning: 5, alert: 8, overdue: 11 });
-    expect([4, 5, 7, 8, 10, 11].map((d) => levelOf(d, 10, S))).toEqual(['ok', 'warning', 'warning', 'alert', 'alert', 'overdue']);
+    expect([4, 5, 7, 8, 10, 11].map((d) => levelOf(d, 10, S))).toEqual([
+      'ok',
+      'warning',
+      'warning',
+      'alert',
+      'alert',
+      'overdue'
+    ]);
   });
 
   it('accepted on 2026-09-29: yellow on 10-12, red on 10-15, overdue on 10-20 (National Day off, Saturday 10-10 worked)', () => {
@@ -53,8 +71,22 @@ describe('levels of the 10 working days (50 % yellow, 80 % red)', () => {
 
   it('a paused clock (returned to the enterprise) and a stopped one do not run', () => {
     const st = inReview('2026-09-29');
-    expect(runningClocks({ ...st, stage: 'returned', clock: { ...st.clock, pauses: [{ from: '2026-10-09', to: null }] } }, cal, '2026-10-30', S)).toEqual([]);
-    expect(runningClocks({ ...st, stage: 'recognised', clock: { ...st.clock, stoppedOn: '2026-10-09' } }, cal, '2026-10-30', S)).toEqual([]);
+    expect(
+      runningClocks(
+        { ...st, stage: 'returned', clock: { ...st.clock, pauses: [{ from: '2026-10-09', to: null }] } },
+        cal,
+        '2026-10-30',
+        S
+      )
+    ).toEqual([]);
+    expect(
+      runningClocks(
+        { ...st, stage: 'recognised', clock: { ...st.clock, stoppedOn: '2026-10-09' } },
+        cal,
+        '2026-10-30',
+        S
+      )
+    ).toEqual([]);
   });
 });
 
@@ -69,7 +101,9 @@ describe('the acceptance clock (submission → 受理), 5 working days by defaul
     const over = runningClocks(st, cal, '2026-11-10', S)[0];
     expect(over).toMatchObject({ clock: 'acceptance', level: 'overdue', used: 6, limit: 5, due: '2026-11-09' });
     expect(escalates(over)).toBe(true);
-    expect(runningClocks({ ...st, stage: 'preliminary_review' }, cal, '2026-11-10', S).some((c) => c.clock === 'acceptance')).toBe(false);
+    expect(
+      runningClocks({ ...st, stage: 'preliminary_review' }, cal, '2026-11-10', S).some((c) => c.clock === 'acceptance')
+    ).toBe(false);
   });
 
   it('falls back to the stored submission date for states recorded before the acceptance clock existed', () => {
@@ -93,7 +127,9 @@ describe('reply dates of invited departments', () => {
 
   it('only the department that has not answered has a clock; overdue the day after its reply date, not escalated to the city', () => {
     const on = (d: string) => runningClocks(st, cal, d, S).filter((c) => c.clock === 'opinion');
-    expect(on('2026-11-05').map((c) => [c.subject, c.limit, c.used, c.level])).toEqual([['planning_resources', 5, 2, 'ok']]);
+    expect(on('2026-11-05').map((c) => [c.subject, c.limit, c.used, c.level])).toEqual([
+      ['planning_resources', 5, 2, 'ok']
+    ]);
     expect(on('2026-11-06')[0].level).toBe('warning'); // 3 of 5
     expect(on('2026-11-09')[0].level).toBe('alert'); // 4 of 5
     expect(on('2026-11-10')[0].level).toBe('alert'); // the reply date itself
@@ -104,7 +140,15 @@ describe('reply dates of invited departments', () => {
 });
 
 describe('each notice once', () => {
-  const clock = (lv: RunningClock['level']): RunningClock => ({ clock: 'recognition', subject: '', cycle: '2026-09-29', used: 0, limit: 10, due: null, level: lv });
+  const clock = (lv: RunningClock['level']): RunningClock => ({
+    clock: 'recognition',
+    subject: '',
+    cycle: '2026-09-29',
+    used: 0,
+    limit: 10,
+    due: null,
+    level: lv
+  });
 
   it('sends the current level once; a skipped level is not sent afterwards; a new run starts afresh', () => {
     expect(dueNotices([clock('ok')], new Set())).toEqual([]);

@@ -3,7 +3,14 @@
 // against the district's directory, and the migration's backfill list equals the domain's.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { OFFICIAL_DEPARTMENT_NAMES, STANDARD_DEPARTMENTS, checkInvitation, codeForOfficialName, defaultInvitation, type DepartmentEntry } from '../../../src/lib/domain/departments.ts';
+import {
+  OFFICIAL_DEPARTMENT_NAMES,
+  STANDARD_DEPARTMENTS,
+  checkInvitation,
+  codeForOfficialName,
+  defaultInvitation,
+  type DepartmentEntry
+} from '../../../src/lib/domain/departments.ts';
 
 describe('official department names', () => {
   it.each([
@@ -22,13 +29,17 @@ describe('official department names', () => {
     ['规划资源处', 'planning_resources']
   ])('%s → %s', (name, code) => expect(codeForOfficialName(name)).toBe(code));
 
-  it.each(['区环境卫生管理所', '区绿化和市容管理局', '区产业部门', '区政府', '', '环境'])('%s binds to nothing', (name) => {
-    expect(codeForOfficialName(name)).toBeNull();
-  });
+  it.each(['区环境卫生管理所', '区绿化和市容管理局', '区产业部门', '区政府', '', '环境'])(
+    '%s binds to nothing',
+    (name) => {
+      expect(codeForOfficialName(name)).toBeNull();
+    }
+  );
 
   it('migration 070 backfills with exactly the domain list', () => {
     const sql = readFileSync('migrations/070_departments.sql', 'utf8');
-    for (const [code, names] of Object.entries(OFFICIAL_DEPARTMENT_NAMES)) for (const n of names) expect(sql).toContain(`('${n}', '${code}')`);
+    for (const [code, names] of Object.entries(OFFICIAL_DEPARTMENT_NAMES))
+      for (const n of names) expect(sql).toContain(`('${n}', '${code}')`);
     for (const d of STANDARD_DEPARTMENTS) expect(sql).toContain(`('${d.code}', '${d.zh}'`);
   });
 });

@@ -16,35 +16,75 @@ const toJoint = () =>
   new Journey(FACTS.insideRetained)
     .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }, '2026-09-21')
     .do('district_industry', 'accept', {}, '2026-09-21')
-    .do('district_industry', 'start_joint_review', { departments: ['planning_resources', 'development_reform', 'town_zhoupu'], directory: DIR, dueOn: '2026-09-28' }, '2026-09-22');
+    .do(
+      'district_industry',
+      'start_joint_review',
+      { departments: ['planning_resources', 'development_reform', 'town_zhoupu'], directory: DIR, dueOn: '2026-09-28' },
+      '2026-09-22'
+    );
 
 describe('joint review (附件 二.2)', () => {
   it('invitations keep the department names of the day and their deadline', () => {
     const j = toJoint();
-    expect(j.state.invitations?.town_zhoupu).toEqual({ zh: '周浦镇人民政府', en: 'Zhoupu town', invitedOn: '2026-09-22', dueOn: '2026-09-28' });
-    expect(j.events.at(-1)!.payload).toMatchObject({ departments: ['planning_resources', 'development_reform', 'town_zhoupu'], dueOn: '2026-09-28' });
+    expect(j.state.invitations?.town_zhoupu).toEqual({
+      zh: '周浦镇人民政府',
+      en: 'Zhoupu town',
+      invitedOn: '2026-09-22',
+      dueOn: '2026-09-28'
+    });
+    expect(j.events.at(-1)!.payload).toMatchObject({
+      departments: ['planning_resources', 'development_reform', 'town_zhoupu'],
+      dueOn: '2026-09-28'
+    });
   });
 
   it('a deadline in the past is refused', () => {
-    const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
-    const r = j.try('district_industry', 'start_joint_review', { departments: ['planning_resources'], directory: DIR, dueOn: '2026-09-01' });
+    const j = new Journey(FACTS.insideRetained)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+      .do('district_industry', 'accept');
+    const r = j.try('district_industry', 'start_joint_review', {
+      departments: ['planning_resources'],
+      directory: DIR,
+      dueOn: '2026-09-01'
+    });
     expect(r.ok === false && r.refusal.code).toBe('due_in_past');
   });
 
   it('the lead enters a department opinion from its signed letter; the record says on whose behalf', () => {
-    const j = toJoint().do('district_industry', 'enter_opinion', { department: 'town_zhoupu', opinion: 'agree', documentId: 'letter-1', via: 'letter' }, '2026-09-23');
-    expect(j.state.jointOpinions.town_zhoupu).toMatchObject({ opinion: 'agree', actorId: 'ind-pudong', onBehalf: { documentId: 'letter-1', via: 'letter' } });
-    expect(j.events.at(-1)).toMatchObject({ action: 'enter_opinion', role: 'district_industry', payload: { enteredFor: 'town_zhoupu', documentId: 'letter-1' } });
+    const j = toJoint().do(
+      'district_industry',
+      'enter_opinion',
+      { department: 'town_zhoupu', opinion: 'agree', documentId: 'letter-1', via: 'letter' },
+      '2026-09-23'
+    );
+    expect(j.state.jointOpinions.town_zhoupu).toMatchObject({
+      opinion: 'agree',
+      actorId: 'ind-pudong',
+      onBehalf: { documentId: 'letter-1', via: 'letter' }
+    });
+    expect(j.events.at(-1)).toMatchObject({
+      action: 'enter_opinion',
+      role: 'district_industry',
+      payload: { enteredFor: 'town_zhoupu', documentId: 'letter-1' }
+    });
   });
 
   it('without the signed document, or for a department not invited, the lead is refused (400, bilingual)', () => {
     const j = toJoint();
     const noDoc = j.try('district_industry', 'enter_opinion', { department: 'town_zhoupu', opinion: 'agree' });
     expect(noDoc.ok === false && [noDoc.refusal.status, noDoc.refusal.code]).toEqual([400, 'opinion_document_missing']);
-    const notInvited = j.try('district_industry', 'enter_opinion', { department: 'ecology_environment', opinion: 'agree', documentId: 'x' });
+    const notInvited = j.try('district_industry', 'enter_opinion', {
+      department: 'ecology_environment',
+      opinion: 'agree',
+      documentId: 'x'
+    });
     expect(notInvited.ok === false && notInvited.refusal.code).toBe('department_not_invited');
     // Only the lead enters on behalf: a department cannot enter for another (403).
-    const byDept = j.try('district_department', 'enter_opinion', { department: 'town_zhoupu', opinion: 'agree', documentId: 'x' });
+    const byDept = j.try('district_department', 'enter_opinion', {
+      department: 'town_zhoupu',
+      opinion: 'agree',
+      documentId: 'x'
+    });
     expect(byDept.ok === false && byDept.refusal.status).toBe(403);
   });
 
@@ -61,7 +101,12 @@ describe('joint review (附件 二.2)', () => {
   it('退回补充材料: return from the joint review pauses the clock; resubmission goes back with the opinions kept', () => {
     const cal = buildCalendar([], [2026]);
     const j = toJoint()
-      .do('district_industry', 'enter_opinion', { department: 'town_zhoupu', opinion: 'agree', documentId: 'l' }, '2026-09-23')
+      .do(
+        'district_industry',
+        'enter_opinion',
+        { department: 'town_zhoupu', opinion: 'agree', documentId: 'l' },
+        '2026-09-23'
+      )
       .do('district_industry', 'return', { comment: '请补充环评意向说明' }, '2026-09-24');
     expect(j.state.stage).toBe('returned');
     expect(j.events.at(-1)!.payload).toMatchObject({ supplement: true });

@@ -2,7 +2,13 @@
 // "majority" means strictly more than half of the parcel, for industrial blocks, the development boundary
 // and Lingang alike. Exactly 50% is not a majority; anything between 40% and 50% is not one either.
 import { describe, expect, it } from 'vitest';
-import { decide, DEFAULT_TOLERANCES, isSliver, MAJORITY, RULE_TEXT } from '../../../src/lib/domain/classification/land-type-rule.ts';
+import {
+  decide,
+  DEFAULT_TOLERANCES,
+  isSliver,
+  MAJORITY,
+  RULE_TEXT
+} from '../../../src/lib/domain/classification/land-type-rule.ts';
 import type { OverlapRow } from '../../../src/lib/domain/classification/types.ts';
 
 const PARCEL = 10_000; // 1 ha
@@ -20,7 +26,8 @@ const block = (a: number) => row('industrial_block', 'land_type', a, '产业区�
 const reserve = (a: number) => row('strategic_reserve', 'land_type', a, '战略预留区');
 const district = (code: string, a: number) => row('district', 'authority', a, code + '区', code);
 const lingang = (a: number) => row('lingang', 'authority', a, '临港新片区', 'lingang');
-const run = (...overlaps: OverlapRow[]) => decide({ parcelAreaM2: PARCEL, overlaps, layerVersions: [], tolerances: DEFAULT_TOLERANCES });
+const run = (...overlaps: OverlapRow[]) =>
+  decide({ parcelAreaM2: PARCEL, overlaps, layerVersions: [], tolerances: DEFAULT_TOLERANCES });
 
 describe('majority is strictly more than half', () => {
   it('the threshold is one half', () => expect(MAJORITY).toBe(0.5));
@@ -134,10 +141,19 @@ describe('the figures reported with the decision', () => {
       ],
       tolerances: DEFAULT_TOLERANCES
     });
-    expect(c.district.map((d) => [d.code, d.share])).toEqual([['xuhui', 0.7], ['minhang', 0.3]]);
+    expect(c.district.map((d) => [d.code, d.share])).toEqual([
+      ['xuhui', 0.7],
+      ['minhang', 0.3]
+    ]);
     expect(c.authorityCode).toBe('xuhui');
-    expect(c.zones.map((z) => [z.kind, z.share])).toEqual([['central_city', 0.2], ['development_boundary', 1]]);
-    expect(c.conflicts.map((x) => [x.name, x.areaM2])).toEqual([['基本农田B', 300], ['基本农田A', 200]]);
+    expect(c.zones.map((z) => [z.kind, z.share])).toEqual([
+      ['central_city', 0.2],
+      ['development_boundary', 1]
+    ]);
+    expect(c.conflicts.map((x) => [x.name, x.areaM2])).toEqual([
+      ['基本农田B', 300],
+      ['基本农田A', 200]
+    ]);
     expect(c.zones.some((z) => z.kind === 'district' || z.kind === 'basic_farmland')).toBe(false);
   });
 

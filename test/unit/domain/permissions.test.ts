@@ -3,7 +3,13 @@
 // the code's own lists, so widening a permission by one role fails a test.
 import { describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../../src/lib/domain/roles.ts';
-import { canCreateProject, canEditApplication, canView, type Actor, type ProjectScope } from '../../../src/lib/domain/permissions.ts';
+import {
+  canCreateProject,
+  canEditApplication,
+  canView,
+  type Actor,
+  type ProjectScope
+} from '../../../src/lib/domain/permissions.ts';
 import { canDeclare, canEditStandard, canJudge, canOverride } from '../../../src/lib/domain/standard/permissions.ts';
 
 const CITY: Role[] = ['city_sheitc', 'city_ndrc', 'city_stcsm', 'city_planning', 'city_ecology'];
@@ -14,7 +20,10 @@ function actorOf(role: Role): Actor {
   const authorityCode = role === 'lingang_committee' ? 'lingang' : DISTRICT_SCOPED.includes(role) ? 'pudong' : null;
   return { id: `u-${role}`, role, authorityCode };
 }
-const mine = (role: Role): ProjectScope => ({ authorityCode: role === 'lingang_committee' ? 'lingang' : 'pudong', ownerId: role === 'enterprise' ? 'u-enterprise' : 'u-someone' });
+const mine = (role: Role): ProjectScope => ({
+  authorityCode: role === 'lingang_committee' ? 'lingang' : 'pudong',
+  ownerId: role === 'enterprise' ? 'u-enterprise' : 'u-someone'
+});
 const other: ProjectScope = { authorityCode: 'xuhui', ownerId: 'u-other-enterprise' };
 
 function allowed(check: (a: Actor, p: ProjectScope) => boolean, scope: 'mine' | 'other'): Role[] {
@@ -22,11 +31,14 @@ function allowed(check: (a: Actor, p: ProjectScope) => boolean, scope: 'mine' | 
 }
 
 describe('seeing a project', () => {
-  it('in scope: everybody with a role (the enterprise only its own)', () => expect(allowed(canView, 'mine')).toEqual([...ROLES]));
+  it('in scope: everybody with a role (the enterprise only its own)', () =>
+    expect(allowed(canView, 'mine')).toEqual([...ROLES]));
   it('another district and another owner: only the city and the administrator', () =>
     expect(allowed(canView, 'other')).toEqual([...CITY, 'admin']));
   it('a district user without an authority sees nothing of districts', () =>
-    expect(canView({ id: 'x', role: 'district_industry', authorityCode: null }, { authorityCode: null, ownerId: 'y' })).toBe(false));
+    expect(
+      canView({ id: 'x', role: 'district_industry', authorityCode: null }, { authorityCode: null, ownerId: 'y' })
+    ).toBe(false));
 });
 
 describe('editing the application', () => {
@@ -37,7 +49,8 @@ describe('editing the application', () => {
       expect(canEditApplication(actorOf(r), mine(r)), r).toBe(false);
     }
   });
-  it('nobody edits another authority\'s or another owner\'s application', () => expect(allowed(canEditApplication, 'other')).toEqual([]));
+  it("nobody edits another authority's or another owner's application", () =>
+    expect(allowed(canEditApplication, 'other')).toEqual([]));
 });
 
 describe('creating a project', () => {
@@ -47,13 +60,21 @@ describe('creating a project', () => {
 
 describe('judging a manual criterion', () => {
   it('district reviewers in scope and the city; NOT the enterprise, NOT the administrator', () =>
-    expect(allowed(canJudge, 'mine')).toEqual(['district_industry', 'district_department', 'district_government', 'lingang_committee', ...CITY]));
-  it('the enterprise may not judge its own project', () => expect(canJudge(actorOf('enterprise'), mine('enterprise'))).toBe(false));
-  it('another authority\'s project: only the city', () => expect(allowed(canJudge, 'other')).toEqual(CITY));
+    expect(allowed(canJudge, 'mine')).toEqual([
+      'district_industry',
+      'district_department',
+      'district_government',
+      'lingang_committee',
+      ...CITY
+    ]));
+  it('the enterprise may not judge its own project', () =>
+    expect(canJudge(actorOf('enterprise'), mine('enterprise'))).toBe(false));
+  it("another authority's project: only the city", () => expect(allowed(canJudge, 'other')).toEqual(CITY));
 });
 
 describe('answering a declaration', () => {
-  it('only whoever may edit the application', () => expect(allowed(canDeclare, 'mine')).toEqual(['enterprise', 'district_industry']));
+  it('only whoever may edit the application', () =>
+    expect(allowed(canDeclare, 'mine')).toEqual(['enterprise', 'district_industry']));
   it('not across authorities', () => expect(allowed(canDeclare, 'other')).toEqual([]));
 });
 
@@ -64,5 +85,6 @@ describe('overriding a negative-list hit', () => {
 });
 
 describe('editing the recognition standard', () => {
-  it('only the administrator and the city SHEITC', () => expect(ROLES.filter((r) => canEditStandard(r))).toEqual(['city_sheitc', 'admin']));
+  it('only the administrator and the city SHEITC', () =>
+    expect(ROLES.filter((r) => canEditStandard(r))).toEqual(['city_sheitc', 'admin']));
 });

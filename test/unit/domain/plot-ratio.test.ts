@@ -14,15 +14,16 @@ const facts = (over: Partial<PathFacts>): PathFacts => ({
 });
 
 describe('the plot-ratio trigger of 报备', () => {
-  it('a planned ratio equal to the contract\'s does not trigger it', () => {
+  it("a planned ratio equal to the contract's does not trigger it", () => {
     expect(exceedsContractPlotRatio(facts({}))).toBe(false);
     expect(pathOf(facts({})).filingRequired).toBe(false);
   });
-  it('a planned ratio just above the contract\'s triggers it', () => {
+  it("a planned ratio just above the contract's triggers it", () => {
     expect(exceedsContractPlotRatio(facts({ plotRatioAfter: 2.01 }))).toBe(true);
     expect(pathOf(facts({ plotRatioAfter: 2.01 })).filingRequired).toBe(true);
   });
-  it('below the contract\'s ratio: no filing', () => expect(pathOf(facts({ plotRatioAfter: 1.99 })).filingRequired).toBe(false));
+  it("below the contract's ratio: no filing", () =>
+    expect(pathOf(facts({ plotRatioAfter: 1.99 })).filingRequired).toBe(false));
   it('either ratio unknown: no filing (nothing to compare)', () => {
     expect(pathOf(facts({ plotRatioAfter: null })).filingRequired).toBe(false);
     expect(pathOf(facts({ contractPlotRatio: null, plotRatioAfter: 5 })).filingRequired).toBe(false);
@@ -30,6 +31,7 @@ describe('the plot-ratio trigger of 报备', () => {
   it('retained or not, outside the boundary the stricter reading files', () =>
     expect(pathOf(facts({ retainedInPlan: false, plotRatioAfter: 3 })).filingRequired).toBe(true));
   it('only outside the boundary', () => {
-    for (const landType of ['reserve', 'inside_boundary'] as const) expect(pathOf(facts({ landType, plotRatioAfter: 3 })).filingRequired, landType).toBe(false);
+    for (const landType of ['reserve', 'inside_boundary'] as const)
+      expect(pathOf(facts({ landType, plotRatioAfter: 3 })).filingRequired, landType).toBe(false);
   });
 });

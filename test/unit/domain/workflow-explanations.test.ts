@@ -1,7 +1,13 @@
 // What the workflow tells a user about an action they cannot take, and what each available action needs
 // (issue 19: rules stated as tests, found by mutation testing). Each refusal names why, in both languages.
 import { describe, expect, it } from 'vitest';
-import { applyAction, availableActions, todoActions, waitsOn, unansweredReviewers } from '../../../src/lib/domain/workflow.ts';
+import {
+  applyAction,
+  availableActions,
+  todoActions,
+  waitsOn,
+  unansweredReviewers
+} from '../../../src/lib/domain/workflow.ts';
 import type { ActionType } from '../../../src/lib/domain/workflow-model.ts';
 import { DOCS_BASIC, DOCS_WITH_COMMITMENT, FACTS, Journey, actorsFor, at, fullRequest } from './workflow-helpers.ts';
 
@@ -16,7 +22,7 @@ const atDecision = () =>
     .do('district_department', 'record_opinion', { opinion: 'agree' })
     .do('district_industry', 'close_joint_review');
 
-describe('an action that is not on this project\'s path says why (409 not_on_path)', () => {
+describe("an action that is not on this project's path says why (409 not_on_path)", () => {
   const refuse = (j: Journey, role: Parameters<Journey['try']>[0], type: ActionType) => {
     const r = j.try(role, type, fullRequest(type, j.state));
     if (r.ok) throw new Error(`${type} was allowed`);
@@ -24,7 +30,9 @@ describe('an action that is not on this project\'s path says why (409 not_on_pat
   };
 
   it('joint-review steps on the city path (三.1) name the city review', () => {
-    const j = new Journey(FACTS.reserveNew).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
+    const j = new Journey(FACTS.reserveNew)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+      .do('district_industry', 'accept');
     for (const type of ['start_joint_review', 'record_opinion', 'enter_opinion', 'close_joint_review'] as const) {
       const r = refuse(j, type === 'record_opinion' ? 'district_department' : 'district_industry', type);
       expect(r).toMatchObject({ status: 409, code: 'not_on_path' });
@@ -35,8 +43,13 @@ describe('an action that is not on this project\'s path says why (409 not_on_pat
   });
 
   it('city-review steps on the ordinary path say only reserve-area new land goes to the city', () => {
-    const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
-    for (const [role, type] of [['district_industry', 'forward_to_city'], ['city_ndrc', 'record_city_opinion']] as const) {
+    const j = new Journey(FACTS.insideRetained)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+      .do('district_industry', 'accept');
+    for (const [role, type] of [
+      ['district_industry', 'forward_to_city'],
+      ['city_ndrc', 'record_city_opinion']
+    ] as const) {
       const r = refuse(j, role, type);
       expect(r.code).toBe('not_on_path');
       expect(r.zh).toContain('仅战略预留区内新出让土地的项目报市级审核（三.1）');
@@ -80,7 +93,10 @@ describe('an action that is not on this project\'s path says why (409 not_on_pat
     expect(r.zh).toMatch(/^本项目的“通过认定”应由“[^”]+”(或“[^”]+”)+办理。$/);
     expect(r.zh).toContain('“区政府”');
     expect(r.en).toMatch(/^On this project "Recognise" is for .+\.$/);
-    const names = r.en.replace(/^On this project "Recognise" is for /, '').replace(/\.$/, '').split(' or ');
+    const names = r.en
+      .replace(/^On this project "Recognise" is for /, '')
+      .replace(/\.$/, '')
+      .split(' or ');
     expect(new Set(names).size).toBe(names.length);
     expect(names.length).toBeGreaterThanOrEqual(2);
     expect(names.every((n) => n.length > 0)).toBe(true);
@@ -89,20 +105,32 @@ describe('an action that is not on this project\'s path says why (409 not_on_pat
 
 describe('what an available action needs', () => {
   it('departments for starting the review, one department and its letter for entering its opinion, the decision document for recognition', () => {
-    const review = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
-    const start = availableActions(review.state, A.district_industry, FACTS.insideRetained).find((a) => a.type === 'start_joint_review')!;
+    const review = new Journey(FACTS.insideRetained)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+      .do('district_industry', 'accept');
+    const start = availableActions(review.state, A.district_industry, FACTS.insideRetained).find(
+      (a) => a.type === 'start_joint_review'
+    )!;
     expect(start.needs).toMatchObject({ departments: true, department: false, document: null });
-    const ret = availableActions(review.state, A.district_industry, FACTS.insideRetained).find((a) => a.type === 'return')!;
+    const ret = availableActions(review.state, A.district_industry, FACTS.insideRetained).find(
+      (a) => a.type === 'return'
+    )!;
     expect(ret.needs).toMatchObject({ departments: false, department: false, document: null });
 
     const jr = review.do('district_industry', 'start_joint_review', { departments: ['planning_resources'] });
-    const enter = availableActions(jr.state, A.district_industry, FACTS.insideRetained).find((a) => a.type === 'enter_opinion')!;
+    const enter = availableActions(jr.state, A.district_industry, FACTS.insideRetained).find(
+      (a) => a.type === 'enter_opinion'
+    )!;
     expect(enter.needs).toMatchObject({ departments: false, department: true, document: 'opinion_letter' });
 
     const d = atDecision();
-    const rec = availableActions(d.state, A.district_government, FACTS.insideRetained).find((a) => a.type === 'recognise')!;
+    const rec = availableActions(d.state, A.district_government, FACTS.insideRetained).find(
+      (a) => a.type === 'recognise'
+    )!;
     expect(rec.needs).toMatchObject({ departments: false, department: false, document: 'recognition' });
-    const rej = availableActions(d.state, A.district_government, FACTS.insideRetained).find((a) => a.type === 'reject')!;
+    const rej = availableActions(d.state, A.district_government, FACTS.insideRetained).find(
+      (a) => a.type === 'reject'
+    )!;
     expect(rej.needs.document).toBeNull();
   });
 
@@ -114,7 +142,9 @@ describe('what an available action needs', () => {
       .do('district_department', 'record_opinion', { opinion: 'agree' })
       .do('district_industry', 'close_joint_review')
       .do('district_government', 'recognise', { documentId: 'doc-r' });
-    const pa = availableActions(j.state, A.district_department, j.facts).find((a) => a.type === 'complete_plan_adjustment')!;
+    const pa = availableActions(j.state, A.district_department, j.facts).find(
+      (a) => a.type === 'complete_plan_adjustment'
+    )!;
     expect(pa.needs.document).toBe('plan_adjustment');
     const refused = j.try('district_department', 'complete_plan_adjustment', {});
     expect(refused.ok).toBe(false);
@@ -127,7 +157,13 @@ describe('what waits on whom (the inbox)', () => {
       .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
       .do('district_industry', 'accept')
       .do('district_industry', 'forward_to_city', {});
-    expect(unansweredReviewers(j.state)).toEqual(['city_sheitc', 'city_ndrc', 'city_stcsm', 'city_planning', 'city_ecology']);
+    expect(unansweredReviewers(j.state)).toEqual([
+      'city_sheitc',
+      'city_ndrc',
+      'city_stcsm',
+      'city_planning',
+      'city_ecology'
+    ]);
     expect(waitsOn(j.state, A.city_ndrc, j.facts)).toBe(true);
     j.do('city_ndrc', 'record_city_opinion', { opinion: 'agree' });
     expect(waitsOn(j.state, A.city_ndrc, j.facts)).toBe(false);
@@ -171,7 +207,9 @@ describe('what waits on whom (the inbox)', () => {
 
 describe('details of what an action records', () => {
   it('a return from the joint review is marked as a request for supplementary material; from preliminary review it is not', () => {
-    const pre = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
+    const pre = new Journey(FACTS.insideRetained)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+      .do('district_industry', 'accept');
     pre.do('district_industry', 'return', { comment: '缺材料' });
     expect(pre.events.at(-1)!.payload.supplement).toBeUndefined();
     const jr = new Journey(FACTS.insideRetained)
@@ -187,7 +225,11 @@ describe('details of what an action records', () => {
       .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
       .do('district_industry', 'accept')
       .do('district_industry', 'start_joint_review', { departments: ['planning_resources'] })
-      .do('district_industry', 'enter_opinion', { department: 'planning_resources', opinion: 'agree', documentId: 'letter-1' });
+      .do('district_industry', 'enter_opinion', {
+        department: 'planning_resources',
+        opinion: 'agree',
+        documentId: 'letter-1'
+      });
     expect(j.state.jointOpinions.planning_resources?.onBehalf).toMatchObject({ documentId: 'letter-1', via: 'letter' });
     expect(j.events.at(-1)!.payload.via).toBe('letter');
   });
@@ -222,10 +264,34 @@ describe('details of what an action records', () => {
   });
 
   it('a reply date in the past is refused; today is accepted', () => {
-    const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_WITH_COMMITMENT }).do('district_industry', 'accept');
-    const past = applyAction(j.state, { type: 'start_joint_review', expectedVersion: j.state.version, departments: ['planning_resources'], dueOn: '2026-09-27' }, A.district_industry, j.facts, at('2026-09-28'));
+    const j = new Journey(FACTS.insideRetained)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_WITH_COMMITMENT })
+      .do('district_industry', 'accept');
+    const past = applyAction(
+      j.state,
+      {
+        type: 'start_joint_review',
+        expectedVersion: j.state.version,
+        departments: ['planning_resources'],
+        dueOn: '2026-09-27'
+      },
+      A.district_industry,
+      j.facts,
+      at('2026-09-28')
+    );
     expect(past.ok).toBe(false);
-    const today = applyAction(j.state, { type: 'start_joint_review', expectedVersion: j.state.version, departments: ['planning_resources'], dueOn: '2026-09-28' }, A.district_industry, j.facts, at('2026-09-28'));
+    const today = applyAction(
+      j.state,
+      {
+        type: 'start_joint_review',
+        expectedVersion: j.state.version,
+        departments: ['planning_resources'],
+        dueOn: '2026-09-28'
+      },
+      A.district_industry,
+      j.facts,
+      at('2026-09-28')
+    );
     expect(today.ok).toBe(true);
   });
 });

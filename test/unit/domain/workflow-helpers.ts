@@ -21,7 +21,12 @@ export function actorsFor(authority: string): Record<Role, Actor> {
   return {
     enterprise: { id: OWNER, role: 'enterprise', authorityCode: null },
     district_industry: { id: `ind-${authority}`, role: 'district_industry', authorityCode: authority },
-    district_department: { id: `plan-${authority}`, role: 'district_department', authorityCode: authority, department: 'planning_resources' },
+    district_department: {
+      id: `plan-${authority}`,
+      role: 'district_department',
+      authorityCode: authority,
+      department: 'planning_resources'
+    },
     district_government: { id: `gov-${authority}`, role: 'district_government', authorityCode: authority },
     lingang_committee: { id: 'lingang-cmte', role: 'lingang_committee', authorityCode: 'lingang' },
     city_sheitc: { id: 'sheitc', role: 'city_sheitc', authorityCode: null },
@@ -33,15 +38,40 @@ export function actorsFor(authority: string): Record<Role, Actor> {
   };
 }
 
-const base: PathFacts = { landType: 'inside_boundary', lingang: false, newlyTransferred: false, retainedInPlan: true, plotRatioAfter: 1.5, contractPlotRatio: 2.0 };
+const base: PathFacts = {
+  landType: 'inside_boundary',
+  lingang: false,
+  newlyTransferred: false,
+  retainedInPlan: true,
+  plotRatioAfter: 1.5,
+  contractPlotRatio: 2.0
+};
 export const FACTS = {
   insideRetained: base,
   insideNotRetained: { ...base, retainedInPlan: false },
   reserveNew: { ...base, landType: 'reserve', newlyTransferred: true },
   reserveExisting: { ...base, landType: 'reserve', newlyTransferred: false },
-  outsideNotRetainedExceeding: { ...base, landType: 'outside_boundary', retainedInPlan: false, plotRatioAfter: 2.4, contractPlotRatio: 1.2 },
-  outsideRetainedExceeding: { ...base, landType: 'outside_boundary', retainedInPlan: true, plotRatioAfter: 2.4, contractPlotRatio: 1.2 },
-  outsideNotRetainedWithin: { ...base, landType: 'outside_boundary', retainedInPlan: false, plotRatioAfter: 1.0, contractPlotRatio: 1.2 },
+  outsideNotRetainedExceeding: {
+    ...base,
+    landType: 'outside_boundary',
+    retainedInPlan: false,
+    plotRatioAfter: 2.4,
+    contractPlotRatio: 1.2
+  },
+  outsideRetainedExceeding: {
+    ...base,
+    landType: 'outside_boundary',
+    retainedInPlan: true,
+    plotRatioAfter: 2.4,
+    contractPlotRatio: 1.2
+  },
+  outsideNotRetainedWithin: {
+    ...base,
+    landType: 'outside_boundary',
+    retainedInPlan: false,
+    plotRatioAfter: 1.0,
+    contractPlotRatio: 1.2
+  },
   block: { ...base, landType: 'industrial_block' },
   lingang: { ...base, lingang: true }
 } satisfies Record<string, PathFacts>;
@@ -76,8 +106,17 @@ export class Journey {
   /** Apply an action that must succeed; extra fields override the minimal request. */
   do(role: Role | Actor, type: ActionType, extra: Partial<WorkflowAction> = {}, day = '2026-09-28'): this {
     const actor = typeof role === 'string' ? this.actors[role] : role;
-    const r = applyAction(this.state, { type, expectedVersion: this.state.version, ...extra }, actor, this.facts, at(day));
-    if (!r.ok) expect.fail(`${actor.role} ${type} at ${this.state.stage} refused: ${r.refusal.status} ${r.refusal.code} ${r.refusal.en}`);
+    const r = applyAction(
+      this.state,
+      { type, expectedVersion: this.state.version, ...extra },
+      actor,
+      this.facts,
+      at(day)
+    );
+    if (!r.ok)
+      expect.fail(
+        `${actor.role} ${type} at ${this.state.stage} refused: ${r.refusal.status} ${r.refusal.code} ${r.refusal.en}`
+      );
     this.state = r.state;
     this.events.push(...r.events);
     return this;
@@ -89,4 +128,9 @@ export class Journey {
 }
 
 export const DOCS_BASIC: WorkflowAction['attachedDocuments'] = ['boundary', 'land_title', 'land_contract'];
-export const DOCS_WITH_COMMITMENT: WorkflowAction['attachedDocuments'] = ['boundary', 'land_title', 'land_contract', 'commitment'];
+export const DOCS_WITH_COMMITMENT: WorkflowAction['attachedDocuments'] = [
+  'boundary',
+  'land_title',
+  'land_contract',
+  'commitment'
+];

@@ -5,7 +5,15 @@
 import { describe, expect, it } from 'vitest';
 import type { PathFacts } from '../../../src/lib/domain/paths.ts';
 import { ROLES, type Role } from '../../../src/lib/domain/roles.ts';
-import { ACTIONS, STAGES, applyAction, availableActions, type ActionType, type Stage, type WorkflowState } from '../../../src/lib/domain/workflow.ts';
+import {
+  ACTIONS,
+  STAGES,
+  applyAction,
+  availableActions,
+  type ActionType,
+  type Stage,
+  type WorkflowState
+} from '../../../src/lib/domain/workflow.ts';
 import { DOCS_BASIC, FACTS, Journey, actorsFor, at, fullRequest } from './workflow-helpers.ts';
 
 type Table = Partial<Record<Stage, Partial<Record<ActionType, Role[]>>>>;
@@ -15,11 +23,28 @@ const CITY: Role[] = ['city_sheitc', 'city_ndrc', 'city_stcsm', 'city_planning',
 const DISTRICT_ALLOWED: Table = {
   draft: { submit: ['enterprise', 'district_industry'], withdraw: ['enterprise'] },
   submitted: { accept: ['district_industry'], return: ['district_industry'], withdraw: ['enterprise'] },
-  preliminary_review: { return: ['district_industry'], start_joint_review: ['district_industry'], withdraw: ['enterprise'] },
+  preliminary_review: {
+    return: ['district_industry'],
+    start_joint_review: ['district_industry'],
+    withdraw: ['enterprise']
+  },
   returned: { resubmit: ['enterprise', 'district_industry'], withdraw: ['enterprise'] },
-  joint_review: { return: ['district_industry'], record_opinion: ['district_department'], enter_opinion: ['district_industry'], close_joint_review: ['district_industry'], withdraw: ['enterprise'] },
-  decision: { recognise: ['district_government', 'district_industry'], reject: ['district_government', 'district_industry'], withdraw: ['enterprise'] },
-  recognised: { complete_plan_adjustment: ['city_planning', 'district_department'], acknowledge_filing: ['city_sheitc', 'city_planning'] },
+  joint_review: {
+    return: ['district_industry'],
+    record_opinion: ['district_department'],
+    enter_opinion: ['district_industry'],
+    close_joint_review: ['district_industry'],
+    withdraw: ['enterprise']
+  },
+  decision: {
+    recognise: ['district_government', 'district_industry'],
+    reject: ['district_government', 'district_industry'],
+    withdraw: ['enterprise']
+  },
+  recognised: {
+    complete_plan_adjustment: ['city_planning', 'district_department'],
+    acknowledge_filing: ['city_sheitc', 'city_planning']
+  },
   tracking: { acknowledge_filing: ['city_sheitc', 'city_planning'] },
   rejected: {},
   withdrawn: {}
@@ -47,19 +72,35 @@ function districtStates(): Record<Stage, WorkflowState | null> {
   const f = FACTS.outsideNotRetainedExceeding;
   const draft = new Journey(f);
   const submitted = new Journey(f).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC });
-  const prelim = new Journey(f).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
+  const prelim = new Journey(f)
+    .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+    .do('district_industry', 'accept');
   const toJoint = () =>
     new Journey(f)
       .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
       .do('district_industry', 'accept')
       .do('district_industry', 'start_joint_review', { departments: ['planning_resources', 'ecology_environment'] });
-  const returned = new Journey(f).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept').do('district_industry', 'return', { comment: '补充土地权证' });
+  const returned = new Journey(f)
+    .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+    .do('district_industry', 'accept')
+    .do('district_industry', 'return', { comment: '补充土地权证' });
   const joint = toJoint();
-  const eco = { id: 'eco-pd', role: 'district_department' as const, authorityCode: 'pudong', department: 'ecology_environment' };
-  const toDecision = () => toJoint().do('district_department', 'record_opinion', { opinion: 'agree' }).do(eco, 'record_opinion', { opinion: 'agree' }).do('district_industry', 'close_joint_review');
+  const eco = {
+    id: 'eco-pd',
+    role: 'district_department' as const,
+    authorityCode: 'pudong',
+    department: 'ecology_environment'
+  };
+  const toDecision = () =>
+    toJoint()
+      .do('district_department', 'record_opinion', { opinion: 'agree' })
+      .do(eco, 'record_opinion', { opinion: 'agree' })
+      .do('district_industry', 'close_joint_review');
   const decision = toDecision();
   const recognised = toDecision().do('district_government', 'recognise', { documentId: 'doc-rec' });
-  const tracking = toDecision().do('district_government', 'recognise', { documentId: 'doc-rec' }).do('city_planning', 'complete_plan_adjustment', { documentId: 'doc-adj' });
+  const tracking = toDecision()
+    .do('district_government', 'recognise', { documentId: 'doc-rec' })
+    .do('city_planning', 'complete_plan_adjustment', { documentId: 'doc-adj' });
   const rejected = toDecision().do('district_government', 'reject', { comment: '不符合正面清单' });
   const withdrawn = new Journey(f).do('enterprise', 'withdraw', { comment: '不再改造' });
   return {
@@ -81,9 +122,18 @@ function districtStates(): Record<Stage, WorkflowState | null> {
 const CITY_ALLOWED: Table = {
   draft: { submit: ['enterprise', 'district_industry'], withdraw: ['enterprise'] },
   submitted: { accept: ['district_industry'], return: ['district_industry'], withdraw: ['enterprise'] },
-  preliminary_review: { return: ['district_industry'], forward_to_city: ['district_industry'], withdraw: ['enterprise'] },
+  preliminary_review: {
+    return: ['district_industry'],
+    forward_to_city: ['district_industry'],
+    withdraw: ['enterprise']
+  },
   returned: { resubmit: ['enterprise', 'district_industry'], withdraw: ['enterprise'] },
-  city_review: { record_city_opinion: CITY, recognise: ['city_sheitc'], reject: ['city_sheitc'], withdraw: ['enterprise'] },
+  city_review: {
+    record_city_opinion: CITY,
+    recognise: ['city_sheitc'],
+    reject: ['city_sheitc'],
+    withdraw: ['enterprise']
+  },
   tracking: {},
   rejected: {}
 };
@@ -100,7 +150,8 @@ const CITY_NOT_NOW: Record<ActionType, Role[]> = {
 
 function cityStates(): Partial<Record<Stage, WorkflowState>> {
   const f = FACTS.reserveNew;
-  const start = () => new Journey(f).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
+  const start = () =>
+    new Journey(f).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
   const review = () => start().do('district_industry', 'forward_to_city');
   const allOpinions = () => {
     const j = review();
@@ -118,7 +169,13 @@ function cityStates(): Partial<Record<Stage, WorkflowState>> {
   };
 }
 
-function checkMatrix(name: string, states: Partial<Record<Stage, WorkflowState | null>>, allowed: Table, notNow: Record<ActionType, Role[]>, facts: PathFacts) {
+function checkMatrix(
+  name: string,
+  states: Partial<Record<Stage, WorkflowState | null>>,
+  allowed: Table,
+  notNow: Record<ActionType, Role[]>,
+  facts: PathFacts
+) {
   const actors = actorsFor('pudong');
   describe(name, () => {
     for (const stage of STAGES) {
@@ -133,7 +190,10 @@ function checkMatrix(name: string, states: Partial<Record<Stage, WorkflowState |
             const ok = allowed[stage]?.[type]?.includes(role) ?? false;
             const expected = ok ? 'ok' : notNow[type].includes(role) ? 409 : 403;
             const got = r.ok ? 'ok' : r.refusal.status;
-            if (got !== expected) failures.push(`${type} by ${role}: expected ${expected}, got ${got}${r.ok ? '' : ` (${r.refusal.code})`}`);
+            if (got !== expected)
+              failures.push(
+                `${type} by ${role}: expected ${expected}, got ${got}${r.ok ? '' : ` (${r.refusal.code})`}`
+              );
             if (r.ok) {
               expect(r.event.from).toBe(stage);
               expect(r.event.role).toBe(role);
@@ -158,5 +218,17 @@ function checkMatrix(name: string, states: Partial<Record<Stage, WorkflowState |
   });
 }
 
-checkMatrix('district branch (outside boundary, not retained, plot ratio above contract)', districtStates(), DISTRICT_ALLOWED, DISTRICT_NOT_NOW, FACTS.outsideNotRetainedExceeding);
-checkMatrix('city branch (reserve area, newly transferred land)', cityStates(), CITY_ALLOWED, CITY_NOT_NOW, FACTS.reserveNew);
+checkMatrix(
+  'district branch (outside boundary, not retained, plot ratio above contract)',
+  districtStates(),
+  DISTRICT_ALLOWED,
+  DISTRICT_NOT_NOW,
+  FACTS.outsideNotRetainedExceeding
+);
+checkMatrix(
+  'city branch (reserve area, newly transferred land)',
+  cityStates(),
+  CITY_ALLOWED,
+  CITY_NOT_NOW,
+  FACTS.reserveNew
+);

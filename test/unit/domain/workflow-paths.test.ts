@@ -4,13 +4,24 @@ import { describe, expect, it } from 'vitest';
 import { seedCalendar } from '../../../src/lib/domain/seed-calendar.ts';
 import { buildCalendar } from '../../../src/lib/domain/working-days.ts';
 import { clockStatus } from '../../../src/lib/domain/clock.ts';
-import { applyAction, availableActions, outstandingFiling, stageLabel, unansweredReviewers } from '../../../src/lib/domain/workflow.ts';
+import {
+  applyAction,
+  availableActions,
+  outstandingFiling,
+  stageLabel,
+  unansweredReviewers
+} from '../../../src/lib/domain/workflow.ts';
 import { DOCS_BASIC, DOCS_WITH_COMMITMENT, FACTS, Journey, at } from './workflow-helpers.ts';
 
 const seed = seedCalendar();
 const cal = buildCalendar(seed.days, seed.years);
 const JOINT = { departments: ['planning_resources', 'ecology_environment'] as const };
-const eco = (authority = 'pudong') => ({ id: `eco-${authority}`, role: 'district_department' as const, authorityCode: authority, department: 'ecology_environment' });
+const eco = (authority = 'pudong') => ({
+  id: `eco-${authority}`,
+  role: 'district_department' as const,
+  authorityCode: authority,
+  department: 'ecology_environment'
+});
 
 /** Application through the district joint review, ready for the decision. */
 function toDecision(j: Journey, docs = DOCS_BASIC) {
@@ -25,7 +36,9 @@ function toDecision(j: Journey, docs = DOCS_BASIC) {
 
 describe('inside the development boundary, retained in the plan (the plain district path)', () => {
   it('goes draft → … → recognised → tracking automatically, one version per event', () => {
-    const j = toDecision(new Journey(FACTS.insideRetained)).do('district_government', 'recognise', { documentId: 'doc-rec' });
+    const j = toDecision(new Journey(FACTS.insideRetained)).do('district_government', 'recognise', {
+      documentId: 'doc-rec'
+    });
     expect(j.state.stage).toBe('tracking');
     expect(j.events.map((e) => `${e.from}>${e.to}`)).toEqual([
       'draft>submitted',
@@ -40,12 +53,21 @@ describe('inside the development boundary, retained in the plan (the plain distr
     expect(j.events.at(-1)).toMatchObject({ action: 'enter_tracking', role: 'system' });
     expect(j.events.map((e) => e.version)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(j.state.version).toBe(8);
-    expect(j.state.jointOpinions.ecology_environment).toMatchObject({ opinion: 'conditional', comment: '须落实废气治理措施' });
-    expect(j.state).toMatchObject({ planAdjustment: 'not_required', filing: { required: false }, decision: { outcome: 'recognised', documentId: 'doc-rec' } });
+    expect(j.state.jointOpinions.ecology_environment).toMatchObject({
+      opinion: 'conditional',
+      comment: '须落实废气治理措施'
+    });
+    expect(j.state).toMatchObject({
+      planAdjustment: 'not_required',
+      filing: { required: false },
+      decision: { outcome: 'recognised', documentId: 'doc-rec' }
+    });
   });
 
-  it('the district industry department may record the government\'s decision (附件 二.3)', () => {
-    const j = toDecision(new Journey(FACTS.insideRetained)).do('district_industry', 'recognise', { documentId: 'doc-rec' });
+  it("the district industry department may record the government's decision (附件 二.3)", () => {
+    const j = toDecision(new Journey(FACTS.insideRetained)).do('district_industry', 'recognise', {
+      documentId: 'doc-rec'
+    });
     expect(j.events.find((e) => e.action === 'recognise')?.payload.recordedFor).toBe('district_government');
   });
 
@@ -75,14 +97,24 @@ describe('inside the development boundary, retained in the plan (the plain distr
     expect(noComment.ok ? null : noComment.refusal).toMatchObject({ status: 400, code: 'comment_missing' });
     const noOpinion = j.try('district_department', 'record_opinion');
     expect(noOpinion.ok ? null : noOpinion.refusal).toMatchObject({ status: 400, code: 'opinion_missing' });
-    const notInvited = j.try({ id: 'x', role: 'district_department', authorityCode: 'pudong', department: 'market_regulation' }, 'record_opinion', { opinion: 'agree' });
+    const notInvited = j.try(
+      { id: 'x', role: 'district_department', authorityCode: 'pudong', department: 'market_regulation' },
+      'record_opinion',
+      { opinion: 'agree' }
+    );
     expect(notInvited.ok ? null : notInvited.refusal).toMatchObject({ status: 403, code: 'department_not_invited' });
-    const otherDistrict = j.try({ id: 'y', role: 'district_department', authorityCode: 'minhang', department: 'planning_resources' }, 'record_opinion', { opinion: 'agree' });
+    const otherDistrict = j.try(
+      { id: 'y', role: 'district_department', authorityCode: 'minhang', department: 'planning_resources' },
+      'record_opinion',
+      { opinion: 'agree' }
+    );
     expect(otherDistrict.ok ? null : otherDistrict.refusal).toMatchObject({ status: 403, code: 'not_visible' });
   });
 
   it('the joint review must invite the planning department', () => {
-    const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
+    const j = new Journey(FACTS.insideRetained)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+      .do('district_industry', 'accept');
     const r = j.try('district_industry', 'start_joint_review', { departments: ['ecology_environment'] });
     expect(r.ok ? null : r.refusal).toMatchObject({ status: 400, code: 'department_required' });
     expect(r.ok ? '' : r.refusal.zh).toContain('区规划资源局');
@@ -95,7 +127,10 @@ describe('inside the development boundary, retained in the plan (the plain distr
     const bare = j.try('district_government', 'reject');
     expect(bare.ok ? null : bare.refusal).toMatchObject({ status: 400, code: 'reason_missing' });
     j.do('district_government', 'reject', { comment: '亩均税收未达正面清单标准' });
-    expect(j.state).toMatchObject({ stage: 'rejected', decision: { outcome: 'rejected', reason: '亩均税收未达正面清单标准' } });
+    expect(j.state).toMatchObject({
+      stage: 'rejected',
+      decision: { outcome: 'rejected', reason: '亩均税收未达正面清单标准' }
+    });
     expect(availableActions(j.state, j.actors.enterprise, j.facts)).toEqual([]);
   });
 
@@ -123,8 +158,14 @@ describe('inside the boundary, NOT retained: unconditional land-surrender commit
 
 describe('outside the boundary (一.4(3))', () => {
   it('not retained + above the contract plot ratio: plan adjustment before tracking, filing acknowledged by SHEITC and planning', () => {
-    const j = toDecision(new Journey(FACTS.outsideNotRetainedExceeding)).do('district_government', 'recognise', { documentId: 'doc-rec' });
-    expect(j.state).toMatchObject({ stage: 'recognised', planAdjustment: 'pending', filing: { required: true, acknowledgements: {} } });
+    const j = toDecision(new Journey(FACTS.outsideNotRetainedExceeding)).do('district_government', 'recognise', {
+      documentId: 'doc-rec'
+    });
+    expect(j.state).toMatchObject({
+      stage: 'recognised',
+      planAdjustment: 'pending',
+      filing: { required: true, acknowledgements: {} }
+    });
     expect(outstandingFiling(j.state)).toEqual(['city_sheitc', 'city_planning']);
     j.do('city_sheitc', 'acknowledge_filing');
     expect(outstandingFiling(j.state)).toEqual(['city_planning']);
@@ -132,7 +173,11 @@ describe('outside the boundary (一.4(3))', () => {
     expect(again.ok ? null : again.refusal).toMatchObject({ status: 409, code: 'already_acknowledged' });
     const noDoc = j.try('city_planning', 'complete_plan_adjustment');
     expect(noDoc.ok ? null : noDoc.refusal).toMatchObject({ status: 400, code: 'plan_adjustment_document_missing' });
-    const wrongDept = j.try({ id: 'e', role: 'district_department', authorityCode: 'pudong', department: 'ecology_environment' }, 'complete_plan_adjustment', { documentId: 'd' });
+    const wrongDept = j.try(
+      { id: 'e', role: 'district_department', authorityCode: 'pudong', department: 'ecology_environment' },
+      'complete_plan_adjustment',
+      { documentId: 'd' }
+    );
     expect(wrongDept.ok ? null : wrongDept.refusal).toMatchObject({ status: 403, code: 'not_planning_department' });
     j.do('district_department', 'complete_plan_adjustment', { documentId: 'doc-adj' });
     expect(j.state).toMatchObject({ stage: 'tracking', planAdjustment: 'done' });
@@ -140,12 +185,18 @@ describe('outside the boundary (一.4(3))', () => {
     expect(Object.keys(j.state.filing.acknowledgements).sort()).toEqual(['city_planning', 'city_sheitc']);
   });
   it('retained + above the contract plot ratio: straight to tracking, filing still required', () => {
-    const j = toDecision(new Journey(FACTS.outsideRetainedExceeding)).do('district_government', 'recognise', { documentId: 'doc-rec' });
+    const j = toDecision(new Journey(FACTS.outsideRetainedExceeding)).do('district_government', 'recognise', {
+      documentId: 'doc-rec'
+    });
     expect(j.state).toMatchObject({ stage: 'tracking', planAdjustment: 'not_required', filing: { required: true } });
-    expect(availableActions(j.state, j.actors.city_planning, j.facts).map((a) => a.type)).toEqual(['acknowledge_filing']);
+    expect(availableActions(j.state, j.actors.city_planning, j.facts).map((a) => a.type)).toEqual([
+      'acknowledge_filing'
+    ]);
   });
   it('not retained, within the contract plot ratio: plan adjustment only, nothing to file', () => {
-    const j = toDecision(new Journey(FACTS.outsideNotRetainedWithin)).do('district_government', 'recognise', { documentId: 'doc-rec' });
+    const j = toDecision(new Journey(FACTS.outsideNotRetainedWithin)).do('district_government', 'recognise', {
+      documentId: 'doc-rec'
+    });
     expect(j.state).toMatchObject({ stage: 'recognised', planAdjustment: 'pending', filing: { required: false } });
     const ack = j.try('city_sheitc', 'acknowledge_filing');
     expect(ack.ok ? null : ack.refusal).toMatchObject({ status: 409, code: 'not_on_path' });
@@ -154,14 +205,17 @@ describe('outside the boundary (一.4(3))', () => {
 
 describe('strategic reserve area', () => {
   it('newly transferred land: district preliminary review, then every city department, SHEITC decides (三.1)', () => {
-    const j = new Journey(FACTS.reserveNew).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }).do('district_industry', 'accept');
+    const j = new Journey(FACTS.reserveNew)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC })
+      .do('district_industry', 'accept');
     const joint = j.try('district_industry', 'start_joint_review', { departments: [...JOINT.departments] });
     expect(joint.ok ? null : joint.refusal).toMatchObject({ status: 409, code: 'not_on_path' });
     j.do('district_industry', 'forward_to_city');
     j.do('city_ndrc', 'record_city_opinion', { opinion: 'agree' });
     const early = j.try('city_sheitc', 'recognise', { documentId: 'doc-city' });
     expect(early.ok ? null : early.refusal).toMatchObject({ status: 409, code: 'review_incomplete' });
-    for (const r of ['city_sheitc', 'city_stcsm', 'city_planning'] as const) j.do(r, 'record_city_opinion', { opinion: 'agree' });
+    for (const r of ['city_sheitc', 'city_stcsm', 'city_planning'] as const)
+      j.do(r, 'record_city_opinion', { opinion: 'agree' });
     j.do('city_ecology', 'record_city_opinion', { opinion: 'conditional', comment: '须完成环评' });
     const gov = j.try('district_government', 'recognise', { documentId: 'doc' });
     expect(gov.ok ? null : gov.refusal).toMatchObject({ status: 403 });
@@ -170,7 +224,9 @@ describe('strategic reserve area', () => {
     expect(Object.keys(j.state.cityOpinions)).toHaveLength(5);
   });
   it('existing (not newly transferred) land follows the district path', () => {
-    const j = toDecision(new Journey(FACTS.reserveExisting)).do('district_government', 'recognise', { documentId: 'doc' });
+    const j = toDecision(new Journey(FACTS.reserveExisting)).do('district_government', 'recognise', {
+      documentId: 'doc'
+    });
     expect(j.state.stage).toBe('tracking');
   });
 });
@@ -185,7 +241,9 @@ describe('inside a planned industrial block', () => {
     expect(r.ok ? '' : r.refusal.en).toContain('industrial block');
   });
   it('an unclassified parcel cannot be submitted either', () => {
-    const r = new Journey({ ...FACTS.insideRetained, landType: null }).try('enterprise', 'submit', { attachedDocuments: DOCS_BASIC });
+    const r = new Journey({ ...FACTS.insideRetained, landType: null }).try('enterprise', 'submit', {
+      attachedDocuments: DOCS_BASIC
+    });
     expect(r.ok ? null : r.refusal).toMatchObject({ status: 400, code: 'land_type_unknown' });
   });
 });
@@ -195,13 +253,20 @@ describe('Lingang New Area (三.2): the committee acts as district government', 
     const j = toDecision(new Journey(FACTS.lingang, 'lingang'));
     expect(stageLabel(j.state.stage, j.facts).zh).toBe('临港新片区管委会认定');
     expect(stageLabel(j.state.stage, FACTS.insideRetained).zh).toBe('区政府认定');
-    const pudongGov = j.try({ id: 'gov-pd', role: 'district_government', authorityCode: 'pudong' }, 'recognise', { documentId: 'd' });
+    const pudongGov = j.try({ id: 'gov-pd', role: 'district_government', authorityCode: 'pudong' }, 'recognise', {
+      documentId: 'd'
+    });
     expect(pudongGov.ok ? null : pudongGov.refusal).toMatchObject({ status: 403, code: 'not_visible' });
     // Even a district-government account scoped to Lingang is the wrong role there.
-    const govRole = j.try({ id: 'gov-lg', role: 'district_government', authorityCode: 'lingang' }, 'recognise', { documentId: 'd' });
+    const govRole = j.try({ id: 'gov-lg', role: 'district_government', authorityCode: 'lingang' }, 'recognise', {
+      documentId: 'd'
+    });
     expect(govRole.ok ? null : govRole.refusal).toMatchObject({ status: 403, code: 'role_not_allowed' });
     expect(govRole.ok ? '' : govRole.refusal.zh).toContain('临港新片区管委会');
-    expect(availableActions(j.state, j.actors.lingang_committee, j.facts).map((a) => a.type)).toEqual(['recognise', 'reject']);
+    expect(availableActions(j.state, j.actors.lingang_committee, j.facts).map((a) => a.type)).toEqual([
+      'recognise',
+      'reject'
+    ]);
     j.do('lingang_committee', 'recognise', { documentId: 'doc-lg' });
     expect(j.state).toMatchObject({ stage: 'tracking', decision: { role: 'lingang_committee' } });
   });
@@ -213,13 +278,15 @@ describe('Lingang New Area (三.2): the committee acts as district government', 
 });
 
 describe('scope, concurrency and withdrawal', () => {
-  it('another district\'s officer and another enterprise are refused with 403', () => {
+  it("another district's officer and another enterprise are refused with 403", () => {
     const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC });
     const minhang = j.try({ id: 'ind-mh', role: 'district_industry', authorityCode: 'minhang' }, 'accept');
     expect(minhang.ok ? null : minhang.refusal).toMatchObject({ status: 403, code: 'not_visible' });
     const stranger = j.try({ id: 'ent-other', role: 'enterprise', authorityCode: null }, 'withdraw', { comment: 'x' });
     expect(stranger.ok ? null : stranger.refusal).toMatchObject({ status: 403, code: 'not_visible' });
-    expect(availableActions(j.state, { id: 'ind-mh', role: 'district_industry', authorityCode: 'minhang' }, j.facts)).toEqual([]);
+    expect(
+      availableActions(j.state, { id: 'ind-mh', role: 'district_industry', authorityCode: 'minhang' }, j.facts)
+    ).toEqual([]);
   });
   it('two people acting on the same version: the second gets 409', () => {
     const j = new Journey(FACTS.insideRetained)
@@ -227,10 +294,22 @@ describe('scope, concurrency and withdrawal', () => {
       .do('district_industry', 'accept')
       .do('district_industry', 'start_joint_review', { departments: [...JOINT.departments] });
     const seen = j.state;
-    const first = applyAction(seen, { type: 'record_opinion', expectedVersion: seen.version, opinion: 'agree' }, j.actors.district_department, j.facts, at('2026-09-29'));
+    const first = applyAction(
+      seen,
+      { type: 'record_opinion', expectedVersion: seen.version, opinion: 'agree' },
+      j.actors.district_department,
+      j.facts,
+      at('2026-09-29')
+    );
     expect(first.ok).toBe(true);
     const after = first.ok ? first.state : seen;
-    const second = applyAction(after, { type: 'close_joint_review', expectedVersion: seen.version, override: true, comment: 'x' }, j.actors.district_industry, j.facts, at('2026-09-29'));
+    const second = applyAction(
+      after,
+      { type: 'close_joint_review', expectedVersion: seen.version, override: true, comment: 'x' },
+      j.actors.district_industry,
+      j.facts,
+      at('2026-09-29')
+    );
     expect(second.ok ? null : second.refusal).toMatchObject({ status: 409, code: 'version_conflict' });
     expect(seen.version).toBe(3); // the input state is never mutated
     expect(seen.jointOpinions).toEqual({});
@@ -239,7 +318,9 @@ describe('scope, concurrency and withdrawal', () => {
     const j = toDecision(new Journey(FACTS.insideRetained));
     const noReason = j.try('enterprise', 'withdraw');
     expect(noReason.ok ? null : noReason.refusal).toMatchObject({ status: 400, code: 'reason_missing' });
-    const done = toDecision(new Journey(FACTS.insideRetained)).do('district_government', 'recognise', { documentId: 'd' });
+    const done = toDecision(new Journey(FACTS.insideRetained)).do('district_government', 'recognise', {
+      documentId: 'd'
+    });
     const late = done.try('enterprise', 'withdraw', { comment: '不改造了' });
     expect(late.ok ? null : late.refusal).toMatchObject({ status: 409, code: 'stage_conflict' });
     j.do('enterprise', 'withdraw', { comment: '企业经营调整' }, '2026-10-09');
@@ -247,7 +328,13 @@ describe('scope, concurrency and withdrawal', () => {
   });
   it('an unknown action from a client is a 400, not a crash', () => {
     const j = new Journey(FACTS.insideRetained);
-    const r = applyAction(j.state, { type: 'approve_everything' as never, expectedVersion: 0 }, j.actors.enterprise, j.facts, at('2026-09-28'));
+    const r = applyAction(
+      j.state,
+      { type: 'approve_everything' as never, expectedVersion: 0 },
+      j.actors.enterprise,
+      j.facts,
+      at('2026-09-28')
+    );
     expect(r.ok ? null : r.refusal).toMatchObject({ status: 400, code: 'unknown_action' });
   });
   it('the admin sees everything but takes no workflow action', () => {
@@ -276,10 +363,23 @@ describe('returns to the enterprise and the 10-working-day clock', () => {
     expect(whileReturned).toMatchObject({ state: 'paused', used: 2, due: null, pausedDays: 2 });
     j.do('enterprise', 'resubmit', { attachedDocuments: DOCS_BASIC }, '2026-10-09');
     expect(j.state.stage).toBe('preliminary_review');
-    expect(j.state.clock).toEqual({ startedOn: '2026-09-28', pauses: [{ from: '2026-09-30', to: '2026-10-09' }], stoppedOn: null, submittedOn: '2026-09-27' });
+    expect(j.state.clock).toEqual({
+      startedOn: '2026-09-28',
+      pauses: [{ from: '2026-09-30', to: '2026-10-09' }],
+      stoppedOn: null,
+      submittedOn: '2026-09-27'
+    });
     // Working days after 9-28 to 10-12: 9-29, 9-30, [10-08, 10-09 paused], 10-10 (make-up Sat), 10-12 → 4 used.
     // Due: 9-29, 9-30, 10-10, 10-12, 10-13, 10-14, 10-15, 10-16, 10-19, 10-20 → 2026-10-20.
-    expect(clockStatus(j.state.clock, cal, '2026-10-12')).toMatchObject({ state: 'running', used: 4, remaining: 6, due: '2026-10-20', overdue: false, pausedDays: 2, provisional: false });
+    expect(clockStatus(j.state.clock, cal, '2026-10-12')).toMatchObject({
+      state: 'running',
+      used: 4,
+      remaining: 6,
+      due: '2026-10-20',
+      overdue: false,
+      pausedDays: 2,
+      provisional: false
+    });
     expect(clockStatus(j.state.clock, cal, '2026-10-20')).toMatchObject({ used: 10, overdue: false });
     expect(clockStatus(j.state.clock, cal, '2026-10-21')).toMatchObject({ used: 11, remaining: -1, overdue: true });
   });
@@ -292,18 +392,39 @@ describe('returns to the enterprise and the 10-working-day clock', () => {
         .do('district_industry', 'start_joint_review', { departments: [...JOINT.departments] }, '2026-02-12')
         .do('district_industry', 'close_joint_review', { override: true, comment: '节前集中审议' }, '2026-02-13')
         .do('district_government', 'recognise', { documentId: 'd' }, decisionDay);
-    expect(clockStatus(run('2026-03-03').state.clock, cal, '2026-06-01')).toMatchObject({ state: 'stopped', used: 10, due: '2026-03-03', late: false });
-    expect(clockStatus(run('2026-03-04').state.clock, cal, '2026-06-01')).toMatchObject({ state: 'stopped', used: 11, late: true });
+    expect(clockStatus(run('2026-03-03').state.clock, cal, '2026-06-01')).toMatchObject({
+      state: 'stopped',
+      used: 10,
+      due: '2026-03-03',
+      late: false
+    });
+    expect(clockStatus(run('2026-03-04').state.clock, cal, '2026-06-01')).toMatchObject({
+      state: 'stopped',
+      used: 11,
+      late: true
+    });
   });
 
   it('a project accepted in 2030 is on a provisional (weekends-only) clock', () => {
-    const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }, '2030-09-29').do('district_industry', 'accept', {}, '2030-09-30');
-    expect(clockStatus(j.state.clock, cal, '2030-10-02')).toMatchObject({ due: '2030-10-14', provisional: true, used: 2 });
+    const j = new Journey(FACTS.insideRetained)
+      .do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC }, '2030-09-29')
+      .do('district_industry', 'accept', {}, '2030-09-30');
+    expect(clockStatus(j.state.clock, cal, '2030-10-02')).toMatchObject({
+      due: '2030-10-14',
+      provisional: true,
+      used: 2
+    });
   });
 
-  it('the clock day is the Shanghai date of the action, not the server\'s', () => {
+  it("the clock day is the Shanghai date of the action, not the server's", () => {
     const j = new Journey(FACTS.insideRetained).do('enterprise', 'submit', { attachedDocuments: DOCS_BASIC });
-    const r = applyAction(j.state, { type: 'accept', expectedVersion: j.state.version }, j.actors.district_industry, j.facts, new Date('2026-09-30T17:00:00Z'));
+    const r = applyAction(
+      j.state,
+      { type: 'accept', expectedVersion: j.state.version },
+      j.actors.district_industry,
+      j.facts,
+      new Date('2026-09-30T17:00:00Z')
+    );
     expect(r.ok && r.state.clock.startedOn).toBe('2026-10-01');
   });
 });

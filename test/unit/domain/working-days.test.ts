@@ -4,7 +4,13 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { addDays, dayOfWeek, shanghaiDate } from '../../../src/lib/domain/dates.ts';
 import { seedCalendar, seedCalendarYear } from '../../../src/lib/domain/seed-calendar.ts';
-import { addWorkingDays, buildCalendar, deadline, isWorkingDay, workingDaysBetween } from '../../../src/lib/domain/working-days.ts';
+import {
+  addWorkingDays,
+  buildCalendar,
+  deadline,
+  isWorkingDay,
+  workingDaysBetween
+} from '../../../src/lib/domain/working-days.ts';
 
 const seed = seedCalendar();
 const cal = buildCalendar(seed.days, seed.years);
@@ -12,10 +18,12 @@ const cal = buildCalendar(seed.days, seed.years);
 describe('seed calendar from chinese-days', () => {
   it('covers 2020–2026 and nothing else', () => {
     expect(seed.years).toEqual([2020, 2021, 2022, 2023, 2024, 2025, 2026]);
-    expect(new Set(seed.days.map((d) => d.date.slice(0, 4)))).toEqual(new Set(['2020', '2021', '2022', '2023', '2024', '2025', '2026']));
+    expect(new Set(seed.days.map((d) => d.date.slice(0, 4)))).toEqual(
+      new Set(['2020', '2021', '2022', '2023', '2024', '2025', '2026'])
+    );
   });
 
-  it('agrees with the package\'s own JSON data file for every day of 2020–2026', () => {
+  it("agrees with the package's own JSON data file for every day of 2020–2026", () => {
     // Independent source: the per-year JSON the package ships (not the functions we called).
     const pkg = createRequire(import.meta.url).resolve('chinese-days/package.json');
     for (const year of seed.years) {
@@ -36,7 +44,11 @@ describe('seed calendar from chinese-days', () => {
     const makeUp = y2026.filter((d) => d.kind === 'workday').map((d) => d.date);
     // State Council 2026 schedule (gov.cn content_7047091): 1-4, 2-14, 2-28, 5-9, 9-20, 10-10 are worked.
     expect(makeUp).toEqual(['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10']);
-    expect(y2026.find((d) => d.date === '2026-10-01')).toMatchObject({ kind: 'holiday', name: '国庆节', nameEn: 'National Day' });
+    expect(y2026.find((d) => d.date === '2026-10-01')).toMatchObject({
+      kind: 'holiday',
+      name: '国庆节',
+      nameEn: 'National Day'
+    });
     expect(y2026.find((d) => d.date === '2026-02-17')).toMatchObject({ kind: 'holiday', name: '春节' });
   });
 });
@@ -45,7 +57,8 @@ describe('National Day 2026 (10-01..10-07 off, Sunday 9-20 and Saturday 10-10 wo
   it('classifies the days around the holiday', () => {
     expect(isWorkingDay(cal, '2026-09-20')).toBe(true); // Sunday, make-up
     expect(isWorkingDay(cal, '2026-09-25')).toBe(false); // Friday, Mid-Autumn
-    for (const d of ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07']) expect(isWorkingDay(cal, d)).toBe(false);
+    for (const d of ['2026-10-01', '2026-10-02', '2026-10-05', '2026-10-06', '2026-10-07'])
+      expect(isWorkingDay(cal, d)).toBe(false);
     expect(isWorkingDay(cal, '2026-10-08')).toBe(true);
     expect(isWorkingDay(cal, '2026-10-10')).toBe(true); // Saturday, make-up
     expect(isWorkingDay(cal, '2026-10-11')).toBe(false); // ordinary Sunday

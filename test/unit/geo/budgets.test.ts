@@ -7,7 +7,15 @@ import { ingestBoundary } from '../../../src/lib/geo/ingest.ts';
 import { UploadBudget } from '../../../src/lib/geo/budget.ts';
 import { type InputFile } from '../../../src/lib/geo/types.ts';
 import { arc, circle, dxf, line, lwpolyline } from './cad/dxf-writer.ts';
-import { deepKml, ellipseBomb, manyFeaturesGeoJson, minsertBomb, nestedInsertBomb, splineBomb, zipOfZips } from '../../helpers/hostile-files.ts';
+import {
+  deepKml,
+  ellipseBomb,
+  manyFeaturesGeoJson,
+  minsertBomb,
+  nestedInsertBomb,
+  splineBomb,
+  zipOfZips
+} from '../../helpers/hostile-files.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
 const enc = (s: string) => new Uint8Array(Buffer.from(s, 'utf8'));
@@ -93,14 +101,23 @@ describe('budgets: hostile files are refused in well under a second, with the li
   it('several files of one upload share the budget too', async () => {
     const budget = new UploadBudget({ unzippedBytes: 30 * 1024 * 1024 });
     const z = zipOfZips(1, 20); // one inner zip of 20 MB
-    const { e } = await refusal([{ name: 'a.zip', bytes: z }, { name: 'b.zip', bytes: z }], budget);
+    const { e } = await refusal(
+      [
+        { name: 'a.zip', bytes: z },
+        { name: 'b.zip', bytes: z }
+      ],
+      budget
+    );
     expect(e.code).toBe('zip-too-large');
     expect(budget.unzipped).toBeLessThanOrEqual(30 * 1024 * 1024);
   });
 
   it('the vertex budget covers densified curves: a tight budget refuses many circles', async () => {
     const circles = Array.from({ length: 50 }, (_, i) => circle('C', [i * 300, 0], 100));
-    const { e } = await refusal([{ name: 'c.dxf', bytes: enc(dxf({ entities: circles })) }], new UploadBudget({ vertices: 5000 }));
+    const { e } = await refusal(
+      [{ name: 'c.dxf', bytes: enc(dxf({ entities: circles })) }],
+      new UploadBudget({ vertices: 5000 })
+    );
     expect(e.code).toBe('limit-vertices');
     expect(e.zh).toMatch(/顶点超过 5,000 个/);
   });
@@ -114,26 +131,51 @@ describe('curves keep their analytic area (issue #15: a 60 m circle read 0.11 % 
     const ring = (r.features[0].geometry.coordinates as number[][][])[0];
     expect(rel(ringArea(ring), Math.PI * 3600)).toBeLessThan(1e-6); // shoelace rounding at 3.45e6 m coordinates
     // End to end: EPSG:4549 in, EPSG:4549 is also the area plane, so the measured area is the drawn one.
-    const res = await ingestBoundary([{ name: 'c.dxf', bytes: enc(dxf({ entities: [circle('红线', [630100, 3450100], 60)] })) }], { crs: 'EPSG:4549' });
+    const res = await ingestBoundary(
+      [{ name: 'c.dxf', bytes: enc(dxf({ entities: [circle('红线', [630100, 3450100], 60)] })) }],
+      { crs: 'EPSG:4549' }
+    );
     expect(rel(res.features[0].areaM2, Math.PI * 3600)).toBeLessThan(1e-4);
   });
 
   it('circles from 0.5 m to 5 km: every one within 0.01 %', () => {
     for (const rad of [0.5, 3, 60, 250, 5000]) {
       const r = readDxf(enc(dxf({ entities: [circle('0', [0, 0], rad)] })), {});
-      expect(rel(ringArea((r.features[0].geometry.coordinates as number[][][])[0]), Math.PI * rad * rad)).toBeLessThan(1e-4);
+      expect(rel(ringArea((r.features[0].geometry.coordinates as number[][][])[0]), Math.PI * rad * rad)).toBeLessThan(
+        1e-4
+      );
     }
   });
 
   it('an ARC closed by a line (half disc) and a bulge arc: analytic areas within 0.01 %', () => {
     const half = readDxf(enc(dxf({ entities: [arc('A', [0, 0], 60, 0, 180), line('A', [-60, 0], [60, 0])] })), {});
-    expect(rel(ringArea((half.features[0].geometry.coordinates as number[][][])[0]), (Math.PI * 3600) / 2)).toBeLessThan(1e-4);
+    expect(
+      rel(ringArea((half.features[0].geometry.coordinates as number[][][])[0]), (Math.PI * 3600) / 2)
+    ).toBeLessThan(1e-4);
     // A quarter-turn bulge (θ = 90°, bulge = tan 22.5°) from (0,0) to (100,0), counter-clockwise about the
     // centre (50, 50): it dips below the 100 × 50 rectangle above it, adding one circular segment.
     const b = Math.tan(Math.PI / 8);
-    const d = readDxf(enc(dxf({ entities: [lwpolyline('B', [[0, 0, b], [100, 0], [100, 50], [0, 50]], true)] })), {});
+    const d = readDxf(
+      enc(
+        dxf({
+          entities: [
+            lwpolyline(
+              'B',
+              [
+                [0, 0, b],
+                [100, 0],
+                [100, 50],
+                [0, 50]
+              ],
+              true
+            )
+          ]
+        })
+      ),
+      {}
+    );
     const rad = 50 / Math.sin(Math.PI / 4);
-    const segment = (rad * rad / 2) * (Math.PI / 2 - 1);
+    const segment = ((rad * rad) / 2) * (Math.PI / 2 - 1);
     expect(rel(ringArea((d.features[0].geometry.coordinates as number[][][])[0]), 5000 + segment)).toBeLessThan(1e-4);
   });
 });

@@ -19,8 +19,16 @@ function routeOperations(): string[] {
       else if (e.name === '+server.ts') {
         const routeId = '/' + path.relative(ROUTES, dir).split(path.sep).join('/');
         const src = readFileSync(p, 'utf8');
-        for (const m of src.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|DELETE|PATCH)\b/g)) found.push(`${m[1]} ${routeIdToPath(routeId)}`);
-        for (const m of src.matchAll(/export\s*\{([^}]*)\}/g)) for (const n of m[1].split(',').map((s) => s.trim().split(/\s+as\s+/).pop()!)) if (/^(GET|POST|PUT|DELETE|PATCH)$/.test(n)) found.push(`${n} ${routeIdToPath(routeId)}`);
+        for (const m of src.matchAll(/export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|DELETE|PATCH)\b/g))
+          found.push(`${m[1]} ${routeIdToPath(routeId)}`);
+        for (const m of src.matchAll(/export\s*\{([^}]*)\}/g))
+          for (const n of m[1].split(',').map((s) =>
+            s
+              .trim()
+              .split(/\s+as\s+/)
+              .pop()!
+          ))
+            if (/^(GET|POST|PUT|DELETE|PATCH)$/.test(n)) found.push(`${n} ${routeIdToPath(routeId)}`);
       }
     }
   };
@@ -29,13 +37,21 @@ function routeOperations(): string[] {
 }
 
 describe('the OpenAPI document describes the whole /api/v1', () => {
-  const described = allOperations().map((o) => `${o.method.toUpperCase()} ${o.path}`).sort();
+  const described = allOperations()
+    .map((o) => `${o.method.toUpperCase()} ${o.path}`)
+    .sort();
 
   it('every route operation is described, and every description is a route operation', () => {
     const routes = routeOperations();
     expect(routes.length).toBeGreaterThan(40);
-    expect(routes.filter((r) => !described.includes(r)), 'routes without a description in src/lib/server/openapi').toEqual([]);
-    expect(described.filter((d) => !routes.includes(d)), 'descriptions without a route').toEqual([]);
+    expect(
+      routes.filter((r) => !described.includes(r)),
+      'routes without a description in src/lib/server/openapi'
+    ).toEqual([]);
+    expect(
+      described.filter((d) => !routes.includes(d)),
+      'descriptions without a route'
+    ).toEqual([]);
   });
 
   it('every operation has a summary, a success response with a schema or a media type, and errors in the Error shape', () => {
@@ -45,9 +61,14 @@ describe('the OpenAPI document describes the whole /api/v1', () => {
       const codes = Object.keys(op.responses);
       const success = codes.filter((c) => /^2/.test(c));
       expect(success.length, name).toBeGreaterThan(0);
-      for (const c of success) expect((op.responses[c] as { content?: object }).content ?? (c === '204' ? {} : undefined), `${name} ${c}`).toBeDefined();
+      for (const c of success)
+        expect(
+          (op.responses[c] as { content?: object }).content ?? (c === '204' ? {} : undefined),
+          `${name} ${c}`
+        ).toBeDefined();
       // Readiness answers 503 with its failing checks (a load balancer reads the status only).
-      for (const c of codes.filter((c) => /^[45]/.test(c) && !(name === 'GET /api/v1/ready' && c === '503'))) expect(JSON.stringify(op.responses[c]), `${name} ${c}`).toContain('#/components/schemas/Error');
+      for (const c of codes.filter((c) => /^[45]/.test(c) && !(name === 'GET /api/v1/ready' && c === '503')))
+        expect(JSON.stringify(op.responses[c]), `${name} ${c}`).toContain('#/components/schemas/Error');
       const security = (op.security ?? openApiDocument().security) as Record<string, string[]>[];
       if (security.length) expect(codes, `${name}: a protected operation says 401`).toContain('401');
       for (const s of security) if (s.bearer) expect(API_SCOPES, name).toContain(s.bearer[0]);
@@ -59,7 +80,11 @@ describe('the OpenAPI document describes the whole /api/v1', () => {
     expect(doc.openapi).toBe('3.1.0');
     const ajv = new Ajv2020({ strict: false });
     ajv.addSchema({ $id: 'doc', components: doc.components } as object);
-    for (const name of Object.keys(doc.components.schemas)) expect(() => ajv.getSchema(`doc#/components/schemas/${name}`), name).not.toThrow();
-    expect(doc.components.securitySchemes).toMatchObject({ session: { type: 'apiKey', in: 'cookie' }, bearer: { type: 'http', scheme: 'bearer' } });
+    for (const name of Object.keys(doc.components.schemas))
+      expect(() => ajv.getSchema(`doc#/components/schemas/${name}`), name).not.toThrow();
+    expect(doc.components.securitySchemes).toMatchObject({
+      session: { type: 'apiKey', in: 'cookie' },
+      bearer: { type: 'http', scheme: 'bearer' }
+    });
   });
 });

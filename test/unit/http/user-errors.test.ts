@@ -9,12 +9,14 @@ import { readBoundaryFiles } from '../../../src/lib/geo/formats/index.ts';
 import { UploadBudget } from '../../../src/lib/geo/budget.ts';
 import { UserError } from '../../../src/lib/errors.ts';
 
-const event = (lang: 'zh' | 'en') => ({ locals: { lang }, url: new URL('http://localhost/api/v1/x') }) as unknown as RequestEvent;
+const event = (lang: 'zh' | 'en') =>
+  ({ locals: { lang }, url: new URL('http://localhost/api/v1/x') }) as unknown as RequestEvent;
 const enc = (s: string) => new TextEncoder().encode(s);
-const readBad = () => readBoundaryFiles([{ name: 'bad.geojson', bytes: enc('{"type": "FeatureCollection", "features": [') }]);
+const readBad = () =>
+  readBoundaryFiles([{ name: 'bad.geojson', bytes: enc('{"type": "FeatureCollection", "features": [') }]);
 
 describe('the API wrapper', () => {
-  it('answers a reader error nobody caught with 400 and the reader\'s message, in the caller\'s language', async () => {
+  it("answers a reader error nobody caught with 400 and the reader's message, in the caller's language", async () => {
     const handler = endpoint(async () => {
       await readBad();
       return new Response('not reached');
@@ -56,9 +58,18 @@ describe('the page helpers', () => {
   });
 
   it('an action returns the refusal as form data, with the version conflict marked', () => {
-    const f = failWith(new UserError('version_conflict', { zh: '已被他人更新', en: 'changed by someone else' }, 409), 'en', { kind: 'x' });
+    const f = failWith(
+      new UserError('version_conflict', { zh: '已被他人更新', en: 'changed by someone else' }, 409),
+      'en',
+      { kind: 'x' }
+    );
     expect(f.status).toBe(409);
-    expect(f.data).toMatchObject({ message: 'changed by someone else', code: 'version_conflict', conflict: true, kind: 'x' });
+    expect(f.data).toMatchObject({
+      message: 'changed by someone else',
+      code: 'version_conflict',
+      conflict: true,
+      kind: 'x'
+    });
     expect(() => failWith(new RangeError('bug'), 'en')).toThrow(RangeError);
   });
 });

@@ -1,7 +1,11 @@
 // 收回认定权 (二.5): the latest revoke/restore decides; a withdrawn district cannot decide; its pending projects go
 // to the city's review, where SHEITC decides.
 import { describe, expect, it } from 'vitest';
-import { authorityStatus, checkAuthorityMeasure, checkRecognitionAuthority } from '../../../src/lib/domain/policy/authority.ts';
+import {
+  authorityStatus,
+  checkAuthorityMeasure,
+  checkRecognitionAuthority
+} from '../../../src/lib/domain/policy/authority.ts';
 import { applyAction, availableActions } from '../../../src/lib/domain/workflow.ts';
 import { DOCS_BASIC, FACTS, Journey, at } from '../domain/workflow-helpers.ts';
 
@@ -11,9 +15,17 @@ const m = (measure: string, at: string, authorityCode = 'pudong') => ({ measure,
 describe('authority status', () => {
   it('is held until revoked, and the latest of revoke/restore wins whatever the input order', () => {
     expect(authorityStatus('pudong', []).withdrawn).toBe(false);
-    const revoked = authorityStatus('pudong', [m('interview', '2026-11-01T00:00:00Z'), m('revoke_authority', '2026-11-02T00:00:00Z')]);
+    const revoked = authorityStatus('pudong', [
+      m('interview', '2026-11-01T00:00:00Z'),
+      m('revoke_authority', '2026-11-02T00:00:00Z')
+    ]);
     expect(revoked).toMatchObject({ withdrawn: true, since: '2026-11-02T00:00:00Z' });
-    expect(authorityStatus('pudong', [m('restore_authority', '2026-11-03T00:00:00Z'), m('revoke_authority', '2026-11-02T00:00:00Z')]).withdrawn).toBe(false);
+    expect(
+      authorityStatus('pudong', [
+        m('restore_authority', '2026-11-03T00:00:00Z'),
+        m('revoke_authority', '2026-11-02T00:00:00Z')
+      ]).withdrawn
+    ).toBe(false);
     // Another district's measure does not touch Pudong.
     expect(authorityStatus('pudong', [m('revoke_authority', '2026-11-02T00:00:00Z', 'jiading')]).withdrawn).toBe(false);
   });
@@ -22,8 +34,14 @@ describe('authority status', () => {
     const held = authorityStatus('pudong', []);
     const revoked = authorityStatus('pudong', [m('revoke_authority', '2026-11-02T00:00:00Z')]);
     expect(checkAuthorityMeasure(held, 'revoke_authority', PD)).toBeNull();
-    expect(checkAuthorityMeasure(held, 'restore_authority', PD)).toMatchObject({ status: 409, code: 'authority_not_withdrawn' });
-    expect(checkAuthorityMeasure(revoked, 'revoke_authority', PD)).toMatchObject({ status: 409, code: 'authority_already_withdrawn' });
+    expect(checkAuthorityMeasure(held, 'restore_authority', PD)).toMatchObject({
+      status: 409,
+      code: 'authority_not_withdrawn'
+    });
+    expect(checkAuthorityMeasure(revoked, 'revoke_authority', PD)).toMatchObject({
+      status: 409,
+      code: 'authority_already_withdrawn'
+    });
     expect(checkAuthorityMeasure(revoked, 'restore_authority', PD)).toBeNull();
     expect(checkAuthorityMeasure(revoked, 'interview', PD)).toBeNull();
   });
@@ -57,20 +75,41 @@ describe('the workflow while the authority is withdrawn', () => {
   it('the government cannot recognise or reject and is not offered to; the lead forwards to the city; SHEITC decides', () => {
     const j = atDecision();
     const gov = j.actors.district_government;
-    const r = applyAction(j.state, { type: 'recognise', expectedVersion: j.state.version, documentId: 'd' }, gov, withdrawn, at('2026-11-27'));
+    const r = applyAction(
+      j.state,
+      { type: 'recognise', expectedVersion: j.state.version, documentId: 'd' },
+      gov,
+      withdrawn,
+      at('2026-11-27')
+    );
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.refusal.code).toBe('authority_withdrawn');
-    const rj = applyAction(j.state, { type: 'reject', expectedVersion: j.state.version, comment: '不符合' }, gov, withdrawn, at('2026-11-27'));
+    const rj = applyAction(
+      j.state,
+      { type: 'reject', expectedVersion: j.state.version, comment: '不符合' },
+      gov,
+      withdrawn,
+      at('2026-11-27')
+    );
     expect(!rj.ok && rj.refusal.code).toBe('authority_withdrawn');
     expect(availableActions(j.state, gov, withdrawn).map((a) => a.type)).not.toContain('recognise');
-    expect(availableActions(j.state, j.actors.district_industry, withdrawn).map((a) => a.type)).toContain('forward_to_city');
+    expect(availableActions(j.state, j.actors.district_industry, withdrawn).map((a) => a.type)).toContain(
+      'forward_to_city'
+    );
     // Without the withdrawal, no forwarding from the decision stage.
-    expect(availableActions(j.state, j.actors.district_industry, FACTS.insideRetained).map((a) => a.type)).not.toContain('forward_to_city');
+    expect(
+      availableActions(j.state, j.actors.district_industry, FACTS.insideRetained).map((a) => a.type)
+    ).not.toContain('forward_to_city');
 
     j.facts = withdrawn;
     j.do('district_industry', 'forward_to_city', {}, '2026-11-27');
     expect(j.state.stage).toBe('city_review');
-    j.do('city_sheitc', 'recognise', { documentId: 'd', override: true, comment: '市级审核认定（区认定权收回期间）' }, '2026-11-30');
+    j.do(
+      'city_sheitc',
+      'recognise',
+      { documentId: 'd', override: true, comment: '市级审核认定（区认定权收回期间）' },
+      '2026-11-30'
+    );
     expect(j.state.stage).toBe('tracking');
   });
 

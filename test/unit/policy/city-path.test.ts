@@ -7,7 +7,10 @@ import { DOCS_BASIC, FACTS, Journey } from '../domain/workflow-helpers.ts';
 
 describe('city path (三.1)', () => {
   it('the reserve-area planning mechanism must be recorded on the 三.1 path only', () => {
-    expect(checkReserveMechanism(pathOf(FACTS.reserveNew), null)).toMatchObject({ status: 409, code: 'city_reserve_mechanism_missing' });
+    expect(checkReserveMechanism(pathOf(FACTS.reserveNew), null)).toMatchObject({
+      status: 409,
+      code: 'city_reserve_mechanism_missing'
+    });
     expect(checkReserveMechanism(pathOf(FACTS.reserveNew), 'abc')!.zh).toContain('三.1');
     expect(checkReserveMechanism(pathOf(FACTS.reserveNew), '市规划资源局启动')).toBeNull();
     expect(checkReserveMechanism(pathOf(FACTS.insideRetained), null)).toBeNull();

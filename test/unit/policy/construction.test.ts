@@ -1,12 +1,26 @@
 // Construction milestones (施工许可, 开工, 竣工) are refused while a plan adjustment is pending (一.4(3)) or the
 // sanction 停止改扩建手续办理 / 收回土地 is in force (二.5); lifting needs a city department and a reason.
 import { describe, expect, it } from 'vitest';
-import { checkConstruction, constructionGate, CONSTRUCTION_MILESTONES } from '../../../src/lib/domain/policy/construction.ts';
+import {
+  checkConstruction,
+  constructionGate,
+  CONSTRUCTION_MILESTONES
+} from '../../../src/lib/domain/policy/construction.ts';
 import { activeSanctions, checkLift, checkSanctionReason } from '../../../src/lib/domain/policy/sanctions.ts';
 import type { MeasureRecord } from '../../../src/lib/domain/tracking.ts';
 import { actorsFor } from '../domain/workflow-helpers.ts';
 
-const measure = (id: string, kind: MeasureRecord['kind'], date = '2026-11-10'): MeasureRecord => ({ id, kind, findingId: 'f1', date, department: '市经济信息化委', note: '合同履约不达标', actorId: 's', role: 'city_sheitc', recordedAt: '' });
+const measure = (id: string, kind: MeasureRecord['kind'], date = '2026-11-10'): MeasureRecord => ({
+  id,
+  kind,
+  findingId: 'f1',
+  date,
+  department: '市经济信息化委',
+  note: '合同履约不达标',
+  actorId: 's',
+  role: 'city_sheitc',
+  recordedAt: ''
+});
 const state = { planAdjustment: 'not_required' as const, authorityCode: 'pudong', ownerId: 'ent' };
 const A = actorsFor('pudong');
 
@@ -19,7 +33,8 @@ describe('construction gate', () => {
 
   it('refuses every construction milestone while the plan adjustment is pending, naming 一.4(3)', () => {
     const g = constructionGate({ planAdjustment: 'pending' }, []);
-    for (const m of CONSTRUCTION_MILESTONES) expect(checkConstruction(m, g)).toMatchObject({ status: 409, code: 'plan_adjustment_pending' });
+    for (const m of CONSTRUCTION_MILESTONES)
+      expect(checkConstruction(m, g)).toMatchObject({ status: 409, code: 'plan_adjustment_pending' });
     expect(checkConstruction('construction_permit', g)!.zh).toContain('一.4(3)');
     expect(checkConstruction('construction_permit', constructionGate({ planAdjustment: 'done' }, []))).toBeNull();
   });
@@ -30,10 +45,22 @@ describe('construction gate', () => {
     expect(r).toMatchObject({ status: 409, code: 'sanction_in_force' });
     expect(r.zh).toContain('停止改扩建手续办理');
     expect(r.zh).toContain('二.5');
-    expect(checkConstruction('completion_acceptance', constructionGate(state, activeSanctions([measure('m2', 'land_recovery')], [])))).toMatchObject({ code: 'sanction_in_force' });
-    expect(checkConstruction('construction_start', constructionGate(state, activeSanctions([measure('m3', 'credit_record')], [])))).toBeNull();
+    expect(
+      checkConstruction(
+        'completion_acceptance',
+        constructionGate(state, activeSanctions([measure('m2', 'land_recovery')], []))
+      )
+    ).toMatchObject({ code: 'sanction_in_force' });
+    expect(
+      checkConstruction(
+        'construction_start',
+        constructionGate(state, activeSanctions([measure('m3', 'credit_record')], []))
+      )
+    ).toBeNull();
     // Lifted: construction may be recorded again.
-    expect(checkConstruction('construction_start', constructionGate(state, activeSanctions(stop, [{ measureId: 'm1' }])))).toBeNull();
+    expect(
+      checkConstruction('construction_start', constructionGate(state, activeSanctions(stop, [{ measureId: 'm1' }])))
+    ).toBeNull();
   });
 });
 
@@ -49,9 +76,18 @@ describe('sanctions and their lifting', () => {
     const input = { measureId: 'm1', date: '2026-11-10', reason: '已整改到位' };
     expect(checkLift(state, A.city_sheitc, input, ms, [], '2026-11-30')).toBeNull();
     expect(checkLift(state, A.district_industry, input, ms, [], '2026-11-30')).toMatchObject({ status: 403 });
-    expect(checkLift(state, A.city_sheitc, { ...input, date: '2026-11-09' }, ms, [], '2026-11-30')).toMatchObject({ code: 'date_before_sanction' });
-    expect(checkLift(state, A.city_sheitc, { ...input, date: '2026-12-01' }, ms, [], '2026-11-30')).toMatchObject({ code: 'date_in_future' });
-    expect(checkLift(state, A.city_sheitc, { ...input, measureId: 'x' }, ms, [], '2026-11-30')).toMatchObject({ code: 'sanction_missing' });
-    expect(checkLift(state, A.city_sheitc, input, ms, [{ measureId: 'm1' }], '2026-11-30')).toMatchObject({ status: 409, code: 'sanction_already_lifted' });
+    expect(checkLift(state, A.city_sheitc, { ...input, date: '2026-11-09' }, ms, [], '2026-11-30')).toMatchObject({
+      code: 'date_before_sanction'
+    });
+    expect(checkLift(state, A.city_sheitc, { ...input, date: '2026-12-01' }, ms, [], '2026-11-30')).toMatchObject({
+      code: 'date_in_future'
+    });
+    expect(checkLift(state, A.city_sheitc, { ...input, measureId: 'x' }, ms, [], '2026-11-30')).toMatchObject({
+      code: 'sanction_missing'
+    });
+    expect(checkLift(state, A.city_sheitc, input, ms, [{ measureId: 'm1' }], '2026-11-30')).toMatchObject({
+      status: 409,
+      code: 'sanction_already_lifted'
+    });
   });
 });

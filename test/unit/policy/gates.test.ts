@@ -1,19 +1,40 @@
 // The positive list as a gate (一.3、一.4), the guideline's period of force, and 新建/改建/扩建 on the commitment path.
 import { describe, expect, it } from 'vitest';
 import { checkPositiveList, MIN_JUSTIFICATION, positiveGaps } from '../../../src/lib/domain/policy/positive-list.ts';
-import { checkNewVersion, checkPolicyInForce, latestStarted, versionInForce, type PolicyVersion } from '../../../src/lib/domain/policy/versions.ts';
+import {
+  checkNewVersion,
+  checkPolicyInForce,
+  latestStarted,
+  versionInForce,
+  type PolicyVersion
+} from '../../../src/lib/domain/policy/versions.ts';
 import { allowedConstructionTypes, checkConstructionType } from '../../../src/lib/domain/policy/construction-type.ts';
 import { pathOf } from '../../../src/lib/domain/paths.ts';
 import { checkSubmission } from '../../../src/lib/domain/application.ts';
 import { FACTS } from '../domain/workflow-helpers.ts';
 
-const r = (criterionId: string, list: string, status: string) => ({ criterionId, list, status, title: { zh: `标准${criterionId}`, en: `Criterion ${criterionId}` }, clause: '4号 二.1' });
+const r = (criterionId: string, list: string, status: string) => ({
+  criterionId,
+  list,
+  status,
+  title: { zh: `标准${criterionId}`, en: `Criterion ${criterionId}` },
+  clause: '4号 二.1'
+});
 
 describe('positive list gate', () => {
-  const results = [r('P1', 'positive', 'pass'), r('P2', 'positive', 'needs_review'), r('N1', 'negative', 'fail'), r('P3', 'positive', 'fail'), r('N2', 'negative', 'needs_review')];
+  const results = [
+    r('P1', 'positive', 'pass'),
+    r('P2', 'positive', 'needs_review'),
+    r('N1', 'negative', 'fail'),
+    r('P3', 'positive', 'fail'),
+    r('N2', 'negative', 'needs_review')
+  ];
 
   it('lists positive criteria that fail or are unjudged, failures first; negative ones are the other gate', () => {
-    expect(positiveGaps(results).map((g) => [g.criterionId, g.status])).toEqual([['P3', 'fail'], ['P2', 'needs_review']]);
+    expect(positiveGaps(results).map((g) => [g.criterionId, g.status])).toEqual([
+      ['P3', 'fail'],
+      ['P2', 'needs_review']
+    ]);
     expect(positiveGaps([r('P1', 'positive', 'pass')])).toEqual([]);
   });
 
@@ -33,8 +54,26 @@ describe('positive list gate', () => {
 });
 
 describe('period of force', () => {
-  const original: PolicyVersion = { id: 1, docNumber: '沪经信规范〔2020〕9号', title: '规划产业区块外优质项目认定工作指引', kind: 'original', effectiveFrom: '2020-10-26', effectiveTo: '2025-10-25', basedOn: null, sample: false, note: '' };
-  const extension: PolicyVersion = { ...original, id: 2, docNumber: '延期', kind: 'extension', effectiveFrom: '2025-10-26', effectiveTo: '2027-10-25', basedOn: 1 };
+  const original: PolicyVersion = {
+    id: 1,
+    docNumber: '沪经信规范〔2020〕9号',
+    title: '规划产业区块外优质项目认定工作指引',
+    kind: 'original',
+    effectiveFrom: '2020-10-26',
+    effectiveTo: '2025-10-25',
+    basedOn: null,
+    sample: false,
+    note: ''
+  };
+  const extension: PolicyVersion = {
+    ...original,
+    id: 2,
+    docNumber: '延期',
+    kind: 'extension',
+    effectiveFrom: '2025-10-26',
+    effectiveTo: '2027-10-25',
+    basedOn: 1
+  };
 
   it('is in force from 2020-10-26 to 2025-10-25 inclusive, not a day longer', () => {
     expect(versionInForce([original], '2020-10-25')).toBeNull();
@@ -56,12 +95,24 @@ describe('period of force', () => {
   });
 
   it('an extension follows an existing version and has sensible dates', () => {
-    const input = { docNumber: 'X', title: 'Y', kind: 'extension' as const, effectiveFrom: '2025-10-26', effectiveTo: '2027-10-25', basedOn: 1, note: '' };
+    const input = {
+      docNumber: 'X',
+      title: 'Y',
+      kind: 'extension' as const,
+      effectiveFrom: '2025-10-26',
+      effectiveTo: '2027-10-25',
+      basedOn: 1,
+      note: ''
+    };
     expect(checkNewVersion(input, [original])).toBeNull();
     expect(checkNewVersion({ ...input, basedOn: 9 }, [original])).toMatchObject({ code: 'policy_base_missing' });
-    expect(checkNewVersion({ ...input, effectiveTo: '2025-10-25' }, [original])).toMatchObject({ code: 'policy_dates' });
+    expect(checkNewVersion({ ...input, effectiveTo: '2025-10-25' }, [original])).toMatchObject({
+      code: 'policy_dates'
+    });
     expect(checkNewVersion({ ...input, effectiveTo: '2025-10-26' }, [original])).toBeNull();
-    expect(checkNewVersion({ ...input, effectiveFrom: '2020-10-26' }, [original])).toMatchObject({ code: 'policy_dates' });
+    expect(checkNewVersion({ ...input, effectiveFrom: '2020-10-26' }, [original])).toMatchObject({
+      code: 'policy_dates'
+    });
   });
 });
 
@@ -78,7 +129,12 @@ describe('新建 / 改建 / 扩建 (一.4)', () => {
   });
 
   it('every other path allows all three', () => {
-    for (const f of [FACTS.insideRetained, FACTS.reserveNew, FACTS.reserveExisting, FACTS.outsideNotRetainedExceeding]) {
+    for (const f of [
+      FACTS.insideRetained,
+      FACTS.reserveNew,
+      FACTS.reserveExisting,
+      FACTS.outsideNotRetainedExceeding
+    ]) {
       expect(allowedConstructionTypes(pathOf(f))).toEqual(['new_build', 'rebuild', 'extend']);
       expect(checkConstructionType('new_build', pathOf(f))).toBeNull();
     }

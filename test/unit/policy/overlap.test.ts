@@ -2,12 +2,30 @@
 // with a live or recognised project is flagged; the lead acknowledges it with a reason before taking the application on.
 import { describe, expect, it } from 'vitest';
 import {
-  LIVE_STAGES, MIN_OVERLAP_REASON, OVERLAP_GATED_ACTIONS, acknowledgementRecord, checkOverlapAcknowledged, describeOverlap,
-  heldBefore, isLiveStage, isSignificantOverlap, liveOverlaps, unacknowledged, type ParcelOverlap
+  LIVE_STAGES,
+  MIN_OVERLAP_REASON,
+  OVERLAP_GATED_ACTIONS,
+  acknowledgementRecord,
+  checkOverlapAcknowledged,
+  describeOverlap,
+  heldBefore,
+  isLiveStage,
+  isSignificantOverlap,
+  liveOverlaps,
+  unacknowledged,
+  type ParcelOverlap
 } from '../../../src/lib/domain/policy/overlap.ts';
 
 const ov = (o: Partial<ParcelOverlap> = {}): ParcelOverlap => ({
-  projectId: 'p1', code: 'ZL-2026-0001', title: '示意项目', stage: 'joint_review', visible: true, overlapM2: 2000, areaM2: 40000, otherAreaM2: 40000, ...o
+  projectId: 'p1',
+  code: 'ZL-2026-0001',
+  title: '示意项目',
+  stage: 'joint_review',
+  visible: true,
+  overlapM2: 2000,
+  areaM2: 40000,
+  otherAreaM2: 40000,
+  ...o
 });
 
 describe('significant overlap: more than 100 m² or more than 1 % of either parcel', () => {
@@ -37,7 +55,17 @@ describe('significant overlap: more than 100 m² or more than 1 % of either parc
 
 describe('which projects count', () => {
   it('applications in progress and recognised projects; not drafts, rejected or withdrawn ones', () => {
-    for (const s of ['submitted', 'preliminary_review', 'returned', 'joint_review', 'city_review', 'decision', 'recognised', 'tracking']) expect(isLiveStage(s)).toBe(true);
+    for (const s of [
+      'submitted',
+      'preliminary_review',
+      'returned',
+      'joint_review',
+      'city_review',
+      'decision',
+      'recognised',
+      'tracking'
+    ])
+      expect(isLiveStage(s)).toBe(true);
     for (const s of ['draft', 'rejected', 'withdrawn']) expect(isLiveStage(s)).toBe(false);
     expect(LIVE_STAGES).toHaveLength(8);
   });
@@ -75,7 +103,12 @@ describe('which projects count', () => {
 
 describe('the lead acknowledges with a reason', () => {
   it('only the lead steps that take the application on are gated', () => {
-    expect([...OVERLAP_GATED_ACTIONS].sort()).toEqual(['accept', 'close_joint_review', 'forward_to_city', 'start_joint_review']);
+    expect([...OVERLAP_GATED_ACTIONS].sort()).toEqual([
+      'accept',
+      'close_joint_review',
+      'forward_to_city',
+      'start_joint_review'
+    ]);
   });
 
   it('nothing pending: no refusal, with or without a reason', () => {

@@ -7,9 +7,22 @@ import { km2, load, overlap, polygonsOf, type AreaFeature } from './helpers.ts';
 
 /** Official land areas (km², Shanghai Statistical Yearbook, rounded): the schematic must stay within ×1.5. */
 const REAL_KM2: Record<string, number> = {
-  huangpu: 20.5, xuhui: 54.8, changning: 38.3, jingan: 36.9, putuo: 54.8, hongkou: 23.5, yangpu: 60.7,
-  minhang: 370.8, baoshan: 271, jiading: 464.2, pudong: 1210.4, jinshan: 586.1, songjiang: 605.6,
-  qingpu: 670.1, fengxian: 687.4, chongming: 1185.5
+  huangpu: 20.5,
+  xuhui: 54.8,
+  changning: 38.3,
+  jingan: 36.9,
+  putuo: 54.8,
+  hongkou: 23.5,
+  yangpu: 60.7,
+  minhang: 370.8,
+  baoshan: 271,
+  jiading: 464.2,
+  pudong: 1210.4,
+  jinshan: 586.1,
+  songjiang: 605.6,
+  qingpu: 670.1,
+  fengxian: 687.4,
+  chongming: 1185.5
 };
 const AREA_FACTOR = 1.5;
 
@@ -51,7 +64,11 @@ describe('district.geojson', () => {
     const expected = AUTHORITIES.filter((a) => a.kind === 'district');
     expect(expected).toHaveLength(16);
     expect(districts()).toHaveLength(16);
-    expect(districts().map((f) => f.properties.code).sort()).toEqual(expected.map((a) => a.code).sort());
+    expect(
+      districts()
+        .map((f) => f.properties.code)
+        .sort()
+    ).toEqual(expected.map((a) => a.code).sort());
     for (const a of expected) {
       expect(byCode(a.code).properties.name).toBe(a.zh);
       expect(byCode(a.code).properties.name_en).toBe(a.en);
@@ -96,7 +113,9 @@ describe('district.geojson', () => {
   });
 
   it.each(LANDMARKS)('puts %s in the right district', (_name, point, code) => {
-    const hit = districts().filter((f) => turf.booleanPointInPolygon(point, f)).map((f) => f.properties.code);
+    const hit = districts()
+      .filter((f) => turf.booleanPointInPolygon(point, f))
+      .map((f) => f.properties.code);
     expect(hit).toEqual([code]);
   });
 
@@ -106,7 +125,8 @@ describe('district.geojson', () => {
     expect(hpLon).toBeLessThan(121.52);
     expect(hpLat).toBeGreaterThan(31.19);
     expect(hpLat).toBeLessThan(31.26);
-    for (const code of Object.keys(REAL_KM2).filter((c) => c !== 'chongming')) expect(centroid('chongming')[1]).toBeGreaterThan(centroid(code)[1]);
+    for (const code of Object.keys(REAL_KM2).filter((c) => c !== 'chongming'))
+      expect(centroid('chongming')[1]).toBeGreaterThan(centroid(code)[1]);
     expect(centroid('pudong')[0]).toBeGreaterThan(hpLon);
     expect(centroid('baoshan')[1]).toBeGreaterThan(centroid('jingan')[1]);
     expect(centroid('jiading')[0]).toBeLessThan(centroid('putuo')[0]);

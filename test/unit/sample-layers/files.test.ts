@@ -30,21 +30,26 @@ describe.each(FILES)('%s.geojson', (name) => {
           expect(turf.booleanClockwise(ring)).toBe(i > 0);
         });
       }
-      expect(turf.kinks(f as never).features, `${String(f.properties.code ?? f.properties.id)} self-intersects`).toHaveLength(0);
+      expect(
+        turf.kinks(f as never).features,
+        `${String(f.properties.code ?? f.properties.id)} self-intersects`
+      ).toHaveLength(0);
       expect(turf.booleanValid(f), `${String(f.properties.code ?? f.properties.id)} invalid`).toBe(true);
     }
   });
 
   it('uses lon/lat inside the Shanghai region, rounded to at most 6 decimals', () => {
     for (const f of load(name).features) {
-      for (const rings of polygonsOf(f)) for (const ring of rings) for (const [lon, lat] of ring) {
-        expect(lon).toBeGreaterThan(120.7);
-        expect(lon).toBeLessThan(122.3);
-        expect(lat).toBeGreaterThan(30.5);
-        expect(lat).toBeLessThan(32.0);
-        expect(Math.abs(lon * 1e6 - Math.round(lon * 1e6))).toBeLessThan(1e-3);
-        expect(Math.abs(lat * 1e6 - Math.round(lat * 1e6))).toBeLessThan(1e-3);
-      }
+      for (const rings of polygonsOf(f))
+        for (const ring of rings)
+          for (const [lon, lat] of ring) {
+            expect(lon).toBeGreaterThan(120.7);
+            expect(lon).toBeLessThan(122.3);
+            expect(lat).toBeGreaterThan(30.5);
+            expect(lat).toBeLessThan(32.0);
+            expect(Math.abs(lon * 1e6 - Math.round(lon * 1e6))).toBeLessThan(1e-3);
+            expect(Math.abs(lat * 1e6 - Math.round(lat * 1e6))).toBeLessThan(1e-3);
+          }
     }
   });
 });

@@ -6,12 +6,24 @@ import * as turf from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 
 export const DIR = join(process.cwd(), 'seed/sample-layers');
-export const FILES = ['district', 'lingang', 'development_boundary', 'industrial_block', 'strategic_reserve',
-  'basic_farmland', 'eco_redline', 'central_city', 'river_buffer', 'sample-parcels'] as const;
+export const FILES = [
+  'district',
+  'lingang',
+  'development_boundary',
+  'industrial_block',
+  'strategic_reserve',
+  'basic_farmland',
+  'eco_redline',
+  'central_city',
+  'river_buffer',
+  'sample-parcels'
+] as const;
 export type LayerFile = (typeof FILES)[number];
 
 export type AreaFeature = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
-export type Collection = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> & { properties?: Record<string, unknown> };
+export type Collection = FeatureCollection<Polygon | MultiPolygon, Record<string, unknown>> & {
+  properties?: Record<string, unknown>;
+};
 
 const cache = new Map<string, Collection>();
 export function load(name: LayerFile): Collection {

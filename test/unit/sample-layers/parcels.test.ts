@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { AUTHORITIES } from '../../../src/lib/domain/authorities.ts';
 import { areaOn, load, type AreaFeature } from './helpers.ts';
 
-interface Expected { landType: string; lingang: boolean; straddles?: boolean; conflicts?: string[] }
+interface Expected {
+  landType: string;
+  lingang: boolean;
+  straddles?: boolean;
+  conflicts?: string[];
+}
 
 /** Same thresholds as the generator documents: second zone ≥5% = straddling; ≥100 m² overlap = conflict. */
 const STRADDLE_MIN_SHARE = 0.05;
@@ -19,7 +24,12 @@ function shares(f: AreaFeature) {
   const block = areaOn(f, load('industrial_block')) / a;
   const reserve = areaOn(f, load('strategic_reserve')) / a;
   const boundary = areaOn(f, load('development_boundary')) / a;
-  return { industrial_block: block, reserve, inside_boundary: boundary - block - reserve, outside_boundary: 1 - boundary };
+  return {
+    industrial_block: block,
+    reserve,
+    inside_boundary: boundary - block - reserve,
+    outside_boundary: 1 - boundary
+  };
 }
 
 describe('sample-parcels.geojson', () => {
@@ -38,26 +48,32 @@ describe('sample-parcels.geojson', () => {
     }
   });
 
-  it.each(parcels().map((f) => [String(f.properties.id), f] as const))('%s: expectations hold against the layers', (_id, f) => {
-    const e = expectedOf(f);
-    const s = shares(f);
-    const ranked = Object.entries(s).sort((x, y) => y[1] - x[1]);
-    expect(ranked[0][0]).toBe(e.landType);
-    expect(ranked[1][1] >= STRADDLE_MIN_SHARE).toBe(e.straddles === true);
+  it.each(parcels().map((f) => [String(f.properties.id), f] as const))(
+    '%s: expectations hold against the layers',
+    (_id, f) => {
+      const e = expectedOf(f);
+      const s = shares(f);
+      const ranked = Object.entries(s).sort((x, y) => y[1] - x[1]);
+      expect(ranked[0][0]).toBe(e.landType);
+      expect(ranked[1][1] >= STRADDLE_MIN_SHARE).toBe(e.straddles === true);
 
-    const conflicts: string[] = [];
-    if (areaOn(f, load('basic_farmland')) >= CONFLICT_MIN_M2) conflicts.push('basic_farmland');
-    if (areaOn(f, load('eco_redline')) >= CONFLICT_MIN_M2) conflicts.push('eco_redline');
-    expect(conflicts).toEqual(e.conflicts ?? []);
+      const conflicts: string[] = [];
+      if (areaOn(f, load('basic_farmland')) >= CONFLICT_MIN_M2) conflicts.push('basic_farmland');
+      if (areaOn(f, load('eco_redline')) >= CONFLICT_MIN_M2) conflicts.push('eco_redline');
+      expect(conflicts).toEqual(e.conflicts ?? []);
 
-    expect(areaOn(f, load('lingang')) / turf.area(f) > 0.5).toBe(e.lingang);
-    const district = load('district').features.find((d) => areaOn(f, { ...load('district'), features: [d] }) / turf.area(f) > 0.5);
-    expect(district?.properties.code).toBe(f.properties.district);
-  });
+      expect(areaOn(f, load('lingang')) / turf.area(f) > 0.5).toBe(e.lingang);
+      const district = load('district').features.find(
+        (d) => areaOn(f, { ...load('district'), features: [d] }) / turf.area(f) > 0.5
+      );
+      expect(district?.properties.code).toBe(f.properties.district);
+    }
+  );
 
   it('covers every demo case', () => {
     const fs = parcels();
-    const has = (pred: (e: Expected, district: string) => boolean) => fs.some((f) => pred(expectedOf(f), String(f.properties.district)));
+    const has = (pred: (e: Expected, district: string) => boolean) =>
+      fs.some((f) => pred(expectedOf(f), String(f.properties.district)));
     expect(has((e) => e.landType === 'reserve' && !e.straddles)).toBe(true);
     expect(has((e, d) => e.landType === 'inside_boundary' && !e.straddles && d === 'jiading')).toBe(true);
     expect(has((e, d) => e.landType === 'inside_boundary' && !e.straddles && !e.lingang && d === 'pudong')).toBe(true);

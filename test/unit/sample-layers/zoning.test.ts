@@ -11,7 +11,8 @@ import { areaOff, areaOn, km2, load, unionOf, type AreaFeature } from './helpers
  */
 const ROUNDING_M = 0.08;
 const MIN_SLIVER_M2 = 10;
-const SLIVER_M2 = (f: AreaFeature) => Math.max(MIN_SLIVER_M2, turf.length(turf.polygonToLine(f as never) as never, { units: 'meters' }) * ROUNDING_M);
+const SLIVER_M2 = (f: AreaFeature) =>
+  Math.max(MIN_SLIVER_M2, turf.length(turf.polygonToLine(f as never) as never, { units: 'meters' }) * ROUNDING_M);
 
 const landKm2 = () => load('district').features.reduce((s, f) => s + km2(f), 0);
 const label = (f: AreaFeature) => `${String(f.properties.code)} ${String(f.properties.name)}`;
@@ -55,7 +56,8 @@ describe('development boundary and what lies inside it', () => {
   });
 
   it('puts the big industrial bases near their real places', () => {
-    const at = (name: string) => load('industrial_block').features.find((f) => String(f.properties.name).startsWith(name));
+    const at = (name: string) =>
+      load('industrial_block').features.find((f) => String(f.properties.name).startsWith(name));
     const near = (name: string, lon: number, lat: number) => {
       const f = at(name);
       expect(f, name).toBeDefined();
@@ -80,16 +82,27 @@ describe('basic farmland and ecological red line', () => {
   it('puts farmland mostly in the rural districts, not downtown', () => {
     const inDistrict = (code: string) => {
       const d = load('district').features.find((f) => f.properties.code === code) as AreaFeature;
-      return load('basic_farmland').features.filter((f) => turf.booleanPointInPolygon(turf.pointOnFeature(f), d)).length;
+      return load('basic_farmland').features.filter((f) => turf.booleanPointInPolygon(turf.pointOnFeature(f), d))
+        .length;
     };
-    for (const code of ['huangpu', 'jingan', 'hongkou', 'yangpu', 'xuhui', 'changning', 'putuo']) expect(inDistrict(code), code).toBe(0);
-    for (const code of ['chongming', 'qingpu', 'songjiang', 'jinshan', 'fengxian']) expect(inDistrict(code), code).toBeGreaterThan(20);
+    for (const code of ['huangpu', 'jingan', 'hongkou', 'yangpu', 'xuhui', 'changning', 'putuo'])
+      expect(inDistrict(code), code).toBe(0);
+    for (const code of ['chongming', 'qingpu', 'songjiang', 'jinshan', 'fengxian'])
+      expect(inDistrict(code), code).toBeGreaterThan(20);
   });
 
   it('includes Dianshan Lake, Chongming Dongtan, Jiuduansha and Qingcaosha in the red line', () => {
     const eco = load('eco_redline').features;
-    for (const [name, p] of [['淀山湖', [120.95, 31.13]], ['崇明东滩', [121.97, 31.5]], ['九段沙', [122.0, 31.16]], ['青草沙', [121.585, 31.445]]] as const) {
-      expect(eco.some((f) => turf.booleanPointInPolygon([...p], f)), name).toBe(true);
+    for (const [name, p] of [
+      ['淀山湖', [120.95, 31.13]],
+      ['崇明东滩', [121.97, 31.5]],
+      ['九段沙', [122.0, 31.16]],
+      ['青草沙', [121.585, 31.445]]
+    ] as const) {
+      expect(
+        eco.some((f) => turf.booleanPointInPolygon([...p], f)),
+        name
+      ).toBe(true);
     }
   });
 });

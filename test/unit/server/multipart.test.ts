@@ -18,7 +18,12 @@ describe('multipart reader', () => {
     fd.append('file', new Blob([]), 'empty.prj');
     const { body, boundary } = await encode(fd);
     const parts = parseMultipart(body, boundary);
-    expect(parts.map((p) => [p.name, p.filename])).toEqual([['crs', undefined], ['note', undefined], ['file', '用地红线 "A".dxf'], ['file', 'empty.prj']]);
+    expect(parts.map((p) => [p.name, p.filename])).toEqual([
+      ['crs', undefined],
+      ['note', undefined],
+      ['file', '用地红线 "A".dxf'],
+      ['file', 'empty.prj']
+    ]);
     expect(Buffer.from(parts[1].bytes).toString()).toBe('中文 "quoted"');
     expect([...parts[2].bytes]).toEqual([...tricky]);
     expect(parts[2].type).toBe('application/octet-stream');
@@ -30,7 +35,9 @@ describe('multipart reader', () => {
     // Written by hand: undici's own serialiser takes seconds for this size.
     const boundary = '----formdata-undici-0123456789';
     const body = Buffer.concat([
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.geojson"\r\nContent-Type: application/octet-stream\r\n\r\n`),
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="big.geojson"\r\nContent-Type: application/octet-stream\r\n\r\n`
+      ),
       big,
       Buffer.from(`\r\n--${boundary}--\r\n`)
     ]);

@@ -1,5 +1,10 @@
 // Builders of the standard's test inputs: a criterion from its check, an evaluation input, a parcel's spatial facts.
-import { criterionSchema, type CriterionInput, type EvaluationInput, type SpatialFacts } from '../../../src/lib/domain/standard/index.ts';
+import {
+  criterionSchema,
+  type CriterionInput,
+  type EvaluationInput,
+  type SpatialFacts
+} from '../../../src/lib/domain/standard/index.ts';
 
 export const crit = (c: Partial<CriterionInput> & { check: CriterionInput['check'] }) =>
   criterionSchema.parse({ id: 'X1', list: 'positive', title: { zh: '测试', en: 'Test' }, ...c });

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { evaluateCriterion, type SpatialFacts } from '../../../src/lib/domain/standard/index.ts';
 import { crit, input, parcel as baseParcel } from './builders.ts';
 
-const parcel = (over: Partial<SpatialFacts> = {}) => baseParcel({ layerKinds: ['eco_redline', 'basic_farmland'], ...over });
+const parcel = (over: Partial<SpatialFacts> = {}) =>
+  baseParcel({ layerKinds: ['eco_redline', 'basic_farmland'], ...over });
 const said = (r: { status: string; missing: string[]; reason: { zh: string; en: string } }) => ({
   status: r.status,
   missing: r.missing,

@@ -8,7 +8,12 @@ import { criterionSchema, type Criterion, type CriterionInput } from '../../../s
 const crit = (c: Partial<CriterionInput> & Pick<CriterionInput, 'check'>): Criterion =>
   criterionSchema.parse({ id: 'X', list: 'positive', title: { zh: '条目', en: 'Item' }, ...c });
 const tax = (op: '>=' | '>' | '<=' | '<', value: number, extra: Partial<CriterionInput> = {}) =>
-  crit({ id: 'P-TAX', title: { zh: '亩均税收', en: 'Tax per mu' }, check: { kind: 'threshold', metric: 'taxPerMu', op, value }, ...extra });
+  crit({
+    id: 'P-TAX',
+    title: { zh: '亩均税收', en: 'Tax per mu' },
+    check: { kind: 'threshold', metric: 'taxPerMu', op, value },
+    ...extra
+  });
 const loosens = (c: Criterion, d: Criterion) => looseningOf(c, d) !== null;
 
 describe('thresholds: raise a minimum, lower a maximum, never the reverse', () => {
@@ -16,7 +21,10 @@ describe('thresholds: raise a minimum, lower a maximum, never the reverse', () =
     expect(loosens(tax('>=', 50), tax('>=', 60))).toBe(false);
     expect(loosens(tax('>=', 50), tax('>=', 50))).toBe(false);
     expect(loosens(tax('>=', 50), tax('>', 50))).toBe(false); // strictly above is stricter
-    expect(looseningOf(tax('>=', 50), tax('>=', 40))).toEqual({ zh: '门槛 >= 40 比市级 >= 50 宽松', en: "the threshold >= 40 is looser than the city's >= 50" });
+    expect(looseningOf(tax('>=', 50), tax('>=', 40))).toEqual({
+      zh: '门槛 >= 40 比市级 >= 50 宽松',
+      en: "the threshold >= 40 is looser than the city's >= 50"
+    });
     // "> 50" → ">= 50" admits exactly 50: looser.
     expect(loosens(tax('>', 50), tax('>=', 50))).toBe(true);
     expect(loosens(tax('>', 50), tax('>=', 51))).toBe(false);
@@ -34,7 +42,8 @@ describe('thresholds: raise a minimum, lower a maximum, never the reverse', () =
 });
 
 describe('industry, spatial, declaration, lists and land types', () => {
-  const inList = (codes: string[], require: 'in' | 'not_in' = 'in') => crit({ id: 'P-IND', check: { kind: 'industry', require, codes } });
+  const inList = (codes: string[], require: 'in' | 'not_in' = 'in') =>
+    crit({ id: 'P-IND', check: { kind: 'industry', require, codes } });
 
   it('"must be in": the district may narrow the codes (C35 → C351), not add others', () => {
     expect(loosens(inList(['C35', 'C39']), inList(['C351']))).toBe(false);
@@ -45,21 +54,29 @@ describe('industry, spatial, declaration, lists and land types', () => {
   it('"must not be in": every city exclusion stays, more may be added', () => {
     expect(loosens(inList(['C25'], 'not_in'), inList(['C25', 'C26'], 'not_in'))).toBe(false);
     expect(loosens(inList(['C251'], 'not_in'), inList(['C25'], 'not_in'))).toBe(false); // wider exclusion
-    expect(looseningOf(inList(['C25', 'C26'], 'not_in'), inList(['C25'], 'not_in'))?.zh).toBe('市级排除的行业代码 C26 须继续排除');
+    expect(looseningOf(inList(['C25', 'C26'], 'not_in'), inList(['C25'], 'not_in'))?.zh).toBe(
+      '市级排除的行业代码 C26 须继续排除'
+    );
     expect(loosens(inList(['C25'], 'not_in'), inList(['C25'], 'in'))).toBe(true);
   });
 
   it('spatial: same measure, every city layer kept, the tolerance not larger', () => {
-    const sp = (layers: string[], max: number, measure: 'area_m2' | 'share' = 'area_m2') => crit({ id: 'N-ECO', list: 'negative', check: { kind: 'spatial', layers, measure, max } });
+    const sp = (layers: string[], max: number, measure: 'area_m2' | 'share' = 'area_m2') =>
+      crit({ id: 'N-ECO', list: 'negative', check: { kind: 'spatial', layers, measure, max } });
     expect(loosens(sp(['eco_redline'], 100), sp(['eco_redline', 'basic_farmland'], 50))).toBe(false);
     expect(loosens(sp(['eco_redline'], 100), sp(['eco_redline'], 100))).toBe(false);
-    expect(looseningOf(sp(['eco_redline'], 100), sp(['eco_redline'], 100.5))?.en).toBe("the tolerance 100.5 is larger than the city's 100");
-    expect(looseningOf(sp(['eco_redline', 'basic_farmland'], 100), sp(['eco_redline'], 0))?.zh).toBe('不能去掉图层 basic_farmland');
+    expect(looseningOf(sp(['eco_redline'], 100), sp(['eco_redline'], 100.5))?.en).toBe(
+      "the tolerance 100.5 is larger than the city's 100"
+    );
+    expect(looseningOf(sp(['eco_redline', 'basic_farmland'], 100), sp(['eco_redline'], 0))?.zh).toBe(
+      '不能去掉图层 basic_farmland'
+    );
     expect(loosens(sp(['eco_redline'], 0.01, 'share'), sp(['eco_redline'], 0.01))).toBe(true);
   });
 
   it('a declaration keeps its supporting document; a manual question may be reworded', () => {
-    const dec = (documentRequired: boolean) => crit({ id: 'D-1', check: { kind: 'declaration', statement: { zh: '承诺', en: '' }, documentRequired } });
+    const dec = (documentRequired: boolean) =>
+      crit({ id: 'D-1', check: { kind: 'declaration', statement: { zh: '承诺', en: '' }, documentRequired } });
     expect(loosens(dec(true), dec(false))).toBe(true);
     expect(loosens(dec(false), dec(true))).toBe(false);
     const man = (zh: string) => crit({ id: 'M-1', check: { kind: 'manual', question: { zh, en: '' } } });
@@ -75,45 +92,78 @@ describe('industry, spatial, declaration, lists and land types', () => {
   it('it applies wherever the city criterion applies (empty = every land type)', () => {
     expect(loosens(tax('>=', 50), tax('>=', 60, { landTypes: ['reserve'] }))).toBe(true);
     expect(loosens(tax('>=', 50, { landTypes: ['reserve'] }), tax('>=', 60))).toBe(false);
-    expect(loosens(tax('>=', 50, { landTypes: ['reserve'] }), tax('>=', 60, { landTypes: ['reserve', 'inside_boundary'] }))).toBe(false);
-    expect(loosens(tax('>=', 50, { landTypes: ['reserve', 'inside_boundary'] }), tax('>=', 60, { landTypes: ['reserve'] }))).toBe(true);
+    expect(
+      loosens(tax('>=', 50, { landTypes: ['reserve'] }), tax('>=', 60, { landTypes: ['reserve', 'inside_boundary'] }))
+    ).toBe(false);
+    expect(
+      loosens(tax('>=', 50, { landTypes: ['reserve', 'inside_boundary'] }), tax('>=', 60, { landTypes: ['reserve'] }))
+    ).toBe(true);
   });
 });
 
 describe('publishing and evaluating', () => {
-  const city = [tax('>=', 50), crit({ id: 'P-PLAN', check: { kind: 'manual', question: { zh: '是否符合产业规划？', en: '' } } })];
+  const city = [
+    tax('>=', 50),
+    crit({ id: 'P-PLAN', check: { kind: 'manual', question: { zh: '是否符合产业规划？', en: '' } } })
+  ];
 
   it('refuses the first loosened criterion with 409, naming the rule, the criterion and clause 一.3', () => {
-    const r = checkDistrictCriteria(city, [crit({ id: 'D-NEW', check: { kind: 'manual', question: { zh: '新增', en: '' } } }), tax('>=', 30)])!;
+    const r = checkDistrictCriteria(city, [
+      crit({ id: 'D-NEW', check: { kind: 'manual', question: { zh: '新增', en: '' } } }),
+      tax('>=', 30)
+    ])!;
     expect(r.status).toBe(409);
     expect(r.code).toBe('district_criterion_loosens');
-    expect(r.zh).toBe('区级标准只能在市级标准基础上增加或从严，不能放宽：“亩均税收”（P-TAX）门槛 >= 30 比市级 >= 50 宽松（一.3）');
+    expect(r.zh).toBe(
+      '区级标准只能在市级标准基础上增加或从严，不能放宽：“亩均税收”（P-TAX）门槛 >= 30 比市级 >= 50 宽松（一.3）'
+    );
     expect(r.en).toContain('District criteria may add to or tighten');
     expect(r.en).toContain('(clause 一.3)');
     expect(checkDistrictCriteria(city, [tax('>=', 80)])).toBeNull();
     expect(checkDistrictCriteria(city, [])).toBeNull();
   });
 
-  it('merges: the district\'s stricter version replaces the city\'s in place, its own come after, the rest stay the city\'s', () => {
-    const own = crit({ id: 'D-RD', title: { zh: '研发投入', en: 'R&D' }, check: { kind: 'threshold', metric: 'taxPerMu', op: '>=', value: 1 } });
+  it("merges: the district's stricter version replaces the city's in place, its own come after, the rest stay the city's", () => {
+    const own = crit({
+      id: 'D-RD',
+      title: { zh: '研发投入', en: 'R&D' },
+      check: { kind: 'threshold', metric: 'taxPerMu', op: '>=', value: 1 }
+    });
     const m = mergeCriteria(city, [own, tax('>=', 80)]);
-    expect(m.map((c) => [c.id, c.source ?? 'city'])).toEqual([['P-TAX', 'district'], ['P-PLAN', 'city'], ['D-RD', 'district']]);
+    expect(m.map((c) => [c.id, c.source ?? 'city'])).toEqual([
+      ['P-TAX', 'district'],
+      ['P-PLAN', 'city'],
+      ['D-RD', 'district']
+    ]);
     expect((m[0].check as { value: number }).value).toBe(80);
   });
 
-  it('if the city later tightens beyond the district\'s version, the city\'s stricter criterion applies', () => {
+  it("if the city later tightens beyond the district's version, the city's stricter criterion applies", () => {
     const m = mergeCriteria([tax('>=', 100)], [tax('>=', 80)]);
-    expect(m.map((c) => [c.id, c.source ?? 'city', (c.check as { value: number }).value])).toEqual([['P-TAX', 'city', 100]]);
+    expect(m.map((c) => [c.id, c.source ?? 'city', (c.check as { value: number }).value])).toEqual([
+      ['P-TAX', 'city', 100]
+    ]);
   });
 
-  it('evaluation marks the district\'s criteria; a stricter threshold fails a project the city\'s passes', () => {
-    const input = { form: { landArea: 6666.7, expectedAnnualTax: 600 }, classification: null, declarations: {}, judgements: {} };
+  it("evaluation marks the district's criteria; a stricter threshold fails a project the city's passes", () => {
+    const input = {
+      form: { landArea: 6666.7, expectedAnnualTax: 600 },
+      classification: null,
+      declarations: {},
+      judgements: {}
+    };
     // 600 万元 on 10 亩 = 60 万元/亩: passes ≥ 50, fails ≥ 80.
     const cityOnly = evaluate({ id: 1, version: 1, sample: true, criteria: city }, input);
     expect(cityOnly.results.find((r) => r.criterionId === 'P-TAX')).toMatchObject({ status: 'pass' });
     expect(cityOnly.results.every((r) => r.source === undefined)).toBe(true);
-    const withDistrict = evaluate({ id: 1, version: 1, sample: true, criteria: mergeCriteria(city, [tax('>=', 80)]) }, input);
-    expect(withDistrict.results.find((r) => r.criterionId === 'P-TAX')).toMatchObject({ status: 'fail', source: 'district' });
+    const withDistrict = evaluate(
+      { id: 1, version: 1, sample: true, criteria: mergeCriteria(city, [tax('>=', 80)]) },
+      input
+    );
+    expect(withDistrict.results.find((r) => r.criterionId === 'P-TAX')).toMatchObject({
+      status: 'fail',
+      source: 'district'
+    });
     expect(withDistrict.results.find((r) => r.criterionId === 'P-PLAN')!.source).toBeUndefined();
   });
 });

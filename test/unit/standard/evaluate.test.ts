@@ -1,6 +1,12 @@
 // The sample rule set validates and is labelled sample; evaluation outcome and the diff of two evaluations.
 import { describe, expect, it } from 'vitest';
-import { diffEvaluations, evaluate, ruleSetContentSchema, unresolvedHits, type EvaluationInput } from '../../../src/lib/domain/standard/index.ts';
+import {
+  diffEvaluations,
+  evaluate,
+  ruleSetContentSchema,
+  unresolvedHits,
+  type EvaluationInput
+} from '../../../src/lib/domain/standard/index.ts';
 import sample from '../../../seed/standards/sample-rule-set.json' with { type: 'json' };
 
 const content = ruleSetContentSchema.parse(sample);
@@ -8,9 +14,25 @@ const ruleSet = { id: 1, version: 1, sample: true, criteria: content.criteria };
 
 // A project that meets every sample criterion: C3973 integrated circuits, 10 亩, generous figures, all declared.
 const good: EvaluationInput = {
-  form: { industryCode: 'C3973', landArea: 6666.7, expectedAnnualTax: 800, investment: 8000, expectedAnnualOutput: 5000, plotRatioAfter: 2.0, annualEnergyUse: 100 },
-  classification: { landType: 'inside_boundary', areaM2: 6666.7, zones: [], conflicts: [], layerKinds: ['eco_redline', 'basic_farmland', 'central_city', 'river_buffer'] },
-  declarations: Object.fromEntries(content.criteria.filter((c) => c.check.kind === 'declaration').map((c) => [c.id, { affirmed: true, fileId: 'f' }])),
+  form: {
+    industryCode: 'C3973',
+    landArea: 6666.7,
+    expectedAnnualTax: 800,
+    investment: 8000,
+    expectedAnnualOutput: 5000,
+    plotRatioAfter: 2.0,
+    annualEnergyUse: 100
+  },
+  classification: {
+    landType: 'inside_boundary',
+    areaM2: 6666.7,
+    zones: [],
+    conflicts: [],
+    layerKinds: ['eco_redline', 'basic_farmland', 'central_city', 'river_buffer']
+  },
+  declarations: Object.fromEntries(
+    content.criteria.filter((c) => c.check.kind === 'declaration').map((c) => [c.id, { affirmed: true, fileId: 'f' }])
+  ),
   judgements: { 'P-PLAN': { verdict: 'pass', comment: '符合区产业规划' } }
 };
 
@@ -22,9 +44,9 @@ describe('sample rule set', () => {
   });
   it('has positive industry codes and negative declarations for the catalogue and the three highs', () => {
     expect(content.criteria.find((c) => c.id === 'P-IND')?.check).toMatchObject({ kind: 'industry', require: 'in' });
-    expect(content.criteria.filter((c) => c.list === 'negative' && c.check.kind === 'declaration').map((c) => c.id)).toEqual(
-      expect.arrayContaining(['N-CATALOGUE', 'N-THREEHIGH'])
-    );
+    expect(
+      content.criteria.filter((c) => c.list === 'negative' && c.check.kind === 'declaration').map((c) => c.id)
+    ).toEqual(expect.arrayContaining(['N-CATALOGUE', 'N-THREEHIGH']));
   });
 });
 
@@ -55,10 +77,18 @@ describe('diffEvaluations', () => {
   it('lists criteria whose status changed, added and removed, and the outcome change', () => {
     const before = evaluate(ruleSet, good);
     const stricter = {
-      ...ruleSet, id: 2, version: 2,
+      ...ruleSet,
+      id: 2,
+      version: 2,
       criteria: [
-        ...content.criteria.filter((c) => c.id !== 'P-PLAN').map((c) => (c.id === 'P-TAX' ? { ...c, check: { ...c.check, value: 100 } as typeof c.check } : c)),
-        { ...content.criteria[0], id: 'P-NEW', check: { kind: 'industry' as const, require: 'in' as const, codes: ['C27'] } }
+        ...content.criteria
+          .filter((c) => c.id !== 'P-PLAN')
+          .map((c) => (c.id === 'P-TAX' ? { ...c, check: { ...c.check, value: 100 } as typeof c.check } : c)),
+        {
+          ...content.criteria[0],
+          id: 'P-NEW',
+          check: { kind: 'industry' as const, require: 'in' as const, codes: ['C27'] }
+        }
       ]
     };
     const d = diffEvaluations(before, evaluate(stricter, good));

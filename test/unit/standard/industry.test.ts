@@ -19,10 +19,19 @@ describe('matchIndustry', () => {
     expect(matchIndustry('C1310', ['C31'])).toEqual({ match: 'no' });
   });
   it('a coarser project code is undetermined against finer entries', () => {
-    expect(matchIndustry('C39', ['C3973', 'C3974', 'C38'])).toEqual({ match: 'undetermined', entries: ['C3973', 'C3974'] });
+    expect(matchIndustry('C39', ['C3973', 'C3974', 'C38'])).toEqual({
+      match: 'undetermined',
+      entries: ['C3973', 'C3974']
+    });
   });
   it('levels and ancestry', () => {
-    expect(['C', 'C35', 'C358', 'C3581', 'C358X'].map(levelOf)).toEqual(['section', 'division', 'group', 'class', null]);
+    expect(['C', 'C35', 'C358', 'C3581', 'C358X'].map(levelOf)).toEqual([
+      'section',
+      'division',
+      'group',
+      'class',
+      null
+    ]);
     expect(ancestry('C3581')).toEqual(['C', 'C35', 'C358', 'C3581']);
   });
 });
@@ -40,7 +49,11 @@ describe('shipped GB/T 4754-2017 table', () => {
     }
   });
   it('every manufacturing division C13–C43 has groups, every group and class has its parent', () => {
-    for (let n = 13; n <= 43; n++) expect(codes.some((c) => c.length === 4 && c.startsWith(`C${n}`)), `C${n}`).toBe(true);
+    for (let n = 13; n <= 43; n++)
+      expect(
+        codes.some((c) => c.length === 4 && c.startsWith(`C${n}`)),
+        `C${n}`
+      ).toBe(true);
     const set = new Set(codes);
     for (const c of codes.filter((x) => x.length >= 4)) expect(set.has(c.slice(0, c.length - 1)), c).toBe(true);
   });

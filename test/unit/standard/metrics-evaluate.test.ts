@@ -15,7 +15,6 @@ import {
 import { levelOf, matchIndustry } from '../../../src/lib/domain/standard/industry.ts';
 import { crit, input, parcel } from './builders.ts';
 
-
 describe('metric figures', () => {
   it('per-mu figures show the form value, the land area and the area in 亩, labelled with their source', () => {
     const v = metricValue('taxPerMu', { expectedAnnualTax: 1000, landArea: 13_333.4 }, null);

@@ -10,7 +10,16 @@ import { farmlandPatches } from '../../../bench/tiles/farmland.ts';
 
 const square = (id: number, x: number, y: number, side: number): TileFeature => ({
   id,
-  polygons: [[[[x, y], [x + side, y], [x + side, y + side], [x, y + side]]]],
+  polygons: [
+    [
+      [
+        [x, y],
+        [x + side, y],
+        [x + side, y + side],
+        [x, y + side]
+      ]
+    ]
+  ],
   properties: { name: `zone ${id}` }
 });
 
@@ -35,7 +44,10 @@ describe('reduceTinyPolygons', () => {
   it('draws a lone speck at least half a pixel wide, and one per cell', () => {
     const out = reduceTinyPolygons([square(1, 1, 1, 1), square(2, 40, 40, 1)], 4096);
     expect(out).toHaveLength(2);
-    for (const f of out) expect(Math.max(...f.polygons[0][0].map((p) => p[0])) - Math.min(...f.polygons[0][0].map((p) => p[0]))).toBe(PIXEL / 2);
+    for (const f of out)
+      expect(Math.max(...f.polygons[0][0].map((p) => p[0])) - Math.min(...f.polygons[0][0].map((p) => p[0]))).toBe(
+        PIXEL / 2
+      );
   });
 
   it('leaves a tiny zone in the buffer to the neighbouring tile', () => {
@@ -46,7 +58,13 @@ describe('reduceTinyPolygons', () => {
 describe('the pyramid of a 10,000-patch layer', () => {
   it('keeps low-zoom tiles under 256 KB and every patch whole at the deepest zoom', { timeout: 60_000 }, () => {
     const fc = farmlandPatches(10_000);
-    const rows = fc.features.map((f, i) => ({ id: i + 1, name: String(f.properties?.name), code: null, props: {}, geojson: JSON.stringify(f.geometry) }));
+    const rows = fc.features.map((f, i) => ({
+      id: i + 1,
+      name: String(f.properties?.name),
+      code: null,
+      props: {},
+      geojson: JSON.stringify(f.geometry)
+    }));
     let largestLow = 0;
     const ids = new Set<number>();
     buildPyramid('basic_farmland', rows, (t) => {

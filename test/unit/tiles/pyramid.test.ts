@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
-import { buildPyramid, groupRings, PYRAMID_MAX_ZOOM, type EncodedTile, type ZoneRow } from '../../../src/lib/server/tiles/pyramid.ts';
+import {
+  buildPyramid,
+  groupRings,
+  PYRAMID_MAX_ZOOM,
+  type EncodedTile,
+  type ZoneRow
+} from '../../../src/lib/server/tiles/pyramid.ts';
 import { concatTiles, decodeTile, overzoomTile } from '../../../src/lib/server/tiles/overzoom.ts';
 import { encodeTile } from '../../../src/lib/server/tiles/mvt.ts';
 
@@ -15,14 +21,41 @@ const decode = (b: Uint8Array) => new VectorTile(new PbfReader(b));
 function tileOf(lon: number, lat: number, z: number) {
   const n = 2 ** z;
   const r = (lat * Math.PI) / 180;
-  return { x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n) };
+  return {
+    x: Math.floor(((lon + 180) / 360) * n),
+    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
+  };
 }
 
-const box = (w: number, s: number, e: number, n: number) => [[w, s], [e, s], [e, n], [w, n], [w, s]];
+const box = (w: number, s: number, e: number, n: number) => [
+  [w, s],
+  [e, s],
+  [e, n],
+  [w, n],
+  [w, s]
+];
 // A 2 km block with a 400 m courtyard, and a two-part zone 5 km away (a MultiPolygon).
 const rows: ZoneRow[] = [
-  { id: 11, name: '工业区块 A', code: 'IB-A', props: { use: 'industrial', secret: 'x' }, geojson: JSON.stringify({ type: 'Polygon', coordinates: [box(121.40, 31.20, 121.42, 31.22), box(121.408, 31.208, 121.412, 31.212)] }) },
-  { id: 12, name: '两块', code: null, props: {}, geojson: JSON.stringify({ type: 'MultiPolygon', coordinates: [[box(121.46, 31.20, 121.47, 31.21)], [box(121.48, 31.20, 121.49, 31.21)]] }) }
+  {
+    id: 11,
+    name: '工业区块 A',
+    code: 'IB-A',
+    props: { use: 'industrial', secret: 'x' },
+    geojson: JSON.stringify({
+      type: 'Polygon',
+      coordinates: [box(121.4, 31.2, 121.42, 31.22), box(121.408, 31.208, 121.412, 31.212)]
+    })
+  },
+  {
+    id: 12,
+    name: '两块',
+    code: null,
+    props: {},
+    geojson: JSON.stringify({
+      type: 'MultiPolygon',
+      coordinates: [[box(121.46, 31.2, 121.47, 31.21)], [box(121.48, 31.2, 121.49, 31.21)]]
+    })
+  }
 ];
 
 function pyramid(): Map<string, EncodedTile> {
@@ -46,7 +79,8 @@ describe('buildPyramid', () => {
     expect(f.toGeoJSON(z12.x, z12.y, 12).geometry.type).toBe('Polygon'); // the courtyard stays a hole
     // At z14 each part of the MultiPolygon is in its own tile, under the same id.
     const [a, b] = [tileOf(121.465, 31.205, 14), tileOf(121.485, 31.205, 14)];
-    for (const t of [a, b]) expect(decode(tiles.get(`14/${t.x}/${t.y}`)!.data).layers.industrial_block.feature(0).id).toBe(12);
+    for (const t of [a, b])
+      expect(decode(tiles.get(`14/${t.x}/${t.y}`)!.data).layers.industrial_block.feature(0).id).toBe(12);
   });
 
   it('leaves out tiles with no zone, so a missing tile means empty', () => {
@@ -59,10 +93,21 @@ describe('buildPyramid', () => {
     const t16 = tileOf(121.4101, 31.2101, 16); // on the block's west edge… and the courtyard is in another tile
     const parent = tiles.get(`14/${t16.x >> 2}/${t16.y >> 2}`)!;
     const cut = decode(overzoomTile(parent.data, 2, t16.x, t16.y)).layers.industrial_block;
-    const vt = new GeoJSONVT({ type: 'FeatureCollection', features: rows.map((r) => ({ type: 'Feature', id: r.id, properties: {}, geometry: JSON.parse(r.geojson) })) }, { maxZoom: 16, indexMaxZoom: 0, tolerance: 0, buffer: 64, wrap: false });
+    const vt = new GeoJSONVT(
+      {
+        type: 'FeatureCollection',
+        features: rows.map((r) => ({ type: 'Feature', id: r.id, properties: {}, geometry: JSON.parse(r.geojson) }))
+      },
+      { maxZoom: 16, indexMaxZoom: 0, tolerance: 0, buffer: 64, wrap: false }
+    );
     const direct = vt.getTile(16, t16.x, t16.y)!;
     expect(cut.length).toBe(direct.features.length);
-    const bboxOf = (pts: { x: number; y: number }[]) => [Math.min(...pts.map((p) => p.x)), Math.min(...pts.map((p) => p.y)), Math.max(...pts.map((p) => p.x)), Math.max(...pts.map((p) => p.y))];
+    const bboxOf = (pts: { x: number; y: number }[]) => [
+      Math.min(...pts.map((p) => p.x)),
+      Math.min(...pts.map((p) => p.y)),
+      Math.max(...pts.map((p) => p.x)),
+      Math.max(...pts.map((p) => p.y))
+    ];
     const mine = bboxOf(cut.feature(0).loadGeometry().flat());
     const theirs = bboxOf((direct.features[0].geometry as [number, number][][]).flat().map(([x, y]) => ({ x, y })));
     // z14 keeps a 1/4096 grid; at z16 that is 4 units: the outlines agree within it.
@@ -74,8 +119,15 @@ describe('buildPyramid', () => {
 
 describe('decodeTile and concatTiles', () => {
   it('reads back ids, properties and rings; concatenated single-layer tiles are one tile with both layers', () => {
-    const sq = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
-    const a = encodeTile('district', [{ id: 3, polygons: [[sq(0, 0, 100, 100), sq(20, 20, 40, 40).reverse()]], properties: { name: '黄浦区', n: 2 } }]);
+    const sq = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
+      [x0, y0],
+      [x1, y0],
+      [x1, y1],
+      [x0, y1]
+    ];
+    const a = encodeTile('district', [
+      { id: 3, polygons: [[sq(0, 0, 100, 100), sq(20, 20, 40, 40).reverse()]], properties: { name: '黄浦区', n: 2 } }
+    ]);
     const b = encodeTile('lingang', [{ id: 4, polygons: [[sq(10, 10, 50, 50)]], properties: { name: '临港' } }]);
     const [layer] = decodeTile(a);
     expect(layer.name).toBe('district');
@@ -87,7 +139,12 @@ describe('decodeTile and concatTiles', () => {
   });
 
   it('groupRings starts a polygon at each ring wound like the first', () => {
-    const cw: [number, number][] = [[0, 0], [10, 0], [10, 10], [0, 10]];
+    const cw: [number, number][] = [
+      [0, 0],
+      [10, 0],
+      [10, 10],
+      [0, 10]
+    ];
     const ccw = (r: [number, number][]) => [...r].reverse();
     expect(groupRings([cw, ccw(cw), cw, cw]).map((p) => p.length)).toEqual([2, 1, 1]);
   });

@@ -16,7 +16,7 @@ it('CHROMIUM_PATH is honoured by the browser helper and the journey steps; a mis
   expect(helper.hasChromium).toBe(false);
 });
 
-it('defaults to Debian\'s /usr/bin/chromium', async () => {
+it("defaults to Debian's /usr/bin/chromium", async () => {
   vi.stubEnv('CHROMIUM_PATH', undefined as unknown as string);
   delete process.env.CHROMIUM_PATH;
   vi.resetModules();

@@ -2,11 +2,19 @@
 // message (already in the page's language via Accept-Language) thrown as an Error.
 import type { Lang } from '../../i18n/index.ts';
 
-export async function send(lang: Lang, method: string, url: string, body?: Record<string, unknown> | FormData): Promise<unknown> {
+export async function send(
+  lang: Lang,
+  method: string,
+  url: string,
+  body?: Record<string, unknown> | FormData
+): Promise<unknown> {
   const headers: Record<string, string> = { 'accept-language': lang === 'zh' ? 'zh-CN' : 'en' };
   let payload: BodyInit | undefined;
   if (body instanceof FormData) payload = body;
-  else if (body) { headers['content-type'] = 'application/json'; payload = JSON.stringify(body); }
+  else if (body) {
+    headers['content-type'] = 'application/json';
+    payload = JSON.stringify(body);
+  }
   const res = await fetch(url, { method, headers, body: payload });
   const data = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error((data as { error?: { message?: string } }).error?.message ?? `HTTP ${res.status}`);

@@ -10,7 +10,13 @@ export type PageBasemap = BasemapStyle | { styleUrl: string };
 export function mapStyle(b: PageBasemap | null): { style: StyleSpecification | string; custom: boolean } {
   if (!b) return { style: OFFLINE_STYLE, custom: false };
   if ('styleUrl' in b) return { style: b.styleUrl, custom: true };
-  const raster = (tiles: string[]) => ({ type: 'raster' as const, tiles, tileSize: 256, maxzoom: b.maxZoom, attribution: b.attribution || undefined });
+  const raster = (tiles: string[]) => ({
+    type: 'raster' as const,
+    tiles,
+    tileSize: 256,
+    maxzoom: b.maxZoom,
+    attribution: b.attribution || undefined
+  });
   const style: StyleSpecification = {
     version: 8,
     sources: { basemap: raster(b.tiles), ...(b.labelTiles.length ? { 'basemap-labels': raster(b.labelTiles) } : {}) },

@@ -6,7 +6,10 @@ export type Bounds = [number, number, number, number]; // west, south, east, nor
 function visit(c: unknown, b: Bounds): void {
   if (Array.isArray(c) && typeof c[0] === 'number') {
     const [x, y] = c as Position;
-    b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y);
+    b[0] = Math.min(b[0], x);
+    b[1] = Math.min(b[1], y);
+    b[2] = Math.max(b[2], x);
+    b[3] = Math.max(b[3], y);
   } else if (Array.isArray(c)) for (const x of c) visit(x, b);
 }
 
@@ -15,7 +18,11 @@ export function boundsOf(geometries: (Geometry | null | undefined)[]): Bounds | 
   const b: Bounds = [Infinity, Infinity, -Infinity, -Infinity];
   for (const g of geometries) {
     if (!g) continue;
-    if (g.type === 'GeometryCollection') visit(g.geometries.map((x) => ('coordinates' in x ? x.coordinates : [])), b);
+    if (g.type === 'GeometryCollection')
+      visit(
+        g.geometries.map((x) => ('coordinates' in x ? x.coordinates : [])),
+        b
+      );
     else visit(g.coordinates, b);
   }
   return Number.isFinite(b[0]) ? b : null;

@@ -37,7 +37,9 @@ const FILL_OPACITY: Record<string, number> = { authority: 0.08, zoning: 0.35, co
 export function styleLayersFor(layer: LayerInfo, basemap = false): LayerSpecification[] {
   // Tiled layers come from the composite source, one source-layer named after the kind (src/lib/server/tiles).
   const tiled = (specs: LayerSpecification[]) =>
-    layer.tiles ? specs.map((s) => ({ ...s, source: ZONING_SOURCE, 'source-layer': layer.kind }) as LayerSpecification) : specs;
+    layer.tiles
+      ? specs.map((s) => ({ ...s, source: ZONING_SOURCE, 'source-layer': layer.kind }) as LayerSpecification)
+      : specs;
   return tiled(baseLayersFor(layer, basemap));
 }
 
@@ -45,13 +47,32 @@ function baseLayersFor(layer: LayerInfo, basemap: boolean): LayerSpecification[]
   const source = `zl-${layer.kind}`; // layer ids keep the kind's name; GeoJSON layers have a source of their own
   if (layer.kind === 'district')
     return [
-      { id: `${source}-fill`, type: 'fill', source, paint: { 'fill-color': '#fbfaf7', 'fill-opacity': basemap ? 0 : 1 } },
-      { id: `${source}-line`, type: 'line', source, paint: { 'line-color': basemap ? '#4b5563' : '#9ca3af', 'line-width': basemap ? 1.6 : 1.2, 'line-dasharray': [3, 2] } }
+      {
+        id: `${source}-fill`,
+        type: 'fill',
+        source,
+        paint: { 'fill-color': '#fbfaf7', 'fill-opacity': basemap ? 0 : 1 }
+      },
+      {
+        id: `${source}-line`,
+        type: 'line',
+        source,
+        paint: {
+          'line-color': basemap ? '#4b5563' : '#9ca3af',
+          'line-width': basemap ? 1.6 : 1.2,
+          'line-dasharray': [3, 2]
+        }
+      }
     ];
   if (layer.kind === 'lingang')
     return [{ id: `${source}-line`, type: 'line', source, paint: { 'line-color': layer.color, 'line-width': 2.5 } }];
   return [
-    { id: `${source}-fill`, type: 'fill', source, paint: { 'fill-color': layer.color, 'fill-opacity': FILL_OPACITY[layer.purpose] ?? 0.2 } },
+    {
+      id: `${source}-fill`,
+      type: 'fill',
+      source,
+      paint: { 'fill-color': layer.color, 'fill-opacity': FILL_OPACITY[layer.purpose] ?? 0.2 }
+    },
     { id: `${source}-line`, type: 'line', source, paint: { 'line-color': layer.color, 'line-width': 0.8 } }
   ];
 }

@@ -7,7 +7,15 @@ export function fmtDateTime(lang: Lang, iso: string | null | undefined): string 
   if (!iso) return '—';
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
-  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { timeZone: TZ, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false });
+  return d.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    timeZone: TZ,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false
+  });
 }
 
 export function fmtDate(lang: Lang, iso: string | null | undefined): string {
@@ -20,4 +28,6 @@ export function fmtDate(lang: Lang, iso: string | null | undefined): string {
 }
 
 export const fmtNumber = (lang: Lang, n: number | null | undefined, digits = 2) =>
-  n === null || n === undefined ? '—' : n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });
+  n === null || n === undefined
+    ? '—'
+    : n.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { maximumFractionDigits: digits });

@@ -4,18 +4,36 @@ import type { Lang } from '../../i18n/index.ts';
 
 const T = {
   verify_title: { zh: '项目信息表核验', en: 'Project information sheet verification' },
-  verify_genuine: { zh: '有效：本核验码对应平台出具的现行项目信息表。', en: 'Genuine: this code belongs to the current sheet issued by the platform.' },
-  verify_superseded: { zh: '已作废：该项目信息表已被重新出具的版本取代，请以最新版本为准。', en: 'Superseded: the sheet was re-issued; only the latest version is valid.' },
-  verify_unknown: { zh: '无效：平台未出具过此核验码的项目信息表，请核对核验码或警惕伪造。', en: 'Unknown: the platform never issued a sheet with this code; check the code or suspect a forgery.' },
+  verify_genuine: {
+    zh: '有效：本核验码对应平台出具的现行项目信息表。',
+    en: 'Genuine: this code belongs to the current sheet issued by the platform.'
+  },
+  verify_superseded: {
+    zh: '已作废：该项目信息表已被重新出具的版本取代，请以最新版本为准。',
+    en: 'Superseded: the sheet was re-issued; only the latest version is valid.'
+  },
+  verify_unknown: {
+    zh: '无效：平台未出具过此核验码的项目信息表，请核对核验码或警惕伪造。',
+    en: 'Unknown: the platform never issued a sheet with this code; check the code or suspect a forgery.'
+  },
   verify_code: { zh: '核验码', en: 'Verification code' },
   verify_project: { zh: '项目名称', en: 'Project name' },
   verify_issued: { zh: '出具日期', en: 'Issue date' },
   verify_superseded_at: { zh: '作废日期', en: 'Superseded on' },
   verify_sha: { zh: 'PDF 文件 SHA-256 摘要', en: 'SHA-256 of the PDF' },
-  verify_sha_hint: { zh: '收到电子版 PDF 的，可在下方选择该文件：本页在您的浏览器中计算其摘要并与上面的摘要比对（文件不会上传），一致即为平台出具的原件。', en: 'Received the PDF itself? Choose it below: this page computes its fingerprint in your browser and compares it with the one above (the file is not uploaded); equal means it is the original the platform issued.' },
+  verify_sha_hint: {
+    zh: '收到电子版 PDF 的，可在下方选择该文件：本页在您的浏览器中计算其摘要并与上面的摘要比对（文件不会上传），一致即为平台出具的原件。',
+    en: 'Received the PDF itself? Choose it below: this page computes its fingerprint in your browser and compares it with the one above (the file is not uploaded); equal means it is the original the platform issued.'
+  },
   verify_file: { zh: '选择要核对的 PDF 文件', en: 'Choose the PDF to check' },
-  verify_file_same: { zh: '一致：该文件就是平台出具的原件。', en: 'Match: this file is the original the platform issued.' },
-  verify_file_differs: { zh: '不一致：该文件与平台出具的原件不同（可能被修改过，或是其他版本）。', en: 'No match: this file differs from the original the platform issued (changed, or another version).' },
+  verify_file_same: {
+    zh: '一致：该文件就是平台出具的原件。',
+    en: 'Match: this file is the original the platform issued.'
+  },
+  verify_file_differs: {
+    zh: '不一致：该文件与平台出具的原件不同（可能被修改过，或是其他版本）。',
+    en: 'No match: this file differs from the original the platform issued (changed, or another version).'
+  },
   verify_other: { zh: '核验其他核验码', en: 'Verify another code' },
   verify_go: { zh: '核验', en: 'Verify' },
   stats_title: { zh: '汇总统计', en: 'Summary statistics' },
@@ -46,7 +64,10 @@ const T = {
   outcome_recognised: { zh: '通过', en: 'Recognised' },
   outcome_rejected: { zh: '未通过', en: 'Not recognised' },
   dash_title: { zh: '全市监管看板', en: 'City dashboard' },
-  dash_rules: { zh: '预警规则：平均认定用时超过 {days} 个工作日；认定标准偏差较大——超过 {share}% 的已认定项目未符合正面清单仍予认定或经负面清单豁免，或认定通过率与全市相差超过 {points} 个百分点（本区已认定或否决不少于 {min} 个）；或超过 {share}% 的已认定项目存在问题认定。', en: 'Flags: average decision time over {days} working days; deviation from the standard — more than {share}% of recognitions made although the positive list was not met or with a negative-list override, or a recognition rate more than {points} points from the city\'s (with at least {min} decisions); or findings on more than {share}% of recognised projects.' },
+  dash_rules: {
+    zh: '预警规则：平均认定用时超过 {days} 个工作日；认定标准偏差较大——超过 {share}% 的已认定项目未符合正面清单仍予认定或经负面清单豁免，或认定通过率与全市相差超过 {points} 个百分点（本区已认定或否决不少于 {min} 个）；或超过 {share}% 的已认定项目存在问题认定。',
+    en: "Flags: average decision time over {days} working days; deviation from the standard — more than {share}% of recognitions made although the positive list was not met or with a negative-list override, or a recognition rate more than {points} points from the city's (with at least {min} decisions); or findings on more than {share}% of recognised projects."
+  },
   dash_total: { zh: '项目数', en: 'Projects' },
   dash_rate: { zh: '通过率', en: 'Recognition rate' },
   dash_avg: { zh: '平均用时', en: 'Avg days' },

@@ -4,7 +4,11 @@
 import { CRS_REGISTRY, OBFUSCATED } from '../../geo/crs/registry.ts';
 import type { Bilingual } from '../../i18n/index.ts';
 
-export interface CrsOption { value: string; label: Bilingual; group: 'common' | 'local' | 'old' | 'web' }
+export interface CrsOption {
+  value: string;
+  label: Bilingual;
+  group: 'common' | 'local' | 'old' | 'web';
+}
 
 const COMMON = ['EPSG:4528', 'EPSG:4549', 'EPSG:4529', 'EPSG:4550', 'EPSG:4490', 'EPSG:4326', 'EPSG:4499', 'EPSG:4510'];
 const LOCAL = ['SH2000', 'SHCITY'];
@@ -12,14 +16,24 @@ const LOCAL = ['SH2000', 'SHCITY'];
 const OLD = ['EPSG:2416', 'EPSG:2437', 'EPSG:2417', 'EPSG:2438', 'EPSG:2364', 'EPSG:2385', 'EPSG:2365', 'EPSG:2386'];
 
 const fromRegistry = (codes: string[], group: CrsOption['group']): CrsOption[] =>
-  codes.filter((c) => CRS_REGISTRY[c]).map((c) => ({ value: c, label: { zh: `${c} · ${CRS_REGISTRY[c].name.zh}`, en: `${c} · ${CRS_REGISTRY[c].name.en}` }, group }));
+  codes
+    .filter((c) => CRS_REGISTRY[c])
+    .map((c) => ({
+      value: c,
+      label: { zh: `${c} · ${CRS_REGISTRY[c].name.zh}`, en: `${c} · ${CRS_REGISTRY[c].name.en}` },
+      group
+    }));
 
 export const CRS_OPTIONS: CrsOption[] = [
   ...fromRegistry(COMMON, 'common'),
   ...fromRegistry(LOCAL, 'local'),
   ...fromRegistry(OLD, 'old'),
   ...fromRegistry(['EPSG:3857'], 'web'),
-  ...(Object.keys(OBFUSCATED) as (keyof typeof OBFUSCATED)[]).map((k) => ({ value: k, label: OBFUSCATED[k], group: 'web' as const }))
+  ...(Object.keys(OBFUSCATED) as (keyof typeof OBFUSCATED)[]).map((k) => ({
+    value: k,
+    label: OBFUSCATED[k],
+    group: 'web' as const
+  }))
 ];
 
 export const CRS_GROUP_LABELS: Record<CrsOption['group'], Bilingual> = {

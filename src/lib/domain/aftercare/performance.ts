@@ -19,14 +19,25 @@ export const PERFORMANCE_LABELS: Record<PerformanceField | 'year', Label> = {
   employees: { zh: '从业人数（人）', en: 'Employees' }
 };
 
-export interface PerformanceInput { year: number; taxWan: number; outputWan: number; investmentWan: number; employees: number }
+export interface PerformanceInput {
+  year: number;
+  taxWan: number;
+  outputWan: number;
+  investmentWan: number;
+  employees: number;
+}
 export interface PerformanceRecord extends PerformanceInput {
   status: 'entered' | 'confirmed';
   source: 'enterprise' | 'district' | 'import';
 }
 
 const num = (v: unknown) => {
-  if (typeof v === 'string') { const s = v.replace(/[,，\s]/g, ''); if (s === '') return undefined; const n = Number(s); return Number.isFinite(n) ? n : v; }
+  if (typeof v === 'string') {
+    const s = v.replace(/[,，\s]/g, '');
+    if (s === '') return undefined;
+    const n = Number(s);
+    return Number.isFinite(n) ? n : v;
+  }
   return v === null ? undefined : v;
 };
 
@@ -44,7 +55,10 @@ export type RowProblem = { field: PerformanceField | 'year' | 'code'; zh: string
  * One row's figures, or what is wrong with them (each problem names the column). `today` bounds the year:
  * a year's figures exist only once it has ended (the year in progress is refused).
  */
-export function parsePerformance(input: Record<string, unknown>, todayYear: number): { ok: true; value: PerformanceInput } | { ok: false; problems: RowProblem[] } {
+export function parsePerformance(
+  input: Record<string, unknown>,
+  todayYear: number
+): { ok: true; value: PerformanceInput } | { ok: false; problems: RowProblem[] } {
   const problems: RowProblem[] = [];
   const r = performanceInputSchema.safeParse(input);
   if (!r.success) {
@@ -53,38 +67,83 @@ export function parsePerformance(input: Record<string, unknown>, todayYear: numb
       const raw = input[field];
       const shown = raw === undefined || raw === null || raw === '' ? '空' : String(raw);
       const shownEn = shown === '空' ? 'empty' : shown;
-      problems.push(field === 'employees' || field === 'year'
-        ? { field, zh: `“${l.zh}”应为非负整数（现为 ${shown}）`, en: `"${l.en}" must be a whole number ≥ 0 (got ${shownEn})` }
-        : { field, zh: `“${l.zh}”应为不小于 0 的数字（现为 ${shown}）`, en: `"${l.en}" must be a number ≥ 0 (got ${shownEn})` });
+      problems.push(
+        field === 'employees' || field === 'year'
+          ? {
+              field,
+              zh: `“${l.zh}”应为非负整数（现为 ${shown}）`,
+              en: `"${l.en}" must be a whole number ≥ 0 (got ${shownEn})`
+            }
+          : {
+              field,
+              zh: `“${l.zh}”应为不小于 0 的数字（现为 ${shown}）`,
+              en: `"${l.en}" must be a number ≥ 0 (got ${shownEn})`
+            }
+      );
     }
     return { ok: false, problems };
   }
   const v = r.data;
   if (v.year < FIRST_YEAR || v.year >= todayYear) {
-    problems.push({ field: 'year', zh: `年度应在 ${FIRST_YEAR}–${todayYear - 1} 之间（当年实绩须在年度结束后填报），现为 ${v.year}`,
-      en: `The year must be ${FIRST_YEAR}–${todayYear - 1} (a year's figures are reported after it ends); got ${v.year}` });
+    problems.push({
+      field: 'year',
+      zh: `年度应在 ${FIRST_YEAR}–${todayYear - 1} 之间（当年实绩须在年度结束后填报），现为 ${v.year}`,
+      en: `The year must be ${FIRST_YEAR}–${todayYear - 1} (a year's figures are reported after it ends); got ${v.year}`
+    });
   }
   return problems.length ? { ok: false, problems } : { ok: true, value: v };
 }
 
 /** Enterprise (its own project) or the district lead enter figures; only the district lead confirms them. */
-export function checkPerformanceEntry(state: WorkflowState, actor: Actor, existing: PerformanceRecord | undefined): Refusal | null {
+export function checkPerformanceEntry(
+  state: WorkflowState,
+  actor: Actor,
+  existing: PerformanceRecord | undefined
+): Refusal | null {
   const scoped = aftercareScope(state, actor);
   if (scoped) return scoped;
   if (actor.role !== 'enterprise' && actor.role !== 'district_industry') {
-    return refuse(403, 'role_not_allowed', '年度实绩由项目单位填报，或由区产业部门录入。', 'Yearly figures are entered by the enterprise or the district industry department.');
+    return refuse(
+      403,
+      'role_not_allowed',
+      '年度实绩由项目单位填报，或由区产业部门录入。',
+      'Yearly figures are entered by the enterprise or the district industry department.'
+    );
   }
   if (existing?.status === 'confirmed' && actor.role === 'enterprise') {
-    return refuse(409, 'already_confirmed', `${existing.year} 年实绩已由区产业部门确认，如需更正请联系区产业部门。`, `The ${existing.year} figures are confirmed by the district; ask the district industry department to correct them.`);
+    return refuse(
+      409,
+      'already_confirmed',
+      `${existing.year} 年实绩已由区产业部门确认，如需更正请联系区产业部门。`,
+      `The ${existing.year} figures are confirmed by the district; ask the district industry department to correct them.`
+    );
   }
   return null;
 }
 
-export function checkPerformanceConfirm(state: WorkflowState, actor: Actor, existing: PerformanceRecord | undefined, year: number): Refusal | null {
+export function checkPerformanceConfirm(
+  state: WorkflowState,
+  actor: Actor,
+  existing: PerformanceRecord | undefined,
+  year: number
+): Refusal | null {
   const scoped = aftercareScope(state, actor);
   if (scoped) return scoped;
-  if (actor.role !== 'district_industry') return refuse(403, 'role_not_allowed', '年度实绩由区产业部门确认。', 'Yearly figures are confirmed by the district industry department.');
-  if (!existing) return refuse(409, 'nothing_to_confirm', `没有 ${year} 年的实绩可确认。`, `There are no ${year} figures to confirm.`);
-  if (existing.status === 'confirmed') return refuse(409, 'already_confirmed', `${year} 年实绩已确认。`, `The ${year} figures are already confirmed.`);
+  if (actor.role !== 'district_industry')
+    return refuse(
+      403,
+      'role_not_allowed',
+      '年度实绩由区产业部门确认。',
+      'Yearly figures are confirmed by the district industry department.'
+    );
+  if (!existing)
+    return refuse(
+      409,
+      'nothing_to_confirm',
+      `没有 ${year} 年的实绩可确认。`,
+      `There are no ${year} figures to confirm.`
+    );
+  if (existing.status === 'confirmed')
+    return refuse(409, 'already_confirmed', `${year} 年实绩已确认。`, `The ${year} figures are already confirmed.`);
   return null;
 }

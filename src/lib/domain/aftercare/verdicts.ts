@@ -18,9 +18,17 @@ export const VERDICT_LABELS: Record<Verdict, Label> = {
 export const INDICATORS = ['land_use', 'plot_ratio', 'investment_intensity', 'output_per_mu', 'tax_per_mu'] as const;
 export type Indicator = (typeof INDICATORS)[number];
 export const INDICATOR_LABELS: Record<Indicator, Label & { unit: Label }> = {
-  land_use: { zh: '零增地（超出认定地块的建筑占地）', en: 'Zero new land (built footprint outside the parcel)', unit: { zh: '平方米', en: 'm²' } },
+  land_use: {
+    zh: '零增地（超出认定地块的建筑占地）',
+    en: 'Zero new land (built footprint outside the parcel)',
+    unit: { zh: '平方米', en: 'm²' }
+  },
   plot_ratio: { zh: '容积率', en: 'Plot ratio', unit: { zh: '', en: '' } },
-  investment_intensity: { zh: '固定资产投资强度', en: 'Investment intensity', unit: { zh: '万元/亩', en: '10k CNY/mu' } },
+  investment_intensity: {
+    zh: '固定资产投资强度',
+    en: 'Investment intensity',
+    unit: { zh: '万元/亩', en: '10k CNY/mu' }
+  },
   output_per_mu: { zh: '亩均产值', en: 'Output per mu', unit: { zh: '万元/亩', en: '10k CNY/mu' } },
   tax_per_mu: { zh: '亩均税收', en: 'Tax per mu', unit: { zh: '万元/亩', en: '10k CNY/mu' } }
 };
@@ -75,18 +83,39 @@ export interface ComplianceInput {
 
 const r2 = (n: number) => Math.round(n * 100) / 100;
 const fmt = (n: number) => String(r2(n));
-const NO_TERMS: Label = { zh: '合同未约定该指标（或合同条款未登记）', en: 'The contract sets no such figure (or its terms are not recorded)' };
+const NO_TERMS: Label = {
+  zh: '合同未约定该指标（或合同条款未登记）',
+  en: 'The contract sets no such figure (or its terms are not recorded)'
+};
 const NO_DECLARED: Label = { zh: '申请表未填报该指标', en: 'Not declared in the application' };
 
-function declarationVerdict(declared: number | null, achieved: number | null, due: boolean, unit: string): { v: Verdict; why: Label } {
+function declarationVerdict(
+  declared: number | null,
+  achieved: number | null,
+  due: boolean,
+  unit: string
+): { v: Verdict; why: Label } {
   if (declared === null) return { v: 'not_due', why: NO_DECLARED };
-  if (!due || achieved === null) return { v: 'not_due', why: { zh: '尚无可比较的实际值', en: 'No achieved figure to compare yet' } };
+  if (!due || achieved === null)
+    return { v: 'not_due', why: { zh: '尚无可比较的实际值', en: 'No achieved figure to compare yet' } };
   const floor = declared * (1 - DECLARATION_TOLERANCE);
   const pct = Math.round(DECLARATION_TOLERANCE * 100);
   if (r2(achieved) + 1e-9 >= r2(floor)) {
-    return { v: 'met', why: { zh: `实际 ${fmt(achieved)}${unit} 不低于申报 ${fmt(declared)}${unit} 的 ${100 - pct}%`, en: `Achieved ${fmt(achieved)}${unit} is at least ${100 - pct}% of the declared ${fmt(declared)}${unit}` } };
+    return {
+      v: 'met',
+      why: {
+        zh: `实际 ${fmt(achieved)}${unit} 不低于申报 ${fmt(declared)}${unit} 的 ${100 - pct}%`,
+        en: `Achieved ${fmt(achieved)}${unit} is at least ${100 - pct}% of the declared ${fmt(declared)}${unit}`
+      }
+    };
   }
-  return { v: 'not_met', why: { zh: `实际 ${fmt(achieved)}${unit} 低于申报 ${fmt(declared)}${unit} 超过 ${pct}%（申报信息可能不实）`, en: `Achieved ${fmt(achieved)}${unit} is more than ${pct}% below the declared ${fmt(declared)}${unit} (the application may have been false)` } };
+  return {
+    v: 'not_met',
+    why: {
+      zh: `实际 ${fmt(achieved)}${unit} 低于申报 ${fmt(declared)}${unit} 超过 ${pct}%（申报信息可能不实）`,
+      en: `Achieved ${fmt(achieved)}${unit} is more than ${pct}% below the declared ${fmt(declared)}${unit} (the application may have been false)`
+    }
+  };
 }
 
 function perMu(value: number | undefined, landArea: number | undefined): number | null {
@@ -99,41 +128,104 @@ function landUse(input: ComplianceInput): IndicatorCheck {
   const base = { indicator: 'land_use' as const, declared: 0, contracted: { max: 0 }, dueOn: null };
   if (!a) {
     const why = { zh: '尚未上传竣工测绘', en: 'No as-built survey uploaded yet' };
-    return { ...base, achieved: null, basis: null, basisId: null, contract: 'not_due', contractReason: why, declaration: 'not_due', declarationReason: why };
+    return {
+      ...base,
+      achieved: null,
+      basis: null,
+      basisId: null,
+      contract: 'not_due',
+      contractReason: why,
+      declaration: 'not_due',
+      declarationReason: why
+    };
   }
   const basis = { zh: '竣工测绘', en: 'As-built survey' };
   const out = r2(a.encroachmentM2);
   const ok = out <= 0;
   const reason: Label = ok
-    ? { zh: `建筑均在认定地块内（测量容差 ${a.toleranceM} 米）`, en: `All buildings lie inside the recognised parcel (survey tolerance ${a.toleranceM} m)` }
-    : { zh: `建筑超出认定地块 ${fmt(out)} 平方米（测量容差 ${a.toleranceM} 米），属新增用地`, en: `Buildings extend ${fmt(out)} m² beyond the recognised parcel (survey tolerance ${a.toleranceM} m): new land used` };
-  return { ...base, achieved: out, basis, basisId: a.surveyId, contract: ok ? 'met' : 'not_met', contractReason: reason, declaration: ok ? 'met' : 'not_met', declarationReason: reason };
+    ? {
+        zh: `建筑均在认定地块内（测量容差 ${a.toleranceM} 米）`,
+        en: `All buildings lie inside the recognised parcel (survey tolerance ${a.toleranceM} m)`
+      }
+    : {
+        zh: `建筑超出认定地块 ${fmt(out)} 平方米（测量容差 ${a.toleranceM} 米），属新增用地`,
+        en: `Buildings extend ${fmt(out)} m² beyond the recognised parcel (survey tolerance ${a.toleranceM} m): new land used`
+      };
+  return {
+    ...base,
+    achieved: out,
+    basis,
+    basisId: a.surveyId,
+    contract: ok ? 'met' : 'not_met',
+    contractReason: reason,
+    declaration: ok ? 'met' : 'not_met',
+    declarationReason: reason
+  };
 }
 
 function plotRatio(input: ComplianceInput): IndicatorCheck {
   const { terms, asBuilt: a, form } = input;
   const declared = form.plotRatioAfter ?? null;
-  const contracted = terms && (terms.plotRatioMin !== undefined || terms.plotRatioMax !== undefined)
-    ? { ...(terms.plotRatioMin !== undefined ? { min: terms.plotRatioMin } : {}), ...(terms.plotRatioMax !== undefined ? { max: terms.plotRatioMax } : {}) }
-    : null;
+  const contracted =
+    terms && (terms.plotRatioMin !== undefined || terms.plotRatioMax !== undefined)
+      ? {
+          ...(terms.plotRatioMin !== undefined ? { min: terms.plotRatioMin } : {}),
+          ...(terms.plotRatioMax !== undefined ? { max: terms.plotRatioMax } : {})
+        }
+      : null;
   const base = { indicator: 'plot_ratio' as const, declared, contracted, dueOn: terms?.completeBy ?? null };
   if (!a) {
     const why = { zh: '尚未上传竣工测绘', en: 'No as-built survey uploaded yet' };
-    return { ...base, achieved: null, basis: null, basisId: null, contract: 'not_due', contractReason: why, declaration: 'not_due', declarationReason: why };
+    return {
+      ...base,
+      achieved: null,
+      basis: null,
+      basisId: null,
+      contract: 'not_due',
+      contractReason: why,
+      declaration: 'not_due',
+      declarationReason: why
+    };
   }
   const achieved = r2(a.plotRatio);
   const basis = { zh: '竣工测绘', en: 'As-built survey' };
   let contract: Verdict = 'not_due';
   let contractReason = NO_TERMS;
   if (contracted) {
-    const lo = contracted.min, hi = contracted.max;
+    const lo = contracted.min,
+      hi = contracted.max;
     const range = `${lo ?? '—'}–${hi ?? '—'}`;
-    if (lo !== undefined && achieved < lo) { contract = 'not_met'; contractReason = { zh: `实际容积率 ${achieved} 低于合同下限 ${lo}`, en: `Achieved plot ratio ${achieved} is below the contract minimum ${lo}` }; }
-    else if (hi !== undefined && achieved > hi) { contract = 'not_met'; contractReason = { zh: `实际容积率 ${achieved} 高于合同上限 ${hi}（须按 一.4 报备或调整合同）`, en: `Achieved plot ratio ${achieved} is above the contract maximum ${hi} (file it per 1.4 or amend the contract)` }; }
-    else { contract = 'met'; contractReason = { zh: `实际容积率 ${achieved} 在合同范围 ${range} 内`, en: `Achieved plot ratio ${achieved} is within the contract range ${range}` }; }
+    if (lo !== undefined && achieved < lo) {
+      contract = 'not_met';
+      contractReason = {
+        zh: `实际容积率 ${achieved} 低于合同下限 ${lo}`,
+        en: `Achieved plot ratio ${achieved} is below the contract minimum ${lo}`
+      };
+    } else if (hi !== undefined && achieved > hi) {
+      contract = 'not_met';
+      contractReason = {
+        zh: `实际容积率 ${achieved} 高于合同上限 ${hi}（须按 一.4 报备或调整合同）`,
+        en: `Achieved plot ratio ${achieved} is above the contract maximum ${hi} (file it per 1.4 or amend the contract)`
+      };
+    } else {
+      contract = 'met';
+      contractReason = {
+        zh: `实际容积率 ${achieved} 在合同范围 ${range} 内`,
+        en: `Achieved plot ratio ${achieved} is within the contract range ${range}`
+      };
+    }
   }
   const d = declarationVerdict(declared, achieved, true, '');
-  return { ...base, achieved, basis, basisId: a.surveyId, contract, contractReason, declaration: d.v, declarationReason: d.why };
+  return {
+    ...base,
+    achieved,
+    basis,
+    basisId: a.surveyId,
+    contract,
+    contractReason,
+    declaration: d.v,
+    declarationReason: d.why
+  };
 }
 
 function investment(input: ComplianceInput): IndicatorCheck {
@@ -149,29 +241,65 @@ function investment(input: ComplianceInput): IndicatorCheck {
   const dueOn = lastYear !== null ? reportDueOf(lastYear) : null;
   const due = dueOn !== null && today > dueOn;
   const years = counted.map((p) => p.year).sort();
-  const basis = years.length ? { zh: `${years[0]}–${years.at(-1)} 年累计投资`, en: `Cumulative investment ${years[0]}–${years.at(-1)}` } : null;
+  const basis = years.length
+    ? { zh: `${years[0]}–${years.at(-1)} 年累计投资`, en: `Cumulative investment ${years[0]}–${years.at(-1)}` }
+    : null;
   let contract: Verdict = 'not_due';
   let contractReason: Label = NO_TERMS;
   if (required !== undefined && terms) {
     if (achieved !== null && r2(achieved) >= required) {
-      contract = 'met'; contractReason = { zh: `累计投资强度 ${fmt(achieved)} 万元/亩，达到合同要求 ${required}`, en: `Cumulative intensity ${fmt(achieved)} reaches the contract's ${required} (10k CNY/mu)` };
+      contract = 'met';
+      contractReason = {
+        zh: `累计投资强度 ${fmt(achieved)} 万元/亩，达到合同要求 ${required}`,
+        en: `Cumulative intensity ${fmt(achieved)} reaches the contract's ${required} (10k CNY/mu)`
+      };
     } else if (!due) {
-      contractReason = { zh: `${dueOn} 前报齐达产年（${lastYear}）及以前的投资后评价${achieved !== null ? `；目前累计 ${fmt(achieved)} 万元/亩` : ''}`, en: `Assessed after ${dueOn} on investment up to the full-production year ${lastYear}${achieved !== null ? `; so far ${fmt(achieved)}` : ''}` };
+      contractReason = {
+        zh: `${dueOn} 前报齐达产年（${lastYear}）及以前的投资后评价${achieved !== null ? `；目前累计 ${fmt(achieved)} 万元/亩` : ''}`,
+        en: `Assessed after ${dueOn} on investment up to the full-production year ${lastYear}${achieved !== null ? `; so far ${fmt(achieved)}` : ''}`
+      };
     } else {
       contract = 'not_met';
-      contractReason = achieved === null
-        ? { zh: `${dueOn} 已过，仍无经确认的投资实绩`, en: `${dueOn} has passed with no confirmed investment figures` }
-        : { zh: `累计投资强度 ${fmt(achieved)} 万元/亩，低于合同要求 ${required}`, en: `Cumulative intensity ${fmt(achieved)} is below the contract's ${required} (10k CNY/mu)` };
+      contractReason =
+        achieved === null
+          ? {
+              zh: `${dueOn} 已过，仍无经确认的投资实绩`,
+              en: `${dueOn} has passed with no confirmed investment figures`
+            }
+          : {
+              zh: `累计投资强度 ${fmt(achieved)} 万元/亩，低于合同要求 ${required}`,
+              en: `Cumulative intensity ${fmt(achieved)} is below the contract's ${required} (10k CNY/mu)`
+            };
     }
   }
-  const d = declarationVerdict(declared, achieved, due || (achieved !== null && declared !== null && achieved >= declared), ' 万元/亩');
-  return { indicator: 'investment_intensity', declared: declared === null ? null : r2(declared), contracted: required !== undefined ? { min: required } : null, achieved: achieved === null ? null : r2(achieved), basis, basisId: years.at(-1) ? String(years.at(-1)) : null, dueOn, contract, contractReason, declaration: d.v, declarationReason: d.why };
+  const d = declarationVerdict(
+    declared,
+    achieved,
+    due || (achieved !== null && declared !== null && achieved >= declared),
+    ' 万元/亩'
+  );
+  return {
+    indicator: 'investment_intensity',
+    declared: declared === null ? null : r2(declared),
+    contracted: required !== undefined ? { min: required } : null,
+    achieved: achieved === null ? null : r2(achieved),
+    basis,
+    basisId: years.at(-1) ? String(years.at(-1)) : null,
+    dueOn,
+    contract,
+    contractReason,
+    declaration: d.v,
+    declarationReason: d.why
+  };
 }
 
 function yearly(input: ComplianceInput, indicator: 'output_per_mu' | 'tax_per_mu'): IndicatorCheck {
   const { terms, form, today } = input;
   const field = indicator === 'output_per_mu' ? 'outputWan' : 'taxWan';
-  const declared = perMu(indicator === 'output_per_mu' ? form.expectedAnnualOutput : form.expectedAnnualTax, form.landArea);
+  const declared = perMu(
+    indicator === 'output_per_mu' ? form.expectedAnnualOutput : form.expectedAnnualTax,
+    form.landArea
+  );
   const required = terms ? (indicator === 'output_per_mu' ? terms.outputPerMu : terms.taxPerMu) : undefined;
   const year = terms ? assessmentYear(terms.fullProductionBy) : null;
   const dueOn = year !== null ? reportDueOf(year) : null;
@@ -188,22 +316,52 @@ function yearly(input: ComplianceInput, indicator: 'output_per_mu' | 'tax_per_mu
       const ok = r2(achieved) >= required;
       contract = ok ? 'met' : 'not_met';
       contractReason = ok
-        ? { zh: `${rec.year} 年 ${fmt(achieved)} 万元/亩，达到合同要求 ${required}`, en: `${rec.year}: ${fmt(achieved)} reaches the contract's ${required} (10k CNY/mu)` }
-        : { zh: `${rec.year} 年 ${fmt(achieved)} 万元/亩，低于合同要求 ${required}`, en: `${rec.year}: ${fmt(achieved)} is below the contract's ${required} (10k CNY/mu)` };
+        ? {
+            zh: `${rec.year} 年 ${fmt(achieved)} 万元/亩，达到合同要求 ${required}`,
+            en: `${rec.year}: ${fmt(achieved)} reaches the contract's ${required} (10k CNY/mu)`
+          }
+        : {
+            zh: `${rec.year} 年 ${fmt(achieved)} 万元/亩，低于合同要求 ${required}`,
+            en: `${rec.year}: ${fmt(achieved)} is below the contract's ${required} (10k CNY/mu)`
+          };
     } else if (!due) {
-      contractReason = { zh: `达产日期 ${terms.fullProductionBy}，以 ${year} 年实绩评价（${dueOn} 前报送）`, en: `Full production ${terms.fullProductionBy}; assessed on the ${year} figures (due by ${dueOn})` };
+      contractReason = {
+        zh: `达产日期 ${terms.fullProductionBy}，以 ${year} 年实绩评价（${dueOn} 前报送）`,
+        en: `Full production ${terms.fullProductionBy}; assessed on the ${year} figures (due by ${dueOn})`
+      };
     } else {
       contract = 'not_met';
-      contractReason = { zh: `${dueOn} 已过，仍无经确认的 ${year} 年及以后实绩`, en: `${dueOn} has passed with no confirmed figures for ${year} or later` };
+      contractReason = {
+        zh: `${dueOn} 已过，仍无经确认的 ${year} 年及以后实绩`,
+        en: `${dueOn} has passed with no confirmed figures for ${year} or later`
+      };
     }
   }
   const d = declarationVerdict(declared, achieved, due && achieved !== null, ' 万元/亩');
-  return { indicator, declared: declared === null ? null : r2(declared), contracted: required !== undefined ? { min: required } : null, achieved: achieved === null ? null : r2(achieved), basis, basisId: rec ? String(rec.year) : null, dueOn, contract, contractReason, declaration: d.v, declarationReason: d.why };
+  return {
+    indicator,
+    declared: declared === null ? null : r2(declared),
+    contracted: required !== undefined ? { min: required } : null,
+    achieved: achieved === null ? null : r2(achieved),
+    basis,
+    basisId: rec ? String(rec.year) : null,
+    dueOn,
+    contract,
+    contractReason,
+    declaration: d.v,
+    declarationReason: d.why
+  };
 }
 
 /** Every indicator, in a fixed order. */
 export function evaluateCompliance(input: ComplianceInput): IndicatorCheck[] {
-  return [landUse(input), plotRatio(input), investment(input), yearly(input, 'output_per_mu'), yearly(input, 'tax_per_mu')];
+  return [
+    landUse(input),
+    plotRatio(input),
+    investment(input),
+    yearly(input, 'output_per_mu'),
+    yearly(input, 'tax_per_mu')
+  ];
 }
 
 export const COMPLIANCE = ['encroaching', 'plot_ratio_short', 'performance_short', 'compliant', 'not_due'] as const;
@@ -228,8 +386,18 @@ export function complianceOf(checks: readonly IndicatorCheck[]): Compliance {
 
 /** Recognised projects per compliance class, per district and for the city (二.4–二.5; the city dashboard, issue 16 §5). */
 export type ComplianceCounts = Record<Compliance, number> & { total: number };
-export function complianceCounts(projects: readonly { authorityCode: string | null; compliance: Compliance }[], codes: readonly string[]): { districts: Map<string, ComplianceCounts>; city: ComplianceCounts } {
-  const zero = (): ComplianceCounts => ({ encroaching: 0, plot_ratio_short: 0, performance_short: 0, compliant: 0, not_due: 0, total: 0 });
+export function complianceCounts(
+  projects: readonly { authorityCode: string | null; compliance: Compliance }[],
+  codes: readonly string[]
+): { districts: Map<string, ComplianceCounts>; city: ComplianceCounts } {
+  const zero = (): ComplianceCounts => ({
+    encroaching: 0,
+    plot_ratio_short: 0,
+    performance_short: 0,
+    compliant: 0,
+    not_due: 0,
+    total: 0
+  });
   const districts = new Map(codes.map((c) => [c, zero()]));
   const city = zero();
   for (const p of projects) {
@@ -245,7 +413,13 @@ export function complianceCounts(projects: readonly { authorityCode: string | nu
 }
 
 export type FindingKind = 'false_information' | 'contract_breach';
-export interface ProposedFinding { key: string; kind: FindingKind; indicator: Indicator; description: string; check: IndicatorCheck }
+export interface ProposedFinding {
+  key: string;
+  kind: FindingKind;
+  indicator: Indicator;
+  description: string;
+  check: IndicatorCheck;
+}
 
 /**
  * A failed check proposes a finding for the city to confirm (二.5). The key names the indicator and the data
@@ -256,10 +430,22 @@ export function proposedFindings(checks: readonly IndicatorCheck[]): ProposedFin
   for (const c of checks) {
     const l = INDICATOR_LABELS[c.indicator];
     if (c.contract === 'not_met') {
-      out.push({ key: `contract_breach:${c.indicator}:${c.basisId ?? 'none'}`, kind: 'contract_breach', indicator: c.indicator, check: c, description: `${l.zh}：${c.contractReason.zh}` });
+      out.push({
+        key: `contract_breach:${c.indicator}:${c.basisId ?? 'none'}`,
+        kind: 'contract_breach',
+        indicator: c.indicator,
+        check: c,
+        description: `${l.zh}：${c.contractReason.zh}`
+      });
     }
     if (c.declaration === 'not_met' && c.indicator !== 'land_use') {
-      out.push({ key: `false_information:${c.indicator}:${c.basisId ?? 'none'}`, kind: 'false_information', indicator: c.indicator, check: c, description: `${l.zh}：${c.declarationReason.zh}` });
+      out.push({
+        key: `false_information:${c.indicator}:${c.basisId ?? 'none'}`,
+        kind: 'false_information',
+        indicator: c.indicator,
+        check: c,
+        description: `${l.zh}：${c.declarationReason.zh}`
+      });
     }
   }
   return out;

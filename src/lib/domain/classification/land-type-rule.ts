@@ -11,7 +11,17 @@
 // The authority is Lingang when more than half of the parcel lies in Lingang (its committee recognises
 // instead of a district government), otherwise the district holding the largest share.
 import type { LandType } from '../land-types.ts';
-import type { ClassShares, Classification, ClassificationRule, Conflict, DistrictShare, LayerVersionUsed, OverlapRow, Tolerances, ZoneShare } from './types.ts';
+import type {
+  ClassShares,
+  Classification,
+  ClassificationRule,
+  Conflict,
+  DistrictShare,
+  LayerVersionUsed,
+  OverlapRow,
+  Tolerances,
+  ZoneShare
+} from './types.ts';
 
 /** Defaults: below 1 m² is digitising noise at any size; below 0.1% is noise on a large parcel (0.1% of 10 ha = 100 m²). */
 export const DEFAULT_TOLERANCES: Tolerances = { sliverMinM2: 1, sliverMinShare: 0.001 };
@@ -54,7 +64,11 @@ export function decide({ parcelAreaM2: total, overlaps, layerVersions, tolerance
     else kept.push({ ...o, area_m2: area });
   }
   const share = (a: number) => (total > 0 ? Math.min(1, a / total) : 0);
-  const sumShare = (kind: string) => Math.min(1, kept.filter((o) => o.kind === kind).reduce((s, o) => s + share(o.area_m2), 0));
+  const sumShare = (kind: string) =>
+    Math.min(
+      1,
+      kept.filter((o) => o.kind === kind).reduce((s, o) => s + share(o.area_m2), 0)
+    );
 
   const B = sumShare(BLOCK);
   const R = sumShare(RESERVE);
@@ -67,7 +81,9 @@ export function decide({ parcelAreaM2: total, overlaps, layerVersions, tolerance
     outside_boundary: round6(Math.max(0, 1 - Math.max(D, B + R)))
   };
   const [landType, rule] = pickLandType(B, R, D);
-  const nonSliverClasses = Object.values(classShares).filter((s) => s > 0 && !isSliver(s * total, total, tolerances)).length;
+  const nonSliverClasses = Object.values(classShares).filter(
+    (s) => s > 0 && !isSliver(s * total, total, tolerances)
+  ).length;
 
   const byShare = <T extends { areaM2: number }>(a: T, b: T) => b.areaM2 - a.areaM2;
   const district: DistrictShare[] = kept
@@ -83,7 +99,14 @@ export function decide({ parcelAreaM2: total, overlaps, layerVersions, tolerance
   const kindOrder = new Map(layerVersions.map((v, i) => [v.kind, i]));
   const zones: ZoneShare[] = kept
     .filter((o) => o.purpose !== 'authority' && o.purpose !== 'conflict')
-    .map((o) => ({ kind: o.kind, name: o.name, code: o.code, zoneId: o.zone_id, areaM2: round2(o.area_m2), share: round6(share(o.area_m2)) }))
+    .map((o) => ({
+      kind: o.kind,
+      name: o.name,
+      code: o.code,
+      zoneId: o.zone_id,
+      areaM2: round2(o.area_m2),
+      share: round6(share(o.area_m2))
+    }))
     .sort((a, b) => (kindOrder.get(a.kind) ?? 999) - (kindOrder.get(b.kind) ?? 999) || b.areaM2 - a.areaM2);
 
   return {
@@ -113,8 +136,20 @@ function pickLandType(block: number, reserve: number, boundary: number): [LandTy
 
 /** Bilingual explanations of each rule, for the table and the CLI. */
 export const RULE_TEXT: Record<ClassificationRule, { zh: string; en: string }> = {
-  industrial_block_majority: { zh: '地块过半位于规划产业区块内，不适用本指引', en: 'More than half of the parcel lies in planned industrial blocks: outside the guideline' },
-  reserve_overlap: { zh: '地块与战略预留区重叠（超过容差）', en: 'The parcel overlaps a strategic reserve area (above the tolerance)' },
-  boundary_majority: { zh: '地块过半位于城市开发边界内', en: 'More than half of the parcel lies inside the urban development boundary' },
-  outside_boundary: { zh: '地块未过半位于城市开发边界内', en: 'Not more than half of the parcel lies inside the urban development boundary' }
+  industrial_block_majority: {
+    zh: '地块过半位于规划产业区块内，不适用本指引',
+    en: 'More than half of the parcel lies in planned industrial blocks: outside the guideline'
+  },
+  reserve_overlap: {
+    zh: '地块与战略预留区重叠（超过容差）',
+    en: 'The parcel overlaps a strategic reserve area (above the tolerance)'
+  },
+  boundary_majority: {
+    zh: '地块过半位于城市开发边界内',
+    en: 'More than half of the parcel lies inside the urban development boundary'
+  },
+  outside_boundary: {
+    zh: '地块未过半位于城市开发边界内',
+    en: 'Not more than half of the parcel lies inside the urban development boundary'
+  }
 };

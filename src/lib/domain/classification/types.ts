@@ -12,7 +12,8 @@ export interface OverlapRow {
 }
 
 /** Which rule decided the land type (see land-type-rule.ts for the order and reasons). */
-export type ClassificationRule = 'industrial_block_majority' | 'reserve_overlap' | 'boundary_majority' | 'outside_boundary';
+export type ClassificationRule =
+  'industrial_block_majority' | 'reserve_overlap' | 'boundary_majority' | 'outside_boundary';
 
 export interface ZoneShare {
   /** Layer kind code, e.g. 'development_boundary', 'industrial_block', 'central_city'. */

@@ -37,7 +37,13 @@ export function authorityStatus(authorityCode: string, measures: readonly Author
     .sort((a, b) => a.at.localeCompare(b.at));
   const last = relevant.at(-1);
   if (!last) return { authorityCode, withdrawn: false, since: null, note: null, by: null };
-  return { authorityCode, withdrawn: last.measure === 'revoke_authority', since: last.at, note: last.note, by: last.by ?? null };
+  return {
+    authorityCode,
+    withdrawn: last.measure === 'revoke_authority',
+    since: last.at,
+    note: last.note,
+    by: last.by ?? null
+  };
 }
 
 /** Roles that decide for a district; the city (SHEITC) decides on the city's review and is never blocked. */
@@ -47,7 +53,12 @@ const DISTRICT_DECIDERS: readonly Role[] = ['district_government', 'lingang_comm
  * Whether the actor may take the decision (recognise / reject) for a project of a district whose authority
  * may have been withdrawn. `cityStage`: the project is in the city's review (the city decides there).
  */
-export function checkRecognitionAuthority(status: Pick<AuthorityStatus, 'withdrawn' | 'since' | 'authorityCode'> | null, role: Role, cityStage: boolean, districtName?: Label): Refusal | null {
+export function checkRecognitionAuthority(
+  status: Pick<AuthorityStatus, 'withdrawn' | 'since' | 'authorityCode'> | null,
+  role: Role,
+  cityStage: boolean,
+  districtName?: Label
+): Refusal | null {
   if (!status?.withdrawn || cityStage || !DISTRICT_DECIDERS.includes(role)) return null;
   const when = status.since ? shanghaiMinute(status.since) : '';
   const name = districtName ?? { zh: '本区', en: 'this district' };
@@ -63,10 +74,22 @@ export function checkRecognitionAuthority(status: Pick<AuthorityStatus, 'withdra
 /** Revoking twice or restoring what was never withdrawn is a mistake the city should hear about. */
 export function checkAuthorityMeasure(status: AuthorityStatus, measure: string, districtName: Label): Refusal | null {
   if (measure === 'revoke_authority' && status.withdrawn) {
-    return ruleRefusal(409, 'authority_already_withdrawn', '二.5', `${districtName.zh}的认定权已于 ${shanghaiMinute(status.since!)} 收回，无需重复收回`, `${districtName.en}'s recognition authority is already withdrawn (since ${shanghaiMinute(status.since!)})`);
+    return ruleRefusal(
+      409,
+      'authority_already_withdrawn',
+      '二.5',
+      `${districtName.zh}的认定权已于 ${shanghaiMinute(status.since!)} 收回，无需重复收回`,
+      `${districtName.en}'s recognition authority is already withdrawn (since ${shanghaiMinute(status.since!)})`
+    );
   }
   if (measure === 'restore_authority' && !status.withdrawn) {
-    return ruleRefusal(409, 'authority_not_withdrawn', '二.5', `${districtName.zh}的认定权未被收回，无需恢复`, `${districtName.en}'s recognition authority is not withdrawn; there is nothing to restore`);
+    return ruleRefusal(
+      409,
+      'authority_not_withdrawn',
+      '二.5',
+      `${districtName.zh}的认定权未被收回，无需恢复`,
+      `${districtName.en}'s recognition authority is not withdrawn; there is nothing to restore`
+    );
   }
   return null;
 }

@@ -9,7 +9,10 @@ import type { ClockRecord, Refusal } from '../workflow-model.ts';
 import { ruleRefusal } from './common.ts';
 
 /** On the 三.1 path the forward must record the 战略预留区规划启动机制 step (what was started, by whom, reference). */
-export function checkReserveMechanism(path: Pick<PathInfo, 'cityReview'>, record: string | null | undefined): Refusal | null {
+export function checkReserveMechanism(
+  path: Pick<PathInfo, 'cityReview'>,
+  record: string | null | undefined
+): Refusal | null {
   if (!path.cityReview) return null;
   if (record && record.trim().length >= 4) return null;
   return ruleRefusal(

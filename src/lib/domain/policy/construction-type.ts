@@ -18,7 +18,10 @@ export function allowedConstructionTypes(path: Pick<PathInfo, 'commitmentRequire
   return path.commitmentRequired ? ['rebuild'] : [...CONSTRUCTION_TYPES];
 }
 
-export function checkConstructionType(type: string | null | undefined, path: Pick<PathInfo, 'commitmentRequired'>): Refusal | null {
+export function checkConstructionType(
+  type: string | null | undefined,
+  path: Pick<PathInfo, 'commitmentRequired'>
+): Refusal | null {
   if (!type || !(CONSTRUCTION_TYPES as readonly string[]).includes(type)) return null; // missing: the form check says so
   if (allowedConstructionTypes(path).includes(type as ConstructionType)) return null;
   const t = CONSTRUCTION_TYPE_LABELS[type as ConstructionType];

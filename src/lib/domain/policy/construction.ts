@@ -10,7 +10,11 @@ import { ruleRefusal } from './common.ts';
 import type { ActiveSanction } from './sanctions.ts';
 
 /** 施工许可, 开工, 竣工: the milestones that are construction. */
-export const CONSTRUCTION_MILESTONES: readonly Milestone[] = ['construction_permit', 'construction_start', 'completion_acceptance'];
+export const CONSTRUCTION_MILESTONES: readonly Milestone[] = [
+  'construction_permit',
+  'construction_start',
+  'completion_acceptance'
+];
 
 /** Sanctions that stop construction. */
 export const BLOCKING_SANCTIONS = ['stop_procedures', 'land_recovery'] as const;
@@ -22,7 +26,10 @@ export interface ConstructionGate {
   blockingSanctions: ActiveSanction[];
 }
 
-export function constructionGate(state: Pick<WorkflowState, 'planAdjustment'>, active: readonly ActiveSanction[]): ConstructionGate {
+export function constructionGate(
+  state: Pick<WorkflowState, 'planAdjustment'>,
+  active: readonly ActiveSanction[]
+): ConstructionGate {
   return {
     planAdjustmentPending: state.planAdjustment === 'pending',
     blockingSanctions: active.filter((s) => (BLOCKING_SANCTIONS as readonly string[]).includes(s.kind))
@@ -36,10 +43,22 @@ export function checkConstruction(milestone: Milestone, gate: ConstructionGate):
   const s = gate.blockingSanctions[0];
   if (s) {
     const k = MEASURE_LABELS[s.kind];
-    return ruleRefusal(409, 'sanction_in_force', '二.5', `本项目已被采取“${k.zh}”措施（自 ${s.date} 起），解除前不能登记“${m.zh}”`, `The sanction "${k.en}" is in force on this project (since ${s.date}); "${m.en}" cannot be recorded until the city lifts it`);
+    return ruleRefusal(
+      409,
+      'sanction_in_force',
+      '二.5',
+      `本项目已被采取“${k.zh}”措施（自 ${s.date} 起），解除前不能登记“${m.zh}”`,
+      `The sanction "${k.en}" is in force on this project (since ${s.date}); "${m.en}" cannot be recorded until the city lifts it`
+    );
   }
   if (gate.planAdjustmentPending) {
-    return ruleRefusal(409, 'plan_adjustment_pending', '一.4(3)', `本项目须先完成规划调整（经项目认定和规划调整后实施），规划调整完成前不能登记“${m.zh}”`, `The plan adjustment this project needs is still pending; "${m.en}" cannot be recorded before it is completed`);
+    return ruleRefusal(
+      409,
+      'plan_adjustment_pending',
+      '一.4(3)',
+      `本项目须先完成规划调整（经项目认定和规划调整后实施），规划调整完成前不能登记“${m.zh}”`,
+      `The plan adjustment this project needs is still pending; "${m.en}" cannot be recorded before it is completed`
+    );
   }
   return null;
 }

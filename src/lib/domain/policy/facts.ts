@@ -47,19 +47,54 @@ export function applyConfirmed(facts: PathFacts, confirmed: ConfirmedFacts | nul
   return out;
 }
 
-const declaredOf = (facts: PathFacts, fact: PathFactKey) => (fact === 'plotRatioAfter' ? facts.plotRatioAfter : facts[fact]);
+const declaredOf = (facts: PathFacts, fact: PathFactKey) =>
+  fact === 'plotRatioAfter' ? facts.plotRatioAfter : facts[fact];
 
-export function checkConfirmFact(state: Pick<WorkflowState, 'authorityCode' | 'ownerId' | 'stage'>, actor: Actor, input: ConfirmFactInput, declaredFacts: PathFacts): Refusal | null {
-  if (!canView(actor, { authorityCode: state.authorityCode, ownerId: state.ownerId })) return { status: 403, code: 'not_visible', zh: '您无权查看该项目。', en: 'You cannot see this project.' };
-  const planning = (actor.role === 'district_department' && actor.department === 'planning_resources') || actor.role === 'city_planning';
-  if (!planning) return ruleRefusal(403, 'not_planning_department', '一.4(2)', '决定办理路径的事实由区规划资源部门（或市规划资源局）核实', 'Path-deciding facts are confirmed by the district planning department (or the city planning bureau)');
-  if (!CONFIRMING_STAGES.includes(state.stage)) return ruleRefusal(409, 'stage_conflict', '一.2', '仅在受理后、认定前的审核阶段核实事实', 'Facts are confirmed during the review, after acceptance and before the decision');
+export function checkConfirmFact(
+  state: Pick<WorkflowState, 'authorityCode' | 'ownerId' | 'stage'>,
+  actor: Actor,
+  input: ConfirmFactInput,
+  declaredFacts: PathFacts
+): Refusal | null {
+  if (!canView(actor, { authorityCode: state.authorityCode, ownerId: state.ownerId }))
+    return { status: 403, code: 'not_visible', zh: '您无权查看该项目。', en: 'You cannot see this project.' };
+  const planning =
+    (actor.role === 'district_department' && actor.department === 'planning_resources') ||
+    actor.role === 'city_planning';
+  if (!planning)
+    return ruleRefusal(
+      403,
+      'not_planning_department',
+      '一.4(2)',
+      '决定办理路径的事实由区规划资源部门（或市规划资源局）核实',
+      'Path-deciding facts are confirmed by the district planning department (or the city planning bureau)'
+    );
+  if (!CONFIRMING_STAGES.includes(state.stage))
+    return ruleRefusal(
+      409,
+      'stage_conflict',
+      '一.2',
+      '仅在受理后、认定前的审核阶段核实事实',
+      'Facts are confirmed during the review, after acceptance and before the decision'
+    );
   const label = PATH_FACT_LABELS[input.fact];
   const wantsNumber = input.fact === 'plotRatioAfter';
-  if (wantsNumber !== (typeof input.value === 'number')) return { status: 400, code: 'bad_fact_value', zh: `“${label.zh}”应填写${wantsNumber ? '数字' : '是或否'}。`, en: `"${label.en}" needs ${wantsNumber ? 'a number' : 'yes or no'}.` };
+  if (wantsNumber !== (typeof input.value === 'number'))
+    return {
+      status: 400,
+      code: 'bad_fact_value',
+      zh: `“${label.zh}”应填写${wantsNumber ? '数字' : '是或否'}。`,
+      en: `"${label.en}" needs ${wantsNumber ? 'a number' : 'yes or no'}.`
+    };
   const declared = declaredOf(declaredFacts, input.fact);
   if (declared !== input.value && !input.reason?.trim()) {
-    return ruleRefusal(400, 'correction_reason_missing', label.clause, `更正“${label.zh}”（申报为 ${String(declared ?? '未填')}）须说明理由`, `Correcting "${label.en}" (declared ${String(declared ?? 'blank')}) needs a reason`);
+    return ruleRefusal(
+      400,
+      'correction_reason_missing',
+      label.clause,
+      `更正“${label.zh}”（申报为 ${String(declared ?? '未填')}）须说明理由`,
+      `Correcting "${label.en}" (declared ${String(declared ?? 'blank')}) needs a reason`
+    );
   }
   return null;
 }
@@ -70,9 +105,22 @@ export function pathChanges(before: PathInfo, after: PathInfo): { flag: keyof Pa
   return keys.filter((k) => before[k] !== after[k]).map((k) => ({ flag: k, from: before[k], to: after[k] }));
 }
 
-export function recordConfirmation(declaredFacts: PathFacts, input: ConfirmFactInput, by: string, at: string): ConfirmedFact {
+export function recordConfirmation(
+  declaredFacts: PathFacts,
+  input: ConfirmFactInput,
+  by: string,
+  at: string
+): ConfirmedFact {
   const declared = declaredOf(declaredFacts, input.fact);
-  return { value: input.value, declared: declared ?? null, corrected: declared !== input.value, reason: input.reason?.trim() || null, by, at };
+  return {
+    value: input.value,
+    declared: declared ?? null,
+    corrected: declared !== input.value,
+    reason: input.reason?.trim() || null,
+    by,
+    at
+  };
 }
 
-export const pathOfConfirmed = (declared: PathFacts, confirmed: ConfirmedFacts) => pathOf(applyConfirmed(declared, confirmed));
+export const pathOfConfirmed = (declared: PathFacts, confirmed: ConfirmedFacts) =>
+  pathOf(applyConfirmed(declared, confirmed));

@@ -11,10 +11,24 @@ export const OVERLAP_MIN_M2 = 100;
 export const OVERLAP_MIN_SHARE = 0.01;
 
 /** Stages of another project that hold its parcel: applications in progress and recognised projects. */
-export const LIVE_STAGES: readonly Stage[] = ['submitted', 'preliminary_review', 'returned', 'joint_review', 'city_review', 'decision', 'recognised', 'tracking'];
+export const LIVE_STAGES: readonly Stage[] = [
+  'submitted',
+  'preliminary_review',
+  'returned',
+  'joint_review',
+  'city_review',
+  'decision',
+  'recognised',
+  'tracking'
+];
 
 /** The lead's steps that take an application on past acceptance; each needs every overlap acknowledged. */
-export const OVERLAP_GATED_ACTIONS: readonly string[] = ['accept', 'start_joint_review', 'forward_to_city', 'close_joint_review'];
+export const OVERLAP_GATED_ACTIONS: readonly string[] = [
+  'accept',
+  'start_joint_review',
+  'forward_to_city',
+  'close_joint_review'
+];
 
 export const OVERLAP_CLAUSE = '附件 二.1、二.5';
 
@@ -62,14 +76,20 @@ export function liveOverlaps<T extends OverlapMeasure & { stage: string }>(rows:
  * The newer application bears the check: overlaps with projects submitted no later than this one (all of them while
  * this one is not submitted). An older project is not held up by a newer application on its land; that one is flagged.
  */
-export function heldBefore<T extends { otherSubmittedAt?: string | null }>(overlaps: readonly T[], submittedAt: string | null): T[] {
+export function heldBefore<T extends { otherSubmittedAt?: string | null }>(
+  overlaps: readonly T[],
+  submittedAt: string | null
+): T[] {
   if (!submittedAt) return [...overlaps];
   const mine = Date.parse(submittedAt);
   return overlaps.filter((o) => !o.otherSubmittedAt || Date.parse(o.otherSubmittedAt) <= mine);
 }
 
 /** Overlaps no earlier acknowledgement covers. */
-export function unacknowledged<T extends { projectId: string }>(overlaps: readonly T[], acks: readonly Pick<OverlapAcknowledgement, 'projectIds'>[]): T[] {
+export function unacknowledged<T extends { projectId: string }>(
+  overlaps: readonly T[],
+  acks: readonly Pick<OverlapAcknowledgement, 'projectIds'>[]
+): T[] {
   const done = new Set(acks.flatMap((a) => a.projectIds));
   return overlaps.filter((o) => !done.has(o.projectId));
 }
@@ -89,7 +109,10 @@ export function describeOverlap(o: ParcelOverlap, lang: 'zh' | 'en'): string {
 }
 
 /** Null when every significant overlap is acknowledged, or the acknowledgement given now has a reason. */
-export function checkOverlapAcknowledged(pending: readonly ParcelOverlap[], reason: string | null | undefined): Refusal | null {
+export function checkOverlapAcknowledged(
+  pending: readonly ParcelOverlap[],
+  reason: string | null | undefined
+): Refusal | null {
   if (pending.length === 0) return null;
   if ((reason ?? '').trim().length >= MIN_OVERLAP_REASON) return null;
   return ruleRefusal(
@@ -106,6 +129,11 @@ export function acknowledgementRecord(pending: readonly ParcelOverlap[], reason:
   return {
     reason: reason.trim(),
     projectIds: pending.map((o) => o.projectId),
-    overlaps: pending.map((o) => ({ projectId: o.projectId, code: o.code, stage: o.stage, overlapM2: Math.round(o.overlapM2 * 10) / 10 }))
+    overlaps: pending.map((o) => ({
+      projectId: o.projectId,
+      code: o.code,
+      stage: o.stage,
+      overlapM2: Math.round(o.overlapM2 * 10) / 10
+    }))
   };
 }

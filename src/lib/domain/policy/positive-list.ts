@@ -12,24 +12,44 @@ export interface PositiveGap {
   clause: string;
 }
 
-interface ResultLike { criterionId: string; list: string; status: string; title: Bilingual; clause: string }
+interface ResultLike {
+  criterionId: string;
+  list: string;
+  status: string;
+  title: Bilingual;
+  clause: string;
+}
 
 /** Positive-list criteria that fail or are still unjudged, failures first (the dialog shows them first). */
 export function positiveGaps(results: readonly ResultLike[]): PositiveGap[] {
   const gaps = results
     .filter((r) => r.list === 'positive' && (r.status === 'fail' || r.status === 'needs_review'))
-    .map((r) => ({ criterionId: r.criterionId, title: r.title, status: r.status as PositiveGap['status'], clause: r.clause }));
+    .map((r) => ({
+      criterionId: r.criterionId,
+      title: r.title,
+      status: r.status as PositiveGap['status'],
+      clause: r.clause
+    }));
   return [...gaps.filter((g) => g.status === 'fail'), ...gaps.filter((g) => g.status === 'needs_review')];
 }
 
 /** Shortest justification accepted: a reason, not a keystroke. */
 export const MIN_JUSTIFICATION = 4;
 
-export function checkPositiveList(gaps: readonly PositiveGap[], justification: string | null | undefined): Refusal | null {
+export function checkPositiveList(
+  gaps: readonly PositiveGap[],
+  justification: string | null | undefined
+): Refusal | null {
   if (gaps.length === 0) return null;
   const text = (justification ?? '').trim();
   if (text.length >= MIN_JUSTIFICATION) return null;
-  const names = (k: 'zh' | 'en') => gaps.map((g) => `“${g.title[k] || g.title.zh}”${g.status === 'fail' ? (k === 'zh' ? '不符合' : ' fails') : k === 'zh' ? '待核查' : ' unjudged'}`).join(k === 'zh' ? '、' : ', ');
+  const names = (k: 'zh' | 'en') =>
+    gaps
+      .map(
+        (g) =>
+          `“${g.title[k] || g.title.zh}”${g.status === 'fail' ? (k === 'zh' ? '不符合' : ' fails') : k === 'zh' ? '待核查' : ' unjudged'}`
+      )
+      .join(k === 'zh' ? '、' : ', ');
   return ruleRefusal(
     409,
     'positive_list_not_met',
@@ -41,5 +61,8 @@ export function checkPositiveList(gaps: readonly PositiveGap[], justification: s
 
 /** What the recognition event records when a justification was given. */
 export function justificationRecord(gaps: readonly PositiveGap[], justification: string) {
-  return { justification: justification.trim(), criteria: gaps.map((g) => ({ id: g.criterionId, status: g.status, title: g.title.zh })) };
+  return {
+    justification: justification.trim(),
+    criteria: gaps.map((g) => ({ id: g.criterionId, status: g.status, title: g.title.zh }))
+  };
 }

@@ -22,41 +22,69 @@ export function looseningOf(c: Criterion, d: Criterion): Bilingual | null {
   if (d.check.kind !== c.check.kind) return { zh: '不能改变其核查方式', en: 'its kind of check cannot change' };
   // Empty = every land type. The district's version must apply wherever the city's does.
   if (d.landTypes.length > 0 && (c.landTypes.length === 0 || c.landTypes.some((t) => !d.landTypes.includes(t)))) {
-    return { zh: '适用的空间类型不能少于市级标准', en: 'it must apply to every land type the city criterion applies to' };
+    return {
+      zh: '适用的空间类型不能少于市级标准',
+      en: 'it must apply to every land type the city criterion applies to'
+    };
   }
   const cc = c.check;
   const dc = d.check;
   if (cc.kind === 'threshold' && dc.kind === 'threshold') {
     if (dc.metric !== cc.metric) return { zh: '不能改变考核指标', en: 'the metric cannot change' };
     const atLeast = (op: string) => op === '>=' || op === '>';
-    if (atLeast(cc.op) !== atLeast(dc.op)) return { zh: '不能改变比较方向', en: 'the direction of the comparison cannot change' };
+    if (atLeast(cc.op) !== atLeast(dc.op))
+      return { zh: '不能改变比较方向', en: 'the direction of the comparison cannot change' };
     const strictEq = (cc.op === '>' || cc.op === '<') && (dc.op === '>=' || dc.op === '<=');
     if (atLeast(cc.op) ? dc.value < cc.value : dc.value > cc.value) {
-      return { zh: `门槛 ${dc.op} ${dc.value} 比市级 ${cc.op} ${cc.value} 宽松`, en: `the threshold ${dc.op} ${dc.value} is looser than the city's ${cc.op} ${cc.value}` };
+      return {
+        zh: `门槛 ${dc.op} ${dc.value} 比市级 ${cc.op} ${cc.value} 宽松`,
+        en: `the threshold ${dc.op} ${dc.value} is looser than the city's ${cc.op} ${cc.value}`
+      };
     }
-    if (dc.value === cc.value && strictEq) return { zh: `门槛 ${dc.op} ${dc.value} 比市级 ${cc.op} ${cc.value} 宽松`, en: `the threshold ${dc.op} ${dc.value} is looser than the city's ${cc.op} ${cc.value}` };
+    if (dc.value === cc.value && strictEq)
+      return {
+        zh: `门槛 ${dc.op} ${dc.value} 比市级 ${cc.op} ${cc.value} 宽松`,
+        en: `the threshold ${dc.op} ${dc.value} is looser than the city's ${cc.op} ${cc.value}`
+      };
     return null;
   }
   if (cc.kind === 'industry' && dc.kind === 'industry') {
-    if (dc.require !== cc.require) return { zh: '不能把“须属于”与“不得属于”互换', en: '"must be in" and "must not be in" cannot be swapped' };
+    if (dc.require !== cc.require)
+      return { zh: '不能把“须属于”与“不得属于”互换', en: '"must be in" and "must not be in" cannot be swapped' };
     // "in": every district code must lie under a city code (a narrower set); "not_in": every city code stays excluded.
-    const wider = cc.require === 'in' ? dc.codes.filter((x) => !underAny(x, cc.codes)) : cc.codes.filter((x) => !underAny(x, dc.codes));
+    const wider =
+      cc.require === 'in'
+        ? dc.codes.filter((x) => !underAny(x, cc.codes))
+        : cc.codes.filter((x) => !underAny(x, dc.codes));
     if (wider.length) {
       return cc.require === 'in'
-        ? { zh: `行业代码 ${wider.join('、')} 不在市级允许的范围内`, en: `industry codes ${wider.join(', ')} are outside the city's allowed set` }
-        : { zh: `市级排除的行业代码 ${wider.join('、')} 须继续排除`, en: `the city's excluded industry codes ${wider.join(', ')} must stay excluded` };
+        ? {
+            zh: `行业代码 ${wider.join('、')} 不在市级允许的范围内`,
+            en: `industry codes ${wider.join(', ')} are outside the city's allowed set`
+          }
+        : {
+            zh: `市级排除的行业代码 ${wider.join('、')} 须继续排除`,
+            en: `the city's excluded industry codes ${wider.join(', ')} must stay excluded`
+          };
     }
     return null;
   }
   if (cc.kind === 'spatial' && dc.kind === 'spatial') {
-    if (dc.measure !== cc.measure) return { zh: '不能改变容差的计量方式', en: 'the measure of the tolerance cannot change' };
+    if (dc.measure !== cc.measure)
+      return { zh: '不能改变容差的计量方式', en: 'the measure of the tolerance cannot change' };
     const dropped = cc.layers.filter((l) => !dc.layers.includes(l));
-    if (dropped.length) return { zh: `不能去掉图层 ${dropped.join('、')}`, en: `layers ${dropped.join(', ')} cannot be dropped` };
-    if (dc.max > cc.max) return { zh: `容差 ${dc.max} 大于市级 ${cc.max}`, en: `the tolerance ${dc.max} is larger than the city's ${cc.max}` };
+    if (dropped.length)
+      return { zh: `不能去掉图层 ${dropped.join('、')}`, en: `layers ${dropped.join(', ')} cannot be dropped` };
+    if (dc.max > cc.max)
+      return {
+        zh: `容差 ${dc.max} 大于市级 ${cc.max}`,
+        en: `the tolerance ${dc.max} is larger than the city's ${cc.max}`
+      };
     return null;
   }
   if (cc.kind === 'declaration' && dc.kind === 'declaration') {
-    if (cc.documentRequired && !dc.documentRequired) return { zh: '不能取消证明材料要求', en: 'the supporting document cannot be dropped' };
+    if (cc.documentRequired && !dc.documentRequired)
+      return { zh: '不能取消证明材料要求', en: 'the supporting document cannot be dropped' };
     return null;
   }
   return null;

@@ -2,7 +2,15 @@
 // "hit": it blocks recognition unless the district records an override with a reason (issue 7). A positive-list
 // failure means the project does not meet the standard; the district government decides, the platform says so.
 import { LAND_TYPE_INFO } from '../land-types.ts';
-import { checkDeclaration, checkIndustry, checkManual, checkSpatial, checkThreshold, type CheckOutcome, type EvaluationInput } from './checks.ts';
+import {
+  checkDeclaration,
+  checkIndustry,
+  checkManual,
+  checkSpatial,
+  checkThreshold,
+  type CheckOutcome,
+  type EvaluationInput
+} from './checks.ts';
 import type { Figure } from './metrics.ts';
 import type { Bilingual, CheckKind, Criterion, List, RuleSet, Status } from './model.ts';
 
@@ -57,7 +65,11 @@ const NOT_APPLICABLE = (c: Criterion, input: EvaluationInput): CheckOutcome | nu
   };
 };
 
-export function evaluateCriterion(c: Criterion, input: EvaluationInput, layerNames: Record<string, Bilingual> = {}): CriterionResult {
+export function evaluateCriterion(
+  c: Criterion,
+  input: EvaluationInput,
+  layerNames: Record<string, Bilingual> = {}
+): CriterionResult {
   const check = c.check;
   const outcome =
     NOT_APPLICABLE(c, input) ??
@@ -72,10 +84,23 @@ export function evaluateCriterion(c: Criterion, input: EvaluationInput, layerNam
             : checkManual(check, c.id, input));
   const placeholder = (check.kind === 'threshold' || check.kind === 'spatial') && check.placeholder;
   const source = (c as { source?: string }).source === 'district' ? { source: 'district' as const } : {};
-  return { criterionId: c.id, list: c.list, kind: check.kind, title: c.title, clause: c.clause, placeholder, ...outcome, ...source };
+  return {
+    criterionId: c.id,
+    list: c.list,
+    kind: check.kind,
+    title: c.title,
+    clause: c.clause,
+    placeholder,
+    ...outcome,
+    ...source
+  };
 }
 
-export function evaluate(ruleSet: Pick<RuleSet, 'id' | 'version' | 'sample' | 'criteria'>, input: EvaluationInput, layerNames: Record<string, Bilingual> = {}): Evaluation {
+export function evaluate(
+  ruleSet: Pick<RuleSet, 'id' | 'version' | 'sample' | 'criteria'>,
+  input: EvaluationInput,
+  layerNames: Record<string, Bilingual> = {}
+): Evaluation {
   const results = ruleSet.criteria.map((c) => evaluateCriterion(c, input, layerNames));
   return summarise(ruleSet, results);
 }
@@ -85,8 +110,23 @@ function summarise(ruleSet: Pick<RuleSet, 'id' | 'version' | 'sample'>, results:
   for (const r of results) counts[r.status]++;
   const negativeHits = results.filter((r) => r.list === 'negative' && r.status === 'fail').map((r) => r.criterionId);
   const positiveFails = results.filter((r) => r.list === 'positive' && r.status === 'fail').map((r) => r.criterionId);
-  const outcome: Outcome = negativeHits.length ? 'blocked' : positiveFails.length ? 'does_not_meet' : counts.needs_review ? 'incomplete' : 'meets';
-  return { ruleSetId: ruleSet.id, version: ruleSet.version, sample: ruleSet.sample, results, counts, negativeHits, positiveFails, outcome };
+  const outcome: Outcome = negativeHits.length
+    ? 'blocked'
+    : positiveFails.length
+      ? 'does_not_meet'
+      : counts.needs_review
+        ? 'incomplete'
+        : 'meets';
+  return {
+    ruleSetId: ruleSet.id,
+    version: ruleSet.version,
+    sample: ruleSet.sample,
+    results,
+    counts,
+    negativeHits,
+    positiveFails,
+    outcome
+  };
 }
 
 /** Negative-list hits not covered by an override: what still blocks recognition. */
@@ -118,11 +158,32 @@ export function diffEvaluations(before: Evaluation | null, after: Evaluation): E
   const criteria: CriterionChange[] = [];
   for (const r of after.results) {
     const p = prev.get(r.criterionId);
-    if (!p || p.status !== r.status) criteria.push({ criterionId: r.criterionId, title: r.title, list: r.list, from: p?.status ?? null, to: r.status, reason: r.reason });
+    if (!p || p.status !== r.status)
+      criteria.push({
+        criterionId: r.criterionId,
+        title: r.title,
+        list: r.list,
+        from: p?.status ?? null,
+        to: r.status,
+        reason: r.reason
+      });
   }
   for (const p of before?.results ?? []) {
-    if (!next.has(p.criterionId)) criteria.push({ criterionId: p.criterionId, title: p.title, list: p.list, from: p.status, to: null, reason: null });
+    if (!next.has(p.criterionId))
+      criteria.push({
+        criterionId: p.criterionId,
+        title: p.title,
+        list: p.list,
+        from: p.status,
+        to: null,
+        reason: null
+      });
   }
   const outcomeFrom = before?.outcome ?? null;
-  return { changed: criteria.length > 0 || outcomeFrom !== after.outcome, outcomeFrom, outcomeTo: after.outcome, criteria };
+  return {
+    changed: criteria.length > 0 || outcomeFrom !== after.outcome,
+    outcomeFrom,
+    outcomeTo: after.outcome,
+    criteria
+  };
 }

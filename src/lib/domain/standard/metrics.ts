@@ -95,7 +95,15 @@ export type MetricValue =
 const SRC_FORM = { zh: '申请表', en: 'application form' };
 const SRC_PARCEL = { zh: '地块矢量图测算', en: 'measured from the parcel boundary' };
 
-type NumericField = 'landArea' | 'investment' | 'expectedAnnualOutput' | 'expectedAnnualTax' | 'annualEnergyUse' | 'floorAreaPlanned' | 'plotRatioBefore' | 'plotRatioAfter';
+type NumericField =
+  | 'landArea'
+  | 'investment'
+  | 'expectedAnnualOutput'
+  | 'expectedAnnualTax'
+  | 'annualEnergyUse'
+  | 'floorAreaPlanned'
+  | 'plotRatioBefore'
+  | 'plotRatioAfter';
 
 function formFigure(form: ApplicationDraft, f: NumericField): Figure {
   return { key: f, label: FIELD_LABELS[f], value: form[f] ?? null, unit: METRICS[f].unit, source: SRC_FORM };
@@ -114,20 +122,36 @@ function landMu(form: ApplicationDraft, parcelAreaM2: number | null): { mu: numb
     mu,
     figures: [
       { key: 'landArea', label: FIELD_LABELS.landArea, value: m2, unit: METRICS.landArea.unit, source },
-      { key: 'landAreaMu', label: { zh: '用地面积（亩）', en: 'Land area (mu)' }, value: round(mu, 4), unit: { zh: '亩', en: 'mu' }, source }
+      {
+        key: 'landAreaMu',
+        label: { zh: '用地面积（亩）', en: 'Land area (mu)' },
+        value: round(mu, 4),
+        unit: { zh: '亩', en: 'mu' },
+        source
+      }
     ]
   };
 }
 
 export const round = (v: number, digits: number) => Math.round(v * 10 ** digits) / 10 ** digits;
 
-function perMu(form: ApplicationDraft, parcelAreaM2: number | null, f: 'expectedAnnualTax' | 'expectedAnnualOutput' | 'investment'): MetricValue {
+function perMu(
+  form: ApplicationDraft,
+  parcelAreaM2: number | null,
+  f: 'expectedAnnualTax' | 'expectedAnnualOutput' | 'investment'
+): MetricValue {
   const land = landMu(form, parcelAreaM2);
   const num = form[f];
   const figures = [formFigure(form, f), ...land.figures];
   const missing = [...(num === undefined ? [f] : []), ...(land.mu === null ? ['landArea'] : [])];
   if (missing.length) return { ok: false, missing, figures };
-  if (land.mu! <= 0) return { ok: false, missing: [], figures, why: { zh: '用地面积为 0，无法按亩计算。', en: 'Land area is 0: cannot compute a per-mu figure.' } };
+  if (land.mu! <= 0)
+    return {
+      ok: false,
+      missing: [],
+      figures,
+      why: { zh: '用地面积为 0，无法按亩计算。', en: 'Land area is 0: cannot compute a per-mu figure.' }
+    };
   return { ok: true, value: num! / land.mu!, figures };
 }
 
@@ -145,12 +169,22 @@ export function metricValue(id: MetricId, form: ApplicationDraft, parcelAreaM2: 
       const missing = (['annualEnergyUse', 'expectedAnnualOutput'] as const).filter((f) => form[f] === undefined);
       if (missing.length) return { ok: false, missing: [...missing], figures };
       if (form.expectedAnnualOutput! <= 0)
-        return { ok: false, missing: [], figures, why: { zh: '预计年产值为 0，无法计算单位产值能耗。', en: 'Expected annual output is 0: energy per output cannot be computed.' } };
+        return {
+          ok: false,
+          missing: [],
+          figures,
+          why: {
+            zh: '预计年产值为 0，无法计算单位产值能耗。',
+            en: 'Expected annual output is 0: energy per output cannot be computed.'
+          }
+        };
       return { ok: true, value: form.annualEnergyUse! / form.expectedAnnualOutput!, figures };
     }
     case 'landArea': {
       const land = landMu(form, parcelAreaM2);
-      return land.mu === null ? { ok: false, missing: ['landArea'], figures: [] } : { ok: true, value: land.mu * M2_PER_MU, figures: land.figures };
+      return land.mu === null
+        ? { ok: false, missing: ['landArea'], figures: [] }
+        : { ok: true, value: land.mu * M2_PER_MU, figures: land.figures };
     }
     default: {
       const figures = [formFigure(form, id)];

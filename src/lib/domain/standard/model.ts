@@ -69,7 +69,13 @@ const manualCheck = z.object({
   question: bilingual()
 });
 
-export const checkSchema = z.discriminatedUnion('kind', [industryCheck, thresholdCheck, spatialCheck, declarationCheck, manualCheck]);
+export const checkSchema = z.discriminatedUnion('kind', [
+  industryCheck,
+  thresholdCheck,
+  spatialCheck,
+  declarationCheck,
+  manualCheck
+]);
 export type Check = z.infer<typeof checkSchema>;
 export type IndustryCheck = z.infer<typeof industryCheck>;
 export type ThresholdCheck = z.infer<typeof thresholdCheck>;
@@ -79,10 +85,15 @@ export type ManualCheck = z.infer<typeof manualCheck>;
 
 export const criterionSchema = z.object({
   /** Stable within and across versions: evaluations, declarations, judgements and overrides refer to it. */
-  id: z.string().trim().regex(/^[A-Za-z0-9_-]{1,40}$/),
+  id: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/),
   list: z.enum(LISTS),
   title: bilingual(200),
-  explanation: z.object({ zh: z.string().trim().max(MAX_TEXT), en: z.string().trim().max(MAX_TEXT) }).default({ zh: '', en: '' }),
+  explanation: z
+    .object({ zh: z.string().trim().max(MAX_TEXT), en: z.string().trim().max(MAX_TEXT) })
+    .default({ zh: '', en: '' }),
   /** The policy clause it comes from, e.g. 沪经信规范〔2019〕4号 二.1. */
   clause: z.string().trim().max(200).default(''),
   /** Land types it applies to; empty = all. (E.g. the central-city restriction binds reserve areas only.) */
@@ -104,7 +115,8 @@ export const ruleSetContentSchema = z
   .superRefine((v, ctx) => {
     const seen = new Set<string>();
     v.criteria.forEach((c, i) => {
-      if (seen.has(c.id)) ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id ${c.id}` });
+      if (seen.has(c.id))
+        ctx.addIssue({ code: 'custom', path: ['criteria', i, 'id'], message: `duplicate criterion id ${c.id}` });
       seen.add(c.id);
     });
   });

@@ -8,13 +8,18 @@ export const canEditStandard = (role: Role) => role === 'admin' || role === 'cit
 
 /** Override a negative-list hit: the district's lead department or the deciding government, in scope. */
 export function canOverride(actor: Actor, project: ProjectScope): boolean {
-  return canView(actor, project) && ['district_industry', 'district_government', 'lingang_committee'].includes(actor.role);
+  return (
+    canView(actor, project) && ['district_industry', 'district_government', 'lingang_committee'].includes(actor.role)
+  );
 }
 
 /** Record a reviewer judgement on a manual criterion: district reviewers in scope, and the city on city review. */
 export function canJudge(actor: Actor, project: ProjectScope): boolean {
   if (!canView(actor, project)) return false;
-  return ['district_industry', 'district_department', 'district_government', 'lingang_committee'].includes(actor.role) || isCityRole(actor.role);
+  return (
+    ['district_industry', 'district_department', 'district_government', 'lingang_committee'].includes(actor.role) ||
+    isCityRole(actor.role)
+  );
 }
 
 /** Answer a declaration: whoever may edit the application (the enterprise, or the district on its behalf). */

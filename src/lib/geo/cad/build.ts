@@ -15,7 +15,10 @@ import { budgetOf } from '../budget.ts';
  *  (TD/T 1001), wide enough for rounding in exported coordinates and far below any real gap between parcels. */
 export const CLOSE_TOLERANCE_M = 0.01;
 
-interface RingMeta { source: string; handle?: string }
+interface RingMeta {
+  source: string;
+  handle?: string;
+}
 
 /** Rough extent from model-space vertices and anchor points, for the units guard (before densifying). */
 function rawExtent(d: CadDrawing): BBox | undefined {
@@ -30,8 +33,10 @@ function rawExtent(d: CadDrawing): BBox | undefined {
   for (const e of d.entities) {
     const g = e.geom;
     if (g.kind === 'polyline') for (const v of g.vertices) see(v.x, v.y);
-    else if (g.kind === 'line') { see(g.a[0], g.a[1]); see(g.b[0], g.b[1]); }
-    else if (g.kind === 'circle' || g.kind === 'arc' || g.kind === 'ellipse') see(g.center[0], g.center[1]);
+    else if (g.kind === 'line') {
+      see(g.a[0], g.a[1]);
+      see(g.b[0], g.b[1]);
+    } else if (g.kind === 'circle' || g.kind === 'arc' || g.kind === 'ellipse') see(g.center[0], g.center[1]);
     else if (g.kind === 'insert') see(g.at[0], g.at[1]);
   }
   return b.minX <= b.maxX ? b : undefined;
@@ -39,11 +44,17 @@ function rawExtent(d: CadDrawing): BBox | undefined {
 
 function ringCoords(pts: Vec2[], ccw: boolean, factor: number): number[][] {
   const out = pts.map((p) => (factor === 1 ? [p[0], p[1]] : [p[0] * factor, p[1] * factor]));
-  if ((signedArea(pts) > 0) !== ccw) out.reverse();
+  if (signedArea(pts) > 0 !== ccw) out.reverse();
   return out;
 }
 
-export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, decisions: Decision[], warnings: Message[]): ReadResult {
+export function buildResult(
+  d: CadDrawing,
+  opts: ReadOptions,
+  format: FormatId,
+  decisions: Decision[],
+  warnings: Message[]
+): ReadResult {
   const units = decideUnits(d.insunits, rawExtent(d));
   decisions.push(units.decision);
   warnings.push(...units.warnings);
@@ -57,7 +68,10 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
   const ringsByLayer = new Map<string, { rings: Ring<RingMeta>[]; open: number }>();
   const infos: LayerInfo[] = [];
   for (const l of flat.layers.values()) {
-    const chained = chainPieces(l.open.map((p) => p.pts), closeTol);
+    const chained = chainPieces(
+      l.open.map((p) => p.pts),
+      closeTol
+    );
     const rings = dedupeRings(
       [
         ...l.closed.map((p) => makeRing<RingMeta>(p.pts, { source: p.source, handle: p.handle })),
@@ -99,7 +113,10 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
         holes: p.holes.length
       },
       // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
-      geometry: { type: 'Polygon', coordinates: [ringCoords(p.shell.pts, true, factor), ...p.holes.map((h) => ringCoords(h.pts, false, factor))] }
+      geometry: {
+        type: 'Polygon',
+        coordinates: [ringCoords(p.shell.pts, true, factor), ...p.holes.map((h) => ringCoords(h.pts, false, factor))]
+      }
     }));
     return {
       format,
@@ -107,7 +124,9 @@ export function buildResult(d: CadDrawing, opts: ReadOptions, format: FormatId, 
       decisions: ds,
       layers: infos,
       sourceLayer: pick.layer,
-      ...(footprints ? { texts: flat.texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) } : {}),
+      ...(footprints
+        ? { texts: flat.texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) }
+        : {}),
       unitsToMetres: units.unitsToMetres,
       warnings: ws,
       relayer: finish

@@ -40,7 +40,10 @@ export class AsciiGroupReader implements GroupReader {
   private text = '';
   private pos = 0;
   private bytePos = 0;
-  constructor(private readonly bytes: Uint8Array, private readonly decode: (b: Uint8Array) => string) {}
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly decode: (b: Uint8Array) => string
+  ) {}
 
   /** Decodes the next piece; false at the end of the bytes. */
   private load(): boolean {
@@ -93,13 +96,18 @@ function parseCode(s: string): number {
   const n = s.length;
   while (i < n && (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9)) i++;
   let neg = false;
-  if (s.charCodeAt(i) === 45) { neg = true; i++; }
+  if (s.charCodeAt(i) === 45) {
+    neg = true;
+    i++;
+  }
   let v = 0;
   let digits = 0;
   for (; i < n; i++) {
     const ch = s.charCodeAt(i);
-    if (ch >= 48 && ch <= 57) { v = v * 10 + (ch - 48); digits++; }
-    else if (ch === 13 || ch === 32 || ch === 9) break;
+    if (ch >= 48 && ch <= 57) {
+      v = v * 10 + (ch - 48);
+      digits++;
+    } else if (ch === 13 || ch === 32 || ch === 9) break;
     else return NaN;
   }
   for (; i < n; i++) {
@@ -174,7 +182,10 @@ export class BinaryGroupReader implements GroupReader {
   private pos = BINARY_DXF_SENTINEL.length;
   private readonly view: DataView;
   private readonly wideCodes: boolean;
-  constructor(private readonly bytes: Uint8Array, private readonly decode: (b: Uint8Array) => string) {
+  constructor(
+    private readonly bytes: Uint8Array,
+    private readonly decode: (b: Uint8Array) => string
+  ) {
     this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.wideCodes = bytes.length > this.pos + 1 && bytes[this.pos + 1] === 0;
   }
@@ -210,17 +221,39 @@ export class BinaryGroupReader implements GroupReader {
     switch (binKind(code)) {
       case 'str': {
         const end = this.bytes.indexOf(0, this.pos);
-        if (end < 0) { this.truncated = true; return false; }
+        if (end < 0) {
+          this.truncated = true;
+          return false;
+        }
         this.value = this.decode(this.bytes.subarray(this.pos, end));
         this.numValue = Number(this.value);
         this.pos = end + 1;
         return true;
       }
-      case 'f64': if (!this.need(8)) return false; this.numValue = v.getFloat64(this.pos, true); this.pos += 8; return true;
-      case 'i16': if (!this.need(2)) return false; this.numValue = v.getInt16(this.pos, true); this.pos += 2; return true;
-      case 'i32': if (!this.need(4)) return false; this.numValue = v.getInt32(this.pos, true); this.pos += 4; return true;
-      case 'i64': if (!this.need(8)) return false; this.numValue = Number(v.getBigInt64(this.pos, true)); this.pos += 8; return true;
-      case 'bool': if (!this.need(1)) return false; this.numValue = this.bytes[this.pos++]; return true;
+      case 'f64':
+        if (!this.need(8)) return false;
+        this.numValue = v.getFloat64(this.pos, true);
+        this.pos += 8;
+        return true;
+      case 'i16':
+        if (!this.need(2)) return false;
+        this.numValue = v.getInt16(this.pos, true);
+        this.pos += 2;
+        return true;
+      case 'i32':
+        if (!this.need(4)) return false;
+        this.numValue = v.getInt32(this.pos, true);
+        this.pos += 4;
+        return true;
+      case 'i64':
+        if (!this.need(8)) return false;
+        this.numValue = Number(v.getBigInt64(this.pos, true));
+        this.pos += 8;
+        return true;
+      case 'bool':
+        if (!this.need(1)) return false;
+        this.numValue = this.bytes[this.pos++];
+        return true;
       case 'bin': {
         if (!this.need(1)) return false;
         const len = this.bytes[this.pos++];

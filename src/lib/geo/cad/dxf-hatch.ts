@@ -8,9 +8,18 @@ const DEG = Math.PI / 180;
 
 class Cursor {
   i: number;
-  constructor(readonly g: DxfRecord, from: number) { this.i = from; }
-  cur(): number { return this.i < this.g.n ? this.g.codes[this.i] : -1; }
-  num(): number { return this.g.num(this.i); }
+  constructor(
+    readonly g: DxfRecord,
+    from: number
+  ) {
+    this.i = from;
+  }
+  cur(): number {
+    return this.i < this.g.n ? this.g.codes[this.i] : -1;
+  }
+  num(): number {
+    return this.g.num(this.i);
+  }
   /** Value of `code` if it is the current group (then advance), else the fallback. */
   take(code: number, fallback: number): number {
     if (this.cur() !== code) return fallback;
@@ -40,14 +49,18 @@ function xy(c: Cursor, code: number): Vec2 {
 /** Clockwise arc and ellipse edges store 360° − angle (ezdxf's documentation of AutoCAD's behaviour). */
 function edge(c: Cursor, type: number): HatchEdge | undefined {
   switch (type) {
-    case 1: return { kind: 'line', a: xy(c, 10), b: xy(c, 11) };
+    case 1:
+      return { kind: 'line', a: xy(c, 10), b: xy(c, 11) };
     case 2: {
       const center = xy(c, 10);
       const r = c.take(40, 0);
       let start = c.take(50, 0);
       let end = c.take(51, 360);
       const ccw = c.take(73, 1) !== 0;
-      if (!ccw) { start = 360 - start; end = 360 - end; }
+      if (!ccw) {
+        start = 360 - start;
+        end = 360 - end;
+      }
       return { kind: 'arc', center, r, start: start * DEG, end: end * DEG, ccw };
     }
     case 3: {
@@ -57,7 +70,10 @@ function edge(c: Cursor, type: number): HatchEdge | undefined {
       let start = c.take(50, 0);
       let end = c.take(51, 360);
       const ccw = c.take(73, 1) !== 0;
-      if (!ccw) { start = 360 - start; end = 360 - end; }
+      if (!ccw) {
+        start = 360 - start;
+        end = 360 - end;
+      }
       return { kind: 'ellipse', center, major, ratio, start: start * DEG, end: end * DEG, ccw };
     }
     case 4: {
@@ -84,9 +100,17 @@ function edge(c: Cursor, type: number): HatchEdge | undefined {
         if (c.cur() === 12) xy(c, 12);
         if (c.cur() === 13) xy(c, 13);
       }
-      return { kind: 'spline', degree, knots, ctrl, weights: weights.length === ctrl.length ? weights : undefined, fit };
+      return {
+        kind: 'spline',
+        degree,
+        knots,
+        ctrl,
+        weights: weights.length === ctrl.length ? weights : undefined,
+        fit
+      };
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 

@@ -1,7 +1,14 @@
 // DXF group stream → intermediate drawing: HEADER variables, the LAYER table, BLOCKS and model-space
 // ENTITIES. Tolerant of what real files do: no HEADER (ENTITIES-only writers), many ENTITIES sections and
 // no EOF (ezdxf's recover01.dxf), old-style POLYLINE/VERTEX/SEQEND.
-import { emptyDrawing, ignoredEntitiesNote, type BulgeVertex, type CadBlock, type CadDrawing, type CadEntity } from './model.ts';
+import {
+  emptyDrawing,
+  ignoredEntitiesNote,
+  type BulgeVertex,
+  type CadBlock,
+  type CadDrawing,
+  type CadEntity
+} from './model.ts';
 import { DxfRecord } from './dxf-record.ts';
 import { entityHeader, makeEntity } from './dxf-entities.ts';
 import { truncatedError, type GroupReader } from './dxf-groups.ts';
@@ -12,10 +19,19 @@ const POLYLINE_MESH_FLAGS = 16 | 64;
 /** VERTEX flag 16 = spline frame control point: not on the curve; the fitted vertices (flag 8) are. */
 const VERTEX_SPLINE_FRAME = 16;
 
-export interface ParseStats { records: number; sawEof: boolean; sawSection: boolean }
+export interface ParseStats {
+  records: number;
+  sawEof: boolean;
+  sawSection: boolean;
+}
 
 /** Read all records; `decodeName` decodes \U+ escapes in names. Throws when the data stop mid-pair. */
-export function parseDxf(r: GroupReader, decodeName: (s: string) => string, binary: boolean, budget: UploadBudget = new UploadBudget()): { drawing: CadDrawing; stats: ParseStats } {
+export function parseDxf(
+  r: GroupReader,
+  decodeName: (s: string) => string,
+  binary: boolean,
+  budget: UploadBudget = new UploadBudget()
+): { drawing: CadDrawing; stats: ParseStats } {
   // One record holds all groups of one entity: an LWPOLYLINE of millions of vertices would be held three
   // times over (codes, strings, numbers) before the vertex budget sees it, so records are bounded too.
   const maxGroups = budget.limits.vertices * 4 + 1000;
@@ -53,13 +69,17 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
 
     if (type === 'VERTEX' && poly) {
       const h = rec.numOf(70, 0);
-      if (!(poly.skipFrame && (h & VERTEX_SPLINE_FRAME))) {
+      if (!(poly.skipFrame && h & VERTEX_SPLINE_FRAME)) {
         poly.vertices.push({ x: rec.numOf(10, 0), y: rec.numOf(20, 0), bulge: rec.numOf(42, 0) });
         budget.spendRead(1);
       }
       continue;
     }
-    if (type === 'SEQEND') { endPoly(); inAttribs = false; continue; }
+    if (type === 'SEQEND') {
+      endPoly();
+      inAttribs = false;
+      continue;
+    }
     if (poly) endPoly();
     if (inAttribs && type === 'ATTRIB') continue;
     inAttribs = false;
@@ -70,8 +90,14 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
         stats.sawSection = true;
         if (section === 'HEADER') readHeader(rec, d);
         continue;
-      case 'ENDSEC': section = ''; block = undefined; continue;
-      case 'EOF': stats.sawEof = true; has = false; continue;
+      case 'ENDSEC':
+        section = '';
+        block = undefined;
+        continue;
+      case 'EOF':
+        stats.sawEof = true;
+        has = false;
+        continue;
       case 'BLOCK':
         if (section === 'BLOCKS') {
           const name = decodeName(rec.str(2));
@@ -79,7 +105,9 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
           d.blocks.set(name, block);
         }
         continue;
-      case 'ENDBLK': block = undefined; continue;
+      case 'ENDBLK':
+        block = undefined;
+        continue;
       case 'LAYER':
         if (section === 'TABLES') d.layerTable.push(decodeName(rec.str(2)));
         continue;
@@ -97,7 +125,10 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
         continue;
       }
       const entity: CadEntity = {
-        type, layer: h.layer, handle: h.handle, extrusion: h.extrusion,
+        type,
+        layer: h.layer,
+        handle: h.handle,
+        extrusion: h.extrusion,
         geom: { kind: 'polyline', vertices: [], closed: (flags & 1) === 1, elevation: rec.numOf(30, 0) }
       };
       list.push(entity);
@@ -106,7 +137,13 @@ export function parseDxf(r: GroupReader, decodeName: (s: string) => string, bina
     }
     const e = makeEntity(rec, decodeName);
     if (!e) continue;
-    budget.spendRead(e.geom.kind === 'polyline' ? e.geom.vertices.length : e.geom.kind === 'spline' ? e.geom.ctrl.length + e.geom.fit.length : 1);
+    budget.spendRead(
+      e.geom.kind === 'polyline'
+        ? e.geom.vertices.length
+        : e.geom.kind === 'spline'
+          ? e.geom.ctrl.length + e.geom.fit.length
+          : 1
+    );
     if (e.geom.kind === 'insert' && rec.numOf(66, 0) === 1) inAttribs = true;
     if (e.geom.kind === 'other') unsupported.set(type, (unsupported.get(type) ?? 0) + 1);
     list.push(e);

@@ -1,7 +1,18 @@
 // Entities → world-coordinate pieces per layer: curves densified, OCS mapped to WCS, blocks expanded.
 import type { CadDrawing, CadNote, CadEntity, HatchEdge, HatchPath, Vec2, Vec3 } from './model.ts';
 import { arcPoints, bulgePolyline, ccwSweep, splinePoints } from './curves.ts';
-import { apply, applyAll, compose, IDENTITY, insertTransform, isDefaultExtrusion, maxScale, ocsAxes, ocsToWcs, type Affine } from './transform.ts';
+import {
+  apply,
+  applyAll,
+  compose,
+  IDENTITY,
+  insertTransform,
+  isDefaultExtrusion,
+  maxScale,
+  ocsAxes,
+  ocsToWcs,
+  type Affine
+} from './transform.ts';
 import { chainPieces } from './rings.ts';
 import { UploadBudget } from '../budget.ts';
 
@@ -9,24 +20,50 @@ import { UploadBudget } from '../budget.ts';
  *  Deeper nesting is ignored with a note (as recursion is); the upload's budget bounds the work either way. */
 export const MAX_INSERT_DEPTH = 16;
 
-export interface Piece { pts: Vec2[]; source: string; handle?: string }
+export interface Piece {
+  pts: Vec2[];
+  source: string;
+  handle?: string;
+}
 
-export interface LayerPieces { name: string; entityCount: number; closed: Piece[]; open: Piece[] }
+export interface LayerPieces {
+  name: string;
+  entityCount: number;
+  closed: Piece[];
+  open: Piece[];
+}
 
 /** A text in world coordinates (as-built surveys label footprints with floors or floor area). */
-export interface CadText { layer: string; at: Vec2; text: string }
+export interface CadText {
+  layer: string;
+  at: Vec2;
+  text: string;
+}
 
-export interface FlattenResult { layers: Map<string, LayerPieces>; notes: CadNote[]; texts: CadText[] }
+export interface FlattenResult {
+  layers: Map<string, LayerPieces>;
+  notes: CadNote[];
+  texts: CadText[];
+}
 
 const TAU = Math.PI * 2;
 
 function distSq(a: Vec2, b: Vec2): number {
-  const dx = a[0] - b[0], dy = a[1] - b[1];
+  const dx = a[0] - b[0],
+    dy = a[1] - b[1];
   return dx * dx + dy * dy;
 }
 
 /** Ellipse in WCS: minor axis = ratio · (N × major) (DXF Reference, ELLIPSE; N = extrusion). */
-function ellipseWcs(center: Vec3, major: Vec3, ratio: number, t0: number, t1: number, n: Vec3 | undefined, tol: number): Vec2[] {
+function ellipseWcs(
+  center: Vec3,
+  major: Vec3,
+  ratio: number,
+  t0: number,
+  t1: number,
+  n: Vec3 | undefined,
+  tol: number
+): Vec2[] {
   const N = isDefaultExtrusion(n) ? [0, 0, 1] : ocsAxes(n as Vec3)[2];
   const minor: Vec3 = [
     (N[1] * major[2] - N[2] * major[1]) * ratio,
@@ -43,7 +80,8 @@ function ellipseWcs(center: Vec3, major: Vec3, ratio: number, t0: number, t1: nu
 
 function edgePoints(e: HatchEdge, tol: number): Vec2[] {
   switch (e.kind) {
-    case 'line': return [e.a, e.b];
+    case 'line':
+      return [e.a, e.b];
     case 'arc': {
       const sweep = e.ccw ? ccwSweep(e.start, e.end) : -ccwSweep(e.end, e.start);
       return arcPoints(e.center[0], e.center[1], e.r, e.start, sweep, tol);
@@ -58,7 +96,8 @@ function edgePoints(e: HatchEdge, tol: number): Vec2[] {
         e.center[1] + m[1] * c + m[0] * e.ratio * s
       ]);
     }
-    case 'spline': return e.ctrl.length >= 2 ? splinePoints(e.degree, e.knots, e.ctrl, e.weights) : e.fit.slice();
+    case 'spline':
+      return e.ctrl.length >= 2 ? splinePoints(e.degree, e.knots, e.ctrl, e.weights) : e.fit.slice();
   }
 }
 
@@ -73,10 +112,18 @@ function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2
     const pts = bulgePolyline(p.vertices, true, tol);
     return pts.length >= 4 ? { closed: [pts], open: [] } : { closed: [], open: [] };
   }
-  return chainPieces(p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2), closeTol);
+  return chainPieces(
+    p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2),
+    closeTol
+  );
 }
 
-export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budget: UploadBudget = new UploadBudget()): FlattenResult {
+export function flatten(
+  d: CadDrawing,
+  chordTol: number,
+  closeTol: number,
+  budget: UploadBudget = new UploadBudget()
+): FlattenResult {
   const layers = new Map<string, LayerPieces>();
   const notes: CadNote[] = [];
   const recursive = new Set<string>();
@@ -130,7 +177,9 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budge
         add(layer, applyAll(t, bulgePolyline(g.vertices, g.closed, chordTol / maxScale(t))), g.closed, e);
         return;
       }
-      case 'line': add(layer, [apply(m, [g.a[0], g.a[1]]), apply(m, [g.b[0], g.b[1]])], false, e); return;
+      case 'line':
+        add(layer, [apply(m, [g.a[0], g.a[1]]), apply(m, [g.b[0], g.b[1]])], false, e);
+        return;
       case 'circle': {
         const t = compose(m, ocsToWcs(e.extrusion, g.center[2]));
         add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, 0, TAU, chordTol / maxScale(t))), true, e);
@@ -138,20 +187,37 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budge
       }
       case 'arc': {
         const t = compose(m, ocsToWcs(e.extrusion, g.center[2]));
-        add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, g.start, ccwSweep(g.start, g.end), chordTol / maxScale(t))), false, e);
+        add(
+          layer,
+          applyAll(
+            t,
+            arcPoints(g.center[0], g.center[1], g.r, g.start, ccwSweep(g.start, g.end), chordTol / maxScale(t))
+          ),
+          false,
+          e
+        );
         return;
       }
       case 'ellipse': {
         const span = Math.abs(g.end - g.start);
         const full = Math.abs(span - TAU) < 1e-9 || span < 1e-12 || span > TAU;
-        const pts = ellipseWcs(g.center, g.major, g.ratio, g.start, full ? g.start + TAU : g.end, e.extrusion, chordTol / maxScale(m));
+        const pts = ellipseWcs(
+          g.center,
+          g.major,
+          g.ratio,
+          g.start,
+          full ? g.start + TAU : g.end,
+          e.extrusion,
+          chordTol / maxScale(m)
+        );
         add(layer, applyAll(m, pts), full, e);
         return;
       }
       case 'spline': {
         budget.checkSplineDegree(g.degree);
         const ctrl = g.ctrl.map((p): Vec2 => [p[0], p[1]]);
-        const pts = ctrl.length >= 2 ? splinePoints(g.degree, g.knots, ctrl, g.weights) : g.fit.map((p): Vec2 => [p[0], p[1]]);
+        const pts =
+          ctrl.length >= 2 ? splinePoints(g.degree, g.knots, ctrl, g.weights) : g.fit.map((p): Vec2 => [p[0], p[1]]);
         add(layer, applyAll(m, pts), g.closed, e);
         return;
       }
@@ -168,25 +234,40 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budge
       }
       case 'insert': {
         const b = d.blocks.get(g.block);
-        if (!b) { missing.add(g.block); return; }
-        if (stack.includes(g.block) || stack.length >= MAX_INSERT_DEPTH) { recursive.add(g.block); return; }
+        if (!b) {
+          missing.add(g.block);
+          return;
+        }
+        if (stack.includes(g.block) || stack.length >= MAX_INSERT_DEPTH) {
+          recursive.add(g.block);
+          return;
+        }
         const next = stack.concat(g.block);
         // Charged up front for the whole nested expansion, so a 40,000 × 40,000 MINSERT or 8 levels of
         // 10 INSERTs are refused before the first copy.
         if (stack.length === 0) budget.spendExpansion(g.rows * g.cols * expandedSize(g.block, []));
         for (let r = 0; r < g.rows; r++) {
           for (let c = 0; c < g.cols; c++) {
-            const t = compose(m, insertTransform(b.base, g.at, g.sx, g.sy, g.rotation, e.extrusion, [c * g.colSpacing, r * g.rowSpacing]));
+            const t = compose(
+              m,
+              insertTransform(b.base, g.at, g.sx, g.sy, g.rotation, e.extrusion, [c * g.colSpacing, r * g.rowSpacing])
+            );
             for (const child of b.entities) visit(child, t, layerName, next);
           }
         }
         return;
       }
       case 'text': {
-        if (g.text) texts.push({ layer: layerName, at: apply(compose(m, ocsToWcs(e.extrusion, g.at[2])), [g.at[0], g.at[1]]), text: g.text });
+        if (g.text)
+          texts.push({
+            layer: layerName,
+            at: apply(compose(m, ocsToWcs(e.extrusion, g.at[2])), [g.at[0], g.at[1]]),
+            text: g.text
+          });
         return;
       }
-      case 'other': return;
+      case 'other':
+        return;
     }
   };
 
@@ -197,7 +278,10 @@ export function flatten(d: CadDrawing, chordTol: number, closeTol: number, budge
   }
   if (recursive.size) {
     const names = [...recursive].join(', ');
-    notes.push({ zh: `图块递归引用或嵌套过深，未展开：${names}`, en: `recursive or too deeply nested blocks not expanded: ${names}` });
+    notes.push({
+      zh: `图块递归引用或嵌套过深，未展开：${names}`,
+      en: `recursive or too deeply nested blocks not expanded: ${names}`
+    });
   }
   if (missing.size) {
     const names = [...missing].map((n) => n || '—').join(', ');

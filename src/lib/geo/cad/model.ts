@@ -7,7 +7,11 @@ export type Vec2 = [number, number];
 export type Vec3 = [number, number, number];
 
 /** A polyline vertex; bulge = tan(θ/4) of the arc from this vertex to the next (DXF group 42). */
-export interface BulgeVertex { x: number; y: number; bulge: number }
+export interface BulgeVertex {
+  x: number;
+  y: number;
+  bulge: number;
+}
 
 export type HatchEdge =
   | { kind: 'line'; a: Vec2; b: Vec2 }
@@ -16,8 +20,7 @@ export type HatchEdge =
   | { kind: 'spline'; degree: number; knots: number[]; ctrl: Vec2[]; weights?: number[]; fit: Vec2[] };
 
 export type HatchPath =
-  | { kind: 'polyline'; vertices: BulgeVertex[]; closed: boolean }
-  | { kind: 'edges'; edges: HatchEdge[] };
+  { kind: 'polyline'; vertices: BulgeVertex[]; closed: boolean } | { kind: 'edges'; edges: HatchEdge[] };
 
 export type CadGeometry =
   | { kind: 'polyline'; vertices: BulgeVertex[]; closed: boolean; elevation: number }
@@ -30,8 +33,16 @@ export type CadGeometry =
   | { kind: 'spline'; degree: number; knots: number[]; ctrl: Vec3[]; weights?: number[]; fit: Vec3[]; closed: boolean }
   | { kind: 'hatch'; paths: HatchPath[]; elevation: number }
   | {
-      kind: 'insert'; block: string; at: Vec3; sx: number; sy: number; rotation: number;
-      cols: number; rows: number; colSpacing: number; rowSpacing: number;
+      kind: 'insert';
+      block: string;
+      at: Vec3;
+      sx: number;
+      sy: number;
+      rotation: number;
+      cols: number;
+      rows: number;
+      colSpacing: number;
+      rowSpacing: number;
     }
   /** TEXT / MTEXT: insertion point (OCS) and the plain string (MTEXT formatting removed); read by the as-built
    *  survey (floor labels inside footprints), never part of a boundary. */
@@ -48,7 +59,11 @@ export interface CadEntity {
   geom: CadGeometry;
 }
 
-export interface CadBlock { name: string; base: Vec3; entities: CadEntity[] }
+export interface CadBlock {
+  name: string;
+  base: Vec3;
+  entities: CadEntity[];
+}
 
 export interface CadDrawing {
   /** $ACADVER, e.g. 'AC1009' (R12), 'AC1015' (R2000), 'AC1021' (R2007). */
@@ -65,7 +80,10 @@ export interface CadDrawing {
 }
 
 /** A reader's note, worded for the clerk in each language (entity type names stay as CAD writes them). */
-export interface CadNote { zh: string; en: string }
+export interface CadNote {
+  zh: string;
+  en: string;
+}
 
 /** Unsupported entity types, counted: `TEXT×8, DIMENSION×2` reads the same in both languages. */
 export function ignoredEntitiesNote(counts: Map<string, number>): CadNote {

@@ -12,11 +12,14 @@ class EndpointGrid {
   private readonly cells = new Map<number, number[]>();
   constructor(private readonly tol: number) {}
   /** Hashed cell key (Teschner et al. 2003 primes); collisions only add candidates, which are distance-checked. */
-  private key(i: number, j: number): number { return (Math.imul(i | 0, 73856093) ^ Math.imul(j | 0, 19349663)) | 0; }
+  private key(i: number, j: number): number {
+    return (Math.imul(i | 0, 73856093) ^ Math.imul(j | 0, 19349663)) | 0;
+  }
   add(p: Vec2, id: number): void {
     const k = this.key(Math.floor(p[0] / this.tol), Math.floor(p[1] / this.tol));
     const list = this.cells.get(k);
-    if (list) list.push(id); else this.cells.set(k, [id]);
+    if (list) list.push(id);
+    else this.cells.set(k, [id]);
   }
   near(p: Vec2, accept: (id: number) => boolean): number {
     const ci = Math.floor(p[0] / this.tol);
@@ -32,7 +35,10 @@ class EndpointGrid {
   }
 }
 
-export interface ChainResult { closed: Vec2[][]; open: Vec2[][] }
+export interface ChainResult {
+  closed: Vec2[][];
+  open: Vec2[][];
+}
 
 /** Join open pieces whose ends meet within tol; a chain whose ends meet becomes a closed ring. */
 export function chainPieces(pieces: Vec2[][], tol: number): ChainResult {
@@ -62,7 +68,7 @@ export function chainPieces(pieces: Vec2[][], tol: number): ChainResult {
         used[id >> 1] = 1;
         const p = pieces[id >> 1];
         // Orient the partner so that its matching end touches the tip.
-        const seg = forward ? ((id & 1) ? p.slice().reverse() : p) : ((id & 1) ? p : p.slice().reverse());
+        const seg = forward ? (id & 1 ? p.slice().reverse() : p) : id & 1 ? p : p.slice().reverse();
         chain = forward ? chain.concat(seg.slice(1)) : seg.slice(0, -1).concat(chain);
       }
       if (closes(chain)) break;
@@ -75,7 +81,15 @@ export function chainPieces(pieces: Vec2[][], tol: number): ChainResult {
   return { closed, open };
 }
 
-export interface Ring<M> { pts: Vec2[]; area: number; minX: number; minY: number; maxX: number; maxY: number; meta: M }
+export interface Ring<M> {
+  pts: Vec2[];
+  area: number;
+  minX: number;
+  minY: number;
+  maxX: number;
+  maxY: number;
+  meta: M;
+}
 
 export function makeRing<M>(pts: Vec2[], meta: M): Ring<M> {
   const closedPts = dist(pts[0], pts[pts.length - 1]) === 0 ? pts : pts.concat([pts[0]]);

@@ -3,7 +3,14 @@
 import type { Vec2, Vec3 } from './model.ts';
 
 /** x' = a·x + c·y + e, y' = b·x + d·y + f (the SVG/canvas matrix layout). */
-export interface Affine { a: number; b: number; c: number; d: number; e: number; f: number }
+export interface Affine {
+  a: number;
+  b: number;
+  c: number;
+  d: number;
+  e: number;
+  f: number;
+}
 
 export const IDENTITY: Affine = { a: 1, b: 0, c: 0, d: 1, e: 0, f: 0 };
 
@@ -53,9 +60,10 @@ export function isDefaultExtrusion(n: Vec3 | undefined): boolean {
 /** OCS axes for extrusion n: Ax, Ay, N (unit vectors in WCS). */
 export function ocsAxes(n: Vec3): [Vec3, Vec3, Vec3] {
   const N = unit(n);
-  const ax = Math.abs(N[0]) < ARBITRARY_AXIS_LIMIT && Math.abs(N[1]) < ARBITRARY_AXIS_LIMIT
-    ? unit(cross([0, 1, 0], N))
-    : unit(cross([0, 0, 1], N));
+  const ax =
+    Math.abs(N[0]) < ARBITRARY_AXIS_LIMIT && Math.abs(N[1]) < ARBITRARY_AXIS_LIMIT
+      ? unit(cross([0, 1, 0], N))
+      : unit(cross([0, 0, 1], N));
   const ay = unit(cross(N, ax));
   return [ax, ay, N];
 }
@@ -77,14 +85,24 @@ export function ocsPointToWcs(n: Vec3 | undefined, p: Vec3): Vec2 {
 
 /** Placement of a block reference: WCS = OCS(insert point + R(rotation)·S(sx,sy)·(p − base) + array offset). */
 export function insertTransform(
-  base: Vec3, at: Vec3, sx: number, sy: number, rotation: number, extrusion: Vec3 | undefined, offset: Vec2 = [0, 0]
+  base: Vec3,
+  at: Vec3,
+  sx: number,
+  sy: number,
+  rotation: number,
+  extrusion: Vec3 | undefined,
+  offset: Vec2 = [0, 0]
 ): Affine {
   const cos = Math.cos(rotation);
   const sin = Math.sin(rotation);
   // In the insert's OCS: scale about the block base, rotate, translate.
   const local: Affine = {
-    a: cos * sx, b: sin * sx, c: -sin * sy, d: cos * sy,
-    e: 0, f: 0
+    a: cos * sx,
+    b: sin * sx,
+    c: -sin * sy,
+    d: cos * sy,
+    e: 0,
+    f: 0
   };
   const ox = offset[0] * cos - offset[1] * sin;
   const oy = offset[0] * sin + offset[1] * cos;

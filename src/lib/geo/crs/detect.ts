@@ -7,7 +7,13 @@ import { CRS_REGISTRY, gkCode, type Bilingual } from './registry.ts';
 import { fromRegistry, toLonLatFn, type ResolvedCrs } from './transform.ts';
 import { inShanghai, samplePoints, type XY } from './extent.ts';
 
-export interface Alternative { code: string; name: Bilingual; confidence: number; swapped?: boolean; unitsToMetres?: number }
+export interface Alternative {
+  code: string;
+  name: Bilingual;
+  confidence: number;
+  swapped?: boolean;
+  unitsToMetres?: number;
+}
 
 export interface Detection {
   crs: ResolvedCrs;
@@ -19,7 +25,12 @@ export interface Detection {
   alternatives: Alternative[];
 }
 
-interface Candidate { code: string; confidence: number; rule: string; fits: (x: number, y: number) => boolean }
+interface Candidate {
+  code: string;
+  confidence: number;
+  rule: string;
+  fits: (x: number, y: number) => boolean;
+}
 
 /** Same-zone systems of the older datums cannot be told apart from CGCS2000 by values (~100 m apart). */
 const OLD_DATUM_CONFIDENCE = 0.2;
@@ -39,14 +50,36 @@ function candidates(x: number, y: number): Candidate[] {
   for (const datum of ['CGCS2000', 'Beijing1954', 'Xian1980'] as const) {
     const c = datum === 'CGCS2000' ? 1 : 0;
     const z3 = gkCode(datum, 3, zone3, true);
-    if (z3) out.push({ code: z3, confidence: c ? 0.85 : OLD_DATUM_CONFIDENCE, rule: 'gk3-zone-prefix', fits: (a) => a > 2.5e7 && a < 4.6e7 });
+    if (z3)
+      out.push({
+        code: z3,
+        confidence: c ? 0.85 : OLD_DATUM_CONFIDENCE,
+        rule: 'gk3-zone-prefix',
+        fits: (a) => a > 2.5e7 && a < 4.6e7
+      });
     const z6 = gkCode(datum, 6, zone3, true);
-    if (z6) out.push({ code: z6, confidence: c ? 0.7 : OLD_DATUM_CONFIDENCE, rule: 'gk6-zone-prefix', fits: (a) => a > 1.3e7 && a < 2.4e7 });
+    if (z6)
+      out.push({
+        code: z6,
+        confidence: c ? 0.7 : OLD_DATUM_CONFIDENCE,
+        rule: 'gk6-zone-prefix',
+        fits: (a) => a > 1.3e7 && a < 2.4e7
+      });
     for (const cm of [120, 123]) {
-      out.push({ code: gkCode(datum, 3, cm / 3, false)!, confidence: c ? 0.8 : OLD_DATUM_CONFIDENCE, rule: 'gk3-cm-by-location', fits: (a, b) => a > 1e5 && a < 9e5 && b > 3e6 && b < 4e6 });
+      out.push({
+        code: gkCode(datum, 3, cm / 3, false)!,
+        confidence: c ? 0.8 : OLD_DATUM_CONFIDENCE,
+        rule: 'gk3-cm-by-location',
+        fits: (a, b) => a > 1e5 && a < 9e5 && b > 3e6 && b < 4e6
+      });
     }
   }
-  out.push({ code: 'EPSG:3857', confidence: 0.75, rule: 'web-mercator-range', fits: (a, b) => a > 1.3e7 && a < 1.4e7 && b > 3.4e6 && b < 3.9e6 });
+  out.push({
+    code: 'EPSG:3857',
+    confidence: 0.75,
+    rule: 'web-mercator-range',
+    fits: (a, b) => a > 1.3e7 && a < 1.4e7 && b > 3.4e6 && b < 3.9e6
+  });
   // Values that could be degrees in either order are never taken for a local grid: a lon/lat file
   // elsewhere in the world must not be "found" near the 上海2000 origin.
   const degreesLike = (a: number, b: number) => Math.abs(a) <= 180 && Math.abs(b) <= 180;
@@ -79,7 +112,14 @@ export function detectCrs(points: XY[], unitsToMetres = 1): Detection | undefine
         const f = toLonLatFn(fromRegistry(c.code));
         if (!pts.every(([x, y]) => inShanghai(f([x * k, y * k])))) continue;
         const confidence = c.confidence - (swapped ? SWAP_PENALTY : 0) - (k !== unitsToMetres ? RESCALE_PENALTY : 0);
-        hits.push({ code: c.code, name: CRS_REGISTRY[c.code].name, confidence: Math.max(0.05, Math.round(confidence * 100) / 100), swapped, unitsToMetres: k, rule: c.rule });
+        hits.push({
+          code: c.code,
+          name: CRS_REGISTRY[c.code].name,
+          confidence: Math.max(0.05, Math.round(confidence * 100) / 100),
+          swapped,
+          unitsToMetres: k,
+          rule: c.rule
+        });
       }
     }
     // A rescale is only a fallback: values that fit at the declared scale are not also read as mm.

@@ -41,7 +41,8 @@ export function leastSquares(rows: number[][], rhs: number[]): number[] {
   for (let c = 0; c < n; c++) {
     let piv = c;
     for (let r = c + 1; r < n; r++) if (Math.abs(m[r][c]) > Math.abs(m[piv][c])) piv = r;
-    if (Math.abs(m[piv][c]) < 1e-12 * Math.max(1, Math.abs(m[c][c]))) throw new Error('control points are degenerate (collinear or too few)');
+    if (Math.abs(m[piv][c]) < 1e-12 * Math.max(1, Math.abs(m[c][c])))
+      throw new Error('control points are degenerate (collinear or too few)');
     [m[c], m[piv]] = [m[piv], m[c]];
     for (let r = 0; r < n; r++) {
       if (r === c) continue;
@@ -67,14 +68,27 @@ export function fitSimilarity(pairs: { local: XY; target: XY }[]): SimilarityFit
   const rows: number[][] = [];
   const rhs: number[] = [];
   for (const { local, target } of pairs) {
-    const x = local[0] - cl[0], y = local[1] - cl[1];
-    rows.push([x, -y, 1, 0]); rhs.push(target[0] - ct[0]);
-    rows.push([y, x, 0, 1]); rhs.push(target[1] - ct[1]);
+    const x = local[0] - cl[0],
+      y = local[1] - cl[1];
+    rows.push([x, -y, 1, 0]);
+    rhs.push(target[0] - ct[0]);
+    rows.push([y, x, 0, 1]);
+    rhs.push(target[1] - ct[1]);
   }
   const [a, b, dx, dy] = leastSquares(rows, rhs);
   const tx = ct[0] + dx - (a * cl[0] - b * cl[1]);
   const ty = ct[1] + dy - (b * cl[0] + a * cl[1]);
-  const fit: SimilarityFit = { kind: 'similarity', a, b, tx, ty, scale: Math.hypot(a, b), rotationDeg: (Math.atan2(b, a) * 180) / Math.PI, residuals: [], rmsM: 0 };
+  const fit: SimilarityFit = {
+    kind: 'similarity',
+    a,
+    b,
+    tx,
+    ty,
+    scale: Math.hypot(a, b),
+    rotationDeg: (Math.atan2(b, a) * 180) / Math.PI,
+    residuals: [],
+    rmsM: 0
+  };
   fit.residuals = pairs.map(({ local, target }) => {
     const [e, n] = applySimilarity(fit, local);
     return Math.hypot(e - target[0], n - target[1]);
@@ -89,7 +103,8 @@ export function applySimilarity(f: Pick<SimilarityFit, 'a' | 'b' | 'tx' | 'ty'>,
 
 export function invertSimilarity(f: Pick<SimilarityFit, 'a' | 'b' | 'tx' | 'ty'>, [e, n]: XY): XY {
   const d = f.a * f.a + f.b * f.b;
-  const u = e - f.tx, v = n - f.ty;
+  const u = e - f.tx,
+    v = n - f.ty;
   return [(f.a * u + f.b * v) / d, (-f.b * u + f.a * v) / d];
 }
 
@@ -110,13 +125,27 @@ export function fitHelmert7(pairs: { source: XYZ; target: XYZ }[]): HelmertFit {
   const rhs: number[] = [];
   // Scale the rotation/scale columns by 1e-6 so all unknowns are of similar magnitude (metres).
   const K = 1e-6;
-  for (const { source: [x, y, z], target } of pairs) {
-    rows.push([1, 0, 0, 0, z * K, -y * K, x * K]); rhs.push(target[0] - x);
-    rows.push([0, 1, 0, -z * K, 0, x * K, y * K]); rhs.push(target[1] - y);
-    rows.push([0, 0, 1, y * K, -x * K, 0, z * K]); rhs.push(target[2] - z);
+  for (const {
+    source: [x, y, z],
+    target
+  } of pairs) {
+    rows.push([1, 0, 0, 0, z * K, -y * K, x * K]);
+    rhs.push(target[0] - x);
+    rows.push([0, 1, 0, -z * K, 0, x * K, y * K]);
+    rhs.push(target[1] - y);
+    rows.push([0, 0, 1, y * K, -x * K, 0, z * K]);
+    rhs.push(target[2] - z);
   }
   const p = leastSquares(rows, rhs);
-  const towgs84: HelmertFit['towgs84'] = [p[0], p[1], p[2], (p[3] * K) / SEC, (p[4] * K) / SEC, (p[5] * K) / SEC, p[6] * K * 1e6];
+  const towgs84: HelmertFit['towgs84'] = [
+    p[0],
+    p[1],
+    p[2],
+    (p[3] * K) / SEC,
+    (p[4] * K) / SEC,
+    (p[5] * K) / SEC,
+    p[6] * K * 1e6
+  ];
   const residuals = pairs.map(({ source, target }) => {
     const q = applyHelmert(towgs84, source);
     return Math.hypot(q[0] - target[0], q[1] - target[1], q[2] - target[2]);
@@ -126,8 +155,10 @@ export function fitHelmert7(pairs: { source: XYZ; target: XYZ }[]): HelmertFit {
 
 /** Geodetic (degrees, ellipsoidal height m) → geocentric XYZ on an ellipsoid (a, rf). */
 export function geodeticToGeocentric([lon, lat, h]: XYZ, a: number, rf: number): XYZ {
-  const f = 1 / rf, e2 = f * (2 - f);
-  const φ = (lat * Math.PI) / 180, λ = (lon * Math.PI) / 180;
+  const f = 1 / rf,
+    e2 = f * (2 - f);
+  const φ = (lat * Math.PI) / 180,
+    λ = (lon * Math.PI) / 180;
   const N = a / Math.sqrt(1 - e2 * Math.sin(φ) ** 2);
   return [(N + h) * Math.cos(φ) * Math.cos(λ), (N + h) * Math.cos(φ) * Math.sin(λ), (N * (1 - e2) + h) * Math.sin(φ)];
 }

@@ -4,7 +4,10 @@
 // 6° GK: CGCS2000 4491–4501 / 4502–4512). CGCS2000 and WGS84 agree at the metre level (GRS80 vs WGS84
 // ellipsoids differ by < 0.1 mm; the frames by a few cm), so both are treated as one datum here.
 
-export interface Bilingual { zh: string; en: string }
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
 
 export type DatumId = 'WGS84' | 'CGCS2000' | 'Beijing1954' | 'Xian1980' | 'local';
 
@@ -63,37 +66,143 @@ interface DatumFamily {
 }
 
 const FAMILIES: DatumFamily[] = [
-  { datum: 'CGCS2000', zh: '2000国家大地坐标系', en: 'CGCS2000', p4: GRS80, gk3Zone: 4513, gk3Cm: 4534, gk6Zone: 4491, gk6Cm: 4502 },
-  { datum: 'Beijing1954', zh: '1954北京坐标系', en: 'Beijing 1954', p4: KRASS, gk3Zone: 2401, gk3Cm: 2422, gk6Zone: 21413, gk6Cm: 21473, note: BEIJING54_NOTE },
-  { datum: 'Xian1980', zh: '1980西安坐标系', en: 'Xian 1980', p4: IAG75, gk3Zone: 2349, gk3Cm: 2370, gk6Zone: 2327, gk6Cm: 2338, note: XIAN80_NOTE }
+  {
+    datum: 'CGCS2000',
+    zh: '2000国家大地坐标系',
+    en: 'CGCS2000',
+    p4: GRS80,
+    gk3Zone: 4513,
+    gk3Cm: 4534,
+    gk6Zone: 4491,
+    gk6Cm: 4502
+  },
+  {
+    datum: 'Beijing1954',
+    zh: '1954北京坐标系',
+    en: 'Beijing 1954',
+    p4: KRASS,
+    gk3Zone: 2401,
+    gk3Cm: 2422,
+    gk6Zone: 21413,
+    gk6Cm: 21473,
+    note: BEIJING54_NOTE
+  },
+  {
+    datum: 'Xian1980',
+    zh: '1980西安坐标系',
+    en: 'Xian 1980',
+    p4: IAG75,
+    gk3Zone: 2349,
+    gk3Cm: 2370,
+    gk6Zone: 2327,
+    gk6Cm: 2338,
+    note: XIAN80_NOTE
+  }
 ];
 
 function buildRegistry(): Record<string, CrsDef> {
   const r: Record<string, CrsDef> = {};
   const add = (d: CrsDef) => (r[d.code] = d);
-  add({ code: 'EPSG:4326', name: { zh: 'WGS84 经纬度', en: 'WGS 84 (lon/lat)' }, proj4: '+proj=longlat +datum=WGS84 +no_defs', kind: 'geographic', datum: 'WGS84' });
-  add({ code: 'EPSG:4490', name: { zh: 'CGCS2000 经纬度', en: 'CGCS2000 (lon/lat)' }, proj4: `+proj=longlat ${GRS80} +no_defs`, kind: 'geographic', datum: 'CGCS2000' });
-  add({ code: 'EPSG:4214', name: { zh: '1954北京坐标系 经纬度', en: 'Beijing 1954 (lon/lat)' }, proj4: `+proj=longlat ${KRASS} +no_defs`, kind: 'geographic', datum: 'Beijing1954', approximate: BEIJING54_NOTE });
-  add({ code: 'EPSG:4610', name: { zh: '1980西安坐标系 经纬度', en: 'Xian 1980 (lon/lat)' }, proj4: `+proj=longlat ${IAG75} +no_defs`, kind: 'geographic', datum: 'Xian1980', approximate: XIAN80_NOTE });
-  add({ code: 'EPSG:3857', name: { zh: 'Web墨卡托', en: 'WGS 84 / Pseudo-Mercator' }, proj4: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs', kind: 'projected', datum: 'WGS84' });
+  add({
+    code: 'EPSG:4326',
+    name: { zh: 'WGS84 经纬度', en: 'WGS 84 (lon/lat)' },
+    proj4: '+proj=longlat +datum=WGS84 +no_defs',
+    kind: 'geographic',
+    datum: 'WGS84'
+  });
+  add({
+    code: 'EPSG:4490',
+    name: { zh: 'CGCS2000 经纬度', en: 'CGCS2000 (lon/lat)' },
+    proj4: `+proj=longlat ${GRS80} +no_defs`,
+    kind: 'geographic',
+    datum: 'CGCS2000'
+  });
+  add({
+    code: 'EPSG:4214',
+    name: { zh: '1954北京坐标系 经纬度', en: 'Beijing 1954 (lon/lat)' },
+    proj4: `+proj=longlat ${KRASS} +no_defs`,
+    kind: 'geographic',
+    datum: 'Beijing1954',
+    approximate: BEIJING54_NOTE
+  });
+  add({
+    code: 'EPSG:4610',
+    name: { zh: '1980西安坐标系 经纬度', en: 'Xian 1980 (lon/lat)' },
+    proj4: `+proj=longlat ${IAG75} +no_defs`,
+    kind: 'geographic',
+    datum: 'Xian1980',
+    approximate: XIAN80_NOTE
+  });
+  add({
+    code: 'EPSG:3857',
+    name: { zh: 'Web墨卡托', en: 'WGS 84 / Pseudo-Mercator' },
+    proj4: '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
+    kind: 'projected',
+    datum: 'WGS84'
+  });
   for (const f of FAMILIES) {
     for (let zone = 25; zone <= 45; zone++) {
       const cm = zone * 3;
-      add({ code: `EPSG:${f.gk3Zone + zone - 25}`, name: { zh: `${f.zh} 3度带 ${zone}带（带号前缀）`, en: `${f.en} / 3-degree Gauss-Kruger zone ${zone}` }, proj4: tmerc(cm, zone * 1e6 + 500000, f.p4), kind: 'projected', datum: f.datum, zonePrefix: zone, approximate: f.note });
-      add({ code: `EPSG:${f.gk3Cm + zone - 25}`, name: { zh: `${f.zh} 3度带 中央子午线${cm}°E`, en: `${f.en} / 3-degree Gauss-Kruger CM ${cm}E` }, proj4: tmerc(cm, 500000, f.p4), kind: 'projected', datum: f.datum, approximate: f.note });
+      add({
+        code: `EPSG:${f.gk3Zone + zone - 25}`,
+        name: { zh: `${f.zh} 3度带 ${zone}带（带号前缀）`, en: `${f.en} / 3-degree Gauss-Kruger zone ${zone}` },
+        proj4: tmerc(cm, zone * 1e6 + 500000, f.p4),
+        kind: 'projected',
+        datum: f.datum,
+        zonePrefix: zone,
+        approximate: f.note
+      });
+      add({
+        code: `EPSG:${f.gk3Cm + zone - 25}`,
+        name: { zh: `${f.zh} 3度带 中央子午线${cm}°E`, en: `${f.en} / 3-degree Gauss-Kruger CM ${cm}E` },
+        proj4: tmerc(cm, 500000, f.p4),
+        kind: 'projected',
+        datum: f.datum,
+        approximate: f.note
+      });
     }
     for (let zone = 13; zone <= 23; zone++) {
       const cm = zone * 6 - 3;
-      add({ code: `EPSG:${f.gk6Zone + zone - 13}`, name: { zh: `${f.zh} 6度带 ${zone}带（带号前缀）`, en: `${f.en} / Gauss-Kruger zone ${zone}` }, proj4: tmerc(cm, zone * 1e6 + 500000, f.p4), kind: 'projected', datum: f.datum, zonePrefix: zone, approximate: f.note });
-      add({ code: `EPSG:${f.gk6Cm + zone - 13}`, name: { zh: `${f.zh} 6度带 中央子午线${cm}°E`, en: `${f.en} / Gauss-Kruger CM ${cm}E` }, proj4: tmerc(cm, 500000, f.p4), kind: 'projected', datum: f.datum, approximate: f.note });
+      add({
+        code: `EPSG:${f.gk6Zone + zone - 13}`,
+        name: { zh: `${f.zh} 6度带 ${zone}带（带号前缀）`, en: `${f.en} / Gauss-Kruger zone ${zone}` },
+        proj4: tmerc(cm, zone * 1e6 + 500000, f.p4),
+        kind: 'projected',
+        datum: f.datum,
+        zonePrefix: zone,
+        approximate: f.note
+      });
+      add({
+        code: `EPSG:${f.gk6Cm + zone - 13}`,
+        name: { zh: `${f.zh} 6度带 中央子午线${cm}°E`, en: `${f.en} / Gauss-Kruger CM ${cm}E` },
+        proj4: tmerc(cm, 500000, f.p4),
+        kind: 'projected',
+        datum: f.datum,
+        approximate: f.note
+      });
     }
   }
   // DOMAIN.md's approximation of 上海2000坐标系 (official since 2021-01-01): GK on CGCS2000, CM 121°27′52″E,
   // projection surface at 16.32 m (scale 1.0000025616), origin near 121°28′01″E 31°14′07″N.
-  add({ code: 'SH2000', name: { zh: '上海2000坐标系（近似）', en: 'Shanghai 2000 local grid (approximate)' }, proj4: '+proj=tmerc +lat_0=0 +lon_0=121.4644444444 +k=1.0000025616 +x_0=-238.173 +y_0=-3457068.779 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs', kind: 'projected', datum: 'local', approximate: SH2000_NOTE });
+  add({
+    code: 'SH2000',
+    name: { zh: '上海2000坐标系（近似）', en: 'Shanghai 2000 local grid (approximate)' },
+    proj4:
+      '+proj=tmerc +lat_0=0 +lon_0=121.4644444444 +k=1.0000025616 +x_0=-238.173 +y_0=-3457068.779 +ellps=GRS80 +towgs84=0,0,0,0,0,0,0 +units=m +no_defs',
+    kind: 'projected',
+    datum: 'local',
+    approximate: SH2000_NOTE
+  });
   // Placeholder for the older 上海城市坐标系: Krasovsky ellipsoid, CM 121°28′; offsets chosen so that
   // 121°28′01″E 31°14′07″N maps to (0, 0) like the newer grid. The real origin is not public.
-  add({ code: 'SHCITY', name: { zh: '上海城市坐标系（占位近似）', en: 'Shanghai City grid (placeholder)' }, proj4: `+proj=tmerc +lat_0=0 +lon_0=121.4666666667 +k=1 +x_0=-26.464 +y_0=-3457121.330 ${KRASS} +units=m +no_defs`, kind: 'projected', datum: 'local', approximate: SHCITY_NOTE });
+  add({
+    code: 'SHCITY',
+    name: { zh: '上海城市坐标系（占位近似）', en: 'Shanghai City grid (placeholder)' },
+    proj4: `+proj=tmerc +lat_0=0 +lon_0=121.4666666667 +k=1 +x_0=-26.464 +y_0=-3457121.330 ${KRASS} +units=m +no_defs`,
+    kind: 'projected',
+    datum: 'local',
+    approximate: SHCITY_NOTE
+  });
   return r;
 }
 
@@ -108,7 +217,12 @@ export const OBFUSCATED = {
 export type ObfuscatedId = keyof typeof OBFUSCATED;
 
 /** EPSG code of a Gauss-Krüger system from datum, zone width and zone number (zone prefix or not). */
-export function gkCode(datum: Exclude<DatumId, 'WGS84' | 'local'>, width: 3 | 6, zone: number, prefixed: boolean): string | undefined {
+export function gkCode(
+  datum: Exclude<DatumId, 'WGS84' | 'local'>,
+  width: 3 | 6,
+  zone: number,
+  prefixed: boolean
+): string | undefined {
   const f = FAMILIES.find((x) => x.datum === datum)!;
   const [lo, hi] = width === 3 ? [25, 45] : [13, 23];
   if (!Number.isInteger(zone) || zone < lo || zone > hi) return undefined;

@@ -3,10 +3,20 @@
 import proj4 from 'proj4';
 import { CRS_REGISTRY, gkCode, type DatumId } from './registry.ts';
 import { resolveWkt } from './wkt.ts';
-import { fromLocalSystem, fromObfuscated, fromRegistry, proj4Accepts, type LocalSystem, type ResolvedCrs } from './transform.ts';
+import {
+  fromLocalSystem,
+  fromObfuscated,
+  fromRegistry,
+  proj4Accepts,
+  type LocalSystem,
+  type ResolvedCrs
+} from './transform.ts';
 import { UserError, userError } from '../../errors.ts';
 
-export interface Resolution { crs: ResolvedCrs; rule: string }
+export interface Resolution {
+  crs: ResolvedCrs;
+  rule: string;
+}
 
 const ALIASES: [RegExp, string][] = [
   [/^(urn:ogc:def:crs:ogc:(1\.3:)?crs84|ogc:crs84|crs84|wgs-?84)$/i, 'EPSG:4326'],
@@ -18,7 +28,10 @@ const ALIASES: [RegExp, string][] = [
 /** 'EPSG:4490', '4490', 'urn:ogc:def:crs:EPSG::4490', 'http://www.opengis.net/def/crs/EPSG/0/4490' → 'EPSG:4490'. */
 export function epsgFromName(name: string): string | undefined {
   const s = name.trim();
-  const m = /^(?:epsg:{1,2}|urn:ogc:def:crs:epsg:[\d.]*:|https?:\/\/www\.opengis\.net\/def\/crs\/epsg\/[\d.]+\/)?(\d{4,5})$/i.exec(s);
+  const m =
+    /^(?:epsg:{1,2}|urn:ogc:def:crs:epsg:[\d.]*:|https?:\/\/www\.opengis\.net\/def\/crs\/epsg\/[\d.]+\/)?(\d{4,5})$/i.exec(
+      s
+    );
   return m ? `EPSG:${m[1]}` : undefined;
 }
 
@@ -33,7 +46,9 @@ function unknown(what: string): UserError {
 /** A user's --crs value (not 'auto'); throws UserError when it names nothing we can use. */
 export function resolveUserCrs(input: string, localSystems: LocalSystem[] = []): ResolvedCrs {
   const s = input.trim();
-  const local = localSystems.find((l) => l.id.toLowerCase() === s.toLowerCase() || l.id.toLowerCase() === s.replace(/^local:/i, '').toLowerCase());
+  const local = localSystems.find(
+    (l) => l.id.toLowerCase() === s.toLowerCase() || l.id.toLowerCase() === s.replace(/^local:/i, '').toLowerCase()
+  );
   if (local) return fromLocalSystem(local);
   if (/^(gcj-?0?2|火星坐标?|高德|amap)$/i.test(s)) return fromObfuscated('GCJ-02');
   if (/^(bd-?0?9|百度|baidu)$/i.test(s)) return fromObfuscated('BD-09');
@@ -45,7 +60,12 @@ export function resolveUserCrs(input: string, localSystems: LocalSystem[] = []):
   }
   if (/\+proj=/.test(s)) {
     if (!proj4Accepts(s)) throw unknown(s);
-    return { code: 'PROJ4', name: { zh: `自定义 proj4：${s}`, en: `custom proj4: ${s}` }, kind: /\+proj=(longlat|latlong|lonlat)/.test(s) ? 'geographic' : 'projected', proj4: s };
+    return {
+      code: 'PROJ4',
+      name: { zh: `自定义 proj4：${s}`, en: `custom proj4: ${s}` },
+      kind: /\+proj=(longlat|latlong|lonlat)/.test(s) ? 'geographic' : 'projected',
+      proj4: s
+    };
   }
   throw unknown(s);
 }
@@ -62,7 +82,13 @@ export function resolveName(name: string, localSystems: LocalSystem[] = []): Res
   if (CRS_REGISTRY[code]) return fromRegistry(code);
   // proj4js ships a few definitions of its own (UTM zones, 4269, …).
   const def = proj4.defs(code) as unknown;
-  if (def) return { code, name: { zh: code, en: code }, kind: (def as { projName?: string }).projName === 'longlat' ? 'geographic' : 'projected', proj4: code };
+  if (def)
+    return {
+      code,
+      name: { zh: code, en: code },
+      kind: (def as { projName?: string }).projName === 'longlat' ? 'geographic' : 'projected',
+      proj4: code
+    };
   throw unknown(s);
 }
 
@@ -78,7 +104,12 @@ export function resolveWktText(wkt: string): ResolvedCrs | undefined {
   if (r?.kind === 'proj4') return { code: 'WKT', name: { zh: r.name, en: r.name }, kind: 'projected', proj4: r.proj4 };
   if (proj4Accepts(wkt)) {
     const name = /^\s*\w+\s*[[(]\s*"([^"]*)"/.exec(wkt)?.[1] ?? 'WKT';
-    return { code: 'WKT', name: { zh: name, en: name }, kind: /^\s*GEOG/i.test(wkt) ? 'geographic' : 'projected', proj4: wkt };
+    return {
+      code: 'WKT',
+      name: { zh: name, en: name },
+      kind: /^\s*GEOG/i.test(wkt) ? 'geographic' : 'projected',
+      proj4: wkt
+    };
   }
   return undefined;
 }
@@ -96,7 +127,8 @@ const SURVEY_DATUMS: [RegExp, DatumId][] = [
 export function resolveSurveyHeader(text: string): ResolvedCrs | undefined {
   let kv: Record<string, string> = {};
   try {
-    if (text.trim().startsWith('{')) kv = Object.fromEntries(Object.entries(JSON.parse(text)).map(([k, v]) => [k, String(v)]));
+    if (text.trim().startsWith('{'))
+      kv = Object.fromEntries(Object.entries(JSON.parse(text)).map(([k, v]) => [k, String(v)]));
   } catch {
     kv = {};
   }

@@ -9,7 +9,14 @@ export type XY = [number, number];
 /** A local grid configured by the administrator: their proj4 string, or a fitted similarity onto a CGCS2000 plane. */
 export type LocalSystem =
   | { id: string; name: Bilingual; proj4: string; approximate?: Bilingual }
-  | { id: string; name: Bilingual; similarity: { a: number; b: number; tx: number; ty: number }; plane: string; approximate?: Bilingual; rmsM?: number };
+  | {
+      id: string;
+      name: Bilingual;
+      similarity: { a: number; b: number; tx: number; ty: number };
+      plane: string;
+      approximate?: Bilingual;
+      rmsM?: number;
+    };
 
 export interface ResolvedCrs {
   /** 'EPSG:4528', 'SH2000', 'GCJ-02', 'LOCAL:<id>', or 'PROJ4' / 'WKT' for a definition given as text. */
@@ -35,7 +42,13 @@ export function fromObfuscated(id: ObfuscatedId): ResolvedCrs {
 export function fromLocalSystem(l: LocalSystem): ResolvedCrs {
   const code = CRS_REGISTRY[l.id] ? l.id : `LOCAL:${l.id}`;
   if ('proj4' in l) return { code, name: l.name, kind: 'projected', proj4: l.proj4, approximate: l.approximate };
-  return { code, name: l.name, kind: 'projected', similarity: { ...l.similarity, plane: l.plane }, approximate: l.approximate };
+  return {
+    code,
+    name: l.name,
+    kind: 'projected',
+    similarity: { ...l.similarity, plane: l.plane },
+    approximate: l.approximate
+  };
 }
 
 const converters = new Map<string, proj4.Converter>();

@@ -4,13 +4,18 @@
 // projections (e.g. a US State Plane .prj) to proj4js's own WKT parser.
 import { CRS_REGISTRY, gkCode, type CrsDef, type DatumId } from './registry.ts';
 
-export interface WktNode { key: string; args: (string | number | WktNode)[] }
+export interface WktNode {
+  key: string;
+  args: (string | number | WktNode)[];
+}
 
 /** Parse WKT1 into a tree: KEY[arg, "string", 1.0, CHILD[...]] (brackets or parentheses). */
 export function parseWktTree(text: string): WktNode {
   let i = 0;
   const s = text.trim();
-  const ws = () => { while (i < s.length && /\s/.test(s[i])) i++; };
+  const ws = () => {
+    while (i < s.length && /\s/.test(s[i])) i++;
+  };
   function node(): WktNode {
     ws();
     const m = /^[A-Za-z_][A-Za-z0-9_]*/.exec(s.slice(i));
@@ -35,8 +40,14 @@ export function parseWktTree(text: string): WktNode {
         i += n[0].length;
       } else out.args.push(node());
       ws();
-      if (s[i] === ',') { i++; continue; }
-      if (s[i] === close) { i++; return out; }
+      if (s[i] === ',') {
+        i++;
+        continue;
+      }
+      if (s[i] === close) {
+        i++;
+        return out;
+      }
       throw new Error(`WKT: unexpected '${s[i] ?? 'end'}' at ${i}`);
     }
   }
@@ -44,7 +55,8 @@ export function parseWktTree(text: string): WktNode {
 }
 
 const child = (n: WktNode, key: string) => n.args.find((a): a is WktNode => typeof a === 'object' && a.key === key);
-const children = (n: WktNode, key: string) => n.args.filter((a): a is WktNode => typeof a === 'object' && a.key === key);
+const children = (n: WktNode, key: string) =>
+  n.args.filter((a): a is WktNode => typeof a === 'object' && a.key === key);
 
 export interface WktSummary {
   projected: boolean;
@@ -77,7 +89,7 @@ function datumOf(name: string, a?: number, rf?: number): DatumId | undefined {
 export function summariseWkt(text: string): WktSummary {
   const root = parseWktTree(text);
   const projected = root.key === 'PROJCS' || root.key === 'PROJCRS';
-  const geog = projected ? child(root, 'GEOGCS') ?? child(root, 'BASEGEOGCRS') : root;
+  const geog = projected ? (child(root, 'GEOGCS') ?? child(root, 'BASEGEOGCRS')) : root;
   const datumNode = geog && (child(geog, 'DATUM') ?? child(geog, 'GEODETICDATUM'));
   const sph = datumNode && (child(datumNode, 'SPHEROID') ?? child(datumNode, 'ELLIPSOID'));
   const a = sph && typeof sph.args[1] === 'number' ? sph.args[1] : undefined;
@@ -104,10 +116,14 @@ export function summariseWkt(text: string): WktSummary {
 }
 
 export type WktResolution =
-  | { kind: 'registry'; def: CrsDef; how: string }
-  | { kind: 'proj4'; proj4: string; name: string; how: string };
+  { kind: 'registry'; def: CrsDef; how: string } | { kind: 'proj4'; proj4: string; name: string; how: string };
 
-const GEOG_BY_DATUM: Partial<Record<DatumId, string>> = { WGS84: 'EPSG:4326', CGCS2000: 'EPSG:4490', Beijing1954: 'EPSG:4214', Xian1980: 'EPSG:4610' };
+const GEOG_BY_DATUM: Partial<Record<DatumId, string>> = {
+  WGS84: 'EPSG:4326',
+  CGCS2000: 'EPSG:4490',
+  Beijing1954: 'EPSG:4214',
+  Xian1980: 'EPSG:4610'
+};
 
 /**
  * Map a .prj to a known system by its parameters; returns a proj4 string built from the parameters for a
@@ -115,7 +131,8 @@ const GEOG_BY_DATUM: Partial<Record<DatumId, string>> = { WGS84: 'EPSG:4326', CG
  */
 export function resolveWkt(text: string): WktResolution | undefined {
   const w = summariseWkt(text);
-  if (w.authority && CRS_REGISTRY[w.authority]) return { kind: 'registry', def: CRS_REGISTRY[w.authority], how: 'wkt-authority' };
+  if (w.authority && CRS_REGISTRY[w.authority])
+    return { kind: 'registry', def: CRS_REGISTRY[w.authority], how: 'wkt-authority' };
   if (!w.projected) {
     const code = w.datum && GEOG_BY_DATUM[w.datum];
     return code ? { kind: 'registry', def: CRS_REGISTRY[code], how: 'wkt-geographic-datum' } : undefined;
@@ -134,7 +151,8 @@ export function resolveWkt(text: string): WktResolution | undefined {
     // identical, so the 3° code is used. The false easting tells whether the zone prefix is present.
     const prefix = Math.floor(fe / 1e6);
     let code: string | undefined;
-    if (fe === 500000) code = Number.isInteger(cm / 3) ? gkCode(w.datum, 3, cm / 3, false) : gkCode(w.datum, 6, (cm + 3) / 6, false);
+    if (fe === 500000)
+      code = Number.isInteger(cm / 3) ? gkCode(w.datum, 3, cm / 3, false) : gkCode(w.datum, 6, (cm + 3) / 6, false);
     else if (fe === prefix * 1e6 + 500000) {
       if (prefix * 3 === cm) code = gkCode(w.datum, 3, prefix, true);
       else if (prefix * 6 - 3 === cm) code = gkCode(w.datum, 6, prefix, true);
@@ -142,10 +160,15 @@ export function resolveWkt(text: string): WktResolution | undefined {
     if (code) return { kind: 'registry', def: CRS_REGISTRY[code], how: 'wkt-gk-parameters' };
   }
   const ell =
-    w.datum === 'CGCS2000' ? '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0'
-    : w.datum === 'WGS84' ? '+datum=WGS84'
-    : w.datum === 'Beijing1954' ? '+ellps=krass +towgs84=15.8,-154.4,-82.3,0,0,0,0'
-    : w.a && w.rf ? `+a=${w.a} +rf=${w.rf}` : undefined;
+    w.datum === 'CGCS2000'
+      ? '+ellps=GRS80 +towgs84=0,0,0,0,0,0,0'
+      : w.datum === 'WGS84'
+        ? '+datum=WGS84'
+        : w.datum === 'Beijing1954'
+          ? '+ellps=krass +towgs84=15.8,-154.4,-82.3,0,0,0,0'
+          : w.a && w.rf
+            ? `+a=${w.a} +rf=${w.rf}`
+            : undefined;
   if (!ell) return undefined;
   return {
     kind: 'proj4',

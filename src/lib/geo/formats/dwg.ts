@@ -28,15 +28,22 @@ const PACKAGE = '@mlightcad/libredwg-web';
 
 interface LibreDwgPackage {
   LibreDwg: { createByWasmInstance(m: LibreDwgModule): LibreDwgApi };
-  createModule(opts: { instantiateWasm(imports: WebAssembly.Imports, receive: (i: WebAssembly.Instance) => unknown): unknown }): Promise<LibreDwgModule>;
+  createModule(opts: {
+    instantiateWasm(imports: WebAssembly.Imports, receive: (i: WebAssembly.Instance) => unknown): unknown;
+  }): Promise<LibreDwgModule>;
 }
-interface Loaded { pkg: LibreDwgPackage; wasm: WebAssembly.Module }
+interface Loaded {
+  pkg: LibreDwgPackage;
+  wasm: WebAssembly.Module;
+}
 let loading: Promise<Loaded> | undefined;
 
 function saveAsDxf(why: string, whyEn: string): UserError {
-  return userError('dwg_unavailable',
+  return userError(
+    'dwg_unavailable',
     `无法读取 DWG：${why}。请在 CAD 中将图纸另存为 DXF（另存为 DXF）后上传。`,
-    `Cannot read DWG: ${whyEn}. Save the drawing as DXF in your CAD program and upload the DXF.`);
+    `Cannot read DWG: ${whyEn}. Save the drawing as DXF in your CAD program and upload the DXF.`
+  );
 }
 
 /**
@@ -63,7 +70,9 @@ async function loadLibreDwg(): Promise<Loaded> {
  *  libredwg_2010_gh209_1.dwg read after another drawing) a reused instance fails with "null function".
  *  Instantiating the already-compiled module costs ~0.2 s and isolates every upload. */
 async function freshInstance(l: Loaded): Promise<LibreDwgApi> {
-  const m = await l.pkg.createModule({ instantiateWasm: (imports, receive) => receive(new WebAssembly.Instance(l.wasm, imports)) });
+  const m = await l.pkg.createModule({
+    instantiateWasm: (imports, receive) => receive(new WebAssembly.Instance(l.wasm, imports))
+  });
   return l.pkg.LibreDwg.createByWasmInstance(m);
 }
 
@@ -74,15 +83,20 @@ function dwgVersion(bytes: Uint8Array): string {
 export async function readDwg(bytes: Uint8Array, opts: ReadOptions): Promise<ReadResult> {
   const version = dwgVersion(bytes);
   if (bytes.length < 0x80 || !/^AC\d{4}$/.test(version)) {
-    throw userError('dwg_damaged',
+    throw userError(
+      'dwg_damaged',
       'DWG 文件不完整或不是 DWG（文件头无效）：请重新导出，或在 CAD 中另存为 DXF 后上传。',
-      'The DWG file is truncated or not a DWG (invalid header): export it again, or save it as DXF in CAD and upload that.');
+      'The DWG file is truncated or not a DWG (invalid header): export it again, or save it as DXF in CAD and upload that.'
+    );
   }
   let lib: LibreDwgApi;
   try {
     lib = await freshInstance(await loadLibreDwg());
   } catch {
-    throw saveAsDxf('本服务器未安装或无法加载 DWG 读取组件', 'the DWG reader component is not installed on this server or failed to load');
+    throw saveAsDxf(
+      '本服务器未安装或无法加载 DWG 读取组件',
+      'the DWG reader component is not installed on this server or failed to load'
+    );
   }
 
   const decisions: Decision[] = [{ what: 'dwg-version', value: version, rule: 'file-signature' }];
@@ -95,13 +109,18 @@ export async function readDwg(bytes: Uint8Array, opts: ReadOptions): Promise<Rea
     const res = lib.wasmInstance.dwg_read_file(path);
     data = res.data;
     if (res.error >= DWG_ERR_CRITICAL || !data) {
-      throw userError('dwg_damaged',
+      throw userError(
+        'dwg_damaged',
         `DWG 文件无法解析（LibreDWG 错误码 ${res.error}），可能已损坏或版本不受支持：请在 CAD 中另存为 DXF 后上传。`,
-        `The DWG could not be parsed (LibreDWG error ${res.error}); it may be damaged or of an unsupported version. Save it as DXF in CAD and upload that.`);
+        `The DWG could not be parsed (LibreDWG error ${res.error}); it may be damaged or of an unsupported version. Save it as DXF in CAD and upload that.`
+      );
     }
     if (res.error) {
-      warnings.push({ code: 'dwg_read_warning', zh: `DWG 读取时有非致命问题（LibreDWG 代码 ${res.error}），请核对结果。`,
-        en: `LibreDWG reported non-fatal problems reading the DWG (code ${res.error}); check the result.` });
+      warnings.push({
+        code: 'dwg_read_warning',
+        zh: `DWG 读取时有非致命问题（LibreDWG 代码 ${res.error}），请核对结果。`,
+        en: `LibreDWG reported non-fatal problems reading the DWG (code ${res.error}); check the result.`
+      });
     }
     db = lib.convert(data);
   } catch (e) {
@@ -109,7 +128,11 @@ export async function readDwg(bytes: Uint8Array, opts: ReadOptions): Promise<Rea
     throw saveAsDxf('DWG 读取组件在解析此文件时出错', 'the DWG reader failed on this file');
   } finally {
     // No dwg_free: the whole instance (and its memory) is dropped after this drawing.
-    try { lib.wasmInstance.FS.unlink(path); } catch { /* not written */ }
+    try {
+      lib.wasmInstance.FS.unlink(path);
+    } catch {
+      /* not written */
+    }
   }
   const drawing = dwgToDrawing(db);
   drawing.version = version;

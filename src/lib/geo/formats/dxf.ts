@@ -3,14 +3,25 @@
 // DESIGN.md "Libraries: what they do not do"). Binary DXF is read too.
 import { type Decision, type Message, type ReadOptions, type ReadResult } from '../types.ts';
 import { AsciiGroupReader, BinaryGroupReader, isBinaryDxf, notDxf, type GroupReader } from '../cad/dxf-groups.ts';
-import { chooseDxfEncoding, decodeBytes, decodeEscapes, peekAsciiHeader, peekBinaryHeader, codepageEncoding } from '../text/dxf-text.ts';
+import {
+  chooseDxfEncoding,
+  decodeBytes,
+  decodeEscapes,
+  peekAsciiHeader,
+  peekBinaryHeader,
+  codepageEncoding
+} from '../text/dxf-text.ts';
 import { parseDxf } from '../cad/dxf-parse.ts';
 import { buildResult } from '../cad/build.ts';
 import { budgetOf } from '../budget.ts';
 import { UserError, userError } from '../../errors.ts';
 
 function emptyError(): UserError {
-  return userError('dxf_empty', 'DXF 文件是空的：请重新导出图纸后上传。', 'The DXF file is empty: export the drawing again and upload it.');
+  return userError(
+    'dxf_empty',
+    'DXF 文件是空的：请重新导出图纸后上传。',
+    'The DXF file is empty: export the drawing again and upload it.'
+  );
 }
 
 /** Text DXF starts with a group code line ("  0", "999"); anything with NUL bytes early on is not text. */
@@ -25,7 +36,8 @@ function looksLikeTextDxf(b: Uint8Array): boolean {
 export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
   const decisions: Decision[] = [];
   const warnings: Message[] = [];
-  if (bytes.length === 0 || bytes.every((c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09)) throw emptyError();
+  if (bytes.length === 0 || bytes.every((c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09))
+    throw emptyError();
 
   let reader: GroupReader;
   const binary = isBinaryDxf(bytes);
@@ -34,13 +46,22 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     // bytes, and a string that is valid UTF-8 is read as UTF-8 (as for ASCII files with a stale header).
     const peek = peekBinaryHeader(bytes);
     const enc = chooseDxfEncoding(new Uint8Array(0), peek, opts.encoding);
-    const fallback = enc.decision.rule === 'all-ascii' ? codepageEncoding(peek.codepage) ?? 'gbk' : enc.encoding;
+    const fallback = enc.decision.rule === 'all-ascii' ? (codepageEncoding(peek.codepage) ?? 'gbk') : enc.encoding;
     const strict = new TextDecoder('utf-8', { fatal: true });
-    decisions.push({ what: 'dxf-flavour', value: 'binary', rule: 'sentinel' }, enc.decision.rule === 'all-ascii' ? { what: 'encoding', value: fallback, rule: 'binary-per-string-utf8-else-codepage' } : enc.decision);
+    decisions.push(
+      { what: 'dxf-flavour', value: 'binary', rule: 'sentinel' },
+      enc.decision.rule === 'all-ascii'
+        ? { what: 'encoding', value: fallback, rule: 'binary-per-string-utf8-else-codepage' }
+        : enc.decision
+    );
     reader = new BinaryGroupReader(bytes, (b) => {
       if (b.every((c) => c < 0x80)) return Buffer.from(b).toString('latin1');
       if (enc.decision.rule !== 'user') {
-        try { return strict.decode(b); } catch { /* not UTF-8: the code page below */ }
+        try {
+          return strict.decode(b);
+        } catch {
+          /* not UTF-8: the code page below */
+        }
       }
       return decodeBytes(b, fallback);
     });
@@ -48,7 +69,10 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     if (!looksLikeTextDxf(bytes)) throw notDxf();
     const peek = peekAsciiHeader(bytes);
     const enc = chooseDxfEncoding(bytes, peek, opts.encoding);
-    decisions.push({ what: 'dxf-flavour', value: 'ascii', rule: peek.version ? `acadver-${peek.version}` : 'no-header' }, enc.decision);
+    decisions.push(
+      { what: 'dxf-flavour', value: 'ascii', rule: peek.version ? `acadver-${peek.version}` : 'no-header' },
+      enc.decision
+    );
     const encoding = enc.encoding;
     reader = new AsciiGroupReader(bytes, (b) => decodeBytes(b, encoding)); // decoded piece by piece
   }
@@ -56,13 +80,18 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
   const { drawing, stats } = parseDxf(reader, decodeEscapes, binary, budgetOf(opts));
   if (stats.records === 0) throw notDxf();
   if (stats.sawSection && !stats.sawEof && drawing.entities.length === 0) {
-    throw userError('dxf_truncated',
+    throw userError(
+      'dxf_truncated',
       'DXF 文件不完整（没有 EOF 结束标记，也没有读到图形），可能上传或导出被中断：请重新导出或重新上传。',
-      'The DXF file is incomplete (no EOF marker and no entities read): the export or upload was probably cut off. Export or upload it again.');
+      'The DXF file is incomplete (no EOF marker and no entities read): the export or upload was probably cut off. Export or upload it again.'
+    );
   }
   if (!stats.sawEof) {
-    warnings.push({ code: 'dxf_no_eof', zh: 'DXF 文件没有 EOF 结束标记，可能不完整：请核对地块是否齐全。',
-      en: 'The DXF file has no EOF marker and may be incomplete: check that every parcel is there.' });
+    warnings.push({
+      code: 'dxf_no_eof',
+      zh: 'DXF 文件没有 EOF 结束标记，可能不完整：请核对地块是否齐全。',
+      en: 'The DXF file has no EOF marker and may be incomplete: check that every parcel is there.'
+    });
   }
   if (drawing.version) decisions.push({ what: 'dxf-version', value: drawing.version, rule: '$ACADVER' });
   return buildResult(drawing, opts, 'dxf', decisions, warnings);

@@ -1,7 +1,15 @@
 // GeoJSON reader (RFC 7946, plus the 2008 draft's `crs` member that GIS tools still write for projected data).
 // Polygons and MultiPolygons are kept as written (source CRS, original ring order); ring closure and
 // orientation are the validation stage's job. Everything else is skipped with a warning.
-import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import {
+  type Decision,
+  type Feature,
+  type Message,
+  type MultiPolygon,
+  type Polygon,
+  type ReadOptions,
+  type ReadResult
+} from '../types.ts';
 import { decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { budgetOf, type UploadBudget } from '../budget.ts';
 import { userError } from '../../errors.ts';
@@ -9,9 +17,16 @@ import { userError } from '../../errors.ts';
 type Pos = [number, number];
 type Out = Feature<Polygon | MultiPolygon, Record<string, unknown>>;
 
-interface Ctx { features: Out[]; skipped: Map<string, number>; warnings: Message[]; crs?: { name: string; where: string }; budget: UploadBudget }
+interface Ctx {
+  features: Out[];
+  skipped: Map<string, number>;
+  warnings: Message[];
+  crs?: { name: string; where: string };
+  budget: UploadBudget;
+}
 
-const bad = (zh: string, en: string) => userError('geojson-invalid', `GeoJSON 文件无效：${zh}`, `Invalid GeoJSON: ${en}`);
+const bad = (zh: string, en: string) =>
+  userError('geojson-invalid', `GeoJSON 文件无效：${zh}`, `Invalid GeoJSON: ${en}`);
 
 /** Line and column of a character offset, for a JSON syntax error the user can find in an editor. */
 function lineCol(text: string, pos: number): [number, number] {
@@ -23,21 +38,48 @@ function lineCol(text: string, pos: number): [number, number] {
 /** Offset of the first JSON syntax error (RFC 8259 grammar), for V8 messages that give none. */
 function jsonErrorOffset(s: string): number {
   let i = 0;
-  const ws = () => { while (i < s.length && ' \t\n\r'.includes(s[i])) i++; };
-  const fail = (): never => { throw i; };
-  const str = () => { i++; while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1; if (i >= s.length) fail(); i++; };
+  const ws = () => {
+    while (i < s.length && ' \t\n\r'.includes(s[i])) i++;
+  };
+  const fail = (): never => {
+    throw i;
+  };
+  const str = () => {
+    i++;
+    while (i < s.length && s[i] !== '"') i += s[i] === '\\' ? 2 : 1;
+    if (i >= s.length) fail();
+    i++;
+  };
   const value = (): void => {
     ws();
     const c = s[i];
     if (c === '{' || c === '[') {
       const close = c === '{' ? '}' : ']';
-      i++; ws();
-      if (s[i] === close) { i++; return; }
+      i++;
+      ws();
+      if (s[i] === close) {
+        i++;
+        return;
+      }
       for (;;) {
-        if (c === '{') { ws(); if (s[i] !== '"') fail(); str(); ws(); if (s[i] !== ':') fail(); i++; }
-        value(); ws();
-        if (s[i] === ',') { i++; continue; }
-        if (s[i] === close) { i++; return; }
+        if (c === '{') {
+          ws();
+          if (s[i] !== '"') fail();
+          str();
+          ws();
+          if (s[i] !== ':') fail();
+          i++;
+        }
+        value();
+        ws();
+        if (s[i] === ',') {
+          i++;
+          continue;
+        }
+        if (s[i] === close) {
+          i++;
+          return;
+        }
         fail();
       }
     }
@@ -46,7 +88,13 @@ function jsonErrorOffset(s: string): number {
     if (!m) fail();
     i += m![0].length;
   };
-  try { value(); ws(); return i < s.length ? i : -1; } catch (p) { return typeof p === 'number' ? p : -1; }
+  try {
+    value();
+    ws();
+    return i < s.length ? i : -1;
+  } catch (p) {
+    return typeof p === 'number' ? p : -1;
+  }
 }
 
 function parseJson(text: string): unknown {
@@ -59,14 +107,23 @@ function parseJson(text: string): unknown {
     const truncated = pos >= text.trimEnd().length;
     const whereZh = where ? `第 ${where[0]} 行第 ${where[1]} 列` : '某处';
     const whereEn = where ? `line ${where[0]}, column ${where[1]}` : 'somewhere';
-    throw userError('geojson-syntax',
+    throw userError(
+      'geojson-syntax',
       `GeoJSON 不是有效的 JSON：${whereZh}${truncated ? '文件提前结束，可能未完整上传或被截断' : '有语法错误'}。请检查或重新导出。`,
-      `The GeoJSON is not valid JSON: ${truncated ? 'the file ends early (truncated or incomplete upload)' : 'syntax error'} at ${whereEn}. Check or re-export it.`);
+      `The GeoJSON is not valid JSON: ${truncated ? 'the file ends early (truncated or incomplete upload)' : 'syntax error'} at ${whereEn}. Check or re-export it.`
+    );
   }
 }
 
 function position(p: unknown, path: string): Pos {
-  if (!Array.isArray(p) || p.length < 2 || typeof p[0] !== 'number' || typeof p[1] !== 'number' || !Number.isFinite(p[0]) || !Number.isFinite(p[1])) {
+  if (
+    !Array.isArray(p) ||
+    p.length < 2 ||
+    typeof p[0] !== 'number' ||
+    typeof p[1] !== 'number' ||
+    !Number.isFinite(p[0]) ||
+    !Number.isFinite(p[1])
+  ) {
     throw bad(`${path} 处的坐标不是数字对。`, `the position at ${path} is not a pair of numbers.`);
   }
   return [p[0], p[1]];
@@ -85,12 +142,20 @@ function polygon(c: unknown, path: string, ctx: Ctx): Pos[][] | null {
   if (!Array.isArray(c)) throw bad(`${path} 的 coordinates 不是数组。`, `${path}.coordinates is not an array.`);
   const rings = c.map((r, i) => ring(r, `${path}[${i}]`, ctx.budget));
   if (!rings[0]) {
-    ctx.warnings.push({ code: 'geojson-degenerate', zh: `${path}：外环少于 3 个不同的点，已跳过。`, en: `${path}: outer ring has under 3 distinct positions; skipped.` });
+    ctx.warnings.push({
+      code: 'geojson-degenerate',
+      zh: `${path}：外环少于 3 个不同的点，已跳过。`,
+      en: `${path}: outer ring has under 3 distinct positions; skipped.`
+    });
     return null;
   }
   const kept = rings.filter((r): r is Pos[] => r !== null);
   if (kept.length < rings.length) {
-    ctx.warnings.push({ code: 'geojson-degenerate', zh: `${path}：忽略了少于 3 个不同点的内环。`, en: `${path}: ignored hole(s) with under 3 distinct positions.` });
+    ctx.warnings.push({
+      code: 'geojson-degenerate',
+      zh: `${path}：忽略了少于 3 个不同点的内环。`,
+      en: `${path}: ignored hole(s) with under 3 distinct positions.`
+    });
   }
   return kept;
 }
@@ -106,18 +171,28 @@ function crsName(crs: unknown): string | undefined {
 const COLLECTION = { zh: 'GeoJSON 几何集合（GeometryCollection）', en: 'GeoJSON GeometryCollections' };
 
 function geometry(g: unknown, props: Record<string, unknown>, path: string, ctx: Ctx, depth = 0): void {
-  if (g === null || g === undefined) { ctx.skipped.set('null', (ctx.skipped.get('null') ?? 0) + 1); return; }
+  if (g === null || g === undefined) {
+    ctx.skipped.set('null', (ctx.skipped.get('null') ?? 0) + 1);
+    return;
+  }
   if (typeof g !== 'object') throw bad(`${path} 不是几何对象。`, `${path} is not a geometry object.`);
   const o = g as { type?: unknown; coordinates?: unknown; geometries?: unknown; crs?: unknown };
   const name = crsName(o.crs);
   if (name && !ctx.crs) ctx.crs = { name, where: path };
   if (o.type === 'Polygon') {
     const p = polygon(o.coordinates, path, ctx);
-    if (p) ctx.features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: p }, properties: { ...props } });
+    if (p)
+      ctx.features.push({ type: 'Feature', geometry: { type: 'Polygon', coordinates: p }, properties: { ...props } });
   } else if (o.type === 'MultiPolygon') {
-    if (!Array.isArray(o.coordinates)) throw bad(`${path} 的 coordinates 不是数组。`, `${path}.coordinates is not an array.`);
+    if (!Array.isArray(o.coordinates))
+      throw bad(`${path} 的 coordinates 不是数组。`, `${path}.coordinates is not an array.`);
     const polys = o.coordinates.map((c, i) => polygon(c, `${path}[${i}]`, ctx)).filter((p): p is Pos[][] => p !== null);
-    if (polys.length) ctx.features.push({ type: 'Feature', geometry: { type: 'MultiPolygon', coordinates: polys }, properties: { ...props } });
+    if (polys.length)
+      ctx.features.push({
+        type: 'Feature',
+        geometry: { type: 'MultiPolygon', coordinates: polys },
+        properties: { ...props }
+      });
   } else if (o.type === 'GeometryCollection') {
     if (!Array.isArray(o.geometries)) throw bad(`${path} 缺少 geometries 数组。`, `${path} has no geometries array.`);
     ctx.budget.checkDepth(depth + 1, COLLECTION);
@@ -131,7 +206,8 @@ function geometry(g: unknown, props: Record<string, unknown>, path: string, ctx:
 function feature(f: unknown, path: string, ctx: Ctx): void {
   if (!f || typeof f !== 'object') throw bad(`${path} 不是要素对象。`, `${path} is not a Feature object.`);
   const o = f as { properties?: unknown; geometry?: unknown; id?: unknown };
-  const props = o.properties && typeof o.properties === 'object' ? { ...(o.properties as Record<string, unknown>) } : {};
+  const props =
+    o.properties && typeof o.properties === 'object' ? { ...(o.properties as Record<string, unknown>) } : {};
   if (o.id !== undefined && props.id === undefined) props.id = o.id;
   geometry(o.geometry, props, `${path}.geometry`, ctx);
 }
@@ -151,14 +227,20 @@ function prescanFeatures(bytes: Uint8Array, budget: UploadBudget): void {
   const left = budget.limits.features - budget.features;
   let n = 0;
   for (let i = b.indexOf(needle); i >= 0; i = b.indexOf(needle, i + needle.length)) {
-    if (++n > left) { budget.spendFeatures(n); return; }
+    if (++n > left) {
+      budget.spendFeatures(n);
+      return;
+    }
   }
   // Every position is an array: more '[' than the vertex budget means JSON.parse would build more arrays
   // than we read (and a JSON.parse that outgrows the worker's heap cannot be stopped half-way).
   let brackets = 0;
   const vertexLeft = budget.limits.vertices - budget.vertices;
   for (let i = b.indexOf(0x5b); i >= 0; i = b.indexOf(0x5b, i + 1)) {
-    if (++brackets > vertexLeft + 1000) { budget.spendVertices(brackets); return; }
+    if (++brackets > vertexLeft + 1000) {
+      budget.spendVertices(brackets);
+      return;
+    }
   }
 }
 
@@ -169,12 +251,14 @@ export function readGeoJson(bytes: Uint8Array, name: string, opts: ReadOptions):
   const decisions: Decision[] = [enc.decision];
   const root = parseJson(decodeText(bytes, enc.encoding));
   const ctx: Ctx = { features: [], skipped: new Map(), warnings: [...enc.warnings], budget };
-  if (!root || typeof root !== 'object' || Array.isArray(root)) throw bad('顶层不是对象。', 'the top level is not an object.');
+  if (!root || typeof root !== 'object' || Array.isArray(root))
+    throw bad('顶层不是对象。', 'the top level is not an object.');
   const o = root as { type?: unknown; features?: unknown; crs?: unknown };
   const top = crsName(o.crs);
   if (top) ctx.crs = { name: top, where: 'crs' };
   if (o.type === 'FeatureCollection') {
-    if (!Array.isArray(o.features)) throw bad('FeatureCollection 缺少 features 数组。', 'the FeatureCollection has no features array.');
+    if (!Array.isArray(o.features))
+      throw bad('FeatureCollection 缺少 features 数组。', 'the FeatureCollection has no features array.');
     o.features.forEach((f, i) => feature(f, `features[${i}]`, ctx));
   } else if (o.type === 'Feature') {
     feature(o, 'feature', ctx);
@@ -185,16 +269,25 @@ export function readGeoJson(bytes: Uint8Array, name: string, opts: ReadOptions):
   }
   const skipped = [...ctx.skipped].map(([t, n]) => `${t}×${n}`).join(', ');
   if (!ctx.features.length) {
-    throw userError('no-polygon', `文件“${name}”中没有面（Polygon/MultiPolygon）${skipped ? `，只有：${skipped}` : ''}；用地边界必须是面。`,
-      `"${name}" holds no Polygon or MultiPolygon${skipped ? ` (only ${skipped})` : ''}; a site boundary must be a polygon.`);
+    throw userError(
+      'no-polygon',
+      `文件“${name}”中没有面（Polygon/MultiPolygon）${skipped ? `，只有：${skipped}` : ''}；用地边界必须是面。`,
+      `"${name}" holds no Polygon or MultiPolygon${skipped ? ` (only ${skipped})` : ''}; a site boundary must be a polygon.`
+    );
   }
   if (skipped) {
-    ctx.warnings.push({ code: 'geojson-skipped', zh: `跳过了非面几何：${skipped}。`, en: `Skipped non-polygon geometries: ${skipped}.` });
+    ctx.warnings.push({
+      code: 'geojson-skipped',
+      zh: `跳过了非面几何：${skipped}。`,
+      en: `Skipped non-polygon geometries: ${skipped}.`
+    });
   }
   const result: ReadResult = { format: 'geojson', features: ctx.features, decisions, warnings: ctx.warnings };
   if (ctx.crs) {
     const epsg = epsgFromCrsName(ctx.crs.name);
-    result.crsHint = epsg ? { kind: 'epsg', value: epsg, source: `${name}: ${ctx.crs.where}` } : { kind: 'name', value: ctx.crs.name, source: `${name}: ${ctx.crs.where}` };
+    result.crsHint = epsg
+      ? { kind: 'epsg', value: epsg, source: `${name}: ${ctx.crs.where}` }
+      : { kind: 'name', value: ctx.crs.name, source: `${name}: ${ctx.crs.where}` };
   }
   return result;
 }

@@ -1,12 +1,25 @@
 // KML reader (OGC 07-147r2, KML 2.2). KML is WGS84 lon/lat by definition (§6.2), so the hint is EPSG:4326.
 // A small, strict XML scanner instead of a DOM (none in Node): well-formedness is checked (tags must match and
 // close), because a truncated upload must be refused, not half-read.
-import { type Decision, type Feature, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import {
+  type Decision,
+  type Feature,
+  type Message,
+  type MultiPolygon,
+  type Polygon,
+  type ReadOptions,
+  type ReadResult
+} from '../types.ts';
 import { decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { budgetOf, UploadBudget } from '../budget.ts';
 import { userError } from '../../errors.ts';
 
-interface XNode { name: string; attrs: string; children: XNode[]; text: string }
+interface XNode {
+  name: string;
+  attrs: string;
+  children: XNode[];
+  text: string;
+}
 type Pos = [number, number];
 
 /** Longest description kept as a property; longer ones are HTML balloons, not attributes. */
@@ -14,14 +27,18 @@ const MAX_DESCRIPTION_CHARS = 500;
 
 const xmlError = (text: string, at: number, zh: string, en: string) => {
   const line = text.slice(0, at).split('\n').length;
-  return userError('kml-invalid', `KML 文件第 ${line} 行：${zh}，文件可能不完整或已损坏，请重新导出。`,
-    `KML line ${line}: ${en}; the file may be truncated or damaged, export it again.`);
+  return userError(
+    'kml-invalid',
+    `KML 文件第 ${line} 行：${zh}，文件可能不完整或已损坏，请重新导出。`,
+    `KML line ${line}: ${en}; the file may be truncated or damaged, export it again.`
+  );
 };
 
 function decodeEntities(s: string): string {
   if (!s.includes('&')) return s;
   return s.replace(/&(#x[0-9a-f]+|#\d+|lt|gt|amp|quot|apos);/gi, (_, e: string) => {
-    if (e[0] === '#') return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    if (e[0] === '#')
+      return String.fromCodePoint(e[1] === 'x' || e[1] === 'X' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
     return ({ lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" } as Record<string, string>)[e.toLowerCase()];
   });
 }
@@ -45,31 +62,52 @@ export function parseXml(text: string, budget: UploadBudget = new UploadBudget()
     const chunk = lt < 0 ? text.slice(i) : text.slice(i, lt);
     if (chunk) stack[stack.length - 1].text += decodeEntities(chunk);
     if (lt < 0) break;
-    if (text.startsWith('<!--', lt)) { i = need('-->', lt + 4, '注释 / comment ') + 3; continue; }
+    if (text.startsWith('<!--', lt)) {
+      i = need('-->', lt + 4, '注释 / comment ') + 3;
+      continue;
+    }
     if (text.startsWith('<![CDATA[', lt)) {
       const j = need(']]>', lt + 9, 'CDATA ');
       stack[stack.length - 1].text += text.slice(lt + 9, j);
-      i = j + 3; continue;
+      i = j + 3;
+      continue;
     }
-    if (text.startsWith('<?', lt)) { i = need('?>', lt + 2, '处理指令 / processing instruction ') + 2; continue; }
+    if (text.startsWith('<?', lt)) {
+      i = need('?>', lt + 2, '处理指令 / processing instruction ') + 2;
+      continue;
+    }
     if (text.startsWith('<!', lt)) {
-      const bracket = text.indexOf('[', lt), gt = need('>', lt, 'DOCTYPE ');
+      const bracket = text.indexOf('[', lt),
+        gt = need('>', lt, 'DOCTYPE ');
       i = bracket >= 0 && bracket < gt ? need(']>', bracket, 'DOCTYPE ') + 2 : gt + 1;
       continue;
     }
     // Find the tag's end outside quoted attribute values.
-    let j = lt + 1, quote = '';
+    let j = lt + 1,
+      quote = '';
     for (; j < text.length; j++) {
       const ch = text[j];
-      if (quote) { if (ch === quote) quote = ''; } else if (ch === '"' || ch === "'") quote = ch; else if (ch === '>') break;
+      if (quote) {
+        if (ch === quote) quote = '';
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (ch === '>') break;
     }
     if (j >= text.length) throw xmlError(text, lt, '标签没有结束（文件被截断）', 'a tag never ends (file truncated)');
     const body = text.slice(lt + 1, j);
     i = j + 1;
     if (body.startsWith('/')) {
-      const name = body.slice(1).trim().replace(/^[\w.-]+:/, '');
+      const name = body
+        .slice(1)
+        .trim()
+        .replace(/^[\w.-]+:/, '');
       const top = stack.pop()!;
-      if (top === root || top.name !== name) throw xmlError(text, lt, `结束标签 </${name}> 与开始标签 <${top.name}> 不匹配`, `closing tag </${name}> does not match <${top.name}>`);
+      if (top === root || top.name !== name)
+        throw xmlError(
+          text,
+          lt,
+          `结束标签 </${name}> 与开始标签 <${top.name}> 不匹配`,
+          `closing tag </${name}> does not match <${top.name}>`
+        );
       openAt.pop();
       continue;
     }
@@ -86,14 +124,22 @@ export function parseXml(text: string, budget: UploadBudget = new UploadBudget()
   }
   if (stack.length > 1) {
     const open = stack[stack.length - 1];
-    throw xmlError(text, openAt[openAt.length - 1], `<${open.name}> 等 ${stack.length - 1} 个元素没有结束（文件被截断）`,
-      `${stack.length - 1} element(s) such as <${open.name}> are never closed (file truncated)`);
+    throw xmlError(
+      text,
+      openAt[openAt.length - 1],
+      `<${open.name}> 等 ${stack.length - 1} 个元素没有结束（文件被截断）`,
+      `${stack.length - 1} element(s) such as <${open.name}> are never closed (file truncated)`
+    );
   }
   return root;
 }
 
 const child = (n: XNode, name: string) => n.children.find((c) => c.name === name);
-const attr = (n: XNode, name: string) => new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)')`).exec(n.attrs)?.slice(2).find((x) => x !== undefined);
+const attr = (n: XNode, name: string) =>
+  new RegExp(`\\b${name}\\s*=\\s*("([^"]*)"|'([^']*)')`)
+    .exec(n.attrs)
+    ?.slice(2)
+    .find((x) => x !== undefined);
 
 function* descendants(n: XNode, name: string, stopAt?: string): Generator<XNode> {
   for (const c of n.children) {
@@ -108,14 +154,22 @@ function coordinates(ring: XNode | undefined, where: string, budget: UploadBudge
   if (!c) return null;
   // Each tuple has at least one comma: refuse before splitting a ring of millions of tuples.
   let commas = 0;
-  for (let i = c.text.indexOf(','); i >= 0 && commas <= budget.limits.vertices * 2; i = c.text.indexOf(',', i + 1)) commas++;
+  for (let i = c.text.indexOf(','); i >= 0 && commas <= budget.limits.vertices * 2; i = c.text.indexOf(',', i + 1))
+    commas++;
   if (commas / 2 > budget.limits.vertices - budget.vertices) budget.spendVertices(Math.ceil(commas / 2));
   const pts: Pos[] = [];
-  for (const t of c.text.trim().replace(/\s*,\s*/g, ',').split(/\s+/)) {
+  for (const t of c.text
+    .trim()
+    .replace(/\s*,\s*/g, ',')
+    .split(/\s+/)) {
     if (!t) continue;
     const [x, y] = t.split(',').map(Number);
     if (!Number.isFinite(x) || !Number.isFinite(y)) {
-      throw userError('kml-coordinates', `KML ${where} 中的坐标“${t}”不是“经度,纬度”。`, `KML ${where}: coordinate "${t}" is not "lon,lat".`);
+      throw userError(
+        'kml-coordinates',
+        `KML ${where} 中的坐标“${t}”不是“经度,纬度”。`,
+        `KML ${where}: coordinate "${t}" is not "lon,lat".`
+      );
     }
     pts.push([x, y]);
   }
@@ -124,9 +178,17 @@ function coordinates(ring: XNode | undefined, where: string, budget: UploadBudge
 }
 
 function polygon(p: XNode, where: string, warnings: Message[], budget: UploadBudget): Pos[][] | null {
-  const outer = coordinates(child(p, 'outerBoundaryIs') && child(child(p, 'outerBoundaryIs')!, 'LinearRing'), where, budget);
+  const outer = coordinates(
+    child(p, 'outerBoundaryIs') && child(child(p, 'outerBoundaryIs')!, 'LinearRing'),
+    where,
+    budget
+  );
   if (!outer) {
-    warnings.push({ code: 'kml-degenerate', zh: `${where}：外边界少于 3 个不同的点，已跳过。`, en: `${where}: outer boundary has under 3 distinct points; skipped.` });
+    warnings.push({
+      code: 'kml-degenerate',
+      zh: `${where}：外边界少于 3 个不同的点，已跳过。`,
+      en: `${where}: outer boundary has under 3 distinct points; skipped.`
+    });
     return null;
   }
   const holes: Pos[][] = [];
@@ -150,7 +212,11 @@ export function readKml(bytes: Uint8Array, name: string, opts: ReadOptions, form
   const budget = budgetOf(opts);
   const root = parseXml(decodeText(bytes, enc.encoding), budget);
   if (!root.children.some((c) => c.name === 'kml')) {
-    throw userError('kml-invalid', `“${name}”是 XML 但不是 KML（没有 <kml> 根元素）。`, `"${name}" is XML but not KML (no <kml> root element).`);
+    throw userError(
+      'kml-invalid',
+      `“${name}”是 XML 但不是 KML（没有 <kml> 根元素）。`,
+      `"${name}" is XML but not KML (no <kml> root element).`
+    );
   }
   const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
   const skipped = new Map<string, number>();
@@ -164,21 +230,48 @@ export function readKml(bytes: Uint8Array, name: string, opts: ReadOptions, form
     if (desc && desc.length <= MAX_DESCRIPTION_CHARS) props.description = desc;
     const ext = child(pm, 'ExtendedData');
     if (ext) {
-      for (const d of descendants(ext, 'Data')) { const k = attr(d, 'name'); if (k) props[k] = child(d, 'value')?.text.trim() ?? ''; }
-      for (const d of descendants(ext, 'SimpleData')) { const k = attr(d, 'name'); if (k) props[k] = d.text.trim(); }
+      for (const d of descendants(ext, 'Data')) {
+        const k = attr(d, 'name');
+        if (k) props[k] = child(d, 'value')?.text.trim() ?? '';
+      }
+      for (const d of descendants(ext, 'SimpleData')) {
+        const k = attr(d, 'name');
+        if (k) props[k] = d.text.trim();
+      }
     }
     const where = `Placemark ${nm ? `“${nm}”` : `#${n}`}`;
-    const polys = [...descendants(pm, 'Polygon', 'ExtendedData')].map((p) => polygon(p, where, warnings, budget)).filter((p): p is Pos[][] => p !== null);
-    for (const t of NON_POLYGON) for (const _ of descendants(pm, t, 'Polygon')) skipped.set(t, (skipped.get(t) ?? 0) + 1);
+    const polys = [...descendants(pm, 'Polygon', 'ExtendedData')]
+      .map((p) => polygon(p, where, warnings, budget))
+      .filter((p): p is Pos[][] => p !== null);
+    for (const t of NON_POLYGON)
+      for (const _ of descendants(pm, t, 'Polygon')) skipped.set(t, (skipped.get(t) ?? 0) + 1);
     if (!polys.length) continue;
-    features.push({ type: 'Feature', properties: props,
-      geometry: polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys } });
+    features.push({
+      type: 'Feature',
+      properties: props,
+      geometry:
+        polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys }
+    });
   }
   const skippedText = [...skipped].map(([t, k]) => `${t}×${k}`).join(', ');
   if (!features.length) {
-    throw userError('no-polygon', `KML“${name}”中没有面（Polygon）${skippedText ? `，只有：${skippedText}` : ''}；用地边界必须是面。`,
-      `The KML "${name}" holds no Polygon${skippedText ? ` (only ${skippedText})` : ''}; a site boundary must be a polygon.`);
+    throw userError(
+      'no-polygon',
+      `KML“${name}”中没有面（Polygon）${skippedText ? `，只有：${skippedText}` : ''}；用地边界必须是面。`,
+      `The KML "${name}" holds no Polygon${skippedText ? ` (only ${skippedText})` : ''}; a site boundary must be a polygon.`
+    );
   }
-  if (skippedText) warnings.push({ code: 'kml-skipped', zh: `跳过了非面几何：${skippedText}。`, en: `Skipped non-polygon geometries: ${skippedText}.` });
-  return { format, features, decisions, warnings, crsHint: { kind: 'epsg', value: '4326', source: `${name}: KML is WGS84 by definition (OGC 07-147r2 §6.2)` } };
+  if (skippedText)
+    warnings.push({
+      code: 'kml-skipped',
+      zh: `跳过了非面几何：${skippedText}。`,
+      en: `Skipped non-polygon geometries: ${skippedText}.`
+    });
+  return {
+    format,
+    features,
+    decisions,
+    warnings,
+    crsHint: { kind: 'epsg', value: '4326', source: `${name}: KML is WGS84 by definition (OGC 07-147r2 §6.2)` }
+  };
 }

@@ -2,7 +2,16 @@
 // shpjs decodes DBF text itself (GBK without .cpg becomes mojibake), reprojects to WGS84 and loses the source
 // coordinates (DESIGN.md), and its parseShp nests holes by bounding box only. The format is small and fixed:
 // ESRI Shapefile Technical Description (July 1998) for .shp; dBASE III+/ESRI conventions for .dbf.
-import { type Decision, type Feature, type LayerInfo, type Message, type MultiPolygon, type Polygon, type ReadOptions, type ReadResult } from '../types.ts';
+import {
+  type Decision,
+  type Feature,
+  type LayerInfo,
+  type Message,
+  type MultiPolygon,
+  type Polygon,
+  type ReadOptions,
+  type ReadResult
+} from '../types.ts';
 import { decideDbfEncoding, decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { userError } from '../../errors.ts';
 import { nestRings, ringBBox, ringInRing, signedArea } from '../planar.ts';
@@ -10,8 +19,20 @@ import { nestRings, ringBBox, ringInRing, signedArea } from '../planar.ts';
 type Ring = [number, number][];
 
 const SHAPE_NAMES: Record<number, string> = {
-  0: 'Null', 1: 'Point', 3: 'PolyLine', 5: 'Polygon', 8: 'MultiPoint', 11: 'PointZ', 13: 'PolyLineZ', 15: 'PolygonZ',
-  18: 'MultiPointZ', 21: 'PointM', 23: 'PolyLineM', 25: 'PolygonM', 28: 'MultiPointM', 31: 'MultiPatch'
+  0: 'Null',
+  1: 'Point',
+  3: 'PolyLine',
+  5: 'Polygon',
+  8: 'MultiPoint',
+  11: 'PointZ',
+  13: 'PolyLineZ',
+  15: 'PolygonZ',
+  18: 'MultiPointZ',
+  21: 'PointM',
+  23: 'PolyLineM',
+  25: 'PolygonM',
+  28: 'MultiPointM',
+  31: 'MultiPatch'
 };
 const POLYGON_TYPES = new Set([5, 15, 25]);
 /** Names that mark a boundary layer when a zip holds several polygon shapefiles. */
@@ -25,7 +46,8 @@ export interface ShapefileSet {
   cpg?: { name: string; bytes: Uint8Array };
 }
 
-const shpError = (name: string, zh: string, en: string) => userError('shp-corrupt', `Shapefile“${name}”${zh}`, `Shapefile "${name}": ${en}`);
+const shpError = (name: string, zh: string, en: string) =>
+  userError('shp-corrupt', `Shapefile“${name}”${zh}`, `Shapefile "${name}": ${en}`);
 
 export function shpHeaderType(bytes: Uint8Array): number {
   return bytes.length >= 100 ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(32, true) : -1;
@@ -33,14 +55,19 @@ export function shpHeaderType(bytes: Uint8Array): number {
 
 /** Rings of each record (null for Null shapes); Z and M values are ignored (boundaries are 2-D). */
 export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message[]): (Ring[] | null)[] {
-  if (bytes.length < 100) throw shpError(name, '文件头不完整（少于 100 字节）。', 'header incomplete (under 100 bytes).');
+  if (bytes.length < 100)
+    throw shpError(name, '文件头不完整（少于 100 字节）。', 'header incomplete (under 100 bytes).');
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  if (v.getInt32(0, false) !== 9994) throw shpError(name, '不是有效的 .shp 文件（文件标识不是 9994）。', 'not a .shp file (file code is not 9994).');
+  if (v.getInt32(0, false) !== 9994)
+    throw shpError(name, '不是有效的 .shp 文件（文件标识不是 9994）。', 'not a .shp file (file code is not 9994).');
   const type = v.getInt32(32, true);
   if (!POLYGON_TYPES.has(type)) {
     const kind = SHAPE_NAMES[type] ?? `type ${type}`;
-    throw userError('shp-not-polygon', `Shapefile“${name}”的几何类型是 ${kind}，不是面（Polygon）；用地边界必须是面要素，请导出面图层。`,
-      `Shapefile "${name}" holds ${kind} shapes, not polygons; a site boundary must be a polygon layer: export the polygon layer.`);
+    throw userError(
+      'shp-not-polygon',
+      `Shapefile“${name}”的几何类型是 ${kind}，不是面（Polygon）；用地边界必须是面要素，请导出面图层。`,
+      `Shapefile "${name}" holds ${kind} shapes, not polygons; a site boundary must be a polygon layer: export the polygon layer.`
+    );
   }
   const out: (Ring[] | null)[] = [];
   let p = 100;
@@ -48,26 +75,45 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
     const len = v.getInt32(p + 4, false) * 2;
     const c = p + 8;
     if (len < 4 || c + len > bytes.length) {
-      warnings.push({ code: 'shp-truncated', zh: `.shp 文件在第 ${out.length + 1} 条记录处被截断，只读取了前 ${out.length} 条。`,
-        en: `The .shp is cut off at record ${out.length + 1}; read the first ${out.length} records only.` });
+      warnings.push({
+        code: 'shp-truncated',
+        zh: `.shp 文件在第 ${out.length + 1} 条记录处被截断，只读取了前 ${out.length} 条。`,
+        en: `The .shp is cut off at record ${out.length + 1}; read the first ${out.length} records only.`
+      });
       break;
     }
     const t = v.getInt32(c, true);
     if (t === 0) out.push(null);
-    else if (!POLYGON_TYPES.has(t)) throw shpError(name, `第 ${out.length + 1} 条记录类型 ${t} 与文件头不一致。`, `record ${out.length + 1} has type ${t}, not the header's.`);
+    else if (!POLYGON_TYPES.has(t))
+      throw shpError(
+        name,
+        `第 ${out.length + 1} 条记录类型 ${t} 与文件头不一致。`,
+        `record ${out.length + 1} has type ${t}, not the header's.`
+      );
     else {
-      const nParts = v.getInt32(c + 36, true), nPoints = v.getInt32(c + 40, true);
+      const nParts = v.getInt32(c + 36, true),
+        nPoints = v.getInt32(c + 40, true);
       const pts = c + 44 + 4 * nParts;
       if (nParts < 0 || nPoints < 0 || pts + 16 * nPoints > c + len) {
-        throw shpError(name, `第 ${out.length + 1} 条记录的点数与长度不符，文件已损坏。`, `record ${out.length + 1}: part/point counts exceed its length (damaged file).`);
+        throw shpError(
+          name,
+          `第 ${out.length + 1} 条记录的点数与长度不符，文件已损坏。`,
+          `record ${out.length + 1}: part/point counts exceed its length (damaged file).`
+        );
       }
       const rings: Ring[] = [];
       for (let k = 0; k < nParts; k++) {
         const from = v.getInt32(c + 44 + 4 * k, true);
         const to = k + 1 < nParts ? v.getInt32(c + 48 + 4 * k, true) : nPoints;
-        if (from < 0 || to > nPoints || from > to) throw shpError(name, `第 ${out.length + 1} 条记录的分部索引错误。`, `record ${out.length + 1}: bad part index.`);
+        if (from < 0 || to > nPoints || from > to)
+          throw shpError(
+            name,
+            `第 ${out.length + 1} 条记录的分部索引错误。`,
+            `record ${out.length + 1}: bad part index.`
+          );
         const ring: Ring = [];
-        for (let i = from; i < to; i++) ring.push([v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)]);
+        for (let i = from; i < to; i++)
+          ring.push([v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)]);
         rings.push(ring);
       }
       out.push(rings);
@@ -78,7 +124,10 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
 }
 
 /** What ring assembly had to repair, counted per file so the user gets one line per kind, not one per record. */
-export interface RingNotes { degenerate: number[]; byContainment: number[] }
+export interface RingNotes {
+  degenerate: number[];
+  byContainment: number[];
+}
 
 const absArea = (r: Ring) => Math.abs(signedArea(r));
 
@@ -103,36 +152,62 @@ export function ringsToGeometry(parts: Ring[], rec: number, notes: RingNotes): P
   const rings = parts.filter((r) => r.length >= 4 && signedArea(r) !== 0);
   if (rings.length < parts.length) notes.degenerate.push(rec);
   if (!rings.length) return null;
-  let polys = assemble(rings.filter((r) => signedArea(r) < 0), rings.filter((r) => signedArea(r) > 0));
+  let polys = assemble(
+    rings.filter((r) => signedArea(r) < 0),
+    rings.filter((r) => signedArea(r) > 0)
+  );
   if (!polys || !polys.length) {
     notes.byContainment.push(rec);
     let size = 1;
     for (const r of rings) for (const p of r) size = Math.max(size, Math.abs(p[0]), Math.abs(p[1]));
-    const nested = nestRings(rings.map((pts) => ({ pts, area: absArea(pts), ...ringBBox(pts) })), 1e-9 * size);
+    const nested = nestRings(
+      rings.map((pts) => ({ pts, area: absArea(pts), ...ringBBox(pts) })),
+      1e-9 * size
+    );
     polys = nested.map((n) => [n.shell.pts as Ring, ...n.holes.map((h) => h.pts as Ring)]);
   }
   return polys.length === 1 ? { type: 'Polygon', coordinates: polys[0] } : { type: 'MultiPolygon', coordinates: polys };
 }
 
-const recList = (r: number[]) => r.slice(0, 5).map((n) => `#${n}`).join(', ') + (r.length > 5 ? ` … (${r.length})` : '');
+const recList = (r: number[]) =>
+  r
+    .slice(0, 5)
+    .map((n) => `#${n}`)
+    .join(', ') + (r.length > 5 ? ` … (${r.length})` : '');
 
 function ringWarnings(base: string, n: RingNotes): Message[] {
   const out: Message[] = [];
-  if (n.degenerate.length) out.push({ code: 'shp-degenerate-ring', zh: `${base} 记录 ${recList(n.degenerate)}：忽略了少于 4 个点或面积为 0 的环。`,
-    en: `${base} records ${recList(n.degenerate)}: ignored rings with under 4 points or zero area.` });
-  if (n.byContainment.length) out.push({ code: 'shp-ring-orientation', zh: `${base} 记录 ${recList(n.byContainment)}：环的方向不符合 Shapefile 规范（外环应为顺时针），已按包含关系判断外环和内环。`,
-    en: `${base} records ${recList(n.byContainment)}: ring orientation breaks the shapefile spec (outer rings clockwise); outer rings and holes decided by containment.` });
+  if (n.degenerate.length)
+    out.push({
+      code: 'shp-degenerate-ring',
+      zh: `${base} 记录 ${recList(n.degenerate)}：忽略了少于 4 个点或面积为 0 的环。`,
+      en: `${base} records ${recList(n.degenerate)}: ignored rings with under 4 points or zero area.`
+    });
+  if (n.byContainment.length)
+    out.push({
+      code: 'shp-ring-orientation',
+      zh: `${base} 记录 ${recList(n.byContainment)}：环的方向不符合 Shapefile 规范（外环应为顺时针），已按包含关系判断外环和内环。`,
+      en: `${base} records ${recList(n.byContainment)}: ring orientation breaks the shapefile spec (outer rings clockwise); outer rings and holes decided by containment.`
+    });
   return out;
 }
 
-export interface DbfTable { fields: string[]; rows: Record<string, unknown>[]; decision: Decision; warnings: Message[] }
+export interface DbfTable {
+  fields: string[];
+  rows: Record<string, unknown>[];
+  decision: Decision;
+  warnings: Message[];
+}
 
 /** dBASE table: header (32 bytes), field descriptors (32 bytes each, ended by 0x0D), fixed-width records. */
 export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: string; cpg?: string }): DbfTable {
-  const bad = (why: string) => userError('dbf-corrupt', `属性表“${name}”已损坏（${why}）。`, `The attribute table "${name}" is damaged (${why}).`);
+  const bad = (why: string) =>
+    userError('dbf-corrupt', `属性表“${name}”已损坏（${why}）。`, `The attribute table "${name}" is damaged (${why}).`);
   if (bytes.length < 33) throw bad('header incomplete');
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const nRec = v.getUint32(4, true), headerLen = v.getUint16(8, true), recLen = v.getUint16(10, true);
+  const nRec = v.getUint32(4, true),
+    headerLen = v.getUint16(8, true),
+    recLen = v.getUint16(10, true);
   const ldid = bytes[29];
   const defs: { raw: Uint8Array; type: string; off: number; len: number }[] = [];
   let off = 1;
@@ -147,17 +222,24 @@ export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: str
   const count = Math.min(nRec, Math.floor(Math.max(0, bytes.length - headerLen) / Math.max(recLen, 1)));
   const chunks: Uint8Array[] = defs.map((d) => d.raw);
   for (let r = 0; r < count; r++) {
-    for (const d of defs) if (d.type === 'C' || d.type === 'M') chunks.push(bytes.subarray(headerLen + r * recLen + d.off, headerLen + r * recLen + d.off + d.len));
+    for (const d of defs)
+      if (d.type === 'C' || d.type === 'M')
+        chunks.push(bytes.subarray(headerLen + r * recLen + d.off, headerLen + r * recLen + d.off + d.len));
   }
   const decided = decideDbfEncoding({ userChoice: enc.userChoice, cpg: enc.cpg, ldid, chunks });
   const warnings = [...decided.warnings];
   if (count < nRec) {
-    warnings.push({ code: 'dbf-truncated', zh: `属性表声明 ${nRec} 条记录，实际只有 ${count} 条。`, en: `The attribute table declares ${nRec} records but holds ${count}.` });
+    warnings.push({
+      code: 'dbf-truncated',
+      zh: `属性表声明 ${nRec} 条记录，实际只有 ${count} 条。`,
+      en: `The attribute table declares ${nRec} records but holds ${count}.`
+    });
   }
   const names: string[] = [];
   for (const d of defs) {
     const base = decodeText(d.raw, decided.encoding).trim() || 'FIELD';
-    let n = base, k = 2;
+    let n = base,
+      k = 2;
     while (names.includes(n)) n = `${base}_${k++}`;
     names.push(n);
   }
@@ -208,12 +290,21 @@ function chooseSet(sets: ShapefileSet[], opts: ReadOptions, decisions: Decision[
   const all = sets.map(summarise);
   const names = sets.map((s) => s.base);
   if (opts.layer) {
-    const hit = sets.find((s) => s.base === opts.layer) ?? sets.find((s) => s.base.toLowerCase() === opts.layer!.toLowerCase());
+    const hit =
+      sets.find((s) => s.base === opts.layer) ?? sets.find((s) => s.base.toLowerCase() === opts.layer!.toLowerCase());
     if (!hit) {
-      throw userError('shp-layer-missing', `没有名为“${opts.layer}”的 Shapefile；可选：${names.join('、')}。`,
-        `No shapefile named "${opts.layer}"; available: ${names.join(', ')}.`);
+      throw userError(
+        'shp-layer-missing',
+        `没有名为“${opts.layer}”的 Shapefile；可选：${names.join('、')}。`,
+        `No shapefile named "${opts.layer}"; available: ${names.join(', ')}.`
+      );
     }
-    decisions.push({ what: 'shapefile', value: hit.base, rule: 'user-choice', alternatives: names.filter((n) => n !== hit.base) });
+    decisions.push({
+      what: 'shapefile',
+      value: hit.base,
+      rule: 'user-choice',
+      alternatives: names.filter((n) => n !== hit.base)
+    });
     return hit;
   }
   const polys = all.filter((a) => POLYGON_TYPES.has(a.type));
@@ -221,7 +312,8 @@ function chooseSet(sets: ShapefileSet[], opts: ReadOptions, decisions: Decision[
   const hinted = pool.find((a) => BOUNDARY_NAME_HINTS.test(a.set.base));
   const pick = hinted ?? pool[0];
   decisions.push({
-    what: 'shapefile', value: pick.set.base,
+    what: 'shapefile',
+    value: pick.set.base,
     rule: hinted ? 'boundary-name' : polys.length ? 'first-polygon-shapefile' : 'first-shapefile',
     alternatives: names.filter((n) => n !== pick.set.base)
   });
@@ -243,27 +335,44 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
     decisions.push(table.decision);
     warnings.push(...table.warnings);
     if (rows.length !== records.length) {
-      warnings.push({ code: 'shp-dbf-count', zh: `几何记录 ${records.length} 条，属性记录 ${rows.length} 条，数量不一致，按顺序对应。`,
-        en: `${records.length} shapes but ${rows.length} attribute rows; matched by position.` });
+      warnings.push({
+        code: 'shp-dbf-count',
+        zh: `几何记录 ${records.length} 条，属性记录 ${rows.length} 条，数量不一致，按顺序对应。`,
+        en: `${records.length} shapes but ${rows.length} attribute rows; matched by position.`
+      });
     }
   } else {
-    warnings.push({ code: 'shp-no-dbf', zh: `缺少属性表 .dbf（“${set.base}.dbf”），只读取了几何图形，没有属性。`,
-      en: `The attribute table .dbf ("${set.base}.dbf") is missing; geometry read without attributes.` });
+    warnings.push({
+      code: 'shp-no-dbf',
+      zh: `缺少属性表 .dbf（“${set.base}.dbf”），只读取了几何图形，没有属性。`,
+      en: `The attribute table .dbf ("${set.base}.dbf") is missing; geometry read without attributes.`
+    });
   }
   const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
   let nulls = 0;
   const notes: RingNotes = { degenerate: [], byContainment: [] };
   records.forEach((parts, i) => {
     const geometry = parts ? ringsToGeometry(parts, i + 1, notes) : null;
-    if (!geometry) { nulls++; return; }
+    if (!geometry) {
+      nulls++;
+      return;
+    }
     features.push({ type: 'Feature', geometry, properties: { ...(rows[i] ?? {}) } });
   });
   warnings.push(...ringWarnings(set.base, notes));
   if (nulls) {
-    warnings.push({ code: 'shp-null-shapes', zh: `${nulls} 条记录没有几何图形，已跳过。`, en: `${nulls} record(s) have no geometry; skipped.` });
+    warnings.push({
+      code: 'shp-null-shapes',
+      zh: `${nulls} 条记录没有几何图形，已跳过。`,
+      en: `${nulls} record(s) have no geometry; skipped.`
+    });
   }
   if (!features.length) {
-    throw userError('shp-empty', `Shapefile“${shpName}”中没有任何面要素。`, `The shapefile "${shpName}" holds no polygon.`);
+    throw userError(
+      'shp-empty',
+      `Shapefile“${shpName}”中没有任何面要素。`,
+      `The shapefile "${shpName}" holds no polygon.`
+    );
   }
   const result: ReadResult = { format: 'shapefile', features, decisions, warnings, sourceLayer: set.base };
   if (sets.length > 1) {

@@ -5,13 +5,43 @@ import { isZip } from './zip.ts';
 import { userError } from '../../errors.ts';
 
 export type SniffKind =
-  | 'zip' | 'dxf' | 'dwg' | 'geojson' | 'kml' | 'survey-txt'
-  | 'shp' | 'shx' | 'dbf' | 'prj' | 'cpg' | 'sidecar' | 'unknown';
+  | 'zip'
+  | 'dxf'
+  | 'dwg'
+  | 'geojson'
+  | 'kml'
+  | 'survey-txt'
+  | 'shp'
+  | 'shx'
+  | 'dbf'
+  | 'prj'
+  | 'cpg'
+  | 'sidecar'
+  | 'unknown';
 
-export interface Sniffed { kind: SniffKind; rule: 'magic' | 'content' | 'extension' | 'none' }
+export interface Sniffed {
+  kind: SniffKind;
+  rule: 'magic' | 'content' | 'extension' | 'none';
+}
 
 /** Shapefile sidecars that carry nothing we read (spatial indexes, metadata, QGIS extras). */
-const SIDECARS = new Set(['sbn', 'sbx', 'qpj', 'qix', 'fbn', 'fbx', 'ain', 'aih', 'atx', 'ixs', 'mxs', 'mshp', 'shp.xml', 'cst', 'osf']);
+const SIDECARS = new Set([
+  'sbn',
+  'sbx',
+  'qpj',
+  'qix',
+  'fbn',
+  'fbx',
+  'ain',
+  'aih',
+  'atx',
+  'ixs',
+  'mxs',
+  'mshp',
+  'shp.xml',
+  'cst',
+  'osf'
+]);
 
 /** How much of a file the text checks look at. */
 const HEAD_BYTES = 64 * 1024;
@@ -28,7 +58,8 @@ export function baseNameOf(name: string): string {
   return base.replace(/\.shp\.xml$/i, '').replace(/\.[^.]*$/, '');
 }
 
-const ascii = (b: Uint8Array, from: number, to: number) => String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
+const ascii = (b: Uint8Array, from: number, to: number) =>
+  String.fromCharCode(...b.subarray(from, Math.min(to, b.length)));
 
 /** ESRI shapefile header: file code 9994 big-endian (ESRI Shapefile Technical Description, 1998, p. 3). */
 function isShpHeader(b: Uint8Array): boolean {
@@ -77,7 +108,12 @@ function sniffContent(b: Uint8Array): SniffKind | undefined {
   if (t.startsWith('{')) return 'geojson';
   if (t.startsWith('<')) return /<(\w+:)?kml[\s>]/.test(head) ? 'kml' : undefined;
   if (isAsciiDxf(head)) return 'dxf';
-  if (head.includes('[属性描述]') || head.includes('[地块坐标]') || SURVEY_GBK_MARKERS.some((m) => containsBytes(headBytes, m))) return 'survey-txt';
+  if (
+    head.includes('[属性描述]') ||
+    head.includes('[地块坐标]') ||
+    SURVEY_GBK_MARKERS.some((m) => containsBytes(headBytes, m))
+  )
+    return 'survey-txt';
   if (/^\s*J\d+\s*,\s*\d+\s*,\s*-?\d+(\.\d+)?\s*,\s*-?\d+(\.\d+)?/m.test(head)) return 'survey-txt';
   return undefined;
 }
@@ -93,8 +129,19 @@ function looksLikeDbf(b: Uint8Array): boolean {
 }
 
 const EXTENSIONS: Record<string, SniffKind> = {
-  zip: 'zip', kmz: 'zip', dxf: 'dxf', dwg: 'dwg', json: 'geojson', geojson: 'geojson', kml: 'kml', txt: 'survey-txt',
-  shp: 'shp', shx: 'shx', dbf: 'dbf', prj: 'prj', cpg: 'cpg'
+  zip: 'zip',
+  kmz: 'zip',
+  dxf: 'dxf',
+  dwg: 'dwg',
+  json: 'geojson',
+  geojson: 'geojson',
+  kml: 'kml',
+  txt: 'survey-txt',
+  shp: 'shp',
+  shx: 'shx',
+  dbf: 'dbf',
+  prj: 'prj',
+  cpg: 'cpg'
 };
 
 /** Content first, then extension; a file whose name promises a binary format its bytes do not have is refused. */
@@ -102,8 +149,11 @@ export function sniff(file: InputFile): Sniffed {
   const ext = extensionOf(file.name);
   const b = file.bytes;
   if (b.length === 0) {
-    throw userError('file-empty', `文件“${file.name}”是空的（0 字节），请检查后重新上传。`,
-      `The file "${file.name}" is empty (0 bytes); check it and upload again.`);
+    throw userError(
+      'file-empty',
+      `文件“${file.name}”是空的（0 字节），请检查后重新上传。`,
+      `The file "${file.name}" is empty (0 bytes); check it and upload again.`
+    );
   }
   // .shx shares the .shp header; .dbf/.prj/.cpg have no magic worth trusting: their extension decides.
   if (ext === 'shx' || ext === 'dbf' || ext === 'prj' || ext === 'cpg') return { kind: ext, rule: 'extension' };
@@ -111,18 +161,26 @@ export function sniff(file: InputFile): Sniffed {
   const byContent = sniffContent(b);
   if (byContent) return { kind: byContent, rule: 'magic' };
   if (ext === 'dxf') {
-    throw userError('dxf-not-dxf', `文件“${file.name}”扩展名是 .dxf，但内容不是 DXF（既无 ASCII 组码也无二进制 DXF 标记），可能已损坏或是其他格式。`,
-      `"${file.name}" is named .dxf but is not DXF (no ASCII group codes, no binary DXF sentinel); it may be damaged or another format.`);
+    throw userError(
+      'dxf-not-dxf',
+      `文件“${file.name}”扩展名是 .dxf，但内容不是 DXF（既无 ASCII 组码也无二进制 DXF 标记），可能已损坏或是其他格式。`,
+      `"${file.name}" is named .dxf but is not DXF (no ASCII group codes, no binary DXF sentinel); it may be damaged or another format.`
+    );
   }
   if (ext === 'dwg') {
-    throw userError('dwg-not-dwg', `文件“${file.name}”扩展名是 .dwg，但文件头不是 DWG 版本标记（AC10xx），可能已损坏。`,
-      `"${file.name}" is named .dwg but does not start with a DWG version tag (AC10xx); it may be damaged.`);
+    throw userError(
+      'dwg-not-dwg',
+      `文件“${file.name}”扩展名是 .dwg，但文件头不是 DWG 版本标记（AC10xx），可能已损坏。`,
+      `"${file.name}" is named .dwg but does not start with a DWG version tag (AC10xx); it may be damaged.`
+    );
   }
   if (ext === 'zip' || ext === 'kmz' || ext === 'shp') {
     const dbf = looksLikeDbf(b);
-    throw userError(`${ext}-not-${ext}`,
+    throw userError(
+      `${ext}-not-${ext}`,
       `文件“${file.name}”扩展名是 .${ext}，但内容不是该格式${dbf ? '，看起来是 Shapefile 的属性表（.dbf）；请把 .shp、.shx、.dbf 一起打包上传' : '，可能已损坏或未传完整'}。`,
-      `"${file.name}" is named .${ext} but its content is not that format${dbf ? '; it looks like a shapefile attribute table (.dbf): zip the .shp, .shx and .dbf together' : '; it may be damaged or incompletely uploaded'}.`);
+      `"${file.name}" is named .${ext} but its content is not that format${dbf ? '; it looks like a shapefile attribute table (.dbf): zip the .shp, .shx and .dbf together' : '; it may be damaged or incompletely uploaded'}.`
+    );
   }
   const byExt = EXTENSIONS[ext];
   if (byExt) return { kind: byExt, rule: 'extension' };

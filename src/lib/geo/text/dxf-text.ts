@@ -11,17 +11,38 @@ const HEADER_SCAN_BYTES = 64 * 1024;
 
 /** $DWGCODEPAGE values AutoCAD writes, to iconv-lite names. */
 const CODEPAGES: Record<string, string> = {
-  ansi_936: 'gbk', ansi_950: 'big5', ansi_932: 'shift_jis', dos932: 'shift_jis', ansi_949: 'cp949',
-  ansi_1250: 'windows-1250', ansi_1251: 'windows-1251', ansi_1252: 'windows-1252', ansi_1253: 'windows-1253',
-  ansi_1254: 'windows-1254', ansi_1255: 'windows-1255', ansi_1256: 'windows-1256', ansi_1257: 'windows-1257',
-  ansi_874: 'windows-874', dos437: 'cp437', dos850: 'cp850', dos866: 'cp866', gb2312: 'gbk', big5: 'big5', utf8: 'utf-8'
+  ansi_936: 'gbk',
+  ansi_950: 'big5',
+  ansi_932: 'shift_jis',
+  dos932: 'shift_jis',
+  ansi_949: 'cp949',
+  ansi_1250: 'windows-1250',
+  ansi_1251: 'windows-1251',
+  ansi_1252: 'windows-1252',
+  ansi_1253: 'windows-1253',
+  ansi_1254: 'windows-1254',
+  ansi_1255: 'windows-1255',
+  ansi_1256: 'windows-1256',
+  ansi_1257: 'windows-1257',
+  ansi_874: 'windows-874',
+  dos437: 'cp437',
+  dos850: 'cp850',
+  dos866: 'cp866',
+  gb2312: 'gbk',
+  big5: 'big5',
+  utf8: 'utf-8'
 };
 
-export interface HeaderPeek { version?: string; codepage?: string }
+export interface HeaderPeek {
+  version?: string;
+  codepage?: string;
+}
 
 /** Read $ACADVER and $DWGCODEPAGE from the start of an ASCII DXF (both are plain ASCII). */
 export function peekAsciiHeader(bytes: Uint8Array): HeaderPeek {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_SCAN_BYTES)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_SCAN_BYTES)).toString(
+    'latin1'
+  );
   const grab = (name: string): string | undefined => {
     const m = new RegExp(`\\${name}\\s*\\r?\\n\\s*\\d+\\s*\\r?\\n([^\\r\\n]*)`).exec(head);
     return m ? m[1].trim() : undefined;
@@ -31,7 +52,9 @@ export function peekAsciiHeader(bytes: Uint8Array): HeaderPeek {
 
 /** The same for binary DXF: variable name, then a group code (1 or 2 bytes, 1 or 3), then a NUL-ended string. */
 export function peekBinaryHeader(bytes: Uint8Array): HeaderPeek {
-  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_SCAN_BYTES)).toString('latin1');
+  const head = Buffer.from(bytes.buffer, bytes.byteOffset, Math.min(bytes.length, HEADER_SCAN_BYTES)).toString(
+    'latin1'
+  );
   const grab = (name: string): string | undefined => {
     const m = new RegExp(`\\${name}\\x00(?:[\\x01\\x03]\\x00?)([^\\x00]*)\\x00`).exec(head);
     return m ? m[1].trim() : undefined;
@@ -59,7 +82,10 @@ function isValidUtf8(b: Uint8Array): boolean {
   }
 }
 
-export interface EncodingChoice { encoding: string; decision: Decision }
+export interface EncodingChoice {
+  encoding: string;
+  decision: Decision;
+}
 
 /**
  * Decide the encoding in a fixed order: the user's choice → R2007+ means UTF-8 → pure ASCII →
@@ -71,17 +97,29 @@ export function chooseDxfEncoding(bytes: Uint8Array, peek: HeaderPeek, userChoic
   if (userChoice) {
     const enc = normaliseEncodingLabel(userChoice);
     if (!enc) {
-      throw userError('encoding_unknown', `不认识的文字编码“${userChoice}”：请选择 GBK 或 UTF-8 等。`,
-        `Unknown text encoding "${userChoice}": choose e.g. GBK or UTF-8.`);
+      throw userError(
+        'encoding_unknown',
+        `不认识的文字编码“${userChoice}”：请选择 GBK 或 UTF-8 等。`,
+        `Unknown text encoding "${userChoice}": choose e.g. GBK or UTF-8.`
+      );
     }
     return { encoding: enc, decision: { what: 'encoding', value: enc, rule: 'user' } };
   }
   if (isUtf8Release(peek.version)) {
     return { encoding: 'utf-8', decision: { what: 'encoding', value: 'utf-8', rule: `acadver-${peek.version}-utf8` } };
   }
-  if (!hasHighBytes(bytes)) return { encoding: 'utf-8', decision: { what: 'encoding', value: 'ascii', rule: 'all-ascii' } };
+  if (!hasHighBytes(bytes))
+    return { encoding: 'utf-8', decision: { what: 'encoding', value: 'ascii', rule: 'all-ascii' } };
   if (isValidUtf8(bytes)) {
-    return { encoding: 'utf-8', decision: { what: 'encoding', value: 'utf-8', rule: 'valid-utf8', alternatives: peek.codepage ? [peek.codepage] : undefined } };
+    return {
+      encoding: 'utf-8',
+      decision: {
+        what: 'encoding',
+        value: 'utf-8',
+        rule: 'valid-utf8',
+        alternatives: peek.codepage ? [peek.codepage] : undefined
+      }
+    };
   }
   const cp = codepageEncoding(peek.codepage);
   if (cp) {
@@ -103,7 +141,9 @@ export function decodeBytes(bytes: Uint8Array, encoding: string): string {
   if (encoding === 'gbk' || encoding === 'gb18030' || encoding === 'big5') {
     try {
       return new TextDecoder(encoding).decode(bytes);
-    } catch { /* small-icu build: fall through */ }
+    } catch {
+      /* small-icu build: fall through */
+    }
   }
   return iconv.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), encoding);
 }

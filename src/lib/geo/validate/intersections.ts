@@ -3,17 +3,36 @@
 // for real parcels (thousands of vertices from densified arcs).
 import type { XY } from './rings.ts';
 
-export interface Crossing { at: XY; rings: [number, number] }
+export interface Crossing {
+  at: XY;
+  rings: [number, number];
+}
 
-interface Edge { a: XY; b: XY; ring: number; idx: number; n: number; minX: number; maxX: number; minY: number; maxY: number }
+interface Edge {
+  a: XY;
+  b: XY;
+  ring: number;
+  idx: number;
+  n: number;
+  minX: number;
+  maxX: number;
+  minY: number;
+  maxY: number;
+}
 
 const cross = (o: XY, a: XY, b: XY) => (a[0] - o[0]) * (b[1] - o[1]) - (a[1] - o[1]) * (b[0] - o[0]);
 const onSeg = (p: XY, a: XY, b: XY) =>
-  Math.min(a[0], b[0]) <= p[0] && p[0] <= Math.max(a[0], b[0]) && Math.min(a[1], b[1]) <= p[1] && p[1] <= Math.max(a[1], b[1]);
+  Math.min(a[0], b[0]) <= p[0] &&
+  p[0] <= Math.max(a[0], b[0]) &&
+  Math.min(a[1], b[1]) <= p[1] &&
+  p[1] <= Math.max(a[1], b[1]);
 
 /** Where closed segments p1p2 and p3p4 meet (first such point), or undefined. */
 export function segmentIntersection(p1: XY, p2: XY, p3: XY, p4: XY): XY | undefined {
-  const d1 = cross(p3, p4, p1), d2 = cross(p3, p4, p2), d3 = cross(p1, p2, p3), d4 = cross(p1, p2, p4);
+  const d1 = cross(p3, p4, p1),
+    d2 = cross(p3, p4, p2),
+    d3 = cross(p1, p2, p3),
+    d4 = cross(p1, p2, p4);
   if (((d1 > 0 && d2 < 0) || (d1 < 0 && d2 > 0)) && ((d3 > 0 && d4 < 0) || (d3 < 0 && d4 > 0))) {
     const t = d1 / (d1 - d2);
     return [p1[0] + t * (p2[0] - p1[0]), p1[1] + t * (p2[1] - p1[1])];
@@ -31,8 +50,19 @@ export function findCrossings(rings: XY[][]): Crossing[] {
   rings.forEach((r, ring) => {
     const n = r.length - 1;
     for (let idx = 0; idx < n; idx++) {
-      const a = r[idx], b = r[idx + 1];
-      edges.push({ a, b, ring, idx, n, minX: Math.min(a[0], b[0]), maxX: Math.max(a[0], b[0]), minY: Math.min(a[1], b[1]), maxY: Math.max(a[1], b[1]) });
+      const a = r[idx],
+        b = r[idx + 1];
+      edges.push({
+        a,
+        b,
+        ring,
+        idx,
+        n,
+        minX: Math.min(a[0], b[0]),
+        maxX: Math.max(a[0], b[0]),
+        minY: Math.min(a[1], b[1]),
+        maxY: Math.max(a[1], b[1])
+      });
     }
   });
   edges.sort((e, f) => e.minX - f.minX);

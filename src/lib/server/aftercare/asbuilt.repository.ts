@@ -8,37 +8,102 @@ import type { Label } from '../../domain/aftercare/terms.ts';
 
 import { AREA_SRID } from '../../geo/area.ts';
 
-export interface NewBuilding { geometry: Polygon | MultiPolygon; floors: number | null; floorAreaStated: number | null; source: Label | null; label: string | null }
+export interface NewBuilding {
+  geometry: Polygon | MultiPolygon;
+  floors: number | null;
+  floorAreaStated: number | null;
+  source: Label | null;
+  label: string | null;
+}
 
 export interface SurveyRow {
-  id: string; project_id: string; parcel_id: string; file_id: string | null; file_name: string; source_crs: string | null;
-  source_format: string | null; source_layer: string | null; tolerance_m: number; parcel_area_m2: number; footprint_m2: number;
-  floor_area_m2: number; encroachment_m2: number; within_tolerance_m2: number; plot_ratio: number; coverage: number;
-  building_count: number; uploaded_by: string | null; uploaded_at: Date; signoff: 'pass' | 'fail' | null; signoff_reason: string | null;
-  signed_by: string | null; signed_at: Date | null; uploaded_by_name?: string | null; signed_by_name?: string | null;
+  id: string;
+  project_id: string;
+  parcel_id: string;
+  file_id: string | null;
+  file_name: string;
+  source_crs: string | null;
+  source_format: string | null;
+  source_layer: string | null;
+  tolerance_m: number;
+  parcel_area_m2: number;
+  footprint_m2: number;
+  floor_area_m2: number;
+  encroachment_m2: number;
+  within_tolerance_m2: number;
+  plot_ratio: number;
+  coverage: number;
+  building_count: number;
+  uploaded_by: string | null;
+  uploaded_at: Date;
+  signoff: 'pass' | 'fail' | null;
+  signoff_reason: string | null;
+  signed_by: string | null;
+  signed_at: Date | null;
+  uploaded_by_name?: string | null;
+  signed_by_name?: string | null;
 }
 
 export interface BuildingRow {
-  idx: number; geometry: MultiPolygon; outside: MultiPolygon | null; floors: number | null; floor_area_stated: number | null;
-  floor_source: Label | null; label: string | null; footprint_m2: number; floor_area_m2: number; encroachment_m2: number; within_tolerance_m2: number;
+  idx: number;
+  geometry: MultiPolygon;
+  outside: MultiPolygon | null;
+  floors: number | null;
+  floor_area_stated: number | null;
+  floor_source: Label | null;
+  label: string | null;
+  footprint_m2: number;
+  floor_area_m2: number;
+  encroachment_m2: number;
+  within_tolerance_m2: number;
 }
 
-export async function insertSurvey(db: Queryable, s: {
-  projectId: string; parcelId: string; fileId: string | null; fileName: string; sourceCrs: string; sourceFormat: string;
-  sourceLayer: string | null; toleranceM: number; uploadedBy: string; buildings: NewBuilding[];
-}): Promise<string> {
+export async function insertSurvey(
+  db: Queryable,
+  s: {
+    projectId: string;
+    parcelId: string;
+    fileId: string | null;
+    fileName: string;
+    sourceCrs: string;
+    sourceFormat: string;
+    sourceLayer: string | null;
+    toleranceM: number;
+    uploadedBy: string;
+    buildings: NewBuilding[];
+  }
+): Promise<string> {
   await db.query('update asbuilt_surveys set is_current = false where project_id = $1 and is_current', [s.projectId]);
   const { rows } = await db.query<{ id: string }>(
     `insert into asbuilt_surveys (project_id, parcel_id, file_id, file_name, source_crs, source_format, source_layer, tolerance_m, uploaded_by, building_count)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) returning id`,
-    [s.projectId, s.parcelId, s.fileId, s.fileName, s.sourceCrs, s.sourceFormat, s.sourceLayer, s.toleranceM, s.uploadedBy, s.buildings.length]
+    [
+      s.projectId,
+      s.parcelId,
+      s.fileId,
+      s.fileName,
+      s.sourceCrs,
+      s.sourceFormat,
+      s.sourceLayer,
+      s.toleranceM,
+      s.uploadedBy,
+      s.buildings.length
+    ]
   );
   const id = rows[0].id;
   for (const [i, b] of s.buildings.entries()) {
     await db.query(
       `insert into asbuilt_buildings (survey_id, idx, geom, floors, floor_area_stated, floor_source, label)
        values ($1, $2, ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($3), 4490)), 3)), $4, $5, $6, $7)`,
-      [id, i, JSON.stringify(b.geometry), b.floors, b.floorAreaStated, b.source ? JSON.stringify(b.source) : null, b.label]
+      [
+        id,
+        i,
+        JSON.stringify(b.geometry),
+        b.floors,
+        b.floorAreaStated,
+        b.source ? JSON.stringify(b.source) : null,
+        b.label
+      ]
     );
   }
   await computeSurvey(db, id);
@@ -81,7 +146,11 @@ export async function computeSurvey(db: Queryable, surveyId: string): Promise<vo
 
 const SURVEY_COLUMNS = `sv.*, u.display_name as uploaded_by_name, s.display_name as signed_by_name`;
 
-export async function currentSurvey(db: Queryable, projectId: string, opts: { forUpdate?: boolean } = {}): Promise<SurveyRow | null> {
+export async function currentSurvey(
+  db: Queryable,
+  projectId: string,
+  opts: { forUpdate?: boolean } = {}
+): Promise<SurveyRow | null> {
   const { rows } = await db.query<SurveyRow>(
     `select ${opts.forUpdate ? 'sv.*' : SURVEY_COLUMNS} from asbuilt_surveys sv
        ${opts.forUpdate ? '' : 'left join users u on u.id = sv.uploaded_by left join users s on s.id = sv.signed_by'}
@@ -101,7 +170,11 @@ export async function surveyBuildings(db: Queryable, surveyId: string): Promise<
   return rows;
 }
 
-export async function signOff(db: Queryable, surveyId: string, s: { result: 'pass' | 'fail'; reason: string | null; by: string }): Promise<boolean> {
+export async function signOff(
+  db: Queryable,
+  surveyId: string,
+  s: { result: 'pass' | 'fail'; reason: string | null; by: string }
+): Promise<boolean> {
   const r = await db.query(
     `update asbuilt_surveys set signoff = $2, signoff_reason = $3, signed_by = $4, signed_at = now() where id = $1 and signoff is null`,
     [surveyId, s.result, s.reason, s.by]
@@ -112,6 +185,9 @@ export async function signOff(db: Queryable, surveyId: string, s: { result: 'pas
 /** Current surveys of many projects (supervision, exports). */
 export async function currentSurveys(db: Queryable, projectIds: string[]): Promise<Map<string, SurveyRow>> {
   if (!projectIds.length) return new Map();
-  const { rows } = await db.query<SurveyRow>(`select sv.* from asbuilt_surveys sv where sv.is_current and sv.project_id = any($1::uuid[])`, [projectIds]);
+  const { rows } = await db.query<SurveyRow>(
+    `select sv.* from asbuilt_surveys sv where sv.is_current and sv.project_id = any($1::uuid[])`,
+    [projectIds]
+  );
   return new Map(rows.map((r) => [r.project_id, r]));
 }

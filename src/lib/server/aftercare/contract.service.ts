@@ -8,41 +8,77 @@ import { loadVisible } from '../projects/project-access.ts';
 import { stateOf, todayInShanghai } from '../projects/project-view.ts';
 import { toActor } from '../auth/actor.ts';
 import { checkContractTerms, contractTermsSchema, type ContractTerms } from '../../domain/aftercare/terms.ts';
-import { checkPerformanceConfirm, checkPerformanceEntry, parsePerformance, type PerformanceInput, type PerformanceRecord } from '../../domain/aftercare/performance.ts';
+import {
+  checkPerformanceConfirm,
+  checkPerformanceEntry,
+  parsePerformance,
+  type PerformanceInput,
+  type PerformanceRecord
+} from '../../domain/aftercare/performance.ts';
 import { refusalError as refused } from '../../errors.ts';
 
-export interface TermsRow { terms: ContractTerms; document_id: string | null; revision: number; recorded_at: Date; recorded_by_name: string | null }
+export interface TermsRow {
+  terms: ContractTerms;
+  document_id: string | null;
+  revision: number;
+  recorded_at: Date;
+  recorded_by_name: string | null;
+}
 
 export async function contractTermsOf(db: Queryable, projectId: string): Promise<TermsRow | null> {
   const { rows } = await db.query<TermsRow>(
     `select c.terms, c.document_id, c.revision, c.recorded_at, u.display_name as recorded_by_name
-       from contract_terms c left join users u on u.id = c.recorded_by where c.project_id = $1`, [projectId]);
+       from contract_terms c left join users u on u.id = c.recorded_by where c.project_id = $1`,
+    [projectId]
+  );
   return rows[0] ?? null;
 }
 
 /** Save the terms; a new contract document may come with them (stored as the project's 土地出让合同). */
-export async function saveContractTerms(db: Db, actor: SessionUser, projectId: string, body: Record<string, unknown>, file?: { name: string; bytes: Uint8Array }) {
+export async function saveContractTerms(
+  db: Db,
+  actor: SessionUser,
+  projectId: string,
+  body: Record<string, unknown>,
+  file?: { name: string; bytes: Uint8Array }
+) {
   const sha = file && file.bytes.byteLength ? await putBlob(file.bytes) : null;
   return db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, projectId, { forUpdate: true });
     let documentId = typeof body.documentId === 'string' && body.documentId ? body.documentId : undefined;
     if (sha && file) {
-      const f = await insertFileRow(tx, { sha256: sha, name: file.name, size: file.bytes.byteLength, mime: null, uploadedBy: actor.id });
+      const f = await insertFileRow(tx, {
+        sha256: sha,
+        name: file.name,
+        size: file.bytes.byteLength,
+        mime: null,
+        uploadedBy: actor.id
+      });
       await projects.attachFile(tx, projectId, f.id, 'land_contract', actor.id);
       documentId = f.id;
     }
     const parsed = contractTermsSchema.safeParse({ ...body, documentId });
     if (!parsed.success) {
       const fields = [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? '')))];
-      if (fields.includes('documentId')) throw apiError(400, 'document_missing', { zh: '请上传土地出让合同（或选择已上传的合同文件）。', en: 'Upload the land transfer contract (or choose the uploaded one).' });
-      throw apiError(400, 'bad_terms', { zh: `合同条款填写有误或缺少：${fields.join('、')}`, en: `Missing or invalid contract terms: ${fields.join(', ')}` });
+      if (fields.includes('documentId'))
+        throw apiError(400, 'document_missing', {
+          zh: '请上传土地出让合同（或选择已上传的合同文件）。',
+          en: 'Upload the land transfer contract (or choose the uploaded one).'
+        });
+      throw apiError(400, 'bad_terms', {
+        zh: `合同条款填写有误或缺少：${fields.join('、')}`,
+        en: `Missing or invalid contract terms: ${fields.join(', ')}`
+      });
     }
     const terms = parsed.data;
     const refusal = checkContractTerms(stateOf(row), toActor(actor), terms);
     if (refusal) throw refused(refusal);
     const files = await projects.listProjectFiles(tx, projectId);
     if (!files.some((f) => f.id === terms.documentId)) {
-      throw apiError(400, 'document_not_attached', { zh: '所引用的合同文件不是本项目已上传的材料。', en: 'The referenced contract document is not uploaded to this project.' });
+      throw apiError(400, 'document_not_attached', {
+        zh: '所引用的合同文件不是本项目已上传的材料。',
+        en: 'The referenced contract document is not uploaded to this project.'
+      });
     }
     const { rows } = await tx.query<{ revision: number }>(
       `insert into contract_terms (project_id, terms, document_id, recorded_by) values ($1, $2, $3, $4)
@@ -51,20 +87,53 @@ export async function saveContractTerms(db: Db, actor: SessionUser, projectId: s
        returning revision`,
       [projectId, JSON.stringify(terms), terms.documentId, actor.id]
     );
-    await projects.insertEvent(tx, { projectId, actorId: actor.id, role: actor.role, action: 'record_contract_terms', from: row.stage, to: row.stage, comment: null, version: null, payload: { ...terms, revision: rows[0].revision } });
+    await projects.insertEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      role: actor.role,
+      action: 'record_contract_terms',
+      from: row.stage,
+      to: row.stage,
+      comment: null,
+      version: null,
+      payload: { ...terms, revision: rows[0].revision }
+    });
     return { terms, revision: rows[0].revision };
   });
 }
 
-interface PerfRow { year: number; tax_wan: number; output_wan: number; investment_wan: number; employees: number; status: 'entered' | 'confirmed'; source: PerformanceRecord['source']; entered_at: Date; confirmed_at: Date | null; confirmed_by_name: string | null }
+interface PerfRow {
+  year: number;
+  tax_wan: number;
+  output_wan: number;
+  investment_wan: number;
+  employees: number;
+  status: 'entered' | 'confirmed';
+  source: PerformanceRecord['source'];
+  entered_at: Date;
+  confirmed_at: Date | null;
+  confirmed_by_name: string | null;
+}
 
-export async function performanceOf(db: Queryable, projectId: string): Promise<(PerformanceRecord & { confirmedAt: string | null; confirmedBy: string | null })[]> {
+export async function performanceOf(
+  db: Queryable,
+  projectId: string
+): Promise<(PerformanceRecord & { confirmedAt: string | null; confirmedBy: string | null })[]> {
   const { rows } = await db.query<PerfRow>(
     `select r.*, u.display_name as confirmed_by_name from performance_reports r left join users u on u.id = r.confirmed_by
-      where r.project_id = $1 order by r.year`, [projectId]);
+      where r.project_id = $1 order by r.year`,
+    [projectId]
+  );
   return rows.map((r) => ({
-    year: r.year, taxWan: r.tax_wan, outputWan: r.output_wan, investmentWan: r.investment_wan, employees: r.employees, status: r.status, source: r.source,
-    confirmedAt: r.confirmed_at ? new Date(r.confirmed_at).toISOString() : null, confirmedBy: r.confirmed_by_name
+    year: r.year,
+    taxWan: r.tax_wan,
+    outputWan: r.output_wan,
+    investmentWan: r.investment_wan,
+    employees: r.employees,
+    status: r.status,
+    source: r.source,
+    confirmedAt: r.confirmed_at ? new Date(r.confirmed_at).toISOString() : null,
+    confirmedBy: r.confirmed_by_name
   }));
 }
 
@@ -74,7 +143,14 @@ export const currentYear = () => +todayInShanghai().slice(0, 4);
  * Upsert one year's figures inside a transaction (the form and the xlsx import share it). The district's own
  * entry (or import) is confirmed at once; the enterprise's waits for the district.
  */
-export async function writePerformance(tx: Queryable, actor: SessionUser, projectId: string, stage: string, v: PerformanceInput, source: PerformanceRecord['source']): Promise<void> {
+export async function writePerformance(
+  tx: Queryable,
+  actor: SessionUser,
+  projectId: string,
+  stage: string,
+  v: PerformanceInput,
+  source: PerformanceRecord['source']
+): Promise<void> {
   const status = actor.role === 'district_industry' ? 'confirmed' : 'entered';
   await tx.query(
     `insert into performance_reports (project_id, year, tax_wan, output_wan, investment_wan, employees, status, source, entered_by, confirmed_by, confirmed_at)
@@ -82,23 +158,64 @@ export async function writePerformance(tx: Queryable, actor: SessionUser, projec
      on conflict (project_id, year) do update set tax_wan = excluded.tax_wan, output_wan = excluded.output_wan, investment_wan = excluded.investment_wan,
        employees = excluded.employees, status = excluded.status, source = excluded.source, entered_by = excluded.entered_by, entered_at = now(),
        confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at`,
-    [projectId, v.year, v.taxWan, v.outputWan, v.investmentWan, v.employees, status, source, actor.id, status === 'confirmed' ? actor.id : null, status === 'confirmed' ? new Date().toISOString() : null]
+    [
+      projectId,
+      v.year,
+      v.taxWan,
+      v.outputWan,
+      v.investmentWan,
+      v.employees,
+      status,
+      source,
+      actor.id,
+      status === 'confirmed' ? actor.id : null,
+      status === 'confirmed' ? new Date().toISOString() : null
+    ]
   );
-  await projects.insertEvent(tx, { projectId, actorId: actor.id, role: actor.role, action: 'record_performance', from: stage, to: stage, comment: null, version: null, payload: { ...v, status, source } });
+  await projects.insertEvent(tx, {
+    projectId,
+    actorId: actor.id,
+    role: actor.role,
+    action: 'record_performance',
+    from: stage,
+    to: stage,
+    comment: null,
+    version: null,
+    payload: { ...v, status, source }
+  });
 }
 
-export async function existingPerformance(db: Queryable, projectId: string, year: number): Promise<PerformanceRecord | undefined> {
+export async function existingPerformance(
+  db: Queryable,
+  projectId: string,
+  year: number
+): Promise<PerformanceRecord | undefined> {
   return (await performanceOf(db, projectId)).find((p) => p.year === year);
 }
 
 export async function enterPerformance(db: Db, actor: SessionUser, projectId: string, body: Record<string, unknown>) {
   const parsed = parsePerformance(body, currentYear());
-  if (!parsed.ok) throw apiError(400, 'bad_figures', { zh: parsed.problems.map((p) => p.zh).join('；'), en: parsed.problems.map((p) => p.en).join('; ') });
+  if (!parsed.ok)
+    throw apiError(400, 'bad_figures', {
+      zh: parsed.problems.map((p) => p.zh).join('；'),
+      en: parsed.problems.map((p) => p.en).join('; ')
+    });
   return db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, projectId, { forUpdate: true });
-    const refusal = checkPerformanceEntry(stateOf(row), toActor(actor), await existingPerformance(tx, projectId, parsed.value.year));
+    const refusal = checkPerformanceEntry(
+      stateOf(row),
+      toActor(actor),
+      await existingPerformance(tx, projectId, parsed.value.year)
+    );
     if (refusal) throw refused(refusal);
-    await writePerformance(tx, actor, projectId, row.stage, parsed.value, actor.role === 'enterprise' ? 'enterprise' : 'district');
+    await writePerformance(
+      tx,
+      actor,
+      projectId,
+      row.stage,
+      parsed.value,
+      actor.role === 'enterprise' ? 'enterprise' : 'district'
+    );
     return existingPerformance(tx, projectId, parsed.value.year);
   });
 }
@@ -106,10 +223,28 @@ export async function enterPerformance(db: Db, actor: SessionUser, projectId: st
 export async function confirmPerformance(db: Db, actor: SessionUser, projectId: string, year: number) {
   return db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, projectId, { forUpdate: true });
-    const refusal = checkPerformanceConfirm(stateOf(row), toActor(actor), await existingPerformance(tx, projectId, year), year);
+    const refusal = checkPerformanceConfirm(
+      stateOf(row),
+      toActor(actor),
+      await existingPerformance(tx, projectId, year),
+      year
+    );
     if (refusal) throw refused(refusal);
-    await tx.query(`update performance_reports set status = 'confirmed', confirmed_by = $3, confirmed_at = now() where project_id = $1 and year = $2`, [projectId, year, actor.id]);
-    await projects.insertEvent(tx, { projectId, actorId: actor.id, role: actor.role, action: 'confirm_performance', from: row.stage, to: row.stage, comment: null, version: null, payload: { year } });
+    await tx.query(
+      `update performance_reports set status = 'confirmed', confirmed_by = $3, confirmed_at = now() where project_id = $1 and year = $2`,
+      [projectId, year, actor.id]
+    );
+    await projects.insertEvent(tx, {
+      projectId,
+      actorId: actor.id,
+      role: actor.role,
+      action: 'confirm_performance',
+      from: row.stage,
+      to: row.stage,
+      comment: null,
+      version: null,
+      payload: { year }
+    });
     return existingPerformance(tx, projectId, year);
   });
 }

@@ -3,7 +3,12 @@
 import type { Actor } from '../../domain/permissions.ts';
 import type { SessionUser } from './session.ts';
 
-export function toActor(user: Pick<SessionUser, 'id' | 'role' | 'authorityCode' | 'department'> & { departmentCode?: string | null; displayName?: string }): Actor {
+export function toActor(
+  user: Pick<SessionUser, 'id' | 'role' | 'authorityCode' | 'department'> & {
+    departmentCode?: string | null;
+    displayName?: string;
+  }
+): Actor {
   return {
     id: user.id,
     role: user.role,

@@ -4,7 +4,10 @@
 // Anyone else's X-Forwarded-For is ignored: a client cannot choose the address it is counted under.
 import { isIP } from 'node:net';
 
-interface Block { bytes: number[]; bits: number }
+interface Block {
+  bytes: number[];
+  bits: number;
+}
 
 function bytesOf(ip: string): number[] | null {
   let a = ip.trim();
@@ -16,22 +19,36 @@ function bytesOf(ip: string): number[] | null {
   if (kind !== 6) return null;
   const [head, tail = ''] = a.split('::');
   const groups = (s: string) => (s ? s.split(':') : []);
-  let h = groups(head), t = groups(a.includes('::') ? tail : '');
+  let h = groups(head),
+    t = groups(a.includes('::') ? tail : '');
   // An embedded IPv4 tail (::1.2.3.4) counts as two groups.
-  const fix = (g: string[]) => g.flatMap((x) => (x.includes('.') ? ((b) => [((b[0] << 8) | b[1]).toString(16), ((b[2] << 8) | b[3]).toString(16)])(x.split('.').map(Number)) : [x]));
-  h = fix(h); t = fix(t);
+  const fix = (g: string[]) =>
+    g.flatMap((x) =>
+      x.includes('.')
+        ? ((b) => [((b[0] << 8) | b[1]).toString(16), ((b[2] << 8) | b[3]).toString(16)])(x.split('.').map(Number))
+        : [x]
+    );
+  h = fix(h);
+  t = fix(t);
   const all = a.includes('::') ? [...h, ...Array(8 - h.length - t.length).fill('0'), ...t] : h;
-  return all.flatMap((g) => { const n = parseInt(g || '0', 16); return [n >> 8, n & 255]; });
+  return all.flatMap((g) => {
+    const n = parseInt(g || '0', 16);
+    return [n >> 8, n & 255];
+  });
 }
 
 export function parseTrustedProxies(spec: string | undefined): Block[] {
   const blocks: Block[] = [];
-  for (const part of (spec ?? '').split(',').map((s) => s.trim()).filter(Boolean)) {
+  for (const part of (spec ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean)) {
     const [addr, len] = part.split('/');
     const bytes = bytesOf(addr);
     if (!bytes) throw new Error(`TRUSTED_PROXIES: "${part}" is not an address or CIDR block`);
     const bits = len === undefined ? bytes.length * 8 : Number(len);
-    if (!Number.isInteger(bits) || bits < 0 || bits > bytes.length * 8) throw new Error(`TRUSTED_PROXIES: bad prefix length in "${part}"`);
+    if (!Number.isInteger(bits) || bits < 0 || bits > bytes.length * 8)
+      throw new Error(`TRUSTED_PROXIES: bad prefix length in "${part}"`);
     blocks.push({ bytes, bits });
   }
   return blocks;
@@ -52,11 +69,17 @@ export const isTrusted = (ip: string, proxies: Block[]) => {
 };
 
 /** The normalised textual address (IPv4-mapped IPv6 as plain IPv4), or the input trimmed. */
-const normal = (ip: string) => { const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip.trim()); return m ? m[1] : ip.trim(); };
+const normal = (ip: string) => {
+  const m = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(ip.trim());
+  return m ? m[1] : ip.trim();
+};
 
 export function clientAddress(peer: string, forwardedFor: string | null, proxies: Block[]): string {
   if (!forwardedFor || !isTrusted(peer, proxies)) return normal(peer);
-  const hops = forwardedFor.split(',').map((s) => s.trim()).filter(Boolean);
+  const hops = forwardedFor
+    .split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   for (let i = hops.length - 1; i >= 0; i--) {
     if (!bytesOf(hops[i])) return normal(peer); // garbage in the header: count the proxy's own address
     if (!isTrusted(hops[i], proxies)) return normal(hops[i]);

@@ -11,15 +11,28 @@ export type LoginOutcome =
   | { ok: false; reason: 'invalid' }
   | { ok: false; reason: 'limited'; retryAfter: number };
 
-export async function login(db: Db, username: string, password: string, meta: { ip: string; userAgent: string }): Promise<LoginOutcome> {
+export async function login(
+  db: Db,
+  username: string,
+  password: string,
+  meta: { ip: string; userAgent: string }
+): Promise<LoginOutcome> {
   const admission = await admit(db, username, meta.ip);
   if (!admission.ok) return { ok: false, reason: 'limited', retryAfter: admission.retryAfter };
   const user = await findUserByUsername(db, username);
-  const good = user ? await verifyPassword(user.password_hash, password) : (await verifyPassword(await dummyHash(), password), false);
+  const good = user
+    ? await verifyPassword(user.password_hash, password)
+    : (await verifyPassword(await dummyHash(), password), false);
   if (!user || !good || user.disabled) return { ok: false, reason: 'invalid' };
   await succeeded(db, username, meta.ip);
   const session = await createSession(db, user.id, meta);
-  return { ok: true, token: session.token, expiresAt: session.expiresAt, userId: user.id, mustChangePassword: Boolean(user.must_change_password) };
+  return {
+    ok: true,
+    token: session.token,
+    expiresAt: session.expiresAt,
+    userId: user.id,
+    mustChangePassword: Boolean(user.must_change_password)
+  };
 }
 
 /** "in 30 seconds" / "in 4 minutes" for the refusal message. */

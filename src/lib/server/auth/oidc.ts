@@ -26,12 +26,18 @@ export function oidcSettingsFromEnv(env: NodeJS.ProcessEnv = process.env): OidcS
   if (!env.OIDC_ISSUER || !env.OIDC_CLIENT_ID) return null;
   const origin = env.ORIGIN ?? `http://localhost:${env.PORT ?? 3000}`;
   return {
-    issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET ?? '',
+    issuer: env.OIDC_ISSUER,
+    clientId: env.OIDC_CLIENT_ID,
+    clientSecret: env.OIDC_CLIENT_SECRET ?? '',
     redirectUri: env.OIDC_REDIRECT_URI ?? `${origin.replace(/\/$/, '')}/login/oidc/callback`,
     scope: env.OIDC_SCOPES ?? 'openid profile email',
-    roleClaim: env.OIDC_ROLE_CLAIM ?? 'zl_role', districtClaim: env.OIDC_DISTRICT_CLAIM ?? 'zl_district',
-    roleMap: parseMap(env.OIDC_ROLE_MAP), districtMap: parseMap(env.OIDC_DISTRICT_MAP),
-    allowInsecure: env.OIDC_ALLOW_HTTP === '1', trustClaims: env.OIDC_TRUST_CLAIMS === '1', label: env.OIDC_LABEL ?? null
+    roleClaim: env.OIDC_ROLE_CLAIM ?? 'zl_role',
+    districtClaim: env.OIDC_DISTRICT_CLAIM ?? 'zl_district',
+    roleMap: parseMap(env.OIDC_ROLE_MAP),
+    districtMap: parseMap(env.OIDC_DISTRICT_MAP),
+    allowInsecure: env.OIDC_ALLOW_HTTP === '1',
+    trustClaims: env.OIDC_TRUST_CLAIMS === '1',
+    label: env.OIDC_LABEL ?? null
   };
 }
 
@@ -41,7 +47,13 @@ function configuration(s: OidcSettings): Promise<oidc.Configuration> {
   const key = `${s.issuer} ${s.clientId}`;
   let c = configs.get(key);
   if (!c) {
-    c = oidc.discovery(new URL(s.issuer), s.clientId, s.clientSecret || undefined, undefined, s.allowInsecure ? { execute: [oidc.allowInsecureRequests] } : undefined);
+    c = oidc.discovery(
+      new URL(s.issuer),
+      s.clientId,
+      s.clientSecret || undefined,
+      undefined,
+      s.allowInsecure ? { execute: [oidc.allowInsecureRequests] } : undefined
+    );
     c.catch(() => configs.delete(key));
     configs.set(key, c);
   }
@@ -55,10 +67,19 @@ export async function beginOidcLogin(db: Db, s: OidcSettings, next: string): Pro
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
   await db.query(`delete from oidc_logins where created_at < now() - interval '15 minutes'`);
-  await db.query('insert into oidc_logins (state, code_verifier, nonce, next) values ($1, $2, $3, $4)', [state, verifier, nonce, next]);
+  await db.query('insert into oidc_logins (state, code_verifier, nonce, next) values ($1, $2, $3, $4)', [
+    state,
+    verifier,
+    nonce,
+    next
+  ]);
   return oidc.buildAuthorizationUrl(config, {
-    redirect_uri: s.redirectUri, scope: s.scope, state, nonce,
-    code_challenge: await oidc.calculatePKCECodeChallenge(verifier), code_challenge_method: 'S256'
+    redirect_uri: s.redirectUri,
+    scope: s.scope,
+    state,
+    nonce,
+    code_challenge: await oidc.calculatePKCECodeChallenge(verifier),
+    code_challenge_method: 'S256'
   }).href;
 }
 
@@ -69,7 +90,12 @@ export type OidcOutcome =
   | { kind: 'failed'; reason: string };
 
 /** The callback: checks state, exchanges the code with the verifier, checks the ID token, then signs in. */
-export async function completeOidcLogin(db: Db, s: OidcSettings, callbackUrl: URL, meta: { ip: string; userAgent: string }): Promise<OidcOutcome> {
+export async function completeOidcLogin(
+  db: Db,
+  s: OidcSettings,
+  callbackUrl: URL,
+  meta: { ip: string; userAgent: string }
+): Promise<OidcOutcome> {
   const state = callbackUrl.searchParams.get('state') ?? '';
   const { rows } = await db.query<{ code_verifier: string; nonce: string; next: string }>(
     `delete from oidc_logins where state = $1 and created_at > now() - interval '15 minutes' returning code_verifier, nonce, next`,
@@ -80,7 +106,12 @@ export async function completeOidcLogin(db: Db, s: OidcSettings, callbackUrl: UR
   let claims: Record<string, unknown>;
   try {
     const config = await configuration(s);
-    const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, { pkceCodeVerifier: pending.code_verifier, expectedState: state, expectedNonce: pending.nonce, idTokenExpected: true });
+    const tokens = await oidc.authorizationCodeGrant(config, callbackUrl, {
+      pkceCodeVerifier: pending.code_verifier,
+      expectedState: state,
+      expectedNonce: pending.nonce,
+      idTokenExpected: true
+    });
     const idClaims = tokens.claims()!;
     // Some providers put role and district only in the userinfo answer.
     const info = await oidc.fetchUserInfo(config, tokens.access_token, idClaims.sub).catch(() => ({}));
@@ -96,7 +127,13 @@ export async function completeOidcLogin(db: Db, s: OidcSettings, callbackUrl: UR
   return { kind: 'signed_in', token: session.token, expiresAt: session.expiresAt, next: pending.next, userId: user.id };
 }
 
-interface Linked { id: string; username: string; pending: boolean; disabled: boolean; created: boolean }
+interface Linked {
+  id: string;
+  username: string;
+  pending: boolean;
+  disabled: boolean;
+  created: boolean;
+}
 
 /** The account linked to (issuer, subject), or a new one: pending unless trusted claims make it complete. */
 async function linkedUser(db: Db, s: OidcSettings, claims: Record<string, unknown>): Promise<Linked> {
@@ -110,20 +147,37 @@ async function linkedUser(db: Db, s: OidcSettings, claims: Record<string, unknow
     const proposal = proposeFromClaims(claims, s);
     const active = s.trustClaims && proposal.complete;
     let username = usernameFromClaims(claims);
-    if (await findUserByUsername(tx, username)) username = `${username.slice(0, 30)}_${sub.replace(/[^A-Za-z0-9]/g, '').slice(-6) || 'sso'}`;
-    const displayName = typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : username;
+    if (await findUserByUsername(tx, username))
+      username = `${username.slice(0, 30)}_${sub.replace(/[^A-Za-z0-9]/g, '').slice(-6) || 'sso'}`;
+    const displayName =
+      typeof claims.name === 'string' && claims.name.trim() ? claims.name.trim().slice(0, 100) : username;
     // A pending account holds the least role until approved; it cannot sign in (resolveSession skips it).
     const id = await insertUser(tx, {
-      username, displayName, role: active ? proposal.role! : 'enterprise', authorityCode: active ? proposal.authorityCode : null,
-      email: typeof claims.email === 'string' ? claims.email.slice(0, 200) : null, passwordHash: '!'
+      username,
+      displayName,
+      role: active ? proposal.role! : 'enterprise',
+      authorityCode: active ? proposal.authorityCode : null,
+      email: typeof claims.email === 'string' ? claims.email.slice(0, 200) : null,
+      passwordHash: '!'
     });
     await tx.query(
       'update users set pending = $2, oidc_issuer = $3, oidc_subject = $4, proposed_role = $5, proposed_authority = $6 where id = $1',
       [id, !active, s.issuer, sub, proposal.role, proposal.authorityCode]
     );
-    await tx.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, null, 'sso_first_sign_in', $2)`, [
-      id, JSON.stringify({ userId: id, username, issuer: s.issuer, proposedRole: proposal.role, proposedAuthority: proposal.authorityCode, pending: !active })
-    ]);
+    await tx.query(
+      `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, null, 'sso_first_sign_in', $2)`,
+      [
+        id,
+        JSON.stringify({
+          userId: id,
+          username,
+          issuer: s.issuer,
+          proposedRole: proposal.role,
+          proposedAuthority: proposal.authorityCode,
+          pending: !active
+        })
+      ]
+    );
     return { id, username, pending: !active, disabled: false, created: true };
   });
 }

@@ -7,7 +7,14 @@
 // each further failure up to MAX_DELAY_SECONDS: a guesser is slowed to a crawl, but the account's owner,
 // signing in from another address, is never locked out by someone else's failures.
 import type { Queryable } from '../db/index.ts';
-import { clearKey, forgetStaleKeys, giveAttemptBack, secondsBlocked, takeAttempt, type ThrottleLimits } from './login-throttle.repository.ts';
+import {
+  clearKey,
+  forgetStaleKeys,
+  giveAttemptBack,
+  secondsBlocked,
+  takeAttempt,
+  type ThrottleLimits
+} from './login-throttle.repository.ts';
 
 export const FREE_FAILURES_PER_PAIR = 5;
 /** One address may fail more often across accounts (a government office behind one NAT), but not spray hundreds. */
@@ -25,7 +32,12 @@ export function delayAfter(failures: number, free: number): number {
 
 const ANY_ACCOUNT = '';
 
-const limits = (free: number): ThrottleLimits => ({ free, firstDelaySeconds: FIRST_DELAY_SECONDS, maxDelaySeconds: MAX_DELAY_SECONDS, forgetAfterMinutes: FORGET_AFTER_MINUTES });
+const limits = (free: number): ThrottleLimits => ({
+  free,
+  firstDelaySeconds: FIRST_DELAY_SECONDS,
+  maxDelaySeconds: MAX_DELAY_SECONDS,
+  forgetAfterMinutes: FORGET_AFTER_MINUTES
+});
 const take = (db: Queryable, username: string, ip: string, free: number) => takeAttempt(db, username, ip, limits(free));
 
 export type Admission = { ok: true } | { ok: false; retryAfter: number };
@@ -33,7 +45,8 @@ export type Admission = { ok: true } | { ok: false; retryAfter: number };
 /** Counts an attempt against both keys, or says how long to wait. */
 export async function admit(db: Queryable, username: string, ip: string): Promise<Admission> {
   const user = username.toLowerCase();
-  if ((await take(db, ANY_ACCOUNT, ip, FREE_FAILURES_PER_ADDRESS)) === null) return { ok: false, retryAfter: await secondsBlocked(db, ANY_ACCOUNT, ip) };
+  if ((await take(db, ANY_ACCOUNT, ip, FREE_FAILURES_PER_ADDRESS)) === null)
+    return { ok: false, retryAfter: await secondsBlocked(db, ANY_ACCOUNT, ip) };
   if ((await take(db, user, ip, FREE_FAILURES_PER_PAIR)) === null) {
     await giveAttemptBack(db, ANY_ACCOUNT, ip, FREE_FAILURES_PER_ADDRESS);
     return { ok: false, retryAfter: await secondsBlocked(db, user, ip) };

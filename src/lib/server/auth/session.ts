@@ -32,7 +32,13 @@ export const tokenHash = sha256;
 
 export async function createSession(db: Queryable, userId: string, meta: { ip: string; userAgent: string }) {
   const token = randomBytes(32).toString('base64url');
-  const expiresAt = await insertSession(db, { tokenHash: sha256(token), userId, hours: SESSION_HOURS, ip: meta.ip, userAgent: meta.userAgent.slice(0, 300) });
+  const expiresAt = await insertSession(db, {
+    tokenHash: sha256(token),
+    userId,
+    hours: SESSION_HOURS,
+    ip: meta.ip,
+    userAgent: meta.userAgent.slice(0, 300)
+  });
   return { token, expiresAt };
 }
 
@@ -41,10 +47,16 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
   const u = await sessionUser(db, sha256(token));
   if (!u) return null;
   return {
-    id: u.id, username: u.username, displayName: u.display_name, role: u.role,
-    authorityCode: u.authority_code, department: u.department, enterpriseName: u.enterprise_name,
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    authorityCode: u.authority_code,
+    department: u.department,
+    enterpriseName: u.enterprise_name,
     mustChangePassword: u.must_change_password,
-    departmentCode: u.department_code, email: u.email
+    departmentCode: u.department_code,
+    email: u.email
   };
 }
 

@@ -3,11 +3,22 @@ import type { Queryable } from '../db/index.ts';
 import type { Role } from '../../domain/roles.ts';
 
 export interface SessionUserRow {
-  id: string; username: string; display_name: string; role: Role; authority_code: string | null;
-  department: string | null; enterprise_name: string | null; must_change_password: boolean; department_code: string | null; email: string | null;
+  id: string;
+  username: string;
+  display_name: string;
+  role: Role;
+  authority_code: string | null;
+  department: string | null;
+  enterprise_name: string | null;
+  must_change_password: boolean;
+  department_code: string | null;
+  email: string | null;
 }
 
-export async function insertSession(db: Queryable, s: { tokenHash: string; userId: string; hours: number; ip: string; userAgent: string }): Promise<Date> {
+export async function insertSession(
+  db: Queryable,
+  s: { tokenHash: string; userId: string; hours: number; ip: string; userAgent: string }
+): Promise<Date> {
   const { rows } = await db.query<{ expires_at: Date }>(
     `insert into sessions (token_hash, user_id, expires_at, ip, user_agent)
      values ($1, $2, now() + make_interval(hours => $3), $4, $5) returning expires_at`,

@@ -15,7 +15,8 @@ export function calendarSeedSql(from?: number, to?: number): string {
     'insert into calendar_years (year, source) values',
     years.map((y) => `  (${y}, 'chinese-days')`).join(',\n') + '\non conflict (year) do nothing;',
     'insert into calendar_days (date, kind, name, name_en) values',
-    days.map((d) => `  ('${d.date}', '${d.kind}', ${q(d.name)}, ${q(d.nameEn)})`).join(',\n') + '\non conflict (date) do nothing;'
+    days.map((d) => `  ('${d.date}', '${d.kind}', ${q(d.name)}, ${q(d.nameEn)})`).join(',\n') +
+      '\non conflict (date) do nothing;'
   ];
   return lines.join('\n') + '\n';
 }

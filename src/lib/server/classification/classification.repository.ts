@@ -64,25 +64,42 @@ function projectToAreaPlane(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
   return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(projectRing)) };
 }
 
-type Row = { parcel_m2: number; versions: (Omit<LayerVersionUsed, 'versionId'> & { versionId: number | string })[] | string | null } & { [K in keyof OverlapRow]: OverlapRow[K] | null };
+type Row = {
+  parcel_m2: number;
+  versions: (Omit<LayerVersionUsed, 'versionId'> & { versionId: number | string })[] | string | null;
+} & { [K in keyof OverlapRow]: OverlapRow[K] | null };
 
 function toOverlay(rows: Row[]): Overlay {
   const v = rows[0]?.versions ?? [];
   const versions = typeof v === 'string' ? (JSON.parse(v) as Exclude<Row['versions'], string | null>) : v;
   return {
     parcelAreaM2: rows.length ? Number(rows[0].parcel_m2) : 0,
-    layerVersions: versions.map((x) => ({ kind: x.kind, versionId: Number(x.versionId), version: Number(x.version), label: x.label, sample: x.sample })),
+    layerVersions: versions.map((x) => ({
+      kind: x.kind,
+      versionId: Number(x.versionId),
+      version: Number(x.version),
+      label: x.label,
+      sample: x.sample
+    })),
     overlaps: rows
       .filter((r) => r.zone_id != null)
       .map((r) => ({
-        kind: r.kind!, purpose: r.purpose!, zone_id: Number(r.zone_id), name: r.name ?? '', code: r.code, area_m2: Number(r.area_m2)
+        kind: r.kind!,
+        purpose: r.purpose!,
+        zone_id: Number(r.zone_id),
+        name: r.name ?? '',
+        code: r.code,
+        area_m2: Number(r.area_m2)
       }))
   };
 }
 
 export async function overlayGeoJson(db: Queryable, geometry: Polygon | MultiPolygon): Promise<Overlay> {
   // Prepared: on the embedded database parsing and planning this statement cost more than the overlay itself.
-  const { rows } = await runPrepared<Row>(db, 'classify_overlay_geojson', PARCEL_FROM_GEOJSON + OVERLAY, [JSON.stringify(geometry), JSON.stringify(projectToAreaPlane(geometry))]);
+  const { rows } = await runPrepared<Row>(db, 'classify_overlay_geojson', PARCEL_FROM_GEOJSON + OVERLAY, [
+    JSON.stringify(geometry),
+    JSON.stringify(projectToAreaPlane(geometry))
+  ]);
   return toOverlay(rows);
 }
 
@@ -101,7 +118,9 @@ export async function currentLayerVersions(db: Queryable): Promise<LayerVersionU
 }
 
 export async function currentParcelId(db: Queryable, projectId: string): Promise<string | null> {
-  const { rows } = await db.query<{ id: string }>('select id from parcels where project_id = $1 and is_current', [projectId]);
+  const { rows } = await db.query<{ id: string }>('select id from parcels where project_id = $1 and is_current', [
+    projectId
+  ]);
   return rows[0]?.id ?? null;
 }
 
@@ -119,12 +138,22 @@ export async function storeClassification(tx: Queryable, c: StoredClassification
   await tx.query(
     `insert into classifications (project_id, parcel_id, land_type, result, layer_versions, tolerances)
      values ($1, $2, $3, $4, $5, $6)`,
-    [c.projectId, c.parcelId, c.landType, JSON.stringify(c.result), JSON.stringify(c.layerVersions), JSON.stringify(c.tolerances)]
+    [
+      c.projectId,
+      c.parcelId,
+      c.landType,
+      JSON.stringify(c.result),
+      JSON.stringify(c.layerVersions),
+      JSON.stringify(c.tolerances)
+    ]
   );
   await tx.query('update projects set land_type = $2, updated_at = now() where id = $1', [c.projectId, c.landType]);
 }
 
-export async function latestClassification(db: Queryable, projectId: string): Promise<{ result: unknown; at: Date } | null> {
+export async function latestClassification(
+  db: Queryable,
+  projectId: string
+): Promise<{ result: unknown; at: Date } | null> {
   const { rows } = await db.query<{ result: unknown; at: Date }>(
     'select result, at from classifications where project_id = $1 order by id desc limit 1',
     [projectId]
@@ -136,8 +165,15 @@ export async function latestClassification(db: Queryable, projectId: string): Pr
 export const DECIDED_STAGES = ['recognised', 'tracking', 'rejected', 'withdrawn'];
 
 export interface ReclassifyCandidate {
-  id: string; code: string; title: string; stage: string; authority_code: string | null;
-  owner_id: string; owner_name: string; land_type: string | null; previous: unknown | null;
+  id: string;
+  code: string;
+  title: string;
+  stage: string;
+  authority_code: string | null;
+  owner_id: string;
+  owner_name: string;
+  land_type: string | null;
+  previous: unknown | null;
 }
 
 /** Projects not yet decided that have a parcel, with their latest classification (null if never classified). */

@@ -19,7 +19,11 @@ function assertArea(areaM2: number) {
 }
 
 /** Classifies one EPSG:4490 polygon against the current layers; stores nothing. */
-export async function classifyGeometry(db: Queryable, geometry4490: Polygon | MultiPolygon, opts: ClassifyOptions = {}): Promise<Classification> {
+export async function classifyGeometry(
+  db: Queryable,
+  geometry4490: Polygon | MultiPolygon,
+  opts: ClassifyOptions = {}
+): Promise<Classification> {
   const tolerances = resolveTolerances(opts.tolerances);
   if (!geometry4490 || (geometry4490.type !== 'Polygon' && geometry4490.type !== 'MultiPolygon'))
     throw userError('not-polygon', '地块边界必须是面（多边形）', 'The parcel boundary must be a polygon');
@@ -32,14 +36,25 @@ export async function classifyGeometry(db: Queryable, geometry4490: Polygon | Mu
  * Classifies the project's current parcel, stores the result (history kept in `classifications`) and sets
  * `projects.land_type`, all in the caller's transaction.
  */
-export async function classifyProject(tx: Queryable, projectId: string, opts: ClassifyOptions = {}): Promise<Classification> {
+export async function classifyProject(
+  tx: Queryable,
+  projectId: string,
+  opts: ClassifyOptions = {}
+): Promise<Classification> {
   const tolerances = resolveTolerances(opts.tolerances);
   const parcelId = await currentParcelId(tx, projectId);
   if (!parcelId) throw userError('no-parcel', '项目尚未上传地块边界', 'The project has no parcel boundary yet');
   const overlay = await overlayParcel(tx, parcelId);
   assertArea(overlay.parcelAreaM2);
   const result = decide({ ...overlay, tolerances });
-  await storeClassification(tx, { projectId, parcelId, landType: result.landType, result, layerVersions: overlay.layerVersions, tolerances });
+  await storeClassification(tx, {
+    projectId,
+    parcelId,
+    landType: result.landType,
+    result,
+    layerVersions: overlay.layerVersions,
+    tolerances
+  });
   return result;
 }
 

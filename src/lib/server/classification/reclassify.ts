@@ -29,7 +29,9 @@ export interface ReclassifyChange {
   changed: (keyof ClassificationSummary)[];
 }
 
-export function summarise(c: Pick<Classification, 'landType' | 'authorityCode' | 'lingang' | 'straddles' | 'conflicts'>): ClassificationSummary {
+export function summarise(
+  c: Pick<Classification, 'landType' | 'authorityCode' | 'lingang' | 'straddles' | 'conflicts'>
+): ClassificationSummary {
   return {
     landType: c.landType,
     authorityCode: c.authorityCode,
@@ -41,7 +43,10 @@ export function summarise(c: Pick<Classification, 'landType' | 'authorityCode' |
 
 const FIELDS: (keyof ClassificationSummary)[] = ['landType', 'authorityCode', 'lingang', 'straddles', 'conflicts'];
 
-export function diff(before: ClassificationSummary | null, after: ClassificationSummary): (keyof ClassificationSummary)[] {
+export function diff(
+  before: ClassificationSummary | null,
+  after: ClassificationSummary
+): (keyof ClassificationSummary)[] {
   if (!before) return after.landType ? ['landType'] : [];
   return FIELDS.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
 }
@@ -55,16 +60,32 @@ export async function reclassifyOpenProjects(
   for (const p of candidates) {
     const prev = p.previous as Classification | null;
     // A project never classified by this module still has a land type (set elsewhere): compare with that.
-    const before = prev ? summarise(prev) : p.land_type ? { landType: p.land_type, authorityCode: null, lingang: false, straddles: false, conflicts: [] } : null;
+    const before = prev
+      ? summarise(prev)
+      : p.land_type
+        ? { landType: p.land_type, authorityCode: null, lingang: false, straddles: false, conflicts: [] }
+        : null;
     const after = summarise(await classifyProject(tx, p.id));
     const changed = prev ? diff(before, after) : before?.landType === after.landType ? [] : ['landType' as const];
     if (changed.length === 0) continue;
     changes.push({
-      projectId: p.id, code: p.code, title: p.title, stage: p.stage, ownerId: p.owner_id, ownerName: p.owner_name,
-      authorityCode: p.authority_code, before, after, changed
+      projectId: p.id,
+      code: p.code,
+      title: p.title,
+      stage: p.stage,
+      ownerId: p.owner_id,
+      ownerName: p.owner_name,
+      authorityCode: p.authority_code,
+      before,
+      after,
+      changed
     });
     await insertReclassifiedEvent(tx, {
-      projectId: p.id, actorId: ctx.actorId, stage: p.stage, comment: ctx.reason, payload: { before, after, changed }
+      projectId: p.id,
+      actorId: ctx.actorId,
+      stage: p.stage,
+      comment: ctx.reason,
+      payload: { before, after, changed }
     });
   }
   return { checked: candidates.length, changes };

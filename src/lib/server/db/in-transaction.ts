@@ -15,4 +15,5 @@ export function joined(outer: Db, tx: Queryable): Db {
 }
 
 /** Runs fn with a Db bound to one transaction of `db`: everything fn does commits or rolls back together. */
-export const inTransaction = <T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> => db.transaction((tx) => fn(joined(db, tx)));
+export const inTransaction = <T>(db: Db, fn: (db: Db) => Promise<T>): Promise<T> =>
+  db.transaction((tx) => fn(joined(db, tx)));

@@ -18,7 +18,9 @@ export async function migrate(db: Db, dir = migrationsDir()): Promise<string[]> 
   const applied: string[] = [];
   await db.query('select pg_advisory_lock($1)', [MIGRATION_LOCK]);
   try {
-    const done = new Set((await db.query<{ name: string }>('select name from schema_migrations')).rows.map((r) => r.name));
+    const done = new Set(
+      (await db.query<{ name: string }>('select name from schema_migrations')).rows.map((r) => r.name)
+    );
     for (const file of files) {
       if (done.has(file)) continue;
       const sql = await readFile(path.join(dir, file), 'utf8');

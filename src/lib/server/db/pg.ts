@@ -8,14 +8,24 @@ export async function openPostgres(url: string): Promise<Db> {
   // JIT off: PostGIS functions carry high planner costs, so PostgreSQL JIT-compiles small per-row queries
   // (the zone subdivision trigger, classification) at ~50 ms each — measured 27 s vs 1 s for 500 zones.
   // application_name: `zeroland db restore` sees a running server's connections and refuses.
-  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_MAX ?? 10), options: '-c jit=off', application_name: 'zeroland' });
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: Number(process.env.PG_POOL_MAX ?? 10),
+    options: '-c jit=off',
+    application_name: 'zeroland'
+  });
   pool.on('error', (e) => console.error('postgres pool error:', e.message));
   const run = async <T>(c: pg.Pool | pg.PoolClient, sql: string, params?: unknown[]): Promise<QueryResult<T>> => {
     const r = await c.query(sql, params as unknown[]);
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   };
   // A named statement: node-pg parses it once per connection and then only binds and executes it.
-  const prepared = async <T>(c: pg.Pool | pg.PoolClient, name: string, text: string, values: unknown[]): Promise<QueryResult<T>> => {
+  const prepared = async <T>(
+    c: pg.Pool | pg.PoolClient,
+    name: string,
+    text: string,
+    values: unknown[]
+  ): Promise<QueryResult<T>> => {
     const r = await c.query({ name, text, values });
     return { rows: r.rows as T[], rowCount: r.rowCount ?? 0 };
   };

@@ -16,7 +16,12 @@ export async function openPglite(dataDir: string): Promise<Db> {
   // costs more than a small PostGIS overlay itself; a session-level PREPARE + EXECUTE skips both. Prepared
   // statements outlive transactions (also rolled-back ones), so the set of names is per database.
   const preparedNames = new Set<string>();
-  const prepared = async <T>(q: Pick<Queryable, 'query' | 'exec'>, name: string, sql: string, params: (string | number | boolean | null)[]): Promise<QueryResult<T>> => {
+  const prepared = async <T>(
+    q: Pick<Queryable, 'query' | 'exec'>,
+    name: string,
+    sql: string,
+    params: (string | number | boolean | null)[]
+  ): Promise<QueryResult<T>> => {
     if (!PREPARED_NAME.test(name)) throw new Error(`bad prepared statement name: ${name}`);
     if (!preparedNames.has(name)) {
       await q.exec(`prepare ${name} as ${sql}`);

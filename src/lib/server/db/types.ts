@@ -2,7 +2,10 @@
 // The same SQL runs on both; nothing above this folder knows which one it talks to.
 import { operatorError } from '../../errors.ts';
 
-export interface QueryResult<T> { rows: T[]; rowCount: number }
+export interface QueryResult<T> {
+  rows: T[];
+  rowCount: number;
+}
 
 export interface Queryable {
   query<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<QueryResult<T>>;
@@ -12,11 +15,20 @@ export interface Queryable {
    * The same statement run again and again (classification: one per parcel), parsed and planned once per
    * session under `name` ([a-z_][a-z0-9_]*, one SQL text per name). Optional: see runPrepared.
    */
-  prepared?<T = Record<string, unknown>>(name: string, sql: string, params: (string | number | boolean | null)[]): Promise<QueryResult<T>>;
+  prepared?<T = Record<string, unknown>>(
+    name: string,
+    sql: string,
+    params: (string | number | boolean | null)[]
+  ): Promise<QueryResult<T>>;
 }
 
 /** `q.prepared` when the engine has it, else a plain query (same rows either way). */
-export function runPrepared<T = Record<string, unknown>>(q: Queryable, name: string, sql: string, params: (string | number | boolean | null)[]): Promise<QueryResult<T>> {
+export function runPrepared<T = Record<string, unknown>>(
+  q: Queryable,
+  name: string,
+  sql: string,
+  params: (string | number | boolean | null)[]
+): Promise<QueryResult<T>> {
   return q.prepared ? q.prepared<T>(name, sql, params) : q.query<T>(sql, params);
 }
 

@@ -15,6 +15,13 @@ export async function writeDeadlines(db: Queryable, value: unknown, by: string):
   );
 }
 
-export async function insertDeadlinesEvent(db: Queryable, actor: { id: string; role: string }, payload: Record<string, unknown>): Promise<void> {
-  await db.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'deadlines_changed', $3)`, [actor.id, actor.role, JSON.stringify(payload)]);
+export async function insertDeadlinesEvent(
+  db: Queryable,
+  actor: { id: string; role: string },
+  payload: Record<string, unknown>
+): Promise<void> {
+  await db.query(
+    `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'deadlines_changed', $3)`,
+    [actor.id, actor.role, JSON.stringify(payload)]
+  );
 }

@@ -17,7 +17,10 @@ export const canConfigureDeadlines = (role: string) => role === 'admin' || role 
 
 export async function saveDeadlineSettings(db: Db, actor: SessionUser, input: unknown): Promise<DeadlineSettings> {
   if (!canConfigureDeadlines(actor.role)) {
-    throw apiError(403, 'forbidden', { zh: '只有系统管理员或市经济信息化委可以修改办理时限。', en: 'Only the administrator or the city SHEITC may change the time limits.' });
+    throw apiError(403, 'forbidden', {
+      zh: '只有系统管理员或市经济信息化委可以修改办理时限。',
+      en: 'Only the administrator or the city SHEITC may change the time limits.'
+    });
   }
   const p = deadlineSettingsSchema.safeParse(input);
   if (!p.success) {

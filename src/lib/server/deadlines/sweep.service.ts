@@ -18,19 +18,38 @@ import { deliveriesSettled, kickDelivery, notify, requeueStuck } from '../notifi
 /** Stages in which some clock may run (acceptance, recognition, reply dates). */
 const CLOCK_STAGES = ['submitted', 'preliminary_review', 'joint_review', 'decision'];
 
-export interface SweepResult { today: string; projects: number; notices: { projectId: string; clock: string; subject: string; level: string }[] }
+export interface SweepResult {
+  today: string;
+  projects: number;
+  notices: { projectId: string; clock: string; subject: string; level: string }[];
+}
 
 export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepResult> {
   const today = shanghaiDate(now);
-  const [settings, cal, rows] = await Promise.all([loadDeadlineSettings(db), loadCalendar(db), repo.listProjectRows(db, { stages: CLOCK_STAGES })]);
+  const [settings, cal, rows] = await Promise.all([
+    loadDeadlineSettings(db),
+    loadCalendar(db),
+    repo.listProjectRows(db, { stages: CLOCK_STAGES })
+  ]);
   const result: SweepResult = { today, projects: rows.length, notices: [] };
   for (const row of rows) {
     if (isStopping()) break; // the server is stopping: the next start sweeps again
     if (incompleteWorkflow(row)) continue;
     const state = stateOf(row);
-    const clocks = runningClocks(state, cal, today, settings, row.submitted_at ? shanghaiDate(new Date(row.submitted_at)) : null);
+    const clocks = runningClocks(
+      state,
+      cal,
+      today,
+      settings,
+      row.submitted_at ? shanghaiDate(new Date(row.submitted_at)) : null
+    );
     if (!clocks.some((c) => c.level !== 'ok')) continue;
-    const { rows: sentRows } = await db.query<{ clock: RunningClock['clock']; subject: string; cycle: string; level: RunningClock['level'] }>(
+    const { rows: sentRows } = await db.query<{
+      clock: RunningClock['clock'];
+      subject: string;
+      cycle: string;
+      level: RunningClock['level'];
+    }>(
       `select clock, subject, to_char(cycle, 'YYYY-MM-DD') as cycle, level from deadline_notices where project_id = $1`,
       [row.id]
     );
@@ -47,9 +66,24 @@ export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepRes
         const inv = c.subject ? state.invitations?.[c.subject] : undefined;
         const department = inv ? { zh: inv.zh, en: inv.en } : null;
         await repo.insertEvent(tx, {
-          projectId: row.id, actorId: null, role: 'system', action: level === 'overdue' ? 'deadline_overdue' : 'deadline_warning',
-          from: row.stage, to: row.stage, comment: null, version: null,
-          payload: { clock: c.clock, level, used: c.used, limit: c.limit, due: c.due, startedOn: c.cycle, ...(c.subject ? { department: c.subject, departmentName: department } : {}), ...(escalates(c) ? { escalated: 'city_sheitc' } : {}) }
+          projectId: row.id,
+          actorId: null,
+          role: 'system',
+          action: level === 'overdue' ? 'deadline_overdue' : 'deadline_warning',
+          from: row.stage,
+          to: row.stage,
+          comment: null,
+          version: null,
+          payload: {
+            clock: c.clock,
+            level,
+            used: c.used,
+            limit: c.limit,
+            due: c.due,
+            startedOn: c.cycle,
+            ...(c.subject ? { department: c.subject, departmentName: department } : {}),
+            ...(escalates(c) ? { escalated: 'city_sheitc' } : {})
+          }
         });
         await notify(tx, row, noticesForDeadline({ ...c, level }, row, department), null);
         return true;

@@ -8,17 +8,37 @@ import { apiError } from '../http/api.ts';
 import { authorityCodes } from '../stats/stats.repository.ts';
 import { DEPARTMENT_CODE_PATTERN, type DepartmentEntry } from '../../domain/departments.ts';
 
-interface DepartmentRow { authority_code: string; code: string; name_zh: string; name_en: string; default_invited: boolean; active: boolean; sort: number }
+interface DepartmentRow {
+  authority_code: string;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  default_invited: boolean;
+  active: boolean;
+  sort: number;
+}
 
 const entry = (r: DepartmentRow): DepartmentEntry & { authorityCode: string; sort: number } => ({
-  authorityCode: r.authority_code, code: r.code, zh: r.name_zh, en: r.name_en, defaultInvited: r.default_invited, active: r.active, sort: r.sort
+  authorityCode: r.authority_code,
+  code: r.code,
+  zh: r.name_zh,
+  en: r.name_en,
+  defaultInvited: r.default_invited,
+  active: r.active,
+  sort: r.sort
 });
 
 /** One district's departments (active and retired), in display order. */
 export async function departmentDirectory(db: Queryable, authorityCode: string | null): Promise<DepartmentEntry[]> {
   if (!authorityCode) return [];
-  const { rows } = await db.query<DepartmentRow>('select * from departments where authority_code = $1 order by sort, code', [authorityCode]);
-  return rows.map((r) => { const { authorityCode: _a, sort: _s, ...e } = entry(r); return e; });
+  const { rows } = await db.query<DepartmentRow>(
+    'select * from departments where authority_code = $1 order by sort, code',
+    [authorityCode]
+  );
+  return rows.map((r) => {
+    const { authorityCode: _a, sort: _s, ...e } = entry(r);
+    return e;
+  });
 }
 
 export async function allDepartments(db: Queryable) {
@@ -26,7 +46,11 @@ export async function allDepartments(db: Queryable) {
   return rows.map(entry);
 }
 
-const forbidden = () => apiError(403, 'forbidden', { zh: '只有系统管理员可以维护部门和账号绑定。', en: 'Only the administrator maintains departments and account bindings.' });
+const forbidden = () =>
+  apiError(403, 'forbidden', {
+    zh: '只有系统管理员可以维护部门和账号绑定。',
+    en: 'Only the administrator maintains departments and account bindings.'
+  });
 
 export const departmentInputSchema = z.object({
   authorityCode: z.string().min(1).max(40),
@@ -52,8 +76,15 @@ export async function saveDepartment(db: Db, actor: SessionUser, input: unknown)
   const d = p.data;
   return db.transaction(async (tx) => {
     const auth = await tx.query('select 1 from authorities where code = $1', [d.authorityCode]);
-    if (!auth.rows.length) throw apiError(400, 'unknown_authority', { zh: `没有代码为“${d.authorityCode}”的区。`, en: `No district with code "${d.authorityCode}".` });
-    const before = await tx.query<DepartmentRow>('select * from departments where authority_code = $1 and code = $2', [d.authorityCode, d.code]);
+    if (!auth.rows.length)
+      throw apiError(400, 'unknown_authority', {
+        zh: `没有代码为“${d.authorityCode}”的区。`,
+        en: `No district with code "${d.authorityCode}".`
+      });
+    const before = await tx.query<DepartmentRow>('select * from departments where authority_code = $1 and code = $2', [
+      d.authorityCode,
+      d.code
+    ]);
     // Retiring (active=false) keeps history and bindings: the department just cannot be invited any more.
     await tx.query(
       `insert into departments (authority_code, code, name_zh, name_en, default_invited, active, sort, updated_by, updated_at)
@@ -65,33 +96,82 @@ export async function saveDepartment(db: Db, actor: SessionUser, input: unknown)
     );
     await tx.query(
       `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'department_saved', $3)`,
-      [actor.id, actor.role, JSON.stringify({ authorityCode: d.authorityCode, code: d.code, before: before.rows[0] ? entry(before.rows[0]) : null, after: d })]
+      [
+        actor.id,
+        actor.role,
+        JSON.stringify({
+          authorityCode: d.authorityCode,
+          code: d.code,
+          before: before.rows[0] ? entry(before.rows[0]) : null,
+          after: d
+        })
+      ]
     );
     return d;
   });
 }
 
 export interface AdminUserView {
-  id: string; username: string; displayName: string; role: string; authorityCode: string | null;
-  department: string | null; departmentCode: string | null; email: string | null; disabled: boolean;
+  id: string;
+  username: string;
+  displayName: string;
+  role: string;
+  authorityCode: string | null;
+  department: string | null;
+  departmentCode: string | null;
+  email: string | null;
+  disabled: boolean;
 }
 
 export async function listUsersForAdmin(db: Queryable, actor: SessionUser): Promise<AdminUserView[]> {
   if (actor.role !== 'admin') throw forbidden();
-  const { rows } = await db.query<{ id: string; username: string; display_name: string; role: string; authority_code: string | null; department: string | null; department_code: string | null; email: string | null; disabled: boolean }>(
+  const { rows } = await db.query<{
+    id: string;
+    username: string;
+    display_name: string;
+    role: string;
+    authority_code: string | null;
+    department: string | null;
+    department_code: string | null;
+    email: string | null;
+    disabled: boolean;
+  }>(
     'select id, username, display_name, role, authority_code, department, department_code, email, disabled from users order by authority_code nulls first, role, username'
   );
-  return rows.map((r) => ({ id: r.id, username: r.username, displayName: r.display_name, role: r.role, authorityCode: r.authority_code, department: r.department, departmentCode: r.department_code, email: r.email, disabled: r.disabled }));
+  return rows.map((r) => ({
+    id: r.id,
+    username: r.username,
+    displayName: r.display_name,
+    role: r.role,
+    authorityCode: r.authority_code,
+    department: r.department,
+    departmentCode: r.department_code,
+    email: r.email,
+    disabled: r.disabled
+  }));
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Bind a user to a department of its own district by code, and/or set its e-mail address. */
-export async function updateUserBinding(db: Db, actor: SessionUser, userId: string, input: { departmentCode?: unknown; email?: unknown }) {
+export async function updateUserBinding(
+  db: Db,
+  actor: SessionUser,
+  userId: string,
+  input: { departmentCode?: unknown; email?: unknown }
+) {
   if (actor.role !== 'admin') throw forbidden();
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; role: string; authority_code: string | null; department_code: string | null; email: string | null; username: string }>(
-      'select id, role, authority_code, department_code, email, username from users where id = $1 for update', [userId]);
+    const { rows } = await tx.query<{
+      id: string;
+      role: string;
+      authority_code: string | null;
+      department_code: string | null;
+      email: string | null;
+      username: string;
+    }>('select id, role, authority_code, department_code, email, username from users where id = $1 for update', [
+      userId
+    ]);
     const u = rows[0];
     if (!u) throw apiError(404, 'user_not_found', { zh: '用户不存在。', en: 'No such user.' });
     const changes: Record<string, unknown> = {};
@@ -99,11 +179,20 @@ export async function updateUserBinding(db: Db, actor: SessionUser, userId: stri
       const code = input.departmentCode === null || input.departmentCode === '' ? null : String(input.departmentCode);
       if (code !== null) {
         if (u.role !== 'district_department') {
-          throw apiError(400, 'not_a_department_user', { zh: '只有“区级相关部门”账号需要绑定部门。', en: 'Only district department accounts are bound to a department.' });
+          throw apiError(400, 'not_a_department_user', {
+            zh: '只有“区级相关部门”账号需要绑定部门。',
+            en: 'Only district department accounts are bound to a department.'
+          });
         }
-        const d = await tx.query<{ active: boolean }>('select active from departments where authority_code = $1 and code = $2', [u.authority_code, code]);
+        const d = await tx.query<{ active: boolean }>(
+          'select active from departments where authority_code = $1 and code = $2',
+          [u.authority_code, code]
+        );
         if (!d.rows.length || !d.rows[0].active) {
-          throw apiError(400, 'unknown_department', { zh: `该账号所在区没有启用代码为“${code}”的部门。`, en: `The account's district has no active department with code "${code}".` });
+          throw apiError(400, 'unknown_department', {
+            zh: `该账号所在区没有启用代码为“${code}”的部门。`,
+            en: `The account's district has no active department with code "${code}".`
+          });
         }
       }
       changes.departmentCode = { from: u.department_code, to: code };
@@ -112,14 +201,18 @@ export async function updateUserBinding(db: Db, actor: SessionUser, userId: stri
     if (input.email !== undefined) {
       const email = input.email === null || input.email === '' ? null : String(input.email).trim();
       if (email !== null && (!EMAIL.test(email) || email.length > 200)) {
-        throw apiError(400, 'bad_email', { zh: `电子邮箱地址格式不正确：${email}`, en: `Not a valid e-mail address: ${email}` });
+        throw apiError(400, 'bad_email', {
+          zh: `电子邮箱地址格式不正确：${email}`,
+          en: `Not a valid e-mail address: ${email}`
+        });
       }
       changes.email = { from: u.email, to: email };
       await tx.query('update users set email = $2 where id = $1', [userId, email]);
     }
-    await tx.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'user_binding_changed', $3)`, [
-      actor.id, actor.role, JSON.stringify({ userId, username: u.username, ...changes })
-    ]);
+    await tx.query(
+      `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'user_binding_changed', $3)`,
+      [actor.id, actor.role, JSON.stringify({ userId, username: u.username, ...changes })]
+    );
     return changes;
   });
 }

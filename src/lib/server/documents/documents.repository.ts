@@ -22,7 +22,19 @@ const SELECT_ISSUED = `select d.id::text as id, d.code, d.project_id, d.kind, d.
     (select min(n.issued_at) from issued_documents n where n.project_id = d.project_id and n.kind = d.kind and n.id > d.id) as superseded_at
   from issued_documents d`;
 
-export async function insertIssued(db: Queryable, r: { code: string; projectId: string; kind: string; fileId: string; sha256: string; title: string; issuedAt: Date; issuedBy: string }) {
+export async function insertIssued(
+  db: Queryable,
+  r: {
+    code: string;
+    projectId: string;
+    kind: string;
+    fileId: string;
+    sha256: string;
+    title: string;
+    issuedAt: Date;
+    issuedBy: string;
+  }
+) {
   await db.query(
     `insert into issued_documents (code, project_id, kind, file_id, sha256, project_title, issued_at, issued_by) values ($1, $2, $3, $4, $5, $6, $7, $8)`,
     [r.code, r.projectId, r.kind, r.fileId, r.sha256, r.title, r.issuedAt.toISOString(), r.issuedBy]
@@ -35,12 +47,17 @@ export async function findIssuedByCode(db: Queryable, code: string): Promise<Iss
 }
 
 export async function latestIssued(db: Queryable, projectId: string, kind: string): Promise<IssuedRow | null> {
-  const { rows } = await db.query<IssuedRow>(`${SELECT_ISSUED} where d.project_id = $1 and d.kind = $2 order by d.id desc limit 1`, [projectId, kind]);
+  const { rows } = await db.query<IssuedRow>(
+    `${SELECT_ISSUED} where d.project_id = $1 and d.kind = $2 order by d.id desc limit 1`,
+    [projectId, kind]
+  );
   return rows[0] ?? null;
 }
 
 export async function listIssued(db: Queryable, projectId: string): Promise<IssuedRow[]> {
-  const { rows } = await db.query<IssuedRow>(`${SELECT_ISSUED} where d.project_id = $1 order by d.id desc`, [projectId]);
+  const { rows } = await db.query<IssuedRow>(`${SELECT_ISSUED} where d.project_id = $1 order by d.id desc`, [
+    projectId
+  ]);
   return rows;
 }
 
@@ -54,7 +71,14 @@ const MIN_MARGIN_DEG = 0.003;
  * and merged per zone (zone_parts are the subdivided pieces: union them so no cut lines are drawn).
  */
 export async function mapZonesAround(db: Queryable, projectId: string): Promise<MapZone[]> {
-  const { rows } = await db.query<{ kind: string; kind_name: string; color: string; purpose: string; name: string; g: Polygon | MultiPolygon | null }>(
+  const { rows } = await db.query<{
+    kind: string;
+    kind_name: string;
+    color: string;
+    purpose: string;
+    name: string;
+    g: Polygon | MultiPolygon | null;
+  }>(
     `with p as (select geom from parcels where project_id = $1 and is_current),
      env as (
        select ST_Expand(ST_Envelope(geom), greatest(ST_XMax(geom) - ST_XMin(geom), ST_YMax(geom) - ST_YMin(geom)) * ${FRAME_MARGIN} + ${MIN_MARGIN_DEG}) as e from p
@@ -72,11 +96,21 @@ export async function mapZonesAround(db: Queryable, projectId: string): Promise<
   );
   return rows
     .filter((r) => r.g && (r.g.type === 'Polygon' || r.g.type === 'MultiPolygon') && r.g.coordinates.length > 0)
-    .map((r) => ({ kind: r.kind, kindName: r.kind_name, color: r.color, purpose: r.purpose, name: r.name, geometry: r.g! }));
+    .map((r) => ({
+      kind: r.kind,
+      kindName: r.kind_name,
+      color: r.color,
+      purpose: r.purpose,
+      name: r.name,
+      geometry: r.g!
+    }));
 }
 
 /** The district the parcel lies in (most of it), simplified for the inset of the location figure. */
-export async function districtAround(db: Queryable, projectId: string): Promise<{ name: string; geometry: Polygon | MultiPolygon } | null> {
+export async function districtAround(
+  db: Queryable,
+  projectId: string
+): Promise<{ name: string; geometry: Polygon | MultiPolygon } | null> {
   const { rows } = await db.query<{ name: string; g: Polygon | MultiPolygon | null }>(
     `with p as (select geom from parcels where project_id = $1 and is_current)
      select z.name, ST_AsGeoJSON(ST_SimplifyPreserveTopology(z.geom, 0.0005), 6)::json as g
@@ -96,12 +130,18 @@ export async function authorityName(db: Queryable, code: string | null): Promise
 }
 
 export async function latestClassificationResult(db: Queryable, projectId: string): Promise<unknown | null> {
-  const { rows } = await db.query<{ result: unknown }>('select result from classifications where project_id = $1 order by id desc limit 1', [projectId]);
+  const { rows } = await db.query<{ result: unknown }>(
+    'select result from classifications where project_id = $1 order by id desc limit 1',
+    [projectId]
+  );
   return rows[0]?.result ?? null;
 }
 
 export async function userDisplayName(db: Queryable, id: string): Promise<string> {
-  const { rows } = await db.query<{ display_name: string; department: string | null }>('select display_name, department from users where id = $1', [id]);
+  const { rows } = await db.query<{ display_name: string; department: string | null }>(
+    'select display_name, department from users where id = $1',
+    [id]
+  );
   const r = rows[0];
   return r ? (r.department ? `${r.department} ${r.display_name}` : r.display_name) : '—';
 }

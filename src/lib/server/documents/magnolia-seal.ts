@@ -42,17 +42,38 @@ function blossom(doc: Doc, r: number, color: string, a: number) {
     petal(doc, len, w);
     doc.fillColor(color, a * tint * 0.45).fill();
     petal(doc, len, w);
-    doc.lineWidth(r * 0.018).strokeColor(color, a * tint).stroke();
+    doc
+      .lineWidth(r * 0.018)
+      .strokeColor(color, a * tint)
+      .stroke();
     // The midrib gives the petal its depth.
-    doc.moveTo(0, -0.08 * len).bezierCurveTo(-0.05 * w, -0.4 * len, 0.05 * w, -0.7 * len, 0, -0.9 * len).lineWidth(r * 0.008).strokeColor(color, a * tint * 0.8).stroke();
+    doc
+      .moveTo(0, -0.08 * len)
+      .bezierCurveTo(-0.05 * w, -0.4 * len, 0.05 * w, -0.7 * len, 0, -0.9 * len)
+      .lineWidth(r * 0.008)
+      .strokeColor(color, a * tint * 0.8)
+      .stroke();
     doc.restore();
   }
   // Calyx, stem and two leaves.
   doc.save();
-  doc.moveTo(-0.09 * r, 0).bezierCurveTo(-0.06 * r, 0.09 * r, 0.06 * r, 0.09 * r, 0.09 * r, 0).closePath().fillColor(color, a * 0.9).fill();
-  doc.moveTo(0, 0.06 * r).bezierCurveTo(0.02 * r, 0.18 * r, -0.02 * r, 0.26 * r, 0.01 * r, 0.34 * r).lineWidth(r * 0.03).strokeColor(color, a * 0.9).stroke();
+  doc
+    .moveTo(-0.09 * r, 0)
+    .bezierCurveTo(-0.06 * r, 0.09 * r, 0.06 * r, 0.09 * r, 0.09 * r, 0)
+    .closePath()
+    .fillColor(color, a * 0.9)
+    .fill();
+  doc
+    .moveTo(0, 0.06 * r)
+    .bezierCurveTo(0.02 * r, 0.18 * r, -0.02 * r, 0.26 * r, 0.01 * r, 0.34 * r)
+    .lineWidth(r * 0.03)
+    .strokeColor(color, a * 0.9)
+    .stroke();
   for (const side of [-1, 1]) {
-    doc.save().translate(0, 0.2 * r).rotate(side * 62, { origin: [0, 0] });
+    doc
+      .save()
+      .translate(0, 0.2 * r)
+      .rotate(side * 62, { origin: [0, 0] });
     petal(doc, 0.26 * r, 0.09 * r);
     doc.fillColor(color, a * 0.5).fill();
     doc.restore();
@@ -61,7 +82,16 @@ function blossom(doc: Doc, r: number, color: string, a: number) {
 }
 
 /** Characters placed one by one along an arc (pdfkit has no text on a path). */
-function ringText(doc: Doc, text: string, r: number, fontSize: number, font: string, color: string, a: number, spanDeg: number) {
+function ringText(
+  doc: Doc,
+  text: string,
+  r: number,
+  fontSize: number,
+  font: string,
+  color: string,
+  a: number,
+  spanDeg: number
+) {
   const chars = [...text];
   doc.font(font).fontSize(fontSize).fillColor(color, a);
   const step = chars.length > 1 ? spanDeg / (chars.length - 1) : 0;
@@ -71,7 +101,10 @@ function ringText(doc: Doc, text: string, r: number, fontSize: number, font: str
     const x = r * Math.sin(rad);
     const y = -r * Math.cos(rad);
     const w = doc.widthOfString(ch);
-    doc.save().translate(x, y).rotate(deg, { origin: [0, 0] });
+    doc
+      .save()
+      .translate(x, y)
+      .rotate(deg, { origin: [0, 0] });
     doc.text(ch, -w / 2, -fontSize * 0.1, { lineBreak: false });
     doc.restore();
   });
@@ -82,14 +115,25 @@ export function drawMagnoliaSeal(doc: Doc, cx: number, cy: number, r: number, o:
   doc.save();
   doc.translate(cx, cy);
   const a = o.opacity;
-  doc.circle(0, 0, r).lineWidth(r * 0.035).strokeColor(o.color, a).stroke();
-  doc.circle(0, 0, r * 0.9).lineWidth(r * 0.012).strokeColor(o.color, a).stroke();
+  doc
+    .circle(0, 0, r)
+    .lineWidth(r * 0.035)
+    .strokeColor(o.color, a)
+    .stroke();
+  doc
+    .circle(0, 0, r * 0.9)
+    .lineWidth(r * 0.012)
+    .strokeColor(o.color, a)
+    .stroke();
   ringText(doc, o.ringText, r * 0.8, r * 0.12, o.font, o.color, a, 250);
   doc.save().translate(0, r * 0.12);
   blossom(doc, r * 0.78, o.color, a);
   doc.restore();
   const base = o.baseText;
-  doc.font(o.font).fontSize(r * 0.1).fillColor(o.color, a);
+  doc
+    .font(o.font)
+    .fontSize(r * 0.1)
+    .fillColor(o.color, a);
   const bw = doc.widthOfString(base);
   doc.text(base, -bw / 2, r * 0.52, { lineBreak: false });
   doc.restore();

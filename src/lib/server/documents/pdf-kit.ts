@@ -23,7 +23,14 @@ export function newDocument(info: { title: string; subject: string; createdAt: D
     margin: MARGIN,
     bufferPages: true,
     autoFirstPage: false,
-    info: { Title: info.title, Subject: info.subject, Author: PLATFORM_NAME, Creator: PLATFORM_NAME, CreationDate: info.createdAt, ModDate: info.createdAt }
+    info: {
+      Title: info.title,
+      Subject: info.subject,
+      Author: PLATFORM_NAME,
+      Creator: PLATFORM_NAME,
+      CreationDate: info.createdAt,
+      ModDate: info.createdAt
+    }
   });
   doc.registerFont(FONT, cjkFontPath('regular'));
   doc.registerFont(FONT_BOLD, cjkFontPath('bold'));
@@ -57,11 +64,20 @@ export function watermark(doc: Doc) {
   }
   doc.restore();
   drawMagnoliaSeal(doc, w / 2, h / 2, Math.min(w, h) * 0.3, {
-    color: SEAL_COLOR, opacity: WATERMARK_OPACITY, ringText: PLATFORM_NAME, baseText: '项目信息专用', font: FONT_BOLD
+    color: SEAL_COLOR,
+    opacity: WATERMARK_OPACITY,
+    ringText: PLATFORM_NAME,
+    baseText: '项目信息专用',
+    font: FONT_BOLD
   });
 }
 
-export interface Cell { text: string; bold?: boolean; shade?: boolean; align?: 'left' | 'center' | 'right' }
+export interface Cell {
+  text: string;
+  bold?: boolean;
+  shade?: boolean;
+  align?: 'left' | 'center' | 'right';
+}
 
 /** One table row of cells with given widths; returns the row height. Grows with the tallest cell. */
 export function row(doc: Doc, x: number, y: number, widths: number[], cells: Cell[], size = 9, minHeight = 18): number {
@@ -75,7 +91,10 @@ export function row(doc: Doc, x: number, y: number, widths: number[], cells: Cel
   cells.forEach((c, i) => {
     if (c.shade) doc.rect(cx, y, widths[i], h).fillColor('#f1f5f9', 0.85).fill();
     doc.rect(cx, y, widths[i], h).lineWidth(0.6).strokeColor('#475569', 1).stroke();
-    doc.font(c.bold ? FONT_BOLD : FONT).fontSize(size).fillColor('#0f172a', 1);
+    doc
+      .font(c.bold ? FONT_BOLD : FONT)
+      .fontSize(size)
+      .fillColor('#0f172a', 1);
     doc.text(c.text, cx + pad, y + pad, { width: widths[i] - 2 * pad, align: c.align ?? 'left' });
     cx += widths[i];
   });
@@ -88,12 +107,17 @@ export function heading(doc: Doc, text: string, x: number, y: number, size = 11)
 }
 
 /** Numbers as Chinese forms print them: thousands separators, at most `digits` decimals. */
-export const num = (v: number, digits = 2) => v.toLocaleString('zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
+export const num = (v: number, digits = 2) =>
+  v.toLocaleString('zh-CN', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 
 /** Shanghai date and time of an instant, e.g. 2026年3月5日 14:05. */
 export function cnDateTime(d: Date, withTime = true): string {
   const f = new Intl.DateTimeFormat('zh-CN', {
-    timeZone: 'Asia/Shanghai', year: 'numeric', month: 'long', day: 'numeric', ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {})
+    timeZone: 'Asia/Shanghai',
+    year: 'numeric',
+    month: 'long',
+    day: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hour12: false } : {})
   });
   return f.format(d);
 }

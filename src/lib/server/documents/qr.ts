@@ -16,7 +16,8 @@ export function drawQr(doc: Doc, text: string, x: number, y: number, size: numbe
   doc.fillColor('#000000');
   for (let row = 0; row < n; row++) {
     for (let col = 0; col < n; col++) {
-      if (qr.modules.get(row, col)) doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.01, cell + 0.01);
+      if (qr.modules.get(row, col))
+        doc.rect(x + (col + quiet) * cell, y + (row + quiet) * cell, cell + 0.01, cell + 0.01);
     }
   }
   doc.fill();

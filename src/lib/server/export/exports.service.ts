@@ -6,7 +6,11 @@ import type { Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { LAND_TYPE_INFO, isLandType } from '../../domain/land-types.ts';
-import { supervisionFeatures, type SupervisionFeature, type SupervisionFilter } from '../supervision/supervision.service.ts';
+import {
+  supervisionFeatures,
+  type SupervisionFeature,
+  type SupervisionFilter
+} from '../supervision/supervision.service.ts';
 import { kmlDocument } from './kml-writer.ts';
 import { zippedShapefile, type DbfField } from './shapefile-writer.ts';
 import { INDICATOR_LABELS, type Indicator } from '../../domain/aftercare/verdicts.ts';
@@ -21,35 +25,81 @@ const landTypeZh = (t: string | null) => (isLandType(t) ? LAND_TYPE_INFO[t].zh :
 function attributes(f: SupervisionFeature, note: string) {
   const p = f.properties;
   return {
-    CODE: p.code, NAME: p.title, ENTERPRISE: p.enterpriseName, DISTRICT: p.authorityName, LAND_TYPE: landTypeZh(p.landType),
-    STATUS: p.statusLabel, RECOG_DATE: p.recognisedOn ?? '', AREA_M2: Math.round(p.areaM2 * 100) / 100,
-    COMPLIANCE: p.complianceLabel, ENCROACH: p.encroachmentM2, PR_ACTUAL: p.plotRatioAchieved, PR_DECL: p.plotRatioDeclared,
-    COVERAGE: p.coverage, SIGNOFF: p.asBuiltSignoff === 'pass' ? '通过' : p.asBuiltSignoff === 'fail' ? '不通过' : '',
-    FAILED: p.contractFailures.map((i) => INDICATOR_LABELS[i as Indicator]?.zh ?? i).join('、'), DATA_NOTE: note
+    CODE: p.code,
+    NAME: p.title,
+    ENTERPRISE: p.enterpriseName,
+    DISTRICT: p.authorityName,
+    LAND_TYPE: landTypeZh(p.landType),
+    STATUS: p.statusLabel,
+    RECOG_DATE: p.recognisedOn ?? '',
+    AREA_M2: Math.round(p.areaM2 * 100) / 100,
+    COMPLIANCE: p.complianceLabel,
+    ENCROACH: p.encroachmentM2,
+    PR_ACTUAL: p.plotRatioAchieved,
+    PR_DECL: p.plotRatioDeclared,
+    COVERAGE: p.coverage,
+    SIGNOFF: p.asBuiltSignoff === 'pass' ? '通过' : p.asBuiltSignoff === 'fail' ? '不通过' : '',
+    FAILED: p.contractFailures.map((i) => INDICATOR_LABELS[i as Indicator]?.zh ?? i).join('、'),
+    DATA_NOTE: note
   };
 }
 
 /** Column headers of the xlsx export, in attribute order. */
 const XLSX_HEADERS: Record<string, string> = {
-  CODE: '项目编号', NAME: '项目名称', ENTERPRISE: '项目单位', DISTRICT: '所在区', LAND_TYPE: '空间类型', STATUS: '跟踪状态', RECOG_DATE: '认定日期',
-  AREA_M2: '地块面积（平方米）', COMPLIANCE: '履约与竣工核实', ENCROACH: '超出地块面积（平方米）', PR_ACTUAL: '实际容积率', PR_DECL: '申报容积率',
-  COVERAGE: '建筑密度', SIGNOFF: '规划核实结论', FAILED: '不达标指标'
+  CODE: '项目编号',
+  NAME: '项目名称',
+  ENTERPRISE: '项目单位',
+  DISTRICT: '所在区',
+  LAND_TYPE: '空间类型',
+  STATUS: '跟踪状态',
+  RECOG_DATE: '认定日期',
+  AREA_M2: '地块面积（平方米）',
+  COMPLIANCE: '履约与竣工核实',
+  ENCROACH: '超出地块面积（平方米）',
+  PR_ACTUAL: '实际容积率',
+  PR_DECL: '申报容积率',
+  COVERAGE: '建筑密度',
+  SIGNOFF: '规划核实结论',
+  FAILED: '不达标指标'
 };
 
 const FIELDS: DbfField[] = [
-  { name: 'CODE', type: 'C', length: 40 }, { name: 'NAME', type: 'C', length: 254 }, { name: 'ENTERPRISE', type: 'C', length: 254 },
-  { name: 'DISTRICT', type: 'C', length: 40 }, { name: 'LAND_TYPE', type: 'C', length: 40 }, { name: 'STATUS', type: 'C', length: 60 },
-  { name: 'RECOG_DATE', type: 'C', length: 10 }, { name: 'AREA_M2', type: 'N', length: 18, decimals: 2 },
-  { name: 'COMPLIANCE', type: 'C', length: 40 }, { name: 'ENCROACH', type: 'N', length: 18, decimals: 2 }, { name: 'PR_ACTUAL', type: 'N', length: 10, decimals: 2 },
-  { name: 'PR_DECL', type: 'N', length: 10, decimals: 2 }, { name: 'COVERAGE', type: 'N', length: 10, decimals: 4 }, { name: 'SIGNOFF', type: 'C', length: 10 },
-  { name: 'FAILED', type: 'C', length: 120 }, { name: 'DATA_NOTE', type: 'C', length: 80 }
+  { name: 'CODE', type: 'C', length: 40 },
+  { name: 'NAME', type: 'C', length: 254 },
+  { name: 'ENTERPRISE', type: 'C', length: 254 },
+  { name: 'DISTRICT', type: 'C', length: 40 },
+  { name: 'LAND_TYPE', type: 'C', length: 40 },
+  { name: 'STATUS', type: 'C', length: 60 },
+  { name: 'RECOG_DATE', type: 'C', length: 10 },
+  { name: 'AREA_M2', type: 'N', length: 18, decimals: 2 },
+  { name: 'COMPLIANCE', type: 'C', length: 40 },
+  { name: 'ENCROACH', type: 'N', length: 18, decimals: 2 },
+  { name: 'PR_ACTUAL', type: 'N', length: 10, decimals: 2 },
+  { name: 'PR_DECL', type: 'N', length: 10, decimals: 2 },
+  { name: 'COVERAGE', type: 'N', length: 10, decimals: 4 },
+  { name: 'SIGNOFF', type: 'C', length: 10 },
+  { name: 'FAILED', type: 'C', length: 120 },
+  { name: 'DATA_NOTE', type: 'C', length: 80 }
 ];
 
-export interface ExportFile { bytes: Uint8Array; mime: string; name: string; count: number }
+export interface ExportFile {
+  bytes: Uint8Array;
+  mime: string;
+  name: string;
+  count: number;
+}
 
-export async function exportRecognised(db: Queryable, actor: SessionUser, format: string, filter: SupervisionFilter = {}): Promise<ExportFile> {
+export async function exportRecognised(
+  db: Queryable,
+  actor: SessionUser,
+  format: string,
+  filter: SupervisionFilter = {}
+): Promise<ExportFile> {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format)) {
-    throw apiError(400, 'bad_format', { zh: '导出格式只能是 geojson、shp、kml 或 xlsx。', en: 'The export format must be geojson, shp, kml or xlsx.' });
+    throw apiError(400, 'bad_format', {
+      zh: '导出格式只能是 geojson、shp、kml 或 xlsx。',
+      en: 'The export format must be geojson, shp, kml or xlsx.'
+    });
   }
   const features = await supervisionFeatures(db, actor, filter);
   // Land types and districts come from the zoning layers: while any current layer is a sample, every record says so.
@@ -66,11 +116,28 @@ export async function exportRecognised(db: Queryable, actor: SessionUser, format
       ...(note ? { notice: { ...SAMPLE_NOTICE, sampleLayers: sampleKinds } } : {}),
       features: features.map((f) => ({ type: 'Feature', geometry: f.geometry, properties: attrs(f) }))
     };
-    return { bytes: new TextEncoder().encode(JSON.stringify(fc)), mime: 'application/geo+json', name: `${base}.geojson`, count: features.length };
+    return {
+      bytes: new TextEncoder().encode(JSON.stringify(fc)),
+      mime: 'application/geo+json',
+      name: `${base}.geojson`,
+      count: features.length
+    };
   }
   if (format === 'kml') {
-    const kml = kmlDocument(note ? `已认定项目地块（${SAMPLE_NOTICE.zh}）` : '已认定项目地块', features.map((f) => ({ name: `${f.properties.code} ${f.properties.title}`, geometry: f.geometry, data: attrs(f) })));
-    return { bytes: new TextEncoder().encode(kml), mime: 'application/vnd.google-earth.kml+xml', name: `${base}.kml`, count: features.length };
+    const kml = kmlDocument(
+      note ? `已认定项目地块（${SAMPLE_NOTICE.zh}）` : '已认定项目地块',
+      features.map((f) => ({
+        name: `${f.properties.code} ${f.properties.title}`,
+        geometry: f.geometry,
+        data: attrs(f)
+      }))
+    );
+    return {
+      bytes: new TextEncoder().encode(kml),
+      mime: 'application/vnd.google-earth.kml+xml',
+      name: `${base}.kml`,
+      count: features.length
+    };
   }
   if (format === 'xlsx') {
     const wb = new ExcelJS.Workbook();
@@ -79,12 +146,26 @@ export async function exportRecognised(db: Queryable, actor: SessionUser, format
     const keys = Object.keys(XLSX_HEADERS);
     ws.addRow(keys.map((k) => XLSX_HEADERS[k]));
     ws.getRow(1).font = { bold: true };
-    for (const f of features) { const a = attrs(f) as Record<string, unknown>; ws.addRow(keys.map((k) => a[k] ?? null)); }
-    ws.columns.forEach((c, i) => { c.width = i === 1 ? 40 : 16; });
+    for (const f of features) {
+      const a = attrs(f) as Record<string, unknown>;
+      ws.addRow(keys.map((k) => a[k] ?? null));
+    }
+    ws.columns.forEach((c, i) => {
+      c.width = i === 1 ? 40 : 16;
+    });
     if (note) wb.addWorksheet('说明').addRow([`注意：空间类型、所在区依据的图层为${note}`]);
     const bytes = new Uint8Array(await wb.xlsx.writeBuffer());
-    return { bytes, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', name: `${base}.xlsx`, count: features.length };
+    return {
+      bytes,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      name: `${base}.xlsx`,
+      count: features.length
+    };
   }
-  const zip = zippedShapefile(base, features.map((f) => ({ polygons: f.geometry.coordinates, attributes: attrs(f) })), FIELDS);
+  const zip = zippedShapefile(
+    base,
+    features.map((f) => ({ polygons: f.geometry.coordinates, attributes: attrs(f) })),
+    FIELDS
+  );
   return { bytes: zip, mime: 'application/zip', name: `${base}.zip`, count: features.length };
 }

@@ -3,18 +3,31 @@
 // well under a metre in Shanghai, DESIGN.md "crs").
 import type { MultiPolygon } from 'geojson';
 
-const esc = (s: string) => s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
+const esc = (s: string) =>
+  s.replace(/[<>&"']/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&apos;' })[c]!);
 const coords = (ring: number[][]) => ring.map(([x, y]) => `${x.toFixed(8)},${y.toFixed(8)}`).join(' ');
 
-export interface KmlPlacemark { name: string; description?: string; geometry: MultiPolygon; data: Record<string, string | number | null> }
+export interface KmlPlacemark {
+  name: string;
+  description?: string;
+  geometry: MultiPolygon;
+  data: Record<string, string | number | null>;
+}
 
 export function kmlDocument(name: string, placemarks: KmlPlacemark[]): string {
   const body = placemarks.map((p) => {
-    const polys = p.geometry.coordinates.map((poly) =>
-      `<Polygon><outerBoundaryIs><LinearRing><coordinates>${coords(poly[0])}</coordinates></LinearRing></outerBoundaryIs>${poly
-        .slice(1).map((h) => `<innerBoundaryIs><LinearRing><coordinates>${coords(h)}</coordinates></LinearRing></innerBoundaryIs>`).join('')}</Polygon>`
+    const polys = p.geometry.coordinates.map(
+      (poly) =>
+        `<Polygon><outerBoundaryIs><LinearRing><coordinates>${coords(poly[0])}</coordinates></LinearRing></outerBoundaryIs>${poly
+          .slice(1)
+          .map(
+            (h) => `<innerBoundaryIs><LinearRing><coordinates>${coords(h)}</coordinates></LinearRing></innerBoundaryIs>`
+          )
+          .join('')}</Polygon>`
     );
-    const data = Object.entries(p.data).map(([k, v]) => `<Data name="${esc(k)}"><value>${esc(v === null ? '' : String(v))}</value></Data>`).join('');
+    const data = Object.entries(p.data)
+      .map(([k, v]) => `<Data name="${esc(k)}"><value>${esc(v === null ? '' : String(v))}</value></Data>`)
+      .join('');
     return `<Placemark><name>${esc(p.name)}</name>${p.description ? `<description>${esc(p.description)}</description>` : ''}<styleUrl>#parcel</styleUrl><ExtendedData>${data}</ExtendedData>${
       polys.length === 1 ? polys[0] : `<MultiGeometry>${polys.join('')}</MultiGeometry>`
     }</Placemark>`;

@@ -9,8 +9,16 @@ import { signedArea } from '../../geo/planar.ts';
 export type Ring = number[][];
 /** One shape: its parts (rings), or null for a Null shape. */
 export type ShpShape = Ring[] | null;
-export interface ShpRecord { polygons: Ring[][]; attributes: Record<string, string | number | null> }
-export interface DbfField { name: string; type: 'C' | 'N'; length: number; decimals?: number }
+export interface ShpRecord {
+  polygons: Ring[][];
+  attributes: Record<string, string | number | null>;
+}
+export interface DbfField {
+  name: string;
+  type: 'C' | 'N';
+  length: number;
+  decimals?: number;
+}
 export type DbfValue = string | number | null | undefined;
 
 /** CGCS2000 geographic (EPSG:4490) as ArcGIS writes it. */
@@ -31,13 +39,19 @@ function bbox(points: Ring): [number, number, number, number] {
   if (!points.length) return [0, 0, 0, 0];
   const b: [number, number, number, number] = [Infinity, Infinity, -Infinity, -Infinity];
   for (const [x, y] of points) {
-    b[0] = Math.min(b[0], x); b[1] = Math.min(b[1], y); b[2] = Math.max(b[2], x); b[3] = Math.max(b[3], y);
+    b[0] = Math.min(b[0], x);
+    b[1] = Math.min(b[1], y);
+    b[2] = Math.max(b[2], x);
+    b[3] = Math.max(b[3], y);
   }
   return b;
 }
 
 /** Z and M values of the shape's i-th point, for the Z (13, 15, 18) and M (23, 25, 28, and Z types) blocks. */
-export interface ZmValues { z?: (i: number) => number; m?: (i: number) => number }
+export interface ZmValues {
+  z?: (i: number) => number;
+  m?: (i: number) => number;
+}
 
 function shapeContent(shape: ShpShape, type: number, zm: ZmValues): Buffer {
   if (!shape) return Buffer.alloc(4); // Null shape: type 0
@@ -52,14 +66,30 @@ function shapeContent(shape: ShpShape, type: number, zm: ZmValues): Buffer {
   b.writeInt32LE(n, 40);
   let o = 44;
   let start = 0;
-  for (const r of shape) { b.writeInt32LE(start, o); o += 4; start += r.length; }
-  for (const [x, y] of pts) { b.writeDoubleLE(x, o); b.writeDoubleLE(y, o + 8); o += 16; }
+  for (const r of shape) {
+    b.writeInt32LE(start, o);
+    o += 4;
+    start += r.length;
+  }
+  for (const [x, y] of pts) {
+    b.writeDoubleLE(x, o);
+    b.writeDoubleLE(y, o + 8);
+    o += 16;
+  }
   // Z then M: the range, then one value per point.
-  for (const [on, f] of [[hasZ, zm.z], [hasM, zm.m]] as const) {
+  for (const [on, f] of [
+    [hasZ, zm.z],
+    [hasM, zm.m]
+  ] as const) {
     if (!on) continue;
     const values = pts.map((_, i) => f?.(i) ?? 0);
-    b.writeDoubleLE(Math.min(...values), o); b.writeDoubleLE(Math.max(...values), o + 8); o += 16;
-    for (const v of values) { b.writeDoubleLE(v, o); o += 8; }
+    b.writeDoubleLE(Math.min(...values), o);
+    b.writeDoubleLE(Math.max(...values), o + 8);
+    o += 16;
+    for (const v of values) {
+      b.writeDoubleLE(v, o);
+      o += 8;
+    }
   }
   return b;
 }
@@ -106,7 +136,10 @@ function fit(text: string, bytes: number, encoding: string, cut: 'character' | '
   if (out.length <= bytes) return out;
   if (cut === 'byte') return out.subarray(0, bytes);
   let chars = [...text];
-  while (out.length > bytes) { chars = chars.slice(0, -1); out = iconv.encode(chars.join(''), encoding); }
+  while (out.length > bytes) {
+    chars = chars.slice(0, -1);
+    out = iconv.encode(chars.join(''), encoding);
+  }
   return out;
 }
 
@@ -152,9 +185,17 @@ export function writeDbf(fields: DbfField[], rows: DbfValue[][], opts: DbfOption
 }
 
 /** A zipped shapefile: <base>.shp/.shx/.dbf/.prj/.cpg, polygons oriented, text in UTF-8. */
-export function zippedShapefile(base: string, records: ShpRecord[], fields: DbfField[], prj: string = CGCS2000_PRJ): Uint8Array {
+export function zippedShapefile(
+  base: string,
+  records: ShpRecord[],
+  fields: DbfField[],
+  prj: string = CGCS2000_PRJ
+): Uint8Array {
   const { shp, shx } = writeShp(records.map((r) => r.polygons.flatMap(orientPolygon)));
-  const dbf = writeDbf(fields, records.map((r) => fields.map((f) => r.attributes[f.name])));
+  const dbf = writeDbf(
+    fields,
+    records.map((r) => fields.map((f) => r.attributes[f.name]))
+  );
   return zipSync({
     [`${base}.shp`]: new Uint8Array(shp),
     [`${base}.shx`]: new Uint8Array(shx),

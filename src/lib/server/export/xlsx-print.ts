@@ -26,7 +26,12 @@ export function formatForPrint(ws: ExcelJS.Worksheet, o: PrintOptions): void {
     for (let c = 1; c <= o.columns; c++) {
       const cell = row.getCell(c);
       cell.border = BORDER;
-      cell.alignment = { ...(cell.alignment ?? {}), wrapText: true, vertical: header ? 'middle' : 'top', ...(header ? { horizontal: 'center' as const } : {}) };
+      cell.alignment = {
+        ...(cell.alignment ?? {}),
+        wrapText: true,
+        vertical: header ? 'middle' : 'top',
+        ...(header ? { horizontal: 'center' as const } : {})
+      };
       if (header) {
         cell.font = { ...(cell.font ?? {}), bold: true };
         cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE2E8F0' } };

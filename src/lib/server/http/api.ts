@@ -5,12 +5,18 @@ import { t, type Bilingual, type Lang, type MessageKey } from '../../i18n/index.
 import { UserError } from '../../errors.ts';
 import type { SessionUser } from '../auth/session.ts';
 
-const BAD_INPUT = { zh: '请求中有无法处理的值（编号、日期或字符格式错误），请检查后重试。', en: 'The request holds a value that cannot be handled (malformed id, date or characters); check it and try again.' };
+const BAD_INPUT = {
+  zh: '请求中有无法处理的值（编号、日期或字符格式错误），请检查后重试。',
+  en: 'The request holds a value that cannot be handled (malformed id, date or characters); check it and try again.'
+};
 
 /** A UserError with its HTTP status first (the services' usual form). */
 export const apiError = (status: number, code: string, text: Bilingual) => new UserError(code, text, status);
 
-export const msg = (key: MessageKey, vars?: Record<string, string | number>): Bilingual => ({ zh: t('zh', key, vars), en: t('en', key, vars) });
+export const msg = (key: MessageKey, vars?: Record<string, string | number>): Bilingual => ({
+  zh: t('zh', key, vars),
+  en: t('en', key, vars)
+});
 
 export function errorResponse(e: UserError, lang: Lang) {
   // After a 413 the unread rest of the body is still on the socket: tell the client not to reuse it.

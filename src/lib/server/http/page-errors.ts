@@ -20,6 +20,11 @@ export async function orErrorPage<T>(p: Promise<T>, lang: Lang): Promise<T> {
 export function failWith(e: unknown, lang: Lang, extra: Record<string, unknown> = {}) {
   if (!(e instanceof UserError)) throw e;
   const message = e.text[lang];
-  return fail(e.status, { ...extra, message, error: message, code: e.code, conflict: e.status === 409 && e.code === 'version_conflict' });
+  return fail(e.status, {
+    ...extra,
+    message,
+    error: message,
+    code: e.code,
+    conflict: e.status === 409 && e.code === 'version_conflict'
+  });
 }
-

@@ -4,9 +4,18 @@ import type { Feature, MultiPolygon, Polygon } from 'geojson';
 import { AREA_SRID } from '../../geo/area.ts';
 
 export interface LayerKindRow {
-  code: string; name_zh: string; name_en: string; purpose: string; color: string; sort: number;
-  version_id: number | null; version: number | null; label: string | null; feature_count: number | null;
-  sample: boolean | null; imported_at: Date | null;
+  code: string;
+  name_zh: string;
+  name_en: string;
+  purpose: string;
+  color: string;
+  sort: number;
+  version_id: number | null;
+  version: number | null;
+  label: string | null;
+  feature_count: number | null;
+  sample: boolean | null;
+  imported_at: Date | null;
 }
 
 export async function listLayers(db: Queryable): Promise<LayerKindRow[]> {
@@ -98,8 +107,18 @@ export async function makeCurrent(tx: Queryable, kind: string, versionId: number
 }
 
 export interface LayerVersionRow {
-  id: number; kind: string; version: number; label: string; source_name: string; source_sha256: string;
-  imported_by: string; imported_at: Date; feature_count: number; total_area_m2: number; is_current: boolean; sample: boolean;
+  id: number;
+  kind: string;
+  version: number;
+  label: string;
+  source_name: string;
+  source_sha256: string;
+  imported_by: string;
+  imported_at: Date;
+  feature_count: number;
+  total_area_m2: number;
+  is_current: boolean;
+  sample: boolean;
   parts: number;
 }
 
@@ -128,7 +147,9 @@ export async function kindExists(db: Queryable, kind: string): Promise<boolean> 
 /** Serialises switches of one kind: two administrators switching at once cannot both see the same "before". */
 export async function lockKind(tx: Queryable, kind: string): Promise<number | null> {
   const { rows } = await tx.query<{ id: number; is_current: boolean }>(
-    'select id, is_current from layer_versions where kind = $1 for update', [kind]);
+    'select id, is_current from layer_versions where kind = $1 for update',
+    [kind]
+  );
   return rows.find((r) => r.is_current)?.id ?? null;
 }
 
@@ -147,7 +168,14 @@ export async function versionGeoJson(db: Queryable, versionId: number, tolerance
 
 export async function insertSwitch(
   tx: Queryable,
-  s: { kind: string; fromVersionId: number | null; toVersionId: number; by: string; checked: number; changes: unknown[] }
+  s: {
+    kind: string;
+    fromVersionId: number | null;
+    toVersionId: number;
+    by: string;
+    checked: number;
+    changes: unknown[];
+  }
 ): Promise<number> {
   const { rows } = await tx.query<{ id: number }>(
     `insert into layer_switches (kind, from_version_id, to_version_id, switched_by, projects_checked, changes)
@@ -157,7 +185,16 @@ export async function insertSwitch(
   return Number(rows[0].id);
 }
 
-export interface SwitchRow { id: number; kind: string; from_version_id: number | null; to_version_id: number; switched_by: string; at: Date; projects_checked: number; changes: unknown[] }
+export interface SwitchRow {
+  id: number;
+  kind: string;
+  from_version_id: number | null;
+  to_version_id: number;
+  switched_by: string;
+  at: Date;
+  projects_checked: number;
+  changes: unknown[];
+}
 
 export async function listSwitches(db: Queryable, limit = 20): Promise<SwitchRow[]> {
   const { rows } = await db.query<SwitchRow>('select * from layer_switches order by id desc limit $1', [limit]);
@@ -171,7 +208,9 @@ export async function layerKindCodes(db: Queryable): Promise<string[]> {
 
 /** The kinds that have at least one stored version. */
 export async function kindsWithVersions(db: Queryable): Promise<Set<string>> {
-  return new Set((await db.query<{ kind: string }>('select distinct kind from layer_versions')).rows.map((r) => r.kind));
+  return new Set(
+    (await db.query<{ kind: string }>('select distinct kind from layer_versions')).rows.map((r) => r.kind)
+  );
 }
 
 /** Whether any layer has a current version (classification needs one). */

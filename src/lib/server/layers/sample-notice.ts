@@ -6,7 +6,9 @@ export const SAMPLE_NOTICE = { zh: '示意数据，非官方数据', en: 'schema
 
 /** Kinds whose current version is a sample (empty once every layer is official). */
 export async function currentSampleKinds(db: Queryable): Promise<string[]> {
-  const { rows } = await db.query<{ kind: string }>('select kind from layer_versions where is_current and sample order by kind');
+  const { rows } = await db.query<{ kind: string }>(
+    'select kind from layer_versions where is_current and sample order by kind'
+  );
   return rows.map((r) => r.kind);
 }
 

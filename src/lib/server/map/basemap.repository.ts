@@ -3,7 +3,9 @@ import type { Queryable } from '../db/index.ts';
 
 /** The stored setting as saved (unchecked), or null; null also when the table is not there yet. */
 export async function storedBasemap(db: Queryable): Promise<unknown> {
-  const { rows } = await db.query<{ value: unknown }>(`select value from map_settings where key = 'basemap'`).catch(() => ({ rows: [] as { value: unknown }[] }));
+  const { rows } = await db
+    .query<{ value: unknown }>(`select value from map_settings where key = 'basemap'`)
+    .catch(() => ({ rows: [] as { value: unknown }[] }));
   return rows[0]?.value ?? null;
 }
 
@@ -19,8 +21,15 @@ export async function writeBasemap(db: Queryable, value: unknown | null, by: str
   );
 }
 
-export async function insertBasemapEvent(db: Queryable, actor: { id: string; role: string }, payload: Record<string, unknown>): Promise<void> {
-  await db.query(`insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'basemap_changed', $3)`, [actor.id, actor.role, JSON.stringify(payload)]);
+export async function insertBasemapEvent(
+  db: Queryable,
+  actor: { id: string; role: string },
+  payload: Record<string, unknown>
+): Promise<void> {
+  await db.query(
+    `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'basemap_changed', $3)`,
+    [actor.id, actor.role, JSON.stringify(payload)]
+  );
 }
 
 /** The latest changes (Shanghai time, who), newest first. */

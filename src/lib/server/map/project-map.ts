@@ -8,40 +8,74 @@ import { parseCoordinateQuery } from '../../domain/coordinate-query.ts';
 import { detectCrs, inShanghai, toLonLatFn } from '../../geo/crs.ts';
 
 export interface ProjectMapProps {
-  id: string; code: string; title: string; enterprise: string; authorityCode: string | null;
-  stage: string; stageZh: string; stageEn: string; landType: string | null;
+  id: string;
+  code: string;
+  title: string;
+  enterprise: string;
+  authorityCode: string | null;
+  stage: string;
+  stageZh: string;
+  stageEn: string;
+  landType: string | null;
 }
 
 async function parcelsOf(db: Queryable, ids: string[]): Promise<Map<string, Geometry>> {
   if (!ids.length) return new Map();
   const { rows } = await db.query<{ project_id: string; g: string }>(
-    `select project_id, ST_AsGeoJSON(geom, 6) as g from parcels where is_current and project_id = any($1::uuid[])`, [ids]);
+    `select project_id, ST_AsGeoJSON(geom, 6) as g from parcels where is_current and project_id = any($1::uuid[])`,
+    [ids]
+  );
   return new Map(rows.map((r) => [r.project_id, JSON.parse(r.g) as Geometry]));
 }
 
 /** The user's projects that have a parcel, as GeoJSON features (properties: ProjectMapProps). */
-export async function projectsForMap(db: Queryable, actor: SessionUser, q?: string): Promise<FeatureCollection<Geometry, ProjectMapProps>> {
+export async function projectsForMap(
+  db: Queryable,
+  actor: SessionUser,
+  q?: string
+): Promise<FeatureCollection<Geometry, ProjectMapProps>> {
   const list = await listProjects(db, actor, q ? { q } : {});
-  const parcels = await parcelsOf(db, list.map((p) => p.id));
+  const parcels = await parcelsOf(
+    db,
+    list.map((p) => p.id)
+  );
   const features: Feature<Geometry, ProjectMapProps>[] = [];
   for (const p of list) {
     const geometry = parcels.get(p.id);
     if (!geometry) continue;
-    features.push({ type: 'Feature', geometry, properties: {
-      id: p.id, code: p.code, title: p.title, enterprise: p.enterpriseName, authorityCode: p.authorityCode,
-      stage: p.stage, stageZh: p.stageLabel.zh, stageEn: p.stageLabel.en, landType: p.landType
-    } });
+    features.push({
+      type: 'Feature',
+      geometry,
+      properties: {
+        id: p.id,
+        code: p.code,
+        title: p.title,
+        enterprise: p.enterpriseName,
+        authorityCode: p.authorityCode,
+        stage: p.stage,
+        stageZh: p.stageLabel.zh,
+        stageEn: p.stageLabel.en,
+        landType: p.landType
+      }
+    });
   }
   return { type: 'FeatureCollection', features };
 }
 
-export interface PlaceHit { lon: number; lat: number; district: { code: string; zh: string; en: string } | null; crs: string | null }
+export interface PlaceHit {
+  lon: number;
+  lat: number;
+  district: { code: string; zh: string; en: string } | null;
+  crs: string | null;
+}
 
 /** Coordinates typed in the search box, as CGCS2000 lon/lat with the district they fall in; null if not a place in Shanghai. */
 export async function findPlace(db: Queryable, text: string): Promise<PlaceHit | null> {
   const q = parseCoordinateQuery(text);
   if (!q) return null;
-  let lon: number, lat: number, crs: string | null = null;
+  let lon: number,
+    lat: number,
+    crs: string | null = null;
   if (q.kind === 'lonlat') [lon, lat] = [q.lon, q.lat];
   else {
     const d = detectCrs([[q.a, q.b]]);
@@ -53,7 +87,9 @@ export async function findPlace(db: Queryable, text: string): Promise<PlaceHit |
   if (!inShanghai([lon, lat])) return null;
   const { rows } = await db.query<{ code: string; name: string; name_en: string | null }>(
     `select z.code, z.name, z.props->>'name_en' as name_en from zones z join layer_versions v on v.id = z.version_id
-      where v.kind = 'district' and v.is_current and ST_Intersects(z.geom, ST_SetSRID(ST_Point($1, $2), 4490)) limit 1`, [lon, lat]);
+      where v.kind = 'district' and v.is_current and ST_Intersects(z.geom, ST_SetSRID(ST_Point($1, $2), 4490)) limit 1`,
+    [lon, lat]
+  );
   const r = rows[0];
   return { lon, lat, crs, district: r ? { code: r.code, zh: r.name, en: r.name_en ?? r.name } : null };
 }

@@ -14,7 +14,14 @@ function transport(): Transporter | null {
   if (!url) return null;
   if (cached?.url !== url) {
     cached?.transport.close();
-    cached = { url, transport: nodemailer.createTransport(url, { connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000 }) };
+    cached = {
+      url,
+      transport: nodemailer.createTransport(url, {
+        connectionTimeout: 10_000,
+        greetingTimeout: 10_000,
+        socketTimeout: 20_000
+      })
+    };
   }
   return cached.transport;
 }

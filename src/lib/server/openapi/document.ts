@@ -20,16 +20,42 @@ const label = obj({ zh: str, en: str });
 const schemas = {
   Error: obj({ error: obj({ code: str, message: str }) }),
   Label: label,
-  Form: { type: 'object', description: '零增地技术改造项目申请表; drafts accept any subset', properties: Object.fromEntries(Object.entries(FIELD_LABELS).map(([k, l]) => [k, { description: `${l.zh} / ${l.en}` }])) },
+  Form: {
+    type: 'object',
+    description: '零增地技术改造项目申请表; drafts accept any subset',
+    properties: Object.fromEntries(
+      Object.entries(FIELD_LABELS).map(([k, l]) => [k, { description: `${l.zh} / ${l.en}` }])
+    )
+  },
   Clock: {
     type: ['object', 'null'],
-    properties: { state: { enum: ['not_started', 'running', 'paused', 'stopped'] }, startedOn: date, dueDate: nullable(date), usedDays: int, remainingDays: int, overdue: bool, late: bool, provisional: bool, pausedDays: int }
+    properties: {
+      state: { enum: ['not_started', 'running', 'paused', 'stopped'] },
+      startedOn: date,
+      dueDate: nullable(date),
+      usedDays: int,
+      remainingDays: int,
+      overdue: bool,
+      late: bool,
+      provisional: bool,
+      pausedDays: int
+    }
   },
   ProjectSummary: {
     ...obj(
       {
-        id: uuid, code: { type: 'string', example: 'ZL-2026-0001' }, title: str, enterpriseName: str, authorityCode: { enum: [...AUTHORITIES.map((a) => a.code), null] },
-        stage: { enum: STAGES }, stageLabel: label, landType: { enum: [...LAND_TYPES, null] }, submittedAt: nullable(dateTime), clock: ref('Clock'), updatedAt: dateTime, version: int
+        id: uuid,
+        code: { type: 'string', example: 'ZL-2026-0001' },
+        title: str,
+        enterpriseName: str,
+        authorityCode: { enum: [...AUTHORITIES.map((a) => a.code), null] },
+        stage: { enum: STAGES },
+        stageLabel: label,
+        landType: { enum: [...LAND_TYPES, null] },
+        submittedAt: nullable(dateTime),
+        clock: ref('Clock'),
+        updatedAt: dateTime,
+        version: int
       },
       ['id', 'code', 'title', 'authorityCode', 'stage', 'landType', 'updatedAt', 'version']
     )
@@ -38,37 +64,128 @@ const schemas = {
     allOf: [
       ref('ProjectSummary'),
       obj({
-        ownerId: uuid, form: ref('Form'), parcel: { oneOf: [{ type: 'null' }, ref('Parcel')] }, classification: { oneOf: [{ type: 'null' }, ref('Classification')] },
-        files: { type: 'object', additionalProperties: arrayOf(ref('File')) }, events: arrayOf(anyObject), workflow: anyObject, availableActions: arrayOf(anyObject),
-        missingDocuments: arrayOf(obj({ kind: str, zh: str, en: str })), submitProblems: arrayOf(anyObject), canEdit: bool, tracking: anyObject, policy: anyObject
+        ownerId: uuid,
+        form: ref('Form'),
+        parcel: { oneOf: [{ type: 'null' }, ref('Parcel')] },
+        classification: { oneOf: [{ type: 'null' }, ref('Classification')] },
+        files: { type: 'object', additionalProperties: arrayOf(ref('File')) },
+        events: arrayOf(anyObject),
+        workflow: anyObject,
+        availableActions: arrayOf(anyObject),
+        missingDocuments: arrayOf(obj({ kind: str, zh: str, en: str })),
+        submitProblems: arrayOf(anyObject),
+        canEdit: bool,
+        tracking: anyObject,
+        policy: anyObject
       })
     ]
   },
-  Parcel: obj({ geometry: obj({ type: { const: 'MultiPolygon' }, coordinates: { type: 'array' } }), areaM2: num, sourceCrs: nullable(str), sourceName: nullable(str), fileId: nullable(str) }, ['geometry', 'areaM2']),
+  Parcel: obj(
+    {
+      geometry: obj({ type: { const: 'MultiPolygon' }, coordinates: { type: 'array' } }),
+      areaM2: num,
+      sourceCrs: nullable(str),
+      sourceName: nullable(str),
+      fileId: nullable(str)
+    },
+    ['geometry', 'areaM2']
+  ),
   Classification: {
-    ...obj({ landType: { enum: LAND_TYPES }, rule: str, straddles: bool, zones: arrayOf(anyObject), district: arrayOf(anyObject), authorityCode: nullable(str), lingang: bool, conflicts: arrayOf(anyObject) }, ['landType', 'rule', 'zones', 'district']),
-    description: 'The CLI classify JSON: land type, the rule that decided it, zone and district shares, conflicts, the layer versions used'
+    ...obj(
+      {
+        landType: { enum: LAND_TYPES },
+        rule: str,
+        straddles: bool,
+        zones: arrayOf(anyObject),
+        district: arrayOf(anyObject),
+        authorityCode: nullable(str),
+        lingang: bool,
+        conflicts: arrayOf(anyObject)
+      },
+      ['landType', 'rule', 'zones', 'district']
+    ),
+    description:
+      'The CLI classify JSON: land type, the rule that decided it, zone and district shares, conflicts, the layer versions used'
   },
-  File: obj({ id: str, kind: str, name: str, sizeBytes: int, mime: nullable(str), sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' }, addedAt: dateTime, addedBy: nullable(str) }, ['id', 'kind', 'name', 'sizeBytes', 'sha256']),
+  File: obj(
+    {
+      id: str,
+      kind: str,
+      name: str,
+      sizeBytes: int,
+      mime: nullable(str),
+      sha256: { type: 'string', pattern: '^[0-9a-f]{64}$' },
+      addedAt: dateTime,
+      addedBy: nullable(str)
+    },
+    ['id', 'kind', 'name', 'sizeBytes', 'sha256']
+  ),
   Action: {
     type: 'object',
     required: ['action', 'expectedVersion'],
     properties: {
-      action: { enum: ACTIONS }, expectedVersion: { type: 'integer', description: 'the version you saw; another version → 409' }, comment: str,
-      opinion: { enum: OPINIONS }, departments: arrayOf({ enum: DISTRICT_DEPARTMENTS }), documentId: uuid, override: bool
+      action: { enum: ACTIONS },
+      expectedVersion: { type: 'integer', description: 'the version you saw; another version → 409' },
+      comment: str,
+      opinion: { enum: OPINIONS },
+      departments: arrayOf({ enum: DISTRICT_DEPARTMENTS }),
+      documentId: uuid,
+      override: bool
     }
   },
   ActionResult: obj({ state: anyObject, version: int, stage: { enum: STAGES }, events: int }, ['version', 'stage']),
   Inspect: {
-    ...obj({ source: anyObject, features: arrayOf(anyObject), warnings: arrayOf({}), errors: arrayOf({}) }, ['source', 'features']),
-    description: 'The CLI inspect JSON: source format and CRS (detected, confidence), features in EPSG:4490 with area, validity and repairs'
+    ...obj({ source: anyObject, features: arrayOf(anyObject), warnings: arrayOf({}), errors: arrayOf({}) }, [
+      'source',
+      'features'
+    ]),
+    description:
+      'The CLI inspect JSON: source format and CRS (detected, confidence), features in EPSG:4490 with area, validity and repairs'
   },
-  CalendarYear: obj({ year: int, published: bool, days: arrayOf(obj({ date, kind: { enum: ['holiday', 'workday'] } }, ['date', 'kind'])) }),
-  TrackingRecord: obj({ id: str, actorId: str, role: { enum: ROLES }, recordedAt: dateTime, date }, ['id', 'recordedAt']),
+  CalendarYear: obj({
+    year: int,
+    published: bool,
+    days: arrayOf(obj({ date, kind: { enum: ['holiday', 'workday'] } }, ['date', 'kind']))
+  }),
+  TrackingRecord: obj({ id: str, actorId: str, role: { enum: ROLES }, recordedAt: dateTime, date }, [
+    'id',
+    'recordedAt'
+  ]),
   Department: obj({ code: str, zh: str, en: str }, ['code', 'zh']),
-  PolicyVersion: obj({ id: int, docNumber: str, title: str, kind: str, effectiveFrom: date, effectiveTo: nullable(date), basedOn: nullable(int) }, ['id', 'docNumber', 'effectiveFrom']),
-  DistrictMeasure: obj({ id: str, at: dateTime, authorityCode: str, measure: str, label, note: nullable(str), by: nullable(str), flags: arrayOf(str) }),
-  SessionUser: obj({ id: uuid, username: str, displayName: str, role: { enum: ROLES }, authorityCode: nullable(str), departmentCode: nullable(str), email: nullable(str) }, ['id', 'username', 'role', 'authorityCode'])
+  PolicyVersion: obj(
+    {
+      id: int,
+      docNumber: str,
+      title: str,
+      kind: str,
+      effectiveFrom: date,
+      effectiveTo: nullable(date),
+      basedOn: nullable(int)
+    },
+    ['id', 'docNumber', 'effectiveFrom']
+  ),
+  DistrictMeasure: obj({
+    id: str,
+    at: dateTime,
+    authorityCode: str,
+    measure: str,
+    label,
+    note: nullable(str),
+    by: nullable(str),
+    flags: arrayOf(str)
+  }),
+  SessionUser: obj(
+    {
+      id: uuid,
+      username: str,
+      displayName: str,
+      role: { enum: ROLES },
+      authorityCode: nullable(str),
+      departmentCode: nullable(str),
+      email: nullable(str)
+    },
+    ['id', 'username', 'role', 'authorityCode']
+  )
 };
 
 export function openApiDocument() {
@@ -82,13 +199,25 @@ export function openApiDocument() {
         'other systems send `Authorization: Bearer <token>` with a token of a service account issued by the administrator (/admin/api-tokens). ' +
         'A token may call an operation only when it holds the operation’s bearer scope, and then only as far as its account’s role and district allow; ' +
         'each token has a rate limit (429 with Retry-After). Errors are {error:{code,message}} with the message in the Accept-Language language (zh default, en). ' +
-        `Uploads are limited to ${MAX_UPLOAD_BYTES / 1048576} MB (413). Scopes: ` + API_SCOPES.map((s) => `${s} (${SCOPE_LABELS[s].en})`).join('; ') + '.'
+        `Uploads are limited to ${MAX_UPLOAD_BYTES / 1048576} MB (413). Scopes: ` +
+        API_SCOPES.map((s) => `${s} (${SCOPE_LABELS[s].en})`).join('; ') +
+        '.'
     },
     servers: [{ url: '/' }],
     components: {
       securitySchemes: {
-        session: { type: 'apiKey', in: 'cookie', name: 'zl_session', description: 'POST /api/v1/session sets it (people)' },
-        bearer: { type: 'http', scheme: 'bearer', description: 'API token of a service account (zlt_…), issued by the administrator; its scope is named per operation, its role and district apply as for a person' }
+        session: {
+          type: 'apiKey',
+          in: 'cookie',
+          name: 'zl_session',
+          description: 'POST /api/v1/session sets it (people)'
+        },
+        bearer: {
+          type: 'http',
+          scheme: 'bearer',
+          description:
+            'API token of a service account (zlt_…), issued by the administrator; its scope is named per operation, its role and district apply as for a person'
+        }
       },
       schemas
     },

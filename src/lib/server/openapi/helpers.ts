@@ -3,7 +3,11 @@
 import type { ApiScope } from '$lib/domain/api-scopes.ts';
 
 export const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-export const obj = (properties: Record<string, object>, required: string[] = Object.keys(properties)) => ({ type: 'object', properties, required });
+export const obj = (properties: Record<string, object>, required: string[] = Object.keys(properties)) => ({
+  type: 'object',
+  properties,
+  required
+});
 export const str = { type: 'string' };
 export const int = { type: 'integer' };
 export const num = { type: 'number' };
@@ -20,12 +24,26 @@ export const tok = (scope: ApiScope) => ({ security: [{ session: [] }, { bearer:
 export const open = { security: [] as object[] };
 
 export const jsonBody = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
-export const ok = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
-export const bytes = (description: string, mime: string) => ({ description, content: { [mime]: { schema: { type: 'string', format: 'binary' } } } });
-export const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
+export const ok = (description: string, schema: object) => ({
+  description,
+  content: { 'application/json': { schema } }
+});
+export const bytes = (description: string, mime: string) => ({
+  description,
+  content: { [mime]: { schema: { type: 'string', format: 'binary' } } }
+});
+export const err = (description: string) => ({
+  description,
+  content: { 'application/json': { schema: ref('Error') } }
+});
 export const idParam = { name: 'id', in: 'path', required: true, schema: uuid };
 export const pathParam = (name: string, schema: object = str) => ({ name, in: 'path', required: true, schema });
-export const query = (name: string, schema: object = str, description?: string) => ({ name, in: 'query', schema, ...(description ? { description } : {}) });
+export const query = (name: string, schema: object = str, description?: string) => ({
+  name,
+  in: 'query',
+  schema,
+  ...(description ? { description } : {})
+});
 
 /** What every protected operation may answer besides its own errors. */
 export const COMMON = {
@@ -41,7 +59,11 @@ export const upload = (extra: Record<string, object>, required = ['file']) => ({
   required: true,
   content: {
     'multipart/form-data': {
-      schema: { type: 'object', properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } }, ...extra }, required }
+      schema: {
+        type: 'object',
+        properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } }, ...extra },
+        required
+      }
     }
   }
 });

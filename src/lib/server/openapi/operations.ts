@@ -4,7 +4,13 @@ import { openApiDocument } from './document.ts';
 
 export const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 type Security = Record<string, string[]>[];
-export interface Operation { path: string; method: string; security?: Security; responses: Record<string, unknown>; [k: string]: unknown }
+export interface Operation {
+  path: string;
+  method: string;
+  security?: Security;
+  responses: Record<string, unknown>;
+  [k: string]: unknown;
+}
 
 /** '/api/v1/projects/[id]/files' → '/api/v1/projects/{id}/files' (a matcher such as [id=uuid] loses its name). */
 export const routeIdToPath = (routeId: string) => routeId.replace(/\[(\w+)(=\w+)?\]/g, '{$1}');
@@ -16,7 +22,8 @@ function index() {
   const doc = openApiDocument();
   const ops = new Map<string, Operation>();
   for (const [path, item] of Object.entries(doc.paths as Record<string, Record<string, unknown>>))
-    for (const m of HTTP_METHODS) if (item[m]) ops.set(`${m.toUpperCase()} ${path}`, { ...(item[m] as object), path, method: m } as Operation);
+    for (const m of HTTP_METHODS)
+      if (item[m]) ops.set(`${m.toUpperCase()} ${path}`, { ...(item[m] as object), path, method: m } as Operation);
   cache = { doc, ops };
   return cache;
 }

@@ -88,19 +88,20 @@ export const opsHandle: Handle = async ({ event, resolve }) => {
   } finally {
     const seconds = (performance.now() - t0) / 1000;
     metrics.requestFinished(event.route.id, event.request.method, status, seconds);
-    if (!quietTile(event.route.id, status, seconds * 1000)) logEvent(
-      'request',
-      {
-        request_id: id,
-        user_id: event.locals.user?.id ?? null,
-        method: event.request.method,
-        route: event.route.id ?? null,
-        // the path only when no route matched (a 404), never the query string
-        path: event.route.id ? undefined : event.url.pathname.slice(0, 200),
-        status,
-        ms: Math.round(seconds * 10000) / 10
-      },
-      status >= 500 ? 'error' : 'info'
-    );
+    if (!quietTile(event.route.id, status, seconds * 1000))
+      logEvent(
+        'request',
+        {
+          request_id: id,
+          user_id: event.locals.user?.id ?? null,
+          method: event.request.method,
+          route: event.route.id ?? null,
+          // the path only when no route matched (a 404), never the query string
+          path: event.route.id ? undefined : event.url.pathname.slice(0, 200),
+          status,
+          ms: Math.round(seconds * 10000) / 10
+        },
+        status >= 500 ? 'error' : 'info'
+      );
   }
 };

@@ -4,7 +4,12 @@ import { authorityByCode } from '../../domain/authorities.ts';
 import { authorityStatus, type AuthorityMeasureRecord, type AuthorityStatus } from '../../domain/policy/authority.ts';
 
 async function authorityMeasureRecords(db: Queryable, authorityCode: string | null): Promise<AuthorityMeasureRecord[]> {
-  const { rows } = await db.query<{ at: Date; comment: string | null; payload: Record<string, unknown>; by: string | null }>(
+  const { rows } = await db.query<{
+    at: Date;
+    comment: string | null;
+    payload: Record<string, unknown>;
+    by: string | null;
+  }>(
     `select e.at, e.comment, e.payload, u.display_name as by
        from events e left join users u on u.id = e.actor_id
       where e.action = 'district_measure' and e.project_id is null
@@ -13,7 +18,13 @@ async function authorityMeasureRecords(db: Queryable, authorityCode: string | nu
       order by e.id`,
     authorityCode ? [authorityCode] : []
   );
-  return rows.map((r) => ({ measure: String(r.payload.measure), authorityCode: String(r.payload.authorityCode), at: new Date(r.at).toISOString(), note: r.comment, by: r.by }));
+  return rows.map((r) => ({
+    measure: String(r.payload.measure),
+    authorityCode: String(r.payload.authorityCode),
+    at: new Date(r.at).toISOString(),
+    note: r.comment,
+    by: r.by
+  }));
 }
 
 export async function authorityStatusOf(db: Queryable, authorityCode: string | null): Promise<AuthorityStatus | null> {

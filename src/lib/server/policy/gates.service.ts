@@ -6,13 +6,17 @@ import type { Queryable } from '../db/index.ts';
 import type { PathFacts } from '../../domain/paths.ts';
 import { pathOf } from '../../domain/paths.ts';
 import { checkConstructionType } from '../../domain/policy/construction-type.ts';
-import { checkPositiveList, justificationRecord, positiveGaps, type PositiveGap } from '../../domain/policy/positive-list.ts';
+import {
+  checkPositiveList,
+  justificationRecord,
+  positiveGaps,
+  type PositiveGap
+} from '../../domain/policy/positive-list.ts';
 import { checkPolicyInForce, latestStarted, versionInForce } from '../../domain/policy/versions.ts';
 import { checkReserveMechanism } from '../../domain/policy/city-path.ts';
 import { evaluateProject } from '../standard/index.ts';
 import { policyVersions } from './versions.service.ts';
 import { refusalError as refused } from '../../errors.ts';
-
 
 export interface GateOutcome {
   /** Merged into the action's event payload. */
@@ -34,25 +38,58 @@ export async function currentPositiveGaps(db: Queryable, projectId: string): Pro
   return r ? positiveGaps(r.evaluation.results) : [];
 }
 
-export async function submissionGate(db: Queryable, form: Record<string, unknown>, facts: PathFacts, today: string): Promise<GateOutcome> {
-  const ct = checkConstructionType(typeof form.constructionType === 'string' ? form.constructionType : null, pathOf(facts));
+export async function submissionGate(
+  db: Queryable,
+  form: Record<string, unknown>,
+  facts: PathFacts,
+  today: string
+): Promise<GateOutcome> {
+  const ct = checkConstructionType(
+    typeof form.constructionType === 'string' ? form.constructionType : null,
+    pathOf(facts)
+  );
   if (ct) throw refused(ct);
   const v = latestStarted(await policyVersions(db), today);
-  return { payload: v ? { policyVersion: { id: v.id, docNumber: v.docNumber, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo } } : {}, comment: null, policyVersionId: v?.id ?? null };
+  return {
+    payload: v
+      ? {
+          policyVersion: {
+            id: v.id,
+            docNumber: v.docNumber,
+            effectiveFrom: v.effectiveFrom,
+            effectiveTo: v.effectiveTo
+          }
+        }
+      : {},
+    comment: null,
+    policyVersionId: v?.id ?? null
+  };
 }
 
-export async function recognitionGate(db: Queryable, projectId: string, form: Record<string, unknown>, facts: PathFacts, today: string, body: unknown): Promise<GateOutcome> {
+export async function recognitionGate(
+  db: Queryable,
+  projectId: string,
+  form: Record<string, unknown>,
+  facts: PathFacts,
+  today: string,
+  body: unknown
+): Promise<GateOutcome> {
   const versions = await policyVersions(db);
   const expired = checkPolicyInForce(versions, today);
   if (expired) throw refused(expired);
-  const ct = checkConstructionType(typeof form.constructionType === 'string' ? form.constructionType : null, pathOf(facts));
+  const ct = checkConstructionType(
+    typeof form.constructionType === 'string' ? form.constructionType : null,
+    pathOf(facts)
+  );
   if (ct) throw refused(ct);
   const gaps = await currentPositiveGaps(db, projectId);
   const justification = justificationFrom(body);
   const pl = checkPositiveList(gaps, justification);
   if (pl) throw refused(pl);
   const v = versionInForce(versions, today)!;
-  const payload: Record<string, unknown> = { policyVersion: { id: v.id, docNumber: v.docNumber, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo } };
+  const payload: Record<string, unknown> = {
+    policyVersion: { id: v.id, docNumber: v.docNumber, effectiveFrom: v.effectiveFrom, effectiveTo: v.effectiveTo }
+  };
   let comment: string | null = null;
   if (gaps.length > 0 && justification) {
     payload.positiveList = justificationRecord(gaps, justification);

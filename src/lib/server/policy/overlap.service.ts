@@ -6,11 +6,29 @@ import { apiError } from '../http/api.ts';
 import { AREA_SRID } from '../../geo/area.ts';
 import { canView, type Actor } from '../../domain/permissions.ts';
 import {
-  LIVE_STAGES, OVERLAP_GATED_ACTIONS, acknowledgementRecord, checkOverlapAcknowledged, heldBefore, liveOverlaps, unacknowledged,
-  type OverlapAcknowledgement, type ParcelOverlap
+  LIVE_STAGES,
+  OVERLAP_GATED_ACTIONS,
+  acknowledgementRecord,
+  checkOverlapAcknowledged,
+  heldBefore,
+  liveOverlaps,
+  unacknowledged,
+  type OverlapAcknowledgement,
+  type ParcelOverlap
 } from '../../domain/policy/overlap.ts';
 
-interface Row { project_id: string; code: string; title: string; stage: string; authority_code: string | null; owner_id: string; submitted_at: Date | null; overlap_m2: number; area_m2: number; other_area_m2: number }
+interface Row {
+  project_id: string;
+  code: string;
+  title: string;
+  stage: string;
+  authority_code: string | null;
+  owner_id: string;
+  submitted_at: Date | null;
+  overlap_m2: number;
+  area_m2: number;
+  other_area_m2: number;
+}
 
 /** Significant overlaps of the project's current parcel with live projects' parcels, named only to who may see them. */
 export async function parcelOverlaps(db: Queryable, projectId: string, viewer: Actor | null): Promise<ParcelOverlap[]> {
@@ -26,15 +44,23 @@ export async function parcelOverlaps(db: Queryable, projectId: string, viewer: A
   // Those who may not see the other project learn that it exists and how much land it shares, nothing more.
   return liveOverlaps(
     rows.map((r) => ({
-      projectId: r.project_id, code: r.code, title: r.title, stage: r.stage,
-      overlapM2: Number(r.overlap_m2), areaM2: Number(r.area_m2), otherAreaM2: Number(r.other_area_m2),
+      projectId: r.project_id,
+      code: r.code,
+      title: r.title,
+      stage: r.stage,
+      overlapM2: Number(r.overlap_m2),
+      areaM2: Number(r.area_m2),
+      otherAreaM2: Number(r.other_area_m2),
       otherSubmittedAt: r.submitted_at ? new Date(r.submitted_at).toISOString() : null,
       visible: viewer ? canView(viewer, { authorityCode: r.authority_code, ownerId: r.owner_id }) : false
     }))
   ).map((o) => (o.visible ? o : { ...o, code: '', title: '' }));
 }
 
-export interface OverlapAckView extends OverlapAcknowledgement { by: string | null; at: string }
+export interface OverlapAckView extends OverlapAcknowledgement {
+  by: string | null;
+  at: string;
+}
 
 /** The lead's acknowledgements so far (each recorded on the action that carried it). */
 export async function overlapAcknowledgements(db: Queryable, projectId: string): Promise<OverlapAckView[]> {
@@ -44,11 +70,18 @@ export async function overlapAcknowledgements(db: Queryable, projectId: string):
       where e.project_id = $1 and e.payload ? 'overlapAcknowledgement' order by e.id`,
     [projectId]
   );
-  return rows.map((r) => ({ projectIds: r.ack.projectIds ?? [], reason: r.ack.reason ?? '', by: r.by, at: new Date(r.at).toISOString() }));
+  return rows.map((r) => ({
+    projectIds: r.ack.projectIds ?? [],
+    reason: r.ack.reason ?? '',
+    by: r.by,
+    at: new Date(r.at).toISOString()
+  }));
 }
 
 export async function submittedAt(db: Queryable, projectId: string): Promise<string | null> {
-  const { rows } = await db.query<{ submitted_at: Date | null }>('select submitted_at from projects where id = $1', [projectId]);
+  const { rows } = await db.query<{ submitted_at: Date | null }>('select submitted_at from projects where id = $1', [
+    projectId
+  ]);
   return rows[0]?.submitted_at ? new Date(rows[0].submitted_at).toISOString() : null;
 }
 
@@ -61,12 +94,24 @@ export function overlapReasonFrom(body: unknown): string | null {
  * Before the lead takes the application on (accept, start the joint review, forward, close): every significant
  * overlap not acknowledged before needs a reason now; it is recorded in the action's event.
  */
-export async function overlapGate(db: Queryable, projectId: string, actor: Actor, actionType: string, body: unknown): Promise<{ payload: Record<string, unknown>; comment: string | null } | null> {
+export async function overlapGate(
+  db: Queryable,
+  projectId: string,
+  actor: Actor,
+  actionType: string,
+  body: unknown
+): Promise<{ payload: Record<string, unknown>; comment: string | null } | null> {
   if (!OVERLAP_GATED_ACTIONS.includes(actionType)) return null;
-  const pending = unacknowledged(heldBefore(await parcelOverlaps(db, projectId, actor), await submittedAt(db, projectId)), await overlapAcknowledgements(db, projectId));
+  const pending = unacknowledged(
+    heldBefore(await parcelOverlaps(db, projectId, actor), await submittedAt(db, projectId)),
+    await overlapAcknowledgements(db, projectId)
+  );
   const reason = overlapReasonFrom(body);
   const r = checkOverlapAcknowledged(pending, reason);
   if (r) throw apiError(r.status, r.code, { zh: r.zh, en: r.en });
   if (pending.length === 0) return null;
-  return { payload: { overlapAcknowledgement: acknowledgementRecord(pending, reason!) }, comment: `地块重叠已核实（${pending.length} 个项目），理由：${reason}` };
+  return {
+    payload: { overlapAcknowledgement: acknowledgementRecord(pending, reason!) },
+    comment: `地块重叠已核实（${pending.length} 个项目），理由：${reason}`
+  };
 }

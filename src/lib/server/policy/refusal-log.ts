@@ -6,17 +6,37 @@ import { UserError } from '../../errors.ts';
 
 /** Refusals of the guideline's rules (not typing mistakes or stale tabs): these are logged. */
 export const POLICY_REFUSAL_CODES = new Set([
-  'authority_withdrawn', 'positive_list_not_met', 'negative_list_hit', 'policy_expired', 'construction_type_not_allowed',
-  'sanction_in_force', 'plan_adjustment_pending', 'overlap_unacknowledged', 'city_reserve_mechanism_missing', 'district_criterion_loosens'
+  'authority_withdrawn',
+  'positive_list_not_met',
+  'negative_list_hit',
+  'policy_expired',
+  'construction_type_not_allowed',
+  'sanction_in_force',
+  'plan_adjustment_pending',
+  'overlap_unacknowledged',
+  'city_reserve_mechanism_missing',
+  'district_criterion_loosens'
 ]);
 
-export async function logPolicyRefusal(db: Db, actor: SessionUser, projectId: string | null, attempted: string, e: unknown): Promise<void> {
+export async function logPolicyRefusal(
+  db: Db,
+  actor: SessionUser,
+  projectId: string | null,
+  attempted: string,
+  e: unknown
+): Promise<void> {
   if (!(e instanceof UserError) || !POLICY_REFUSAL_CODES.has(e.code)) return;
   try {
     await db.query(
       `insert into events (project_id, actor_id, actor_role, action, comment, payload)
        select $1, $2, $3, 'policy_refusal', $4, $5 where $1::uuid is null or exists (select 1 from projects where id = $1::uuid)`,
-      [projectId, actor.id, actor.role, e.text.zh, JSON.stringify({ attempted, code: e.code, status: e.status, zh: e.text.zh, en: e.text.en })]
+      [
+        projectId,
+        actor.id,
+        actor.role,
+        e.text.zh,
+        JSON.stringify({ attempted, code: e.code, status: e.status, zh: e.text.zh, en: e.text.en })
+      ]
     );
   } catch (err) {
     console.error('policy refusal not logged:', err);

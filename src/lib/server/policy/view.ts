@@ -19,7 +19,13 @@ import { cityClockRecord } from '../../domain/policy/city-path.ts';
 import { clockStatus } from '../../domain/clock.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { declaredFactsOf } from '../projects/project-view.ts';
-import { CONFIRMING_STAGES, PATH_FACTS, type ConfirmedFact, type ConfirmedFacts, type PathFactKey } from '../../domain/policy/facts.ts';
+import {
+  CONFIRMING_STAGES,
+  PATH_FACTS,
+  type ConfirmedFact,
+  type ConfirmedFacts,
+  type PathFactKey
+} from '../../domain/policy/facts.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import { policyVersions } from './versions.service.ts';
 import { overlapAcknowledgements, parcelOverlaps, type OverlapAckView } from './overlap.service.ts';
@@ -70,13 +76,20 @@ export async function policyView(
     policyVersions(db),
     DECIDING.includes(state.stage) ? gapsNow(db, row.id).catch(() => []) : Promise.resolve([])
   ]);
-  const [overlaps, acks] = await Promise.all([parcelOverlaps(db, row.id, actor ?? null), overlapAcknowledgements(db, row.id)]);
+  const [overlaps, acks] = await Promise.all([
+    parcelOverlaps(db, row.id, actor ?? null),
+    overlapAcknowledgements(db, row.id)
+  ]);
   const mine = row.submitted_at ? new Date(row.submitted_at).toISOString() : null;
   const owed = new Set(heldBefore(overlaps, mine).map((o) => o.projectId));
   // An overlap with a newer application is shown here, but that application's lead checks it ("held" false).
   const withAcks = overlaps.map((o) => {
     const ack = acks.find((k) => k.projectIds.includes(o.projectId));
-    return { ...o, held: owed.has(o.projectId), acknowledged: ack ? { reason: ack.reason, by: ack.by, at: ack.at } : null };
+    return {
+      ...o,
+      held: owed.has(o.projectId),
+      acknowledged: ack ? { reason: ack.reason, by: ack.by, at: ack.at } : null
+    };
   });
   const sanctions = activeSanctions(tracking.measures, tracking.lifts);
   const cityClock = await cityClockOf(db, row.id);
@@ -91,18 +104,28 @@ export async function policyView(
     allowedConstructionTypes: allowedConstructionTypes(pathOf(facts)),
     facts: PATH_FACTS.map((fact) => {
       const declared = declaredFactsOf(row)[fact];
-      return { fact, declared: declared ?? null, confirmed: ((row.confirmed_facts ?? {}) as ConfirmedFacts)[fact] ?? null };
+      return {
+        fact,
+        declared: declared ?? null,
+        confirmed: ((row.confirmed_facts ?? {}) as ConfirmedFacts)[fact] ?? null
+      };
     }),
     cityClock,
     overlaps: withAcks,
     overlapGatedActions: withAcks.some((o) => o.held && !o.acknowledged) ? [...OVERLAP_GATED_ACTIONS] : [],
-    canConfirmFacts: !!actor && CONFIRMING_STAGES.includes(state.stage) && ((actor.role === 'district_department' && actor.department === 'planning_resources') || actor.role === 'city_planning')
+    canConfirmFacts:
+      !!actor &&
+      CONFIRMING_STAGES.includes(state.stage) &&
+      ((actor.role === 'district_department' && actor.department === 'planning_resources') ||
+        actor.role === 'city_planning')
   };
 }
 
 async function cityClockOf(db: Queryable, projectId: string): Promise<PolicyView['cityClock']> {
   const { rows } = await db.query<{ action: string; at: Date }>(
-    `select action, at from events where project_id = $1 and action in ('forward_to_city', 'recognise', 'reject') order by id`, [projectId]);
+    `select action, at from events where project_id = $1 and action in ('forward_to_city', 'recognise', 'reject') order by id`,
+    [projectId]
+  );
   const fwd = [...rows].reverse().find((r) => r.action === 'forward_to_city');
   if (!fwd) return null;
   const decided = rows.find((r) => r.action !== 'forward_to_city' && new Date(r.at) >= new Date(fwd.at));

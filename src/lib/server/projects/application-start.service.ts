@@ -37,18 +37,31 @@ export interface BoundaryCheck {
   refusal: { code: string; zh: string; en: string } | null;
 }
 
-export interface CheckOptions extends Omit<BoundaryOptions, 'upload'> { upload: string }
+export interface CheckOptions extends Omit<BoundaryOptions, 'upload'> {
+  upload: string;
+}
 
 /** Reads the inspected upload and classifies the chosen polygons; writes nothing. */
 export async function checkBoundary(db: Db, actor: SessionUser, opts: CheckOptions): Promise<BoundaryCheck> {
   const manifest = await uploadFor(opts.upload, actor.id);
-  const features = (await ingest({ key: manifest.id, loadFiles: () => uploadFiles(manifest), opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined } })).result!.features;
+  const features = (
+    await ingest({
+      key: manifest.id,
+      loadFiles: () => uploadFiles(manifest),
+      opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined }
+    })
+  ).result!.features;
   const picked = opts.featureIndex === undefined ? features.map((_, i) => i) : [opts.featureIndex].flat();
   const chosen = picked.map((i) => features[i]).filter((f) => f && f.valid);
   if (chosen.length === 0) {
-    throw apiError(400, 'invalid_geometry', { zh: '文件中没有可用的地块面，请修正文件后重新上传。', en: 'The file holds no usable parcel polygon; fix the file and upload it again.' });
+    throw apiError(400, 'invalid_geometry', {
+      zh: '文件中没有可用的地块面，请修正文件后重新上传。',
+      en: 'The file holds no usable parcel polygon; fix the file and upload it again.'
+    });
   }
-  const polygons: Position[][][] = chosen.flatMap((f) => (f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates));
+  const polygons: Position[][][] = chosen.flatMap((f) =>
+    f.geometry.type === 'Polygon' ? [(f.geometry as Polygon).coordinates] : (f.geometry as MultiPolygon).coordinates
+  );
   const c: Classification = await classifyGeometry(db, { type: 'MultiPolygon', coordinates: polygons });
   const info = LAND_TYPE_INFO[c.landType];
   const where = c.authorityCode ? authorityByCode(c.authorityCode) : null;
@@ -84,7 +97,11 @@ export interface StartInput extends CheckOptions {
 }
 
 /** Name + checked boundary → a numbered draft with its parcel, or a refusal that leaves nothing behind. */
-export async function startApplication(db: Db, actor: SessionUser, input: StartInput): Promise<{ id: string; code: string }> {
+export async function startApplication(
+  db: Db,
+  actor: SessionUser,
+  input: StartInput
+): Promise<{ id: string; code: string }> {
   const problem = projectTitleProblem(input.title);
   if (problem) throw apiError(400, 'title_invalid', problem);
   const check = await checkBoundary(db, actor, input);
@@ -94,13 +111,24 @@ export async function startApplication(db: Db, actor: SessionUser, input: StartI
   if (check.authorityCode) form.authorityCode = check.authorityCode;
   return inTransaction(db, async (tx) => {
     const created = await createProject(tx, actor, { title, form, onBehalfOf: input.onBehalfOf });
-    await attachBoundary(tx, actor, created.id, [], { upload: input.upload, crs: input.crs, layer: input.layer, encoding: input.encoding, featureIndex: input.featureIndex });
+    await attachBoundary(tx, actor, created.id, [], {
+      upload: input.upload,
+      crs: input.crs,
+      layer: input.layer,
+      encoding: input.encoding,
+      featureIndex: input.featureIndex
+    });
     return created;
   });
 }
 
 /** The owner deletes a never-submitted draft; the event keeps who, when and why. */
-export async function deleteDraft(db: Db, actor: SessionUser, id: string, opts: { expectedVersion?: number; reason?: string } = {}): Promise<void> {
+export async function deleteDraft(
+  db: Db,
+  actor: SessionUser,
+  id: string,
+  opts: { expectedVersion?: number; reason?: string } = {}
+): Promise<void> {
   await db.transaction(async (tx) => {
     const row = await loadVisible(tx, actor, id, { forUpdate: true });
     const everSubmitted = row.submitted_at !== null || (await repo.listEvents(tx, id, ['submit'])).length > 0;
@@ -108,11 +136,21 @@ export async function deleteDraft(db: Db, actor: SessionUser, id: string, opts: 
     if (refused) throw apiError(refused.status, refused.code, refused);
     const version = opts.expectedVersion ?? row.version;
     if (!(await repo.markDraftDeleted(tx, id, version, actor.id))) {
-      throw apiError(409, 'version_conflict', { zh: '草稿已被修改，请刷新后再删除。', en: 'The draft has changed; reload and delete again.' });
+      throw apiError(409, 'version_conflict', {
+        zh: '草稿已被修改，请刷新后再删除。',
+        en: 'The draft has changed; reload and delete again.'
+      });
     }
     await repo.insertEvent(tx, {
-      projectId: id, actorId: actor.id, role: actor.role, action: 'delete_draft', from: 'draft', to: null,
-      comment: opts.reason?.trim().slice(0, 500) || null, payload: { code: row.code, title: row.title }, version: null
+      projectId: id,
+      actorId: actor.id,
+      role: actor.role,
+      action: 'delete_draft',
+      from: 'draft',
+      to: null,
+      comment: opts.reason?.trim().slice(0, 500) || null,
+      payload: { code: row.code, title: row.title },
+      version: null
     });
   });
 }

@@ -49,17 +49,26 @@ export interface BoundaryResult {
 /** The upload's main file: the .shp of a loose set, else the first file. */
 const mainFile = <F extends { name: string }>(files: F[]) => files.find((f) => /\.shp$/i.test(f.name)) ?? files[0];
 
-export async function attachBoundary(db: Db, actor: SessionUser, id: string, files: InputFile[], opts: BoundaryOptions = {}): Promise<BoundaryResult> {
-  if (files.length === 0 && !opts.upload) throw apiError(400, 'file_missing', { zh: '请选择地块边界文件。', en: 'Choose the boundary file.' });
+export async function attachBoundary(
+  db: Db,
+  actor: SessionUser,
+  id: string,
+  files: InputFile[],
+  opts: BoundaryOptions = {}
+): Promise<BoundaryResult> {
+  if (files.length === 0 && !opts.upload)
+    throw apiError(400, 'file_missing', { zh: '请选择地块边界文件。', en: 'Choose the boundary file.' });
   assertEditable(actor, await loadVisible(db, actor, id));
 
   const described = files.length > 0 ? describeUpload(files) : await uploadFor(opts.upload, actor.id);
-  const inspect: InspectResult = (await ingest({
-    key: described.id,
-    files: files.length > 0 ? files : undefined,
-    loadFiles: () => uploadFiles(described),
-    opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined }
-  })).result!;
+  const inspect: InspectResult = (
+    await ingest({
+      key: described.id,
+      files: files.length > 0 ? files : undefined,
+      loadFiles: () => uploadFiles(described),
+      opts: { crs: opts.crs || undefined, layer: opts.layer || undefined, encoding: opts.encoding || undefined }
+    })
+  ).result!;
   // Stored once read (a refused file is not kept); content-addressed, so writing before the transaction is
   // harmless if it rolls back.
   const manifest = files.length > 0 ? await storeUpload(files, actor.id, described) : described;
@@ -87,7 +96,13 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
     assertEditable(actor, row);
     let mainId = '';
     for (const f of stored) {
-      const file = await insertFileRow(tx, { sha256: f.sha256, name: f.name, size: f.size, mime: null, uploadedBy: actor.id });
+      const file = await insertFileRow(tx, {
+        sha256: f.sha256,
+        name: f.name,
+        size: f.size,
+        mime: null,
+        uploadedBy: actor.id
+      });
       await repo.attachFile(tx, id, file.id, 'boundary', actor.id);
       if (f === main) mainId = file.id;
     }
@@ -113,7 +128,11 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
       });
     }
     // After submission the accepting district keeps the case (domain/case-authority.ts).
-    const moved = authorityChangeRefusal({ submitted: row.submitted_at !== null, current: row.authority_code, proposed: authority });
+    const moved = authorityChangeRefusal({
+      submitted: row.submitted_at !== null,
+      current: row.authority_code,
+      proposed: authority
+    });
     if (moved) throw apiError(moved.status, moved.code, moved);
     const overlaps = await parcelOverlaps(tx, id, toActor(actor));
     const version = row.version + 1;
@@ -123,10 +142,22 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
     const ok = await repo.updateProjectGuarded(tx, id, row.version, { workflow, authorityCode: authority, form });
     if (!ok) throw notFound();
     await repo.insertEvent(tx, {
-      projectId: id, actorId: actor.id, role: actor.role, action: 'attach_boundary', from: row.stage, to: row.stage, comment: null,
+      projectId: id,
+      actorId: actor.id,
+      role: actor.role,
+      action: 'attach_boundary',
+      from: row.stage,
+      to: row.stage,
+      comment: null,
       payload: {
-        fileId: mainId, fileName: main.name, areaM2: parcel.areaM2, sourceCrs: inspect.source.crs, features: picked,
-        landType: classification.landType, authorityCode: authority, straddles: classification.straddles,
+        fileId: mainId,
+        fileName: main.name,
+        areaM2: parcel.areaM2,
+        sourceCrs: inspect.source.crs,
+        features: picked,
+        landType: classification.landType,
+        authorityCode: authority,
+        straddles: classification.straddles,
         conflicts: classification.conflicts.map((c) => c.kind),
         overlaps: overlaps.map((o) => ({ projectId: o.projectId, overlapM2: Math.round(o.overlapM2 * 10) / 10 }))
       },
@@ -135,7 +166,13 @@ export async function attachBoundary(db: Db, actor: SessionUser, id: string, fil
     await evaluateProject(tx, id, 'boundary');
     const current = await repo.currentParcel(tx, id);
     return {
-      parcel: { geometry: current!.geometry as MultiPolygon, areaM2: parcel.areaM2, sourceCrs: inspect.source.crs, sourceName: main.name, fileId: mainId },
+      parcel: {
+        geometry: current!.geometry as MultiPolygon,
+        areaM2: parcel.areaM2,
+        sourceCrs: inspect.source.crs,
+        sourceName: main.name,
+        fileId: mainId
+      },
       classification,
       inspect,
       version,

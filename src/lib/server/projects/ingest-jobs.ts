@@ -27,7 +27,11 @@ export type IngestReply =
   | { ok: false; input: { code: string; text: { zh: string; en: string }; status: number } }
   | { ok: false; bug: string };
 
-interface Entry { read: ReadResult; layer?: string; vertices: number }
+interface Entry {
+  read: ReadResult;
+  layer?: string;
+  vertices: number;
+}
 
 /** Parsed uploads kept per worker: a few recent ones, bounded by vertices so the cache cannot hold the heap. */
 const MAX_ENTRIES = 12;
@@ -63,14 +67,22 @@ export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
       if (!job.files) return { ok: false, miss: true };
       const budget = new UploadBudget(job.limits);
       // Bytes shared with the main thread (no copy on its event loop) become the worker's own here.
-      const files = job.files.map((f) => (f.bytes.buffer instanceof SharedArrayBuffer ? { name: f.name, bytes: f.bytes.slice() } : f));
-      const read = await readBoundaryFiles(files, { encoding: job.opts.encoding, layer: job.opts.layer, purpose: job.opts.purpose, budget });
+      const files = job.files.map((f) =>
+        f.bytes.buffer instanceof SharedArrayBuffer ? { name: f.name, bytes: f.bytes.slice() } : f
+      );
+      const read = await readBoundaryFiles(files, {
+        encoding: job.opts.encoding,
+        layer: job.opts.layer,
+        purpose: job.opts.purpose,
+        budget
+      });
       entry = { read, layer: job.opts.layer, vertices: budget.vertices + budget.read };
       if (k) remember(k, entry);
     } else if (k) remember(k, entry);
     let read = entry.read;
     // Another CAD layer: the drawing's layers were all flattened when it was read; only the pick changes.
-    if ((job.opts.layer ?? undefined) !== (entry.layer ?? undefined) && read.relayer) read = read.relayer(job.opts.layer);
+    if ((job.opts.layer ?? undefined) !== (entry.layer ?? undefined) && read.relayer)
+      read = read.relayer(job.opts.layer);
     const result = processReadResult(read, job.opts);
     const ms = performance.now() - t0;
     if (job.as === 'json') return { ok: true, json: JSON.stringify({ ...result, ...job.extra }), cached, ms };
@@ -79,7 +91,17 @@ export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
     if (e instanceof UserError) return { ok: false, input: { code: e.code, text: e.text, status: e.status } };
     // A recursion the budgets did not foresee is still the file's fault, not a server error.
     if (e instanceof RangeError && /call stack|Invalid array length|Invalid string length/i.test(e.message)) {
-      return { ok: false, input: { code: 'limit-structure', text: { zh: '文件结构过深或过大，无法读取，已拒绝；请重新导出或简化后上传。', en: 'The file is nested too deeply or too large to read; refused. Export it again or simplify it.' }, status: 422 } };
+      return {
+        ok: false,
+        input: {
+          code: 'limit-structure',
+          text: {
+            zh: '文件结构过深或过大，无法读取，已拒绝；请重新导出或简化后上传。',
+            en: 'The file is nested too deeply or too large to read; refused. Export it again or simplify it.'
+          },
+          status: 422
+        }
+      };
     }
     return { ok: false, bug: String((e as Error)?.stack ?? e) };
   }
@@ -90,22 +112,91 @@ export async function runIngestJob(job: IngestJob): Promise<IngestReply> {
 export async function warmUp(rounds = 4): Promise<void> {
   const out: string[] = [];
   const p = (c: number, v: string | number) => out.push(`${c}\n${v}\n`);
-  const X = 630000, Y = 3450000;
-  p(0, 'SECTION'); p(2, 'BLOCKS'); p(0, 'BLOCK'); p(2, 'T'); p(10, 0); p(20, 0); p(0, 'CIRCLE'); p(8, '0'); p(10, 0); p(20, 0); p(40, 1); p(0, 'ENDBLK'); p(0, 'ENDSEC');
-  p(0, 'SECTION'); p(2, 'ENTITIES');
-  p(0, 'LWPOLYLINE'); p(8, '用地红线'); p(90, 4); p(70, 1);
-  for (const [x, y, b] of [[0, 0, 0], [200, 0, 0.3], [200, 150, 0], [0, 150, 0]]) { p(10, X + x); p(20, Y + y); if (b) p(42, b); }
-  for (let i = 0; i < 600; i++) {
-    const x = X + (i % 30) * 10, y = Y + Math.floor(i / 30) * 10;
-    p(0, 'LINE'); p(8, '道路'); p(10, x); p(20, y); p(30, 0); p(11, x + 3.5); p(21, y + 2.5); p(31, 0);
-    p(0, 'CIRCLE'); p(8, '树'); p(10, x + 1); p(20, y + 1); p(30, 0); p(40, 1.5);
-    p(0, 'TEXT'); p(8, '文字'); p(10, x); p(20, y); p(40, 2.5); p(1, `J${i}`);
-    if (i % 20 === 0) { p(0, 'ARC'); p(8, '其他'); p(10, x); p(20, y); p(40, 5); p(50, 0); p(51, 120); p(0, 'INSERT'); p(8, '其他'); p(2, 'T'); p(10, x); p(20, y); }
+  const X = 630000,
+    Y = 3450000;
+  p(0, 'SECTION');
+  p(2, 'BLOCKS');
+  p(0, 'BLOCK');
+  p(2, 'T');
+  p(10, 0);
+  p(20, 0);
+  p(0, 'CIRCLE');
+  p(8, '0');
+  p(10, 0);
+  p(20, 0);
+  p(40, 1);
+  p(0, 'ENDBLK');
+  p(0, 'ENDSEC');
+  p(0, 'SECTION');
+  p(2, 'ENTITIES');
+  p(0, 'LWPOLYLINE');
+  p(8, '用地红线');
+  p(90, 4);
+  p(70, 1);
+  for (const [x, y, b] of [
+    [0, 0, 0],
+    [200, 0, 0.3],
+    [200, 150, 0],
+    [0, 150, 0]
+  ]) {
+    p(10, X + x);
+    p(20, Y + y);
+    if (b) p(42, b);
   }
-  p(0, 'ENDSEC'); p(0, 'EOF');
+  for (let i = 0; i < 600; i++) {
+    const x = X + (i % 30) * 10,
+      y = Y + Math.floor(i / 30) * 10;
+    p(0, 'LINE');
+    p(8, '道路');
+    p(10, x);
+    p(20, y);
+    p(30, 0);
+    p(11, x + 3.5);
+    p(21, y + 2.5);
+    p(31, 0);
+    p(0, 'CIRCLE');
+    p(8, '树');
+    p(10, x + 1);
+    p(20, y + 1);
+    p(30, 0);
+    p(40, 1.5);
+    p(0, 'TEXT');
+    p(8, '文字');
+    p(10, x);
+    p(20, y);
+    p(40, 2.5);
+    p(1, `J${i}`);
+    if (i % 20 === 0) {
+      p(0, 'ARC');
+      p(8, '其他');
+      p(10, x);
+      p(20, y);
+      p(40, 5);
+      p(50, 0);
+      p(51, 120);
+      p(0, 'INSERT');
+      p(8, '其他');
+      p(2, 'T');
+      p(10, x);
+      p(20, y);
+    }
+  }
+  p(0, 'ENDSEC');
+  p(0, 'EOF');
   const dxf = new TextEncoder().encode(out.join(''));
-  const ring = [[121.4, 31.2], [121.401, 31.2], [121.401, 31.201], [121.4, 31.201], [121.4, 31.2]];
-  const geojson = new TextEncoder().encode(JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }] }));
+  const ring = [
+    [121.4, 31.2],
+    [121.401, 31.2],
+    [121.401, 31.201],
+    [121.4, 31.201],
+    [121.4, 31.2]
+  ];
+  const geojson = new TextEncoder().encode(
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring] } }]
+    })
+  );
   for (let i = 0; i < rounds; i++) {
     await runIngestJob({ files: [{ name: 'warm.dxf', bytes: dxf }], opts: { crs: 'EPSG:4549' }, as: 'json' });
     await runIngestJob({ files: [{ name: 'warm.geojson', bytes: geojson }], opts: {}, as: 'json' });

@@ -58,13 +58,23 @@ export function workerPath(): string | null {
 
 /** Why a job got no answer from its worker: the caller turns these into 422 / 503. */
 export class PoolFailure extends Error {
-  constructor(public readonly kind: 'timeout' | 'died' | 'busy' | 'unavailable', message: string, public readonly detail = '') {
+  constructor(
+    public readonly kind: 'timeout' | 'died' | 'busy' | 'unavailable',
+    message: string,
+    public readonly detail = ''
+  ) {
     super(message);
     this.name = 'PoolFailure';
   }
 }
 
-interface Pending { job: IngestJob; resolve: (r: IngestReply) => void; reject: (e: Error) => void; slot?: number; waitTimer?: NodeJS.Timeout }
+interface Pending {
+  job: IngestJob;
+  resolve: (r: IngestReply) => void;
+  reject: (e: Error) => void;
+  slot?: number;
+  waitTimer?: NodeJS.Timeout;
+}
 
 interface Slot {
   no: number;
@@ -88,7 +98,10 @@ export class IngestPool {
   /** Workers that died before they were ready, in a row: restarts back off instead of spinning. */
   private startFailures = 0;
 
-  constructor(readonly config: PoolConfig, private readonly file: string) {
+  constructor(
+    readonly config: PoolConfig,
+    private readonly file: string
+  ) {
     for (let i = 0; i < config.size; i++) this.slots.push(this.spawn(i));
   }
 

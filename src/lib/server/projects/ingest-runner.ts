@@ -13,10 +13,14 @@ export const OFFLOAD_BYTES = 0;
 
 /** The server cannot take another upload right now (every worker busy and the queue full): 503. */
 const ingestBusy = () =>
-  new UserError('ingest_busy', {
-    zh: '服务器正忙于读取其他上传的文件，请稍后重试。',
-    en: 'The server is busy reading other uploads; please try again in a moment.'
-  }, 503);
+  new UserError(
+    'ingest_busy',
+    {
+      zh: '服务器正忙于读取其他上传的文件，请稍后重试。',
+      en: 'The server is busy reading other uploads; please try again in a moment.'
+    },
+    503
+  );
 
 /** The CLI reads in its own process (ZEROLAND_INGEST_INLINE=1, set by src/cli/main.ts): one file, one user,
  *  no event loop to protect; the geometric budgets apply all the same. */
@@ -35,17 +39,29 @@ export interface IngestRequest {
   force?: 'worker' | 'inline';
 }
 
-export interface IngestOutcome { result?: InspectResult; json?: string; cached: boolean; inWorker: boolean; ms: number }
+export interface IngestOutcome {
+  result?: InspectResult;
+  json?: string;
+  cached: boolean;
+  inWorker: boolean;
+  ms: number;
+}
 
 function failure(e: PoolFailure): UserError {
   const cfg = ingestPool()?.config;
   switch (e.kind) {
     case 'timeout':
-      return limitError('limit-time', `文件读取超过 ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} 秒的时限，已停止；请只上传地块所在的图层或简化后的文件。`,
-        `Reading the file took longer than the ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} s limit and was stopped; upload only the parcel layer or a simplified file.`);
+      return limitError(
+        'limit-time',
+        `文件读取超过 ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} 秒的时限，已停止；请只上传地块所在的图层或简化后的文件。`,
+        `Reading the file took longer than the ${Math.round((cfg?.timeoutMs ?? 0) / 1000)} s limit and was stopped; upload only the parcel layer or a simplified file.`
+      );
     case 'died':
-      return limitError('limit-memory', `读取文件超出内存上限（${cfg?.heapMb ?? '?'} MB），已拒绝；请只上传地块所在的图层或简化后的文件。`,
-        `Reading the file exceeded the memory limit (${cfg?.heapMb ?? '?'} MB); refused. Upload only the parcel layer or a simplified file.`);
+      return limitError(
+        'limit-memory',
+        `读取文件超出内存上限（${cfg?.heapMb ?? '?'} MB），已拒绝；请只上传地块所在的图层或简化后的文件。`,
+        `Reading the file exceeded the memory limit (${cfg?.heapMb ?? '?'} MB); refused. Upload only the parcel layer or a simplified file.`
+      );
     default:
       return ingestBusy();
   }
@@ -63,7 +79,14 @@ function unpack(reply: IngestReply): { result?: InspectResult; json?: string; ca
 
 export async function ingest(req: IngestRequest): Promise<IngestOutcome> {
   const t0 = performance.now();
-  const job = (files?: InputFile[]): IngestJob => ({ key: req.key, files, opts: req.opts, limits: req.limits, as: req.as, extra: req.extra });
+  const job = (files?: InputFile[]): IngestJob => ({
+    key: req.key,
+    files,
+    opts: req.opts,
+    limits: req.limits,
+    as: req.as,
+    extra: req.extra
+  });
   const files = async () => req.files ?? (req.loadFiles ? await req.loadFiles() : undefined);
   const pool = req.force === 'inline' || (inlineMode() && req.force !== 'worker') ? null : ingestPool();
   if (!pool) {
@@ -82,10 +105,19 @@ export async function ingest(req: IngestRequest): Promise<IngestOutcome> {
   }
 }
 
-export interface IngestRun { result: InspectResult; inWorker: boolean; ms: number }
+export interface IngestRun {
+  result: InspectResult;
+  inWorker: boolean;
+  ms: number;
+}
 
 /** Read an upload into the inspect result (the parcel pipeline's entry for services). */
-export async function runIngest(files: InputFile[], opts: IngestOptions, force?: 'worker' | 'inline', limits?: Partial<BudgetLimits>): Promise<IngestRun> {
+export async function runIngest(
+  files: InputFile[],
+  opts: IngestOptions,
+  force?: 'worker' | 'inline',
+  limits?: Partial<BudgetLimits>
+): Promise<IngestRun> {
   const out = await ingest({ files, opts, force, limits });
   return { result: out.result!, inWorker: out.inWorker, ms: out.ms };
 }

@@ -16,7 +16,12 @@ export const notFound = () =>
 export const EDITABLE_STAGES: readonly Stage[] = ['draft', 'returned'];
 
 /** Loads a project the actor may see (404 otherwise — same answer as "does not exist"). */
-export async function loadVisible(db: Queryable, actor: SessionUser, id: string, opts: { forUpdate?: boolean } = {}): Promise<repo.ProjectRow> {
+export async function loadVisible(
+  db: Queryable,
+  actor: SessionUser,
+  id: string,
+  opts: { forUpdate?: boolean } = {}
+): Promise<repo.ProjectRow> {
   const row = await repo.findProject(db, id, opts);
   if (!row || !canView(toActor(actor), { authorityCode: row.authority_code, ownerId: row.owner_id })) throw notFound();
   return row;
@@ -25,7 +30,9 @@ export async function loadVisible(db: Queryable, actor: SessionUser, id: string,
 /** Document kinds attached to the project (a current parcel counts as the boundary document). */
 export async function attachedKinds(db: Queryable, projectId: string): Promise<DocumentKind[]> {
   const files = await repo.listProjectFiles(db, projectId);
-  const kinds = new Set(files.map((f) => f.kind).filter((k): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k)));
+  const kinds = new Set(
+    files.map((f) => f.kind).filter((k): k is DocumentKind => (DOCUMENT_KINDS as readonly string[]).includes(k))
+  );
   if (await repo.currentParcel(db, projectId)) kinds.add('boundary');
   else kinds.delete('boundary');
   return [...kinds];
@@ -34,10 +41,16 @@ export async function attachedKinds(db: Queryable, projectId: string): Promise<D
 /** The applicant (or the district lead) may edit while the application is a draft or returned. */
 export function assertEditable(actor: SessionUser, row: repo.ProjectRow): void {
   if (!canEditApplication(toActor(actor), { authorityCode: row.authority_code, ownerId: row.owner_id })) {
-    throw apiError(403, 'forbidden', { zh: '只有项目单位或区产业部门可以修改申报材料。', en: 'Only the enterprise or the district industry department can change the application.' });
+    throw apiError(403, 'forbidden', {
+      zh: '只有项目单位或区产业部门可以修改申报材料。',
+      en: 'Only the enterprise or the district industry department can change the application.'
+    });
   }
   if (!EDITABLE_STAGES.includes(row.stage as Stage)) {
-    throw apiError(409, 'not_editable', { zh: '申报已提交，当前阶段不能修改；如需修改，请联系区产业部门退回补正。', en: 'The application has been submitted and cannot be changed now; ask the district industry department to return it for correction.' });
+    throw apiError(409, 'not_editable', {
+      zh: '申报已提交，当前阶段不能修改；如需修改，请联系区产业部门退回补正。',
+      en: 'The application has been submitted and cannot be changed now; ask the district industry department to return it for correction.'
+    });
   }
 }
 
@@ -46,4 +59,3 @@ export const versionConflict = (expected: number, current: number) =>
     zh: `项目已被他人更新（当前版本 ${current}，您看到的是版本 ${expected}），请刷新页面查看最新状态后再操作。`,
     en: `Someone else updated this project (now version ${current}, you saw version ${expected}); reload it and try again.`
   });
-

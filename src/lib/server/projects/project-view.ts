@@ -6,12 +6,34 @@ import { isLandType } from '../../domain/land-types.ts';
 import { type PathFacts } from '../../domain/paths.ts';
 import { applyConfirmed, type ConfirmedFacts } from '../../domain/policy/facts.ts';
 import { isRole, ROLE_LABELS } from '../../domain/roles.ts';
-import { ACTION_LABELS, AUTO_ENTER_TRACKING, AUTO_ENTER_TRACKING_LABEL, STAGE_LABELS, STAGES, type Stage, type WorkflowState } from '../../domain/workflow-model.ts';
+import {
+  ACTION_LABELS,
+  AUTO_ENTER_TRACKING,
+  AUTO_ENTER_TRACKING_LABEL,
+  STAGE_LABELS,
+  STAGES,
+  type Stage,
+  type WorkflowState
+} from '../../domain/workflow-model.ts';
 import { stageLabel } from '../../domain/workflow.ts';
 import { pathFactsFrom } from '../../domain/application.ts';
-import { FINDING_LABELS, MEASURE_LABELS, MILESTONE_INFO, type Finding, type Measure, type Milestone } from '../../domain/tracking.ts';
+import {
+  FINDING_LABELS,
+  MEASURE_LABELS,
+  MILESTONE_INFO,
+  type Finding,
+  type Measure,
+  type Milestone
+} from '../../domain/tracking.ts';
 import type { Calendar } from '../../domain/working-days.ts';
-import { acceptanceClock, CLOCK_LABELS, DEFAULT_DEADLINES, LEVEL_LABELS, levelOf, type DeadlineSettings } from '../../domain/deadlines.ts';
+import {
+  acceptanceClock,
+  CLOCK_LABELS,
+  DEFAULT_DEADLINES,
+  LEVEL_LABELS,
+  levelOf,
+  type DeadlineSettings
+} from '../../domain/deadlines.ts';
 import type { EventRow, ProjectRow } from './projects.repository.ts';
 import type { AcceptanceView, ClockView, EventView, ProjectSummary } from './projects.types.ts';
 
@@ -24,13 +46,19 @@ export function parsedForm(form: unknown): ApplicationDraft {
 }
 
 /** The path facts: the form's declarations, with the planning department's confirmed values over them (issue 12). */
-export function factsOf(row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_code'> & { confirmed_facts?: Record<string, unknown> | null }): PathFacts {
+export function factsOf(
+  row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_code'> & { confirmed_facts?: Record<string, unknown> | null }
+): PathFacts {
   return applyConfirmed(declaredFactsOf(row), row.confirmed_facts as ConfirmedFacts | null | undefined);
 }
 
 /** The enterprise's declarations only. */
 export function declaredFactsOf(row: Pick<ProjectRow, 'form' | 'land_type' | 'authority_code'>): PathFacts {
-  return pathFactsFrom(parsedForm(row.form), isLandType(row.land_type) ? row.land_type : null, row.authority_code === 'lingang');
+  return pathFactsFrom(
+    parsedForm(row.form),
+    isLandType(row.land_type) ? row.land_type : null,
+    row.authority_code === 'lingang'
+  );
 }
 
 /**
@@ -48,25 +76,51 @@ export function incompleteWorkflow(row: Pick<ProjectRow, 'code' | 'workflow'>): 
 
 /** The domain's state with the row's authority and owner (the columns are authoritative for scope). */
 export function stateOf(row: ProjectRow): WorkflowState {
-  return { ...row.workflow, projectId: row.id, authorityCode: row.authority_code, ownerId: row.owner_id, version: row.version, stage: row.stage as Stage };
+  return {
+    ...row.workflow,
+    projectId: row.id,
+    authorityCode: row.authority_code,
+    ownerId: row.owner_id,
+    version: row.version,
+    stage: row.stage as Stage
+  };
 }
 
 export const todayInShanghai = (now = new Date()) => shanghaiDate(now);
 
 /** The recognition clock with the configured limit and its warning level (issue 13.4). */
-export function clockView(state: WorkflowState, cal: Calendar, today: string, s: DeadlineSettings = DEFAULT_DEADLINES): ClockView | null {
+export function clockView(
+  state: WorkflowState,
+  cal: Calendar,
+  today: string,
+  s: DeadlineSettings = DEFAULT_DEADLINES
+): ClockView | null {
   if (state.clock.startedOn === null) return null;
   const limit = s.recognitionWorkingDays;
   const c = clockStatus(state.clock, cal, today, limit);
   return {
-    state: c.state, startedOn: c.startedOn, dueDate: c.due, usedDays: c.used, remainingDays: c.remaining,
-    overdue: c.overdue, late: c.late, provisional: c.provisional, pausedDays: c.pausedDays,
-    limitDays: limit, level: c.state === 'running' ? levelOf(c.used, limit, s) : 'ok'
+    state: c.state,
+    startedOn: c.startedOn,
+    dueDate: c.due,
+    usedDays: c.used,
+    remainingDays: c.remaining,
+    overdue: c.overdue,
+    late: c.late,
+    provisional: c.provisional,
+    pausedDays: c.pausedDays,
+    limitDays: limit,
+    level: c.state === 'running' ? levelOf(c.used, limit, s) : 'ok'
   };
 }
 
 /** The acceptance clock while the file waits to be accepted (submission → 受理). */
-export function acceptanceView(row: Pick<ProjectRow, 'stage' | 'submitted_at'>, state: WorkflowState, cal: Calendar, today: string, s: DeadlineSettings = DEFAULT_DEADLINES): AcceptanceView | null {
+export function acceptanceView(
+  row: Pick<ProjectRow, 'stage' | 'submitted_at'>,
+  state: WorkflowState,
+  cal: Calendar,
+  today: string,
+  s: DeadlineSettings = DEFAULT_DEADLINES
+): AcceptanceView | null {
   if (row.stage !== 'submitted') return null;
   const from = state.clock?.submittedOn ?? (row.submitted_at ? shanghaiDate(new Date(row.submitted_at)) : null);
   if (!from) return null;
@@ -81,7 +135,12 @@ export function enterpriseNameOf(row: ProjectRow): string {
 
 const iso = (d: Date | string | null) => (d === null ? null : new Date(d).toISOString());
 
-export function summaryOf(row: ProjectRow, cal: Calendar, today: string, s: DeadlineSettings = DEFAULT_DEADLINES): ProjectSummary {
+export function summaryOf(
+  row: ProjectRow,
+  cal: Calendar,
+  today: string,
+  s: DeadlineSettings = DEFAULT_DEADLINES
+): ProjectSummary {
   const problem = incompleteWorkflow(row);
   const stage = row.stage as Stage;
   return {
@@ -126,21 +185,34 @@ const OTHER_EVENT_LABELS: Record<string, Label> = {
 };
 
 function actionLabel(e: EventRow): Label {
-  const base = (ACTION_LABELS as Record<string, Label>)[e.action] ?? OTHER_EVENT_LABELS[e.action] ?? { zh: e.action, en: e.action };
+  const base = (ACTION_LABELS as Record<string, Label>)[e.action] ??
+    OTHER_EVENT_LABELS[e.action] ?? { zh: e.action, en: e.action };
   const p = e.payload ?? {};
   // 附件 二.2: the log says for which department the lead entered an opinion, and who answered themselves.
   const dept = p.departmentName as Label | undefined;
-  if (e.action === 'enter_opinion' && dept) return { zh: `代${dept.zh}录入联审意见（依据部门意见函）`, en: `Opinion entered for ${dept.en} (from its signed letter)` };
+  if (e.action === 'enter_opinion' && dept)
+    return {
+      zh: `代${dept.zh}录入联审意见（依据部门意见函）`,
+      en: `Opinion entered for ${dept.en} (from its signed letter)`
+    };
   if (e.action === 'record_opinion' && dept) return { zh: `${dept.zh}填写联审意见`, en: `${dept.en} gave its opinion` };
   if (e.action === 'deadline_warning' || e.action === 'deadline_overdue') {
     const clock = CLOCK_LABELS[p.clock as keyof typeof CLOCK_LABELS] ?? { zh: '办理时限', en: 'Time limit' };
     const who = dept ? { zh: `（${dept.zh}）`, en: ` (${dept.en})` } : { zh: '', en: '' };
     const lv = LEVEL_LABELS[p.level as keyof typeof LEVEL_LABELS] ?? LEVEL_LABELS.warning;
     const used = `${String(p.used)}/${String(p.limit)}`;
-    if (p.escalated) return { zh: `超时督办：${clock.zh}已超时（${used} 个工作日），提请市经济信息化委督办`, en: `Escalated to the city SHEITC: ${clock.en} exceeded (${used} working days)` };
-    return { zh: `${clock.zh}${who.zh}${lv.zh}（已用 ${used} 个工作日）`, en: `${clock.en}${who.en}: ${lv.en} (${used} working days used)` };
+    if (p.escalated)
+      return {
+        zh: `超时督办：${clock.zh}已超时（${used} 个工作日），提请市经济信息化委督办`,
+        en: `Escalated to the city SHEITC: ${clock.en} exceeded (${used} working days)`
+      };
+    return {
+      zh: `${clock.zh}${who.zh}${lv.zh}（已用 ${used} 个工作日）`,
+      en: `${clock.en}${who.en}: ${lv.en} (${used} working days used)`
+    };
   }
-  if (e.action === 'return' && p.supplement) return { zh: '退回补充材料（区级联审）', en: 'Returned for supplements (joint review)' };
+  if (e.action === 'return' && p.supplement)
+    return { zh: '退回补充材料（区级联审）', en: 'Returned for supplements (joint review)' };
   if (e.action === 'record_milestone' && typeof p.milestone === 'string' && p.milestone in MILESTONE_INFO) {
     const m = MILESTONE_INFO[p.milestone as Milestone];
     return { zh: `${base.zh}：${m.zh}`, en: `${base.en}: ${m.en}` };
@@ -150,7 +222,8 @@ function actionLabel(e: EventRow): Label {
     return { zh: `${base.zh}：${f.zh}`, en: `${base.en}: ${f.en}` };
   }
   if (e.action === 'policy_refusal' && typeof p.attempted === 'string') {
-    const a = (ACTION_LABELS as Record<string, Label>)[p.attempted] ?? OTHER_EVENT_LABELS[p.attempted] ?? { zh: p.attempted, en: p.attempted };
+    const a = (ACTION_LABELS as Record<string, Label>)[p.attempted] ??
+      OTHER_EVENT_LABELS[p.attempted] ?? { zh: p.attempted, en: p.attempted };
     return { zh: `${base.zh}：${a.zh}`, en: `${base.en}: ${a.en}` };
   }
   if (e.action === 'record_measure' && typeof p.kind === 'string' && p.kind in MEASURE_LABELS) {
@@ -162,7 +235,11 @@ function actionLabel(e: EventRow): Label {
 
 const SYSTEM: Label = { zh: '系统', en: 'System' };
 const stageLbl = (s: string | null, facts: PathFacts): Label | null =>
-  s !== null && (STAGES as readonly string[]).includes(s) ? stageLabel(s as Stage, facts) : s === null ? null : (STAGE_LABELS as Record<string, Label>)[s] ?? { zh: s, en: s };
+  s !== null && (STAGES as readonly string[]).includes(s)
+    ? stageLabel(s as Stage, facts)
+    : s === null
+      ? null
+      : ((STAGE_LABELS as Record<string, Label>)[s] ?? { zh: s, en: s });
 
 export function eventView(e: EventRow, facts: PathFacts): EventView {
   const role = e.actor_role;

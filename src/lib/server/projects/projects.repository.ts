@@ -44,19 +44,43 @@ export async function nextProjectCode(db: Queryable, year: number): Promise<stri
 
 export async function insertProject(
   db: Queryable,
-  p: { id: string; code: string; title: string; ownerId: string; authorityCode: string | null; form: unknown; workflow: WorkflowState }
+  p: {
+    id: string;
+    code: string;
+    title: string;
+    ownerId: string;
+    authorityCode: string | null;
+    form: unknown;
+    workflow: WorkflowState;
+  }
 ): Promise<void> {
   await db.query(
     `insert into projects (id, code, title, owner_id, authority_code, stage, version, form, workflow)
      values ($1, $2, $3, $4, $5, 'draft', $6, $7, $8)`,
-    [p.id, p.code, p.title, p.ownerId, p.authorityCode, p.workflow.version, JSON.stringify(p.form ?? {}), JSON.stringify(p.workflow)]
+    [
+      p.id,
+      p.code,
+      p.title,
+      p.ownerId,
+      p.authorityCode,
+      p.workflow.version,
+      JSON.stringify(p.form ?? {}),
+      JSON.stringify(p.workflow)
+    ]
   );
 }
 
-export async function findProject(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<ProjectRow | null> {
+export async function findProject(
+  db: Queryable,
+  id: string,
+  opts: { forUpdate?: boolean } = {}
+): Promise<ProjectRow | null> {
   if (!isUuid(id)) return null;
   // A deleted draft (issue 14.2) is gone for every reader: it answers like a project that never existed.
-  const { rows } = await db.query<ProjectRow>(`${SELECT_PROJECT} where p.id = $1 and p.deleted_at is null${opts.forUpdate ? ' for update of p' : ''}`, [id]);
+  const { rows } = await db.query<ProjectRow>(
+    `${SELECT_PROJECT} where p.id = $1 and p.deleted_at is null${opts.forUpdate ? ' for update of p' : ''}`,
+    [id]
+  );
   return rows[0] ?? null;
 }
 
@@ -86,7 +110,10 @@ export async function listProjectRows(db: Queryable, f: ScopeFilter): Promise<Pr
   if (f.excludeStages?.length) add('not (p.stage = any(?::text[]))', f.excludeStages);
   if (f.landType) add('p.land_type = ?', f.landType);
   if (f.q) {
-    add(`(p.code ilike ? or p.title ilike $Q or coalesce(p.form->>'enterpriseName', '') ilike $Q or coalesce(u.enterprise_name, '') ilike $Q)`, `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`);
+    add(
+      `(p.code ilike ? or p.title ilike $Q or coalesce(p.form->>'enterpriseName', '') ilike $Q or coalesce(u.enterprise_name, '') ilike $Q)`,
+      `%${f.q.replace(/[\\%_]/g, (c) => '\\' + c)}%`
+    );
     where[where.length - 1] = where[where.length - 1].replaceAll('$Q', `$${params.length}`);
   }
   const { rows } = await db.query<ProjectRow>(
@@ -104,7 +131,15 @@ export async function updateProjectGuarded(
   db: Queryable,
   id: string,
   expectedVersion: number,
-  set: { workflow: WorkflowState; form?: unknown; title?: string; authorityCode?: string | null; submittedAt?: boolean; decidedAt?: boolean; dueDate?: string | null }
+  set: {
+    workflow: WorkflowState;
+    form?: unknown;
+    title?: string;
+    authorityCode?: string | null;
+    submittedAt?: boolean;
+    decidedAt?: boolean;
+    dueDate?: string | null;
+  }
 ): Promise<boolean> {
   const r = await db.query(
     `update projects set stage = $3, version = $4, workflow = $5,
@@ -116,17 +151,31 @@ export async function updateProjectGuarded(
         updated_at = now()
       where id = $1 and version = $2`,
     [
-      id, expectedVersion, set.workflow.stage, set.workflow.version, JSON.stringify(set.workflow),
-      set.form === undefined ? null : JSON.stringify(set.form), set.title ?? null,
-      set.authorityCode !== undefined, set.authorityCode ?? null,
-      set.submittedAt ?? false, set.decidedAt ?? false, set.dueDate !== undefined, set.dueDate ?? null
+      id,
+      expectedVersion,
+      set.workflow.stage,
+      set.workflow.version,
+      JSON.stringify(set.workflow),
+      set.form === undefined ? null : JSON.stringify(set.form),
+      set.title ?? null,
+      set.authorityCode !== undefined,
+      set.authorityCode ?? null,
+      set.submittedAt ?? false,
+      set.decidedAt ?? false,
+      set.dueDate !== undefined,
+      set.dueDate ?? null
     ]
   );
   return r.rowCount === 1;
 }
 
 /** Hides a draft for good (the row stays for its events); false when it was not a live draft. */
-export async function markDraftDeleted(db: Queryable, id: string, expectedVersion: number, userId: string): Promise<boolean> {
+export async function markDraftDeleted(
+  db: Queryable,
+  id: string,
+  expectedVersion: number,
+  userId: string
+): Promise<boolean> {
   const r = await db.query(
     `update projects set deleted_at = now(), deleted_by = $3, updated_at = now()
       where id = $1 and version = $2 and stage = 'draft' and submitted_at is null and deleted_at is null`,
@@ -152,7 +201,18 @@ export async function insertEvent(db: Queryable, e: NewEvent): Promise<void> {
   await db.query(
     `insert into events (project_id, actor_id, actor_role, at, action, from_stage, to_stage, comment, payload, version)
      values ($1, $2, $3, coalesce($4::timestamptz, now()), $5, $6, $7, $8, $9, $10)`,
-    [e.projectId, e.actorId, e.role, e.at ?? null, e.action, e.from, e.to, e.comment, JSON.stringify(e.payload), e.version]
+    [
+      e.projectId,
+      e.actorId,
+      e.role,
+      e.at ?? null,
+      e.action,
+      e.from,
+      e.to,
+      e.comment,
+      JSON.stringify(e.payload),
+      e.version
+    ]
   );
 }
 
@@ -223,7 +283,11 @@ export async function replaceParcel(
 ): Promise<{ id: string; areaM2: number }> {
   await db.query('update parcels set is_current = false where project_id = $1 and is_current', [p.projectId]);
   const { rows } = await db.query<{ id: string; area_m2: number }>(INSERT_PARCEL_UNION_SQL, [
-    p.projectId, JSON.stringify(p.geometries), p.sourceCrs, JSON.stringify({ type: 'GeometryCollection', geometries: p.sourceGeometries }), p.fileId
+    p.projectId,
+    JSON.stringify(p.geometries),
+    p.sourceCrs,
+    JSON.stringify({ type: 'GeometryCollection', geometries: p.sourceGeometries }),
+    p.fileId
   ]);
   return { id: rows[0].id, areaM2: Number(rows[0].area_m2) };
 }
@@ -232,7 +296,13 @@ export async function setLandType(db: Queryable, projectId: string, landType: st
   await db.query('update projects set land_type = $2 where id = $1', [projectId, landType]);
 }
 
-export async function attachFile(db: Queryable, projectId: string, fileId: string, kind: string, userId: string): Promise<void> {
+export async function attachFile(
+  db: Queryable,
+  projectId: string,
+  fileId: string,
+  kind: string,
+  userId: string
+): Promise<void> {
   await db.query(
     `insert into project_files (project_id, file_id, kind, added_by) values ($1, $2, $3, $4) on conflict do nothing`,
     [projectId, fileId, kind, userId]
@@ -261,9 +331,28 @@ export async function listProjectFiles(db: Queryable, projectId: string): Promis
 }
 
 /** A file with the projects it belongs to (download permission follows the project). */
-export async function findFile(db: Queryable, fileId: string): Promise<{ id: string; sha256: string; original_name: string; mime: string | null; size_bytes: number; uploaded_by: string | null; project_ids: string[] } | null> {
+export async function findFile(
+  db: Queryable,
+  fileId: string
+): Promise<{
+  id: string;
+  sha256: string;
+  original_name: string;
+  mime: string | null;
+  size_bytes: number;
+  uploaded_by: string | null;
+  project_ids: string[];
+} | null> {
   if (!isUuid(fileId)) return null;
-  const { rows } = await db.query<{ id: string; sha256: string; original_name: string; mime: string | null; size_bytes: number; uploaded_by: string | null; project_ids: string[] | null }>(
+  const { rows } = await db.query<{
+    id: string;
+    sha256: string;
+    original_name: string;
+    mime: string | null;
+    size_bytes: number;
+    uploaded_by: string | null;
+    project_ids: string[] | null;
+  }>(
     `select f.id, f.sha256, f.original_name, f.mime, f.size_bytes::float8 as size_bytes, f.uploaded_by,
             (select array_agg(distinct pf.project_id::text) from project_files pf where pf.file_id = f.id) as project_ids
        from files f where f.id = $1`,
@@ -273,7 +362,10 @@ export async function findFile(db: Queryable, fileId: string): Promise<{ id: str
   return r ? { ...r, project_ids: r.project_ids ?? [] } : null;
 }
 
-export async function findOwner(db: Queryable, ref: string): Promise<{ id: string; role: Role; enterprise_name: string | null } | null> {
+export async function findOwner(
+  db: Queryable,
+  ref: string
+): Promise<{ id: string; role: Role; enterprise_name: string | null } | null> {
   const byId = isUuid(ref);
   const { rows } = await db.query<{ id: string; role: Role; enterprise_name: string | null }>(
     `select id, role, enterprise_name from users where ${byId ? 'id = $1::uuid' : 'lower(username) = lower($1)'} and not disabled`,

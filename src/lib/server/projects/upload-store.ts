@@ -17,11 +17,12 @@ export interface UploadManifest {
   at: string;
 }
 
-
 export const isUploadId = (s: unknown): s is string => typeof s === 'string' && /^[0-9a-f]{64}$/.test(s);
 
 export const uploadIdOf = (files: { name: string; sha256: string }[]) =>
-  createHash('sha256').update(JSON.stringify(files.map((f) => [f.name, f.sha256]))).digest('hex');
+  createHash('sha256')
+    .update(JSON.stringify(files.map((f) => [f.name, f.sha256])))
+    .digest('hex');
 
 async function readManifest(id: string): Promise<UploadManifest | null> {
   try {
@@ -38,7 +39,10 @@ async function writeManifest(m: UploadManifest): Promise<void> {
   await objectStore().put(`uploads/${m.id}.json`, Buffer.from(JSON.stringify(m)));
 }
 
-export interface DescribedUpload { id: string; files: UploadManifest['files'] }
+export interface DescribedUpload {
+  id: string;
+  files: UploadManifest['files'];
+}
 
 /** The upload's id and its files' hashes, before anything is stored (the same files by the same names give the same id). */
 export function describeUpload(files: InputFile[]): DescribedUpload {
@@ -47,19 +51,31 @@ export function describeUpload(files: InputFile[]): DescribedUpload {
 }
 
 /** Stores an upload's files, once read, and returns its manifest. */
-export async function storeUpload(files: InputFile[], userId: string, described = describeUpload(files)): Promise<UploadManifest> {
-  const stored = await Promise.all(files.map(async (f, i) => ({ ...described.files[i], sha256: await putBlob(f.bytes, described.files[i].sha256) })));
+export async function storeUpload(
+  files: InputFile[],
+  userId: string,
+  described = describeUpload(files)
+): Promise<UploadManifest> {
+  const stored = await Promise.all(
+    files.map(async (f, i) => ({ ...described.files[i], sha256: await putBlob(f.bytes, described.files[i].sha256) }))
+  );
   const id = described.id;
   const old = await readManifest(id);
-  const m: UploadManifest = { id, files: stored, users: [...new Set([...(old?.users ?? []), userId])], at: new Date().toISOString() };
+  const m: UploadManifest = {
+    id,
+    files: stored,
+    users: [...new Set([...(old?.users ?? []), userId])],
+    at: new Date().toISOString()
+  };
   if (!old || !old.users.includes(userId)) await writeManifest(m);
   return old?.users.includes(userId) ? old : m;
 }
 
-const unknownUpload = () => apiError(404, 'upload_not_found', {
-  zh: '找不到该上传（编号无效或已过期），请重新上传文件。',
-  en: 'Upload not found (unknown or expired id); upload the file again.'
-});
+const unknownUpload = () =>
+  apiError(404, 'upload_not_found', {
+    zh: '找不到该上传（编号无效或已过期），请重新上传文件。',
+    en: 'Upload not found (unknown or expired id); upload the file again.'
+  });
 
 /** The manifest of an upload the user may name; 404 otherwise (also for another user's upload). */
 export async function uploadFor(id: unknown, userId: string): Promise<UploadManifest> {
@@ -72,7 +88,9 @@ export async function uploadFor(id: unknown, userId: string): Promise<UploadMani
 /** The stored bytes of an upload (read only when no warm worker holds its parsed form). */
 export async function uploadFiles(m: DescribedUpload): Promise<InputFile[]> {
   try {
-    return await Promise.all(m.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await getBlob(f.sha256)) })));
+    return await Promise.all(
+      m.files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await getBlob(f.sha256)) }))
+    );
   } catch {
     throw unknownUpload();
   }

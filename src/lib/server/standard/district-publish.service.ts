@@ -9,7 +9,9 @@ import { publishDistrictCriteria } from './district-criteria.service.ts';
 
 async function reevaluateDistrict(tx: Queryable, authorityCode: string): Promise<number> {
   const { rows } = await tx.query<{ id: string }>(
-    'select id from projects where authority_code = $1 and not (stage = any($2::text[])) order by created_at', [authorityCode, [...DECIDED_STAGES]]);
+    'select id from projects where authority_code = $1 and not (stage = any($2::text[])) order by created_at',
+    [authorityCode, [...DECIDED_STAGES]]
+  );
   for (const r of rows) await evaluateProject(tx, r.id, 'publish');
   return rows.length;
 }

@@ -7,13 +7,20 @@ import { applicationDraftSchema } from '../../domain/application.ts';
 import type { Bilingual } from '../../domain/standard/model.ts';
 import { ancestry } from '../../domain/standard/industry.ts';
 import type { EvaluationInput, SpatialFacts } from '../../domain/standard/checks.ts';
-import { diffEvaluations, evaluate, unresolvedHits, type Evaluation, type EvaluationDiff } from '../../domain/standard/evaluate.ts';
+import {
+  diffEvaluations,
+  evaluate,
+  unresolvedHits,
+  type Evaluation,
+  type EvaluationDiff
+} from '../../domain/standard/evaluate.ts';
 import { ensureStandardData } from './reference-data.ts';
 import * as repo from './standard.repository.ts';
 import type { StoredRuleSet } from './standard.repository.ts';
 import { withDistrictCriteria } from './district-criteria.service.ts';
 
-export type EvaluationTrigger = 'form' | 'boundary' | 'submit' | 'declaration' | 'judgement' | 'publish' | 'view' | 'manual';
+export type EvaluationTrigger =
+  'form' | 'boundary' | 'submit' | 'declaration' | 'judgement' | 'publish' | 'view' | 'manual';
 
 /** The classification JSON (src/lib/domain/classification/types.ts) read loosely: only what the checks need. */
 export function spatialFactsFrom(c: Record<string, unknown> | null): SpatialFacts | null {
@@ -22,8 +29,19 @@ export function spatialFactsFrom(c: Record<string, unknown> | null): SpatialFact
   return {
     landType: c.landType as SpatialFacts['landType'],
     areaM2: Number(c.areaM2 ?? 0),
-    zones: arr(c.zones).map((z) => ({ kind: String(z.kind), name: String(z.name ?? ''), areaM2: Number(z.areaM2 ?? 0), share: Number(z.share ?? 0), zoneId: z.zoneId === undefined ? undefined : Number(z.zoneId) })),
-    conflicts: arr(c.conflicts).map((z) => ({ kind: String(z.kind), name: String(z.name ?? ''), areaM2: Number(z.areaM2 ?? 0), zoneId: z.zoneId === undefined ? undefined : Number(z.zoneId) })),
+    zones: arr(c.zones).map((z) => ({
+      kind: String(z.kind),
+      name: String(z.name ?? ''),
+      areaM2: Number(z.areaM2 ?? 0),
+      share: Number(z.share ?? 0),
+      zoneId: z.zoneId === undefined ? undefined : Number(z.zoneId)
+    })),
+    conflicts: arr(c.conflicts).map((z) => ({
+      kind: String(z.kind),
+      name: String(z.name ?? ''),
+      areaM2: Number(z.areaM2 ?? 0),
+      zoneId: z.zoneId === undefined ? undefined : Number(z.zoneId)
+    })),
     layerKinds: arr(c.layerVersions).map((l) => String(l.kind))
   };
 }
@@ -37,15 +55,34 @@ export async function loadEvaluationInput(db: Queryable, projectId: string): Pro
   const form = parsed.success ? parsed.data : {};
   const declarations: EvaluationInput['declarations'] = {};
   for (const d of await repo.latestDeclarations(db, projectId))
-    declarations[d.criterion_id] = { affirmed: d.affirmed, fileId: d.file_id, fileName: d.file_name, at: new Date(d.at).toISOString() };
+    declarations[d.criterion_id] = {
+      affirmed: d.affirmed,
+      fileId: d.file_id,
+      fileName: d.file_name,
+      at: new Date(d.at).toISOString()
+    };
   const judgements: EvaluationInput['judgements'] = {};
   for (const j of await repo.latestJudgements(db, projectId))
-    judgements[j.criterion_id] = { verdict: j.verdict, comment: j.comment, by: j.judged_by_name ?? undefined, at: new Date(j.at).toISOString() };
-  return { form, classification: spatialFactsFrom(await repo.latestClassification(db, projectId)), declarations, judgements };
+    judgements[j.criterion_id] = {
+      verdict: j.verdict,
+      comment: j.comment,
+      by: j.judged_by_name ?? undefined,
+      at: new Date(j.at).toISOString()
+    };
+  return {
+    form,
+    classification: spatialFactsFrom(await repo.latestClassification(db, projectId)),
+    declarations,
+    judgements
+  };
 }
 
 /** Names for the reasons: the project's code and its ancestors, and every code the rule set lists. */
-async function industryNames(db: Queryable, ruleSet: StoredRuleSet, code: string | undefined): Promise<Record<string, Bilingual>> {
+async function industryNames(
+  db: Queryable,
+  ruleSet: StoredRuleSet,
+  code: string | undefined
+): Promise<Record<string, Bilingual>> {
   const codes = new Set<string>(code ? ancestry(code) : []);
   for (const c of ruleSet.criteria) if (c.check.kind === 'industry') c.check.codes.forEach((x) => codes.add(x));
   const rows = await repo.industryCodesByCode(db, [...codes]);
@@ -67,13 +104,22 @@ export async function ruleSetInForce(db: Queryable): Promise<StoredRuleSet> {
 }
 
 /** The city's rule set in force with the project's district criteria merged in (一.3). */
-export async function ruleSetForProject(db: Queryable, projectId: string, city?: StoredRuleSet): Promise<StoredRuleSet & { district: { authorityCode: string; version: number } | null }> {
+export async function ruleSetForProject(
+  db: Queryable,
+  projectId: string,
+  city?: StoredRuleSet
+): Promise<StoredRuleSet & { district: { authorityCode: string; version: number } | null }> {
   const p = await repo.findProjectFacts(db, projectId);
   return withDistrictCriteria(db, city ?? (await ruleSetInForce(db)), p?.authority_code ?? null);
 }
 
 /** Evaluate without storing (e.g. "what would a newer version say?"). */
-export async function evaluateWith(db: Queryable, ruleSet: StoredRuleSet, input: EvaluationInput, layers?: Record<string, Bilingual>): Promise<Evaluation> {
+export async function evaluateWith(
+  db: Queryable,
+  ruleSet: StoredRuleSet,
+  input: EvaluationInput,
+  layers?: Record<string, Bilingual>
+): Promise<Evaluation> {
   const names = await industryNames(db, ruleSet, input.form.industryCode);
   return evaluate(ruleSet, { ...input, industryNames: names }, layers ?? (await layerNameMap(db)));
 }
@@ -81,7 +127,11 @@ export async function evaluateWith(db: Queryable, ruleSet: StoredRuleSet, input:
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object')
-    return `{${Object.keys(v).filter((k) => (v as Record<string, unknown>)[k] !== undefined).sort().map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`).join(',')}}`;
+    return `{${Object.keys(v)
+      .filter((k) => (v as Record<string, unknown>)[k] !== undefined)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical((v as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
   return JSON.stringify(v) ?? 'null';
 }
 
@@ -97,7 +147,12 @@ export interface EvaluateResult {
  * transaction that changed the form, the parcel, a declaration or a judgement, so the evaluation and the
  * change commit together.
  */
-export async function evaluateProject(db: Queryable, projectId: string, trigger: EvaluationTrigger = 'manual', ruleSet?: StoredRuleSet): Promise<EvaluateResult | null> {
+export async function evaluateProject(
+  db: Queryable,
+  projectId: string,
+  trigger: EvaluationTrigger = 'manual',
+  ruleSet?: StoredRuleSet
+): Promise<EvaluateResult | null> {
   const input = await loadEvaluationInput(db, projectId);
   if (!input) return null;
   const rs = await ruleSetForProject(db, projectId, ruleSet);
@@ -106,7 +161,8 @@ export async function evaluateProject(db: Queryable, projectId: string, trigger:
   const previous = await repo.latestEvaluation(db, projectId);
   const diff = diffEvaluations(previous?.result ?? null, evaluation);
   // jsonb reorders object keys, so compare canonical forms.
-  const sameReasons = previous && previous.rule_set_id === rs.id && canonical(previous.result) === canonical(evaluation);
+  const sameReasons =
+    previous && previous.rule_set_id === rs.id && canonical(previous.result) === canonical(evaluation);
   if (sameReasons) return { evaluation, diff, stored: false };
   await repo.insertEvaluation(db, projectId, evaluation, trigger);
   return { evaluation, diff, stored: true };

@@ -10,7 +10,15 @@ export function presentEvaluation(v: ProjectEvaluationView, lang: Lang) {
   return {
     projectId: v.projectId,
     stage: v.stage,
-    ruleSet: { ...v.ruleSet, title: v.ruleSet.title[lang] || v.ruleSet.title.zh, sampleNote: v.ruleSet.sample ? (lang === 'zh' ? '示意规则集，非正式认定标准' : 'Sample rule set, not the official standard') : null },
+    ruleSet: {
+      ...v.ruleSet,
+      title: v.ruleSet.title[lang] || v.ruleSet.title.zh,
+      sampleNote: v.ruleSet.sample
+        ? lang === 'zh'
+          ? '示意规则集，非正式认定标准'
+          : 'Sample rule set, not the official standard'
+        : null
+    },
     evaluatedAt: v.evaluatedAt,
     trigger: v.trigger,
     outcome: e.outcome,
@@ -34,7 +42,14 @@ export function presentEvaluation(v: ProjectEvaluationView, lang: Lang) {
       /** 一.3: the city's criterion, or the district's own / stricter one. */
       source: r.source ?? 'city',
       missing: r.missing,
-      figures: r.figures.map((f) => ({ key: f.key, label: f.label[lang] || f.label.zh, value: f.value, unit: f.unit ? f.unit[lang] : null, i18n: { unit: f.unit ?? null }, source: f.source ? f.source[lang] : null })),
+      figures: r.figures.map((f) => ({
+        key: f.key,
+        label: f.label[lang] || f.label.zh,
+        value: f.value,
+        unit: f.unit ? f.unit[lang] : null,
+        i18n: { unit: f.unit ?? null },
+        source: f.source ? f.source[lang] : null
+      })),
       i18n: { title: r.title, reason: r.reason }
     })),
     newer: v.newer && {
@@ -43,7 +58,13 @@ export function presentEvaluation(v: ProjectEvaluationView, lang: Lang) {
       effectiveFrom: v.newer.effectiveFrom,
       outcomeFrom: v.newer.diff.outcomeFrom,
       outcomeTo: v.newer.diff.outcomeTo,
-      changes: v.newer.diff.criteria.map((c) => ({ criterionId: c.criterionId, title: c.title[lang] || c.title.zh, from: c.from, to: c.to, reason: c.reason ? c.reason[lang] || c.reason.zh : null }))
+      changes: v.newer.diff.criteria.map((c) => ({
+        criterionId: c.criterionId,
+        title: c.title[lang] || c.title.zh,
+        from: c.from,
+        to: c.to,
+        reason: c.reason ? c.reason[lang] || c.reason.zh : null
+      }))
     },
     overrides: v.overrides,
     can: v.can,
@@ -54,7 +75,12 @@ export function presentEvaluation(v: ProjectEvaluationView, lang: Lang) {
 export type PresentedEvaluation = ReturnType<typeof presentEvaluation>;
 
 /** One line for a page's load: the checklist in the page's language. */
-export async function loadChecklist(db: import('../db/index.ts').Db, user: import('../auth/session.ts').SessionUser, projectId: string, lang: Lang) {
+export async function loadChecklist(
+  db: import('../db/index.ts').Db,
+  user: import('../auth/session.ts').SessionUser,
+  projectId: string,
+  lang: Lang
+) {
   const { getProjectEvaluation } = await import('./project-evaluation.service.ts');
   return presentEvaluation(await getProjectEvaluation(db, user, projectId), lang);
 }

@@ -14,8 +14,7 @@ export const BUILTIN_CODES_SOURCE = 'builtin-from-memory (seed/standards/gbt4754
 
 export const sampleContent = (): RuleSetContent => ruleSetContentSchema.parse(sampleRuleSet);
 
-export const builtinCodes = () =>
-  codeTable.codes.map(([code, zh, en]) => ({ code, level: levelOf(code)!, zh, en }));
+export const builtinCodes = () => codeTable.codes.map(([code, zh, en]) => ({ code, level: levelOf(code)!, zh, en }));
 
 export const CODE_TABLE_COMPLETENESS = codeTable.completeness;
 
@@ -24,7 +23,8 @@ let ensured: WeakSet<object> = new WeakSet();
 /** Loads the code table and the sample rule set when missing. Cheap after the first call per database. */
 export async function ensureStandardData(db: Db | Queryable): Promise<void> {
   if (ensured.has(db)) return;
-  if ((await repo.countIndustryCodes(db)) === 0) await repo.replaceIndustryCodes(db, builtinCodes(), BUILTIN_CODES_SOURCE, { onlyIfEmpty: true });
+  if ((await repo.countIndustryCodes(db)) === 0)
+    await repo.replaceIndustryCodes(db, builtinCodes(), BUILTIN_CODES_SOURCE, { onlyIfEmpty: true });
   await repo.insertPublishedIfNone(db, sampleContent(), SAMPLE_EFFECTIVE_FROM);
   ensured.add(db);
 }

@@ -15,7 +15,10 @@ import * as repo from './standard.repository.ts';
 export type { StoredRuleSet } from './standard.repository.ts';
 
 const forbidden = () =>
-  apiError(403, 'forbidden', { zh: '只有系统管理员或市经济信息化委可以编辑和发布认定标准。', en: 'Only the administrator or the city SHEITC may edit and publish the standard.' });
+  apiError(403, 'forbidden', {
+    zh: '只有系统管理员或市经济信息化委可以编辑和发布认定标准。',
+    en: 'Only the administrator or the city SHEITC may edit and publish the standard.'
+  });
 
 export function assertCanEdit(user: SessionUser) {
   if (!canEditStandard(user.role)) throw forbidden();
@@ -43,7 +46,10 @@ function describe(issues: { path: PropertyKey[]; message: string }[], input: unk
   const criteria = (input as { criteria?: { id?: string }[] })?.criteria ?? [];
   const lines = issues.slice(0, 10).map((i) => {
     const [head, idx, ...rest] = i.path.map(String);
-    const where = head === 'criteria' && idx !== undefined ? `#${Number(idx) + 1}${criteria[Number(idx)]?.id ? ` (${criteria[Number(idx)].id})` : ''} ${rest.join('.')}` : i.path.join('.');
+    const where =
+      head === 'criteria' && idx !== undefined
+        ? `#${Number(idx) + 1}${criteria[Number(idx)]?.id ? ` (${criteria[Number(idx)].id})` : ''} ${rest.join('.')}`
+        : i.path.join('.');
     return `${where}: ${i.message}`;
   });
   return { zh: `认定标准内容有误：${lines.join('；')}`, en: `The rule set is not valid: ${lines.join('; ')}` };
@@ -62,7 +68,10 @@ export async function saveDraft(db: Db, user: SessionUser, input: unknown | null
   return db.transaction(async (tx) => {
     const existing = await repo.findDraft(tx, { forUpdate: true });
     const base = await ruleSetInForce(tx);
-    const content = input === null ? (existing ?? { title: base.title, sample: base.sample, notes: base.notes, criteria: base.criteria }) : parseContent(input);
+    const content =
+      input === null
+        ? (existing ?? { title: base.title, sample: base.sample, notes: base.notes, criteria: base.criteria })
+        : parseContent(input);
     if (existing) {
       await repo.updateDraft(tx, existing.id, content);
       return (await repo.findRuleSet(tx, existing.id))!;
@@ -106,7 +115,15 @@ export async function reevaluateOpenProjects(tx: Queryable, ruleSet: repo.Stored
     const r = await evaluateProject(tx, id, 'publish', ruleSet);
     if (!r || !r.diff.changed) continue;
     const p = (await repo.findProjectFacts(tx, id))!;
-    changes.push({ projectId: id, code: p.code, title: p.title, stage: p.stage, outcomeFrom: r.diff.outcomeFrom, outcomeTo: r.diff.outcomeTo, criteria: r.diff.criteria });
+    changes.push({
+      projectId: id,
+      code: p.code,
+      title: p.title,
+      stage: p.stage,
+      outcomeFrom: r.diff.outcomeFrom,
+      outcomeTo: r.diff.outcomeTo,
+      criteria: r.diff.criteria
+    });
   }
   return { checked: ids.length, changes };
 }
@@ -115,11 +132,18 @@ export async function reevaluateOpenProjects(tx: Queryable, ruleSet: repo.Stored
 export async function publishDraft(db: Db, user: SessionUser, effectiveFrom: unknown): Promise<PublicationReport> {
   assertCanEdit(user);
   if (typeof effectiveFrom !== 'string' || !isIsoDate(effectiveFrom))
-    throw apiError(400, 'bad_effective_date', { zh: '请填写生效日期（格式 YYYY-MM-DD）。', en: 'Give the effective date as YYYY-MM-DD.' });
+    throw apiError(400, 'bad_effective_date', {
+      zh: '请填写生效日期（格式 YYYY-MM-DD）。',
+      en: 'Give the effective date as YYYY-MM-DD.'
+    });
   await ensureStandardData(db);
   return db.transaction(async (tx) => {
     const draft = await repo.findDraft(tx, { forUpdate: true });
-    if (!draft) throw apiError(409, 'no_draft', { zh: '没有待发布的草稿，请先编辑认定标准。', en: 'There is no draft to publish: edit the standard first.' });
+    if (!draft)
+      throw apiError(409, 'no_draft', {
+        zh: '没有待发布的草稿，请先编辑认定标准。',
+        en: 'There is no draft to publish: edit the standard first.'
+      });
     parseContent(draft); // a draft saved by an older schema must still be valid
     const version = await repo.publishDraft(tx, draft.id, effectiveFrom, user.id);
     const published = (await repo.findRuleSet(tx, draft.id))!;

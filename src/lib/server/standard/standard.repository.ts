@@ -45,7 +45,9 @@ function toRuleSet(r: RuleSetRow): StoredRuleSet {
 }
 
 export async function listRuleSets(db: Queryable): Promise<StoredRuleSet[]> {
-  const { rows } = await db.query<RuleSetRow>(`select ${RULE_SET_COLUMNS} from standard_rule_sets order by version desc nulls first, id desc`);
+  const { rows } = await db.query<RuleSetRow>(
+    `select ${RULE_SET_COLUMNS} from standard_rule_sets order by version desc nulls first, id desc`
+  );
   return rows.map(toRuleSet);
 }
 
@@ -55,7 +57,9 @@ export async function findRuleSet(db: Queryable, id: number): Promise<StoredRule
 }
 
 export async function findDraft(db: Queryable, opts: { forUpdate?: boolean } = {}): Promise<StoredRuleSet | null> {
-  const { rows } = await db.query<RuleSetRow>(`select ${RULE_SET_COLUMNS} from standard_rule_sets where status = 'draft'${opts.forUpdate ? ' for update' : ''}`);
+  const { rows } = await db.query<RuleSetRow>(
+    `select ${RULE_SET_COLUMNS} from standard_rule_sets where status = 'draft'${opts.forUpdate ? ' for update' : ''}`
+  );
   return rows[0] ? toRuleSet(rows[0]) : null;
 }
 
@@ -79,7 +83,10 @@ export async function ruleSetsScheduledAfter(db: Queryable, date: string): Promi
   return rows.map(toRuleSet);
 }
 
-export async function insertRuleSet(db: Queryable, c: RuleSetContent & { basedOn: number | null; createdBy: string | null }): Promise<number> {
+export async function insertRuleSet(
+  db: Queryable,
+  c: RuleSetContent & { basedOn: number | null; createdBy: string | null }
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into standard_rule_sets (status, title_zh, title_en, sample, notes, criteria, based_on, created_by)
      values ('draft', $1, $2, $3, $4, $5, $6, $7) returning id`,
@@ -101,7 +108,12 @@ export async function deleteDraft(db: Queryable, id: number): Promise<void> {
 }
 
 /** Publishes the draft as the next version. Versions are serialised by the unique index on `version`. */
-export async function publishDraft(db: Queryable, id: number, effectiveFrom: string, by: string | null): Promise<number> {
+export async function publishDraft(
+  db: Queryable,
+  id: number,
+  effectiveFrom: string,
+  by: string | null
+): Promise<number> {
   const { rows } = await db.query<{ version: number }>(
     `update standard_rule_sets
         set status = 'published', effective_from = $2::date, published_at = now(), published_by = $3, updated_at = now(),
@@ -125,7 +137,13 @@ export async function insertPublishedIfNone(db: Queryable, c: RuleSetContent, ef
 
 // ---- industry codes -------------------------------------------------------------------------------
 
-export interface IndustryCodeRow { code: string; level: string; name_zh: string; name_en: string; source: string }
+export interface IndustryCodeRow {
+  code: string;
+  level: string;
+  name_zh: string;
+  name_en: string;
+  source: string;
+}
 
 export async function countIndustryCodes(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from industry_codes`);
@@ -133,7 +151,12 @@ export async function countIndustryCodes(db: Queryable): Promise<number> {
 }
 
 /** Replaces the whole table in the caller's transaction (staging is the JSON parameter itself). */
-export async function replaceIndustryCodes(db: Queryable, codes: { code: string; level: string; zh: string; en: string }[], source: string, opts: { onlyIfEmpty?: boolean } = {}) {
+export async function replaceIndustryCodes(
+  db: Queryable,
+  codes: { code: string; level: string; zh: string; en: string }[],
+  source: string,
+  opts: { onlyIfEmpty?: boolean } = {}
+) {
   if (!opts.onlyIfEmpty) await db.query(`delete from industry_codes`);
   await db.query(
     `insert into industry_codes (code, level, name_zh, name_en, source)
@@ -157,7 +180,10 @@ export async function searchIndustryCodes(db: Queryable, q: string, limit: numbe
 
 export async function industryCodesByCode(db: Queryable, codes: string[]): Promise<IndustryCodeRow[]> {
   if (!codes.length) return [];
-  const { rows } = await db.query<IndustryCodeRow>(`select code, level, name_zh, name_en, source from industry_codes where code = any($1::text[])`, [codes]);
+  const { rows } = await db.query<IndustryCodeRow>(
+    `select code, level, name_zh, name_en, source from industry_codes where code = any($1::text[])`,
+    [codes]
+  );
   return rows;
 }
 
@@ -175,31 +201,48 @@ export interface ProjectFactsRow {
 
 export async function findProjectFacts(db: Queryable, id: string): Promise<ProjectFactsRow | null> {
   if (!isUuid(id)) return null;
-  const { rows } = await db.query<ProjectFactsRow>(`select id, code, title, stage, authority_code, owner_id, form from projects where id = $1`, [id]);
+  const { rows } = await db.query<ProjectFactsRow>(
+    `select id, code, title, stage, authority_code, owner_id, form from projects where id = $1`,
+    [id]
+  );
   return rows[0] ?? null;
 }
 
 /** Projects whose recognition is still open (the rule set in force may still change their outcome). */
 export async function listOpenProjectIds(db: Queryable, closedStages: readonly string[]): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(`select id from projects where not (stage = any($1::text[])) order by created_at`, [closedStages]);
+  const { rows } = await db.query<{ id: string }>(
+    `select id from projects where not (stage = any($1::text[])) order by created_at`,
+    [closedStages]
+  );
   return rows.map((r) => r.id);
 }
 
 /** The latest classification result of the project's parcel (written by the classification module). */
 export async function latestClassification(db: Queryable, projectId: string): Promise<Record<string, unknown> | null> {
-  const { rows } = await db.query<{ result: unknown }>(`select result from classifications where project_id = $1 order by id desc limit 1`, [projectId]);
+  const { rows } = await db.query<{ result: unknown }>(
+    `select result from classifications where project_id = $1 order by id desc limit 1`,
+    [projectId]
+  );
   const r = rows[0]?.result;
   if (!r) return null;
   return (typeof r === 'string' ? JSON.parse(r) : r) as Record<string, unknown>;
 }
 
 export async function layerNames(db: Queryable): Promise<{ code: string; name_zh: string; name_en: string }[]> {
-  return (await db.query<{ code: string; name_zh: string; name_en: string }>(`select code, name_zh, name_en from layer_kinds`)).rows;
+  return (
+    await db.query<{ code: string; name_zh: string; name_en: string }>(`select code, name_zh, name_en from layer_kinds`)
+  ).rows;
 }
 
 // ---- declarations and judgements ------------------------------------------------------------------
 
-export interface DeclarationRow { criterion_id: string; affirmed: boolean; file_id: string | null; file_name: string | null; at: Date }
+export interface DeclarationRow {
+  criterion_id: string;
+  affirmed: boolean;
+  file_id: string | null;
+  file_name: string | null;
+  at: Date;
+}
 
 export async function latestDeclarations(db: Queryable, projectId: string): Promise<DeclarationRow[]> {
   const { rows } = await db.query<DeclarationRow>(
@@ -212,7 +255,10 @@ export async function latestDeclarations(db: Queryable, projectId: string): Prom
   return rows;
 }
 
-export async function insertDeclaration(db: Queryable, d: { projectId: string; criterionId: string; affirmed: boolean; fileId: string | null; by: string }) {
+export async function insertDeclaration(
+  db: Queryable,
+  d: { projectId: string; criterionId: string; affirmed: boolean; fileId: string | null; by: string }
+) {
   await db.query(
     `insert into standard_declarations (project_id, criterion_id, affirmed, file_id, declared_by) values ($1, $2, $3, $4, $5)`,
     [d.projectId, d.criterionId, d.affirmed, d.fileId, d.by]
@@ -222,10 +268,20 @@ export async function insertDeclaration(db: Queryable, d: { projectId: string; c
 /** Whether the file is one of this project's documents (a declaration may only cite those; issue 11.6). */
 export async function projectHasFile(db: Queryable, projectId: string, fileId: string): Promise<boolean> {
   if (!isUuid(fileId)) return false;
-  return (await db.query(`select 1 from project_files where project_id = $1 and file_id = $2`, [projectId, fileId])).rows.length > 0;
+  return (
+    (await db.query(`select 1 from project_files where project_id = $1 and file_id = $2`, [projectId, fileId])).rows
+      .length > 0
+  );
 }
 
-export interface JudgementRow { criterion_id: string; verdict: 'pass' | 'fail'; comment: string; judged_by_name: string | null; judged_role: string | null; at: Date }
+export interface JudgementRow {
+  criterion_id: string;
+  verdict: 'pass' | 'fail';
+  comment: string;
+  judged_by_name: string | null;
+  judged_role: string | null;
+  at: Date;
+}
 
 export async function latestJudgements(db: Queryable, projectId: string): Promise<JudgementRow[]> {
   const { rows } = await db.query<JudgementRow>(
@@ -237,7 +293,10 @@ export async function latestJudgements(db: Queryable, projectId: string): Promis
   return rows;
 }
 
-export async function insertJudgement(db: Queryable, j: { projectId: string; criterionId: string; verdict: 'pass' | 'fail'; comment: string; by: string; role: string }) {
+export async function insertJudgement(
+  db: Queryable,
+  j: { projectId: string; criterionId: string; verdict: 'pass' | 'fail'; comment: string; by: string; role: string }
+) {
   await db.query(
     `insert into standard_judgements (project_id, criterion_id, verdict, comment, judged_by, judged_role) values ($1, $2, $3, $4, $5, $6)`,
     [j.projectId, j.criterionId, j.verdict, j.comment, j.by, j.role]
@@ -246,7 +305,13 @@ export async function insertJudgement(db: Queryable, j: { projectId: string; cri
 
 // ---- evaluations ----------------------------------------------------------------------------------
 
-export interface EvaluationRow { id: number; rule_set_id: number; result: Evaluation; trigger: string; at: Date }
+export interface EvaluationRow {
+  id: number;
+  rule_set_id: number;
+  result: Evaluation;
+  trigger: string;
+  at: Date;
+}
 
 export async function latestEvaluation(db: Queryable, projectId: string): Promise<EvaluationRow | null> {
   const { rows } = await db.query<EvaluationRow>(
@@ -258,7 +323,12 @@ export async function latestEvaluation(db: Queryable, projectId: string): Promis
   return { ...r, id: Number(r.id), result: typeof r.result === 'string' ? JSON.parse(r.result) : r.result };
 }
 
-export async function insertEvaluation(db: Queryable, projectId: string, e: Evaluation, trigger: string): Promise<number> {
+export async function insertEvaluation(
+  db: Queryable,
+  projectId: string,
+  e: Evaluation,
+  trigger: string
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into standard_evaluations (project_id, rule_set_id, outcome, result, trigger) values ($1, $2, $3, $4, $5) returning id`,
     [projectId, e.ruleSetId, e.outcome, JSON.stringify(e), trigger]
@@ -268,7 +338,17 @@ export async function insertEvaluation(db: Queryable, projectId: string, e: Eval
 
 // ---- overrides and events -------------------------------------------------------------------------
 
-export interface OverrideRow { id: number; rule_set_id: number; criterion_ids: string[]; reason: string; by_name: string | null; by_role: string; authority_code: string | null; event_id: number | null; at: Date }
+export interface OverrideRow {
+  id: number;
+  rule_set_id: number;
+  criterion_ids: string[];
+  reason: string;
+  by_name: string | null;
+  by_role: string;
+  authority_code: string | null;
+  event_id: number | null;
+  at: Date;
+}
 
 export async function listOverrides(db: Queryable, projectId: string): Promise<OverrideRow[]> {
   const { rows } = await db.query<OverrideRow>(
@@ -276,11 +356,27 @@ export async function listOverrides(db: Queryable, projectId: string): Promise<O
        from standard_overrides o left join users u on u.id = o.by_id where o.project_id = $1 order by o.id`,
     [projectId]
   );
-  return rows.map((r) => ({ ...r, id: Number(r.id), event_id: r.event_id === null ? null : Number(r.event_id), criterion_ids: typeof r.criterion_ids === 'string' ? JSON.parse(r.criterion_ids) : r.criterion_ids }));
+  return rows.map((r) => ({
+    ...r,
+    id: Number(r.id),
+    event_id: r.event_id === null ? null : Number(r.event_id),
+    criterion_ids: typeof r.criterion_ids === 'string' ? JSON.parse(r.criterion_ids) : r.criterion_ids
+  }));
 }
 
 /** Appends a history event that is not a workflow transition (version stays null; stage unchanged). */
-export async function insertEvent(db: Queryable, e: { projectId: string; actorId: string; role: string; action: string; stage: string; comment: string | null; payload: unknown }): Promise<number> {
+export async function insertEvent(
+  db: Queryable,
+  e: {
+    projectId: string;
+    actorId: string;
+    role: string;
+    action: string;
+    stage: string;
+    comment: string | null;
+    payload: unknown;
+  }
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into events (project_id, actor_id, actor_role, action, from_stage, to_stage, comment, payload)
      values ($1, $2, $3, $4, $5, $5, $6, $7) returning id`,
@@ -289,7 +385,19 @@ export async function insertEvent(db: Queryable, e: { projectId: string; actorId
   return Number(rows[0].id);
 }
 
-export async function insertOverride(db: Queryable, o: { projectId: string; ruleSetId: number; criterionIds: string[]; reason: string; by: string; role: string; authorityCode: string | null; eventId: number }) {
+export async function insertOverride(
+  db: Queryable,
+  o: {
+    projectId: string;
+    ruleSetId: number;
+    criterionIds: string[];
+    reason: string;
+    by: string;
+    role: string;
+    authorityCode: string | null;
+    eventId: number;
+  }
+) {
   await db.query(
     `insert into standard_overrides (project_id, rule_set_id, criterion_ids, reason, by_id, by_role, authority_code, event_id)
      values ($1, $2, $3, $4, $5, $6, $7, $8)`,
@@ -299,7 +407,10 @@ export async function insertOverride(db: Queryable, o: { projectId: string; rule
 
 // ---- publications ---------------------------------------------------------------------------------
 
-export async function insertPublication(db: Queryable, p: { ruleSetId: number; by: string | null; checked: number; changes: unknown }): Promise<number> {
+export async function insertPublication(
+  db: Queryable,
+  p: { ruleSetId: number; by: string | null; checked: number; changes: unknown }
+): Promise<number> {
   const { rows } = await db.query<{ id: number }>(
     `insert into standard_publications (rule_set_id, published_by, projects_checked, changes) values ($1, $2, $3, $4) returning id`,
     [p.ruleSetId, p.by, p.checked, JSON.stringify(p.changes)]

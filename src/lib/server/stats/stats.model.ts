@@ -7,7 +7,11 @@ import { MILESTONES, type Milestone } from '../../domain/tracking.ts';
 import type { Calendar } from '../../domain/working-days.ts';
 import { STAGE_TABLE, STAGES, type ClockRecord, type Stage, type StageGroup } from '../../domain/workflow-model.ts';
 
-export interface StatEvent { action: string; at: Date | string; payload: Record<string, unknown> }
+export interface StatEvent {
+  action: string;
+  at: Date | string;
+  payload: Record<string, unknown>;
+}
 
 export interface StatProjectInput {
   id: string;
@@ -62,7 +66,12 @@ export function nodesOf(events: StatEvent[]): Nodes {
   for (const e of events) {
     const m = e.payload.milestone;
     const date = e.payload.date;
-    if (e.action === 'record_milestone' && typeof m === 'string' && (MILESTONES as readonly string[]).includes(m) && typeof date === 'string') {
+    if (
+      e.action === 'record_milestone' &&
+      typeof m === 'string' &&
+      (MILESTONES as readonly string[]).includes(m) &&
+      typeof date === 'string'
+    ) {
       milestones[m as Milestone] ??= date; // the first record (inspections recur; the list shows the first)
     }
   }
@@ -93,7 +102,11 @@ export function clockFromEvents(events: StatEvent[]): ClockRecord {
   for (const e of events) {
     if (new Date(e.at) < new Date(accepted.at)) continue;
     if (e.action === 'return' && !open) open = { from: day(e.at), to: null };
-    if (e.action === 'resubmit' && open) { open.to = day(e.at); pauses.push(open); open = null; }
+    if (e.action === 'resubmit' && open) {
+      open.to = day(e.at);
+      pauses.push(open);
+      open = null;
+    }
   }
   if (open) pauses.push(open);
   const stop = last(events, 'recognise', 'reject', 'withdraw');
@@ -103,7 +116,13 @@ export function clockFromEvents(events: StatEvent[]): ClockRecord {
 /** The last decision was a recognition whose event records a positive-list justification. */
 export function recognisedBelowStandard(events: StatEvent[]): boolean {
   const d = last(events, 'recognise', 'reject');
-  return !!d && d.action === 'recognise' && !!d.payload && typeof d.payload.positiveList === 'object' && d.payload.positiveList !== null;
+  return (
+    !!d &&
+    d.action === 'recognise' &&
+    !!d.payload &&
+    typeof d.payload.positiveList === 'object' &&
+    d.payload.positiveList !== null
+  );
 }
 
 export function projectStat(p: StatProjectInput, cal: Calendar, today: IsoDate): ProjectStat {
@@ -144,7 +163,8 @@ export const STAGE_GROUP_LABELS: Record<StageGroup, { zh: string; en: string }> 
   withdrawn: { zh: '已撤回', en: 'Withdrawn' }
 };
 export const stageGroupOf = (stage: string): StageGroup | null =>
-  (Object.keys(STAGE_GROUPS) as StageGroup[]).find((g) => (STAGE_GROUPS[g] as readonly string[]).includes(stage)) ?? null;
+  (Object.keys(STAGE_GROUPS) as StageGroup[]).find((g) => (STAGE_GROUPS[g] as readonly string[]).includes(stage)) ??
+  null;
 
 /** The flag rules (二.5), with their reasons. */
 export const FLAG_RULES = {
@@ -168,7 +188,11 @@ export const FLAG_RULES = {
 
 export type FlagKind = 'slow' | 'standard_deviation' | 'findings';
 
-export interface DistrictFlag { kind: FlagKind; zh: string; en: string }
+export interface DistrictFlag {
+  kind: FlagKind;
+  zh: string;
+  en: string;
+}
 
 export interface DistrictFigures {
   authorityCode: string;
@@ -229,18 +253,29 @@ function figures(code: string, ps: ProjectStat[]): Omit<DistrictFigures, 'flags'
     withFindings: ps.filter((p) => p.findings > 0).length,
     recognisedBelowStandard: decidedPs.filter((p) => p.nodes.outcome === 'recognised' && p.belowStandard).length,
     negativeOverrides: decidedPs.filter((p) => p.nodes.outcome === 'recognised' && p.negativeOverride).length,
-    deviations: decidedPs.filter((p) => p.nodes.outcome === 'recognised' && (p.belowStandard || p.negativeOverride)).length
+    deviations: decidedPs.filter((p) => p.nodes.outcome === 'recognised' && (p.belowStandard || p.negativeOverride))
+      .length
   };
 }
 
 /** Figures per authority (every authority in `codes`, even without projects) and for the city, with flags. */
-export function districtFigures(stats: ProjectStat[], codes: readonly string[]): { districts: DistrictFigures[]; city: Omit<DistrictFigures, 'flags'> } {
+export function districtFigures(
+  stats: ProjectStat[],
+  codes: readonly string[]
+): { districts: DistrictFigures[]; city: Omit<DistrictFigures, 'flags'> } {
   const city = figures('city', stats);
   const districts = codes.map((code) => {
-    const f = figures(code, stats.filter((p) => p.authorityCode === code));
+    const f = figures(
+      code,
+      stats.filter((p) => p.authorityCode === code)
+    );
     const flags: DistrictFlag[] = [];
     if (f.avgDecisionDays !== null && f.avgDecisionDays > FLAG_RULES.slowAverageDays) {
-      flags.push({ kind: 'slow', zh: `平均认定用时 ${f.avgDecisionDays.toFixed(1)} 个工作日，超过 ${FLAG_RULES.slowAverageDays} 个工作日`, en: `Average decision time ${f.avgDecisionDays.toFixed(1)} working days, over ${FLAG_RULES.slowAverageDays}` });
+      flags.push({
+        kind: 'slow',
+        zh: `平均认定用时 ${f.avgDecisionDays.toFixed(1)} 个工作日，超过 ${FLAG_RULES.slowAverageDays} 个工作日`,
+        en: `Average decision time ${f.avgDecisionDays.toFixed(1)} working days, over ${FLAG_RULES.slowAverageDays}`
+      });
     }
     // 认定标准偏差较大 (二.5): recognitions that departed from the list, and the recognition rate against the city's.
     const why: { zh: string; en: string }[] = [];
@@ -259,9 +294,18 @@ export function districtFigures(stats: ProjectStat[], codes: readonly string[]):
         });
       }
     }
-    if (why.length) flags.push({ kind: 'standard_deviation', zh: `认定标准偏差较大：${why.map((w) => w.zh).join('；')}`, en: `Recognitions deviate from the standard: ${why.map((w) => w.en).join('; ')}` });
+    if (why.length)
+      flags.push({
+        kind: 'standard_deviation',
+        zh: `认定标准偏差较大：${why.map((w) => w.zh).join('；')}`,
+        en: `Recognitions deviate from the standard: ${why.map((w) => w.en).join('; ')}`
+      });
     if (f.recognised > 0 && f.withFindings / f.recognised > FLAG_RULES.findingsShare) {
-      flags.push({ kind: 'findings', zh: `${f.withFindings} 个已认定项目存在问题认定（占 ${((f.withFindings / f.recognised) * 100).toFixed(0)}%）`, en: `${f.withFindings} recognised projects with findings (${((f.withFindings / f.recognised) * 100).toFixed(0)}%)` });
+      flags.push({
+        kind: 'findings',
+        zh: `${f.withFindings} 个已认定项目存在问题认定（占 ${((f.withFindings / f.recognised) * 100).toFixed(0)}%）`,
+        en: `${f.withFindings} recognised projects with findings (${((f.withFindings / f.recognised) * 100).toFixed(0)}%)`
+      });
     }
     return { ...f, flags };
   });

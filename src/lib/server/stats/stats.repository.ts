@@ -17,8 +17,21 @@ export interface StatRow {
 
 /** Actions that mark a node, a pause of the clock, or a finding. */
 export const NODE_ACTIONS = [
-  'submit', 'accept', 'return', 'resubmit', 'withdraw', 'start_joint_review', 'close_joint_review', 'forward_to_city',
-  'recognise', 'reject', 'acknowledge_filing', 'enter_tracking', 'record_milestone', 'record_finding', 'standard_override'
+  'submit',
+  'accept',
+  'return',
+  'resubmit',
+  'withdraw',
+  'start_joint_review',
+  'close_joint_review',
+  'forward_to_city',
+  'recognise',
+  'reject',
+  'acknowledge_filing',
+  'enter_tracking',
+  'record_milestone',
+  'record_finding',
+  'standard_override'
 ];
 
 export async function statRows(db: Queryable, authorityCode: string | null): Promise<StatRow[]> {
@@ -49,6 +62,8 @@ export async function statEvents(db: Queryable, projectIds: string[]): Promise<M
 }
 
 export async function authorityCodes(db: Queryable): Promise<{ code: string; name_zh: string; name_en: string }[]> {
-  const { rows } = await db.query<{ code: string; name_zh: string; name_en: string }>('select code, name_zh, name_en from authorities order by kind, code');
+  const { rows } = await db.query<{ code: string; name_zh: string; name_en: string }>(
+    'select code, name_zh, name_en from authorities order by kind, code'
+  );
   return rows;
 }

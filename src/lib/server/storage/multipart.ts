@@ -3,10 +3,18 @@
 // Buffer.indexOf (native). Request.formData() in Node 20 spends ~6 s of synchronous work on a 90 MB upload
 // and File.arrayBuffer() another ~4 s: every other request waited that long.
 
-export interface Part { name: string; filename?: string; type?: string; bytes: Uint8Array }
+export interface Part {
+  name: string;
+  filename?: string;
+  type?: string;
+  bytes: Uint8Array;
+}
 
 export class MultipartError extends Error {
-  constructor(readonly kind: 'malformed' | 'too-large', message: string) {
+  constructor(
+    readonly kind: 'malformed' | 'too-large',
+    message: string
+  ) {
     super(message);
     this.name = 'MultipartError';
   }
@@ -20,7 +28,12 @@ export function boundaryOf(contentType: string): string | null {
 /** Reads the stream up to `max` bytes (more: MultipartError 'too-large', the rest is not read). With the
  *  length announced, chunks are written into one buffer as they arrive (no multi-second copy at the end);
  *  `shared` makes it a SharedArrayBuffer, which a worker thread receives without a copy. */
-export async function collect(body: ReadableStream<Uint8Array> | null, max: number, expected = 0, shared = false): Promise<Buffer> {
+export async function collect(
+  body: ReadableStream<Uint8Array> | null,
+  max: number,
+  expected = 0,
+  shared = false
+): Promise<Buffer> {
   const alloc = (n: number) => Buffer.from(shared ? new SharedArrayBuffer(n) : new ArrayBuffer(n));
   if (!body) return alloc(0);
   const reader = body.getReader();
@@ -71,7 +84,9 @@ function param(header: string, key: string): string | undefined {
 
 /** Splits a complete multipart body. Parts are views into `body` (no copies). */
 export function parseMultipart(body: Buffer, boundary: string): Part[] {
-  body = Buffer.isBuffer(body) ? body : Buffer.from((body as Uint8Array).buffer, (body as Uint8Array).byteOffset, (body as Uint8Array).byteLength);
+  body = Buffer.isBuffer(body)
+    ? body
+    : Buffer.from((body as Uint8Array).buffer, (body as Uint8Array).byteOffset, (body as Uint8Array).byteLength);
   const delim = Buffer.from(`--${boundary}`);
   const parts: Part[] = [];
   let pos = body.indexOf(delim);

@@ -37,7 +37,14 @@ export const diskStore: ObjectStore = {
   kind: 'disk',
   async put(key, bytes, opts = {}) {
     const target = diskPath(key);
-    if (opts.immutable && (await stat(target).then((s) => s.size === bytes.byteLength, () => false))) return;
+    if (
+      opts.immutable &&
+      (await stat(target).then(
+        (s) => s.size === bytes.byteLength,
+        () => false
+      ))
+    )
+      return;
     await mkdir(path.dirname(target), { recursive: true });
     const tmp = `${target}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(tmp, bytes);
@@ -66,17 +73,31 @@ export const postgresStore: ObjectStore = {
   },
   async get(key) {
     checkKey(key);
-    const { rows } = await (await getDb()).query<{ bytes: Uint8Array }>('select bytes from stored_objects where key = $1', [key]);
+    const { rows } = await (
+      await getDb()
+    ).query<{ bytes: Uint8Array }>('select bytes from stored_objects where key = $1', [key]);
     return rows[0] ? Buffer.from(rows[0].bytes) : null;
   }
 };
 
-export interface S3Config { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
+export interface S3Config {
+  endpoint: string;
+  bucket: string;
+  region: string;
+  accessKeyId: string;
+  secretAccessKey: string;
+}
 
 export function s3Store(c: S3Config): ObjectStore {
-  const aws = new AwsClient({ accessKeyId: c.accessKeyId, secretAccessKey: c.secretAccessKey, region: c.region, service: 's3' });
+  const aws = new AwsClient({
+    accessKeyId: c.accessKeyId,
+    secretAccessKey: c.secretAccessKey,
+    region: c.region,
+    service: 's3'
+  });
   const url = (key: string) => `${c.endpoint.replace(/\/$/, '')}/${encodeURIComponent(c.bucket)}/${key}`;
-  const fail = async (what: string, res: Response) => new Error(`object storage ${what}: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
+  const fail = async (what: string, res: Response) =>
+    new Error(`object storage ${what}: HTTP ${res.status} ${(await res.text()).slice(0, 200)}`);
   return {
     kind: 's3',
     async put(key, bytes, opts = {}) {
@@ -85,7 +106,11 @@ export function s3Store(c: S3Config): ObjectStore {
         const head = await aws.fetch(url(key), { method: 'HEAD' });
         if (head.ok && Number(head.headers.get('content-length')) === bytes.byteLength) return;
       }
-      const res = await aws.fetch(url(key), { method: 'PUT', body: bytes as unknown as BodyInit, headers: { 'content-type': 'application/octet-stream' } });
+      const res = await aws.fetch(url(key), {
+        method: 'PUT',
+        body: bytes as unknown as BodyInit,
+        headers: { 'content-type': 'application/octet-stream' }
+      });
       if (!res.ok) throw await fail(`PUT ${key}`, res);
     },
     async get(key) {
@@ -106,7 +131,13 @@ export function storeFromEnv(env: NodeJS.ProcessEnv = process.env): ObjectStore 
   if (chosen === 's3') {
     const missing = ['S3_ENDPOINT', 'S3_BUCKET', 'S3_ACCESS_KEY_ID', 'S3_SECRET_ACCESS_KEY'].filter((k) => !env[k]);
     if (missing.length) throw new Error(`FILE_STORAGE=s3 needs ${missing.join(', ')}`);
-    return s3Store({ endpoint: env.S3_ENDPOINT!, bucket: env.S3_BUCKET!, region: env.S3_REGION ?? 'us-east-1', accessKeyId: env.S3_ACCESS_KEY_ID!, secretAccessKey: env.S3_SECRET_ACCESS_KEY! });
+    return s3Store({
+      endpoint: env.S3_ENDPOINT!,
+      bucket: env.S3_BUCKET!,
+      region: env.S3_REGION ?? 'us-east-1',
+      accessKeyId: env.S3_ACCESS_KEY_ID!,
+      secretAccessKey: env.S3_SECRET_ACCESS_KEY!
+    });
   }
   throw new Error(`FILE_STORAGE must be disk, postgres or s3, not "${chosen}"`);
 }

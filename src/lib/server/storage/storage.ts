@@ -28,24 +28,43 @@ export async function putBlob(bytes: Uint8Array, sha = sha256Hex(bytes)): Promis
 export async function getBlob(sha256: string): Promise<Buffer> {
   const store = objectStore();
   // Files written to disk before the installation moved them to PostgreSQL or S3 are still found there.
-  const bytes = (await store.get(`files/${sha256}`)) ?? (store.kind === 'disk' ? null : await diskStore.get(`files/${sha256}`));
+  const bytes =
+    (await store.get(`files/${sha256}`)) ?? (store.kind === 'disk' ? null : await diskStore.get(`files/${sha256}`));
   if (!bytes) throw Object.assign(new Error(`stored file ${sha256} is missing`), { code: 'ENOENT' });
   return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 }
 
-export interface StoredFile { id: string; sha256: string; originalName: string; sizeBytes: number; mime: string | null }
+export interface StoredFile {
+  id: string;
+  sha256: string;
+  originalName: string;
+  sizeBytes: number;
+  mime: string | null;
+}
 
 /** Names are shown and offered as download names: keep them printable and short. */
 export function cleanFileName(name: string): string {
   const base = name.replace(/\\/g, '/').split('/').pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f]/g, '').trim().slice(0, 200);
+  const clean = base
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f]/g, '')
+    .trim()
+    .slice(0, 200);
   return clean || 'file';
 }
 
 /** Records a stored blob in `files` (inside the caller's transaction). */
-export async function insertFileRow(db: Queryable, f: { sha256: string; name: string; size: number; mime?: string | null; uploadedBy: string }): Promise<StoredFile> {
-  const id = await insertFile(db, { sha256: f.sha256, name: cleanFileName(f.name), size: f.size, mime: f.mime ?? null, uploadedBy: f.uploadedBy });
+export async function insertFileRow(
+  db: Queryable,
+  f: { sha256: string; name: string; size: number; mime?: string | null; uploadedBy: string }
+): Promise<StoredFile> {
+  const id = await insertFile(db, {
+    sha256: f.sha256,
+    name: cleanFileName(f.name),
+    size: f.size,
+    mime: f.mime ?? null,
+    uploadedBy: f.uploadedBy
+  });
   return { id, sha256: f.sha256, originalName: cleanFileName(f.name), sizeBytes: f.size, mime: f.mime ?? null };
 }
 
@@ -63,7 +82,15 @@ export async function cleanLeftoverTemp(olderThanMs = 60 * 60 * 1000): Promise<n
       if (!/^[0-9a-f]{64}\.[0-9a-f]{12}\.tmp$/.test(f)) continue;
       const p = path.join(root, d, f);
       const s = await stat(p).catch(() => null);
-      if (s && Date.now() - s.mtimeMs >= olderThanMs && (await unlink(p).then(() => true, () => false))) removed++;
+      if (
+        s &&
+        Date.now() - s.mtimeMs >= olderThanMs &&
+        (await unlink(p).then(
+          () => true,
+          () => false
+        ))
+      )
+        removed++;
     }
   }
   return removed;

@@ -7,7 +7,11 @@ import { boundaryOf, collect, MultipartError, parseMultipart, type Part } from '
 /** Surveyed boundary files are small, but a zipped city-scale DWG or shapefile can reach ~100 MB. */
 export const MAX_UPLOAD_BYTES = 200 * 1024 * 1024;
 
-export interface UploadedFile { name: string; bytes: Uint8Array; mime: string | null }
+export interface UploadedFile {
+  name: string;
+  bytes: Uint8Array;
+  mime: string | null;
+}
 
 const tooLarge = (size: number) =>
   apiError(413, 'upload_too_large', {
@@ -17,10 +21,17 @@ const tooLarge = (size: number) =>
 
 /** Reads a multipart/form-data body: fields as strings, files with their bytes (`shared`: in a
  *  SharedArrayBuffer, for uploads handed to the ingest workers without a copy on the event loop). */
-export async function readMultipart(event: RequestEvent, maxBytes = MAX_UPLOAD_BYTES, opts: { shared?: boolean } = {}): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
+export async function readMultipart(
+  event: RequestEvent,
+  maxBytes = MAX_UPLOAD_BYTES,
+  opts: { shared?: boolean } = {}
+): Promise<{ fields: Record<string, string>; files: UploadedFile[] }> {
   const type = event.request.headers.get('content-type') ?? '';
   if (!type.toLowerCase().startsWith('multipart/form-data')) {
-    throw apiError(400, 'not_multipart', { zh: '请以 multipart/form-data 方式上传文件（字段名 file）。', en: 'Upload the file as multipart/form-data (field name "file").' });
+    throw apiError(400, 'not_multipart', {
+      zh: '请以 multipart/form-data 方式上传文件（字段名 file）。',
+      en: 'Upload the file as multipart/form-data (field name "file").'
+    });
   }
   const length = Number(event.request.headers.get('content-length') ?? 0);
   if (length > maxBytes) throw tooLarge(length);
@@ -33,8 +44,12 @@ export async function readMultipart(event: RequestEvent, maxBytes = MAX_UPLOAD_B
   } catch (e) {
     if (e instanceof MultipartError && e.kind === 'too-large') throw tooLarge(length || maxBytes + 1);
     // adapter-node stops reading past BODY_SIZE_LIMIT; report it as too large, not as a malformed body.
-    if (!(e instanceof MultipartError) && /limit|too large/i.test(String((e as Error)?.message))) throw tooLarge(length || maxBytes + 1);
-    throw apiError(400, 'bad_multipart', { zh: '上传内容无法解析（multipart 格式错误），请重新上传。', en: 'The upload could not be read (malformed multipart body); please upload again.' });
+    if (!(e instanceof MultipartError) && /limit|too large/i.test(String((e as Error)?.message)))
+      throw tooLarge(length || maxBytes + 1);
+    throw apiError(400, 'bad_multipart', {
+      zh: '上传内容无法解析（multipart 格式错误），请重新上传。',
+      en: 'The upload could not be read (malformed multipart body); please upload again.'
+    });
   }
   const fields: Record<string, string> = {};
   const files: UploadedFile[] = [];

@@ -17,11 +17,21 @@ export interface RecognisedRow {
 }
 
 /** Recognised projects (认定 passed: stages recognised and tracking) that have a parcel. */
-export async function recognisedParcels(db: Queryable, authorityCode: string | null, landType: string | null): Promise<RecognisedRow[]> {
+export async function recognisedParcels(
+  db: Queryable,
+  authorityCode: string | null,
+  landType: string | null
+): Promise<RecognisedRow[]> {
   const params: unknown[] = [];
   const where = [`p.stage in ('recognised', 'tracking')`];
-  if (authorityCode) { params.push(authorityCode); where.push(`p.authority_code = $${params.length}`); }
-  if (landType) { params.push(landType); where.push(`p.land_type = $${params.length}`); }
+  if (authorityCode) {
+    params.push(authorityCode);
+    where.push(`p.authority_code = $${params.length}`);
+  }
+  if (landType) {
+    params.push(landType);
+    where.push(`p.land_type = $${params.length}`);
+  }
   const { rows } = await db.query<RecognisedRow>(
     `select p.id, p.code, p.title, coalesce(nullif(p.form->>'enterpriseName', ''), u.enterprise_name, u.display_name) as enterprise_name,
             p.authority_code, p.stage, p.land_type, pa.area_m2, p.decided_at, p.form, ST_AsGeoJSON(pa.geom, 8)::json as geometry
@@ -32,7 +42,10 @@ export async function recognisedParcels(db: Queryable, authorityCode: string | n
   return rows;
 }
 
-export async function trackingEvents(db: Queryable, ids: string[]): Promise<Map<string, { action: string; at: Date; payload: Record<string, unknown> }[]>> {
+export async function trackingEvents(
+  db: Queryable,
+  ids: string[]
+): Promise<Map<string, { action: string; at: Date; payload: Record<string, unknown> }[]>> {
   const out = new Map<string, { action: string; at: Date; payload: Record<string, unknown> }[]>();
   if (!ids.length) return out;
   const { rows } = await db.query<{ project_id: string; action: string; at: Date; payload: Record<string, unknown> }>(
@@ -44,9 +57,19 @@ export async function trackingEvents(db: Queryable, ids: string[]): Promise<Map<
   return out;
 }
 
-export interface MeasureRow { id: string; at: Date; actor_name: string | null; actor_role: string | null; comment: string | null; payload: Record<string, unknown> }
+export interface MeasureRow {
+  id: string;
+  at: Date;
+  actor_name: string | null;
+  actor_role: string | null;
+  comment: string | null;
+  payload: Record<string, unknown>;
+}
 
-export async function insertDistrictMeasure(db: Queryable, m: { actorId: string; role: string; note: string | null; payload: Record<string, unknown> }) {
+export async function insertDistrictMeasure(
+  db: Queryable,
+  m: { actorId: string; role: string; note: string | null; payload: Record<string, unknown> }
+) {
   const { rows } = await db.query<{ id: string; at: Date }>(
     `insert into events (project_id, actor_id, actor_role, action, comment, payload) values (null, $1, $2, 'district_measure', $3, $4) returning id::text as id, at`,
     [m.actorId, m.role, m.note, JSON.stringify(m.payload)]

@@ -38,7 +38,14 @@ export function reduceTinyPolygons(features: TileFeature[], extent: number): Til
   for (const c of cells.values()) {
     const half = Math.min(CELL, Math.max(MIN_SIDE, Math.sqrt(c.area))) / 2;
     const [mx, my] = [Math.round(c.sx / c.n), Math.round(c.sy / c.n)];
-    const square: PolygonRings = [[[mx - half, my - half], [mx + half, my - half], [mx + half, my + half], [mx - half, my + half]].map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number])];
+    const square: PolygonRings = [
+      [
+        [mx - half, my - half],
+        [mx + half, my - half],
+        [mx + half, my + half],
+        [mx - half, my + half]
+      ].map(([x, y]) => [Math.round(x), Math.round(y)] as [number, number])
+    ];
     kept.push({ polygons: [square], properties: { dust: c.n } });
   }
   return kept;

@@ -5,7 +5,10 @@ import { PbfReader } from 'pbf';
 import { EXTENT, encodeTile, type PolygonRings, type Ring, type TileFeature } from './mvt.ts';
 import { BUFFER, groupRings } from './pyramid.ts';
 
-export interface DecodedLayer { name: string; features: TileFeature[] }
+export interface DecodedLayer {
+  name: string;
+  features: TileFeature[];
+}
 
 type Value = string | number | boolean;
 
@@ -56,7 +59,12 @@ function readRings(pbf: PbfReader): Ring[] {
   return rings;
 }
 
-interface RawFeature { id: number; tags: number[]; type: number; rings: Ring[] }
+interface RawFeature {
+  id: number;
+  tags: number[];
+  type: number;
+  rings: Ring[];
+}
 
 function readFeature(pbf: PbfReader): RawFeature {
   const end = pbf.readVarint() + pbf.pos;
@@ -84,11 +92,13 @@ function readLayer(pbf: PbfReader): DecodedLayer {
     else if (tag === 3) keys.push(pbf.readString());
     else if (tag === 4) values.push(readValue(pbf));
   }
-  const features = raw.filter((f) => f.type === 3).map((f) => {
-    const properties: Record<string, Value> = {};
-    for (let i = 0; i + 1 < f.tags.length; i += 2) properties[keys[f.tags[i]]] = values[f.tags[i + 1]];
-    return { id: f.id, polygons: groupRings(f.rings), properties };
-  });
+  const features = raw
+    .filter((f) => f.type === 3)
+    .map((f) => {
+      const properties: Record<string, Value> = {};
+      for (let i = 0; i + 1 < f.tags.length; i += 2) properties[keys[f.tags[i]]] = values[f.tags[i + 1]];
+      return { id: f.id, polygons: groupRings(f.rings), properties };
+    });
   return { name, features };
 }
 
@@ -125,7 +135,12 @@ function clipEdge(ring: Ring, axis: 0 | 1, bound: number, keepAbove: boolean): R
 
 function clipRing(ring: Ring, lo: number, hi: number): Ring {
   let r = ring;
-  for (const [axis, bound, above] of [[0, lo, true], [0, hi, false], [1, lo, true], [1, hi, false]] as const) {
+  for (const [axis, bound, above] of [
+    [0, lo, true],
+    [0, hi, false],
+    [1, lo, true],
+    [1, hi, false]
+  ] as const) {
     if (r.length === 0) break;
     r = clipEdge(r, axis, bound, above);
   }
@@ -149,7 +164,13 @@ export function overzoomTile(parent: Uint8Array, dz: number, x: number, y: numbe
     for (const f of layer.features) {
       const polygons: PolygonRings[] = [];
       for (const poly of f.polygons) {
-        const rings = poly.map((r) => clipRing(r.map(([px, py]) => [px * scale - ox, py * scale - oy] as [number, number]), lo, hi));
+        const rings = poly.map((r) =>
+          clipRing(
+            r.map(([px, py]) => [px * scale - ox, py * scale - oy] as [number, number]),
+            lo,
+            hi
+          )
+        );
         if (rings[0].length >= 3) polygons.push(rings.filter((r) => r.length >= 3));
       }
       if (polygons.length) features.push({ ...f, polygons });

@@ -43,7 +43,12 @@ function sliceInWorker(file: string, layerName: string, rows: ZoneRow[], maxZoom
   });
 }
 
-export async function sliceLayer(layerName: string, rows: ZoneRow[], maxZoom = PYRAMID_MAX_ZOOM, force?: 'worker' | 'inline'): Promise<EncodedTile[]> {
+export async function sliceLayer(
+  layerName: string,
+  rows: ZoneRow[],
+  maxZoom = PYRAMID_MAX_ZOOM,
+  force?: 'worker' | 'inline'
+): Promise<EncodedTile[]> {
   const size = rows.reduce((n, r) => n + r.geojson.length, 0);
   const file = force === 'inline' ? null : force === 'worker' || size >= OFFLOAD_CHARS ? workerPath() : null;
   if (file) return sliceInWorker(file, layerName, rows, maxZoom);
@@ -52,7 +57,13 @@ export async function sliceLayer(layerName: string, rows: ZoneRow[], maxZoom = P
   return tiles;
 }
 
-export interface PyramidReport { versionId: number; tiles: number; bytes: number; ms: number; stored: boolean }
+export interface PyramidReport {
+  versionId: number;
+  tiles: number;
+  bytes: number;
+  ms: number;
+  stored: boolean;
+}
 
 /**
  * Builds the pyramid of one version from its stored zones (ids, names and made-valid geometry as the
@@ -63,7 +74,13 @@ export async function buildVersionTiles(db: Db, versionId: number, maxZoom = PYR
   const { kind, rows } = await zonesForPyramid(db, versionId);
   const tiles = kind ? await sliceLayer(kind, rows, maxZoom) : [];
   const stored = kind ? await db.transaction((tx) => storePyramid(tx, versionId, maxZoom, tiles)) : false;
-  return { versionId, tiles: tiles.length, bytes: tiles.reduce((n, t) => n + t.data.length, 0), ms: Math.round(performance.now() - t0), stored };
+  return {
+    versionId,
+    tiles: tiles.length,
+    bytes: tiles.reduce((n, t) => n + t.data.length, 0),
+    ms: Math.round(performance.now() - t0),
+    stored
+  };
 }
 
 /** At start: versions imported before stored tiles existed get theirs (current ones first), one at a time. */

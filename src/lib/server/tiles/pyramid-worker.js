@@ -10,7 +10,10 @@ parentPort.on('message', ({ layerName, rows, maxZoom }) => {
   try {
     const tiles = [];
     buildPyramid(layerName, rows, (t) => tiles.push(t), maxZoom);
-    parentPort.postMessage({ ok: true, tiles }, tiles.map((t) => t.data.buffer));
+    parentPort.postMessage(
+      { ok: true, tiles },
+      tiles.map((t) => t.data.buffer)
+    );
   } catch (e) {
     parentPort.postMessage({ ok: false, bug: String(e?.stack ?? e) });
   }

@@ -24,7 +24,12 @@ export interface ZoneRow {
   geojson: string;
 }
 
-export interface EncodedTile { z: number; x: number; y: number; data: Uint8Array }
+export interface EncodedTile {
+  z: number;
+  x: number;
+  y: number;
+  data: Uint8Array;
+}
 
 /** Properties a map needs for styling and labels; the rest of a zone's attributes stay on the server. */
 export function tileProperties(r: { name: string; code: string | null; props: Record<string, unknown> | null }) {
@@ -37,11 +42,21 @@ export function tileProperties(r: { name: string; code: string | null; props: Re
   return out;
 }
 
-interface VtFeature { id?: number; type: number; tags: Record<string, string | number | boolean> | null; geometry: [number, number][][] }
+interface VtFeature {
+  id?: number;
+  type: number;
+  tags: Record<string, string | number | boolean> | null;
+  geometry: [number, number][][];
+}
 /** `numFeatures` counts the clipped source features, before simplification dropped the tiny ones. */
-interface VtTile { features: VtFeature[]; numFeatures: number }
+interface VtTile {
+  features: VtFeature[];
+  numFeatures: number;
+}
 /** geojson-vt's tile store (not part of its typed API): read to free finished subtrees as the walk goes. */
-interface VtInternals { tileIndex?: { tiles?: Record<number, unknown> } }
+interface VtInternals {
+  tileIndex?: { tiles?: Record<number, unknown> };
+}
 
 /**
  * geojson-vt gives a polygon feature as a flat list of rings (MultiPolygons flattened), wound so that
@@ -61,20 +76,40 @@ export function groupRings(rings: [number, number][][]): PolygonRings[] {
 }
 
 const toFeatures = (tile: VtTile | null): TileFeature[] =>
-  (tile?.features ?? []).filter((f) => f.type === 3).map((f) => ({ id: Number(f.id), polygons: groupRings(f.geometry), properties: f.tags ?? {} }));
+  (tile?.features ?? [])
+    .filter((f) => f.type === 3)
+    .map((f) => ({ id: Number(f.id), polygons: groupRings(f.geometry), properties: f.tags ?? {} }));
 
 /**
  * Every non-empty tile of the layer, depth first from z0, each encoded as one MVT layer named `layerName`.
  * `onTile` receives tiles as they are made (the caller can store them in batches); memory stays bounded
  * because finished subtrees are dropped from the slicer's index.
  */
-export function buildPyramid(layerName: string, rows: ZoneRow[], onTile: (t: EncodedTile) => void, maxZoom = PYRAMID_MAX_ZOOM): { tiles: number; bytes: number } {
+export function buildPyramid(
+  layerName: string,
+  rows: ZoneRow[],
+  onTile: (t: EncodedTile) => void,
+  maxZoom = PYRAMID_MAX_ZOOM
+): { tiles: number; bytes: number } {
   const fc = {
     type: 'FeatureCollection' as const,
-    features: rows.map((r) => ({ type: 'Feature' as const, id: Number(r.id), properties: tileProperties(r), geometry: JSON.parse(r.geojson) }))
+    features: rows.map((r) => ({
+      type: 'Feature' as const,
+      id: Number(r.id),
+      properties: tileProperties(r),
+      geometry: JSON.parse(r.geojson)
+    }))
   };
   // indexMaxZoom 0: the index starts with the world tile only; the walk below drills down tile by tile.
-  const vt = new GeoJSONVT(fc as GeoJSON.FeatureCollection, { maxZoom, indexMaxZoom: 0, indexMaxPoints: 0, tolerance: TOLERANCE, extent: EXTENT, buffer: BUFFER, wrap: false });
+  const vt = new GeoJSONVT(fc as GeoJSON.FeatureCollection, {
+    maxZoom,
+    indexMaxZoom: 0,
+    indexMaxPoints: 0,
+    tolerance: TOLERANCE,
+    extent: EXTENT,
+    buffer: BUFFER,
+    wrap: false
+  });
   fc.features.length = 0; // the index holds its own projected copy
   const store = (vt as unknown as VtInternals).tileIndex?.tiles;
   let tiles = 0;
@@ -94,7 +129,13 @@ export function buildPyramid(layerName: string, rows: ZoneRow[], onTile: (t: Enc
     // A tile whose slice is empty has no descendants with data; one whose features all simplified away at
     // this zoom (patches smaller than a tile unit) has.
     if (raw && raw.numFeatures > 0 && z < maxZoom)
-      for (const [dx, dy] of [[0, 0], [1, 0], [0, 1], [1, 1]]) walk(z + 1, 2 * x + dx, 2 * y + dy);
+      for (const [dx, dy] of [
+        [0, 0],
+        [1, 0],
+        [0, 1],
+        [1, 1]
+      ])
+        walk(z + 1, 2 * x + dx, 2 * y + dy);
     if (store) delete store[((1 << z) * y + x) * 32 + z];
   };
   walk(0, 0, 0);

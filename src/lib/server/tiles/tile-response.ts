@@ -6,7 +6,8 @@ import { apiError } from '../http/api.ts';
 import type { TileResult } from './tiles.service.ts';
 
 export function tileResponse(tile: TileResult, pinned: boolean, ifNoneMatch: string | null): Response {
-  if (tile.status !== 'ok') throw apiError(404, 'no_layer', { zh: '没有该图层或版本。', en: 'No such layer or version.' });
+  if (tile.status !== 'ok')
+    throw apiError(404, 'no_layer', { zh: '没有该图层或版本。', en: 'No such layer or version.' });
   const headers = {
     etag: tile.etag,
     'cache-control': pinned ? 'private, max-age=86400, immutable' : 'private, max-age=60, must-revalidate',
@@ -14,7 +15,9 @@ export function tileResponse(tile: TileResult, pinned: boolean, ifNoneMatch: str
   };
   if (ifNoneMatch === tile.etag) return new Response(null, { status: 304, headers });
   if (tile.body.length === 0) return new Response(null, { status: 204, headers });
-  return new Response(tile.body as Uint8Array<ArrayBuffer>, { headers: { ...headers, 'content-type': 'application/vnd.mapbox-vector-tile' } });
+  return new Response(tile.body as Uint8Array<ArrayBuffer>, {
+    headers: { ...headers, 'content-type': 'application/vnd.mapbox-vector-tile' }
+  });
 }
 
 export const badTile = () => apiError(400, 'bad_tile', { zh: '瓦片地址无效。', en: 'Invalid tile address.' });

@@ -82,16 +82,36 @@ const STORED_TILES_SQL = `
  * stored ancestor to cut from. Ordered as the layer list is (kinds' sort order).
  */
 export async function lookupTiles(
-  db: Queryable, want: { versionIds?: number[]; kinds?: string[] | 'all' }, z: number, x: number, y: number
+  db: Queryable,
+  want: { versionIds?: number[]; kinds?: string[] | 'all' },
+  z: number,
+  x: number,
+  y: number
 ): Promise<VersionTiles[]> {
-  const { rows } = await db.query<{ id: number; kind: string; sort: number; tile_max_zoom: number | null; data: string | null; dz: number }>(
-    STORED_TILES_SQL,
-    [want.versionIds ?? null, want.kinds === 'all' || !want.kinds ? null : want.kinds, z, x, y]
-  );
-  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, sort: Number(r.sort), maxZoom: r.tile_max_zoom, data: r.data ? fromBase64(r.data) : null, dataZoom: Number(r.dz) }));
+  const { rows } = await db.query<{
+    id: number;
+    kind: string;
+    sort: number;
+    tile_max_zoom: number | null;
+    data: string | null;
+    dz: number;
+  }>(STORED_TILES_SQL, [want.versionIds ?? null, want.kinds === 'all' || !want.kinds ? null : want.kinds, z, x, y]);
+  return rows.map((r) => ({
+    id: Number(r.id),
+    kind: r.kind,
+    sort: Number(r.sort),
+    maxZoom: r.tile_max_zoom,
+    data: r.data ? fromBase64(r.data) : null,
+    dataZoom: Number(r.dz)
+  }));
 }
 
-export interface StoredTileKey { versionId: number; z: number; x: number; y: number }
+export interface StoredTileKey {
+  versionId: number;
+  z: number;
+  x: number;
+  y: number;
+}
 
 /**
  * Stored tiles by primary key, many at once (the tile service batches concurrent requests into one call): no
@@ -117,7 +137,8 @@ const fromBase64 = (s: string) => {
 
 /** The zones of a version as the pyramid builder reads them (lon/lat GeoJSON, 7 decimals ≈ 1 cm). */
 export async function zonesForPyramid(db: Queryable, versionId: number): Promise<{ kind: string; rows: ZoneRow[] }> {
-  const kind = (await db.query<{ kind: string }>('select kind from layer_versions where id = $1', [versionId])).rows[0]?.kind;
+  const kind = (await db.query<{ kind: string }>('select kind from layer_versions where id = $1', [versionId])).rows[0]
+    ?.kind;
   const { rows } = await db.query<ZoneRow>(
     'select id, name, code, props, ST_AsGeoJSON(geom, 7) as geojson from zones where version_id = $1 order by id',
     [versionId]
@@ -133,10 +154,18 @@ const INSERT_BATCH = 200;
  * advisory lock on the version: two instances building the same missing pyramid do not both write it.
  * Returns false when another builder holds the lock or the pyramid is already there.
  */
-export async function storePyramid(tx: Queryable, versionId: number, maxZoom: number, tiles: EncodedTile[]): Promise<boolean> {
-  const locked = (await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727090, $1) as ok', [versionId])).rows[0].ok;
+export async function storePyramid(
+  tx: Queryable,
+  versionId: number,
+  maxZoom: number,
+  tiles: EncodedTile[]
+): Promise<boolean> {
+  const locked = (await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock(727090, $1) as ok', [versionId]))
+    .rows[0].ok;
   if (!locked) return false;
-  const done = (await tx.query<{ m: number | null }>('select tile_max_zoom as m from layer_versions where id = $1', [versionId])).rows[0];
+  const done = (
+    await tx.query<{ m: number | null }>('select tile_max_zoom as m from layer_versions where id = $1', [versionId])
+  ).rows[0];
   if (!done || done.m != null) return false;
   for (let i = 0; i < tiles.length; i += INSERT_BATCH) {
     const batch = tiles.slice(i, i + INSERT_BATCH);
@@ -154,6 +183,8 @@ export async function storePyramid(tx: Queryable, versionId: number, maxZoom: nu
 
 /** Versions without a stored pyramid, current ones first. */
 export async function versionsWithoutPyramid(db: Queryable): Promise<number[]> {
-  const { rows } = await db.query<{ id: number }>('select id from layer_versions where tile_max_zoom is null order by is_current desc, id desc');
+  const { rows } = await db.query<{ id: number }>(
+    'select id from layer_versions where tile_max_zoom is null order by is_current desc, id desc'
+  );
   return rows.map((r) => Number(r.id));
 }

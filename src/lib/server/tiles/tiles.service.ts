@@ -22,8 +22,19 @@ const CURRENT_TTL_MS = 5_000;
 /** At most this many versions in one composite tile (the layer list is about ten kinds). */
 const MAX_COMPOSITE = 32;
 
-export interface TileRequest { kind: string; z: number; x: number; y: number; versionId: number | null }
-export interface CompositeRequest { z: number; x: number; y: number; versionIds: number[] | null }
+export interface TileRequest {
+  kind: string;
+  z: number;
+  x: number;
+  y: number;
+  versionId: number | null;
+}
+export interface CompositeRequest {
+  z: number;
+  x: number;
+  y: number;
+  versionIds: number[] | null;
+}
 export type TileResult = { status: 'ok'; body: Uint8Array; etag: string } | { status: 'no_layer' };
 
 const coord = (s: string | undefined) => (/^\d{1,7}$/.test(s ?? '') ? Number(s) : NaN);
@@ -33,7 +44,10 @@ function parseZxy(p: { z?: string; x?: string; y?: string }) {
   return { z, x, y };
 }
 
-export function parseTileParams(p: { layer?: string; z?: string; x?: string; y?: string }, v: string | null): TileRequest | null {
+export function parseTileParams(
+  p: { layer?: string; z?: string; x?: string; y?: string },
+  v: string | null
+): TileRequest | null {
   const kind = p.layer ?? '';
   const zxy = parseZxy(p);
   if (!/^[a-z_]{2,40}$/.test(kind) || !zxy) return null;
@@ -43,7 +57,10 @@ export function parseTileParams(p: { layer?: string; z?: string; x?: string; y?:
 }
 
 /** `?v=12.15.31` pins the composite to those versions (the app's URL changes when a layer is switched). */
-export function parseCompositeParams(p: { z?: string; x?: string; y?: string }, v: string | null): CompositeRequest | null {
+export function parseCompositeParams(
+  p: { z?: string; x?: string; y?: string },
+  v: string | null
+): CompositeRequest | null {
   const zxy = parseZxy(p);
   if (!zxy) return null;
   if (v == null || v === '') return { ...zxy, versionIds: null };
@@ -54,7 +71,12 @@ export function parseCompositeParams(p: { z?: string; x?: string; y?: string }, 
 
 // ---- per-process caches ----------------------------------------------------------------------------------
 
-interface VersionMeta { id: number; kind: string; order: number; maxZoom: number | null }
+interface VersionMeta {
+  id: number;
+  kind: string;
+  order: number;
+  maxZoom: number | null;
+}
 /** Versions whose pyramid is stored: immutable, so kept for the life of the process. */
 const versions = new Map<number, VersionMeta>();
 /** The current version of every kind (composite) and of single kinds (per-layer tiles), with when read. */
@@ -122,7 +144,13 @@ function cachedBody(id: number, z: number, x: number, y: number) {
 // Stored tiles of known versions are read in batches: the keys that requests ask for while a lookup is in
 // flight go together in the next one. Twenty cold tiles of a panning map cost one or two statements instead
 // of twenty (each statement's fixed cost, not its rows, dominates on the embedded database).
-let batch: { db: Queryable; waiting: Map<string, { key: StoredTileKey; done: ((b: Uint8Array | undefined) => void)[]; fail: ((e: unknown) => void)[] }> } | null = null;
+let batch: {
+  db: Queryable;
+  waiting: Map<
+    string,
+    { key: StoredTileKey; done: ((b: Uint8Array | undefined) => void)[]; fail: ((e: unknown) => void)[] }
+  >;
+} | null = null;
 let lookupBusy = false;
 
 function readStored(db: Queryable, key: StoredTileKey): Promise<Uint8Array | undefined> {
@@ -145,26 +173,43 @@ function flushBatch() {
   if (!b || b.waiting.size === 0) return;
   batch = null;
   lookupBusy = true;
-  storedTiles(b.db, [...b.waiting.values()].map((w) => w.key)).then(
-    (found) => { for (const [k, w] of b.waiting) for (const d of w.done) d(found.get(k)); },
-    (e) => { for (const w of b.waiting.values()) for (const f of w.fail) f(e); }
-  ).finally(() => {
-    lookupBusy = false;
-    if (batch) flushBatch();
-  });
+  storedTiles(
+    b.db,
+    [...b.waiting.values()].map((w) => w.key)
+  )
+    .then(
+      (found) => {
+        for (const [k, w] of b.waiting) for (const d of w.done) d(found.get(k));
+      },
+      (e) => {
+        for (const w of b.waiting.values()) for (const f of w.fail) f(e);
+      }
+    )
+    .finally(() => {
+      lookupBusy = false;
+      if (batch) flushBatch();
+    });
 }
 
 /** Bodies of known versions with stored pyramids (all in `versions`), in the order given: cache, else a batched lookup. */
-async function knownBodies(db: Queryable, ordered: VersionMeta[], z: number, x: number, y: number): Promise<Uint8Array[]> {
-  return Promise.all(ordered.map(async (m) => {
-    const cached = cachedBody(m.id, z, x, y);
-    if (cached) return cached;
-    const dz = Math.min(z, m.maxZoom!);
-    const data = await readStored(db, { versionId: m.id, z: dz, x: x >> (z - dz), y: y >> (z - dz) });
-    const body = !data ? new Uint8Array(0) : dz < z ? overzoomTile(data, z - dz, x, y) : data;
-    remember(tileKey(m.id, z, x, y), body);
-    return body;
-  }));
+async function knownBodies(
+  db: Queryable,
+  ordered: VersionMeta[],
+  z: number,
+  x: number,
+  y: number
+): Promise<Uint8Array[]> {
+  return Promise.all(
+    ordered.map(async (m) => {
+      const cached = cachedBody(m.id, z, x, y);
+      if (cached) return cached;
+      const dz = Math.min(z, m.maxZoom!);
+      const data = await readStored(db, { versionId: m.id, z: dz, x: x >> (z - dz), y: y >> (z - dz) });
+      const body = !data ? new Uint8Array(0) : dz < z ? overzoomTile(data, z - dz, x, y) : data;
+      remember(tileKey(m.id, z, x, y), body);
+      return body;
+    })
+  );
 }
 
 /** One request per key at a time: twenty map clients asking the same cold tile cost one lookup. */
@@ -187,8 +232,11 @@ export function renderTile(db: Queryable, req: TileRequest): Promise<TileResult>
   if (known?.kind === req.kind) {
     const body = cachedBody(known.id, z, x, y);
     if (body) return Promise.resolve({ status: 'ok', body, etag: etagOf(known.id) });
-    return once(`known/${known.id}/${z}/${x}/${y}`, async () =>
-      ({ status: 'ok', body: (await knownBodies(db, [known], z, x, y))[0], etag: etagOf(known.id) }));
+    return once(`known/${known.id}/${z}/${x}/${y}`, async () => ({
+      status: 'ok',
+      body: (await knownBodies(db, [known], z, x, y))[0],
+      etag: etagOf(known.id)
+    }));
   }
   return once(`${req.kind}/${pinned ?? 'current'}/${z}/${x}/${y}`, async () => {
     const { out } = await fetchBodies(db, pinned != null ? { versionIds: [pinned] } : { kinds: [req.kind] }, z, x, y);
@@ -207,12 +255,22 @@ export function renderComposite(db: Queryable, req: CompositeRequest): Promise<T
     const m = (id: number) => versions.get(id)!;
     const ordered = [...ids].sort((a, b) => m(a).order - m(b).order || m(a).kind.localeCompare(m(b).kind) || a - b);
     const bodies = ordered.map((id) => cachedBody(id, z, x, y));
-    if (bodies.every((b) => b !== undefined)) return Promise.resolve({ status: 'ok', body: concatTiles(bodies as Uint8Array[]), etag: etagOf(ordered) });
-    return once(`known/${ordered.join('.')}/${z}/${x}/${y}`, async () =>
-      ({ status: 'ok', body: concatTiles(await knownBodies(db, ordered.map(m), z, x, y)), etag: etagOf(ordered) }));
+    if (bodies.every((b) => b !== undefined))
+      return Promise.resolve({ status: 'ok', body: concatTiles(bodies as Uint8Array[]), etag: etagOf(ordered) });
+    return once(`known/${ordered.join('.')}/${z}/${x}/${y}`, async () => ({
+      status: 'ok',
+      body: concatTiles(await knownBodies(db, ordered.map(m), z, x, y)),
+      etag: etagOf(ordered)
+    }));
   }
   return once(`composite/${req.versionIds?.join('.') ?? 'current'}/${z}/${x}/${y}`, async () => {
-    const { rows, out } = await fetchBodies(db, req.versionIds ? { versionIds: req.versionIds } : { kinds: 'all' }, z, x, y);
+    const { rows, out } = await fetchBodies(
+      db,
+      req.versionIds ? { versionIds: req.versionIds } : { kinds: 'all' },
+      z,
+      x,
+      y
+    );
     if (req.versionIds && rows.length !== req.versionIds.length) return { status: 'no_layer' };
     if (!req.versionIds) current = { at: Date.now(), ids: rows.map((r) => r.id) };
     return { status: 'ok', body: concatTiles(out.map((o) => o.body)), etag: etagOf(out.map((o) => o.meta.id)) };
@@ -221,10 +279,18 @@ export function renderComposite(db: Queryable, req: CompositeRequest): Promise<T
 
 // ---- versions without a stored pyramid --------------------------------------------------------------------
 
-async function renderOnTheFly(db: Queryable, versionId: number, kind: string, z: number, x: number, y: number): Promise<Uint8Array> {
+async function renderOnTheFly(
+  db: Queryable,
+  versionId: number,
+  kind: string,
+  z: number,
+  x: number,
+  y: number
+): Promise<Uint8Array> {
   const rows = await tileRows(db, versionId, z, x, y);
   const features: TileFeature[] = rows.map((r) => {
-    const g = JSON.parse(r.geojson) as Polygon | MultiPolygon | { type: 'GeometryCollection'; geometries: (Polygon | MultiPolygon)[] };
+    const g = JSON.parse(r.geojson) as
+      Polygon | MultiPolygon | { type: 'GeometryCollection'; geometries: (Polygon | MultiPolygon)[] };
     return { id: Number(r.id), polygons: polygonsOf(g), properties: tileProperties(r) };
   });
   return encodeTile(kind, features);

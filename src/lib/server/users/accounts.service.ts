@@ -12,37 +12,96 @@ import { passwordProblem, temporaryPassword } from '../../domain/passwords.ts';
 import { findUserByUsername, insertUser } from './users.repository.ts';
 
 export interface AccountView {
-  id: string; username: string; displayName: string; role: Role; authorityCode: string | null; department: string | null;
-  enterpriseName: string | null; disabled: boolean; demo: boolean; mustChangePassword: boolean; createdAt: string; passwordChangedAt: string | null;
+  id: string;
+  username: string;
+  displayName: string;
+  role: Role;
+  authorityCode: string | null;
+  department: string | null;
+  enterpriseName: string | null;
+  disabled: boolean;
+  demo: boolean;
+  mustChangePassword: boolean;
+  createdAt: string;
+  passwordChangedAt: string | null;
   /** Single sign-on: first signed in, waiting for the administrator to assign role and district (issue 17.3). */
-  pending: boolean; sso: boolean; proposedRole: string | null; proposedAuthority: string | null;
+  pending: boolean;
+  sso: boolean;
+  proposedRole: string | null;
+  proposedAuthority: string | null;
 }
 
-export interface AccountEvent { id: string; at: string; action: string; actorName: string | null; username: string | null; comment: string | null }
+export interface AccountEvent {
+  id: string;
+  at: string;
+  action: string;
+  actorName: string | null;
+  username: string | null;
+  comment: string | null;
+}
 
-const ACCOUNT_ACTIONS = ['sso_first_sign_in', 'user_approve', 'user_create', 'user_disable', 'user_enable', 'user_reset_password', 'password_change', 'demo_accounts_disabled'];
+const ACCOUNT_ACTIONS = [
+  'sso_first_sign_in',
+  'user_approve',
+  'user_create',
+  'user_disable',
+  'user_enable',
+  'user_reset_password',
+  'password_change',
+  'demo_accounts_disabled'
+];
 
 function requireAdmin(actor: SessionUser) {
-  if (actor.role !== 'admin') throw apiError(403, 'forbidden', { zh: '只有系统管理员可以管理用户。', en: 'Only administrators manage users.' });
+  if (actor.role !== 'admin')
+    throw apiError(403, 'forbidden', { zh: '只有系统管理员可以管理用户。', en: 'Only administrators manage users.' });
 }
 
-export async function logEvent(db: Queryable, actor: SessionUser, action: string, target: { id: string; username: string }, extra: Record<string, unknown> = {}) {
+export async function logEvent(
+  db: Queryable,
+  actor: SessionUser,
+  action: string,
+  target: { id: string; username: string },
+  extra: Record<string, unknown> = {}
+) {
   await db.query(
     `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, $3, $4)`,
     [actor.id, actor.role, action, JSON.stringify({ userId: target.id, username: target.username, ...extra })]
   );
 }
 
-export async function listAccounts(db: Queryable, actor: SessionUser): Promise<{ accounts: AccountView[]; events: AccountEvent[] }> {
+export async function listAccounts(
+  db: Queryable,
+  actor: SessionUser
+): Promise<{ accounts: AccountView[]; events: AccountEvent[] }> {
   requireAdmin(actor);
   const { rows } = await db.query<{
-    id: string; username: string; display_name: string; role: Role; authority_code: string | null; department: string | null; enterprise_name: string | null;
-    disabled: boolean; demo: boolean; must_change_password: boolean; created_at: Date; password_changed_at: Date | null;
-    pending: boolean; sso: boolean; proposed_role: string | null; proposed_authority: string | null;
+    id: string;
+    username: string;
+    display_name: string;
+    role: Role;
+    authority_code: string | null;
+    department: string | null;
+    enterprise_name: string | null;
+    disabled: boolean;
+    demo: boolean;
+    must_change_password: boolean;
+    created_at: Date;
+    password_changed_at: Date | null;
+    pending: boolean;
+    sso: boolean;
+    proposed_role: string | null;
+    proposed_authority: string | null;
   }>(`select id::text as id, username, display_name, role, authority_code, department, enterprise_name, disabled, demo, must_change_password, created_at, password_changed_at,
              pending, oidc_subject is not null as sso, proposed_role, proposed_authority
         from users where not service order by pending desc, disabled, role, username limit 5000`);
-  const ev = await db.query<{ id: string; at: Date; action: string; actor_name: string | null; username: string | null; comment: string | null }>(
+  const ev = await db.query<{
+    id: string;
+    at: Date;
+    action: string;
+    actor_name: string | null;
+    username: string | null;
+    comment: string | null;
+  }>(
     `select e.id::text as id, e.at, e.action, u.display_name as actor_name, e.payload->>'username' as username, e.comment
        from events e left join users u on u.id = e.actor_id
       where e.project_id is null and e.action = any($1::text[]) order by e.id desc limit 50`,
@@ -50,47 +109,98 @@ export async function listAccounts(db: Queryable, actor: SessionUser): Promise<{
   );
   return {
     accounts: rows.map((r) => ({
-      id: r.id, username: r.username, displayName: r.display_name, role: r.role, authorityCode: r.authority_code, department: r.department,
-      enterpriseName: r.enterprise_name, disabled: r.disabled, demo: r.demo, mustChangePassword: r.must_change_password,
-      createdAt: new Date(r.created_at).toISOString(), passwordChangedAt: r.password_changed_at ? new Date(r.password_changed_at).toISOString() : null,
-      pending: r.pending, sso: r.sso, proposedRole: r.proposed_role, proposedAuthority: r.proposed_authority
+      id: r.id,
+      username: r.username,
+      displayName: r.display_name,
+      role: r.role,
+      authorityCode: r.authority_code,
+      department: r.department,
+      enterpriseName: r.enterprise_name,
+      disabled: r.disabled,
+      demo: r.demo,
+      mustChangePassword: r.must_change_password,
+      createdAt: new Date(r.created_at).toISOString(),
+      passwordChangedAt: r.password_changed_at ? new Date(r.password_changed_at).toISOString() : null,
+      pending: r.pending,
+      sso: r.sso,
+      proposedRole: r.proposed_role,
+      proposedAuthority: r.proposed_authority
     })),
-    events: ev.rows.map((e) => ({ id: e.id, at: new Date(e.at).toISOString(), action: e.action, actorName: e.actor_name, username: e.username, comment: e.comment }))
+    events: ev.rows.map((e) => ({
+      id: e.id,
+      at: new Date(e.at).toISOString(),
+      action: e.action,
+      actorName: e.actor_name,
+      username: e.username,
+      comment: e.comment
+    }))
   };
 }
 
 export interface NewAccountInput {
-  username?: unknown; displayName?: unknown; role?: unknown; authorityCode?: unknown; department?: unknown; enterpriseName?: unknown; password?: unknown;
+  username?: unknown;
+  displayName?: unknown;
+  role?: unknown;
+  authorityCode?: unknown;
+  department?: unknown;
+  enterpriseName?: unknown;
+  password?: unknown;
 }
 
 const text = (v: unknown, max: number) => (typeof v === 'string' ? v.trim().slice(0, max) : '');
 
 /** Creates an account with a temporary password (given, or generated); returns it once for the administrator to hand over.
  *  A service account (issue 17.1) gets no usable password: it signs in only with API tokens. */
-export async function createAccount(db: Db, actor: SessionUser, input: NewAccountInput, opts: { service?: boolean } = {}): Promise<{ id: string; username: string; temporaryPassword: string }> {
+export async function createAccount(
+  db: Db,
+  actor: SessionUser,
+  input: NewAccountInput,
+  opts: { service?: boolean } = {}
+): Promise<{ id: string; username: string; temporaryPassword: string }> {
   requireAdmin(actor);
   const username = text(input.username, 40);
   const role = text(input.role, 40);
   const authorityCode = text(input.authorityCode, 40) || null;
   if (!/^[A-Za-z0-9_.-]{3,40}$/.test(username))
-    throw apiError(400, 'bad_username', { zh: '用户名须为 3–40 个字母、数字或 _ . -。', en: 'The username must be 3–40 letters, digits or _ . -.' });
+    throw apiError(400, 'bad_username', {
+      zh: '用户名须为 3–40 个字母、数字或 _ . -。',
+      en: 'The username must be 3–40 letters, digits or _ . -.'
+    });
   if (!isRole(role)) throw apiError(400, 'bad_role', { zh: '请选择角色。', en: 'Choose a role.' });
   if (isScopedRole(role) && (!authorityCode || !authorityByCode(authorityCode)))
-    throw apiError(400, 'authority_required', { zh: `“${ROLE_LABELS[role].zh}”须选择所属区（或临港新片区）。`, en: `"${ROLE_LABELS[role].en}" needs its district (or Lingang).` });
+    throw apiError(400, 'authority_required', {
+      zh: `“${ROLE_LABELS[role].zh}”须选择所属区（或临港新片区）。`,
+      en: `"${ROLE_LABELS[role].en}" needs its district (or Lingang).`
+    });
   const password = opts.service ? '' : text(input.password, 200) || temporaryPassword();
   const problem = opts.service ? null : passwordProblem(password, username);
   if (problem) throw apiError(400, 'weak_password', problem);
   // '!' is no argon2 hash: verifyPassword refuses every password for it.
   const passwordHash = opts.service ? '!' : await hashPassword(password);
   return db.transaction(async (tx) => {
-    if (await findUserByUsername(tx, username)) throw apiError(409, 'username_taken', { zh: `用户名“${username}”已被使用。`, en: `The username "${username}" is taken.` });
+    if (await findUserByUsername(tx, username))
+      throw apiError(409, 'username_taken', {
+        zh: `用户名“${username}”已被使用。`,
+        en: `The username "${username}" is taken.`
+      });
     const id = await insertUser(tx, {
-      username, role, displayName: text(input.displayName, 100) || username, authorityCode: isScopedRole(role) ? authorityCode : null,
-      department: text(input.department, 100) || null, enterpriseName: role === 'enterprise' ? text(input.enterpriseName, 200) || null : null, passwordHash
+      username,
+      role,
+      displayName: text(input.displayName, 100) || username,
+      authorityCode: isScopedRole(role) ? authorityCode : null,
+      department: text(input.department, 100) || null,
+      enterpriseName: role === 'enterprise' ? text(input.enterpriseName, 200) || null : null,
+      passwordHash
     });
     if (opts.service) await tx.query('update users set service = true where id = $1', [id]);
     else await tx.query('update users set must_change_password = true where id = $1', [id]);
-    await logEvent(tx, actor, opts.service ? 'service_account_create' : 'user_create', { id, username }, { role, authorityCode: isScopedRole(role) ? authorityCode : null });
+    await logEvent(
+      tx,
+      actor,
+      opts.service ? 'service_account_create' : 'user_create',
+      { id, username },
+      { role, authorityCode: isScopedRole(role) ? authorityCode : null }
+    );
     return { id, username, temporaryPassword: password };
   });
 }
@@ -98,7 +208,10 @@ export async function createAccount(db: Db, actor: SessionUser, input: NewAccoun
 async function target(db: Queryable, userId: string) {
   const missing = () => apiError(404, 'user_not_found', { zh: '用户不存在。', en: 'No such user.' });
   if (!isUuid(userId)) throw missing();
-  const { rows } = await db.query<{ id: string; username: string; disabled: boolean; service: boolean }>('select id::text as id, username, disabled, service from users where id = $1 for update', [userId]);
+  const { rows } = await db.query<{ id: string; username: string; disabled: boolean; service: boolean }>(
+    'select id::text as id, username, disabled, service from users where id = $1 for update',
+    [userId]
+  );
   if (!rows[0]) throw missing();
   return rows[0];
 }
@@ -107,26 +220,44 @@ async function target(db: Queryable, userId: string) {
 export async function setAccountDisabled(db: Db, actor: SessionUser, userId: string, disabled: boolean): Promise<void> {
   requireAdmin(actor);
   if (disabled && userId === actor.id)
-    throw apiError(409, 'cannot_disable_self', { zh: '不能停用自己的账号：请由另一位管理员操作。', en: 'You cannot disable your own account; ask another administrator.' });
+    throw apiError(409, 'cannot_disable_self', {
+      zh: '不能停用自己的账号：请由另一位管理员操作。',
+      en: 'You cannot disable your own account; ask another administrator.'
+    });
   await db.transaction(async (tx) => {
     const u = await target(tx, userId);
     if (u.disabled === disabled) return;
-    await tx.query('update users set disabled = $2, disabled_at = case when $2 then now() else null end where id = $1', [userId, disabled]);
+    await tx.query(
+      'update users set disabled = $2, disabled_at = case when $2 then now() else null end where id = $1',
+      [userId, disabled]
+    );
     if (disabled) await tx.query('delete from sessions where user_id = $1', [userId]);
     await logEvent(tx, actor, disabled ? 'user_disable' : 'user_enable', u);
   });
 }
 
 /** Sets a temporary password (given, or generated); the user's sessions end and the password must be changed at sign-in. */
-export async function resetAccountPassword(db: Db, actor: SessionUser, userId: string, password?: string): Promise<{ username: string; temporaryPassword: string }> {
+export async function resetAccountPassword(
+  db: Db,
+  actor: SessionUser,
+  userId: string,
+  password?: string
+): Promise<{ username: string; temporaryPassword: string }> {
   requireAdmin(actor);
   const pw = password?.trim() || temporaryPassword();
   return db.transaction(async (tx) => {
     const u = await target(tx, userId);
-    if (u.service) throw apiError(409, 'service_account', { zh: '服务账号没有密码，只能使用 API 令牌。', en: 'A service account has no password; it uses API tokens only.' });
+    if (u.service)
+      throw apiError(409, 'service_account', {
+        zh: '服务账号没有密码，只能使用 API 令牌。',
+        en: 'A service account has no password; it uses API tokens only.'
+      });
     const problem = passwordProblem(pw, u.username);
     if (problem) throw apiError(400, 'weak_password', problem);
-    await tx.query('update users set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1', [userId, await hashPassword(pw)]);
+    await tx.query(
+      'update users set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1',
+      [userId, await hashPassword(pw)]
+    );
     await tx.query('delete from sessions where user_id = $1', [userId]);
     await logEvent(tx, actor, 'user_reset_password', u);
     return { username: u.username, temporaryPassword: pw };
@@ -134,7 +265,13 @@ export async function resetAccountPassword(db: Db, actor: SessionUser, userId: s
 }
 
 /** The signed-in user's own change: the current password, then a new one; other sessions end. */
-export async function changeOwnPassword(db: Db, user: SessionUser, current: string, next: string, keepTokenHash?: string): Promise<void> {
+export async function changeOwnPassword(
+  db: Db,
+  user: SessionUser,
+  current: string,
+  next: string,
+  keepTokenHash?: string
+): Promise<void> {
   const row = await findUserByUsername(db, user.username);
   if (!row || !(await verifyPassword(row.password_hash, current)))
     throw apiError(400, 'wrong_current_password', { zh: '当前密码不正确。', en: 'The current password is wrong.' });
@@ -142,25 +279,51 @@ export async function changeOwnPassword(db: Db, user: SessionUser, current: stri
   if (problem) throw apiError(400, 'weak_password', problem);
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.query('update users set password_hash = $2, must_change_password = false, password_changed_at = now() where id = $1', [user.id, hash]);
-    await tx.query('delete from sessions where user_id = $1 and token_hash is distinct from $2', [user.id, keepTokenHash ?? null]);
+    await tx.query(
+      'update users set password_hash = $2, must_change_password = false, password_changed_at = now() where id = $1',
+      [user.id, hash]
+    );
+    await tx.query('delete from sessions where user_id = $1 and token_hash is distinct from $2', [
+      user.id,
+      keepTokenHash ?? null
+    ]);
     await logEvent(tx, user, 'password_change', { id: user.id, username: user.username });
   });
 }
 
 /** Approves a pending single sign-on account with the role and district the administrator assigns (issue 17.3). */
-export async function approvePending(db: Db, actor: SessionUser, userId: string, input: { role?: unknown; authorityCode?: unknown }): Promise<void> {
+export async function approvePending(
+  db: Db,
+  actor: SessionUser,
+  userId: string,
+  input: { role?: unknown; authorityCode?: unknown }
+): Promise<void> {
   requireAdmin(actor);
   const role = text(input.role, 40);
   const authorityCode = text(input.authorityCode, 40) || null;
-  if (!isRole(role) || role === 'admin') throw apiError(400, 'bad_role', { zh: '请选择角色（不能通过此处授予系统管理员）。', en: 'Choose a role (administrator cannot be granted here).' });
+  if (!isRole(role) || role === 'admin')
+    throw apiError(400, 'bad_role', {
+      zh: '请选择角色（不能通过此处授予系统管理员）。',
+      en: 'Choose a role (administrator cannot be granted here).'
+    });
   if (isScopedRole(role) && (!authorityCode || !authorityByCode(authorityCode)))
-    throw apiError(400, 'authority_required', { zh: `“${ROLE_LABELS[role].zh}”须选择所属区（或临港新片区）。`, en: `"${ROLE_LABELS[role].en}" needs its district (or Lingang).` });
+    throw apiError(400, 'authority_required', {
+      zh: `“${ROLE_LABELS[role].zh}”须选择所属区（或临港新片区）。`,
+      en: `"${ROLE_LABELS[role].en}" needs its district (or Lingang).`
+    });
   await db.transaction(async (tx) => {
     const u = await target(tx, userId);
     const { rows } = await tx.query<{ pending: boolean }>('select pending from users where id = $1', [userId]);
-    if (!rows[0]?.pending) throw apiError(409, 'not_pending', { zh: '该账号不在待分配状态。', en: 'This account is not waiting for approval.' });
-    await tx.query('update users set role = $2, authority_code = $3, pending = false where id = $1', [userId, role, isScopedRole(role) ? authorityCode : null]);
+    if (!rows[0]?.pending)
+      throw apiError(409, 'not_pending', {
+        zh: '该账号不在待分配状态。',
+        en: 'This account is not waiting for approval.'
+      });
+    await tx.query('update users set role = $2, authority_code = $3, pending = false where id = $1', [
+      userId,
+      role,
+      isScopedRole(role) ? authorityCode : null
+    ]);
     await logEvent(tx, actor, 'user_approve', u, { role, authorityCode: isScopedRole(role) ? authorityCode : null });
   });
 }

@@ -41,8 +41,19 @@ export async function insertUser(db: Queryable, u: NewUser): Promise<string> {
   const { rows } = await db.query<{ id: string }>(
     `insert into users (username, display_name, role, authority_code, department, enterprise_name, uscc, password_hash, demo, department_code, email)
      values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11) returning id`,
-    [u.username, u.displayName, u.role, u.authorityCode ?? null, u.department ?? null, u.enterpriseName ?? null,
-     u.uscc ?? null, u.passwordHash, u.demo ?? false, u.departmentCode ?? null, u.email ?? null]
+    [
+      u.username,
+      u.displayName,
+      u.role,
+      u.authorityCode ?? null,
+      u.department ?? null,
+      u.enterpriseName ?? null,
+      u.uscc ?? null,
+      u.passwordHash,
+      u.demo ?? false,
+      u.departmentCode ?? null,
+      u.email ?? null
+    ]
   );
   return rows[0].id;
 }
@@ -54,7 +65,10 @@ export async function countUsers(db: Queryable): Promise<number> {
 
 /** The address a user's messages are e-mailed to (null: none, or no such user). */
 export async function userEmail(db: Queryable, id: string, opts: { forUpdate?: boolean } = {}): Promise<string | null> {
-  const { rows } = await db.query<{ email: string | null }>(`select email from users where id = $1${opts.forUpdate ? ' for update' : ''}`, [id]);
+  const { rows } = await db.query<{ email: string | null }>(
+    `select email from users where id = $1${opts.forUpdate ? ' for update' : ''}`,
+    [id]
+  );
   return rows[0]?.email ?? null;
 }
 

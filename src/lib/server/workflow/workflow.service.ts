@@ -9,7 +9,12 @@ import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { applyAction, availableActions, todoActions, waitsOn, type AvailableAction } from '../../domain/workflow.ts';
 import { escalates, runningClocks } from '../../domain/deadline-watch.ts';
-import { FINAL_STAGES, workflowActionSchema, type ActionType, type WorkflowState } from '../../domain/workflow-model.ts';
+import {
+  FINAL_STAGES,
+  workflowActionSchema,
+  type ActionType,
+  type WorkflowState
+} from '../../domain/workflow-model.ts';
 import { clockStatus } from '../../domain/clock.ts';
 import { checkSubmission } from '../../domain/application.ts';
 import { canView } from '../../domain/permissions.ts';
@@ -48,10 +53,16 @@ function parseAction(body: unknown) {
   if (!r.success) {
     const fields = [...new Set(r.error.issues.map((i) => String(i.path[0] ?? '')))].join(', ');
     if (r.error.issues.some((i) => i.path[0] === 'type')) {
-      throw apiError(400, 'unknown_action', { zh: `未知或缺少操作（action）：${String(raw.type ?? '')}`, en: `Unknown or missing action: ${String(raw.type ?? '')}` });
+      throw apiError(400, 'unknown_action', {
+        zh: `未知或缺少操作（action）：${String(raw.type ?? '')}`,
+        en: `Unknown or missing action: ${String(raw.type ?? '')}`
+      });
     }
     if (r.error.issues.some((i) => i.path[0] === 'expectedVersion')) {
-      throw apiError(400, 'version_missing', { zh: '请求须带上您看到的项目版本号（expectedVersion）。', en: 'The request must carry the project version you saw (expectedVersion).' });
+      throw apiError(400, 'version_missing', {
+        zh: '请求须带上您看到的项目版本号（expectedVersion）。',
+        en: 'The request must carry the project version you saw (expectedVersion).'
+      });
     }
     throw apiError(400, 'bad_action', { zh: `操作参数有误：${fields}`, en: `Invalid action fields: ${fields}` });
   }
@@ -76,7 +87,13 @@ export async function applyProjectAction(db: Db, actor: SessionUser, id: string,
   }
 }
 
-async function applyParsedAction(db: Db, actor: SessionUser, id: string, action: ReturnType<typeof parseAction>, body: unknown): Promise<ActionResult> {
+async function applyParsedAction(
+  db: Db,
+  actor: SessionUser,
+  id: string,
+  action: ReturnType<typeof parseAction>,
+  body: unknown
+): Promise<ActionResult> {
   const a = toActor(actor);
   const now = new Date();
   const done = await db.transaction(async (tx) => {
@@ -103,7 +120,13 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
         extra.dueOn = addWorkingDays(await loadCalendar(tx), todayInShanghai(now), settings.opinionWorkingDays);
       }
     }
-    const result = applyAction(state, { ...action, ...extra, attachedDocuments: await attachedKinds(tx, id) }, a, facts, now);
+    const result = applyAction(
+      state,
+      { ...action, ...extra, attachedDocuments: await attachedKinds(tx, id) },
+      a,
+      facts,
+      now
+    );
     if (!result.ok) throw refusalError(result.refusal);
     // The 项目信息表 goes to the district government with the case (附件 二.1, domain/project-sheet.ts).
     if (ACTIONS_NEEDING_SHEET.includes(action.type)) {
@@ -114,7 +137,8 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
     // period of force, construction type and the positive list on recognition.
     const today = todayInShanghai(now);
     let gate: GateOutcome | null = null;
-    if (action.type === 'submit' || action.type === 'resubmit') gate = await submissionGate(tx, row.form ?? {}, facts, today);
+    if (action.type === 'submit' || action.type === 'resubmit')
+      gate = await submissionGate(tx, row.form ?? {}, facts, today);
     // The negative list (正面和负面清单) blocks recognition unless the district recorded an override.
     if (action.type === 'recognise') {
       const why = await recognitionBlock(tx, id);
@@ -127,7 +151,8 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
     for (const g of [gate, overlap]) {
       if (!g) continue;
       Object.assign(result.events[0].payload, g.payload);
-      if (g.comment) result.events[0].comment = result.events[0].comment ? `${result.events[0].comment}\n${g.comment}` : g.comment;
+      if (g.comment)
+        result.events[0].comment = result.events[0].comment ? `${result.events[0].comment}\n${g.comment}` : g.comment;
     }
     // After the domain's checks, so a wrong role hears "not yours" rather than "no such document".
     if (action.documentId) await assertProjectDocument(tx, id, action.documentId, action.type);
@@ -142,18 +167,32 @@ async function applyParsedAction(db: Db, actor: SessionUser, id: string, action:
     });
     // Someone else's transaction committed between our read and our write.
     if (!ok) throw versionConflict(action.expectedVersion, action.expectedVersion + 1);
-    if (gate?.policyVersionId) await tx.query('update projects set policy_version_id = $2 where id = $1', [id, gate.policyVersionId]);
+    if (gate?.policyVersionId)
+      await tx.query('update projects set policy_version_id = $2 where id = $1', [id, gate.policyVersionId]);
     for (const e of result.events) {
       await repo.insertEvent(tx, {
-        projectId: id, actorId: e.actorId === 'system' ? null : e.actorId, role: e.role, action: e.action,
-        from: e.from, to: e.to, comment: e.comment, payload: e.payload, version: e.version, at: e.at
+        projectId: id,
+        actorId: e.actorId === 'system' ? null : e.actorId,
+        role: e.role,
+        action: e.action,
+        from: e.from,
+        to: e.to,
+        comment: e.comment,
+        payload: e.payload,
+        version: e.version,
+        at: e.at
       });
     }
     if (action.type === 'submit' || action.type === 'resubmit') await evaluateProject(tx, id, 'submit');
     // 站内信 for whoever the event needs (issue 13.5), committed with the event; e-mail only after the commit.
     const ref = { id, code: row.code, title: row.title, owner_id: row.owner_id, authority_code: row.authority_code };
     for (const e of result.events) {
-      await notify(tx, ref, noticesForEvent({ action: e.action, to: e.to, comment: e.comment, payload: e.payload }, ref), actor.id);
+      await notify(
+        tx,
+        ref,
+        noticesForEvent({ action: e.action, to: e.to, comment: e.comment, payload: e.payload }, ref),
+        actor.id
+      );
     }
     return { state: next, version: next.version, stage: next.stage, events: result.events.length };
   });
@@ -195,15 +234,29 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
       continue;
     }
     const state = stateOf(row);
-    const facts = { ...factsOf(row), authorityWithdrawnSince: (row.authority_code && withdrawn.get(row.authority_code)?.since) || null };
-    const clocks = runningClocks(state, cal, today, settings, row.submitted_at ? todayInShanghai(new Date(row.submitted_at)) : null);
+    const facts = {
+      ...factsOf(row),
+      authorityWithdrawnSince: (row.authority_code && withdrawn.get(row.authority_code)?.since) || null
+    };
+    const clocks = runningClocks(
+      state,
+      cal,
+      today,
+      settings,
+      row.submitted_at ? todayInShanghai(new Date(row.submitted_at)) : null
+    );
     if (!waitsOn(state, a, facts)) {
       // 超时督办 (issue 13.4): a district's overdue acceptance or recognition waits on the city SHEITC too.
       const late = actor.role === 'city_sheitc' ? clocks.find(escalates) : undefined;
       if (late) {
         items.push({
-          project: summaryOf(row, cal, today, settings), actions: [{ type: 'escalated', zh: '超时督办', en: 'Escalated: overdue' }],
-          dueDate: late.due, overdue: true, level: 'overdue', escalated: true, clock: { kind: late.clock, used: late.used, limit: late.limit }
+          project: summaryOf(row, cal, today, settings),
+          actions: [{ type: 'escalated', zh: '超时督办', en: 'Escalated: overdue' }],
+          dueDate: late.due,
+          overdue: true,
+          level: 'overdue',
+          escalated: true,
+          clock: { kind: late.clock, used: late.used, limit: late.limit }
         });
       }
       continue;
@@ -211,25 +264,35 @@ export async function inbox(db: Queryable, actor: SessionUser): Promise<InboxIte
     const project = summaryOf(row, cal, today, settings);
     const actions: AvailableAction[] = todoActions(state, a, facts);
     // The clock this person answers to: their department's reply date, else acceptance or the 10 working days.
-    const mine = a.role === 'district_department' ? clocks.find((c) => c.clock === 'opinion' && c.subject === a.department) : clocks.find((c) => c.clock !== 'opinion');
+    const mine =
+      a.role === 'district_department'
+        ? clocks.find((c) => c.clock === 'opinion' && c.subject === a.department)
+        : clocks.find((c) => c.clock !== 'opinion');
     const dueDate = mine?.due ?? project.clock?.dueDate ?? null;
     const level = mine?.level ?? 'ok';
     items.push({
-      project, actions: actions.map(({ type, zh, en }) => ({ type, zh, en })), dueDate, overdue: level === 'overdue' || (project.clock?.overdue ?? false), level,
+      project,
+      actions: actions.map(({ type, zh, en }) => ({ type, zh, en })),
+      dueDate,
+      overdue: level === 'overdue' || (project.clock?.overdue ?? false),
+      level,
       clock: mine ? { kind: mine.clock, used: mine.used, limit: mine.limit } : null
     });
   }
   // Tracking milestones past their contract due date wait on the district lead (issue 16 §6).
   for (const late of await lateMilestoneItems(db, actor)) {
     const same = items.find((i) => i.project.id === late.project.id);
-    if (same) { same.actions.push(...late.actions); same.overdue = true; } else items.push(late);
+    if (same) {
+      same.actions.push(...late.actions);
+      same.overdue = true;
+    } else items.push(late);
   }
   const rank = { overdue: 3, alert: 2, warning: 1, ok: 0 } as const;
   return items.sort(
     (x, y) =>
       Number(y.overdue) - Number(x.overdue) ||
       rank[y.level ?? 'ok'] - rank[x.level ?? 'ok'] ||
-      (x.dueDate ?? '9999') .localeCompare(y.dueDate ?? '9999') ||
+      (x.dueDate ?? '9999').localeCompare(y.dueDate ?? '9999') ||
       x.project.updatedAt.localeCompare(y.project.updatedAt)
   );
 }

@@ -8,7 +8,10 @@ import type { Actions, PageServerLoad } from './$types';
 import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Every user changes their own password here; a user signed in with a temporary password is sent here first.
-export const load: PageServerLoad = ({ locals }) => ({ forced: locals.user?.mustChangePassword === true, minLength: MIN_PASSWORD_LENGTH });
+export const load: PageServerLoad = ({ locals }) => ({
+  forced: locals.user?.mustChangePassword === true,
+  minLength: MIN_PASSWORD_LENGTH
+});
 
 export const actions: Actions = {
   default: async ({ locals, request, url, cookies }) => {

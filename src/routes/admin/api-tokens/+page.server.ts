@@ -7,11 +7,14 @@ import type { Actions, PageServerLoad } from './$types';
 
 // Service accounts and their API tokens (administrators only, issue 17.1). A new token is shown once.
 function admin(locals: App.Locals) {
-  if (locals.user?.role !== 'admin') error(403, locals.lang === 'zh' ? '仅系统管理员可管理 API 令牌。' : 'Only administrators manage API tokens.');
+  if (locals.user?.role !== 'admin')
+    error(403, locals.lang === 'zh' ? '仅系统管理员可管理 API 令牌。' : 'Only administrators manage API tokens.');
   return locals.user;
 }
 
-export const load: PageServerLoad = async ({ locals }) => ({ ...(await listServiceAccounts(await getDb(), admin(locals))) });
+export const load: PageServerLoad = async ({ locals }) => ({
+  ...(await listServiceAccounts(await getDb(), admin(locals)))
+});
 
 export const actions: Actions = {
   account: async ({ locals, request }) => {
@@ -29,7 +32,11 @@ export const actions: Actions = {
     const f = await request.formData();
     try {
       const r = await issueToken(await getDb(), user, {
-        userId: f.get('userId'), name: f.get('name'), scopes: f.getAll('scopes'), ratePerMinute: f.get('ratePerMinute') ?? undefined, expiresInDays: f.get('expiresInDays') ?? undefined
+        userId: f.get('userId'),
+        name: f.get('name'),
+        scopes: f.getAll('scopes'),
+        ratePerMinute: f.get('ratePerMinute') ?? undefined,
+        expiresInDays: f.get('expiresInDays') ?? undefined
       });
       return { issued: { token: r.token, prefix: r.prefix } };
     } catch (e) {

@@ -3,14 +3,30 @@ import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
 import { failWith } from '$lib/server/http/page-errors.ts';
 import { shanghaiDate, yearOf } from '$lib/domain/dates.ts';
-import { calendarLog, calendarYear, importHolidayYear, publishedYears, setCalendarDay } from '$lib/server/calendar/calendar.service.ts';
-import { canConfigureDeadlines, loadDeadlineSettings, saveDeadlineSettings } from '$lib/server/deadlines/settings.service.ts';
+import {
+  calendarLog,
+  calendarYear,
+  importHolidayYear,
+  publishedYears,
+  setCalendarDay
+} from '$lib/server/calendar/calendar.service.ts';
+import {
+  canConfigureDeadlines,
+  loadDeadlineSettings,
+  saveDeadlineSettings
+} from '$lib/server/deadlines/settings.service.ts';
 
 // 工作日历与办理时限 (issue 13.4, 13.6): the time limits (administrator or city SHEITC) and the working-day
 // calendar — 调休 days and a year's holiday schedule imported in the browser (administrator). Every change logged.
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = locals.user;
-  if (!user || !canConfigureDeadlines(user.role)) error(403, locals.lang === 'zh' ? '仅系统管理员或市经济信息化委可以维护工作日历和办理时限' : 'Only the administrator or the city SHEITC maintain the calendar and time limits');
+  if (!user || !canConfigureDeadlines(user.role))
+    error(
+      403,
+      locals.lang === 'zh'
+        ? '仅系统管理员或市经济信息化委可以维护工作日历和办理时限'
+        : 'Only the administrator or the city SHEITC maintain the calendar and time limits'
+    );
   const db = await getDb();
   const thisYear = yearOf(shanghaiDate(new Date()));
   const asked = Number(url.searchParams.get('year'));

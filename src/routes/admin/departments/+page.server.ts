@@ -1,12 +1,19 @@
 import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
-import { allDepartments, authoritiesForAdmin, listUsersForAdmin, saveDepartment, updateUserBinding } from '$lib/server/departments/departments.service.ts';
+import {
+  allDepartments,
+  authoritiesForAdmin,
+  listUsersForAdmin,
+  saveDepartment,
+  updateUserBinding
+} from '$lib/server/departments/departments.service.ts';
 import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Departments per district and the binding of department accounts by code (administrator only).
 export const load: PageServerLoad = async ({ locals, url }) => {
-  if (locals.user?.role !== 'admin') error(403, locals.lang === 'zh' ? '仅系统管理员可维护部门' : 'Only administrators maintain departments');
+  if (locals.user?.role !== 'admin')
+    error(403, locals.lang === 'zh' ? '仅系统管理员可维护部门' : 'Only administrators maintain departments');
   const db = await getDb();
   const [departments, users, authorities] = await Promise.all([
     allDepartments(db),
@@ -47,6 +54,8 @@ export const actions: Actions = {
     const f = await request.formData();
     const input: { departmentCode?: unknown; email?: unknown } = { email: String(f.get('email') ?? '') };
     if (f.has('departmentCode')) input.departmentCode = String(f.get('departmentCode') ?? '');
-    return run(locals.lang, async () => updateUserBinding(await getDb(), locals.user!, String(f.get('userId') ?? ''), input));
+    return run(locals.lang, async () =>
+      updateUserBinding(await getDb(), locals.user!, String(f.get('userId') ?? ''), input)
+    );
   }
 };

@@ -8,17 +8,28 @@ import { failWith } from '$lib/server/http/page-errors.ts';
 // Layer administration (administrators only): versions per kind, import a new version with a map preview,
 // switch the current version and read what the switch changed for open projects.
 function requireAdmin(locals: App.Locals) {
-  if (locals.user?.role !== 'admin') error(403, locals.lang === 'zh' ? '仅系统管理员可管理图层' : 'Only administrators manage layers');
+  if (locals.user?.role !== 'admin')
+    error(403, locals.lang === 'zh' ? '仅系统管理员可管理图层' : 'Only administrators manage layers');
   return locals.user;
 }
 
 export const load: PageServerLoad = async ({ locals, url }) => {
   requireAdmin(locals);
   const db = await getDb();
-  const [layers, versions, switches] = await Promise.all([listLayerInfo(db), layerVersions(db), recentSwitches(db, 10)]);
+  const [layers, versions, switches] = await Promise.all([
+    listLayerInfo(db),
+    layerVersions(db),
+    recentSwitches(db, 10)
+  ]);
   const preview = Number(url.searchParams.get('preview')) || null;
   const report = Number(url.searchParams.get('switch')) || null;
-  return { layers, versions, switches: switches.map((s) => ({ ...s, at: new Date(s.at).toISOString() })), preview, report };
+  return {
+    layers,
+    versions,
+    switches: switches.map((s) => ({ ...s, at: new Date(s.at).toISOString() })),
+    preview,
+    report
+  };
 };
 
 export const actions: Actions = {
@@ -27,13 +38,18 @@ export const actions: Actions = {
     const form = await request.formData();
     const kind = String(form.get('kind') ?? '');
     const files = form.getAll('file').filter((f): f is File => f instanceof File && f.size > 0);
-    if (files.length === 0) return fail(400, { error: locals.lang === 'zh' ? '请选择图层文件' : 'Choose a layer file', kind });
+    if (files.length === 0)
+      return fail(400, { error: locals.lang === 'zh' ? '请选择图层文件' : 'Choose a layer file', kind });
     let versionId: number;
     try {
       const r = await importLayer(await getDb(), {
-        kind, importedBy: user!.username, actorId: user!.id,
+        kind,
+        importedBy: user!.username,
+        actorId: user!.id,
         label: String(form.get('label') ?? ''),
-        files: await Promise.all(files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))),
+        files: await Promise.all(
+          files.map(async (f) => ({ name: f.name, bytes: new Uint8Array(await f.arrayBuffer()) }))
+        ),
         ingest: { crs: String(form.get('crs') ?? '') || undefined }
       });
       versionId = r.version.id;
@@ -47,7 +63,12 @@ export const actions: Actions = {
     const form = await request.formData();
     let switchId: number;
     try {
-      const r = await switchLayer(await getDb(), { kind: String(form.get('kind')), version: Number(form.get('version')), by: user!.username, actorId: user!.id });
+      const r = await switchLayer(await getDb(), {
+        kind: String(form.get('kind')),
+        version: Number(form.get('version')),
+        by: user!.username,
+        actorId: user!.id
+      });
       switchId = r.switchId;
     } catch (e) {
       return failWith(e, locals.lang);

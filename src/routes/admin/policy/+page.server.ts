@@ -8,7 +8,8 @@ import { failWith } from '$lib/server/http/page-errors.ts';
 
 // The guideline's versions (沪经信规范〔2020〕9号, in force 2020-10-26 – 2025-10-25) and their extensions or successors.
 export const load: PageServerLoad = async ({ locals }) => {
-  if (locals.user?.role !== 'admin') error(403, locals.lang === 'zh' ? '仅系统管理员可登记政策文件' : 'Only administrators record policy versions');
+  if (locals.user?.role !== 'admin')
+    error(403, locals.lang === 'zh' ? '仅系统管理员可登记政策文件' : 'Only administrators record policy versions');
   const versions = await policyVersions(await getDb());
   return { versions, inForce: versionInForce(versions, shanghaiDate(new Date())) };
 };
@@ -19,8 +20,13 @@ export const actions: Actions = {
     const s = (k: string) => String(f.get(k) ?? '').trim();
     try {
       await recordPolicyVersion(await getDb(), locals.user!, {
-        docNumber: s('docNumber'), title: s('title'), kind: s('kind'), effectiveFrom: s('effectiveFrom'),
-        effectiveTo: s('effectiveTo') || null, basedOn: Number(s('basedOn')), note: s('note')
+        docNumber: s('docNumber'),
+        title: s('title'),
+        kind: s('kind'),
+        effectiveFrom: s('effectiveFrom'),
+        effectiveTo: s('effectiveTo') || null,
+        basedOn: Number(s('basedOn')),
+        note: s('note')
       });
       return { recorded: true };
     } catch (e) {

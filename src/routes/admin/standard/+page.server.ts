@@ -2,7 +2,14 @@ import { error } from '@sveltejs/kit';
 import type { Actions, PageServerLoad } from './$types';
 import { getDb } from '$lib/server/db/index.ts';
 import { canEditStandard } from '$lib/domain/standard/permissions.ts';
-import { codeTableInfo, discardDraft, getDraft, listRuleSets, publishDraft, saveDraft } from '$lib/server/standard/index.ts';
+import {
+  codeTableInfo,
+  discardDraft,
+  getDraft,
+  listRuleSets,
+  publishDraft,
+  saveDraft
+} from '$lib/server/standard/index.ts';
 import { failWith } from '$lib/server/http/page-errors.ts';
 
 // The city's editor of the recognition standard: versions, the draft, publishing with an effective date.
@@ -36,7 +43,9 @@ export const actions: Actions = {
   publish: async ({ locals, request }) => {
     if (!locals.user) error(401);
     const form = await request.formData();
-    const r = await run(locals.lang, async () => publishDraft(await getDb(), locals.user!, String(form.get('effectiveFrom') ?? '')));
+    const r = await run(locals.lang, async () =>
+      publishDraft(await getDb(), locals.user!, String(form.get('effectiveFrom') ?? ''))
+    );
     return r.ok ? { report: r.value } : r.failure;
   }
 };

@@ -1,13 +1,20 @@
 import { error } from '@sveltejs/kit';
 import { getDb } from '$lib/server/db/index.ts';
-import { approvePending, createAccount, listAccounts, resetAccountPassword, setAccountDisabled } from '$lib/server/users/accounts.service.ts';
+import {
+  approvePending,
+  createAccount,
+  listAccounts,
+  resetAccountPassword,
+  setAccountDisabled
+} from '$lib/server/users/accounts.service.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { failWith } from '$lib/server/http/page-errors.ts';
 
 // Users (administrators only): create with a temporary password, disable / re-enable, reset a password.
 // A temporary password is shown once, to hand over; the user must change it at the first sign-in.
 function admin(locals: App.Locals) {
-  if (locals.user?.role !== 'admin') error(403, locals.lang === 'zh' ? '仅系统管理员可管理用户。' : 'Only administrators manage users.');
+  if (locals.user?.role !== 'admin')
+    error(403, locals.lang === 'zh' ? '仅系统管理员可管理用户。' : 'Only administrators manage users.');
   return locals.user;
 }
 
@@ -49,7 +56,10 @@ export const actions: Actions = {
     const user = admin(locals);
     const f = await request.formData();
     try {
-      await approvePending(await getDb(), user, String(f.get('id') ?? ''), { role: f.get('role'), authorityCode: f.get('authorityCode') });
+      await approvePending(await getDb(), user, String(f.get('id') ?? ''), {
+        role: f.get('role'),
+        authorityCode: f.get('authorityCode')
+      });
       return { done: 'approve' };
     } catch (e) {
       return failWith(e, locals.lang);

@@ -25,7 +25,10 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
   const user = pageUser(locals, url);
   const db = await getDb();
-  const [project, layers] = await Promise.all([orErrorPage(getProject(db, user, params.id), locals.lang), listLayerInfo(db)]);
+  const [project, layers] = await Promise.all([
+    orErrorPage(getProject(db, user, params.id), locals.lang),
+    listLayerInfo(db)
+  ]);
   // Secondary panels: a failure there must not take the project page down with it.
   const [checklist, sheets, aftercare] = await Promise.all([
     loadChecklist(db, user, params.id, locals.lang).catch((e) => (console.error('checklist:', e), null)),
@@ -35,7 +38,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   // The district's departments and the default reply date, for starting the joint review.
   const lead = project.availableActions.some((a) => a.type === 'start_joint_review');
   const departments = lead ? await departmentDirectory(db, project.authorityCode) : [];
-  const defaultDueOn = lead ? addWorkingDays(await loadCalendar(db), shanghaiDate(new Date()), (await loadDeadlineSettings(db)).opinionWorkingDays) : '';
+  const defaultDueOn = lead
+    ? addWorkingDays(
+        await loadCalendar(db),
+        shanghaiDate(new Date()),
+        (await loadDeadlineSettings(db)).opinionWorkingDays
+      )
+    : '';
   return { project, layers, checklist, sheets, aftercare, departments, defaultDueOn };
 };
 
@@ -53,7 +62,14 @@ export const actions: Actions = {
       await inTransaction(db, async (txDb) => {
         let documentId: string | undefined;
         if (doc) {
-          const kind = type === 'recognise' ? 'recognition' : type === 'complete_plan_adjustment' ? 'plan_adjustment' : type === 'enter_opinion' ? 'joint_review_opinion' : 'joint_review_material';
+          const kind =
+            type === 'recognise'
+              ? 'recognition'
+              : type === 'complete_plan_adjustment'
+                ? 'plan_adjustment'
+                : type === 'enter_opinion'
+                  ? 'joint_review_opinion'
+                  : 'joint_review_material';
           documentId = (await addProjectFile(txDb, user, params.id, kind, doc)).id;
         }
         await applyProjectAction(txDb, user, params.id, {
@@ -87,7 +103,10 @@ export const actions: Actions = {
     let code: string;
     try {
       code = (await getProject(await getDb(), user, params.id)).code;
-      await deleteDraft(await getDb(), user, params.id, { expectedVersion: Number(data.get('expectedVersion')), reason: str(data, 'reason') });
+      await deleteDraft(await getDb(), user, params.id, {
+        expectedVersion: Number(data.get('expectedVersion')),
+        reason: str(data, 'reason')
+      });
     } catch (e) {
       return failWith(e, locals.lang);
     }
@@ -138,8 +157,12 @@ export const actions: Actions = {
       await inTransaction(db, async (txDb) => {
         const documentId = await documentOf(txDb, user, params.id, data);
         await recordMilestone(txDb, user, params.id, {
-          milestone: str(data, 'milestone'), date: str(data, 'date'), department: str(data, 'department'),
-          result: str(data, 'result'), note: str(data, 'note'), documentId
+          milestone: str(data, 'milestone'),
+          date: str(data, 'date'),
+          department: str(data, 'department'),
+          result: str(data, 'result'),
+          note: str(data, 'note'),
+          documentId
         });
       });
       return { recorded: 'milestone' };
@@ -155,7 +178,12 @@ export const actions: Actions = {
     try {
       await inTransaction(db, async (txDb) => {
         const documentId = await documentOf(txDb, user, params.id, data);
-        await recordFinding(txDb, user, params.id, { kind: str(data, 'kind'), date: str(data, 'date'), description: str(data, 'description'), documentId });
+        await recordFinding(txDb, user, params.id, {
+          kind: str(data, 'kind'),
+          date: str(data, 'date'),
+          description: str(data, 'description'),
+          documentId
+        });
       });
       return { recorded: 'finding' };
     } catch (e) {
@@ -188,7 +216,12 @@ export const actions: Actions = {
       await inTransaction(db, async (txDb) => {
         const documentId = await documentOf(txDb, user, params.id, data);
         await recordMeasure(txDb, user, params.id, {
-          kind: str(data, 'kind'), findingId: str(data, 'findingId'), date: str(data, 'date'), department: str(data, 'department'), note: str(data, 'note'), documentId
+          kind: str(data, 'kind'),
+          findingId: str(data, 'findingId'),
+          date: str(data, 'date'),
+          department: str(data, 'department'),
+          note: str(data, 'note'),
+          documentId
         });
       });
       return { recorded: 'measure' };
@@ -203,14 +236,23 @@ const liftAction = async ({ locals, url, params, request }: Parameters<Actions[s
   const user = pageUser(locals, url);
   const data = await request.formData();
   try {
-    await liftSanction(await getDb(), user, params.id!, { measureId: str(data, 'measureId'), date: str(data, 'date'), reason: str(data, 'reason') });
+    await liftSanction(await getDb(), user, params.id!, {
+      measureId: str(data, 'measureId'),
+      date: str(data, 'date'),
+      reason: str(data, 'reason')
+    });
     return { recorded: 'lift' };
   } catch (e) {
     return failWith(e, locals.lang);
   }
 };
 
-async function documentOf(db: Awaited<ReturnType<typeof getDb>>, user: App.Locals['user'] & object, id: string, data: FormData) {
+async function documentOf(
+  db: Awaited<ReturnType<typeof getDb>>,
+  user: App.Locals['user'] & object,
+  id: string,
+  data: FormData
+) {
   const doc = await fileFrom(data, 'document');
   return doc ? (await addProjectFile(db, user, id, 'other', doc)).id : undefined;
 }

@@ -9,6 +9,11 @@ import type { PageServerLoad } from './$types';
 // (POST /api/v1/projects with the checked upload), so a parcel the guideline does not cover never gets a number.
 export const load: PageServerLoad = async ({ locals, url }) => {
   const user = pageUser(locals, url);
-  if (!canCreateProject({ id: user.id, role: user.role, authorityCode: user.authorityCode })) redirect(303, '/projects');
-  return { layers: await listLayerInfo(await getDb()), onBehalf: user.role === 'district_industry', enterpriseName: user.enterpriseName ?? null };
+  if (!canCreateProject({ id: user.id, role: user.role, authorityCode: user.authorityCode }))
+    redirect(303, '/projects');
+  return {
+    layers: await listLayerInfo(await getDb()),
+    onBehalf: user.role === 'district_industry',
+    enterpriseName: user.enterpriseName ?? null
+  };
 };

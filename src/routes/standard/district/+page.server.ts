@@ -17,10 +17,18 @@ export const load: PageServerLoad = async ({ locals, url }) => {
   const code = wide ? (asked && authorityByCode(asked) ? asked : 'pudong') : user.authorityCode;
   if (!code || user.role === 'enterprise') redirect(303, '/');
   const db = await getDb();
-  const [city, inForce, versions] = await Promise.all([ruleSetInForce(db), districtCriteriaInForce(db, code), listDistrictCriteria(db, code)]);
+  const [city, inForce, versions] = await Promise.all([
+    ruleSetInForce(db),
+    districtCriteriaInForce(db, code),
+    listDistrictCriteria(db, code)
+  ]);
   return {
-    code, wide, city: { id: city.id, version: city.version, sample: city.sample, criteria: city.criteria },
-    inForce, versions, today: shanghaiDate(new Date()),
+    code,
+    wide,
+    city: { id: city.id, version: city.version, sample: city.sample, criteria: city.criteria },
+    inForce,
+    versions,
+    today: shanghaiDate(new Date()),
     canPublish: (user.role === 'district_industry' && user.authorityCode === code) || user.role === 'admin'
   };
 };

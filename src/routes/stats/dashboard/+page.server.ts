@@ -9,10 +9,24 @@ import { failWith, orErrorPage } from '$lib/server/http/page-errors.ts';
 
 export const load: PageServerLoad = async ({ locals }) => {
   const db = await getDb();
-  return orErrorPage((async () => {
-    const [dashboard, measures, withdrawn] = await Promise.all([cityDashboard(db, locals.user!), districtMeasures(db, locals.user!), withdrawnAuthorities(db)]);
-    return { dashboard, measures, rules: FLAG_RULES, stageGroups: STAGE_GROUP_LABELS, measureLabels: DISTRICT_MEASURE_LABELS, withdrawn: [...withdrawn.values()] };
-  })(), locals.lang);
+  return orErrorPage(
+    (async () => {
+      const [dashboard, measures, withdrawn] = await Promise.all([
+        cityDashboard(db, locals.user!),
+        districtMeasures(db, locals.user!),
+        withdrawnAuthorities(db)
+      ]);
+      return {
+        dashboard,
+        measures,
+        rules: FLAG_RULES,
+        stageGroups: STAGE_GROUP_LABELS,
+        measureLabels: DISTRICT_MEASURE_LABELS,
+        withdrawn: [...withdrawn.values()]
+      };
+    })(),
+    locals.lang
+  );
 };
 
 export const actions: Actions = {
@@ -21,7 +35,9 @@ export const actions: Actions = {
     const form = await request.formData();
     try {
       const m = await recordDistrictMeasure(await getDb(), locals.user!, {
-        authorityCode: String(form.get('authorityCode') ?? ''), measure: String(form.get('measure') ?? ''), note: String(form.get('note') ?? ''),
+        authorityCode: String(form.get('authorityCode') ?? ''),
+        measure: String(form.get('measure') ?? ''),
+        note: String(form.get('note') ?? ''),
         flags: form.getAll('flag').map(String)
       });
       return { recorded: m.id };

@@ -36,9 +36,17 @@ function outline(layer: string) {
 }
 
 describe('DXF bulge direction (fixture in the repo)', () => {
-  it('lists both layers', () => expect(read('CCW').layers?.map((l) => l.name).sort()).toEqual(['CCW', 'CW']));
+  it('lists both layers', () =>
+    expect(
+      read('CCW')
+        .layers?.map((l) => l.name)
+        .sort()
+    ).toEqual(['CCW', 'CW']));
 
-  for (const [layer, x0] of [['CCW', 0], ['CW', 100]] as const) {
+  for (const [layer, x0] of [
+    ['CCW', 0],
+    ['CW', 100]
+  ] as const) {
     it(`${layer}: the positive-turning arc bulges out to the south by the radius, the other dips in`, () => {
       const o = outline(layer);
       // Half circle of radius 5 below the bottom edge. Densified arcs keep their area exact, so vertices may sit

@@ -99,7 +99,7 @@ function exactBulgeArea(vs: [number, number, number][]): number {
     if (b) {
       const th = 4 * Math.atan(Math.abs(b));
       const r = Math.hypot(x2 - x1, y2 - y1) / (2 * Math.sin(th / 2));
-      a += Math.sign(b) * (r * r / 2) * (th - Math.sin(th));
+      a += Math.sign(b) * ((r * r) / 2) * (th - Math.sin(th));
     }
   }
   return Math.abs(a);
@@ -107,7 +107,9 @@ function exactBulgeArea(vs: [number, number, number][]): number {
 
 describe.skipIf(!haveCorpus)('DXF corpus', () => {
   for (const f of haveCorpus ? readdirSync(join(CORPUS, 'dxf')) : []) {
-    it(f, async () => check(f, await outcome(() => readDxf(new Uint8Array(readFileSync(join(CORPUS, 'dxf', f))), {})), DXF[f]));
+    it(f, async () =>
+      check(f, await outcome(() => readDxf(new Uint8Array(readFileSync(join(CORPUS, 'dxf', f))), {})), DXF[f])
+    );
   }
 
   const read = (f: string) => readDxf(new Uint8Array(readFileSync(join(CORPUS, 'dxf', f))), {});
@@ -115,23 +117,31 @@ describe.skipIf(!haveCorpus)('DXF corpus', () => {
   it('closed LWPOLYLINE with bulges in zone-40 coordinates: closed-form area, surveyed vertex kept exactly', () => {
     const r = read('gdal_closed_polyline_with_bulge.dxf');
     const exact = exactBulgeArea([
-      [40585366.70650577, 3433935.538090975, 0], [40585329.92564863, 3433998.440817071, 0.2621272319479089],
-      [40585297.73920335, 3434017.254552271, 0], [40585271.13131783, 3434017.686781913, 0],
-      [40585252.16981492, 3433885.990375476, 0], [40585256.74147, 3433885.916111596, 0.1393571566538866],
-      [40585329.65156154, 3433905.365607637, 0], [40585364.24837356, 3433925.992208718, 0.4117239835866821]
+      [40585366.70650577, 3433935.538090975, 0],
+      [40585329.92564863, 3433998.440817071, 0.2621272319479089],
+      [40585297.73920335, 3434017.254552271, 0],
+      [40585271.13131783, 3434017.686781913, 0],
+      [40585252.16981492, 3433885.990375476, 0],
+      [40585256.74147, 3433885.916111596, 0.1393571566538866],
+      [40585329.65156154, 3433905.365607637, 0],
+      [40585364.24837356, 3433925.992208718, 0.4117239835866821]
     ]);
     expect(exact).toBeCloseTo(10210.134, 2);
     const got = shellArea(r);
     expect(got).toBeLessThanOrEqual(exact);
     // Loss ≤ arc length × sagitta; the three arcs here are well under 400 m long together.
     expect(exact - got).toBeLessThan(400 * CHORD_TOLERANCE_M);
-    expect((r.features[0].geometry.coordinates as number[][][])[0]).toContainEqual([40585366.70650577, 3433935.538090975]);
+    expect((r.features[0].geometry.coordinates as number[][][])[0]).toContainEqual([
+      40585366.70650577, 3433935.538090975
+    ]);
   });
 
   it('old POLYLINE with bulges (GDAL polyline_smooth): closed-form area 870.46', () => {
     const exact = exactBulgeArea([
-      [251297.8179190048, 412226.82864000782, 0], [251297.8179190048, 412226.82864000782, 1.4110547181610731],
-      [251308.8984362325, 412208.9379316938, -0.2087839309652931], [251316.57014238741, 412213.19721172168, 1.7181251404792479],
+      [251297.8179190048, 412226.82864000782, 0],
+      [251297.8179190048, 412226.82864000782, 1.4110547181610731],
+      [251308.8984362325, 412208.9379316938, -0.2087839309652931],
+      [251316.57014238741, 412213.19721172168, 1.7181251404792479],
       [251303.57075799999, 412231.72690827277, -0.2147205537362407]
     ]);
     expect(Math.abs(shellArea(read('gdal_polyline_smooth.dxf')) - exact)).toBeLessThan(100 * CHORD_TOLERANCE_M);
@@ -154,15 +164,36 @@ describe.skipIf(!haveCorpus)('DXF corpus', () => {
   });
 
   it('names: \\U+ escapes, a stale ANSI_1252 header over UTF-8, Chinese layers of a TArch drawing', () => {
-    const uni = (() => { try { read('ezdxf_dxf_unicode.dxf'); } catch (e) { return (e as UserError).en; } return ''; })();
+    const uni = (() => {
+      try {
+        read('ezdxf_dxf_unicode.dxf');
+      } catch (e) {
+        return (e as UserError).en;
+      }
+      return '';
+    })();
     expect(uni).toContain('Tschüss mit ü');
-    const utf = (() => { try { read('gdal_utf-8.dxf'); } catch (e) { return (e as UserError).en; } return ''; })();
+    const utf = (() => {
+      try {
+        read('gdal_utf-8.dxf');
+      } catch (e) {
+        return (e as UserError).en;
+      }
+      return '';
+    })();
     expect(utf).toContain('éven');
     expect(read('libredwg_gh109_1.dxf').layers?.map((l) => l.name)).toContain('洁具');
   });
 
   it('binary DXF is read (layer table and entity counts), recover01 without EOF is read with a warning', () => {
-    const bin = (() => { try { read('ezdxf_bin_dxf_r12.dxf'); } catch (e) { return (e as UserError).en; } return ''; })();
+    const bin = (() => {
+      try {
+        read('ezdxf_bin_dxf_r12.dxf');
+      } catch (e) {
+        return (e as UserError).en;
+      }
+      return '';
+    })();
     expect(bin).toMatch(/0 \(3\/0\)/);
     expect(read('ezdxf_recover01.dxf').warnings.map((w) => w.code)).toContain('dxf_no_eof');
   });
@@ -170,7 +201,9 @@ describe.skipIf(!haveCorpus)('DXF corpus', () => {
 
 describe.skipIf(!haveCorpus)('DWG corpus', () => {
   for (const f of haveCorpus ? readdirSync(join(CORPUS, 'dwg')) : []) {
-    it(f, { timeout: 60_000 }, async () => check(f, await outcome(() => readDwg(new Uint8Array(readFileSync(join(CORPUS, 'dwg', f))), {})), DWG[f]));
+    it(f, { timeout: 60_000 }, async () =>
+      check(f, await outcome(() => readDwg(new Uint8Array(readFileSync(join(CORPUS, 'dwg', f))), {})), DWG[f])
+    );
   }
 
   it('Chinese layer names come through from a TArch DWG', { timeout: 60_000 }, async () => {

@@ -194,7 +194,8 @@ describe('ellipses', () => {
     expect(signedArea(pts) / (Math.PI * 30 * 15)).toBeCloseTo(1, 9); // inscribed chords read ~0.2 % small
     expect(pts.length - 1).toBe(arcSegments(1, TAU, (CHORD_TOLERANCE_M * 0.75) / 30));
     // on the ellipse scaled by the arc's radial factor (≤ 4/3 of the sagitta out): within the tolerance
-    for (const p of pts) expect(Math.abs(Math.sqrt((p[0] / 30) ** 2 + (p[1] / 15) ** 2) - 1) * 30).toBeLessThanOrEqual(CHORD_TOLERANCE_M);
+    for (const p of pts)
+      expect(Math.abs(Math.sqrt((p[0] / 30) ** 2 + (p[1] / 15) ** 2) - 1) * 30).toBeLessThanOrEqual(CHORD_TOLERANCE_M);
   });
   it("an elliptic arc has the sector's area (the affine image of the circular sector, fan from the centre)", () => {
     const pts = ellipsePoints([5, -3], [0, 40], 0.25, 0.3, 2.1, CHORD_TOLERANCE_M);

@@ -41,7 +41,15 @@ export function lwpolyline(layer: string, pts: Pt[], closed: boolean, extrusion?
 /** Old-style (R12) POLYLINE / VERTEX / SEQEND. */
 export function polylineR12(layer: string, pts: Pt[], closed: boolean): string {
   let s = pairs([0, 'POLYLINE'], [8, layer], [66, 1], [10, 0], [20, 0], [30, 0], [70, closed ? 1 : 0]);
-  for (const p of pts) s += pairs([0, 'VERTEX'], [8, layer], [10, p[0]], [20, p[1]], [30, 0], ...(p[2] ? [[42, p[2]] as [number, V]] : []));
+  for (const p of pts)
+    s += pairs(
+      [0, 'VERTEX'],
+      [8, layer],
+      [10, p[0]],
+      [20, p[1]],
+      [30, 0],
+      ...(p[2] ? [[42, p[2]] as [number, V]] : [])
+    );
   return s + pairs([0, 'SEQEND'], [8, layer]);
 }
 
@@ -60,22 +68,64 @@ export function circle(layer: string, c: [number, number], r: number, extrusion?
 }
 
 export function ellipse(layer: string, c: [number, number], major: [number, number], ratio: number): string {
-  return pairs([0, 'ELLIPSE'], [8, layer], [10, c[0]], [20, c[1]], [30, 0], [11, major[0]], [21, major[1]], [31, 0], [40, ratio], [41, 0], [42, 2 * Math.PI]);
+  return pairs(
+    [0, 'ELLIPSE'],
+    [8, layer],
+    [10, c[0]],
+    [20, c[1]],
+    [30, 0],
+    [11, major[0]],
+    [21, major[1]],
+    [31, 0],
+    [40, ratio],
+    [41, 0],
+    [42, 2 * Math.PI]
+  );
 }
 
 export function insert(layer: string, block: string, at: [number, number], scale = 1, rotationDeg = 0): string {
-  return pairs([0, 'INSERT'], [8, layer], [2, block], [10, at[0]], [20, at[1]], [30, 0], [41, scale], [42, scale], [43, scale], [50, rotationDeg]);
+  return pairs(
+    [0, 'INSERT'],
+    [8, layer],
+    [2, block],
+    [10, at[0]],
+    [20, at[1]],
+    [30, 0],
+    [41, scale],
+    [42, scale],
+    [43, scale],
+    [50, rotationDeg]
+  );
 }
 
 export function block(name: string, entities: string[]): string {
-  return pairs([0, 'BLOCK'], [8, '0'], [2, name], [70, 0], [10, 0], [20, 0], [30, 0], [3, name]) + entities.join('') + pairs([0, 'ENDBLK'], [8, '0']);
+  return (
+    pairs([0, 'BLOCK'], [8, '0'], [2, name], [70, 0], [10, 0], [20, 0], [30, 0], [3, name]) +
+    entities.join('') +
+    pairs([0, 'ENDBLK'], [8, '0'])
+  );
 }
 
 /** HATCH with one polyline path and one edge path (line edges plus one counter-clockwise arc edge). */
-export type HatchEdgeSpec = { line: [[number, number], [number, number]] } | { arc: { c: [number, number]; r: number; start: number; end: number; ccw: boolean } };
+export type HatchEdgeSpec =
+  | { line: [[number, number], [number, number]] }
+  | { arc: { c: [number, number]; r: number; start: number; end: number; ccw: boolean } };
 
 export function hatch(layer: string, polyPaths: Pt[][], edgePaths: HatchEdgeSpec[][]): string {
-  let s = pairs([0, 'HATCH'], [8, layer], [10, 0], [20, 0], [30, 0], [210, 0], [220, 0], [230, 1], [2, 'SOLID'], [70, 1], [71, 0], [91, polyPaths.length + edgePaths.length]);
+  let s = pairs(
+    [0, 'HATCH'],
+    [8, layer],
+    [10, 0],
+    [20, 0],
+    [30, 0],
+    [210, 0],
+    [220, 0],
+    [230, 1],
+    [2, 'SOLID'],
+    [70, 1],
+    [71, 0],
+    [91, polyPaths.length + edgePaths.length]
+  );
   for (const p of polyPaths) {
     const bul = p.some((v) => v[2]);
     s += pairs([92, 2], [72, bul ? 1 : 0], [73, 1], [93, p.length]);
@@ -85,7 +135,8 @@ export function hatch(layer: string, polyPaths: Pt[][], edgePaths: HatchEdgeSpec
   for (const path of edgePaths) {
     s += pairs([92, 1], [93, path.length]);
     for (const e of path) {
-      if ('line' in e) s += pairs([72, 1], [10, e.line[0][0]], [20, e.line[0][1]], [11, e.line[1][0]], [21, e.line[1][1]]);
+      if ('line' in e)
+        s += pairs([72, 1], [10, e.line[0][0]], [20, e.line[0][1]], [11, e.line[1][0]], [21, e.line[1][1]]);
       else {
         const a = e.arc;
         // Clockwise edges are stored as 360° − angle (AutoCAD's convention).

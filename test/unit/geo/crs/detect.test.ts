@@ -4,10 +4,18 @@ import { detectCrs, wgs84ToGcj02 } from '../../../../src/lib/geo/crs.ts';
 
 type XY = [number, number];
 const WGS84 = '+proj=longlat +datum=WGS84 +no_defs';
-const tm = (lon0: number, x0: number) => `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m`;
+const tm = (lon0: number, x0: number) =>
+  `+proj=tmerc +lat_0=0 +lon_0=${lon0} +k=1 +x_0=${x0} +y_0=0 +ellps=GRS80 +units=m`;
 /** A small parcel (≈ 100 m) around a lon/lat, written with `def`. */
 const parcel = (ll: XY, def: string): XY[] =>
-  ([[0, 0], [0.001, 0], [0.001, 0.001], [0, 0.001]] as XY[]).map(([dx, dy]) => proj4(WGS84, def, [ll[0] + dx, ll[1] + dy]) as XY);
+  (
+    [
+      [0, 0],
+      [0.001, 0],
+      [0.001, 0.001],
+      [0, 0.001]
+    ] as XY[]
+  ).map(([dx, dy]) => proj4(WGS84, def, [ll[0] + dx, ll[1] + dy]) as XY);
 const swap = (pts: XY[]) => pts.map(([x, y]): XY => [y, x]);
 
 describe('detectCrs', () => {
@@ -63,13 +71,21 @@ describe('detectCrs', () => {
   });
 
   it('Web Mercator metres (~1.35e7, 3.6e6) → EPSG:3857', () => {
-    const pts = parcel([121.47, 31.23], '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null');
+    const pts = parcel(
+      [121.47, 31.23],
+      '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null'
+    );
     expect(pts[0][0]).toBeGreaterThan(1.3e7);
     expect(detectCrs(pts)!.crs.code).toBe('EPSG:3857');
   });
 
   it('small local values → 上海2000 (approximate) with low confidence', () => {
-    const d = detectCrs([[1200, -3400], [1300, -3400], [1300, -3300], [1200, -3300]])!;
+    const d = detectCrs([
+      [1200, -3400],
+      [1300, -3400],
+      [1300, -3300],
+      [1200, -3300]
+    ])!;
     expect(d.crs.code).toBe('SH2000');
     expect(d.confidence).toBeLessThan(0.5);
     expect(d.crs.approximate?.en).toMatch(/approximat/);
@@ -85,7 +101,19 @@ describe('detectCrs', () => {
   });
 
   it('coordinates of another country → no detection', () => {
-    expect(detectCrs([[530000, 180000], [530100, 180000], [530100, 180100]])).toBeUndefined();
-    expect(detectCrs([[-0.12, 51.5], [-0.11, 51.5], [-0.11, 51.51]])).toBeUndefined();
+    expect(
+      detectCrs([
+        [530000, 180000],
+        [530100, 180000],
+        [530100, 180100]
+      ])
+    ).toBeUndefined();
+    expect(
+      detectCrs([
+        [-0.12, 51.5],
+        [-0.11, 51.5],
+        [-0.11, 51.51]
+      ])
+    ).toBeUndefined();
   });
 });

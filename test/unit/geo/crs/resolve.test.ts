@@ -2,14 +2,22 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { unzipSync, strFromU8 } from 'fflate';
-import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText, toLonLatFn, CRS_REGISTRY } from '../../../../src/lib/geo/crs.ts';
+import {
+  resolveName,
+  resolveSurveyHeader,
+  resolveUserCrs,
+  resolveWktText,
+  toLonLatFn,
+  CRS_REGISTRY
+} from '../../../../src/lib/geo/crs.ts';
 import { UserError } from '../../../../src/lib/errors.ts';
 
 const CORPUS = new URL('../../../../../shared/corpus/', import.meta.url).pathname;
 const hasCorpus = existsSync(CORPUS);
 if (!hasCorpus) console.warn(`corpus not found at ${CORPUS}: skipping the corpus .prj tests`);
 
-const GEOG_CGCS = 'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+const GEOG_CGCS =
+  'GEOGCS["GCS_China_Geodetic_Coordinate_System_2000",DATUM["D_China_2000",SPHEROID["CGCS2000",6378137.0,298.257222101]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
 const esriGk = (name: string, fe: number, cm: number, geog = GEOG_CGCS, proj = 'Gauss_Kruger') =>
   `PROJCS["${name}",${geog},PROJECTION["${proj}"],PARAMETER["False_Easting",${fe}],PARAMETER["False_Northing",0.0],PARAMETER["Central_Meridian",${cm}],PARAMETER["Scale_Factor",1.0],PARAMETER["Latitude_Of_Origin",0.0],UNIT["Meter",1.0]]`;
 
@@ -47,10 +55,14 @@ describe('.prj WKT', () => {
   });
 
   it('Xian 1980 and Beijing 1954 GK by parameters, Transverse_Mercator spelling too', () => {
-    const xian = 'GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
-    const bj = 'GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+    const xian =
+      'GEOGCS["GCS_Xian_1980",DATUM["D_Xian_1980",SPHEROID["Xian_1980",6378140.0,298.257]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
+    const bj =
+      'GEOGCS["GCS_Beijing_1954",DATUM["D_Beijing_1954",SPHEROID["Krasovsky_1940",6378245.0,298.3]],PRIMEM["Greenwich",0.0],UNIT["Degree",0.0174532925199433]]';
     expect(resolveWktText(esriGk('Xian_1980_3_Degree_GK_Zone_41', 41500000, 123, xian))!.code).toBe('EPSG:2365');
-    expect(resolveWktText(esriGk('Xian_1980_3_Degree_GK_CM_120E', 500000, 120, xian, 'Transverse_Mercator'))!.code).toBe('EPSG:2385');
+    expect(
+      resolveWktText(esriGk('Xian_1980_3_Degree_GK_CM_120E', 500000, 120, xian, 'Transverse_Mercator'))!.code
+    ).toBe('EPSG:2385');
     expect(resolveWktText(esriGk('Beijing_1954_3_Degree_GK_Zone_40', 40500000, 120, bj))!.code).toBe('EPSG:2416');
     expect(resolveWktText(esriGk('Beijing_1954_3_Degree_GK_CM_123E', 500000, 123, bj))!.code).toBe('EPSG:2438');
   });
@@ -93,10 +105,14 @@ describe('GeoJSON crs names and user strings', () => {
 
 describe('survey TXT header', () => {
   it('2000国家大地坐标系, 3° zone 40 → EPSG:4528 (4488 + zone)', () => {
-    expect(resolveSurveyHeader('坐标系=2000国家大地坐标系\n几度分带=3\n投影类型=高斯克吕格\n计量单位=米\n带号=40')!.code).toBe('EPSG:4528');
+    expect(
+      resolveSurveyHeader('坐标系=2000国家大地坐标系\n几度分带=3\n投影类型=高斯克吕格\n计量单位=米\n带号=40')!.code
+    ).toBe('EPSG:4528');
   });
   it('JSON form, 国家2000 and zone 41 → EPSG:4529; 6° zone 21 → EPSG:4499; 西安80 zone 41 → EPSG:2365', () => {
-    expect(resolveSurveyHeader(JSON.stringify({ 坐标系: '国家2000', 几度分带: '3', 带号: '41' }))!.code).toBe('EPSG:4529');
+    expect(resolveSurveyHeader(JSON.stringify({ 坐标系: '国家2000', 几度分带: '3', 带号: '41' }))!.code).toBe(
+      'EPSG:4529'
+    );
     expect(resolveSurveyHeader('坐标系=2000国家大地坐标系\n几度分带=6\n带号=21')!.code).toBe('EPSG:4499');
     expect(resolveSurveyHeader('坐标系=1980西安坐标系\n几度分带=3\n带号=41')!.code).toBe('EPSG:2365');
   });

@@ -16,19 +16,33 @@ const DEFS: Record<string, string> = {
   'EPSG:4529': '+proj=tmerc +lat_0=0 +lon_0=123 +k=1 +x_0=41500000 +y_0=0 +ellps=GRS80 +units=m +no_defs',
   'EPSG:4549': '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs',
   'EPSG:4550': '+proj=tmerc +lat_0=0 +lon_0=123 +k=1 +x_0=500000 +y_0=0 +ellps=GRS80 +units=m +no_defs',
-  'EPSG:3857': '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
+  'EPSG:3857':
+    '+proj=merc +a=6378137 +b=6378137 +lat_ts=0 +lon_0=0 +x_0=0 +y_0=0 +k=1 +units=m +nadgrids=@null +no_defs',
   // DOMAIN.md's approximate 上海2000坐标系
-  SH2000: '+proj=tmerc +lat_0=0 +lon_0=121.4644444444 +k=1.0000025616 +x_0=-238.173 +y_0=-3457068.779 +ellps=GRS80 +units=m'
+  SH2000:
+    '+proj=tmerc +lat_0=0 +lon_0=121.4644444444 +k=1.0000025616 +x_0=-238.173 +y_0=-3457068.779 +ellps=GRS80 +units=m'
 };
 
 /** Corners (lon/lat) of a true-ground 200 × 150 m square with its SW corner at `sw`, via a local TM. */
 function groundSquare(sw: XY): XY[] {
   const local = `+proj=tmerc +lat_0=${sw[1]} +lon_0=${sw[0]} +k=1 +x_0=0 +y_0=0 +ellps=GRS80 +units=m`;
-  return ([[0, 0], [200, 0], [200, 150], [0, 150]] as XY[]).map((p) => proj4(local, WGS84, p) as XY);
+  return (
+    [
+      [0, 0],
+      [200, 0],
+      [200, 150],
+      [0, 150]
+    ] as XY[]
+  ).map((p) => proj4(local, WGS84, p) as XY);
 }
 
 function readResult(ring: XY[]): ReadResult {
-  return { format: 'dxf', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } }], decisions: [], warnings: [] };
+  return {
+    format: 'dxf',
+    features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[...ring, ring[0]]] } }],
+    decisions: [],
+    warnings: []
+  };
 }
 
 const PLACES: Record<string, XY> = { '松江 Songjiang': [121.22, 31.03], '浦东 Pudong': [121.55, 31.22] };
@@ -50,7 +64,8 @@ describe.each(Object.entries(PLACES))('square at %s', (_place, sw) => {
   it.each(Object.keys(DEFS))('%s: detected, placed within 0.5 m, area within 0.1 percent', (code) => {
     const ring = corners.map((c) => proj4(WGS84, DEFS[code], c) as XY);
     // Zone 40 / 41 only exist on their own side of 121.5°E in practice, but the math works on both.
-    const user = code === 'EPSG:4490' || code === 'EPSG:4326' || code === 'EPSG:4549' || code === 'EPSG:4550' ? code : undefined;
+    const user =
+      code === 'EPSG:4490' || code === 'EPSG:4326' || code === 'EPSG:4549' || code === 'EPSG:4550' ? code : undefined;
     const r = processReadResult(readResult(ring), { crs: code === 'SH2000' ? 'SH2000' : user });
     const f = r.features[0];
     expect(f.valid).toBe(true);

@@ -2,17 +2,59 @@
 // Chinese strings where GBK and UTF-8 readings are easiest to confuse.
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { decideDbfEncoding, detectEncoding, encodingFromLdid, normaliseEncodingLabel } from '../../../../src/lib/geo/text/encoding.ts';
+import {
+  decideDbfEncoding,
+  detectEncoding,
+  encodingFromLdid,
+  normaliseEncodingLabel
+} from '../../../../src/lib/geo/text/encoding.ts';
 import { sniff } from '../../../../src/lib/geo/io/sniff.ts';
 
-const WORDS = ['红线', '用地红线', '黄浦区', '徐汇区', '长宁区', '静安区', '普陀区', '虹口区', '杨浦区', '闵行区', '宝山区', '嘉定区',
-  '浦东新区', '金山区', '松江区', '青浦区', '奉贤区', '崇明区', '临港新片区', '宗地', '界址点', '工业用地', '地块（一）', '张江高科技园区'];
+const WORDS = [
+  '红线',
+  '用地红线',
+  '黄浦区',
+  '徐汇区',
+  '长宁区',
+  '静安区',
+  '普陀区',
+  '虹口区',
+  '杨浦区',
+  '闵行区',
+  '宝山区',
+  '嘉定区',
+  '浦东新区',
+  '金山区',
+  '松江区',
+  '青浦区',
+  '奉贤区',
+  '崇明区',
+  '临港新片区',
+  '宗地',
+  '界址点',
+  '工业用地',
+  '地块（一）',
+  '张江高科技园区'
+];
 
 describe('labels and language-driver bytes', () => {
   it.each([
-    ['ANSI 936', 'gbk'], ['CP936', 'gbk'], ['cp 936', 'gbk'], ['GB2312', 'gbk'], ['GBK', 'gbk'], ['GB18030', 'gb18030'],
-    ['UTF-8', 'utf-8'], ['utf8', 'utf-8'], ['88591', 'latin1'], ['ISO 8859-1', 'latin1'], ['8859_5', 'iso-8859-5'],
-    ['1252', 'cp1252'], ['ANSI 1250', 'cp1250'], ['Big-5', 'big5'], ['950', 'big5'], ['windows-1251', 'cp1251']
+    ['ANSI 936', 'gbk'],
+    ['CP936', 'gbk'],
+    ['cp 936', 'gbk'],
+    ['GB2312', 'gbk'],
+    ['GBK', 'gbk'],
+    ['GB18030', 'gb18030'],
+    ['UTF-8', 'utf-8'],
+    ['utf8', 'utf-8'],
+    ['88591', 'latin1'],
+    ['ISO 8859-1', 'latin1'],
+    ['8859_5', 'iso-8859-5'],
+    ['1252', 'cp1252'],
+    ['ANSI 1250', 'cp1250'],
+    ['Big-5', 'big5'],
+    ['950', 'big5'],
+    ['windows-1251', 'cp1251']
   ])('%s → %s', (label, enc) => expect(normaliseEncodingLabel(label)).toBe(enc));
 
   it('unknown and empty labels give nothing', () => {
@@ -29,7 +71,9 @@ describe('labels and language-driver bytes', () => {
 
   it('the order is user → cpg → ldid → detection, and the deciding rule is reported', () => {
     const chunks = [new Uint8Array(iconv.encode('用地红线', 'gbk'))];
-    expect(decideDbfEncoding({ userChoice: 'utf-8', cpg: 'GBK', ldid: 0x4d, chunks }).decision.rule).toBe('user-choice');
+    expect(decideDbfEncoding({ userChoice: 'utf-8', cpg: 'GBK', ldid: 0x4d, chunks }).decision.rule).toBe(
+      'user-choice'
+    );
     expect(decideDbfEncoding({ cpg: 'GBK', ldid: 0x01, chunks }).decision.rule).toBe('cpg');
     expect(decideDbfEncoding({ ldid: 0x4d, chunks }).decision.rule).toBe('dbf-ldid');
     expect(decideDbfEncoding({ ldid: 0x57, chunks }).decision.rule).toBe('detect-gb18030-common-hanzi');
@@ -45,16 +89,24 @@ describe('detection on short real words', () => {
 });
 
 describe('sniffing', () => {
-  const f = (name: string, text: string | Uint8Array) => ({ name, bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text });
+  const f = (name: string, text: string | Uint8Array) => ({
+    name,
+    bytes: typeof text === 'string' ? new TextEncoder().encode(text) : text
+  });
   it('content beats the extension', () => {
     expect(sniff(f('boundary.txt', '{"type":"Polygon"}'))).toEqual({ kind: 'geojson', rule: 'magic' });
     expect(sniff(f('x.dat', '  0\nSECTION\n  2\nENTITIES\n'))).toEqual({ kind: 'dxf', rule: 'magic' });
     expect(sniff(f('x.bin', 'AutoCAD Binary DXF\r\n\x1a\0'))).toEqual({ kind: 'dxf', rule: 'magic' });
     expect(sniff(f('x.bin', 'AC1015\0\0\0'))).toEqual({ kind: 'dwg', rule: 'magic' });
-    expect(sniff(f('doc.xml', '<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'))).toEqual({ kind: 'kml', rule: 'magic' });
+    expect(sniff(f('doc.xml', '<?xml version="1.0"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'))).toEqual({
+      kind: 'kml',
+      rule: 'magic'
+    });
   });
   it('a GBK survey TXT is found by its section names, or by J-point lines', () => {
-    expect(sniff(f('a.dat', new Uint8Array(iconv.encode('[属性描述]\r\n坐标系=2000国家大地坐标系\r\n', 'gbk'))))).toEqual({ kind: 'survey-txt', rule: 'magic' });
+    expect(
+      sniff(f('a.dat', new Uint8Array(iconv.encode('[属性描述]\r\n坐标系=2000国家大地坐标系\r\n', 'gbk'))))
+    ).toEqual({ kind: 'survey-txt', rule: 'magic' });
     expect(sniff(f('b.dat', 'J1,1,3457455.123,40640412.456\n'))).toEqual({ kind: 'survey-txt', rule: 'magic' });
   });
   it('binary junk named .dxf or .dwg gets a clear refusal, not a crash', () => {

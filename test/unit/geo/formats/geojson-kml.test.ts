@@ -9,34 +9,68 @@ const enc = (s: string) => new TextEncoder().encode(s);
 const read = (name: string, text: string | Uint8Array, o: ReadOptions = {}) =>
   readBoundaryFiles([{ name, bytes: typeof text === 'string' ? enc(text) : text }], o);
 const refused = async (name: string, text: string | Uint8Array) => {
-  const e = await read(name, text).then(() => null, (x: unknown) => x);
+  const e = await read(name, text).then(
+    () => null,
+    (x: unknown) => x
+  );
   expect(e).toBeInstanceOf(UserError);
   return e as UserError;
 };
 
-const OUTER = [[40500000, 3450000], [40500100, 3450000], [40500100, 3450100], [40500000, 3450100], [40500000, 3450000]];
-const HOLE = [[40500040, 3450040], [40500040, 3450060], [40500060, 3450060], [40500060, 3450040], [40500040, 3450040]];
+const OUTER = [
+  [40500000, 3450000],
+  [40500100, 3450000],
+  [40500100, 3450100],
+  [40500000, 3450100],
+  [40500000, 3450000]
+];
+const HOLE = [
+  [40500040, 3450040],
+  [40500040, 3450060],
+  [40500060, 3450060],
+  [40500060, 3450040],
+  [40500040, 3450040]
+];
 
 describe('GeoJSON', () => {
   it('FeatureCollection with a crs member (EPSG:4528) and Chinese properties', async () => {
-    const fc = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4528' } },
-      features: [{ type: 'Feature', properties: { 名称: '用地红线' }, geometry: { type: 'Polygon', coordinates: [OUTER, HOLE] } }] };
+    const fc = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4528' } },
+      features: [
+        { type: 'Feature', properties: { 名称: '用地红线' }, geometry: { type: 'Polygon', coordinates: [OUTER, HOLE] } }
+      ]
+    };
     const r = await read('site.geojson', JSON.stringify(fc));
-    expect(r.features).toEqual([{ type: 'Feature', properties: { 名称: '用地红线' }, geometry: { type: 'Polygon', coordinates: [OUTER, HOLE] } }]);
+    expect(r.features).toEqual([
+      { type: 'Feature', properties: { 名称: '用地红线' }, geometry: { type: 'Polygon', coordinates: [OUTER, HOLE] } }
+    ]);
     expect(r.crsHint).toEqual({ kind: 'epsg', value: '4528', source: 'site.geojson: crs' });
   });
 
   it('bare geometry, single Feature, and UTF-8 BOM; Z dropped', async () => {
     const withZ = OUTER.map((p) => [...p, 4.5]);
-    const bare = await read('a.json', '\uFEFF' + JSON.stringify({ type: 'MultiPolygon', coordinates: [[withZ], [HOLE]] }));
+    const bare = await read(
+      'a.json',
+      '\uFEFF' + JSON.stringify({ type: 'MultiPolygon', coordinates: [[withZ], [HOLE]] })
+    );
     expect(bare.features[0].geometry).toEqual({ type: 'MultiPolygon', coordinates: [[OUTER], [HOLE]] });
-    const one = await read('b.json', JSON.stringify({ type: 'Feature', id: 7, properties: null, geometry: { type: 'Polygon', coordinates: [OUTER] } }));
+    const one = await read(
+      'b.json',
+      JSON.stringify({ type: 'Feature', id: 7, properties: null, geometry: { type: 'Polygon', coordinates: [OUTER] } })
+    );
     expect(one.features[0].properties).toEqual({ id: 7 });
     expect(one.crsHint).toBeUndefined();
   });
 
   it('GeometryCollection: polygons kept, others skipped with a warning naming them', async () => {
-    const gc = { type: 'GeometryCollection', geometries: [{ type: 'Point', coordinates: [1, 2] }, { type: 'Polygon', coordinates: [OUTER] }] };
+    const gc = {
+      type: 'GeometryCollection',
+      geometries: [
+        { type: 'Point', coordinates: [1, 2] },
+        { type: 'Polygon', coordinates: [OUTER] }
+      ]
+    };
     const r = await read('gc.geojson', JSON.stringify(gc));
     expect(r.features).toHaveLength(1);
     expect(r.warnings.find((w) => w.code === 'geojson-skipped')!.en).toContain('Point×1');
@@ -57,7 +91,20 @@ describe('GeoJSON', () => {
   });
 
   it('non-numeric coordinates are refused with the path', async () => {
-    const e = await refused('x.geojson', JSON.stringify({ type: 'Polygon', coordinates: [[[0, 0], ['a', 1], [1, 1], [0, 0]]] }));
+    const e = await refused(
+      'x.geojson',
+      JSON.stringify({
+        type: 'Polygon',
+        coordinates: [
+          [
+            [0, 0],
+            ['a', 1],
+            [1, 1],
+            [0, 0]
+          ]
+        ]
+      })
+    );
     expect(e.code).toBe('geojson-invalid');
     expect(e.en).toContain('geometry[0][1]');
   });
@@ -65,24 +112,48 @@ describe('GeoJSON', () => {
 
 const kml = (body: string, decl = '<?xml version="1.0" encoding="UTF-8"?>') =>
   `${decl}\n<kml xmlns="http://www.opengis.net/kml/2.2"><Document>${body}</Document></kml>`;
-const ring = (pts: number[][]) => `<LinearRing><coordinates>${pts.map((p) => p.join(',')).join(' ')}</coordinates></LinearRing>`;
-const LON = [[121.5, 31.2, 0], [121.51, 31.2, 0], [121.51, 31.21, 0], [121.5, 31.21, 0], [121.5, 31.2, 0]];
-const LON_HOLE = [[121.502, 31.202], [121.502, 31.204], [121.504, 31.204], [121.502, 31.202]];
+const ring = (pts: number[][]) =>
+  `<LinearRing><coordinates>${pts.map((p) => p.join(',')).join(' ')}</coordinates></LinearRing>`;
+const LON = [
+  [121.5, 31.2, 0],
+  [121.51, 31.2, 0],
+  [121.51, 31.21, 0],
+  [121.5, 31.21, 0],
+  [121.5, 31.2, 0]
+];
+const LON_HOLE = [
+  [121.502, 31.202],
+  [121.502, 31.204],
+  [121.504, 31.204],
+  [121.502, 31.202]
+];
 const two = (pts: number[][]) => pts.map((p) => [p[0], p[1]]);
 
 describe('KML', () => {
   it('polygon with a hole, name and ExtendedData; WGS84 hint', async () => {
-    const r = await read('a.kml', kml(`<Placemark><name>浦东 &amp; 地块</name><ExtendedData><Data name="编号"><value>PD-01</value></Data></ExtendedData>
-      <Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs><innerBoundaryIs>${ring(LON_HOLE)}</innerBoundaryIs></Polygon></Placemark>`));
-    expect(r.features).toEqual([{ type: 'Feature', properties: { name: '浦东 & 地块', 编号: 'PD-01' }, geometry: { type: 'Polygon', coordinates: [two(LON), LON_HOLE] } }]);
+    const r = await read(
+      'a.kml',
+      kml(`<Placemark><name>浦东 &amp; 地块</name><ExtendedData><Data name="编号"><value>PD-01</value></Data></ExtendedData>
+      <Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs><innerBoundaryIs>${ring(LON_HOLE)}</innerBoundaryIs></Polygon></Placemark>`)
+    );
+    expect(r.features).toEqual([
+      {
+        type: 'Feature',
+        properties: { name: '浦东 & 地块', 编号: 'PD-01' },
+        geometry: { type: 'Polygon', coordinates: [two(LON), LON_HOLE] }
+      }
+    ]);
     expect(r.crsHint).toMatchObject({ kind: 'epsg', value: '4326' });
     expect(r.format).toBe('kml');
   });
 
   it('MultiGeometry with two polygons and a point: MultiPolygon, point reported', async () => {
     const far = LON.map((p) => [p[0] + 1, p[1]]);
-    const r = await read('m.kml', kml(`<Placemark><MultiGeometry><Point><coordinates>1,2</coordinates></Point>
-      <Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon><Polygon><outerBoundaryIs>${ring(far)}</outerBoundaryIs></Polygon></MultiGeometry></Placemark>`));
+    const r = await read(
+      'm.kml',
+      kml(`<Placemark><MultiGeometry><Point><coordinates>1,2</coordinates></Point>
+      <Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon><Polygon><outerBoundaryIs>${ring(far)}</outerBoundaryIs></Polygon></MultiGeometry></Placemark>`)
+    );
     expect(r.features[0].geometry).toEqual({ type: 'MultiPolygon', coordinates: [[two(LON)], [two(far)]] });
     expect(r.warnings.map((w) => w.code)).toContain('kml-skipped');
   });
@@ -92,18 +163,28 @@ describe('KML', () => {
       <kml:Polygon><kml:outerBoundaryIs><kml:LinearRing><kml:coordinates>121.5, 31.2 121.51, 31.2 121.51, 31.21 121.5, 31.2</kml:coordinates></kml:LinearRing></kml:outerBoundaryIs></kml:Polygon></kml:Placemark></kml:kml>`;
     const r = await read('ns.kml', text);
     expect(r.features[0].properties.name).toBe('<红线>');
-    expect((r.features[0].geometry.coordinates as number[][][])[0]).toEqual([[121.5, 31.2], [121.51, 31.2], [121.51, 31.21], [121.5, 31.2]]);
+    expect((r.features[0].geometry.coordinates as number[][][])[0]).toEqual([
+      [121.5, 31.2],
+      [121.51, 31.2],
+      [121.51, 31.21],
+      [121.5, 31.2]
+    ]);
   });
 
   it('a GBK KML declaring its encoding reads right', async () => {
-    const text = kml(`<Placemark><name>金山工业地块</name><Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon></Placemark>`, '<?xml version="1.0" encoding="GBK"?>');
+    const text = kml(
+      `<Placemark><name>金山工业地块</name><Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon></Placemark>`,
+      '<?xml version="1.0" encoding="GBK"?>'
+    );
     const r = await read('g.kml', new Uint8Array(iconv.encode(text, 'gbk')));
     expect(r.features[0].properties.name).toBe('金山工业地块');
     expect(r.decisions).toContainEqual({ what: 'encoding', value: 'gbk', rule: 'declared-in-file' });
   });
 
   it('a truncated KML is refused with the line, never half-read', async () => {
-    const full = kml(`<Placemark><Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon></Placemark><Placemark><Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon></Placemark>`);
+    const full = kml(
+      `<Placemark><Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon></Placemark><Placemark><Polygon><outerBoundaryIs>${ring(LON)}</outerBoundaryIs></Polygon></Placemark>`
+    );
     for (const cut of [full.lastIndexOf('<Polygon>') + 30, full.lastIndexOf('</Placemark>')]) {
       const e = await refused('t.kml', full.slice(0, cut));
       expect(e.code).toBe('kml-invalid');

@@ -4,21 +4,46 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
 import { type InputFile, type ReadOptions, type ReadResult } from '../../../../src/lib/geo/types.ts';
-import { type DbfField, type Ring, type ShpShape as ShpRecord, writeDbf, writeShp } from '../../../../src/lib/server/export/shapefile-writer.ts';
+import {
+  type DbfField,
+  type Ring,
+  type ShpShape as ShpRecord,
+  writeDbf,
+  writeShp
+} from '../../../../src/lib/server/export/shapefile-writer.ts';
 import { makeZip } from './helpers/zip-writer.ts';
 import { UserError } from '../../../../src/lib/errors.ts';
 
 // Shapefile spec: outer rings clockwise (y up), holes counter-clockwise.
-const square = (x0: number, y0: number, s: number): Ring => [[x0, y0], [x0, y0 + s], [x0 + s, y0 + s], [x0 + s, y0], [x0, y0]];
+const square = (x0: number, y0: number, s: number): Ring => [
+  [x0, y0],
+  [x0, y0 + s],
+  [x0 + s, y0 + s],
+  [x0 + s, y0],
+  [x0, y0]
+];
 const ccw = (r: Ring): Ring => [...r].reverse();
 const OUTER = square(40500000, 3450000, 100);
 const HOLE = ccw(square(40500040, 3450040, 20));
 
-function files(base: string, records: ShpRecord[], opts: { type?: number; dbf?: Uint8Array | null; cpg?: string; prj?: string } = {}): InputFile[] {
+function files(
+  base: string,
+  records: ShpRecord[],
+  opts: { type?: number; dbf?: Uint8Array | null; cpg?: string; prj?: string } = {}
+): InputFile[] {
   // Z = 7 + index, M = 100 + index, so a reader that kept them would be caught.
   const { shp, shx } = writeShp(records, opts.type ?? 5, { z: (i) => 7 + i, m: (i) => 100 + i });
-  const out: InputFile[] = [{ name: `${base}.shp`, bytes: shp }, { name: `${base}.shx`, bytes: shx }];
-  const dbf = opts.dbf === undefined ? writeDbf([{ name: 'ID', type: 'N', length: 5 }], records.map((_, i) => [i + 1])) : opts.dbf;
+  const out: InputFile[] = [
+    { name: `${base}.shp`, bytes: shp },
+    { name: `${base}.shx`, bytes: shx }
+  ];
+  const dbf =
+    opts.dbf === undefined
+      ? writeDbf(
+          [{ name: 'ID', type: 'N', length: 5 }],
+          records.map((_, i) => [i + 1])
+        )
+      : opts.dbf;
   if (dbf) out.push({ name: `${base}.dbf`, bytes: dbf });
   if (opts.cpg !== undefined) out.push({ name: `${base}.cpg`, bytes: new TextEncoder().encode(opts.cpg) });
   if (opts.prj) out.push({ name: `${base}.prj`, bytes: new TextEncoder().encode(opts.prj) });
@@ -27,7 +52,10 @@ function files(base: string, records: ShpRecord[], opts: { type?: number; dbf?: 
 
 const read = (f: InputFile[], o: ReadOptions = {}) => readBoundaryFiles(f, o);
 const refused = async (f: InputFile[], o: ReadOptions = {}) => {
-  const e = await read(f, o).then(() => null, (x: unknown) => x);
+  const e = await read(f, o).then(
+    () => null,
+    (x: unknown) => x
+  );
   expect(e).toBeInstanceOf(UserError);
   return e as UserError;
 };
@@ -40,15 +68,28 @@ describe('shapefile geometry', () => {
   });
 
   it('a multipolygon with the hole listed first goes to the part that contains it', async () => {
-    const a = square(0, 0, 10), b = square(100, 0, 50), h = ccw(square(120, 20, 5));
+    const a = square(0, 0, 10),
+      b = square(100, 0, 50),
+      h = ccw(square(120, 20, 5));
     const r = await read(files('m', [[h, a, b]]));
     expect(r.features[0].geometry).toEqual({ type: 'MultiPolygon', coordinates: [[a], [b, h]] });
     expect(r.warnings.filter((w) => w.code.startsWith('shp-ring'))).toEqual([]);
   });
 
   it('a hole touching its shell at a vertex still belongs to it', async () => {
-    const outer: Ring = [[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]];
-    const hole: Ring = [[0, 0], [5, 2], [5, 5], [0, 0]]; // starts on the shell's corner
+    const outer: Ring = [
+      [0, 0],
+      [0, 10],
+      [10, 10],
+      [10, 0],
+      [0, 0]
+    ];
+    const hole: Ring = [
+      [0, 0],
+      [5, 2],
+      [5, 5],
+      [0, 0]
+    ]; // starts on the shell's corner
     expect(hole.length).toBe(4);
     const r = await read(files('t', [[outer, hole]]));
     expect(r.features[0].geometry.type).toBe('Polygon');
@@ -78,7 +119,20 @@ describe('shapefile geometry', () => {
   });
 
   it('a line shapefile is refused with the reason', async () => {
-    const e = await refused(files('roads', [[[[0, 0], [1, 1]]]], { type: 3 }));
+    const e = await refused(
+      files(
+        'roads',
+        [
+          [
+            [
+              [0, 0],
+              [1, 1]
+            ]
+          ]
+        ],
+        { type: 3 }
+      )
+    );
     expect(e.code).toBe('shp-not-polygon');
     expect(e.en).toMatch(/PolyLine/);
     expect(e.zh).toMatch(/不是面/);
@@ -99,21 +153,49 @@ describe('shapefile geometry', () => {
   });
 
   it('several .shp in one zip: the polygon one is chosen and the others named', async () => {
-    const lines = files('roads', [[[[0, 0], [1, 1]]]], { type: 3 });
+    const lines = files(
+      'roads',
+      [
+        [
+          [
+            [0, 0],
+            [1, 1]
+          ]
+        ]
+      ],
+      { type: 3 }
+    );
     const polys = files('用地红线', [[OUTER]]);
     const zip = makeZip([...lines, ...polys].map((f) => ({ name: `data/${f.name}`, data: f.bytes })));
     const r = await read([{ name: 'upload.zip', bytes: zip }]);
     expect(r.sourceLayer).toBe('用地红线');
-    expect(r.decisions.find((d) => d.what === 'shapefile')).toEqual({ what: 'shapefile', value: '用地红线', rule: 'boundary-name', alternatives: ['roads'] });
-    const chosen = await read([{ name: 'upload.zip', bytes: zip }], { layer: 'roads' }).then(() => null, (e: UserError) => e.code);
+    expect(r.decisions.find((d) => d.what === 'shapefile')).toEqual({
+      what: 'shapefile',
+      value: '用地红线',
+      rule: 'boundary-name',
+      alternatives: ['roads']
+    });
+    const chosen = await read([{ name: 'upload.zip', bytes: zip }], { layer: 'roads' }).then(
+      () => null,
+      (e: UserError) => e.code
+    );
     expect(chosen).toBe('shp-not-polygon'); // the user's choice is honoured, and refused for the right reason
   });
 });
 
 describe('DBF text encoding', () => {
-  const fields: DbfField[] = [{ name: '名称', type: 'C', length: 40 }, { name: 'AREA', type: 'N', length: 12, decimals: 2 }];
-  const rows = [['上海市浦东新区用地红线', 1234.5], ['金山区工业地块', 88]];
-  const expected = [{ 名称: '上海市浦东新区用地红线', AREA: 1234.5 }, { 名称: '金山区工业地块', AREA: 88 }];
+  const fields: DbfField[] = [
+    { name: '名称', type: 'C', length: 40 },
+    { name: 'AREA', type: 'N', length: 12, decimals: 2 }
+  ];
+  const rows = [
+    ['上海市浦东新区用地红线', 1234.5],
+    ['金山区工业地块', 88]
+  ];
+  const expected = [
+    { 名称: '上海市浦东新区用地红线', AREA: 1234.5 },
+    { 名称: '金山区工业地块', AREA: 88 }
+  ];
   const gbkDbf = (ldid: number) => writeDbf(fields, rows, { encoding: 'gbk', ldid });
   const enc = (r: ReadResult) => r.decisions.find((d) => d.what === 'encoding');
 
@@ -142,7 +224,12 @@ describe('DBF text encoding', () => {
   });
 
   it.each([
-    ['GBK', 'gbk'], ['936', 'gbk'], ['CP936', 'gbk'], ['ANSI 936', 'gbk'], ['GB2312', 'gbk'], [' gb18030\r\n', 'gb18030']
+    ['GBK', 'gbk'],
+    ['936', 'gbk'],
+    ['CP936', 'gbk'],
+    ['ANSI 936', 'gbk'],
+    ['GB2312', 'gbk'],
+    [' gb18030\r\n', 'gb18030']
   ])('.cpg "%s" → %s', async (label, value) => {
     const r = await read(files('c', [[OUTER], [square(0, 0, 1)]], { dbf: gbkDbf(0), cpg: label }));
     expect(r.features.map((f) => f.properties)).toEqual(expected);
@@ -170,7 +257,9 @@ describe('DBF text encoding', () => {
   });
 
   it("the user's choice beats a wrong .cpg; an unknown choice is the user's error", async () => {
-    const r = await read(files('c', [[OUTER], [square(0, 0, 1)]], { dbf: gbkDbf(0), cpg: 'UTF-8' }), { encoding: 'GBK' });
+    const r = await read(files('c', [[OUTER], [square(0, 0, 1)]], { dbf: gbkDbf(0), cpg: 'UTF-8' }), {
+      encoding: 'GBK'
+    });
     expect(r.features.map((f) => f.properties)).toEqual(expected);
     expect(enc(r)).toEqual({ what: 'encoding', value: 'gbk', rule: 'user-choice' });
     expect((await refused(files('c', [[OUTER]]), { encoding: 'nonsense-9' })).code).toBe('encoding-unknown');
@@ -178,7 +267,10 @@ describe('DBF text encoding', () => {
 
   it('a GBK value cut mid-character by the field width still reads as GBK', async () => {
     // 11 bytes: 5 hanzi + the first byte of the 6th; GDAL/mapshaper see this in real files.
-    const dbf = writeDbf([{ name: 'N', type: 'C', length: 11 }], [['用地红线地块'], ['浦东新区地块']], { encoding: 'gbk', cut: 'byte' });
+    const dbf = writeDbf([{ name: 'N', type: 'C', length: 11 }], [['用地红线地块'], ['浦东新区地块']], {
+      encoding: 'gbk',
+      cut: 'byte'
+    });
     const r = await read(files('cut', [[OUTER], [square(0, 0, 1)]], { dbf }));
     expect(enc(r)!.value).toBe('gb18030');
     expect(String(r.features[0].properties.N).startsWith('用地红线地')).toBe(true);

@@ -12,23 +12,40 @@ import { UserError } from '../../../../src/lib/errors.ts';
 
 /** Bytes that are not a deflate stream: if the reader tried to inflate them it would report "damaged". */
 const NOT_DEFLATE = new Uint8Array(4096).fill(0xff);
-const square: Ring = [[0, 0], [0, 10], [10, 10], [10, 0], [0, 0]];
+const square: Ring = [
+  [0, 0],
+  [0, 10],
+  [10, 10],
+  [10, 0],
+  [0, 0]
+];
 
 describe('zip limits', () => {
   it('declared sizes over the total limit are refused before any inflating', () => {
     // Three members of 100 MB declared, each at a plausible 100:1 ratio: only the total gives them away.
     const payload = new Uint8Array(1024 * 1024).fill(0xff);
-    const zip = makeZip([1, 2, 3].map((i) => ({ name: `big${i}.dbf`, data: new Uint8Array(0), rawPayload: payload, declaredSize: 100 * 1024 * 1024 })));
+    const zip = makeZip(
+      [1, 2, 3].map((i) => ({
+        name: `big${i}.dbf`,
+        data: new Uint8Array(0),
+        rawPayload: payload,
+        declaredSize: 100 * 1024 * 1024
+      }))
+    );
     const e = inputErrorOf(() => unzipSafe(zip, 'bomb.zip'));
     expect(e.code).toBe('zip-too-large'); // not 'zip-corrupt': the invalid payload was never touched
     expect(e.en).toMatch(/declared 314572800 bytes > 209715200/);
     // A classic single-member bomb (1.5 GB declared) is refused the same way.
-    const one = makeZip([{ name: 'big.shp', data: new Uint8Array(0), rawPayload: NOT_DEFLATE, declaredSize: 1_500_000_000 }]);
+    const one = makeZip([
+      { name: 'big.shp', data: new Uint8Array(0), rawPayload: NOT_DEFLATE, declaredSize: 1_500_000_000 }
+    ]);
     expect(inputErrorOf(() => unzipSafe(one, 'bomb1.zip')).code).toBe('zip-too-large');
   });
 
   it('an abnormal declared ratio is refused before inflating', () => {
-    const zip = makeZip([{ name: 'a.dbf', data: new Uint8Array(0), rawPayload: NOT_DEFLATE, declaredSize: 50 * 1024 * 1024 }]);
+    const zip = makeZip([
+      { name: 'a.dbf', data: new Uint8Array(0), rawPayload: NOT_DEFLATE, declaredSize: 50 * 1024 * 1024 }
+    ]);
     const e = inputErrorOf(() => unzipSafe(zip, 'ratio.zip'));
     expect(e.code).toBe('zip-too-large');
     expect(e.en).toMatch(/12800:1/);
@@ -62,12 +79,15 @@ describe('zip limits', () => {
 });
 
 describe('zip names', () => {
-  it.each(['../../etc/passwd.shp', '/etc/site.shp', 'C:\\Windows\\site.shp', 'ok/../../x.dbf'])('refuses the traversal name %s', (name) => {
-    const zip = makeZip([{ name, data: new Uint8Array([1]) }]);
-    const e = inputErrorOf(() => unzipSafe(zip, 'slip.zip'));
-    expect(e.code).toBe('zip-unsafe-path');
-    expect(e.zh).toContain('不安全');
-  });
+  it.each(['../../etc/passwd.shp', '/etc/site.shp', 'C:\\Windows\\site.shp', 'ok/../../x.dbf'])(
+    'refuses the traversal name %s',
+    (name) => {
+      const zip = makeZip([{ name, data: new Uint8Array([1]) }]);
+      const e = inputErrorOf(() => unzipSafe(zip, 'slip.zip'));
+      expect(e.code).toBe('zip-unsafe-path');
+      expect(e.zh).toContain('不安全');
+    }
+  );
 
   it('GBK member names without the UTF-8 flag (as Windows tools write them) come out right', async () => {
     const { shp, shx } = writeShp([[square]]);
@@ -79,7 +99,11 @@ describe('zip names', () => {
       { name: gbk('浦东新区/用地红线.dbf'), data: dbf, utf8Flag: false }
     ]);
     const u = unzipSafe(zip, 'gbk.zip');
-    expect(u.entries.map((e) => e.path)).toEqual(['浦东新区/用地红线.shp', '浦东新区/用地红线.shx', '浦东新区/用地红线.dbf']);
+    expect(u.entries.map((e) => e.path)).toEqual([
+      '浦东新区/用地红线.shp',
+      '浦东新区/用地红线.shx',
+      '浦东新区/用地红线.dbf'
+    ]);
     expect(u.decisions).toContainEqual(expect.objectContaining({ what: 'zip-name-encoding', value: 'gb18030' }));
     const r = await readBoundaryFiles([{ name: 'gbk.zip', bytes: zip }], {});
     expect(r.sourceLayer).toBe('用地红线');
@@ -98,10 +122,18 @@ describe('zip names', () => {
 });
 
 describe('damaged zips', () => {
-  const good = makeZip([{ name: 'a.geojson', data: new TextEncoder().encode('{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[0,0]]]}'.repeat(1)) }]);
+  const good = makeZip([
+    {
+      name: 'a.geojson',
+      data: new TextEncoder().encode('{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[0,0]]]}'.repeat(1))
+    }
+  ]);
 
   it('a zip cut short (no central directory) is refused as damaged', async () => {
-    const e = await readBoundaryFiles([{ name: 'cut.zip', bytes: good.subarray(0, good.length - 30) }], {}).then(() => null, (x) => x);
+    const e = await readBoundaryFiles([{ name: 'cut.zip', bytes: good.subarray(0, good.length - 30) }], {}).then(
+      () => null,
+      (x) => x
+    );
     expect((e as UserError).code).toBe('zip-corrupt');
   });
 
@@ -111,17 +143,34 @@ describe('damaged zips', () => {
   });
 
   it('a zip inside a zip is opened (one level)', async () => {
-    const inner = makeZip([{ name: 'site.geojson', data: new TextEncoder().encode('{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[0,0]]]}') }]);
-    const r = await readBoundaryFiles([{ name: 'outer.zip', bytes: makeZip([{ name: 'inner.zip', data: inner }]) }], {});
+    const inner = makeZip([
+      {
+        name: 'site.geojson',
+        data: new TextEncoder().encode('{"type":"Polygon","coordinates":[[[0,0],[0,1],[1,1],[0,0]]]}')
+      }
+    ]);
+    const r = await readBoundaryFiles(
+      [{ name: 'outer.zip', bytes: makeZip([{ name: 'inner.zip', data: inner }]) }],
+      {}
+    );
     expect(r.format).toBe('geojson');
   });
 
   it('a KMZ is a zip whose doc.kml is read, format kmz', async () => {
-    const kml = '<kml><Placemark><name>地块</name><Polygon><outerBoundaryIs><LinearRing><coordinates>121,31 121.01,31 121.01,31.01 121,31</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>';
-    const zip = makeZip([{ name: 'doc.kml', data: new TextEncoder().encode(kml) }, { name: 'files/other.kml', data: new TextEncoder().encode('<kml/>') }]);
+    const kml =
+      '<kml><Placemark><name>地块</name><Polygon><outerBoundaryIs><LinearRing><coordinates>121,31 121.01,31 121.01,31.01 121,31</coordinates></LinearRing></outerBoundaryIs></Polygon></Placemark></kml>';
+    const zip = makeZip([
+      { name: 'doc.kml', data: new TextEncoder().encode(kml) },
+      { name: 'files/other.kml', data: new TextEncoder().encode('<kml/>') }
+    ]);
     const r = await readBoundaryFiles([{ name: 'site.kmz', bytes: zip }], {});
     expect(r.format).toBe('kmz');
     expect(r.features[0].properties.name).toBe('地块');
-    expect(r.decisions).toContainEqual({ what: 'kmz-document', value: 'doc.kml', rule: 'doc.kml', alternatives: ['files/other.kml'] });
+    expect(r.decisions).toContainEqual({
+      what: 'kmz-document',
+      value: 'doc.kml',
+      rule: 'doc.kml',
+      alternatives: ['files/other.kml']
+    });
   });
 });

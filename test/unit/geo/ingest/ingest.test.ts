@@ -19,7 +19,13 @@ const Z40 = '+proj=tmerc +lat_0=0 +lon_0=120 +k=1 +x_0=40500000 +y_0=0 +ellps=GR
 /** 200 × 150 m rectangle in zone-40 coordinates with its SW corner at 121.22E 31.03N (松江). */
 const z40Ring = (): XY[] => {
   const [x, y] = proj4('WGS84', Z40, [121.22, 31.03]);
-  return [[x, y], [x + 200, y], [x + 200, y + 150], [x, y + 150], [x, y]];
+  return [
+    [x, y],
+    [x + 200, y],
+    [x + 200, y + 150],
+    [x, y + 150],
+    [x, y]
+  ];
 };
 const rr = (ring: XY[], extra: Partial<ReadResult> = {}): ReadResult => ({
   format: 'dxf',
@@ -32,7 +38,13 @@ const rr = (ring: XY[], extra: Partial<ReadResult> = {}): ReadResult => ({
 describe('processReadResult', () => {
   it('reports the inspect JSON shape with source and 4490 geometry', () => {
     const r = processReadResult(rr(z40Ring()));
-    expect(r.source).toMatchObject({ format: 'dxf', crs: 'EPSG:4528', crsDetected: true, rule: 'gk3-zone-prefix', axesSwapped: false });
+    expect(r.source).toMatchObject({
+      format: 'dxf',
+      crs: 'EPSG:4528',
+      crsDetected: true,
+      rule: 'gk3-zone-prefix',
+      axesSwapped: false
+    });
     expect(r.features[0]).toMatchObject({ valid: true, properties: { name: 'A' } });
     expect(r.features[0].areaM2).toBeCloseTo(30000, -1);
     expect(r.features[0].areaMu).toBeCloseTo(45, 1);
@@ -42,24 +54,45 @@ describe('processReadResult', () => {
 
   it('user choice beats the file hint, which beats detection', () => {
     const hint = { kind: 'epsg' as const, value: 'EPSG:4528', source: 'test' };
-    expect(processReadResult(rr(z40Ring(), { crsHint: hint })).source).toMatchObject({ crs: 'EPSG:4528', crsDetected: false, rule: 'file-epsg' });
+    expect(processReadResult(rr(z40Ring(), { crsHint: hint })).source).toMatchObject({
+      crs: 'EPSG:4528',
+      crsDetected: false,
+      rule: 'file-epsg'
+    });
     // The user says Beijing 1954 zone 40: obeyed (and ~100 m away from the CGCS2000 reading).
-    expect(processReadResult(rr(z40Ring(), { crsHint: hint }), { crs: 'EPSG:2416' }).source).toMatchObject({ crs: 'EPSG:2416', rule: 'user', confidence: 1 });
+    expect(processReadResult(rr(z40Ring(), { crsHint: hint }), { crs: 'EPSG:2416' }).source).toMatchObject({
+      crs: 'EPSG:2416',
+      rule: 'user',
+      confidence: 1
+    });
   });
 
   it('survey-style X/Y (northing first) with a declared CRS is swapped back and said so', () => {
-    const r = processReadResult(rr(z40Ring().map(([x, y]): XY => [y, x]), { crsHint: { kind: 'survey-header', value: '坐标系=2000国家大地坐标系\n几度分带=3\n带号=40', source: 'txt' } }));
+    const r = processReadResult(
+      rr(
+        z40Ring().map(([x, y]): XY => [y, x]),
+        { crsHint: { kind: 'survey-header', value: '坐标系=2000国家大地坐标系\n几度分带=3\n带号=40', source: 'txt' } }
+      )
+    );
     expect(r.source).toMatchObject({ crs: 'EPSG:4528', axesSwapped: true });
     expect(r.warnings.map((w) => w.code)).toContain('crs-axes-swapped');
     expect(r.features[0].areaM2).toBeCloseTo(30000, -1);
   });
 
   it('outside Shanghai: lon/lat elsewhere is refused, naming where it lands; allowed when the check is off', () => {
-    const london: XY[] = [[-0.12, 51.5], [-0.11, 51.5], [-0.11, 51.51], [-0.12, 51.51], [-0.12, 51.5]];
+    const london: XY[] = [
+      [-0.12, 51.5],
+      [-0.11, 51.5],
+      [-0.11, 51.51],
+      [-0.12, 51.51],
+      [-0.12, 51.5]
+    ];
     const e = inputErrorOf(() => processReadResult(rr(london, { format: 'geojson' })));
     expect(e.code).toBe('crs-outside-shanghai');
     expect(e.en).toMatch(/0\.1150°W 51\.5050°N/);
-    expect(processReadResult(rr(london, { format: 'geojson' }), { requireShanghai: false }).source.crs).toBe('EPSG:4326');
+    expect(processReadResult(rr(london, { format: 'geojson' }), { requireShanghai: false }).source.crs).toBe(
+      'EPSG:4326'
+    );
   });
 
   it('wrong CRS given: names the CRS the data looks like', () => {
@@ -80,14 +113,33 @@ describe('processReadResult', () => {
   });
 
   it('a British National Grid-like CAD-free file is named as such; a small-valued drawing as not georeferenced', () => {
-    const bng: XY[] = [[530000, 180000], [530200, 180000], [530200, 180150], [530000, 180000]];
+    const bng: XY[] = [
+      [530000, 180000],
+      [530200, 180000],
+      [530200, 180150],
+      [530000, 180000]
+    ];
     expect(inputErrorOf(() => processReadResult(rr(bng, { format: 'geojson' }))).en).toMatch(/EPSG:27700/);
-    const drawing: XY[] = [[0, 0], [20, 0], [20, 15], [0, 15], [0, 0]];
+    const drawing: XY[] = [
+      [0, 0],
+      [20, 0],
+      [20, 15],
+      [0, 15],
+      [0, 0]
+    ];
     expect(inputErrorOf(() => processReadResult(rr(drawing))).code).toBe('crs-not-georeferenced');
   });
 
   it('上海2000 results carry the approximation warning', () => {
-    const r = processReadResult(rr([[1200, -3400], [1400, -3400], [1400, -3250], [1200, -3250], [1200, -3400]]));
+    const r = processReadResult(
+      rr([
+        [1200, -3400],
+        [1400, -3400],
+        [1400, -3250],
+        [1200, -3250],
+        [1200, -3400]
+      ])
+    );
     expect(r.source.crs).toBe('SH2000');
     expect(r.source.approximate?.en).toMatch(/approximation/);
     expect(r.warnings.map((w) => w.code)).toContain('crs-approximate');
@@ -96,28 +148,44 @@ describe('processReadResult', () => {
 
 describe('ingestBoundary end to end', () => {
   it('a GeoJSON FeatureCollection in EPSG:4528 with a crs member', async () => {
-    const gj = { type: 'FeatureCollection', crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4528' } }, features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [z40Ring()] } }] };
+    const gj = {
+      type: 'FeatureCollection',
+      crs: { type: 'name', properties: { name: 'urn:ogc:def:crs:EPSG::4528' } },
+      features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [z40Ring()] } }]
+    };
     const r = await ingestBoundary([{ name: 'parcel.geojson', bytes: new TextEncoder().encode(JSON.stringify(gj)) }]);
     expect(r.source).toMatchObject({ format: 'geojson', crs: 'EPSG:4528', crsDetected: false });
     expect(Math.abs(r.features[0].areaM2 - 30000)).toBeLessThan(30);
   });
 
-  it.skipIf(!hasCorpus)('a corpus shapefile from England is refused with the reason (its own .prj puts it outside Shanghai)', async () => {
-    const bytes = new Uint8Array(readFileSync(join(CORPUS, 'shp/gdal_poly.zip')));
-    await expect(ingestBoundary([{ name: 'gdal_poly.zip', bytes }])).rejects.toMatchObject({ code: 'crs-outside-shanghai' });
-    const r = await ingestBoundary([{ name: 'gdal_poly.zip', bytes }], { requireShanghai: false });
-    expect(r.source.rule).toBe('file-wkt');
-    expect(r.features.length).toBe(10);
-  });
+  it.skipIf(!hasCorpus)(
+    'a corpus shapefile from England is refused with the reason (its own .prj puts it outside Shanghai)',
+    async () => {
+      const bytes = new Uint8Array(readFileSync(join(CORPUS, 'shp/gdal_poly.zip')));
+      await expect(ingestBoundary([{ name: 'gdal_poly.zip', bytes }])).rejects.toMatchObject({
+        code: 'crs-outside-shanghai'
+      });
+      const r = await ingestBoundary([{ name: 'gdal_poly.zip', bytes }], { requireShanghai: false });
+      expect(r.source.rule).toBe('file-wkt');
+      expect(r.features.length).toBe(10);
+    }
+  );
 });
 
 describe('zeroland inspect (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zeroland-inspect-'));
-  const run = (...args: string[]) => spawnSync(process.execPath, [join(ROOT, 'bin/zeroland'), 'inspect', ...args], { encoding: 'utf8', env: { ...process.env, LANG: 'en_US.UTF-8' } });
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [join(ROOT, 'bin/zeroland'), 'inspect', ...args], {
+      encoding: 'utf8',
+      env: { ...process.env, LANG: 'en_US.UTF-8' }
+    });
 
   it('--json prints the inspect JSON; exit 0', () => {
     const f = join(dir, 'p.geojson');
-    writeFileSync(f, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [z40Ring()] } }));
+    writeFileSync(
+      f,
+      JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [z40Ring()] } })
+    );
     const p = run(f, '--json');
     expect(p.status).toBe(0);
     const j = JSON.parse(p.stdout);
@@ -131,7 +199,24 @@ describe('zeroland inspect (CLI)', () => {
 
   it('a bad file exits 2 with one line and no stack trace', () => {
     const f = join(dir, 'bad.geojson');
-    writeFileSync(f, JSON.stringify({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[-0.12, 51.5], [-0.11, 51.5], [-0.11, 51.51], [-0.12, 51.5]]] } }));
+    writeFileSync(
+      f,
+      JSON.stringify({
+        type: 'Feature',
+        properties: {},
+        geometry: {
+          type: 'Polygon',
+          coordinates: [
+            [
+              [-0.12, 51.5],
+              [-0.11, 51.5],
+              [-0.11, 51.51],
+              [-0.12, 51.5]
+            ]
+          ]
+        }
+      })
+    );
     const p = run(f);
     expect(p.status).toBe(2);
     expect(p.stderr.trim().split('\n')).toHaveLength(1);

@@ -136,8 +136,7 @@ export async function extractVerified(
         } catch {
           throw backupError(`not a zeroland backup: ${HEADER_NAME} is not JSON`);
         }
-        if (header.format !== FORMAT)
-          throw backupError(`not a zeroland backup (format "${String(header.format)}")`);
+        if (header.format !== FORMAT) throw backupError(`not a zeroland backup (format "${String(header.format)}")`);
         if (header.formatVersion > FORMAT_VERSION)
           throw backupError(
             `the backup format ${header.formatVersion} is newer than this program reads (${FORMAT_VERSION}): restore with the version that made it`

@@ -287,9 +287,7 @@ export async function restore(file: string, opts: { force?: boolean } = {}): Pro
       try {
         found = await describePglite(stagedDb);
       } catch (e) {
-        throw backupError(
-          `the database in the archive does not open (${(e as Error).message}): nothing was restored`
-        );
+        throw backupError(`the database in the archive does not open (${(e as Error).message}): nothing was restored`);
       }
       for (const [table, n] of Object.entries(header.counts ?? {}))
         if (found.counts[table] !== n)

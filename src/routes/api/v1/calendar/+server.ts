@@ -7,6 +7,7 @@ import { calendarYear } from '$lib/server/calendar/calendar.service.ts';
 export const GET = endpoint(async (event) => {
   requireUser(event);
   const year = Number(event.url.searchParams.get('year') ?? new Date().getFullYear());
-  if (!Number.isInteger(year) || year < 2000 || year > 2100) throw apiError(400, 'bad_year', { zh: '年份无效。', en: 'Invalid year.' });
+  if (!Number.isInteger(year) || year < 2000 || year > 2100)
+    throw apiError(400, 'bad_year', { zh: '年份无效。', en: 'Invalid year.' });
   return json(await calendarYear(await getDb(), year));
 });

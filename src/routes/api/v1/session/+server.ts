@@ -19,7 +19,13 @@ export const POST = endpoint(async (event) => {
   });
   if (!outcome.ok && outcome.reason === 'limited') {
     const wait = waitText(outcome.retryAfter);
-    const e = errorResponse(apiError(429, 'login_limited', { zh: t('zh', 'login_limited', { wait: wait.zh }), en: t('en', 'login_limited', { wait: wait.en }) }), event.locals.lang);
+    const e = errorResponse(
+      apiError(429, 'login_limited', {
+        zh: t('zh', 'login_limited', { wait: wait.zh }),
+        en: t('en', 'login_limited', { wait: wait.en })
+      }),
+      event.locals.lang
+    );
     e.headers.set('retry-after', String(outcome.retryAfter));
     return e;
   }
@@ -39,5 +45,15 @@ export const DELETE = endpoint(async (event) => {
 export const GET = endpoint(async (event) => {
   const u = event.locals.user;
   if (!u) throw apiError(401, 'unauthenticated', msg('unauthenticated'));
-  return json({ user: { id: u.id, username: u.username, displayName: u.displayName, role: u.role, authorityCode: u.authorityCode, departmentCode: u.departmentCode ?? null, email: u.email ?? null } });
+  return json({
+    user: {
+      id: u.id,
+      username: u.username,
+      displayName: u.displayName,
+      role: u.role,
+      authorityCode: u.authorityCode,
+      departmentCode: u.departmentCode ?? null,
+      email: u.email ?? null
+    }
+  });
 });

@@ -11,7 +11,10 @@ export async function GET(event) {
   const settings = oidcSettingsFromEnv();
   if (!settings) redirect(303, '/login');
   if (event.url.searchParams.has('error')) redirect(303, '/login?sso=refused');
-  const outcome = await completeOidcLogin(await getDb(), settings, event.url, { ip: requestAddress(event), userAgent: event.request.headers.get('user-agent') ?? '' });
+  const outcome = await completeOidcLogin(await getDb(), settings, event.url, {
+    ip: requestAddress(event),
+    userAgent: event.request.headers.get('user-agent') ?? ''
+  });
   if (outcome.kind === 'signed_in') {
     event.cookies.set(SESSION_COOKIE, outcome.token, sessionCookieOptions(event.url, outcome.expiresAt));
     redirect(303, safeNext(outcome.next));

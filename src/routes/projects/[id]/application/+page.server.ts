@@ -17,7 +17,9 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   // Once submitted, the form is read on the project page; edits go through a return for correction.
   if (!project.canEdit) redirect(303, `/projects/${project.id}`);
   // The 承诺声明 are part of the form (issue 13.3): the enterprise answers them here before submitting.
-  const checklist = await loadChecklist(db, user, params.id, locals.lang).catch((e) => (console.error('checklist:', e), null));
+  const checklist = await loadChecklist(db, user, params.id, locals.lang).catch(
+    (e) => (console.error('checklist:', e), null)
+  );
   return { project, checklist };
 };
 
@@ -55,10 +57,19 @@ export const actions: Actions = {
       const project = await getProject(db, user, params.id);
       const missingDocs = project.missingDocuments.map((m) => m[locals.lang]);
       if (!check.ok || missingDocs.length > 0 || project.path.blocker) {
-        return fail(400, { saved: true, problems: check.ok ? [] : check.problems, missingDocs, blocker: project.path.blocker?.[locals.lang] ?? null });
+        return fail(400, {
+          saved: true,
+          problems: check.ok ? [] : check.problems,
+          missingDocs,
+          blocker: project.path.blocker?.[locals.lang] ?? null
+        });
       }
       const type = project.availableActions.find((a) => a.type === 'submit' || a.type === 'resubmit')?.type;
-      if (!type) throw apiError(409, 'cannot_submit', { zh: '当前阶段不能提交。', en: 'The application cannot be submitted at this stage.' });
+      if (!type)
+        throw apiError(409, 'cannot_submit', {
+          zh: '当前阶段不能提交。',
+          en: 'The application cannot be submitted at this stage.'
+        });
       await applyProjectAction(db, user, params.id, { action: type, expectedVersion: version });
     } catch (e) {
       return failWith(e, locals.lang);

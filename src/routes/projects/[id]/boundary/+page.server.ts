@@ -11,5 +11,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
   const db = await getDb();
   const project = await orErrorPage(getProject(db, user, params.id), locals.lang);
   if (!project.canEdit) redirect(303, `/projects/${project.id}`);
-  return { project: { id: project.id, code: project.code, title: project.title, hasParcel: project.parcel !== null }, layers: await listLayerInfo(db) };
+  return {
+    project: { id: project.id, code: project.code, title: project.title, hasParcel: project.parcel !== null },
+    layers: await listLayerInfo(db)
+  };
 };

@@ -27,32 +27,58 @@ export function crc32(b: Uint8Array): number {
 }
 
 export function makeZip(members: ZipMember[]): Uint8Array {
-  const locals: Uint8Array[] = [], centrals: Uint8Array[] = [];
+  const locals: Uint8Array[] = [],
+    centrals: Uint8Array[] = [];
   let offset = 0;
   for (const m of members) {
     const name = typeof m.name === 'string' ? new TextEncoder().encode(m.name) : m.name;
     const method = m.method ?? 8;
     const payload = m.rawPayload ?? (method === 8 ? deflateSync(m.data) : m.data);
     const flags = (m.utf8Flag ?? typeof m.name === 'string') ? 0x800 : 0;
-    const usize = m.declaredSize ?? m.data.length, crc = crc32(m.data);
-    const local = new Uint8Array(30 + name.length + payload.length), lv = new DataView(local.buffer);
-    lv.setUint32(0, 0x04034b50, true); lv.setUint16(4, 20, true); lv.setUint16(6, flags, true); lv.setUint16(8, method, true);
-    lv.setUint32(14, crc, true); lv.setUint32(18, payload.length, true); lv.setUint32(22, usize, true); lv.setUint16(26, name.length, true);
-    local.set(name, 30); local.set(payload, 30 + name.length);
-    const cen = new Uint8Array(46 + name.length), cv = new DataView(cen.buffer);
-    cv.setUint32(0, 0x02014b50, true); cv.setUint16(4, 20, true); cv.setUint16(6, 20, true); cv.setUint16(8, flags, true);
-    cv.setUint16(10, method, true); cv.setUint32(16, crc, true); cv.setUint32(20, payload.length, true); cv.setUint32(24, usize, true);
-    cv.setUint16(28, name.length, true); cv.setUint32(42, offset, true);
+    const usize = m.declaredSize ?? m.data.length,
+      crc = crc32(m.data);
+    const local = new Uint8Array(30 + name.length + payload.length),
+      lv = new DataView(local.buffer);
+    lv.setUint32(0, 0x04034b50, true);
+    lv.setUint16(4, 20, true);
+    lv.setUint16(6, flags, true);
+    lv.setUint16(8, method, true);
+    lv.setUint32(14, crc, true);
+    lv.setUint32(18, payload.length, true);
+    lv.setUint32(22, usize, true);
+    lv.setUint16(26, name.length, true);
+    local.set(name, 30);
+    local.set(payload, 30 + name.length);
+    const cen = new Uint8Array(46 + name.length),
+      cv = new DataView(cen.buffer);
+    cv.setUint32(0, 0x02014b50, true);
+    cv.setUint16(4, 20, true);
+    cv.setUint16(6, 20, true);
+    cv.setUint16(8, flags, true);
+    cv.setUint16(10, method, true);
+    cv.setUint32(16, crc, true);
+    cv.setUint32(20, payload.length, true);
+    cv.setUint32(24, usize, true);
+    cv.setUint16(28, name.length, true);
+    cv.setUint32(42, offset, true);
     cen.set(name, 46);
-    locals.push(local); centrals.push(cen);
+    locals.push(local);
+    centrals.push(cen);
     offset += local.length;
   }
   const cdSize = centrals.reduce((n, c) => n + c.length, 0);
-  const end = new Uint8Array(22), ev = new DataView(end.buffer);
-  ev.setUint32(0, 0x06054b50, true); ev.setUint16(8, members.length, true); ev.setUint16(10, members.length, true);
-  ev.setUint32(12, cdSize, true); ev.setUint32(16, offset, true);
+  const end = new Uint8Array(22),
+    ev = new DataView(end.buffer);
+  ev.setUint32(0, 0x06054b50, true);
+  ev.setUint16(8, members.length, true);
+  ev.setUint16(10, members.length, true);
+  ev.setUint32(12, cdSize, true);
+  ev.setUint32(16, offset, true);
   const out = new Uint8Array(offset + cdSize + 22);
   let p = 0;
-  for (const part of [...locals, ...centrals, end]) { out.set(part, p); p += part.length; }
+  for (const part of [...locals, ...centrals, end]) {
+    out.set(part, p);
+    p += part.length;
+  }
   return out;
 }

@@ -9,5 +9,12 @@ export const POST = endpoint(async (event) => {
   const user = requireUser(event);
   const body = await readJson(event);
   const s = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-  return json(await checkBoundary(await getDb(), user, { upload: String(body.upload ?? ''), crs: s(body.crs), layer: s(body.layer), encoding: s(body.encoding) }));
+  return json(
+    await checkBoundary(await getDb(), user, {
+      upload: String(body.upload ?? ''),
+      crs: s(body.crs),
+      layer: s(body.layer),
+      encoding: s(body.encoding)
+    })
+  );
 });

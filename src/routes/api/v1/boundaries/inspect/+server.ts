@@ -1,7 +1,13 @@
 import { apiError, endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
 import { readMultipart } from '$lib/server/storage/uploads.ts';
 import { ingest } from '$lib/server/projects/ingest-runner.ts';
-import { describeUpload, storeUpload, uploadFiles, uploadFor, type DescribedUpload } from '$lib/server/projects/upload-store.ts';
+import {
+  describeUpload,
+  storeUpload,
+  uploadFiles,
+  uploadFor,
+  type DescribedUpload
+} from '$lib/server/projects/upload-store.ts';
 import type { InputFile } from '$lib/geo/types.ts';
 
 // POST /api/v1/boundaries/inspect — multipart file(s) + crs, layer, encoding → the CLI's inspect JSON, plus
@@ -14,7 +20,12 @@ export const POST = endpoint(async (event) => {
   const t0 = performance.now();
   const isJson = (event.request.headers.get('content-type') ?? '').toLowerCase().startsWith('application/json');
   const { fields, files } = isJson
-    ? { fields: Object.fromEntries(Object.entries(await readJson(event)).map(([k, v]) => [k, v == null ? '' : String(v)])), files: [] }
+    ? {
+        fields: Object.fromEntries(
+          Object.entries(await readJson(event)).map(([k, v]) => [k, v == null ? '' : String(v)])
+        ),
+        files: []
+      }
     : await readMultipart(event, undefined, { shared: true });
   const tRead = performance.now();
   let manifest: DescribedUpload;
@@ -25,7 +36,10 @@ export const POST = endpoint(async (event) => {
   } else if (fields.upload) {
     manifest = await uploadFor(fields.upload, user.id);
   } else {
-    throw apiError(400, 'file_missing', { zh: '请选择地块边界文件（字段名 file）。', en: 'Choose the boundary file (field "file").' });
+    throw apiError(400, 'file_missing', {
+      zh: '请选择地块边界文件（字段名 file）。',
+      en: 'Choose the boundary file (field "file").'
+    });
   }
   const tHashed = performance.now();
   const out = await ingest({
@@ -39,6 +53,14 @@ export const POST = endpoint(async (event) => {
   const tIngested = performance.now();
   if (bytes) await storeUpload(bytes, user.id, manifest);
   // Server-Timing: reading the body, hashing, reading it in a worker (bench/ingest), storing it by hash.
-  const timing = [`read;dur=${(tRead - t0).toFixed(1)}`, `hash;dur=${(tHashed - tRead).toFixed(1)}`, `store;dur=${(performance.now() - tIngested).toFixed(1)}`, `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}`, `total;dur=${(performance.now() - t0).toFixed(1)}`];
-  return new Response(out.json, { headers: { 'content-type': 'application/json', 'server-timing': timing.join(', ') } });
+  const timing = [
+    `read;dur=${(tRead - t0).toFixed(1)}`,
+    `hash;dur=${(tHashed - tRead).toFixed(1)}`,
+    `store;dur=${(performance.now() - tIngested).toFixed(1)}`,
+    `ingest;dur=${out.ms.toFixed(1)}${out.cached ? ';desc="cached"' : ''}`,
+    `total;dur=${(performance.now() - t0).toFixed(1)}`
+  ];
+  return new Response(out.json, {
+    headers: { 'content-type': 'application/json', 'server-timing': timing.join(', ') }
+  });
 });

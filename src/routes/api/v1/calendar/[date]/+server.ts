@@ -7,6 +7,10 @@ import { calendarDayInputSchema, setCalendarDay } from '$lib/server/calendar/cal
 export const PUT = endpoint(async (event) => {
   const user = requireUser(event);
   const parsed = calendarDayInputSchema.safeParse(await readJson(event));
-  if (!parsed.success) throw apiError(400, 'bad_calendar_day', { zh: 'kind 应为 holiday、workday 或 null。', en: 'kind must be holiday, workday or null.' });
+  if (!parsed.success)
+    throw apiError(400, 'bad_calendar_day', {
+      zh: 'kind 应为 holiday、workday 或 null。',
+      en: 'kind must be holiday, workday or null.'
+    });
   return json(await setCalendarDay(await getDb(), user, event.params.date!, parsed.data));
 });

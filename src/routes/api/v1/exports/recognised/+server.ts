@@ -6,8 +6,18 @@ import { supervisionFilterFromQuery } from '$lib/server/supervision/supervision.
 // GET /api/v1/exports/recognised?format=geojson|shp|kml|xlsx&authority&landType&milestone&status&compliance — recognised parcels.
 export const GET = endpoint(async (event) => {
   const user = requireUser(event);
-  const f = await exportRecognised(await getDb(), user, event.url.searchParams.get('format') ?? 'geojson', supervisionFilterFromQuery(event.url.searchParams));
+  const f = await exportRecognised(
+    await getDb(),
+    user,
+    event.url.searchParams.get('format') ?? 'geojson',
+    supervisionFilterFromQuery(event.url.searchParams)
+  );
   return new Response(f.bytes as unknown as BodyInit, {
-    headers: { 'content-type': f.mime, 'content-disposition': `attachment; filename="${f.name}"`, 'x-feature-count': String(f.count), 'cache-control': 'private, no-store' }
+    headers: {
+      'content-type': f.mime,
+      'content-disposition': `attachment; filename="${f.name}"`,
+      'x-feature-count': String(f.count),
+      'cache-control': 'private, no-store'
+    }
   });
 });

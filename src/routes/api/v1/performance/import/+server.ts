@@ -8,5 +8,8 @@ import { importPerformance } from '$lib/server/aftercare/performance-xlsx.ts';
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);
   const { files } = await readMultipart(event, 20 * 1024 * 1024);
-  return json(await importPerformance(await getDb(), user, files[0] ? { name: files[0].name, bytes: files[0].bytes } : undefined), { status: 201 });
+  return json(
+    await importPerformance(await getDb(), user, files[0] ? { name: files[0].name, bytes: files[0].bytes } : undefined),
+    { status: 201 }
+  );
 });

@@ -6,6 +6,10 @@ import { performanceTemplate } from '$lib/server/aftercare/performance-xlsx.ts';
 export const GET = endpoint(async (event) => {
   const bytes = await performanceTemplate(await getDb(), requireUser(event));
   return new Response(bytes as unknown as BodyInit, {
-    headers: { 'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('年度实绩导入模板.xlsx')}`, 'cache-control': 'private, no-store' }
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent('年度实绩导入模板.xlsx')}`,
+      'cache-control': 'private, no-store'
+    }
   });
 });

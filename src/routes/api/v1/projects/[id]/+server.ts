@@ -15,7 +15,9 @@ export const PUT = endpoint(async (event) => {
   const user = requireUser(event);
   const body = await readJson(event);
   const expected = typeof body.expectedVersion === 'number' ? body.expectedVersion : Number.NaN;
-  const saved = await saveDraft(await getDb(), user, event.params.id!, body.form ?? {}, expected, { title: typeof body.title === 'string' ? body.title : undefined });
+  const saved = await saveDraft(await getDb(), user, event.params.id!, body.form ?? {}, expected, {
+    title: typeof body.title === 'string' ? body.title : undefined
+  });
   return json(saved);
 });
 
@@ -23,6 +25,8 @@ export const PUT = endpoint(async (event) => {
 export const DELETE = endpoint(async (event) => {
   const user = requireUser(event);
   const body = (event.request.headers.get('content-type') ?? '').includes('json') ? await readJson(event) : {};
-  await deleteDraft(await getDb(), user, event.params.id!, { reason: typeof body.reason === 'string' ? body.reason : undefined });
+  await deleteDraft(await getDb(), user, event.params.id!, {
+    reason: typeof body.reason === 'string' ? body.reason : undefined
+  });
   return new Response(null, { status: 204 });
 });

@@ -7,5 +7,11 @@ import { listRuleSets } from '$lib/server/standard/index.ts';
 export const GET = endpoint(async (event) => {
   requireUser(event);
   const { ruleSets, inForceId, today } = await listRuleSets(await getDb());
-  return json({ today, inForceId, ruleSets: event.url.searchParams.has('full') ? ruleSets : ruleSets.map(({ criteria, ...r }) => ({ ...r, criteriaCount: criteria.length })) });
+  return json({
+    today,
+    inForceId,
+    ruleSets: event.url.searchParams.has('full')
+      ? ruleSets
+      : ruleSets.map(({ criteria, ...r }) => ({ ...r, criteriaCount: criteria.length }))
+  });
 });

@@ -4,7 +4,9 @@ import { endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
 import { districtMeasures, recordDistrictMeasure } from '$lib/server/supervision/supervision.service.ts';
 
 // GET: measures against districts in the caller's scope. POST {authorityCode, measure, note, flags?}: city only.
-export const GET = endpoint(async (event) => json({ measures: await districtMeasures(await getDb(), requireUser(event)) }));
+export const GET = endpoint(async (event) =>
+  json({ measures: await districtMeasures(await getDb(), requireUser(event)) })
+);
 
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);

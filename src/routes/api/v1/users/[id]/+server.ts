@@ -7,5 +7,10 @@ import { updateUserBinding } from '$lib/server/departments/departments.service.t
 export const PATCH = endpoint(async (event) => {
   const user = requireUser(event);
   const body = await readJson(event);
-  return json(await updateUserBinding(await getDb(), user, event.params.id ?? '', { departmentCode: body.departmentCode, email: body.email }));
+  return json(
+    await updateUserBinding(await getDb(), user, event.params.id ?? '', {
+      departmentCode: body.departmentCode,
+      email: body.email
+    })
+  );
 });

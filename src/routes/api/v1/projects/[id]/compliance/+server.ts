@@ -4,7 +4,9 @@ import { endpoint, readJson, requireUser } from '$lib/server/http/api.ts';
 import { complianceView, decideProposal } from '$lib/server/aftercare/compliance.service.ts';
 
 // GET /api/v1/projects/:id/compliance → {terms, performance, survey, checks, compliance, proposals}
-export const GET = endpoint(async (event) => json(await complianceView(await getDb(), requireUser(event), event.params.id!)));
+export const GET = endpoint(async (event) =>
+  json(await complianceView(await getDb(), requireUser(event), event.params.id!))
+);
 
 // POST /api/v1/projects/:id/compliance {key, decision: 'confirm'|'dismiss', reason?} — city confirms a proposed finding (二.5).
 export const POST = endpoint(async (event) => {

@@ -11,7 +11,15 @@ export const PUT = endpoint(async (event) => {
   if (multipart) {
     const { fields, files } = await readMultipart(event, 50 * 1024 * 1024);
     const doc = files[0];
-    return json(await saveContractTerms(await getDb(), user, event.params.id!, fields, doc ? { name: doc.name, bytes: doc.bytes } : undefined));
+    return json(
+      await saveContractTerms(
+        await getDb(),
+        user,
+        event.params.id!,
+        fields,
+        doc ? { name: doc.name, bytes: doc.bytes } : undefined
+      )
+    );
   }
   return json(await saveContractTerms(await getDb(), user, event.params.id!, await readJson(event)));
 });

@@ -5,4 +5,6 @@ import { confirmFact } from '$lib/server/policy/facts.service.ts';
 
 // POST {fact: newlyTransferred|retainedInPlan|plotRatioAfter, value, reason?} — the district planning department
 // confirms or corrects a path-deciding fact (a correction needs a reason and re-derives the path).
-export const POST = endpoint(async (event) => json(await confirmFact(await getDb(), requireUser(event), event.params.id!, await readJson(event)), { status: 201 }));
+export const POST = endpoint(async (event) =>
+  json(await confirmFact(await getDb(), requireUser(event), event.params.id!, await readJson(event)), { status: 201 })
+);

@@ -10,7 +10,11 @@ import { MAX_ATTACHMENT_BYTES } from '$lib/domain/attachments.ts';
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);
   const { fields, files } = await readMultipart(event, MAX_ATTACHMENT_BYTES);
-  if (files.length !== 1) throw apiError(400, 'file_missing', { zh: '请上传一个文件（字段名 file）。', en: 'Upload one file (field "file").' });
+  if (files.length !== 1)
+    throw apiError(400, 'file_missing', {
+      zh: '请上传一个文件（字段名 file）。',
+      en: 'Upload one file (field "file").'
+    });
   const stored = await addProjectFile(await getDb(), user, event.params.id!, fields.kind ?? '', files[0]);
   return json(stored, { status: 201 });
 });

@@ -7,16 +7,31 @@ import { MAX_SCAN_BYTES, uploadSheetScan } from '$lib/server/documents/documents
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);
   const length = Number(event.request.headers.get('content-length') ?? 0);
-  if (length > MAX_SCAN_BYTES + 64 * 1024) throw apiError(413, 'scan_too_large', { zh: '扫描件超过 20 MB，请降低分辨率后再上传。', en: 'The scan is over 20 MB; lower the resolution and upload again.' });
+  if (length > MAX_SCAN_BYTES + 64 * 1024)
+    throw apiError(413, 'scan_too_large', {
+      zh: '扫描件超过 20 MB，请降低分辨率后再上传。',
+      en: 'The scan is over 20 MB; lower the resolution and upload again.'
+    });
   let file: File | null = null;
   try {
     const form = await event.request.formData();
     const f = form.get('file');
     file = f instanceof File ? f : null;
   } catch {
-    throw apiError(400, 'bad_form', { zh: '请以表单方式上传文件（字段名 file）。', en: 'Upload the file as multipart form data (field "file").' });
+    throw apiError(400, 'bad_form', {
+      zh: '请以表单方式上传文件（字段名 file）。',
+      en: 'Upload the file as multipart form data (field "file").'
+    });
   }
-  if (!file) throw apiError(400, 'file_missing', { zh: '没有收到文件，请选择扫描件。', en: 'No file received; choose the scan.' });
-  const r = await uploadSheetScan(await getDb(), user, event.params.id ?? '', { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()), mime: file.type || null });
+  if (!file)
+    throw apiError(400, 'file_missing', {
+      zh: '没有收到文件，请选择扫描件。',
+      en: 'No file received; choose the scan.'
+    });
+  const r = await uploadSheetScan(await getDb(), user, event.params.id ?? '', {
+    name: file.name,
+    bytes: new Uint8Array(await file.arrayBuffer()),
+    mime: file.type || null
+  });
   return json(r, { status: 201 });
 });

@@ -24,5 +24,9 @@ export const GET = endpoint(async (event) => {
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);
   const s = await issueSheet(await getDb(), user, event.params.id ?? '', publicOrigin(event.url));
-  return pdf(s.bytes, `项目信息表_${s.code}.pdf`, { 'x-verification-code': s.code, 'x-sha256': s.sha256, ...(s.supersedes ? { 'x-supersedes': s.supersedes } : {}) });
+  return pdf(s.bytes, `项目信息表_${s.code}.pdf`, {
+    'x-verification-code': s.code,
+    'x-sha256': s.sha256,
+    ...(s.supersedes ? { 'x-supersedes': s.supersedes } : {})
+  });
 });

@@ -7,6 +7,7 @@ import { confirmPerformance } from '$lib/server/aftercare/contract.service.ts';
 export const POST = endpoint(async (event) => {
   const user = requireUser(event);
   const year = Number(event.params.year);
-  if (!Number.isInteger(year)) throw apiError(400, 'bad_year', { zh: '年度应为四位整数。', en: 'The year must be a four-digit number.' });
+  if (!Number.isInteger(year))
+    throw apiError(400, 'bad_year', { zh: '年度应为四位整数。', en: 'The year must be a four-digit number.' });
   return json(await confirmPerformance(await getDb(), user, event.params.id!, year));
 });
