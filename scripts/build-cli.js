@@ -29,6 +29,14 @@ export function freshCli(root) {
   return Object.entries(current.inputs).every(([file, s]) => stamp(path.join(root, file)) === s) ? main : null;
 }
 
+/** `import text from './x.sql?raw'`: the file itself, loaded as text (the `.sql` loader above). */
+const rawSqlImports = {
+  name: 'raw-sql',
+  setup(b) {
+    b.onResolve({ filter: /\.sql\?raw$/ }, (a) => ({ path: path.resolve(a.resolveDir, a.path.slice(0, -4)) }));
+  }
+};
+
 /** Bundles the CLI into a new directory and makes it current; returns its entry file. Several processes may
  *  build at once: each writes its own directory and the last rename wins (the results are alike). Builds
  *  older than an hour are removed (a running command may still load chunks from a recent one). */
@@ -49,6 +57,9 @@ export async function buildCli(root) {
     packages: 'external',
     // the app's tsconfig extends SvelteKit's generated one, which may not exist yet; the CLI needs none of it
     tsconfigRaw: '{"compilerOptions":{}}',
+    // queries kept in .sql files are imported as text (`./x.sql?raw`, as Vite reads them)
+    plugins: [rawSqlImports],
+    loader: { '.sql': 'text' },
     metafile: true,
     logLevel: 'error'
   });

@@ -1,8 +1,12 @@
-// All classification SQL, in one place, for both engines (PostgreSQL and PGlite): the overlay of one parcel
+// All classification queries, for both engines (PostgreSQL and PGlite): the overlay of one parcel
 // with the current version of every layer, and the stored results. Areas are measured in EPSG:4549
 // (CGCS2000 3° Gauss-Krüger, CM 120°E), the projected system the city measures land in.
 import type { MultiPolygon, Polygon } from 'geojson';
 import { runPrepared, type Queryable } from '../db/index.ts';
+import { sqlFile } from '../db/sql-file.ts';
+import overlaySql from './overlay.sql?raw';
+import parcelFromGeojsonSql from './parcel-from-geojson.sql?raw';
+import parcelFromTableSql from './parcel-from-table.sql?raw';
 import { AREA_SRID, projectRing } from '../../geo/area.ts';
 import type { LayerVersionUsed, OverlapRow } from '../../domain/classification/types.ts';
 
@@ -13,50 +17,10 @@ export interface Overlay {
   layerVersions: LayerVersionUsed[];
 }
 
-// The overlay proper; `p` (one row: g = the parcel in 4490, gm = the same in AREA_SRID, area_m2) is supplied
-// by the caller's CTE. Parts that cover the whole parcel (the common case: a parcel well inside a zone) or
-// lie wholly inside it skip ST_Intersection, the costly step; only parts crossing the parcel's edge are
-// clipped, in AREA_SRID with the part's stored projected copy (migration 091): the parcel is the only
-// geometry transformed per query (each ST_Transform call site costs a PROJ set-up, ~1 ms on PGlite).
-const OVERLAY = `
-cur as (
-  select v.id, v.kind, k.purpose from layer_versions v join layer_kinds k on k.code = v.kind where v.is_current
-),
-hits as (
-  select zp.zone_id, cur.kind, cur.purpose,
-         sum(case when ST_Covers(zp.geom, p.g) then p.area_m2
-                  when ST_CoveredBy(zp.geom, p.g) then ST_Area(coalesce(zp.geom_m, ST_Transform(zp.geom, ${AREA_SRID})))
-                  else ST_Area(ST_Intersection(coalesce(zp.geom_m, ST_Transform(zp.geom, ${AREA_SRID})), p.gm)) end) as area_m2
-    from p
-    join zone_parts zp on zp.geom && p.g
-    join cur on cur.id = zp.version_id
-   where ST_Intersects(zp.geom, p.g)
-   group by zp.zone_id, cur.kind, cur.purpose
-)
-select p.area_m2 as parcel_m2, h.kind, h.purpose, h.zone_id, z.name,
-       coalesce(z.code, z.props->>'code') as code, h.area_m2,
-       (select json_agg(json_build_object('kind', v.kind, 'versionId', v.id, 'version', v.version, 'label', v.label, 'sample', v.sample)
-                        order by k.sort, v.kind)
-          from layer_versions v join layer_kinds k on k.code = v.kind where v.is_current) as versions
-  from p
-  left join hits h on true
-  left join zones z on z.id = h.zone_id`;
-
-// The parcel as the overlay wants it: valid, polygonal, in 4490 ($1) and in AREA_SRID ($2, projected by the
-// caller with the same proj4 definition the app measures areas with: no PROJ set-up in the query at all).
-const PARCEL_FROM_GEOJSON = `
-with p as (
-  -- a ring with no area in lon/lat has none (projection can bend a collinear ring into a sliver)
-  select g, gm, case when ST_IsEmpty(g) then 0 else ST_Area(gm) end as area_m2
-    from (select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($1), 4490)), 3)) as g,
-                 ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_SetSRID(ST_GeomFromGeoJSON($2), ${AREA_SRID})), 3)) as gm
-          offset 0) t -- a fence: flattened, each use of gm would be computed again
-),`;
-
-const PARCEL_FROM_TABLE = `
-with p as (
-  select g, gm, ST_Area(gm) as area_m2 from (select geom as g, ST_Transform(geom, ${AREA_SRID}) as gm from parcels where id = $1 offset 0) t
-),`;
+// The overlay's SQL, one file per part: the parcel (from GeoJSON or from the table) and the overlay proper.
+const OVERLAY = sqlFile(overlaySql, { AREA_SRID });
+const PARCEL_FROM_GEOJSON = sqlFile(parcelFromGeojsonSql, { AREA_SRID });
+const PARCEL_FROM_TABLE = sqlFile(parcelFromTableSql, { AREA_SRID });
 
 /** The geometry in AREA_SRID (EPSG:4549), as src/lib/geo/area.ts measures it. */
 function projectToAreaPlane(g: Polygon | MultiPolygon): Polygon | MultiPolygon {

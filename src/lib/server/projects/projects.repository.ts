@@ -4,6 +4,8 @@ import type { Queryable } from '../db/index.ts';
 import type { Role } from '../../domain/roles.ts';
 import type { WorkflowState } from '../../domain/workflow-model.ts';
 import { AREA_SRID } from '../../geo/area.ts';
+import { sqlFile } from '../db/sql-file.ts';
+import insertParcelUnionSql from './insert-parcel-union.sql?raw';
 
 export interface ProjectRow {
   id: string;
@@ -263,18 +265,8 @@ export async function currentParcel(db: Queryable, projectId: string): Promise<P
   return rows[0] ?? null;
 }
 
-/**
- * The parcel union: the uploaded polygons ($2, EPSG:4490 GeoJSON) dissolved into one valid MultiPolygon,
- * stored as the project's ($1) current parcel with its source ($3 CRS, $4 original geometries, $5 file) and
- * its area in the area plane. Returns the new parcel's id and area.
- */
-const INSERT_PARCEL_UNION_SQL = `
-  with u as (
-    select ST_Multi(ST_CollectionExtract(ST_MakeValid(ST_UnaryUnion(ST_Collect(ST_SetSRID(ST_GeomFromGeoJSON(g::text), 4490)))), 3)) as geom
-      from json_array_elements($2::json) g)
-  insert into parcels (project_id, geom, source_crs, source_geojson, area_m2, file_id, is_current)
-  select $1, u.geom, $3, $4::jsonb, ST_Area(ST_Transform(u.geom, ${AREA_SRID})), $5, true from u
-  returning id, area_m2`;
+/** The query is in insert-parcel-union.sql. */
+const INSERT_PARCEL_UNION_SQL = sqlFile(insertParcelUnionSql, { AREA_SRID });
 
 /** Replaces the current parcel with the union of `geometries` (EPSG:4490 GeoJSON); area on CGCS2000 / 3° GK 120°E. */
 export async function replaceParcel(

@@ -5,6 +5,9 @@
 import type { Queryable } from '../db/index.ts';
 import { EXTENT } from './mvt.ts';
 import type { EncodedTile, ZoneRow } from './pyramid.ts';
+import { sqlFile } from '../db/sql-file.ts';
+import renderTileSql from './render-tile.sql?raw';
+import storedTilesSql from './stored-tiles.sql?raw';
 
 /** Pixels of buffer around the tile: polygon edges created by clipping are drawn off-screen. */
 export const BUFFER_PX = 64;
@@ -17,28 +20,8 @@ export interface TileRow {
   geojson: string;
 }
 
-/**
- * One tile rendered from a layer version's zones: $1 version, $2/$3/$4 z/x/y, $5 buffer px, $6 extent. The
- * envelope (EPSG:3857) widened by the buffer clips the zones in 4490, which are simplified to one tile unit,
- * mapped to tile coordinates (y down) and snapped to the integer grid; empty and collapsed shapes are dropped.
- */
-const RENDER_TILE_SQL = `
-  with t as (
-    select ST_TileEnvelope($2::int, $3::int, $4::int) as env
-  ), b as (
-    select env, ST_XMin(env) as x0, ST_YMax(env) as y1, (ST_XMax(env) - ST_XMin(env)) as w,
-           ST_Transform(ST_Expand(env, (ST_XMax(env) - ST_XMin(env)) * $5::float8 / $6::float8), 4490) as clip4490
-      from t
-  ), g as (
-    select z.id, z.name, z.code, z.props,
-           ST_SnapToGrid(ST_Affine(
-             ST_SimplifyPreserveTopology(ST_Transform(ST_ClipByBox2D(z.geom, b.clip4490::box2d), 3857), b.w / $6::float8),
-             $6::float8 / b.w, 0, 0, -$6::float8 / b.w, -b.x0 * $6::float8 / b.w, b.y1 * $6::float8 / b.w), 1) as geom
-      from zones z, b
-     where z.version_id = $1 and z.geom && b.clip4490
-  )
-  select id, name, code, props, ST_AsGeoJSON(geom, 0) as geojson
-    from g where not ST_IsEmpty(geom) and ST_Dimension(geom) = 2`;
+/** The query is in render-tile.sql. */
+const RENDER_TILE_SQL = sqlFile(renderTileSql);
 
 export async function tileRows(db: Queryable, versionId: number, z: number, x: number, y: number): Promise<TileRow[]> {
   const { rows } = await db.query<TileRow>(RENDER_TILE_SQL, [versionId, z, x, y, BUFFER_PX, EXTENT]);
@@ -58,23 +41,8 @@ export interface VersionTiles {
   dataZoom: number;
 }
 
-/**
- * The stored tiles of the wanted versions ($1 ids, or the current ones of $2 kinds, or all current) at
- * z = $3 or their deepest stored zoom above it, covering x/y = $4/$5; versions without a stored tile come back
- * with data null. In the layer list's order.
- */
-const STORED_TILES_SQL = `
-  with v as (
-    select v.id, v.kind, v.tile_max_zoom, k.sort, least($3::int, coalesce(v.tile_max_zoom, $3::int)) as dz
-      from layer_versions v join layer_kinds k on k.code = v.kind
-     where case when $1::int[] is not null then v.id = any($1::int[])
-                else v.is_current and ($2::text[] is null or v.kind = any($2::text[])) end
-  )
-  select v.id, v.kind, v.sort, v.tile_max_zoom, v.dz, encode(t.data, 'base64') as data
-    from v left join layer_tiles t
-      on v.tile_max_zoom is not null and t.version_id = v.id and t.z = v.dz
-     and t.x = ($4::int >> ($3::int - v.dz)) and t.y = ($5::int >> ($3::int - v.dz))
-   order by v.sort, v.kind, v.id`;
+/** The query is in stored-tiles.sql. */
+const STORED_TILES_SQL = sqlFile(storedTilesSql);
 
 /**
  * One round trip for a tile of several layers: the versions asked for (by id) or the current version of
