@@ -2,8 +2,8 @@
 // each group (domain, geo core). Run one group with MUTATION_GROUP=domain or MUTATION_GROUP=geo npm run test:mutation.
 // Concurrency is kept low on purpose: CI and the dev machines have 2 cores.
 // MUTATION_GROUP=domain or MUTATION_GROUP=geo runs one group (its own report and incremental file).
-const DOMAIN = ['src/lib/domain/**/*.ts'];
-const GEO = [
+export const DOMAIN = ['src/lib/domain/**/*.ts'];
+export const GEO = [
   'src/lib/geo/cad/curves.ts',
   'src/lib/geo/cad/transform.ts',
   'src/lib/geo/crs/transform.ts',

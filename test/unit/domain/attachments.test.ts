@@ -100,3 +100,81 @@ describe('the document an action rests on (domain/attachments.ts ACTION_DOCUMENT
     expect(actionDocumentRefusal('reject', 'f-elsewhere', files)).toMatchObject({ code: 'document_not_attached' });
   });
 });
+
+describe('who attaches which kind in which stages (issue 11.6), role by role', () => {
+  const EDITABLE = ['draft', 'returned'];
+  const REVIEW = ['submitted', 'preliminary_review', 'joint_review', 'city_review', 'decision'];
+  const OPEN = ['draft', 'returned', ...REVIEW];
+  const AFTER = ['recognised', 'tracking'];
+  const ndrc: Actor = { id: 'c2', role: 'city_ndrc', authorityCode: null };
+  const planning: Actor = { id: 'c3', role: 'city_planning', authorityCode: null };
+  const mine = { authorityCode: 'pudong', ownerId: 'e1' };
+  const stages = (a: Actor, kind: Parameters<typeof attachStages>[2]) => [...attachStages(a, mine, kind)].sort();
+  const set = (...s: string[]) => [...new Set(s)].sort();
+
+  it.each([
+    // [actor, kind, stages]
+    ['enterprise', ent, 'joint_review_material', set(...EDITABLE, 'submitted', 'preliminary_review', 'joint_review')],
+    ['district lead', lead, 'joint_review_material', set(...EDITABLE, ...REVIEW)],
+    ['district department', dept, 'joint_review_material', set(...REVIEW)],
+    ['city', city, 'joint_review_material', ['city_review']],
+    ['administrator', admin, 'joint_review_material', []],
+    ['district lead', lead, 'joint_review_opinion', ['joint_review']],
+    ['district department', dept, 'joint_review_opinion', []],
+    ['enterprise', ent, 'joint_review_opinion', []],
+    ['enterprise', ent, 'declaration_evidence', set(...EDITABLE)],
+    ['district lead', lead, 'declaration_evidence', []],
+    ['district department', dept, 'plan_adjustment', set('decision', ...AFTER)],
+    ['city planning', planning, 'plan_adjustment', set('decision', ...AFTER)],
+    ['district lead', lead, 'plan_adjustment', []],
+    ['district lead', lead, 'land_title', set(...EDITABLE)],
+    ['district department', dept, 'land_contract', []],
+    ['enterprise', ent, 'commitment', set(...OPEN)],
+    ['district department', dept, 'commitment', []],
+    ['district government', gov, 'recognition', set('city_review', 'decision')],
+    ['city (SHEITC)', city, 'recognition', set('city_review', 'decision')],
+    ['city (NDRC)', ndrc, 'recognition', []],
+    ['enterprise', ent, 'other', set(...OPEN)],
+    ['district lead', lead, 'other', set(...OPEN, ...AFTER)],
+    ['district department', dept, 'other', set(...REVIEW, ...AFTER)],
+    ['city', city, 'other', set('city_review', ...AFTER)],
+    ['enterprise', ent, 'boundary', []]
+  ] as const)('%s, %s', (_who, actor, kind, expected) => expect(stages(actor, kind)).toEqual(expected));
+});
+
+describe('attachment refusals a user reads', () => {
+  it('the boundary is sent to its own upload', () =>
+    expect(attachRefusal(ent, at('draft'), 'boundary', MB)).toMatchObject({
+      zh: '地块边界请通过“上传地块边界”上传（会解析坐标并完成空间判定）。',
+      en: 'Upload the boundary through the boundary upload (it is parsed and classified).'
+    }));
+  it('a role that never attaches this kind is told so with the document name', () =>
+    expect(attachRefusal(dept, at('joint_review'), 'land_title', MB)).toEqual({
+      status: 403,
+      code: 'attach_not_allowed',
+      zh: '您的角色不能为本项目上传“土地权证”。',
+      en: 'Your role cannot upload "Land title certificate" to this project.'
+    }));
+  it('a closed case says so in both languages; an open wrong stage does not', () => {
+    const closed = attachRefusal(ent, at('rejected'), 'other', MB)!;
+    expect(closed.code).toBe('project_closed');
+    expect(closed.en).toContain('cannot be uploaded: the case is closed; you may upload it at');
+    const open = attachRefusal(ent, at('recognised'), 'other', MB)!;
+    expect(open.en).toContain('cannot be uploaded; you may upload it at');
+    expect(open.zh).not.toContain('已办结');
+  });
+  it('a file too large states its own size and the limit in MB', () => {
+    const r = attachRefusal(ent, at('draft'), 'land_title', 25.5 * MB)!;
+    expect(r.zh).toBe('“土地权证”文件过大（25.5 MB），此类材料不能超过 20 MB；请压缩或降低扫描分辨率后再上传。');
+    expect(r.en).toBe(
+      'The "Land title certificate" file is too large (25.5 MB); this kind of document may be at most 20 MB. Compress it or scan at a lower resolution.'
+    );
+  });
+  it('citing a file that is not there tells what to upload first', () =>
+    expect(actionDocumentRefusal('recognise', 'nope', [])).toEqual({
+      status: 400,
+      code: 'document_not_attached',
+      zh: '所引用的文件不是本项目已上传的材料，请先上传认定文件（规划调整批复、部门意见函）再操作。',
+      en: 'The referenced document is not uploaded to this project; upload the recognition document (plan adjustment approval, department letter) first.'
+    }));
+});

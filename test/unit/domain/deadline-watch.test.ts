@@ -137,6 +137,18 @@ describe('reply dates of invited departments', () => {
     expect(late.level).toBe('overdue');
     expect(escalates(late)).toBe(false);
   });
+
+  it('reply dates only run during the joint review: once it moves on, an unanswered department has no clock', () =>
+    expect(runningClocks({ ...st, stage: 'city_review' }, cal, '2026-11-11', S).map((c) => c.clock)).toEqual([
+      'recognition'
+    ]));
+
+  it('an invitation recorded without a reply date (older cases) has no clock and breaks nothing', () => {
+    const { invitations: _omitted, ...older } = st;
+    expect(runningClocks(older, cal, '2026-11-11', S).map((c) => c.clock)).toEqual(['recognition']);
+    const partial = { ...st, invitations: { development_reform: st.invitations!.development_reform } };
+    expect(runningClocks(partial, cal, '2026-11-11', S).map((c) => c.clock)).toEqual(['recognition']);
+  });
 });
 
 describe('each notice once', () => {
@@ -161,5 +173,15 @@ describe('each notice once', () => {
     const afterOverdue = new Set([noticeKey(clock('overdue'), 'overdue')]);
     expect(dueNotices([clock('alert')], afterOverdue)).toEqual([]);
     expect(dueNotices([{ ...clock('warning'), cycle: '2026-11-02' }], sent)).toHaveLength(1);
+  });
+
+  it('acceptance and recognition notices are keyed without a department; only overdue ones go to the city', () => {
+    const st: WorkflowState = { ...inReview('2026-11-02'), stage: 'submitted' };
+    st.clock.submittedOn = '2026-11-02';
+    const [acceptance, recognition] = runningClocks(st, cal, '2026-11-10', S);
+    expect(noticeKey(acceptance, acceptance.level)).toBe('acceptance||2026-11-02|overdue');
+    expect(noticeKey(recognition, recognition.level)).toBe('recognition||2026-11-02|warning');
+    expect(escalates(recognition)).toBe(false);
+    expect(escalates({ clock: 'recognition', level: 'alert' })).toBe(false);
   });
 });

@@ -44,6 +44,8 @@ describe('the acceptance clock', () => {
       [5, 'alert'],
       [6, 'overdue']
     ]);
+    // Overdue while still waiting is not yet "late": late is said of an acceptance made after the due day.
+    expect(at('2026-11-10').late).toBe(false);
   });
   it('once accepted it stops: on time on the due day, late after it; a running level no longer shows', () => {
     expect(acceptanceClock(CAL, SUBMITTED, '2026-11-09', '2026-12-01', DEFAULT_DEADLINES)).toMatchObject({

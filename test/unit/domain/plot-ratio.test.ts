@@ -35,3 +35,22 @@ describe('the plot-ratio trigger of 报备', () => {
       expect(pathOf(facts({ landType, plotRatioAfter: 3 })).filingRequired, landType).toBe(false);
   });
 });
+
+describe('the path of an eligible project', () => {
+  it('outside the boundary and retained: eligible, decided by the district, no city review, commitment or adjustment', () =>
+    expect(pathOf(facts({}))).toEqual({
+      eligible: true,
+      cityReview: false,
+      commitmentRequired: false,
+      planAdjustmentRequired: false,
+      filingRequired: false,
+      decisionRole: 'district_government',
+      cityDecidesWithdrawn: false
+    }));
+  it('not classified yet: not eligible, and told to upload the boundary', () =>
+    expect(pathOf(facts({ landType: null })).blocker).toEqual({
+      code: 'land_type_unknown',
+      zh: '地块尚未完成空间类型判定（战略预留区 / 开发边界内 / 开发边界外），请先上传地块四至范围矢量图。',
+      en: 'The parcel has not been classified yet (reserve / inside / outside the development boundary); upload the parcel boundary file first.'
+    }));
+});

@@ -8,6 +8,7 @@ import {
   addWorkingDays,
   buildCalendar,
   deadline,
+  isProvisionalYear,
   isWorkingDay,
   workingDaysBetween
 } from '../../../src/lib/domain/working-days.ts';
@@ -108,4 +109,43 @@ describe('Shanghai dates from instants', () => {
   it('rejects malformed calendar rows', () => {
     expect(() => buildCalendar([{ date: '2026-02-30', kind: 'holiday', name: 'x' }])).toThrow(RangeError);
   });
+});
+
+describe('calendar edge cases', () => {
+  it('a calendar of valid days builds; a bad date is refused by name', () => {
+    expect(buildCalendar([{ date: '2026-10-01', kind: 'holiday', name: '国庆节' }]).days.size).toBe(1);
+    expect(() => buildCalendar([{ date: '2026-02-30', kind: 'holiday', name: 'x' }])).toThrow(
+      'calendar: bad date 2026-02-30'
+    );
+  });
+
+  it('the published years are those listed, not those that happen to have rows', () => {
+    const c = buildCalendar([{ date: '2027-01-01', kind: 'holiday', name: '元旦' }], [2026]);
+    expect(isProvisionalYear(c, 2026)).toBe(false);
+    expect(isProvisionalYear(c, 2027)).toBe(true);
+  });
+
+  it('a number of working days must be a whole number, not negative', () => {
+    expect(() => addWorkingDays(cal, '2026-11-02', -1)).toThrow('addWorkingDays: n must be a non-negative integer');
+    expect(() => addWorkingDays(cal, '2026-11-02', 1.5)).toThrow(RangeError);
+    expect(addWorkingDays(cal, '2026-11-02', 0)).toBe('2026-11-02');
+  });
+
+  it('a calendar without any working day for more than a year is an error, not an endless count', () => {
+    const days: { date: string; kind: 'holiday'; name: string }[] = [];
+    for (let d = '2025-12-31'; d <= '2027-01-01'; d = addDays(d, 1)) days.push({ date: d, kind: 'holiday', name: 'x' });
+    // 2025-12-31 … 2027-01-01 off, then a weekend: 369 days without work.
+    expect(() => addWorkingDays(buildCalendar(days), '2025-12-30', 1)).toThrow(
+      'addWorkingDays: calendar has no working day for a year'
+    );
+    // Exactly 366 days off in a row (2025-12-31 … 2026-12-31) are still crossed: Friday 2027-01-01 is worked.
+    expect(addWorkingDays(buildCalendar(days.slice(0, 366)), '2025-12-30', 1)).toBe('2027-01-01');
+  });
+});
+
+describe('dates that do not exist', () => {
+  it('date arithmetic refuses an impossible date instead of rolling it over', () =>
+    expect(() => addDays('2026-02-30', 1)).toThrow('not a YYYY-MM-DD date: 2026-02-30'));
+  it('an invalid instant has no Shanghai date', () =>
+    expect(() => shanghaiDate(new Date('not a date'))).toThrow('invalid instant'));
 });
