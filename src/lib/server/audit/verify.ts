@@ -2,6 +2,7 @@
 // events_chain trigger (migrations/050_events_chain.sql); this walks it in chain order, in batches, and
 // recomputes every row's hash in the database with the same function the trigger used.
 import type { Queryable } from '../db/index.ts';
+import { chainHead, chainRows, firstUnchainedEvent, type ChainRow as Row } from './events.repository.ts';
 
 const GENESIS = '0'.repeat(64);
 const BATCH = 5000;
@@ -19,14 +20,6 @@ export interface AuditReport {
   /** The last row's hash: record it elsewhere to detect a rewrite of the whole chain later. */
   headHash: string;
   broken?: { problem: AuditProblem; eventId: string | null; chainNo: number | null; zh: string; en: string };
-}
-
-interface Row {
-  id: string;
-  chain_no: number | null;
-  prev_hash: string | null;
-  hash: string | null;
-  recomputed: string | null;
 }
 
 function broken(
@@ -66,27 +59,15 @@ function broken(
 }
 
 export async function verifyEventChain(db: Queryable): Promise<AuditReport> {
-  const head = (
-    await db.query<{ last_no: number; last_hash: string }>(
-      'select last_no::float8 as last_no, last_hash from events_chain_head'
-    )
-  ).rows[0];
+  const head = await chainHead(db);
   const headHash = head?.last_hash ?? GENESIS;
-  const unchained = (
-    await db.query<Row>(
-      'select id::text as id, null::float8 as chain_no, prev_hash, hash, null as recomputed from events where chain_no is null order by id limit 1'
-    )
-  ).rows[0];
+  const unchained = await firstUnchainedEvent(db);
   if (unchained) return broken(0, headHash, 'not_chained', unchained, 0);
   let prev = GENESIS;
   let expected = 1;
   let seen = 0;
   for (;;) {
-    const { rows } = await db.query<Row>(
-      `select e.id::text as id, e.chain_no::float8 as chain_no, e.prev_hash, e.hash, events_row_hash(e.prev_hash, e) as recomputed
-         from events e where e.chain_no >= $1 order by e.chain_no limit $2`,
-      [expected, BATCH]
-    );
+    const rows = await chainRows(db, expected, BATCH);
     for (const r of rows) {
       if (r.chain_no !== expected) return broken(seen, headHash, 'gap', r, expected);
       if (r.prev_hash !== prev) return broken(seen, headHash, 'wrong_link', r, expected);

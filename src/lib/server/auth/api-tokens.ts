@@ -10,6 +10,8 @@ import { tokenHash } from './session.ts';
 import { apiError } from '../http/api.ts';
 import { isUuid } from '../http/ids.ts';
 import { logEvent } from '../users/accounts.service.ts';
+import { insertOfficeEvent, officeEvents } from '../audit/events.repository.ts';
+import * as repo from './api-tokens.repository.ts';
 import { parseScopes, TOKEN_PATTERN, type ApiScope } from '../../domain/api-scopes.ts';
 import type { Role } from '../../domain/roles.ts';
 
@@ -69,22 +71,23 @@ export async function issueToken(
   const token = 'zlt_' + randomBytes(32).toString('base64url');
   const prefix = token.slice(0, 10);
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ username: string }>(
-      'select username from users where id = $1 and service and not disabled',
-      [input.userId]
-    );
-    if (!rows[0]) throw missing();
-    const r = await tx.query<{ id: string }>(
-      `insert into api_tokens (user_id, name, token_hash, prefix, scopes, rate_per_minute, created_by, expires_at)
-       values ($1, $2, $3, $4, $5, $6, $7, case when $8::int is null then null else now() + make_interval(days => $8::int) end) returning id::text as id`,
-      [input.userId, name, tokenHash(token), prefix, parsed.scopes, rate, actor.id, days]
-    );
-    const id = r.rows[0].id;
+    const username = await repo.enabledServiceUsername(tx, input.userId as string);
+    if (username === null) throw missing();
+    const id = await repo.insertToken(tx, {
+      userId: input.userId as string,
+      name,
+      tokenHash: tokenHash(token),
+      prefix,
+      scopes: parsed.scopes,
+      ratePerMinute: rate,
+      createdBy: actor.id,
+      expiresInDays: days
+    });
     await logEvent(
       tx,
       actor,
       'api_token_create',
-      { id: input.userId as string, username: rows[0].username },
+      { id: input.userId as string, username },
       { tokenId: id, name, prefix, scopes: parsed.scopes, ratePerMinute: rate, expiresInDays: days }
     );
     return { id, token, prefix };
@@ -96,20 +99,10 @@ export async function revokeToken(db: Db, actor: SessionUser, tokenId: string): 
   requireAdmin(actor);
   if (!isUuid(tokenId)) throw apiError(404, 'token_not_found', { zh: '令牌不存在。', en: 'No such token.' });
   await db.transaction(async (tx) => {
-    const { rows } = await tx.query<{
-      user_id: string;
-      username: string;
-      name: string;
-      prefix: string;
-      revoked_at: Date | null;
-    }>(
-      `select t.user_id::text as user_id, u.username, t.name, t.prefix, t.revoked_at from api_tokens t join users u on u.id = t.user_id where t.id = $1 for update of t`,
-      [tokenId]
-    );
-    const t = rows[0];
+    const t = await repo.lockToken(tx, tokenId);
     if (!t) throw apiError(404, 'token_not_found', { zh: '令牌不存在。', en: 'No such token.' });
     if (t.revoked_at) return;
-    await tx.query('update api_tokens set revoked_at = now(), revoked_by = $2 where id = $1', [tokenId, actor.id]);
+    await repo.markTokenRevoked(tx, tokenId, actor.id);
     await logEvent(
       tx,
       actor,
@@ -148,6 +141,8 @@ export interface TokenEventView {
   payload: Record<string, unknown>;
 }
 
+const TOKEN_ACTIONS = ['service_account_create', 'api_token_create', 'api_token_revoke', 'api_call'];
+
 const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
 
 export async function listServiceAccounts(
@@ -155,53 +150,18 @@ export async function listServiceAccounts(
   actor: SessionUser
 ): Promise<{ accounts: ServiceAccountView[]; events: TokenEventView[] }> {
   requireAdmin(actor);
-  const users = await db.query<{
-    id: string;
-    username: string;
-    display_name: string;
-    role: Role;
-    authority_code: string | null;
-    disabled: boolean;
-  }>(
-    `select id::text as id, username, display_name, role, authority_code, disabled from users where service order by username`
-  );
-  const tokens = await db.query<{
-    id: string;
-    user_id: string;
-    name: string;
-    prefix: string;
-    scopes: ApiScope[];
-    rate_per_minute: number;
-    created_at: Date;
-    expires_at: Date | null;
-    revoked_at: Date | null;
-    last_used_at: Date | null;
-  }>(
-    `select id::text as id, user_id::text as user_id, name, prefix, scopes, rate_per_minute, created_at, expires_at, revoked_at, last_used_at
-       from api_tokens order by revoked_at is not null, created_at desc`
-  );
-  const ev = await db.query<{
-    id: string;
-    at: Date;
-    action: string;
-    actor_name: string | null;
-    username: string | null;
-    payload: Record<string, unknown>;
-  }>(
-    `select e.id::text as id, e.at, e.action, u.display_name as actor_name, coalesce(e.payload->>'username', u.username) as username, e.payload
-       from events e left join users u on u.id = e.actor_id
-      where e.project_id is null and e.action in ('service_account_create', 'api_token_create', 'api_token_revoke', 'api_call')
-      order by e.id desc limit 100`
-  );
+  const users = await repo.listServiceAccountRows(db);
+  const tokens = await repo.listTokenRows(db);
+  const events = await officeEvents(db, TOKEN_ACTIONS, 100);
   return {
-    accounts: users.rows.map((u) => ({
+    accounts: users.map((u) => ({
       id: u.id,
       username: u.username,
       displayName: u.display_name,
       role: u.role,
       authorityCode: u.authority_code,
       disabled: u.disabled,
-      tokens: tokens.rows
+      tokens: tokens
         .filter((t) => t.user_id === u.id)
         .map((t) => ({
           id: t.id,
@@ -215,12 +175,12 @@ export async function listServiceAccounts(
           lastUsedAt: iso(t.last_used_at)
         }))
     })),
-    events: ev.rows.map((e) => ({
+    events: events.map((e) => ({
       id: e.id,
       at: new Date(e.at).toISOString(),
       action: e.action,
       actorName: e.actor_name,
-      username: e.username,
+      username: e.username ?? e.actor_username,
       payload: e.payload
     }))
   };
@@ -229,27 +189,7 @@ export async function listServiceAccounts(
 /** The service account behind a bearer token, with the token's scopes; null for an unknown, revoked or expired token. */
 export async function resolveToken(db: Queryable, raw: string): Promise<TokenUser | null> {
   if (!TOKEN_PATTERN.test(raw)) return null;
-  const { rows } = await db.query<{
-    token_id: string;
-    name: string;
-    scopes: string[];
-    rate_per_minute: number;
-    id: string;
-    username: string;
-    display_name: string;
-    role: Role;
-    authority_code: string | null;
-    department: string | null;
-    department_code: string | null;
-    enterprise_name: string | null;
-  }>(
-    `select t.id::text as token_id, t.name, t.scopes, t.rate_per_minute,
-            u.id::text as id, u.username, u.display_name, u.role, u.authority_code, u.department, u.department_code, u.enterprise_name
-       from api_tokens t join users u on u.id = t.user_id
-      where t.token_hash = $1 and t.revoked_at is null and (t.expires_at is null or t.expires_at > now()) and u.service and not u.disabled`,
-    [tokenHash(raw)]
-  );
-  const r = rows[0];
+  const r = await repo.liveTokenUser(db, tokenHash(raw));
   if (!r) return null;
   return {
     id: r.id,
@@ -275,14 +215,9 @@ export async function countRequest(
   key: string,
   perMinute: number
 ): Promise<{ ok: true } | { ok: false; retryAfter: number }> {
-  const { rows } = await db.query<{ count: number; wait: number }>(
-    `insert into api_rate as r (key, window_start, count) values ($1, date_trunc('minute', now()), 1)
-     on conflict (key, window_start) do update set count = r.count + 1
-     returning count, greatest(1, ceil(extract(epoch from date_trunc('minute', now()) + interval '1 minute' - now())))::int as wait`,
-    [key]
-  );
-  if (Math.random() < 0.01) await db.query(`delete from api_rate where window_start < now() - interval '1 hour'`);
-  return rows[0].count <= perMinute ? { ok: true } : { ok: false, retryAfter: rows[0].wait };
+  const { count, wait } = await repo.countRateWindow(db, key);
+  if (Math.random() < 0.01) await repo.pruneRateWindows(db);
+  return count <= perMinute ? { ok: true } : { ok: false, retryAfter: wait };
 }
 
 /** Every call with a token is an event: who (the service account), which token, which operation, the answer. */
@@ -291,22 +226,19 @@ export async function logTokenUse(
   user: TokenUser,
   call: { method: string; route: string; path: string; status: number; requestId?: string }
 ) {
-  await db.query(
-    `insert into events (project_id, actor_id, actor_role, action, payload) values ($1, $2, $3, 'api_call', $4)`,
-    [
-      null,
-      user.id,
-      user.role,
-      JSON.stringify({
-        tokenId: user.token.id,
-        token: user.token.name,
-        method: call.method,
-        route: call.route,
-        path: call.path,
-        status: call.status,
-        requestId: call.requestId ?? null
-      })
-    ]
-  );
-  await db.query('update api_tokens set last_used_at = now() where id = $1', [user.token.id]);
+  await insertOfficeEvent(db, {
+    actorId: user.id,
+    role: user.role,
+    action: 'api_call',
+    payload: {
+      tokenId: user.token.id,
+      token: user.token.name,
+      method: call.method,
+      route: call.route,
+      path: call.path,
+      status: call.status,
+      requestId: call.requestId ?? null
+    }
+  });
+  await repo.touchToken(db, user.token.id);
 }

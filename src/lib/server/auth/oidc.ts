@@ -7,6 +7,15 @@ import * as oidc from 'openid-client';
 import type { Db } from '../db/index.ts';
 import { createSession } from './session.ts';
 import { findUserByUsername, insertUser } from '../users/users.repository.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
+import {
+  insertOidcLogin,
+  linkSubject,
+  pruneOidcLogins,
+  takeOidcLogin,
+  userBySubject,
+  type LinkedUserRow
+} from './oidc.repository.ts';
 import { parseMap, proposeFromClaims, usernameFromClaims, type ClaimMapping } from '../../domain/sso-claims.ts';
 
 export interface OidcSettings extends ClaimMapping {
@@ -66,13 +75,8 @@ export async function beginOidcLogin(db: Db, s: OidcSettings, next: string): Pro
   const verifier = oidc.randomPKCECodeVerifier();
   const state = oidc.randomState();
   const nonce = oidc.randomNonce();
-  await db.query(`delete from oidc_logins where created_at < now() - interval '15 minutes'`);
-  await db.query('insert into oidc_logins (state, code_verifier, nonce, next) values ($1, $2, $3, $4)', [
-    state,
-    verifier,
-    nonce,
-    next
-  ]);
+  await pruneOidcLogins(db);
+  await insertOidcLogin(db, { state, verifier, nonce, next });
   return oidc.buildAuthorizationUrl(config, {
     redirect_uri: s.redirectUri,
     scope: s.scope,
@@ -97,11 +101,7 @@ export async function completeOidcLogin(
   meta: { ip: string; userAgent: string }
 ): Promise<OidcOutcome> {
   const state = callbackUrl.searchParams.get('state') ?? '';
-  const { rows } = await db.query<{ code_verifier: string; nonce: string; next: string }>(
-    `delete from oidc_logins where state = $1 and created_at > now() - interval '15 minutes' returning code_verifier, nonce, next`,
-    [state]
-  );
-  const pending = rows[0];
+  const pending = await takeOidcLogin(db, state);
   if (!pending) return { kind: 'failed', reason: 'unknown_state' };
   let claims: Record<string, unknown>;
   try {
@@ -127,23 +127,12 @@ export async function completeOidcLogin(
   return { kind: 'signed_in', token: session.token, expiresAt: session.expiresAt, next: pending.next, userId: user.id };
 }
 
-interface Linked {
-  id: string;
-  username: string;
-  pending: boolean;
-  disabled: boolean;
-  created: boolean;
-}
-
 /** The account linked to (issuer, subject), or a new one: pending unless trusted claims make it complete. */
-async function linkedUser(db: Db, s: OidcSettings, claims: Record<string, unknown>): Promise<Linked> {
+async function linkedUser(db: Db, s: OidcSettings, claims: Record<string, unknown>): Promise<LinkedUserRow> {
   const sub = String(claims.sub);
   return db.transaction(async (tx) => {
-    const found = await tx.query<Linked>(
-      'select id::text as id, username, pending, disabled, false as created from users where oidc_issuer = $1 and oidc_subject = $2',
-      [s.issuer, sub]
-    );
-    if (found.rows[0]) return found.rows[0];
+    const found = await userBySubject(tx, s.issuer, sub);
+    if (found) return found;
     const proposal = proposeFromClaims(claims, s);
     const active = s.trustClaims && proposal.complete;
     let username = usernameFromClaims(claims);
@@ -160,24 +149,26 @@ async function linkedUser(db: Db, s: OidcSettings, claims: Record<string, unknow
       email: typeof claims.email === 'string' ? claims.email.slice(0, 200) : null,
       passwordHash: '!'
     });
-    await tx.query(
-      'update users set pending = $2, oidc_issuer = $3, oidc_subject = $4, proposed_role = $5, proposed_authority = $6 where id = $1',
-      [id, !active, s.issuer, sub, proposal.role, proposal.authorityCode]
-    );
-    await tx.query(
-      `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, null, 'sso_first_sign_in', $2)`,
-      [
-        id,
-        JSON.stringify({
-          userId: id,
-          username,
-          issuer: s.issuer,
-          proposedRole: proposal.role,
-          proposedAuthority: proposal.authorityCode,
-          pending: !active
-        })
-      ]
-    );
+    await linkSubject(tx, id, {
+      pending: !active,
+      issuer: s.issuer,
+      subject: sub,
+      proposedRole: proposal.role,
+      proposedAuthority: proposal.authorityCode
+    });
+    await insertOfficeEvent(tx, {
+      actorId: id,
+      role: null,
+      action: 'sso_first_sign_in',
+      payload: {
+        userId: id,
+        username,
+        issuer: s.issuer,
+        proposedRole: proposal.role,
+        proposedAuthority: proposal.authorityCode,
+        pending: !active
+      }
+    });
     return { id, username, pending: !active, disabled: false, created: true };
   });
 }

@@ -41,3 +41,16 @@ export async function sessionUser(db: Queryable, tokenHash: string): Promise<Ses
 export async function deleteSessionRow(db: Queryable, tokenHash: string): Promise<void> {
   await db.query('delete from sessions where token_hash = $1', [tokenHash]);
 }
+
+/** Ends the user's sessions, all but the one whose token hash is `keepTokenHash` (if given). */
+export async function deleteUserSessions(
+  db: Queryable,
+  userId: string,
+  keepTokenHash: string | null = null
+): Promise<void> {
+  await db.query('delete from sessions where user_id = $1 and token_hash is distinct from $2', [userId, keepTokenHash]);
+}
+
+export async function deleteDemoSessions(db: Queryable): Promise<void> {
+  await db.query(`delete from sessions where user_id in (select id from users where demo)`);
+}

@@ -2,6 +2,9 @@
 // created only when demos are allowed: never with NODE_ENV=production or ZEROLAND_DEMO=0. The default
 // embedded first start stays a demo (and the login page says so).
 import type { Db } from '../db/index.ts';
+import { countEnabledDemoUsers, disableDemoUsers } from '../users/users.repository.ts';
+import { deleteDemoSessions } from '../auth/sessions.repository.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
 
 type Env = Record<string, string | undefined>;
 
@@ -20,15 +23,16 @@ export function shouldSeedAtStart(env: Env, engine: 'pglite' | 'postgres', userC
 export async function closeDemoDoors(db: Db, env: Env = process.env): Promise<number> {
   if (demoAllowed(env)) return 0;
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ id: string; username: string }>(
-      `update users set disabled = true, disabled_at = now() where demo and not disabled returning id::text as id, username`
-    );
+    const rows = await disableDemoUsers(tx);
     if (rows.length)
-      await tx.query(`insert into events (project_id, actor_id, actor_role, action, comment, payload) values (null, null, 'system', 'demo_accounts_disabled', $1, $2)`, [
-        '非演示安装：演示账号已停用 / not a demo installation: demo accounts disabled',
-        JSON.stringify({ usernames: rows.map((r) => r.username) })
-      ]);
-    await tx.query(`delete from sessions where user_id in (select id from users where demo)`);
+      await insertOfficeEvent(tx, {
+        actorId: null,
+        role: 'system',
+        action: 'demo_accounts_disabled',
+        comment: '非演示安装：演示账号已停用 / not a demo installation: demo accounts disabled',
+        payload: { usernames: rows.map((r) => r.username) }
+      });
+    await deleteDemoSessions(tx);
     return rows.length;
   });
 }
@@ -36,6 +40,5 @@ export async function closeDemoDoors(db: Db, env: Env = process.env): Promise<nu
 /** Whether the login page should say "this is a demo" and print the demo password. */
 export async function isDemoInstall(db: Db, env: Env = process.env): Promise<boolean> {
   if (!demoAllowed(env)) return false;
-  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from users where demo and not disabled`);
-  return rows[0].n > 0;
+  return (await countEnabledDemoUsers(db)) > 0;
 }

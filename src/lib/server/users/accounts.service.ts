@@ -9,7 +9,20 @@ import { isUuid } from '../http/ids.ts';
 import { authorityByCode } from '../../domain/authorities.ts';
 import { isRole, isScopedRole, ROLE_LABELS, type Role } from '../../domain/roles.ts';
 import { passwordProblem, temporaryPassword } from '../../domain/passwords.ts';
-import { findUserByUsername, insertUser } from './users.repository.ts';
+import {
+  approveUser,
+  findUserByUsername,
+  insertUser,
+  isPending,
+  listAccountRows,
+  lockAccount,
+  markServiceAccount,
+  requirePasswordChange,
+  setPasswordHash,
+  setUserDisabled
+} from './users.repository.ts';
+import { deleteUserSessions } from '../auth/sessions.repository.ts';
+import { insertOfficeEvent, officeEvents } from '../audit/events.repository.ts';
 
 export interface AccountView {
   id: string;
@@ -63,10 +76,12 @@ export async function logEvent(
   target: { id: string; username: string },
   extra: Record<string, unknown> = {}
 ) {
-  await db.query(
-    `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, $3, $4)`,
-    [actor.id, actor.role, action, JSON.stringify({ userId: target.id, username: target.username, ...extra })]
-  );
+  await insertOfficeEvent(db, {
+    actorId: actor.id,
+    role: actor.role,
+    action,
+    payload: { userId: target.id, username: target.username, ...extra }
+  });
 }
 
 export async function listAccounts(
@@ -74,39 +89,8 @@ export async function listAccounts(
   actor: SessionUser
 ): Promise<{ accounts: AccountView[]; events: AccountEvent[] }> {
   requireAdmin(actor);
-  const { rows } = await db.query<{
-    id: string;
-    username: string;
-    display_name: string;
-    role: Role;
-    authority_code: string | null;
-    department: string | null;
-    enterprise_name: string | null;
-    disabled: boolean;
-    demo: boolean;
-    must_change_password: boolean;
-    created_at: Date;
-    password_changed_at: Date | null;
-    pending: boolean;
-    sso: boolean;
-    proposed_role: string | null;
-    proposed_authority: string | null;
-  }>(`select id::text as id, username, display_name, role, authority_code, department, enterprise_name, disabled, demo, must_change_password, created_at, password_changed_at,
-             pending, oidc_subject is not null as sso, proposed_role, proposed_authority
-        from users where not service order by pending desc, disabled, role, username limit 5000`);
-  const ev = await db.query<{
-    id: string;
-    at: Date;
-    action: string;
-    actor_name: string | null;
-    username: string | null;
-    comment: string | null;
-  }>(
-    `select e.id::text as id, e.at, e.action, u.display_name as actor_name, e.payload->>'username' as username, e.comment
-       from events e left join users u on u.id = e.actor_id
-      where e.project_id is null and e.action = any($1::text[]) order by e.id desc limit 50`,
-    [ACCOUNT_ACTIONS]
-  );
+  const rows = await listAccountRows(db);
+  const events = await officeEvents(db, ACCOUNT_ACTIONS, 50);
   return {
     accounts: rows.map((r) => ({
       id: r.id,
@@ -126,7 +110,7 @@ export async function listAccounts(
       proposedRole: r.proposed_role,
       proposedAuthority: r.proposed_authority
     })),
-    events: ev.rows.map((e) => ({
+    events: events.map((e) => ({
       id: e.id,
       at: new Date(e.at).toISOString(),
       action: e.action,
@@ -192,8 +176,8 @@ export async function createAccount(
       enterpriseName: role === 'enterprise' ? text(input.enterpriseName, 200) || null : null,
       passwordHash
     });
-    if (opts.service) await tx.query('update users set service = true where id = $1', [id]);
-    else await tx.query('update users set must_change_password = true where id = $1', [id]);
+    if (opts.service) await markServiceAccount(tx, id);
+    else await requirePasswordChange(tx, id);
     await logEvent(
       tx,
       actor,
@@ -208,12 +192,9 @@ export async function createAccount(
 async function target(db: Queryable, userId: string) {
   const missing = () => apiError(404, 'user_not_found', { zh: '用户不存在。', en: 'No such user.' });
   if (!isUuid(userId)) throw missing();
-  const { rows } = await db.query<{ id: string; username: string; disabled: boolean; service: boolean }>(
-    'select id::text as id, username, disabled, service from users where id = $1 for update',
-    [userId]
-  );
-  if (!rows[0]) throw missing();
-  return rows[0];
+  const account = await lockAccount(db, userId);
+  if (!account) throw missing();
+  return account;
 }
 
 /** Disables (sessions end at once) or re-enables an account. An administrator cannot disable themselves. */
@@ -227,11 +208,8 @@ export async function setAccountDisabled(db: Db, actor: SessionUser, userId: str
   await db.transaction(async (tx) => {
     const u = await target(tx, userId);
     if (u.disabled === disabled) return;
-    await tx.query(
-      'update users set disabled = $2, disabled_at = case when $2 then now() else null end where id = $1',
-      [userId, disabled]
-    );
-    if (disabled) await tx.query('delete from sessions where user_id = $1', [userId]);
+    await setUserDisabled(tx, userId, disabled);
+    if (disabled) await deleteUserSessions(tx, userId);
     await logEvent(tx, actor, disabled ? 'user_disable' : 'user_enable', u);
   });
 }
@@ -254,11 +232,8 @@ export async function resetAccountPassword(
       });
     const problem = passwordProblem(pw, u.username);
     if (problem) throw apiError(400, 'weak_password', problem);
-    await tx.query(
-      'update users set password_hash = $2, must_change_password = true, password_changed_at = now() where id = $1',
-      [userId, await hashPassword(pw)]
-    );
-    await tx.query('delete from sessions where user_id = $1', [userId]);
+    await setPasswordHash(tx, userId, await hashPassword(pw), true);
+    await deleteUserSessions(tx, userId);
     await logEvent(tx, actor, 'user_reset_password', u);
     return { username: u.username, temporaryPassword: pw };
   });
@@ -279,14 +254,8 @@ export async function changeOwnPassword(
   if (problem) throw apiError(400, 'weak_password', problem);
   const hash = await hashPassword(next);
   await db.transaction(async (tx) => {
-    await tx.query(
-      'update users set password_hash = $2, must_change_password = false, password_changed_at = now() where id = $1',
-      [user.id, hash]
-    );
-    await tx.query('delete from sessions where user_id = $1 and token_hash is distinct from $2', [
-      user.id,
-      keepTokenHash ?? null
-    ]);
+    await setPasswordHash(tx, user.id, hash, false);
+    await deleteUserSessions(tx, user.id, keepTokenHash ?? null);
     await logEvent(tx, user, 'password_change', { id: user.id, username: user.username });
   });
 }
@@ -313,17 +282,12 @@ export async function approvePending(
     });
   await db.transaction(async (tx) => {
     const u = await target(tx, userId);
-    const { rows } = await tx.query<{ pending: boolean }>('select pending from users where id = $1', [userId]);
-    if (!rows[0]?.pending)
+    if (!(await isPending(tx, userId)))
       throw apiError(409, 'not_pending', {
         zh: '该账号不在待分配状态。',
         en: 'This account is not waiting for approval.'
       });
-    await tx.query('update users set role = $2, authority_code = $3, pending = false where id = $1', [
-      userId,
-      role,
-      isScopedRole(role) ? authorityCode : null
-    ]);
+    await approveUser(tx, userId, role, isScopedRole(role) ? authorityCode : null);
     await logEvent(tx, actor, 'user_approve', u, { role, authorityCode: isScopedRole(role) ? authorityCode : null });
   });
 }
