@@ -6,17 +6,18 @@ import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { authorityCodes } from '../stats/stats.repository.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
+import { listAdminUserRows, lockBinding, setUserDepartment, setUserEmail } from '../users/users.repository.ts';
+import {
+  activeDepartmentExists,
+  allDepartmentRows,
+  authorityExists,
+  departmentsOf,
+  findDepartment,
+  upsertDepartment,
+  type DepartmentRow
+} from './departments.repository.ts';
 import { DEPARTMENT_CODE_PATTERN, type DepartmentEntry } from '../../domain/departments.ts';
-
-interface DepartmentRow {
-  authority_code: string;
-  code: string;
-  name_zh: string;
-  name_en: string;
-  default_invited: boolean;
-  active: boolean;
-  sort: number;
-}
 
 const entry = (r: DepartmentRow): DepartmentEntry & { authorityCode: string; sort: number } => ({
   authorityCode: r.authority_code,
@@ -31,10 +32,7 @@ const entry = (r: DepartmentRow): DepartmentEntry & { authorityCode: string; sor
 /** One district's departments (active and retired), in display order. */
 export async function departmentDirectory(db: Queryable, authorityCode: string | null): Promise<DepartmentEntry[]> {
   if (!authorityCode) return [];
-  const { rows } = await db.query<DepartmentRow>(
-    'select * from departments where authority_code = $1 order by sort, code',
-    [authorityCode]
-  );
+  const rows = await departmentsOf(db, authorityCode);
   return rows.map((r) => {
     const { authorityCode: _a, sort: _s, ...e } = entry(r);
     return e;
@@ -42,8 +40,7 @@ export async function departmentDirectory(db: Queryable, authorityCode: string |
 }
 
 export async function allDepartments(db: Queryable) {
-  const { rows } = await db.query<DepartmentRow>('select * from departments order by authority_code, sort, code');
-  return rows.map(entry);
+  return (await allDepartmentRows(db)).map(entry);
 }
 
 const forbidden = () =>
@@ -75,38 +72,20 @@ export async function saveDepartment(db: Db, actor: SessionUser, input: unknown)
   }
   const d = p.data;
   return db.transaction(async (tx) => {
-    const auth = await tx.query('select 1 from authorities where code = $1', [d.authorityCode]);
-    if (!auth.rows.length)
+    if (!(await authorityExists(tx, d.authorityCode)))
       throw apiError(400, 'unknown_authority', {
         zh: `没有代码为“${d.authorityCode}”的区。`,
         en: `No district with code "${d.authorityCode}".`
       });
-    const before = await tx.query<DepartmentRow>('select * from departments where authority_code = $1 and code = $2', [
-      d.authorityCode,
-      d.code
-    ]);
+    const before = await findDepartment(tx, d.authorityCode, d.code);
     // Retiring (active=false) keeps history and bindings: the department just cannot be invited any more.
-    await tx.query(
-      `insert into departments (authority_code, code, name_zh, name_en, default_invited, active, sort, updated_by, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, now())
-       on conflict (authority_code, code) do update set name_zh = excluded.name_zh, name_en = excluded.name_en,
-         default_invited = excluded.default_invited, active = excluded.active, sort = excluded.sort,
-         updated_by = excluded.updated_by, updated_at = now()`,
-      [d.authorityCode, d.code, d.zh, d.en, d.defaultInvited, d.active, d.sort, actor.id]
-    );
-    await tx.query(
-      `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'department_saved', $3)`,
-      [
-        actor.id,
-        actor.role,
-        JSON.stringify({
-          authorityCode: d.authorityCode,
-          code: d.code,
-          before: before.rows[0] ? entry(before.rows[0]) : null,
-          after: d
-        })
-      ]
-    );
+    await upsertDepartment(tx, d, actor.id);
+    await insertOfficeEvent(tx, {
+      actorId: actor.id,
+      role: actor.role,
+      action: 'department_saved',
+      payload: { authorityCode: d.authorityCode, code: d.code, before: before ? entry(before) : null, after: d }
+    });
     return d;
   });
 }
@@ -125,19 +104,7 @@ export interface AdminUserView {
 
 export async function listUsersForAdmin(db: Queryable, actor: SessionUser): Promise<AdminUserView[]> {
   if (actor.role !== 'admin') throw forbidden();
-  const { rows } = await db.query<{
-    id: string;
-    username: string;
-    display_name: string;
-    role: string;
-    authority_code: string | null;
-    department: string | null;
-    department_code: string | null;
-    email: string | null;
-    disabled: boolean;
-  }>(
-    'select id, username, display_name, role, authority_code, department, department_code, email, disabled from users order by authority_code nulls first, role, username'
-  );
+  const rows = await listAdminUserRows(db);
   return rows.map((r) => ({
     id: r.id,
     username: r.username,
@@ -162,17 +129,7 @@ export async function updateUserBinding(
 ) {
   if (actor.role !== 'admin') throw forbidden();
   return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{
-      id: string;
-      role: string;
-      authority_code: string | null;
-      department_code: string | null;
-      email: string | null;
-      username: string;
-    }>('select id, role, authority_code, department_code, email, username from users where id = $1 for update', [
-      userId
-    ]);
-    const u = rows[0];
+    const u = await lockBinding(tx, userId);
     if (!u) throw apiError(404, 'user_not_found', { zh: '用户不存在。', en: 'No such user.' });
     const changes: Record<string, unknown> = {};
     if (input.departmentCode !== undefined) {
@@ -184,11 +141,7 @@ export async function updateUserBinding(
             en: 'Only district department accounts are bound to a department.'
           });
         }
-        const d = await tx.query<{ active: boolean }>(
-          'select active from departments where authority_code = $1 and code = $2',
-          [u.authority_code, code]
-        );
-        if (!d.rows.length || !d.rows[0].active) {
+        if (!(await activeDepartmentExists(tx, u.authority_code, code))) {
           throw apiError(400, 'unknown_department', {
             zh: `该账号所在区没有启用代码为“${code}”的部门。`,
             en: `The account's district has no active department with code "${code}".`
@@ -196,7 +149,7 @@ export async function updateUserBinding(
         }
       }
       changes.departmentCode = { from: u.department_code, to: code };
-      await tx.query('update users set department_code = $2 where id = $1', [userId, code]);
+      await setUserDepartment(tx, userId, code);
     }
     if (input.email !== undefined) {
       const email = input.email === null || input.email === '' ? null : String(input.email).trim();
@@ -207,12 +160,14 @@ export async function updateUserBinding(
         });
       }
       changes.email = { from: u.email, to: email };
-      await tx.query('update users set email = $2 where id = $1', [userId, email]);
+      await setUserEmail(tx, userId, email);
     }
-    await tx.query(
-      `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'user_binding_changed', $3)`,
-      [actor.id, actor.role, JSON.stringify({ userId, username: u.username, ...changes })]
-    );
+    await insertOfficeEvent(tx, {
+      actorId: actor.id,
+      role: actor.role,
+      action: 'user_binding_changed',
+      payload: { userId, username: u.username, ...changes }
+    });
     return changes;
   });
 }

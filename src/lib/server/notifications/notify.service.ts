@@ -4,8 +4,10 @@ import type { Db, Queryable } from '../db/index.ts';
 import { log } from '../ops/log.ts';
 import { apiError } from '../http/api.ts';
 import { setUserEmail, userEmail } from '../users/users.repository.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
+import * as repo from './notifications.repository.ts';
 import { appOrigin, mailConfigured, sendMail } from './mailer.ts';
-import { mailText, noticeText, type Audience, type Notice } from '../../domain/notifications.ts';
+import { mailText, noticeText, type Notice } from '../../domain/notifications.ts';
 
 export interface ProjectRef {
   id: string;
@@ -13,38 +15,6 @@ export interface ProjectRef {
   title: string;
   owner_id: string;
   authority_code: string | null;
-}
-
-async function recipients(db: Queryable, p: ProjectRef, a: Audience): Promise<{ id: string; email: string | null }[]> {
-  const active = `disabled = false`;
-  let q: { text: string; values: unknown[] };
-  switch (a.to) {
-    case 'owner':
-      q = { text: `select id, email from users where id = $1 and ${active}`, values: [p.owner_id] };
-      break;
-    case 'lead':
-      q = {
-        text: `select id, email from users where role = 'district_industry' and authority_code = $1 and ${active}`,
-        values: [p.authority_code]
-      };
-      break;
-    case 'decider':
-      q = {
-        text: `select id, email from users where role in ('district_government', 'lingang_committee') and authority_code = $1 and ${active}`,
-        values: [p.authority_code]
-      };
-      break;
-    case 'department':
-      q = {
-        text: `select id, email from users where role = 'district_department' and authority_code = $1 and department_code = $2 and ${active}`,
-        values: [p.authority_code, a.code]
-      };
-      break;
-    case 'roles':
-      q = { text: `select id, email from users where role = any($1::text[]) and ${active}`, values: [[...a.roles]] };
-      break;
-  }
-  return (await db.query<{ id: string; email: string | null }>(q.text, q.values)).rows;
 }
 
 /**
@@ -62,26 +32,20 @@ export async function notify(
   let n = 0;
   for (const notice of notices) {
     const text = noticeText(notice.kind, notice.facts);
-    for (const r of await recipients(db, p, notice.audience)) {
+    for (const r of await repo.audienceAccounts(db, p, notice.audience)) {
       const key = `${r.id}|${notice.kind}`;
       if (r.id === actorId || seen.has(key)) continue;
       seen.add(key);
-      const email = mail && r.email ? r.email : null;
-      await db.query(
-        `insert into notifications (user_id, project_id, kind, subject_zh, subject_en, body_zh, body_en, email_to, email_status)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [
-          r.id,
-          p.id,
-          notice.kind,
-          text.subjectZh,
-          text.subjectEn,
-          text.bodyZh,
-          text.bodyEn,
-          email,
-          email ? 'pending' : 'none'
-        ]
-      );
+      await repo.insertNotification(db, {
+        userId: r.id,
+        projectId: p.id,
+        kind: notice.kind,
+        subjectZh: text.subjectZh,
+        subjectEn: text.subjectEn,
+        bodyZh: text.bodyZh,
+        bodyEn: text.bodyEn,
+        emailTo: mail && r.email ? r.email : null
+      });
       n++;
     }
   }
@@ -120,23 +84,9 @@ export const deliveriesSettled = async () => {
   while (running) await running;
 };
 
-interface OutboxRow {
-  id: string;
-  project_id: string | null;
-  email_to: string;
-  subject_zh: string;
-  subject_en: string;
-  body_zh: string;
-  body_en: string;
-}
-
 async function deliverBatch(db: Db): Promise<number> {
   // Claimed first, so two instances never send the same message.
-  const { rows } = await db.query<OutboxRow>(
-    `update notifications set email_status = 'sending'
-      where id in (select id from notifications where email_status = 'pending' order by id limit 20 for update skip locked)
-      returning id, project_id, email_to, subject_zh, subject_en, body_zh, body_en`
-  );
+  const rows = await repo.claimOutbox(db, 20);
   const origin = appOrigin();
   // In the order they were written (UPDATE … RETURNING has no order of its own).
   rows.sort((x, y) => Number(x.id) - Number(y.id));
@@ -148,14 +98,11 @@ async function deliverBatch(db: Db): Promise<number> {
         r.subject_zh,
         mailText({ subjectZh: r.subject_zh, subjectEn: r.subject_en, bodyZh: r.body_zh, bodyEn: r.body_en }, url)
       );
-      await db.query(
-        `update notifications set email_status = 'sent', emailed_at = now(), email_error = null where id = $1`,
-        [r.id]
-      );
+      await repo.markEmailSent(db, r.id);
       log.info('mail_sent', { notification: r.id });
     } catch (e) {
       const msg = (e as Error).message.slice(0, 500);
-      await db.query(`update notifications set email_status = 'failed', email_error = $2 where id = $1`, [r.id, msg]);
+      await repo.markEmailFailed(db, r.id, msg);
       log.warn('mail_failed', { notification: r.id, msg });
     }
   }
@@ -164,9 +111,7 @@ async function deliverBatch(db: Db): Promise<number> {
 
 /** Messages claimed by a process that died mid-send go back to the queue (run by the periodic timer). */
 export async function requeueStuck(db: Queryable): Promise<void> {
-  await db.query(
-    `update notifications set email_status = 'pending' where email_status = 'sending' and created_at < now() - interval '10 minutes'`
-  );
+  await repo.requeueStuckEmails(db);
 }
 
 // ---- reading ----
@@ -183,22 +128,7 @@ export interface NotificationView {
 }
 
 export async function listNotifications(db: Queryable, userId: string, limit = 100): Promise<NotificationView[]> {
-  const { rows } = await db.query<{
-    id: string;
-    project_id: string | null;
-    kind: string;
-    subject_zh: string;
-    subject_en: string;
-    body_zh: string;
-    body_en: string;
-    created_at: Date;
-    read_at: Date | null;
-    email_status: NotificationView['email'];
-  }>(
-    `select id, project_id, kind, subject_zh, subject_en, body_zh, body_en, created_at, read_at, email_status
-       from notifications where user_id = $1 order by id desc limit $2`,
-    [userId, limit]
-  );
+  const rows = await repo.notificationsOf(db, userId, limit);
   return rows.map((r) => ({
     id: String(r.id),
     projectId: r.project_id,
@@ -212,24 +142,12 @@ export async function listNotifications(db: Queryable, userId: string, limit = 1
 }
 
 export async function unreadCount(db: Queryable, userId: string): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(
-    `select count(*)::int as n from notifications where user_id = $1 and read_at is null`,
-    [userId]
-  );
-  return rows[0]?.n ?? 0;
+  return repo.countUnread(db, userId);
 }
 
 /** Mark one message (or all, when id is omitted) as read; only the person's own. Returns how many changed. */
 export async function markRead(db: Queryable, userId: string, id?: string): Promise<number> {
-  const { rows } = id
-    ? await db.query(
-        `update notifications set read_at = now() where user_id = $1 and id = $2 and read_at is null returning id`,
-        [userId, id]
-      )
-    : await db.query(`update notifications set read_at = now() where user_id = $1 and read_at is null returning id`, [
-        userId
-      ]);
-  return rows.length;
+  return repo.markNotificationsRead(db, userId, id);
 }
 
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
@@ -252,10 +170,12 @@ export async function setOwnEmail(
   await db.transaction(async (tx) => {
     const before = await userEmail(tx, user.id, { forUpdate: true });
     await setUserEmail(tx, user.id, email);
-    await tx.query(
-      `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'user_email', $3)`,
-      [user.id, user.role, JSON.stringify({ userId: user.id, username: user.username, from: before, to: email })]
-    );
+    await insertOfficeEvent(tx, {
+      actorId: user.id,
+      role: user.role,
+      action: 'user_email',
+      payload: { userId: user.id, username: user.username, from: before, to: email }
+    });
   });
   return email;
 }

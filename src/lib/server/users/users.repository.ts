@@ -168,3 +168,45 @@ export async function countEnabledDemoUsers(db: Queryable): Promise<number> {
   const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from users where demo and not disabled`);
   return rows[0].n;
 }
+
+export interface AdminUserRow {
+  id: string;
+  username: string;
+  display_name: string;
+  role: string;
+  authority_code: string | null;
+  department: string | null;
+  department_code: string | null;
+  email: string | null;
+  disabled: boolean;
+}
+
+/** Every account (service accounts too), by district (none first), role and username. */
+export async function listAdminUserRows(db: Queryable): Promise<AdminUserRow[]> {
+  const { rows } = await db.query<AdminUserRow>(
+    'select id, username, display_name, role, authority_code, department, department_code, email, disabled from users order by authority_code nulls first, role, username'
+  );
+  return rows;
+}
+
+export interface BindingRow {
+  id: string;
+  role: string;
+  authority_code: string | null;
+  department_code: string | null;
+  email: string | null;
+  username: string;
+}
+
+/** What an account's department binding and e-mail depend on, locked for the transaction; null when there is none. */
+export async function lockBinding(db: Queryable, id: string): Promise<BindingRow | null> {
+  const { rows } = await db.query<BindingRow>(
+    'select id, role, authority_code, department_code, email, username from users where id = $1 for update',
+    [id]
+  );
+  return rows[0] ?? null;
+}
+
+export async function setUserDepartment(db: Queryable, id: string, departmentCode: string | null): Promise<void> {
+  await db.query('update users set department_code = $2 where id = $1', [id, departmentCode]);
+}
