@@ -51,7 +51,7 @@ let greeted = false;
 
 function start() {
   startedAt = Date.now();
-  child = spawn(process.execPath, ['build/index.js'], {
+  child = spawn(process.execPath, ['scripts/server.js'], {
     env: { ...env, ZEROLAND_RESTARTS: String(restarts) },
     stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
     detached: true

@@ -14,11 +14,14 @@ import { cleanLeftoverTemp } from '$lib/server/storage/storage.ts';
 import { warmIngestPool } from '$lib/server/projects/ingest-pool.ts';
 import { startDeadlineTimer } from '$lib/server/deadlines/sweep.service.ts';
 import { bearerToken, handleWithToken } from '$lib/server/auth/bearer.ts';
+import { offerFastTiles } from '$lib/server/tiles/fast-path.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
   // Upload readers start loading now, in their worker threads, while the database opens.
   warmIngestPool();
+  // Map tiles for signed-in users are answered before SvelteKit when the server entry asks (scripts/server.js).
+  offerFastTiles();
   const db = await serverStarting();
   const leftovers = await cleanLeftoverTemp();
   if (leftovers) console.log(`removed ${leftovers} temporary file(s) left by interrupted uploads`);

@@ -105,7 +105,7 @@ const base = process.env.BASE_URL ?? `http://127.0.0.1:${port}`;
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-bench-upload-'));
 const child = process.env.BASE_URL
   ? null
-  : spawn(process.execPath, [path.join(root, 'build/index.js')], {
+  : spawn(process.execPath, [path.join(root, 'scripts/server.js')], {
       cwd: root,
       stdio: ['ignore', 'ignore', 'inherit'],
       env: {

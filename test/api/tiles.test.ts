@@ -162,3 +162,48 @@ describe('GET /api/v1/tiles/:z/:x/:y.mvt (all layers in one tile)', () => {
     expect((await get(new Client(), `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`)).status).toBe(401);
   });
 });
+
+// The server entry answers a signed-in user's plain tile request before SvelteKit (tiles/fast-path.ts); a
+// request with any other query parameter goes through SvelteKit's route. Both must answer alike.
+describe('tiles answered before SvelteKit and by its route', () => {
+  const SAME = [
+    'content-type',
+    'etag',
+    'cache-control',
+    'vary',
+    'x-content-type-options',
+    'x-frame-options',
+    'referrer-policy',
+    'cross-origin-opener-policy'
+  ];
+  const headersOf = (res: Response) => Object.fromEntries(SAME.map((h) => [h, res.headers.get(h)]));
+
+  it('the same status, bytes, caching and security headers, with a request id, for a tile, an empty one and a 304', async () => {
+    const t = tileOf(121.475, 31.232, 12);
+    for (const path of [
+      `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`,
+      `/api/v1/tiles/district/${t.z}/${t.x}/${t.y}.mvt`,
+      '/api/v1/tiles/district/8/10/10.mvt'
+    ]) {
+      const fast = await get(officer, path);
+      const routed = await get(officer, `${path}${path.includes('?') ? '&' : '?'}via=route`);
+      expect(fast.status, path).toBe(routed.status);
+      expect(headersOf(fast), path).toEqual(headersOf(routed));
+      expect(fast.headers.get('x-request-id')).toMatch(/^[\w.:-]{8,64}$/);
+      expect(Buffer.from(await fast.arrayBuffer()).equals(Buffer.from(await routed.arrayBuffer())), path).toBe(true);
+      const etag = fast.headers.get('etag')!;
+      const [fast304, routed304] = [
+        await get(officer, path, { 'if-none-match': etag }),
+        await get(officer, `${path}?via=route`, { 'if-none-match': etag })
+      ];
+      expect([fast304.status, routed304.status]).toEqual([304, 304]);
+      expect(headersOf(fast304)).toEqual(headersOf(routed304));
+    }
+  });
+
+  it('a proxy’s request id is kept on the fast path too', async () => {
+    const t = tileOf(121.475, 31.232, 10);
+    const res = await get(officer, `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt`, { 'x-request-id': 'proxy-abc-12345' });
+    expect(res.headers.get('x-request-id')).toBe('proxy-abc-12345');
+  });
+});

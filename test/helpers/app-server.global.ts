@@ -25,7 +25,7 @@ export default async function setup(project: TestProject) {
   dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-e2e-'));
   const baseUrl = `http://localhost:${port}`;
   let log = '';
-  child = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+  child = spawn(process.execPath, [path.join(root, 'scripts/server.js')], {
     cwd: root,
     env: {
       ...process.env,

@@ -13,7 +13,7 @@ export async function startSecondInstance(): Promise<{ url: string; stop: () => 
   const dataDir = mkdtempSync(path.join(tmpdir(), 'zeroland-second-'));
   const url = `http://localhost:${port}`;
   let log = '';
-  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'build/index.js')], {
+  const child: ChildProcess = spawn(process.execPath, [path.join(root, 'scripts/server.js')], {
     cwd: root,
     env: {
       ...process.env,

@@ -16,7 +16,11 @@ const ID_PREFIX = randomBytes(6).toString('base64url');
 let idCounter = 0;
 
 export function requestIdFrom(headers: Headers): string {
-  const given = headers.get(REQUEST_ID_HEADER);
+  return requestIdOf(headers.get(REQUEST_ID_HEADER));
+}
+
+/** A proxy's id when well-formed, else a new one. */
+export function requestIdOf(given: string | null | undefined): string {
   return given && /^[\w.:-]{8,64}$/.test(given) ? given : `${ID_PREFIX}-${(++idCounter).toString(36).padStart(4, '0')}`;
 }
 

@@ -2,7 +2,7 @@
 // svelte.config.js, with a nonce per page); here it is widened at run time for the hosts of a real
 // basemap, and the headers that do not depend on the page are added to everything.
 
-const STATIC_HEADERS: Record<string, string> = {
+export const STATIC_HEADERS: Record<string, string> = {
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
   'referrer-policy': 'strict-origin-when-cross-origin',

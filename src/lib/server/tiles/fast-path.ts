@@ -1,0 +1,93 @@
+// Map tiles answered before SvelteKit. A panning map asks dozens of tiles a second and, once a tile is
+// cached, building SvelteKit's Request and Response around it cost more than the tile itself (~1.5 of
+// ~2 ms of CPU). The server entry (scripts/server.js) offers each request to `serveTile` first; only the
+// plain success is answered here — a signed-in user (session cookie), a valid address, a layer that exists
+// — with the same headers, caching, ETag, metrics and request id as the routes under /api/v1/tiles/. Anything
+// else (no or expired session, API token, bad address, unknown layer, an error, the server stopping) returns
+// false untouched, and SvelteKit's route answers it, with its errors in the user's language and its log line.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { getDb } from '../db/index.ts';
+import { resolveSessionHot, SESSION_COOKIE } from '../auth/session.ts';
+import { isStopping } from '../ops/lifecycle.ts';
+import { metrics } from '../ops/metrics.ts';
+import { REQUEST_ID_HEADER, requestIdOf } from '../ops/request-handle.ts';
+import { STATIC_HEADERS } from '../ops/security-headers.ts';
+import { parseCompositeParams, parseTileParams, renderComposite, renderTile } from './tiles.service.ts';
+import type { TileResult } from './tiles.service.ts';
+
+const TILE_PATH = /^\/api\/v1\/tiles\/(?:([a-z_]{2,40})\/)?(\d{1,2})\/(\d{1,9})\/(\d{1,9})\.mvt$/;
+const COMPOSITE_ROUTE = '/api/v1/tiles/[z]/[x]/[y].mvt';
+const LAYER_ROUTE = '/api/v1/tiles/[layer]/[z]/[x]/[y].mvt';
+
+function sessionToken(cookie: string | undefined): string | undefined {
+  if (!cookie) return undefined;
+  for (const part of cookie.split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim());
+  }
+  return undefined;
+}
+
+/** The tile request this path may answer, or null (SvelteKit answers it). Cheap: no I/O. */
+function plainTileRequest(req: IncomingMessage) {
+  if (req.method !== 'GET' || !req.url || req.headers.authorization || isStopping()) return null;
+  const q = req.url.indexOf('?');
+  const m = TILE_PATH.exec(q < 0 ? req.url : req.url.slice(0, q));
+  if (!m) return null;
+  const params = new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1));
+  if ([...params.keys()].some((k) => k !== 'v')) return null;
+  const token = sessionToken(req.headers.cookie);
+  if (!token) return null;
+  const [, layer, z, x, y] = m;
+  return { layer, zxy: { z, x, y }, v: params.get('v'), token };
+}
+
+/** Answers a plain tile request and returns true, or returns false having written nothing. */
+export async function serveTile(req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  const t0 = performance.now();
+  const ask = plainTileRequest(req);
+  if (!ask) return false;
+  try {
+    const db = await getDb();
+    const user = await resolveSessionHot(db, ask.token);
+    if (!user || user.mustChangePassword) return false;
+    let tile: TileResult;
+    let pinned: boolean;
+    if (ask.layer) {
+      const r = parseTileParams({ layer: ask.layer, ...ask.zxy }, ask.v);
+      if (!r) return false;
+      [tile, pinned] = [await renderTile(db, r), r.versionId != null];
+    } else {
+      const r = parseCompositeParams(ask.zxy, ask.v);
+      if (!r) return false;
+      [tile, pinned] = [await renderComposite(db, r), r.versionIds != null];
+    }
+    if (tile.status !== 'ok') return false;
+    const status = req.headers['if-none-match'] === tile.etag ? 304 : tile.body.length === 0 ? 204 : 200;
+    res.writeHead(status, {
+      ...STATIC_HEADERS,
+      [REQUEST_ID_HEADER]: requestIdOf(req.headers[REQUEST_ID_HEADER] as string | undefined),
+      etag: tile.etag,
+      'cache-control': pinned ? 'private, max-age=86400, immutable' : 'private, max-age=60, must-revalidate',
+      vary: 'Cookie',
+      ...(status === 200
+        ? { 'content-type': 'application/vnd.mapbox-vector-tile', 'content-length': tile.body.length }
+        : {})
+    });
+    res.end(status === 200 ? tile.body : undefined);
+    const route = ask.layer ? LAYER_ROUTE : COMPOSITE_ROUTE;
+    metrics.requestStarted();
+    metrics.requestFinished(route, 'GET', status, (performance.now() - t0) / 1000);
+    metrics.tileServed(ask.layer ?? 'unknown');
+    return true;
+  } catch {
+    return false; // SvelteKit's route does it again and reports the failure
+  }
+}
+
+/** Where scripts/server.js finds the fast path inside the app's bundle (one module instance: one database). */
+export const FAST_TILES_KEY = Symbol.for('zeroland.serveTile');
+
+export function offerFastTiles() {
+  (globalThis as Record<symbol, unknown>)[FAST_TILES_KEY] = serveTile;
+}
