@@ -204,8 +204,14 @@ async function knownBodies(
       const cached = cachedBody(m.id, z, x, y);
       if (cached) return cached;
       const dz = Math.min(z, m.maxZoom!);
-      const data = await readStored(db, { versionId: m.id, z: dz, x: x >> (z - dz), y: y >> (z - dz) });
-      const body = !data ? new Uint8Array(0) : dz < z ? overzoomTile(data, z - dz, x, y) : data;
+      const [ax, ay] = [x >> (z - dz), y >> (z - dz)];
+      // Deeper than the pyramid: the stored ancestor is kept too, so its other over-zoomed children need no lookup.
+      let data: Uint8Array | undefined = dz < z ? tiles.get(tileKey(m.id, dz, ax, ay)) : undefined;
+      if (!data) {
+        data = await readStored(db, { versionId: m.id, z: dz, x: ax, y: ay });
+        if (dz < z) remember(tileKey(m.id, dz, ax, ay), data ?? new Uint8Array(0));
+      }
+      const body = !data?.length ? new Uint8Array(0) : dz < z ? overzoomTile(data, z - dz, x, y) : data;
       remember(tileKey(m.id, z, x, y), body);
       return body;
     })
