@@ -23,6 +23,7 @@ import {
 import { CITY_ROLES } from '../../domain/roles.ts';
 import { contractTermsOf, performanceOf } from './contract.service.ts';
 import { currentSurvey, currentSurveys, type SurveyRow } from './asbuilt.repository.ts';
+import { contractTermsOfProjects, performanceOfProjects } from './aftercare.repository.ts';
 import { asBuiltOf, surveyView } from './asbuilt.service.ts';
 import { refusalError as refused } from '../../errors.ts';
 import { scheduleOf } from './milestones.service.ts';
@@ -207,27 +208,9 @@ export async function complianceOfProjects(
   const ids = rows.map((r) => r.id);
   const out = new Map<string, ProjectCompliance>();
   if (!ids.length) return out;
-  const terms = new Map(
-    (
-      await db.query<{ project_id: string; terms: ContractTerms }>(
-        'select project_id, terms from contract_terms where project_id = any($1::uuid[])',
-        [ids]
-      )
-    ).rows.map((r) => [r.project_id, r.terms])
-  );
+  const terms = new Map((await contractTermsOfProjects(db, ids)).map((r) => [r.project_id, r.terms as ContractTerms]));
   const perf = new Map<string, PerformanceRecord[]>();
-  for (const r of (
-    await db.query<{
-      project_id: string;
-      year: number;
-      tax_wan: number;
-      output_wan: number;
-      investment_wan: number;
-      employees: number;
-      status: 'entered' | 'confirmed';
-      source: PerformanceRecord['source'];
-    }>('select * from performance_reports where project_id = any($1::uuid[])', [ids])
-  ).rows) {
+  for (const r of await performanceOfProjects(db, ids)) {
     const list = perf.get(r.project_id) ?? [];
     list.push({
       year: r.year,

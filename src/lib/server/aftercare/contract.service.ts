@@ -7,7 +7,7 @@ import * as projects from '../projects/projects.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { stateOf, todayInShanghai } from '../projects/project-view.ts';
 import { toActor } from '../auth/actor.ts';
-import { checkContractTerms, contractTermsSchema, type ContractTerms } from '../../domain/aftercare/terms.ts';
+import { checkContractTerms, contractTermsSchema } from '../../domain/aftercare/terms.ts';
 import {
   checkPerformanceConfirm,
   checkPerformanceEntry,
@@ -16,22 +16,10 @@ import {
   type PerformanceRecord
 } from '../../domain/aftercare/performance.ts';
 import { refusalError as refused } from '../../errors.ts';
+import * as repo from './aftercare.repository.ts';
 
-export interface TermsRow {
-  terms: ContractTerms;
-  document_id: string | null;
-  revision: number;
-  recorded_at: Date;
-  recorded_by_name: string | null;
-}
-
-export async function contractTermsOf(db: Queryable, projectId: string): Promise<TermsRow | null> {
-  const { rows } = await db.query<TermsRow>(
-    `select c.terms, c.document_id, c.revision, c.recorded_at, u.display_name as recorded_by_name
-       from contract_terms c left join users u on u.id = c.recorded_by where c.project_id = $1`,
-    [projectId]
-  );
-  return rows[0] ?? null;
+export async function contractTermsOf(db: Queryable, projectId: string): Promise<repo.TermsRow | null> {
+  return repo.contractTermsRow(db, projectId);
 }
 
 /** Save the terms; a new contract document may come with them (stored as the project's 土地出让合同). */
@@ -80,13 +68,7 @@ export async function saveContractTerms(
         en: 'The referenced contract document is not uploaded to this project.'
       });
     }
-    const { rows } = await tx.query<{ revision: number }>(
-      `insert into contract_terms (project_id, terms, document_id, recorded_by) values ($1, $2, $3, $4)
-       on conflict (project_id) do update set terms = excluded.terms, document_id = excluded.document_id, recorded_by = excluded.recorded_by,
-         recorded_at = now(), revision = contract_terms.revision + 1
-       returning revision`,
-      [projectId, JSON.stringify(terms), terms.documentId, actor.id]
-    );
+    const revision = await repo.upsertContractTerms(tx, projectId, terms, actor.id);
     await projects.insertEvent(tx, {
       projectId,
       actorId: actor.id,
@@ -96,34 +78,17 @@ export async function saveContractTerms(
       to: row.stage,
       comment: null,
       version: null,
-      payload: { ...terms, revision: rows[0].revision }
+      payload: { ...terms, revision }
     });
-    return { terms, revision: rows[0].revision };
+    return { terms, revision };
   });
-}
-
-interface PerfRow {
-  year: number;
-  tax_wan: number;
-  output_wan: number;
-  investment_wan: number;
-  employees: number;
-  status: 'entered' | 'confirmed';
-  source: PerformanceRecord['source'];
-  entered_at: Date;
-  confirmed_at: Date | null;
-  confirmed_by_name: string | null;
 }
 
 export async function performanceOf(
   db: Queryable,
   projectId: string
 ): Promise<(PerformanceRecord & { confirmedAt: string | null; confirmedBy: string | null })[]> {
-  const { rows } = await db.query<PerfRow>(
-    `select r.*, u.display_name as confirmed_by_name from performance_reports r left join users u on u.id = r.confirmed_by
-      where r.project_id = $1 order by r.year`,
-    [projectId]
-  );
+  const rows = await repo.performanceRows(db, projectId);
   return rows.map((r) => ({
     year: r.year,
     taxWan: r.tax_wan,
@@ -152,26 +117,19 @@ export async function writePerformance(
   source: PerformanceRecord['source']
 ): Promise<void> {
   const status = actor.role === 'district_industry' ? 'confirmed' : 'entered';
-  await tx.query(
-    `insert into performance_reports (project_id, year, tax_wan, output_wan, investment_wan, employees, status, source, entered_by, confirmed_by, confirmed_at)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
-     on conflict (project_id, year) do update set tax_wan = excluded.tax_wan, output_wan = excluded.output_wan, investment_wan = excluded.investment_wan,
-       employees = excluded.employees, status = excluded.status, source = excluded.source, entered_by = excluded.entered_by, entered_at = now(),
-       confirmed_by = excluded.confirmed_by, confirmed_at = excluded.confirmed_at`,
-    [
-      projectId,
-      v.year,
-      v.taxWan,
-      v.outputWan,
-      v.investmentWan,
-      v.employees,
-      status,
-      source,
-      actor.id,
-      status === 'confirmed' ? actor.id : null,
-      status === 'confirmed' ? new Date().toISOString() : null
-    ]
-  );
+  await repo.upsertPerformance(tx, {
+    projectId,
+    year: v.year,
+    taxWan: v.taxWan,
+    outputWan: v.outputWan,
+    investmentWan: v.investmentWan,
+    employees: v.employees,
+    status,
+    source,
+    enteredBy: actor.id,
+    confirmedBy: status === 'confirmed' ? actor.id : null,
+    confirmedAt: status === 'confirmed' ? new Date().toISOString() : null
+  });
   await projects.insertEvent(tx, {
     projectId,
     actorId: actor.id,
@@ -230,10 +188,7 @@ export async function confirmPerformance(db: Db, actor: SessionUser, projectId: 
       year
     );
     if (refusal) throw refused(refusal);
-    await tx.query(
-      `update performance_reports set status = 'confirmed', confirmed_by = $3, confirmed_at = now() where project_id = $1 and year = $2`,
-      [projectId, year, actor.id]
-    );
+    await repo.markPerformanceConfirmed(tx, projectId, year, actor.id);
     await projects.insertEvent(tx, {
       projectId,
       actorId: actor.id,

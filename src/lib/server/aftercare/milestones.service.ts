@@ -3,6 +3,7 @@
 import type { Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import * as repo from '../projects/projects.repository.ts';
+import { contractTermsOfProjects, milestoneRecordRows } from './aftercare.repository.ts';
 import { summaryOf, todayInShanghai } from '../projects/project-view.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import type { InboxItem } from '../projects/projects.types.ts';
@@ -19,10 +20,7 @@ import {
 async function milestoneRecords(db: Queryable, ids: string[]): Promise<Map<string, MilestoneRecord[]>> {
   const out = new Map<string, MilestoneRecord[]>();
   if (!ids.length) return out;
-  const { rows } = await db.query<{ project_id: string; payload: MilestoneRecord }>(
-    `select project_id, payload from events where action = 'record_milestone' and project_id = any($1::uuid[]) order by id`,
-    [ids]
-  );
+  const rows = await milestoneRecordRows(db, ids);
   for (const r of rows) out.set(r.project_id, [...(out.get(r.project_id) ?? []), r.payload]);
   return out;
 }
@@ -50,12 +48,7 @@ export async function lateMilestoneItems(db: Queryable, actor: SessionUser): Pro
   if (!rows.length) return [];
   const ids = rows.map((r) => r.id);
   const terms = new Map(
-    (
-      await db.query<{ project_id: string; terms: unknown }>(
-        'select project_id, terms from contract_terms where project_id = any($1::uuid[])',
-        [ids]
-      )
-    ).rows
+    (await contractTermsOfProjects(db, ids))
       .map((r) => [r.project_id, contractTermsSchema.safeParse(r.terms)] as const)
       .filter(([, t]) => t.success)
       .map(([id, t]) => [id, t.data as ContractTerms])

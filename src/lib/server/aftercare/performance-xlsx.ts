@@ -8,6 +8,7 @@ import { apiError } from '../http/api.ts';
 import { AFTERCARE_STAGES } from '../../domain/aftercare/terms.ts';
 import { parsePerformance, PERFORMANCE_FIELDS, PERFORMANCE_LABELS } from '../../domain/aftercare/performance.ts';
 import { currentYear, writePerformance } from './contract.service.ts';
+import { projectsInStages, type AftercareProjectRow } from './aftercare.repository.ts';
 
 export const TEMPLATE_HEADERS = [
   '项目编号',
@@ -17,21 +18,8 @@ export const TEMPLATE_HEADERS = [
 ];
 const MAX_ROWS = 5000;
 
-interface ProjectRef {
-  id: string;
-  code: string;
-  title: string;
-  stage: string;
-  authority_code: string | null;
-}
-
-async function projectsInScope(db: Queryable, actor: SessionUser): Promise<ProjectRef[]> {
-  const { rows } = await db.query<ProjectRef>(
-    `select id, code, title, stage, authority_code from projects where stage = any($1::text[]) ${actor.role === 'district_industry' ? 'and authority_code = $2' : ''} order by code`,
-    actor.role === 'district_industry' ? [[...AFTERCARE_STAGES], actor.authorityCode] : [[...AFTERCARE_STAGES]]
-  );
-  return rows;
-}
+const projectsInScope = (db: Queryable, actor: SessionUser) =>
+  projectsInStages(db, AFTERCARE_STAGES, actor.role === 'district_industry' ? actor.authorityCode : undefined);
 
 const mayImport = (actor: SessionUser) => {
   if (actor.role !== 'district_industry')
@@ -113,7 +101,11 @@ export async function importPerformance(
 
   const scope = new Map((await projectsInScope(db, actor)).map((p) => [p.code, p]));
   const problems: ImportProblem[] = [];
-  const good: { row: number; project: ProjectRef; value: ReturnType<typeof parsePerformance> & { ok: true } }[] = [];
+  const good: {
+    row: number;
+    project: AftercareProjectRow;
+    value: ReturnType<typeof parsePerformance> & { ok: true };
+  }[] = [];
   const seen = new Map<string, number>();
   const last = Math.min(ws.rowCount, MAX_ROWS + 1);
   if (ws.rowCount > MAX_ROWS + 1)

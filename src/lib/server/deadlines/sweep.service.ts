@@ -7,11 +7,12 @@ import type { Db } from '../db/index.ts';
 import { log } from '../ops/log.ts';
 import { isStopping, onShutdown } from '../ops/lifecycle.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
-import { dueNotices, escalates, noticeKey, runningClocks, type RunningClock } from '../../domain/deadline-watch.ts';
+import { dueNotices, escalates, noticeKey, runningClocks } from '../../domain/deadline-watch.ts';
 import { noticesForDeadline } from '../../domain/notifications.ts';
 import { loadCalendar } from '../calendar/calendar.service.ts';
 import { loadDeadlineSettings } from './settings.service.ts';
 import * as repo from '../projects/projects.repository.ts';
+import { claimNotice, sentNotices } from './deadline-notices.repository.ts';
 import { incompleteWorkflow, stateOf } from '../projects/project-view.ts';
 import { deliveriesSettled, kickDelivery, notify, requeueStuck } from '../notifications/notify.service.ts';
 
@@ -44,25 +45,20 @@ export async function sweepDeadlines(db: Db, now = new Date()): Promise<SweepRes
       row.submitted_at ? shanghaiDate(new Date(row.submitted_at)) : null
     );
     if (!clocks.some((c) => c.level !== 'ok')) continue;
-    const { rows: sentRows } = await db.query<{
-      clock: RunningClock['clock'];
-      subject: string;
-      cycle: string;
-      level: RunningClock['level'];
-    }>(
-      `select clock, subject, to_char(cycle, 'YYYY-MM-DD') as cycle, level from deadline_notices where project_id = $1`,
-      [row.id]
-    );
+    const sentRows = await sentNotices(db, row.id);
     const sent = new Set(sentRows.map((r) => noticeKey(r, r.level)));
     for (const c of dueNotices(clocks, sent)) {
       const level = c.level as 'warning' | 'alert' | 'overdue';
       const recorded = await db.transaction(async (tx) => {
-        const won = await tx.query(
-          `insert into deadline_notices (project_id, clock, subject, cycle, level, noticed_on) values ($1, $2, $3, $4, $5, $6)
-           on conflict do nothing returning project_id`,
-          [row.id, c.clock, c.subject, c.cycle, level, today]
-        );
-        if (won.rows.length === 0) return false;
+        const won = await claimNotice(tx, {
+          projectId: row.id,
+          clock: c.clock,
+          subject: c.subject,
+          cycle: c.cycle,
+          level,
+          on: today
+        });
+        if (!won) return false;
         const inv = c.subject ? state.invitations?.[c.subject] : undefined;
         const department = inv ? { zh: inv.zh, en: inv.en } : null;
         await repo.insertEvent(tx, {

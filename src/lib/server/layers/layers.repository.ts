@@ -217,3 +217,25 @@ export async function kindsWithVersions(db: Queryable): Promise<Set<string>> {
 export async function hasCurrentLayer(db: Queryable): Promise<boolean> {
   return (await db.query('select 1 from layer_versions where is_current limit 1')).rows.length > 0;
 }
+
+/** Kinds whose current version is a sample. */
+export async function sampleLayerKinds(db: Queryable): Promise<string[]> {
+  const { rows } = await db.query<{ kind: string }>(
+    'select kind from layer_versions where is_current and sample order by kind'
+  );
+  return rows.map((r) => r.kind);
+}
+
+/** The current district layer's zone containing the point (EPSG:4490 lon/lat), if any. */
+export async function districtAt(
+  db: Queryable,
+  lon: number,
+  lat: number
+): Promise<{ code: string; name: string; name_en: string | null } | null> {
+  const { rows } = await db.query<{ code: string; name: string; name_en: string | null }>(
+    `select z.code, z.name, z.props->>'name_en' as name_en from zones z join layer_versions v on v.id = z.version_id
+      where v.kind = 'district' and v.is_current and ST_Intersects(z.geom, ST_SetSRID(ST_Point($1, $2), 4490)) limit 1`,
+    [lon, lat]
+  );
+  return rows[0] ?? null;
+}

@@ -4,6 +4,8 @@ import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { listProjects } from '../projects/projects.service.ts';
+import { currentParcelGeoJson } from '../projects/projects.repository.ts';
+import { districtAt } from '../layers/layers.repository.ts';
 import { parseCoordinateQuery } from '../../domain/coordinate-query.ts';
 import { detectCrs, inShanghai, toLonLatFn } from '../../geo/crs.ts';
 
@@ -21,10 +23,7 @@ export interface ProjectMapProps {
 
 async function parcelsOf(db: Queryable, ids: string[]): Promise<Map<string, Geometry>> {
   if (!ids.length) return new Map();
-  const { rows } = await db.query<{ project_id: string; g: string }>(
-    `select project_id, ST_AsGeoJSON(geom, 6) as g from parcels where is_current and project_id = any($1::uuid[])`,
-    [ids]
-  );
+  const rows = await currentParcelGeoJson(db, ids);
   return new Map(rows.map((r) => [r.project_id, JSON.parse(r.g) as Geometry]));
 }
 
@@ -85,11 +84,6 @@ export async function findPlace(db: Queryable, text: string): Promise<PlaceHit |
     crs = d.crs.code;
   }
   if (!inShanghai([lon, lat])) return null;
-  const { rows } = await db.query<{ code: string; name: string; name_en: string | null }>(
-    `select z.code, z.name, z.props->>'name_en' as name_en from zones z join layer_versions v on v.id = z.version_id
-      where v.kind = 'district' and v.is_current and ST_Intersects(z.geom, ST_SetSRID(ST_Point($1, $2), 4490)) limit 1`,
-    [lon, lat]
-  );
-  const r = rows[0];
+  const r = await districtAt(db, lon, lat);
   return { lon, lat, crs, district: r ? { code: r.code, zh: r.name, en: r.name_en ?? r.name } : null };
 }

@@ -1,23 +1,11 @@
 // Whether a district still holds its recognition authority (二.5), from the city's measures in the event log.
 import type { Queryable } from '../db/index.ts';
 import { authorityByCode } from '../../domain/authorities.ts';
+import { authorityMeasureRows } from '../supervision/supervision.repository.ts';
 import { authorityStatus, type AuthorityMeasureRecord, type AuthorityStatus } from '../../domain/policy/authority.ts';
 
 async function authorityMeasureRecords(db: Queryable, authorityCode: string | null): Promise<AuthorityMeasureRecord[]> {
-  const { rows } = await db.query<{
-    at: Date;
-    comment: string | null;
-    payload: Record<string, unknown>;
-    by: string | null;
-  }>(
-    `select e.at, e.comment, e.payload, u.display_name as by
-       from events e left join users u on u.id = e.actor_id
-      where e.action = 'district_measure' and e.project_id is null
-        and e.payload->>'measure' in ('revoke_authority', 'restore_authority')
-        ${authorityCode ? `and e.payload->>'authorityCode' = $1` : ''}
-      order by e.id`,
-    authorityCode ? [authorityCode] : []
-  );
+  const rows = await authorityMeasureRows(db, authorityCode);
   return rows.map((r) => ({
     measure: String(r.payload.measure),
     authorityCode: String(r.payload.authorityCode),

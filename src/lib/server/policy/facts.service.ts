@@ -15,6 +15,7 @@ import {
 } from '../../domain/policy/facts.ts';
 import { toActor } from '../auth/actor.ts';
 import { insertEvent } from '../projects/projects.repository.ts';
+import { setConfirmedFacts } from './policy.repository.ts';
 import { loadVisible } from '../projects/project-access.ts';
 import { declaredFactsOf, stateOf } from '../projects/project-view.ts';
 
@@ -39,10 +40,7 @@ export async function confirmFact(db: Db, actor: SessionUser, projectId: string,
     const pathBefore = pathOf(applyConfirmed(declared, before));
     const pathAfter = pathOf(applyConfirmed(declared, after));
     const changes = pathChanges(pathBefore, pathAfter);
-    await tx.query('update projects set confirmed_facts = $2, updated_at = now() where id = $1', [
-      projectId,
-      JSON.stringify(after)
-    ]);
+    await setConfirmedFacts(tx, projectId, after);
     const c = after[input.fact]!;
     const label = PATH_FACT_LABELS[input.fact];
     await insertEvent(tx, {

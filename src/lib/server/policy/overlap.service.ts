@@ -3,7 +3,7 @@
 // the event log, and the gate the workflow service runs before the lead takes an application on.
 import type { Queryable } from '../db/index.ts';
 import { apiError } from '../http/api.ts';
-import { AREA_SRID } from '../../geo/area.ts';
+import { overlapAcknowledgementRows, parcelOverlapRows, projectSubmittedAt } from './policy.repository.ts';
 import { canView, type Actor } from '../../domain/permissions.ts';
 import {
   LIVE_STAGES,
@@ -17,30 +17,9 @@ import {
   type ParcelOverlap
 } from '../../domain/policy/overlap.ts';
 
-interface Row {
-  project_id: string;
-  code: string;
-  title: string;
-  stage: string;
-  authority_code: string | null;
-  owner_id: string;
-  submitted_at: Date | null;
-  overlap_m2: number;
-  area_m2: number;
-  other_area_m2: number;
-}
-
 /** Significant overlaps of the project's current parcel with live projects' parcels, named only to who may see them. */
 export async function parcelOverlaps(db: Queryable, projectId: string, viewer: Actor | null): Promise<ParcelOverlap[]> {
-  const { rows } = await db.query<Row>(
-    `select o.project_id, p.code, p.title, p.stage, p.authority_code, p.owner_id, p.submitted_at, a.area_m2, o.area_m2 as other_area_m2,
-            ST_Area(ST_Transform(ST_Intersection(a.geom, o.geom), ${AREA_SRID})) as overlap_m2
-       from parcels a
-       join parcels o on o.is_current and o.project_id <> a.project_id and a.geom && o.geom and ST_Intersects(a.geom, o.geom)
-       join projects p on p.id = o.project_id
-      where a.project_id = $1 and a.is_current and p.stage = any($2::text[])`,
-    [projectId, [...LIVE_STAGES]]
-  );
+  const rows = await parcelOverlapRows(db, projectId, LIVE_STAGES);
   // Those who may not see the other project learn that it exists and how much land it shares, nothing more.
   return liveOverlaps(
     rows.map((r) => ({
@@ -64,12 +43,7 @@ export interface OverlapAckView extends OverlapAcknowledgement {
 
 /** The lead's acknowledgements so far (each recorded on the action that carried it). */
 export async function overlapAcknowledgements(db: Queryable, projectId: string): Promise<OverlapAckView[]> {
-  const { rows } = await db.query<{ ack: { projectIds?: string[]; reason?: string }; by: string | null; at: Date }>(
-    `select e.payload -> 'overlapAcknowledgement' as ack, u.display_name as by, e.at
-       from events e left join users u on u.id = e.actor_id
-      where e.project_id = $1 and e.payload ? 'overlapAcknowledgement' order by e.id`,
-    [projectId]
-  );
+  const rows = await overlapAcknowledgementRows(db, projectId);
   return rows.map((r) => ({
     projectIds: r.ack.projectIds ?? [],
     reason: r.ack.reason ?? '',
@@ -79,10 +53,8 @@ export async function overlapAcknowledgements(db: Queryable, projectId: string):
 }
 
 export async function submittedAt(db: Queryable, projectId: string): Promise<string | null> {
-  const { rows } = await db.query<{ submitted_at: Date | null }>('select submitted_at from projects where id = $1', [
-    projectId
-  ]);
-  return rows[0]?.submitted_at ? new Date(rows[0].submitted_at).toISOString() : null;
+  const at = await projectSubmittedAt(db, projectId);
+  return at ? new Date(at).toISOString() : null;
 }
 
 export function overlapReasonFrom(body: unknown): string | null {

@@ -3,6 +3,7 @@
 import type { Db } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { UserError } from '../../errors.ts';
+import { insertRefusalEvent } from '../audit/events.repository.ts';
 
 /** Refusals of the guideline's rules (not typing mistakes or stale tabs): these are logged. */
 export const POLICY_REFUSAL_CODES = new Set([
@@ -27,17 +28,13 @@ export async function logPolicyRefusal(
 ): Promise<void> {
   if (!(e instanceof UserError) || !POLICY_REFUSAL_CODES.has(e.code)) return;
   try {
-    await db.query(
-      `insert into events (project_id, actor_id, actor_role, action, comment, payload)
-       select $1, $2, $3, 'policy_refusal', $4, $5 where $1::uuid is null or exists (select 1 from projects where id = $1::uuid)`,
-      [
-        projectId,
-        actor.id,
-        actor.role,
-        e.text.zh,
-        JSON.stringify({ attempted, code: e.code, status: e.status, zh: e.text.zh, en: e.text.en })
-      ]
-    );
+    await insertRefusalEvent(db, projectId, actor, e.text.zh, {
+      attempted,
+      code: e.code,
+      status: e.status,
+      zh: e.text.zh,
+      en: e.text.en
+    });
   } catch (err) {
     console.error('policy refusal not logged:', err);
   }

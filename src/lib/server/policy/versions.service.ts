@@ -3,6 +3,8 @@ import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { shanghaiDate } from '../../domain/dates.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
+import * as repo from './policy.repository.ts';
 import {
   checkNewVersion,
   policyVersionInputSchema,
@@ -10,20 +12,8 @@ import {
   type PolicyVersion
 } from '../../domain/policy/versions.ts';
 
-interface Row {
-  id: number;
-  doc_number: string;
-  title: string;
-  kind: PolicyVersion['kind'];
-  effective_from: string | Date;
-  effective_to: string | Date | null;
-  based_on: number | null;
-  sample: boolean;
-  note: string;
-}
-
 const day = (d: string | Date | null) => (d === null ? null : typeof d === 'string' ? d.slice(0, 10) : shanghaiDate(d));
-const toVersion = (r: Row): PolicyVersion => ({
+const toVersion = (r: repo.PolicyVersionRow): PolicyVersion => ({
   id: r.id,
   docNumber: r.doc_number,
   title: r.title,
@@ -36,9 +26,7 @@ const toVersion = (r: Row): PolicyVersion => ({
 });
 
 export async function policyVersions(db: Queryable): Promise<PolicyVersion[]> {
-  const { rows } = await db.query<Row>(
-    `select id, doc_number, title, kind, effective_from::text as effective_from, effective_to::text as effective_to, based_on, sample, note from policy_versions order by effective_from, id`
-  );
+  const rows = await repo.policyVersionRows(db);
   return rows.map(toVersion);
 }
 
@@ -69,29 +57,28 @@ export async function recordPolicyVersion(
   }
   const input = r.data;
   return db.transaction(async (tx) => {
-    await tx.query('lock table policy_versions in share row exclusive mode');
+    await repo.lockPolicyVersions(tx);
     const refusal = checkNewVersion(input, await policyVersions(tx));
     if (refusal) throw apiError(refusal.status, refusal.code, refusal);
-    const { rows } = await tx.query<{ id: number }>(
-      `insert into policy_versions (doc_number, title, kind, effective_from, effective_to, based_on, sample, note, recorded_by)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, $9) returning id`,
-      [
-        input.docNumber,
-        input.title,
-        input.kind,
-        input.effectiveFrom,
-        input.effectiveTo ?? null,
-        input.basedOn,
-        opts.sample ?? false,
-        input.note,
-        actor.id
-      ]
-    );
-    await tx.query(
-      `insert into events (project_id, actor_id, actor_role, action, comment, payload) values (null, $1, $2, 'record_policy_version', $3, $4)`,
-      [actor.id, actor.role, input.note || null, JSON.stringify({ id: rows[0].id, ...input })]
-    );
-    return (await policyVersionById(tx, rows[0].id))!;
+    const id = await repo.insertPolicyVersion(tx, {
+      docNumber: input.docNumber,
+      title: input.title,
+      kind: input.kind,
+      effectiveFrom: input.effectiveFrom,
+      effectiveTo: input.effectiveTo ?? null,
+      basedOn: input.basedOn,
+      sample: opts.sample ?? false,
+      note: input.note,
+      recordedBy: actor.id
+    });
+    await insertOfficeEvent(tx, {
+      actorId: actor.id,
+      role: actor.role,
+      action: 'record_policy_version',
+      comment: input.note || null,
+      payload: { id, ...input }
+    });
+    return (await policyVersionById(tx, id))!;
   });
 }
 
@@ -107,20 +94,7 @@ export const DEMO_EXTENSION = {
 
 /** Idempotent: records the sample extension of the original once (demo seed and tests). */
 export async function ensureDemoPolicyExtension(db: Queryable): Promise<void> {
-  await db.query(
-    `insert into policy_versions (doc_number, title, kind, effective_from, effective_to, based_on, sample, note)
-     select $1, $2, $3, $4, $5, o.id, true, $6 from policy_versions o
-      where o.kind = 'original' and not exists (select 1 from policy_versions where sample and doc_number = $1)
-      order by o.id limit 1`,
-    [
-      DEMO_EXTENSION.docNumber,
-      DEMO_EXTENSION.title,
-      DEMO_EXTENSION.kind,
-      DEMO_EXTENSION.effectiveFrom,
-      DEMO_EXTENSION.effectiveTo,
-      DEMO_EXTENSION.note
-    ]
-  );
+  await repo.insertSampleVersionOnce(db, DEMO_EXTENSION);
 }
 
 export async function versionInForceOn(db: Queryable, date: string): Promise<PolicyVersion | null> {

@@ -28,6 +28,7 @@ import {
 } from '../../domain/policy/facts.ts';
 import type { Actor } from '../../domain/permissions.ts';
 import { policyVersions } from './versions.service.ts';
+import { cityClockEvents } from './policy.repository.ts';
 import { overlapAcknowledgements, parcelOverlaps, type OverlapAckView } from './overlap.service.ts';
 import { OVERLAP_GATED_ACTIONS, heldBefore, type ParcelOverlap } from '../../domain/policy/overlap.ts';
 
@@ -122,10 +123,7 @@ export async function policyView(
 }
 
 async function cityClockOf(db: Queryable, projectId: string): Promise<PolicyView['cityClock']> {
-  const { rows } = await db.query<{ action: string; at: Date }>(
-    `select action, at from events where project_id = $1 and action in ('forward_to_city', 'recognise', 'reject') order by id`,
-    [projectId]
-  );
+  const rows = await cityClockEvents(db, projectId);
   const fwd = [...rows].reverse().find((r) => r.action === 'forward_to_city');
   if (!fwd) return null;
   const decided = rows.find((r) => r.action !== 'forward_to_city' && new Date(r.at) >= new Date(fwd.at));

@@ -365,3 +365,24 @@ export async function findOwner(
   );
   return rows[0] ?? null;
 }
+
+/** The guideline version an application was taken on under (set once the lead accepts it). */
+export async function setPolicyVersion(db: Queryable, projectId: string, policyVersionId: number): Promise<void> {
+  await db.query('update projects set policy_version_id = $2 where id = $1', [projectId, policyVersionId]);
+}
+
+/** The current parcels of these projects as GeoJSON text (6 decimals), by project. */
+export async function currentParcelGeoJson(
+  db: Queryable,
+  projectIds: string[]
+): Promise<{ project_id: string; g: string }[]> {
+  const { rows } = await db.query<{ project_id: string; g: string }>(
+    `select project_id, ST_AsGeoJSON(geom, 6) as g from parcels where is_current and project_id = any($1::uuid[])`,
+    [projectIds]
+  );
+  return rows;
+}
+
+export async function projectTitleExists(db: Queryable, title: string): Promise<boolean> {
+  return (await db.query('select 1 from projects where title = $1', [title])).rows.length > 0;
+}

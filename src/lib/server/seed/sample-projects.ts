@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { Db } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { findUserByUsername } from '../users/users.repository.ts';
+import { projectTitleExists } from '../projects/projects.repository.ts';
 import { addProjectFile, createProject, saveDraft } from '../projects/projects.service.ts';
 import { attachBoundary } from '../projects/boundary.service.ts';
 import { applyProjectAction } from '../workflow/workflow.service.ts';
@@ -101,8 +102,7 @@ export async function seedSampleProjects(db: Db, log: (line: string) => void = (
   }
   let added = 0;
   for (const plan of PLANS) {
-    const exists = await db.query('select 1 from projects where title = $1', [plan.title]);
-    if (exists.rows.length) continue;
+    if (await projectTitleExists(db, plan.title)) continue;
     const feature = fc.features.find((f) => f.properties.id === plan.parcel);
     if (!feature) continue;
     try {

@@ -7,36 +7,19 @@ import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { isIsoDate, shanghaiDate } from '../../domain/dates.ts';
 import { authorityByCode } from '../../domain/authorities.ts';
-import { criterionSchema, type Criterion } from '../../domain/standard/model.ts';
+import { criterionSchema } from '../../domain/standard/model.ts';
 import { checkDistrictCriteria, mergeCriteria } from '../../domain/standard/district.ts';
 import type { StoredRuleSet } from './standard.repository.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
+import * as repo from './district-criteria.repository.ts';
 
-export interface DistrictCriteriaSet {
+export interface DistrictCriteriaSet extends repo.DistrictCriteriaContent {
   id: number;
-  authorityCode: string;
-  version: number;
-  criteria: Criterion[];
-  notes: string;
-  cityRuleSetId: number;
-  effectiveFrom: string;
   publishedBy: string | null;
   publishedAt: string;
 }
 
-interface Row {
-  id: number;
-  authority_code: string;
-  version: number;
-  criteria: Criterion[];
-  notes: string;
-  city_rule_set_id: number;
-  effective_from: string | Date;
-  published_by_name: string | null;
-  published_at: Date;
-}
-
-const COLUMNS = `d.id, d.authority_code, d.version, d.criteria, d.notes, d.city_rule_set_id, d.effective_from::text as effective_from, u.display_name as published_by_name, d.published_at`;
-const toSet = (r: Row): DistrictCriteriaSet => ({
+const toSet = (r: repo.DistrictCriteriaRow): DistrictCriteriaSet => ({
   id: r.id,
   authorityCode: r.authority_code,
   version: r.version,
@@ -49,11 +32,7 @@ const toSet = (r: Row): DistrictCriteriaSet => ({
 });
 
 export async function listDistrictCriteria(db: Queryable, authorityCode: string): Promise<DistrictCriteriaSet[]> {
-  const { rows } = await db.query<Row>(
-    `select ${COLUMNS} from district_criteria_sets d left join users u on u.id = d.published_by where d.authority_code = $1 order by d.version desc`,
-    [authorityCode]
-  );
-  return rows.map(toSet);
+  return (await repo.districtCriteriaRows(db, authorityCode)).map(toSet);
 }
 
 /** The district's version in force on `date` (latest effective date on or before it, then the highest version). */
@@ -63,12 +42,8 @@ export async function districtCriteriaInForce(
   date = shanghaiDate(new Date())
 ): Promise<DistrictCriteriaSet | null> {
   if (!authorityCode) return null;
-  const { rows } = await db.query<Row>(
-    `select ${COLUMNS} from district_criteria_sets d left join users u on u.id = d.published_by
-      where d.authority_code = $1 and d.effective_from <= $2::date order by d.effective_from desc, d.version desc limit 1`,
-    [authorityCode, date]
-  );
-  return rows[0] ? toSet(rows[0]) : null;
+  const row = await repo.districtCriteriaRowOn(db, authorityCode, date);
+  return row ? toSet(row) : null;
 }
 
 /** The city's rule set with the district's criteria in force merged in (the district's marked as such). */
@@ -139,33 +114,32 @@ export async function publishDistrictCriteria(
   const loosens = checkDistrictCriteria(city.criteria, parsed.data.criteria);
   if (loosens) throw apiError(loosens.status, loosens.code, { zh: loosens.zh, en: loosens.en });
   return db.transaction(async (tx) => {
-    await tx.query('select pg_advisory_xact_lock(hashtext($1))', [`district_criteria:${authorityCode}`]);
-    const { rows } = await tx.query<{ v: number }>(
-      'select coalesce(max(version), 0) + 1 as v from district_criteria_sets where authority_code = $1',
-      [authorityCode]
-    );
-    const version = Number(rows[0].v);
-    await tx.query(
-      `insert into district_criteria_sets (authority_code, version, criteria, notes, city_rule_set_id, effective_from, published_by) values ($1, $2, $3, $4, $5, $6, $7)`,
-      [authorityCode, version, JSON.stringify(parsed.data.criteria), parsed.data.notes, city.id, effectiveFrom, user.id]
-    );
+    await repo.lockDistrictCriteria(tx, authorityCode);
+    const version = await repo.nextDistrictCriteriaVersion(tx, authorityCode);
+    await repo.insertDistrictCriteria(tx, {
+      authorityCode,
+      version,
+      criteria: parsed.data.criteria,
+      notes: parsed.data.notes,
+      cityRuleSetId: city.id,
+      effectiveFrom,
+      publishedBy: user.id
+    });
     const tightened = ids.filter((id) => city.criteria.some((c) => c.id === id));
-    await tx.query(
-      `insert into events (project_id, actor_id, actor_role, action, comment, payload) values (null, $1, $2, 'publish_district_criteria', $3, $4)`,
-      [
-        user.id,
-        user.role,
-        parsed.data.notes || null,
-        JSON.stringify({
-          authorityCode,
-          version,
-          effectiveFrom,
-          cityRuleSetId: city.id,
-          tightened,
-          added: ids.filter((id) => !tightened.includes(id))
-        })
-      ]
-    );
+    await insertOfficeEvent(tx, {
+      actorId: user.id,
+      role: user.role,
+      action: 'publish_district_criteria',
+      comment: parsed.data.notes || null,
+      payload: {
+        authorityCode,
+        version,
+        effectiveFrom,
+        cityRuleSetId: city.id,
+        tightened,
+        added: ids.filter((id) => !tightened.includes(id))
+      }
+    });
     const reevaluated = effectiveFrom <= today ? await reevaluate(tx, authorityCode) : 0;
     return { version, effectiveFrom, tightened, added: ids.filter((id) => !tightened.includes(id)), reevaluated };
   });

@@ -6,14 +6,12 @@ import { DECIDED_STAGES } from '../../domain/standard/permissions.ts';
 import { logPolicyRefusal } from '../policy/refusal-log.ts';
 import { evaluateProject, ruleSetInForce } from './evaluation.service.ts';
 import { publishDistrictCriteria } from './district-criteria.service.ts';
+import { listOpenProjectIds } from './standard.repository.ts';
 
 async function reevaluateDistrict(tx: Queryable, authorityCode: string): Promise<number> {
-  const { rows } = await tx.query<{ id: string }>(
-    'select id from projects where authority_code = $1 and not (stage = any($2::text[])) order by created_at',
-    [authorityCode, [...DECIDED_STAGES]]
-  );
-  for (const r of rows) await evaluateProject(tx, r.id, 'publish');
-  return rows.length;
+  const ids = await listOpenProjectIds(tx, DECIDED_STAGES, authorityCode);
+  for (const id of ids) await evaluateProject(tx, id, 'publish');
+  return ids.length;
 }
 
 export async function publishForDistrict(db: Db, user: SessionUser, authorityCode: string, body: unknown) {

@@ -16,6 +16,7 @@ import {
 } from '../../domain/standard/evaluate.ts';
 import { ensureStandardData } from './reference-data.ts';
 import * as repo from './standard.repository.ts';
+import { industryCodesByCode } from './industry-codes.repository.ts';
 import type { StoredRuleSet } from './standard.repository.ts';
 import { withDistrictCriteria } from './district-criteria.service.ts';
 
@@ -85,7 +86,7 @@ async function industryNames(
 ): Promise<Record<string, Bilingual>> {
   const codes = new Set<string>(code ? ancestry(code) : []);
   for (const c of ruleSet.criteria) if (c.check.kind === 'industry') c.check.codes.forEach((x) => codes.add(x));
-  const rows = await repo.industryCodesByCode(db, [...codes]);
+  const rows = await industryCodesByCode(db, [...codes]);
   return Object.fromEntries(rows.map((r) => [r.code, { zh: r.name_zh, en: r.name_en }]));
 }
 

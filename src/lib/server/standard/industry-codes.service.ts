@@ -3,7 +3,7 @@
 import type { Db, Queryable } from '../db/index.ts';
 import { levelOf } from '../../domain/standard/industry.ts';
 import { CODE_TABLE_COMPLETENESS, ensureStandardData } from './reference-data.ts';
-import * as repo from './standard.repository.ts';
+import * as repo from './industry-codes.repository.ts';
 
 export const SEARCH_LIMIT_MAX = 100;
 
@@ -24,9 +24,7 @@ export async function searchCodes(db: Queryable, q: string, limit = 30) {
 
 export async function codeTableInfo(db: Queryable) {
   await ensureStandardData(db);
-  const { rows } = await db.query<{ source: string; level: string; n: number }>(
-    `select source, level, count(*)::int as n from industry_codes group by source, level order by source, level`
-  );
+  const rows = await repo.industryCodeCounts(db);
   const builtin = rows.every((r) => r.source.startsWith('builtin'));
   return { counts: rows, builtin, completeness: builtin ? CODE_TABLE_COMPLETENESS : null };
 }

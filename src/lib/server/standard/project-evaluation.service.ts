@@ -4,6 +4,7 @@ import type { Db, Queryable } from '../db/index.ts';
 import type { SessionUser } from '../auth/session.ts';
 import { apiError } from '../http/api.ts';
 import { loadVisible } from '../projects/project-access.ts';
+import { findFile } from '../projects/projects.repository.ts';
 import { toActor } from '../auth/actor.ts';
 import { canOverride, DECIDED_STAGES } from '../../domain/standard/permissions.ts';
 import { declarationPayloadRefusal, declarationRefusal, judgementRefusal } from '../../domain/declarations.ts';
@@ -239,8 +240,7 @@ export async function recordDeclaration(
           zh: '证明材料不是本项目已上传的文件：请先在本项目的“申报材料”中上传，再选择它。',
           en: "The document is not one of this project's uploaded files: upload it to this project's documents first, then choose it."
         });
-      const f = await tx.query<{ original_name: string }>('select original_name from files where id = $1', [fileId]);
-      fileName = f.rows[0]?.original_name ?? null;
+      fileName = (await findFile(tx, fileId))?.original_name ?? null;
     }
     const bad = declarationPayloadRefusal(body.affirmed, fileId !== null, criterion.documentRequired);
     if (bad) throw refusalError(bad);
@@ -269,24 +269,7 @@ async function declarationCriterion(db: Queryable, id: string, projectId: string
 /** The latest declaration and judgement of each criterion, with who made it. */
 async function actsOf(db: Queryable, projectId: string): Promise<ProjectEvaluationView['acts']> {
   const acts: ProjectEvaluationView['acts'] = {};
-  const d = await db.query<{
-    criterion_id: string;
-    affirmed: boolean;
-    file_id: string | null;
-    file_name: string | null;
-    by: string | null;
-    at: Date;
-  }>(
-    // Only files of this project are named (a legacy row may cite another project's file).
-    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, f.id as file_id, f.original_name as file_name, u.display_name as by, d.at
-       from standard_declarations d
-       left join project_files pf on pf.project_id = d.project_id and pf.file_id = d.file_id
-       left join files f on f.id = pf.file_id
-       left join users u on u.id = d.declared_by
-      where d.project_id = $1 order by d.criterion_id, d.id desc`,
-    [projectId]
-  );
-  for (const r of d.rows)
+  for (const r of await repo.latestDeclarations(db, projectId))
     acts[r.criterion_id] = {
       by: r.by,
       at: new Date(r.at).toISOString(),

@@ -7,6 +7,7 @@ import { levelOf } from '../../domain/standard/industry.ts';
 import codeTable from '../../../../seed/standards/gbt4754-2017.json' with { type: 'json' };
 import sampleRuleSet from '../../../../seed/standards/sample-rule-set.json' with { type: 'json' };
 import * as repo from './standard.repository.ts';
+import * as codes from './industry-codes.repository.ts';
 
 /** The sample takes effect from the date the guideline came into force (沪经信规范〔2020〕9号). */
 export const SAMPLE_EFFECTIVE_FROM = '2020-10-26';
@@ -23,8 +24,8 @@ let ensured: WeakSet<object> = new WeakSet();
 /** Loads the code table and the sample rule set when missing. Cheap after the first call per database. */
 export async function ensureStandardData(db: Db | Queryable): Promise<void> {
   if (ensured.has(db)) return;
-  if ((await repo.countIndustryCodes(db)) === 0)
-    await repo.replaceIndustryCodes(db, builtinCodes(), BUILTIN_CODES_SOURCE, { onlyIfEmpty: true });
+  if ((await codes.countIndustryCodes(db)) === 0)
+    await codes.replaceIndustryCodes(db, builtinCodes(), BUILTIN_CODES_SOURCE, { onlyIfEmpty: true });
   await repo.insertPublishedIfNone(db, sampleContent(), SAMPLE_EFFECTIVE_FROM);
   ensured.add(db);
 }

@@ -135,58 +135,6 @@ export async function insertPublishedIfNone(db: Queryable, c: RuleSetContent, ef
   );
 }
 
-// ---- industry codes -------------------------------------------------------------------------------
-
-export interface IndustryCodeRow {
-  code: string;
-  level: string;
-  name_zh: string;
-  name_en: string;
-  source: string;
-}
-
-export async function countIndustryCodes(db: Queryable): Promise<number> {
-  const { rows } = await db.query<{ n: number }>(`select count(*)::int as n from industry_codes`);
-  return Number(rows[0].n);
-}
-
-/** Replaces the whole table in the caller's transaction (staging is the JSON parameter itself). */
-export async function replaceIndustryCodes(
-  db: Queryable,
-  codes: { code: string; level: string; zh: string; en: string }[],
-  source: string,
-  opts: { onlyIfEmpty?: boolean } = {}
-) {
-  if (!opts.onlyIfEmpty) await db.query(`delete from industry_codes`);
-  await db.query(
-    `insert into industry_codes (code, level, name_zh, name_en, source)
-     select x.code, x.level, x.zh, x.en, $2 from jsonb_to_recordset($1::jsonb) as x(code text, level text, zh text, en text)
-     on conflict (code) do nothing`,
-    [JSON.stringify(codes), source]
-  );
-}
-
-export async function searchIndustryCodes(db: Queryable, q: string, limit: number): Promise<IndustryCodeRow[]> {
-  const like = `%${q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-  const { rows } = await db.query<IndustryCodeRow>(
-    `select code, level, name_zh, name_en, source from industry_codes
-      where $1 = '' or code ilike $2 or name_zh ilike $2 or name_en ilike $2
-      order by (upper(code) = upper($1)) desc, (code ilike $1 || '%') desc, length(code), code
-      limit $3`,
-    [q, like, limit]
-  );
-  return rows;
-}
-
-export async function industryCodesByCode(db: Queryable, codes: string[]): Promise<IndustryCodeRow[]> {
-  if (!codes.length) return [];
-  const { rows } = await db.query<IndustryCodeRow>(
-    `select code, level, name_zh, name_en, source from industry_codes where code = any($1::text[])`,
-    [codes]
-  );
-  return rows;
-}
-
 // ---- project facts --------------------------------------------------------------------------------
 
 export interface ProjectFactsRow {
@@ -208,11 +156,15 @@ export async function findProjectFacts(db: Queryable, id: string): Promise<Proje
   return rows[0] ?? null;
 }
 
-/** Projects whose recognition is still open (the rule set in force may still change their outcome). */
-export async function listOpenProjectIds(db: Queryable, closedStages: readonly string[]): Promise<string[]> {
+/** Projects whose recognition is still open (the rule set in force may still change their outcome); of one district if given. */
+export async function listOpenProjectIds(
+  db: Queryable,
+  closedStages: readonly string[],
+  authorityCode?: string
+): Promise<string[]> {
   const { rows } = await db.query<{ id: string }>(
-    `select id from projects where not (stage = any($1::text[])) order by created_at`,
-    [closedStages]
+    `select id from projects where not (stage = any($1::text[]))${authorityCode === undefined ? '' : ' and authority_code = $2'} order by created_at`,
+    authorityCode === undefined ? [closedStages] : [closedStages, authorityCode]
   );
   return rows.map((r) => r.id);
 }
@@ -241,14 +193,17 @@ export interface DeclarationRow {
   affirmed: boolean;
   file_id: string | null;
   file_name: string | null;
+  /** Who declared it. */
+  by: string | null;
   at: Date;
 }
 
 export async function latestDeclarations(db: Queryable, projectId: string): Promise<DeclarationRow[]> {
   const { rows } = await db.query<DeclarationRow>(
-    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, f.id as file_id, f.original_name as file_name, d.at
+    `select distinct on (d.criterion_id) d.criterion_id, d.affirmed, f.id as file_id, f.original_name as file_name, u.display_name as by, d.at
        from standard_declarations d
        left join files f on f.id = d.file_id and exists (select 1 from project_files pf where pf.project_id = d.project_id and pf.file_id = d.file_id)
+       left join users u on u.id = d.declared_by
       where d.project_id = $1 order by d.criterion_id, d.id desc`,
     [projectId]
   );

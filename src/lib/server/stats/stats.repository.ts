@@ -67,3 +67,13 @@ export async function authorityCodes(db: Queryable): Promise<{ code: string; nam
   );
   return rows;
 }
+
+/** Every recognised project (in tracking too), with its form, for the compliance counts. */
+export async function recognisedProjectForms(
+  db: Queryable
+): Promise<{ id: string; form: unknown; authority_code: string | null }[]> {
+  const { rows } = await db.query<{ id: string; form: unknown; authority_code: string | null }>(
+    `select id, form, authority_code from projects where stage in ('recognised', 'tracking')`
+  );
+  return rows;
+}

@@ -137,9 +137,7 @@ export async function cityDashboard(
   );
   const names = new Map(authorities.map((a) => [a.code, { zh: a.name_zh, en: a.name_en }]));
   // After recognition: each recognised project's compliance (as on the supervision map), counted per district.
-  const { rows } = await db.query<{ id: string; form: unknown; authority_code: string | null }>(
-    `select id, form, authority_code from projects where stage in ('recognised', 'tracking')`
-  );
+  const rows = await repo.recognisedProjectForms(db);
   const verdicts = await complianceOfProjects(db, rows, today);
   const counts = complianceCounts(
     rows.map((r) => ({ authorityCode: r.authority_code, compliance: verdicts.get(r.id)!.compliance })),

@@ -10,6 +10,7 @@ import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { AwsClient } from 'aws4fetch';
 import { dataDir, getDb } from '../db/index.ts';
+import { getObject, putObject } from './stored-objects.repository.ts';
 
 export type StoreKind = 'disk' | 'postgres' | 's3';
 
@@ -64,19 +65,11 @@ export const postgresStore: ObjectStore = {
   kind: 'postgres',
   async put(key, bytes, opts = {}) {
     checkKey(key);
-    const db = await getDb();
-    await db.query(
-      `insert into stored_objects (key, bytes, size_bytes) values ($1, $2, $3)
-       on conflict (key) do ${opts.immutable ? 'nothing' : 'update set bytes = excluded.bytes, size_bytes = excluded.size_bytes, stored_at = now()'}`,
-      [key, Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), bytes.byteLength]
-    );
+    await putObject(await getDb(), key, bytes, opts);
   },
   async get(key) {
     checkKey(key);
-    const { rows } = await (
-      await getDb()
-    ).query<{ bytes: Uint8Array }>('select bytes from stored_objects where key = $1', [key]);
-    return rows[0] ? Buffer.from(rows[0].bytes) : null;
+    return getObject(await getDb(), key);
   }
 };
 

@@ -87,3 +87,30 @@ export async function listDistrictMeasures(db: Queryable, authorityCode: string 
   );
   return rows;
 }
+
+/** The city's revocations and restorations of districts' authority (of one district if given), oldest first. */
+export async function authorityMeasureRows(
+  db: Queryable,
+  authorityCode: string | null
+): Promise<{ at: Date; comment: string | null; payload: Record<string, unknown>; by: string | null }[]> {
+  const { rows } = await db.query<{
+    at: Date;
+    comment: string | null;
+    payload: Record<string, unknown>;
+    by: string | null;
+  }>(
+    `select e.at, e.comment, e.payload, u.display_name as by
+       from events e left join users u on u.id = e.actor_id
+      where e.action = 'district_measure' and e.project_id is null
+        and e.payload->>'measure' in ('revoke_authority', 'restore_authority')
+        ${authorityCode ? `and e.payload->>'authorityCode' = $1` : ''}
+      order by e.id`,
+    authorityCode ? [authorityCode] : []
+  );
+  return rows;
+}
+
+/** Locks the district's row: one measure on a district at a time. */
+export async function lockAuthority(db: Queryable, authorityCode: string): Promise<void> {
+  await db.query('select code from authorities where code = $1 for update', [authorityCode]);
+}

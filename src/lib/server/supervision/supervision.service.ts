@@ -261,7 +261,7 @@ export async function recordDistrictMeasure(db: Db, actor: SessionUser, body: un
   const { authorityCode, measure, note, flags } = r.data;
   const row = await db.transaction(async (tx) => {
     // One measure on a district at a time: revoke/restore decide on the latest state (二.5, policy/authority.ts).
-    await tx.query('select code from authorities where code = $1 for update', [authorityCode]);
+    await repo.lockAuthority(tx, authorityCode);
     const status = await authorityStatusOf(tx, authorityCode);
     const refusal = status ? checkAuthorityMeasure(status, measure, districtName(authorityCode)) : null;
     if (refusal) throw apiError(refusal.status, refusal.code, refusal);

@@ -167,8 +167,7 @@ async function applyParsedAction(
     });
     // Someone else's transaction committed between our read and our write.
     if (!ok) throw versionConflict(action.expectedVersion, action.expectedVersion + 1);
-    if (gate?.policyVersionId)
-      await tx.query('update projects set policy_version_id = $2 where id = $1', [id, gate.policyVersionId]);
+    if (gate?.policyVersionId) await repo.setPolicyVersion(tx, id, gate.policyVersionId);
     for (const e of result.events) {
       await repo.insertEvent(tx, {
         projectId: id,
