@@ -167,3 +167,94 @@ describe('publishing and evaluating', () => {
     expect(withDistrict.results.find((r) => r.criterionId === 'P-PLAN')!.source).toBeUndefined();
   });
 });
+
+describe('what the district reads when its criterion is refused (both languages)', () => {
+  const inList = (codes: string[], require: 'in' | 'not_in' = 'in') =>
+    crit({ id: 'P-IND', check: { kind: 'industry', require, codes } });
+  const sp = (layers: string[], max: number, measure: 'area_m2' | 'share' = 'area_m2') =>
+    crit({ id: 'N-ECO', list: 'negative', check: { kind: 'spatial', layers, measure, max } });
+  const dec = (documentRequired: boolean) =>
+    crit({ id: 'D-1', check: { kind: 'declaration', statement: { zh: '承诺', en: '' }, documentRequired } });
+
+  it.each([
+    [
+      tax('>=', 50),
+      tax('>=', 60, { list: 'negative' }),
+      '不能改变其所属清单（正面/负面）',
+      'it cannot move to the other list'
+    ],
+    [
+      tax('>=', 50),
+      crit({ id: 'P-TAX', check: { kind: 'manual', question: { zh: '？', en: '' } } }),
+      '不能改变其核查方式',
+      'its kind of check cannot change'
+    ],
+    [
+      tax('>=', 50),
+      tax('>=', 60, { landTypes: ['reserve'] }),
+      '适用的空间类型不能少于市级标准',
+      'it must apply to every land type the city criterion applies to'
+    ],
+    [
+      tax('>=', 50),
+      crit({ id: 'P-TAX', check: { kind: 'threshold', metric: 'outputPerMu', op: '>=', value: 60 } }),
+      '不能改变考核指标',
+      'the metric cannot change'
+    ],
+    [tax('>=', 50), tax('<=', 50), '不能改变比较方向', 'the direction of the comparison cannot change'],
+    [tax('>', 50), tax('>=', 50), '门槛 >= 50 比市级 > 50 宽松', "the threshold >= 50 is looser than the city's > 50"],
+    [
+      inList(['C25'], 'not_in'),
+      inList(['C25'], 'in'),
+      '不能把“须属于”与“不得属于”互换',
+      '"must be in" and "must not be in" cannot be swapped'
+    ],
+    [
+      inList(['C35']),
+      inList(['C351', 'C26', 'C27']),
+      '行业代码 C26、C27 不在市级允许的范围内',
+      "industry codes C26, C27 are outside the city's allowed set"
+    ],
+    [
+      inList(['C25', 'C26', 'C27'], 'not_in'),
+      inList(['C25'], 'not_in'),
+      '市级排除的行业代码 C26、C27 须继续排除',
+      "the city's excluded industry codes C26, C27 must stay excluded"
+    ],
+    [
+      sp(['eco_redline'], 0.01, 'share'),
+      sp(['eco_redline'], 0.01),
+      '不能改变容差的计量方式',
+      'the measure of the tolerance cannot change'
+    ],
+    [
+      sp(['eco_redline', 'basic_farmland', 'water'], 100),
+      sp(['eco_redline'], 0),
+      '不能去掉图层 basic_farmland、water',
+      'layers basic_farmland, water cannot be dropped'
+    ],
+    [
+      sp(['eco_redline'], 100),
+      sp(['eco_redline'], 100.5),
+      '容差 100.5 大于市级 100',
+      "the tolerance 100.5 is larger than the city's 100"
+    ],
+    [dec(true), dec(false), '不能取消证明材料要求', 'the supporting document cannot be dropped']
+  ])('%#: %s → %s', (c, d, zh, en) => expect(looseningOf(c, d)).toEqual({ zh, en }));
+
+  it('an equal strict threshold, or no document required on either side, loosens nothing', () => {
+    expect(looseningOf(tax('>', 50), tax('>', 50))).toBeNull();
+    expect(looseningOf(tax('<', 10), tax('<', 10))).toBeNull();
+    expect(looseningOf(dec(false), dec(false))).toBeNull();
+  });
+
+  it('the English refusal names the criterion by its English title, or by the Chinese one when it has none', () => {
+    const city = [tax('>=', 50, { title: { zh: '亩均税收', en: '' } })];
+    expect(checkDistrictCriteria(city, [tax('>=', 30)])?.en).toBe(
+      'District criteria may add to or tighten the city\'s standard, never loosen it: "亩均税收" (P-TAX): the threshold >= 30 is looser than the city\'s >= 50 (clause 一.3)'
+    );
+    expect(checkDistrictCriteria([tax('>=', 50)], [tax('>=', 30)])?.en).toContain(
+      'never loosen it: "Tax per mu" (P-TAX)'
+    );
+  });
+});
