@@ -91,3 +91,92 @@ describe('sanctions and their lifting', () => {
     });
   });
 });
+
+describe('sanctions in force and what a refused lift says', () => {
+  it('lifted measures drop out; the rest are listed oldest first with their details', () => {
+    const ms = [
+      measure('m1', 'credit_record', '2026-11-20'),
+      measure('m2', 'stop_procedures', '2026-11-05'),
+      measure('m3', 'land_recovery', '2026-11-12')
+    ];
+    expect(activeSanctions(ms, [{ measureId: 'm3' }])).toEqual([
+      {
+        id: 'm2',
+        kind: 'stop_procedures',
+        date: '2026-11-05',
+        findingId: 'f1',
+        note: '合同履约不达标',
+        department: '市经济信息化委'
+      },
+      {
+        id: 'm1',
+        kind: 'credit_record',
+        date: '2026-11-20',
+        findingId: 'f1',
+        note: '合同履约不达标',
+        department: '市经济信息化委'
+      }
+    ]);
+  });
+
+  it('each refusal names the rule 二.5 and says why, in both languages', () => {
+    const ms = [measure('m1', 'stop_procedures', '2026-11-10'), measure('m2', 'land_recovery', '2026-11-10')];
+    const input = { measureId: 'm1', date: '2026-11-10', reason: '已整改到位' };
+    const lift = (over: object, lifts: { measureId: string }[] = [], actor = A.city_sheitc) =>
+      checkLift(state, actor, { ...input, ...over }, ms, lifts, '2026-11-30');
+    expect(checkSanctionReason('')).toEqual({
+      status: 400,
+      code: 'sanction_reason_missing',
+      clause: '二.5',
+      zh: '采取处置措施须写明理由（二.5）',
+      en: 'A sanction needs a reason (clause 二.5)'
+    });
+    expect(lift({}, [], A.district_industry)).toEqual({
+      status: 403,
+      code: 'role_not_allowed',
+      clause: '二.5',
+      zh: '处置措施由市级部门解除（二.5）',
+      en: 'Sanctions are lifted by city departments (clause 二.5)'
+    });
+    expect(lift({ measureId: 'x' })).toMatchObject({
+      zh: '没有这项处置措施（二.5）',
+      en: 'No such sanction on this project (clause 二.5)'
+    });
+    // Another measure lifted does not count as this one lifted.
+    expect(lift({}, [{ measureId: 'm2' }])).toBeNull();
+    expect(lift({}, [{ measureId: 'm1' }])).toMatchObject({
+      zh: '“停止改扩建手续办理”已解除（二.5）',
+      en: '"Stop renovation procedures" is already lifted (clause 二.5)'
+    });
+    expect(lift({ date: '2026-11-09' })).toMatchObject({
+      clause: '二.5',
+      zh: '解除日期不能早于措施日期（2026-11-10）（二.5）',
+      en: 'The lift cannot be dated before the sanction (2026-11-10) (clause 二.5)'
+    });
+    // Today itself is allowed; tomorrow is not.
+    expect(lift({ date: '2026-11-30' })).toBeNull();
+    expect(lift({ date: '2026-12-01' })).toEqual({
+      status: 400,
+      code: 'date_in_future',
+      zh: '日期不能晚于今天。',
+      en: 'The date cannot be after today.'
+    });
+  });
+
+  it('a district user of another district is told the project is not visible, not merely that the role is wrong', () =>
+    expect(
+      checkLift(
+        state,
+        actorsFor('jiading').district_industry,
+        { measureId: 'm1', date: '2026-11-10', reason: 'x' },
+        [],
+        [],
+        '2026-11-30'
+      )
+    ).toEqual({
+      status: 403,
+      code: 'not_visible',
+      zh: '您无权查看该项目。',
+      en: 'You cannot see this project.'
+    }));
+});
