@@ -117,8 +117,13 @@ const tileKey = (versionId: number, z: number, x: number, y: number) => `${versi
 /** The body of one version's tile from a lookup row: stored, cut from a stored ancestor, or rendered now. */
 async function bodyOf(db: Queryable, row: VersionTiles, z: number, x: number, y: number): Promise<Uint8Array> {
   if (row.maxZoom == null) return renderOnTheFly(db, row.id, row.kind, z, x, y);
-  if (!row.data) return new Uint8Array(0);
-  return row.dataZoom < z ? overzoomTile(row.data, z - row.dataZoom, x, y) : row.data;
+  return fromStored(row.data, row.dataZoom, z, x, y);
+}
+
+/** The tile z/x/y from the stored tile at zoom dz ≤ z covering it: itself, a cut of it, or empty when none is stored. */
+function fromStored(data: Uint8Array | null | undefined, dz: number, z: number, x: number, y: number): Uint8Array {
+  if (!data?.length) return new Uint8Array(0);
+  return dz < z ? overzoomTile(data, z - dz, x, y) : data;
 }
 
 /** Looks the tiles up (one query for all versions), fills the caches, returns bodies in layer order. */
@@ -211,7 +216,7 @@ async function knownBodies(
         data = await readStored(db, { versionId: m.id, z: dz, x: ax, y: ay });
         if (dz < z) remember(tileKey(m.id, dz, ax, ay), data ?? new Uint8Array(0));
       }
-      const body = !data?.length ? new Uint8Array(0) : dz < z ? overzoomTile(data, z - dz, x, y) : data;
+      const body = fromStored(data, dz, z, x, y);
       remember(tileKey(m.id, z, x, y), body);
       return body;
     })
