@@ -1,5 +1,6 @@
 // The working-day calendar's tables (calendar_days, calendar_years; migration 021) and the calendar's events.
 import type { Queryable } from '../db/index.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
 
 export interface CalendarDayRow {
   date: string;
@@ -78,10 +79,7 @@ export async function insertCalendarEvent(
   action: string,
   payload: Record<string, unknown>
 ): Promise<void> {
-  await db.query(
-    `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, $3, $4)`,
-    [actor.id, actor.role, action, JSON.stringify(payload)]
-  );
+  await insertOfficeEvent(db, { actorId: actor.id, role: actor.role, action, payload });
 }
 
 export interface CalendarEventRow {

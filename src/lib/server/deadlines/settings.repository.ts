@@ -1,5 +1,6 @@
 // The stored time limits (workflow_settings 'deadlines', migration 071) and their change log.
 import type { Queryable } from '../db/index.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
 
 /** The stored value as saved (unchecked), or null. */
 export async function storedDeadlines(db: Queryable): Promise<unknown> {
@@ -20,8 +21,5 @@ export async function insertDeadlinesEvent(
   actor: { id: string; role: string },
   payload: Record<string, unknown>
 ): Promise<void> {
-  await db.query(
-    `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'deadlines_changed', $3)`,
-    [actor.id, actor.role, JSON.stringify(payload)]
-  );
+  await insertOfficeEvent(db, { actorId: actor.id, role: actor.role, action: 'deadlines_changed', payload });
 }

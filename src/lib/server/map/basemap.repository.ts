@@ -1,5 +1,6 @@
 // The basemap setting (map_settings, migration 115) and its change log (events 'basemap_changed').
 import type { Queryable } from '../db/index.ts';
+import { insertOfficeEvent } from '../audit/events.repository.ts';
 
 /** The stored setting as saved (unchecked), or null; null also when the table is not there yet. */
 export async function storedBasemap(db: Queryable): Promise<unknown> {
@@ -26,10 +27,7 @@ export async function insertBasemapEvent(
   actor: { id: string; role: string },
   payload: Record<string, unknown>
 ): Promise<void> {
-  await db.query(
-    `insert into events (project_id, actor_id, actor_role, action, payload) values (null, $1, $2, 'basemap_changed', $3)`,
-    [actor.id, actor.role, JSON.stringify(payload)]
-  );
+  await insertOfficeEvent(db, { actorId: actor.id, role: actor.role, action: 'basemap_changed', payload });
 }
 
 /** The latest changes (Shanghai time, who), newest first. */
