@@ -12,7 +12,8 @@ import { attachBoundary } from '../projects/boundary.service.ts';
 import { applyProjectAction } from '../workflow/workflow.service.ts';
 import { issueSheet } from '../documents/documents.service.ts';
 
-const PARCELS_FILE = () => path.resolve(process.env.SAMPLE_LAYERS_DIR ?? 'seed/sample-layers', 'sample-parcels.geojson');
+const PARCELS_FILE = () =>
+  path.resolve(process.env.SAMPLE_LAYERS_DIR ?? 'seed/sample-layers', 'sample-parcels.geojson');
 
 interface Plan {
   title: string;
@@ -50,11 +51,21 @@ const PLANS: Plan[] = [
     title: '【示意】精密机械零增地技术改造项目（浦东，区级联审中）',
     parcel: 'P03',
     owner: 'ent_pudong',
-    form: { ...FORM, enterpriseName: '上海示意精密机械有限公司', authorityCode: 'pudong', parcelAddress: '浦东新区示意路 1 号', landArea: 20000 },
+    form: {
+      ...FORM,
+      enterpriseName: '上海示意精密机械有限公司',
+      authorityCode: 'pudong',
+      parcelAddress: '浦东新区示意路 1 号',
+      landArea: 20000
+    },
     steps: [
       ['ent_pudong', 'submit'],
       ['pd_industry', 'accept'],
-      ['pd_industry', 'start_joint_review', { departments: ['planning_resources', 'development_reform', 'ecology_environment'] }],
+      [
+        'pd_industry',
+        'start_joint_review',
+        { departments: ['planning_resources', 'development_reform', 'ecology_environment'] }
+      ],
       ['pd_fgw', 'record_opinion', { opinion: 'agree', comment: '符合产业导向。' }]
     ]
   },
@@ -62,14 +73,25 @@ const PLANS: Plan[] = [
     title: '【示意】汽车零部件零增地技术改造项目（嘉定，草稿）',
     parcel: 'P02',
     owner: 'ent_jiading',
-    form: { enterpriseName: '上海示意汽车零部件有限公司', authorityCode: 'jiading', parcelAddress: '嘉定区示意路 2 号', contactPerson: '李示意' },
+    form: {
+      enterpriseName: '上海示意汽车零部件有限公司',
+      authorityCode: 'jiading',
+      parcelAddress: '嘉定区示意路 2 号',
+      contactPerson: '李示意'
+    },
     steps: []
   },
   {
     title: '【示意】智能装备零增地技术改造项目（临港，已认定转入跟踪）',
     parcel: 'P07',
     owner: 'ent_lingang',
-    form: { ...FORM, enterpriseName: '上海示意智能装备有限公司', authorityCode: 'lingang', parcelAddress: '临港新片区示意路 7 号', landArea: 30000 },
+    form: {
+      ...FORM,
+      enterpriseName: '上海示意智能装备有限公司',
+      authorityCode: 'lingang',
+      parcelAddress: '临港新片区示意路 7 号',
+      landArea: 30000
+    },
     steps: [
       ['ent_lingang', 'submit'],
       ['lg_industry', 'accept'],
@@ -79,7 +101,14 @@ const PLANS: Plan[] = [
       ['lg_industry', 'issue_sheet'],
       ['lg_industry', 'close_joint_review'],
       // P-PLAN (符合区产业发展规划) is a reviewer's judgement not recorded in the sample: the committee justifies (一.3).
-      ['lg_committee', 'recognise', { document: 'recognition', justification: '（示意）管委会研究认为项目符合临港新片区产业规划，区规划资源处已出具有条件同意意见。' }]
+      [
+        'lg_committee',
+        'recognise',
+        {
+          document: 'recognition',
+          justification: '（示意）管委会研究认为项目符合临港新片区产业规划，区规划资源处已出具有条件同意意见。'
+        }
+      ]
     ]
   }
 ];
@@ -87,7 +116,17 @@ const PLANS: Plan[] = [
 async function sessionUser(db: Db, username: string): Promise<SessionUser> {
   const u = await findUserByUsername(db, username);
   if (!u) throw new Error(`sample projects: demo user ${username} missing`);
-  return { id: u.id, username: u.username, displayName: u.display_name, role: u.role, authorityCode: u.authority_code, department: u.department, departmentCode: u.department_code, email: u.email, enterpriseName: u.enterprise_name };
+  return {
+    id: u.id,
+    username: u.username,
+    displayName: u.display_name,
+    role: u.role,
+    authorityCode: u.authority_code,
+    department: u.department,
+    departmentCode: u.department_code,
+    email: u.email,
+    enterpriseName: u.enterprise_name
+  };
 }
 
 const text = (s: string) => new TextEncoder().encode(s);
@@ -122,11 +161,24 @@ async function seedOne(db: Db, plan: Plan, geometry: unknown): Promise<void> {
     const owner = await sessionUser(db, plan.owner);
     const { id } = await createProject(db, owner, { title: plan.title, form: plan.form });
     await saveDraft(db, owner, id, plan.form, 0);
-    const geojson = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { name: plan.parcel }, geometry }] });
-    let version = (await attachBoundary(db, owner, id, [{ name: `${plan.parcel}-四至范围.geojson`, bytes: text(geojson) }])).version;
+    const geojson = JSON.stringify({
+      type: 'FeatureCollection',
+      features: [{ type: 'Feature', properties: { name: plan.parcel }, geometry }]
+    });
+    let version = (
+      await attachBoundary(db, owner, id, [{ name: `${plan.parcel}-四至范围.geojson`, bytes: text(geojson) }])
+    ).version;
     if (plan.steps.length) {
-      await addProjectFile(db, owner, id, 'land_title', { name: '土地权证（示意）.txt', bytes: text(`示意数据 ${plan.title} 土地权证`), mime: 'text/plain' });
-      await addProjectFile(db, owner, id, 'land_contract', { name: '土地出让合同（示意）.txt', bytes: text(`示意数据 ${plan.title} 出让合同`), mime: 'text/plain' });
+      await addProjectFile(db, owner, id, 'land_title', {
+        name: '土地权证（示意）.txt',
+        bytes: text(`示意数据 ${plan.title} 土地权证`),
+        mime: 'text/plain'
+      });
+      await addProjectFile(db, owner, id, 'land_contract', {
+        name: '土地出让合同（示意）.txt',
+        bytes: text(`示意数据 ${plan.title} 出让合同`),
+        mime: 'text/plain'
+      });
     }
     for (const [username, action, extra = {}] of plan.steps) {
       const actor = await sessionUser(db, username);
@@ -136,7 +188,14 @@ async function seedOne(db: Db, plan: Plan, geometry: unknown): Promise<void> {
       }
       const { document, ...rest } = extra as { document?: string };
       const body: Record<string, unknown> = { action, expectedVersion: version, ...rest };
-      if (document) body.documentId = (await addProjectFile(db, actor, id, document, { name: '认定文件（示意）.txt', bytes: text(`示意数据 ${plan.title} 认定文件`), mime: 'text/plain' })).id;
+      if (document)
+        body.documentId = (
+          await addProjectFile(db, actor, id, document, {
+            name: '认定文件（示意）.txt',
+            bytes: text(`示意数据 ${plan.title} 认定文件`),
+            mime: 'text/plain'
+          })
+        ).id;
       version = (await applyProjectAction(db, actor, id, body)).version;
     }
   }

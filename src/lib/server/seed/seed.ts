@@ -13,12 +13,18 @@ import { operatorError } from '../../errors.ts';
 
 export const SAMPLE_LAYERS_DIR = path.resolve(process.env.SAMPLE_LAYERS_DIR ?? 'seed/sample-layers');
 
-export interface SeedReport { users: number; layers: string[] }
+export interface SeedReport {
+  users: number;
+  layers: string[];
+}
 
 /** Seeding in a production process: the demo accounts (printed password) are never created there. */
 export async function seed(db: Db, log: (line: string) => void = () => {}): Promise<SeedReport> {
   if (!demoAllowed())
-    throw operatorError('demo_refused', 'not a demo installation (NODE_ENV=production or ZEROLAND_DEMO=0): the sample installation with its demo accounts is never added here. Create users with `zeroland users add` or in the browser (系统管理员 → 用户).');
+    throw operatorError(
+      'demo_refused',
+      'not a demo installation (NODE_ENV=production or ZEROLAND_DEMO=0): the sample installation with its demo accounts is never added here. Create users with `zeroland users add` or in the browser (系统管理员 → 用户).'
+    );
   const report: SeedReport = { users: 0, layers: [] };
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.transaction(async (tx) => {
