@@ -167,6 +167,29 @@ describe('the figures reported with the decision', () => {
     expect(c.classShares).toEqual({ industrial_block: 0.2, reserve: 0.1, inside_boundary: 0.5, outside_boundary: 0.2 });
   });
 
+  it('the shares add up to the whole parcel even where blocks and reserves reach beyond the boundary layer', () => {
+    const c = run(block(4_000), reserve(3_000));
+    expect(c.classShares).toEqual({ industrial_block: 0.4, reserve: 0.3, inside_boundary: 0, outside_boundary: 0.3 });
+  });
+
+  it('zones of one layer are listed largest first; a layer without a version comes last', () => {
+    const c = decide({
+      parcelAreaM2: PARCEL,
+      overlaps: [
+        row('central_city', 'context', 1_000, '中心城A'),
+        row('unlisted_layer', 'context', 9_000, '未登记'),
+        row('central_city', 'context', 3_000, '中心城B'),
+        boundary(PARCEL)
+      ],
+      layerVersions: [
+        { kind: 'central_city', versionId: 1, version: 1, label: 'v1', sample: true },
+        { kind: 'development_boundary', versionId: 2, version: 1, label: 'v1', sample: true }
+      ],
+      tolerances: DEFAULT_TOLERANCES
+    });
+    expect(c.zones.map((z) => z.name)).toEqual(['中心城B', '中心城A', '城市开发边界', '未登记']);
+  });
+
   it('a parcel of zero area has zero shares', () => {
     const c = decide({ parcelAreaM2: 0, overlaps: [], layerVersions: [], tolerances: DEFAULT_TOLERANCES });
     expect(c.landType).toBe('outside_boundary');
