@@ -14,6 +14,7 @@ import { REQUEST_ID_HEADER, requestIdOf } from '../ops/request-handle.ts';
 import { STATIC_HEADERS } from '../ops/security-headers.ts';
 import { parseCompositeParams, parseTileParams, renderComposite, renderTile } from './tiles.service.ts';
 import type { TileResult } from './tiles.service.ts';
+import { tileAnswer } from './tile-response.ts';
 
 const TILE_PATH = /^\/api\/v1\/tiles\/(?:([a-z_]{2,40})\/)?(\d{1,2})\/(\d{1,9})\/(\d{1,9})\.mvt$/;
 const COMPOSITE_ROUTE = '/api/v1/tiles/[z]/[x]/[y].mvt';
@@ -47,12 +48,12 @@ export async function serveTile(req: IncomingMessage, res: ServerResponse): Prom
   const t0 = performance.now();
   const ask = plainTileRequest(req);
   if (!ask) return false;
+  let tile: TileResult;
+  let pinned: boolean;
   try {
     const db = await getDb();
     const user = await resolveSessionHot(db, ask.token);
     if (!user || user.mustChangePassword) return false;
-    let tile: TileResult;
-    let pinned: boolean;
     if (ask.layer) {
       const r = parseTileParams({ layer: ask.layer, ...ask.zxy }, ask.v);
       if (!r) return false;
@@ -62,27 +63,23 @@ export async function serveTile(req: IncomingMessage, res: ServerResponse): Prom
       if (!r) return false;
       [tile, pinned] = [await renderComposite(db, r), r.versionIds != null];
     }
-    if (tile.status !== 'ok') return false;
-    const status = req.headers['if-none-match'] === tile.etag ? 304 : tile.body.length === 0 ? 204 : 200;
-    res.writeHead(status, {
-      ...STATIC_HEADERS,
-      [REQUEST_ID_HEADER]: requestIdOf(req.headers[REQUEST_ID_HEADER] as string | undefined),
-      etag: tile.etag,
-      'cache-control': pinned ? 'private, max-age=86400, immutable' : 'private, max-age=60, must-revalidate',
-      vary: 'Cookie',
-      ...(status === 200
-        ? { 'content-type': 'application/vnd.mapbox-vector-tile', 'content-length': tile.body.length }
-        : {})
-    });
-    res.end(status === 200 ? tile.body : undefined);
-    const route = ask.layer ? LAYER_ROUTE : COMPOSITE_ROUTE;
-    metrics.requestStarted();
-    metrics.requestFinished(route, 'GET', status, (performance.now() - t0) / 1000);
-    metrics.tileServed(ask.layer ?? 'unknown');
-    return true;
   } catch {
     return false; // SvelteKit's route does it again and reports the failure
   }
+  if (tile.status !== 'ok') return false;
+  // Nothing is written before this point, so every return above leaves the request whole for SvelteKit.
+  const a = tileAnswer(tile, pinned, req.headers['if-none-match']);
+  res.writeHead(a.status, {
+    ...STATIC_HEADERS,
+    ...a.headers,
+    [REQUEST_ID_HEADER]: requestIdOf(req.headers[REQUEST_ID_HEADER] as string | undefined),
+    ...(a.body ? { 'content-length': String(a.body.length) } : {})
+  });
+  res.end(a.body ?? undefined);
+  metrics.requestStarted();
+  metrics.requestFinished(ask.layer ? LAYER_ROUTE : COMPOSITE_ROUTE, 'GET', a.status, (performance.now() - t0) / 1000);
+  metrics.tileServed(ask.layer ?? 'unknown');
+  return true;
 }
 
 /** Where scripts/server.js finds the fast path inside the app's bundle (one module instance: one database). */

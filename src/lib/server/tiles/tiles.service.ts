@@ -38,7 +38,7 @@ export interface CompositeRequest {
 export type TileResult = { status: 'ok'; body: Uint8Array; etag: string } | { status: 'no_layer' };
 
 const coord = (s: string | undefined) => (/^\d{1,7}$/.test(s ?? '') ? Number(s) : NaN);
-export function parseZxy(p: { z?: string; x?: string; y?: string }) {
+function parseZxy(p: { z?: string; x?: string; y?: string }) {
   const [z, x, y] = [p.z, p.x, (p.y ?? '').replace(/\.mvt$/, '')].map(coord);
   if (!Number.isInteger(z) || z > MAX_ZOOM || !(x >= 0 && y >= 0 && x < 2 ** z && y < 2 ** z)) return null;
   return { z, x, y };
