@@ -5,7 +5,7 @@ import {
   supervisionFeatures,
   supervisionFilterFromQuery
 } from '$lib/server/supervision/supervision.service.ts';
-import { COMPLIANCE_LABELS } from '$lib/domain/aftercare/verdicts.ts';
+import { COMPLIANCE_LABELS } from '$lib/domain/aftercare/compliance.ts';
 import type { PageServerLoad } from './$types';
 import { orErrorPage } from '$lib/server/http/page-errors.ts';
 

@@ -12,14 +12,8 @@ import { parsedForm, stateOf, todayInShanghai } from '../projects/project-view.t
 import { toActor } from '../auth/actor.ts';
 import { aftercareScope, contractTermsSchema, refuse, type ContractTerms } from '../../domain/aftercare/terms.ts';
 import type { PerformanceRecord } from '../../domain/aftercare/performance.ts';
-import {
-  complianceOf,
-  evaluateCompliance,
-  proposedFindings,
-  type AsBuiltFacts,
-  type Compliance,
-  type IndicatorCheck
-} from '../../domain/aftercare/verdicts.ts';
+import { evaluateCompliance, type AsBuiltFacts, type IndicatorCheck } from '../../domain/aftercare/verdicts.ts';
+import { complianceOf, proposedFindings, type Compliance } from '../../domain/aftercare/compliance.ts';
 import { CITY_ROLES } from '../../domain/roles.ts';
 import { contractTermsOf, performanceOf } from './contract.service.ts';
 import { currentSurvey, currentSurveys, type SurveyRow } from './asbuilt.repository.ts';

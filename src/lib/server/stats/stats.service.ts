@@ -19,7 +19,7 @@ import {
 } from './stats.model.ts';
 import * as repo from './stats.repository.ts';
 import { complianceOfProjects } from '../aftercare/compliance.service.ts';
-import { complianceCounts, type ComplianceCounts } from '../../domain/aftercare/verdicts.ts';
+import { complianceCounts, type ComplianceCounts } from '../../domain/aftercare/compliance.ts';
 
 export const statsFilterSchema = z.object({
   authority: z

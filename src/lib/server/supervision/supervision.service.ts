@@ -20,12 +20,8 @@ import { shanghaiDate } from '../../domain/dates.ts';
 import { statsScope } from '../stats/stats.service.ts';
 import * as repo from './supervision.repository.ts';
 import { complianceOfProjects } from '../aftercare/compliance.service.ts';
-import {
-  COMPLIANCE,
-  COMPLIANCE_LABELS,
-  type Compliance,
-  type IndicatorCheck
-} from '../../domain/aftercare/verdicts.ts';
+import { type IndicatorCheck } from '../../domain/aftercare/verdicts.ts';
+import { COMPLIANCE, COMPLIANCE_LABELS, type Compliance } from '../../domain/aftercare/compliance.ts';
 import { authorityStatusOf, districtName } from '../policy/authority.service.ts';
 import { checkAuthorityMeasure } from '../../domain/policy/authority.ts';
 

@@ -3,13 +3,12 @@
 // parcel of exactly 20 亩 (declared: investment 600, output 1,250, tax 60 万元/亩; plot ratio 1.5).
 import { describe, expect, it } from 'vitest';
 import {
-  complianceOf,
   evaluateCompliance,
-  proposedFindings,
   type AsBuiltFacts,
   type ComplianceInput,
   type IndicatorCheck
 } from '../../../../src/lib/domain/aftercare/verdicts.ts';
+import { complianceOf, proposedFindings } from '../../../../src/lib/domain/aftercare/compliance.ts';
 import type { PerformanceRecord } from '../../../../src/lib/domain/aftercare/performance.ts';
 import type { ContractTerms } from '../../../../src/lib/domain/aftercare/terms.ts';
 

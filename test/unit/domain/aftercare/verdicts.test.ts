@@ -2,13 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import {
   assessmentYear,
-  complianceCounts,
-  complianceOf,
   evaluateCompliance,
-  proposedFindings,
   type ComplianceInput,
   type IndicatorCheck
 } from '../../../../src/lib/domain/aftercare/verdicts.ts';
+import { complianceCounts, complianceOf, proposedFindings } from '../../../../src/lib/domain/aftercare/compliance.ts';
 import type { PerformanceRecord } from '../../../../src/lib/domain/aftercare/performance.ts';
 import { parsePerformance } from '../../../../src/lib/domain/aftercare/performance.ts';
 import { floorAreaOf, floorsFromAttributes, floorsFromLabels } from '../../../../src/lib/domain/aftercare/asbuilt.ts';
