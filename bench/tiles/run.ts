@@ -3,6 +3,7 @@
 // then asks 600 distinct tiles z8–z16 over Shanghai, 20 at a time: "cold" = first request of each tile since
 // the server started (restart it for a cold run), "warm" = the same tiles again.
 //   BASE_URL=http://localhost:3000 npx tsx bench/tiles/run.ts [--import] [--mode composite|layer] [--tiles 600] [--pid PID]
+// --prime N: first N z17 tiles not measured (a process that has served tiles before).
 // --pid: the server's process id; the figures then include the server's CPU time per tile (load-independent).
 // --mode composite asks what the app's map asks (all layers of a z/x/y, /api/v1/tiles/z/x/y.mvt?v=…);
 // --mode layer asks the GIS endpoint for the farmland layer alone (/api/v1/tiles/basic_farmland/z/x/y.mvt),
@@ -133,6 +134,21 @@ function postOnce(
   });
 }
 
+// The client shares the machine's cores with the server: node:http on kept-alive sockets costs it a
+// fraction of what fetch did (whose CPU per request was larger than the server's for a cached tile).
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+function getTile(url: string, cookie: string): Promise<{ status: number; bytes: number }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(BASE + url, { agent, headers: { cookie } }, (res) => {
+        let bytes = 0;
+        res.on('data', (c: Buffer) => (bytes += c.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, bytes }));
+      })
+      .on('error', reject);
+  });
+}
+
 /** CPU seconds (user + system) the server process has used, from /proc (--pid PID); null without it. */
 function serverCpu(): number | null {
   const pid = arg('pid', '');
@@ -144,6 +160,7 @@ function serverCpu(): number | null {
 async function run(cookie: string, urls: string[]) {
   const cpu0 = serverCpu();
   const ms: number[] = [];
+  const byZoom: Record<string, number[]> = {};
   const statuses: Record<number, number> = {};
   let bytes = 0;
   let next = 0;
@@ -153,9 +170,11 @@ async function run(cookie: string, urls: string[]) {
       while (next < urls.length) {
         const url = urls[next++];
         const s = performance.now();
-        const res = await fetch(BASE + url, { headers: { cookie } });
-        bytes += (await res.arrayBuffer()).byteLength;
+        const res = await getTile(url, cookie);
+        bytes += res.bytes;
         ms.push(performance.now() - s);
+        const z = `z${/tiles\/(?:[a-z_]+\/)?(\d+)\//.exec(url)![1]}`;
+        (byZoom[z] ??= []).push(ms[ms.length - 1]);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       }
     })
@@ -172,6 +191,13 @@ async function run(cookie: string, urls: string[]) {
     p95: q(0.95),
     max: q(1),
     kbPerTile: +(bytes / urls.length / 1024).toFixed(1),
+    // Where the slow ones are: p95 per zoom (the low zooms carry the city-size tiles).
+    p95ByZoom: Object.fromEntries(
+      Object.entries(byZoom).map(([z, l]) => [
+        z,
+        +l.sort((a, b) => a - b)[Math.floor(0.95 * (l.length - 1))].toFixed(1)
+      ])
+    ),
     statuses
   };
 }
@@ -195,6 +221,14 @@ const urls = tiles.map((t) =>
     ? `/api/v1/tiles/basic_farmland/${t.z}/${t.x}/${t.y}.mvt${pinned ? `?v=${pinned}` : ''}`
     : `/api/v1/tiles/${t.z}/${t.x}/${t.y}.mvt?v=${ids}`
 );
+// --prime N: N z17 tiles (outside the measured set) first, so "cold" is a tile's first request on a process
+// that has served tiles before (as on a server in use), not also the process's first requests (JIT, sockets).
+const prime = Number(arg('prime', '0'));
+if (prime > 0)
+  await run(
+    cookie,
+    tilesAt(17, prime).map((t) => urls[0].replace(/\d+\/\d+\/\d+\.mvt/, `${t.z}/${t.x}/${t.y}.mvt`))
+  );
 const cold = await run(cookie, urls);
 const warm = await run(cookie, urls);
 const perZoom = Object.fromEntries(
@@ -208,6 +242,7 @@ console.log(
       concurrency: CONCURRENCY,
       farmland: { patches: farmland?.featureCount, versionId: farmland?.versionId },
       imported,
+      primed: prime,
       tiles: perZoom,
       cold,
       warm

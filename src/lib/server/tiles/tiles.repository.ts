@@ -95,6 +95,44 @@ export async function storedTiles(db: Queryable, keys: StoredTileKey[]): Promise
   return new Map(rows.map((r) => [`${r.version_id}/${r.z}/${r.x}/${r.y}`, fromBase64(r.data)]));
 }
 
+/** Tiles and bytes of a version's stored pyramid; null when it has none (yet). */
+export async function pyramidSize(db: Queryable, versionId: number): Promise<{ tiles: number; bytes: number } | null> {
+  const { rows } = await db.query<{ depth: number | null; n: number; bytes: string }>(
+    `select v.tile_max_zoom as depth, count(t.z)::int as n, coalesce(sum(octet_length(t.data)), 0)::bigint as bytes
+       from layer_versions v left join layer_tiles t on t.version_id = v.id
+      where v.id = $1 group by v.tile_max_zoom`,
+    [versionId]
+  );
+  const r = rows[0];
+  return r && r.depth != null ? { tiles: Number(r.n), bytes: Number(r.bytes) } : null;
+}
+
+/** One page of a version's stored tiles in key order, after the key `after` (keyset paging on the primary key). */
+export async function pyramidPage(
+  db: Queryable,
+  versionId: number,
+  after: { z: number; x: number; y: number },
+  limit: number
+): Promise<{ z: number; x: number; y: number; data: Uint8Array }[]> {
+  const { rows } = await db.query<{ z: number; x: number; y: number; data: string }>(
+    `select z, x, y, encode(data, 'base64') as data from layer_tiles
+      where version_id = $1 and (z, x, y) > ($2, $3, $4) order by z, x, y limit $5`,
+    [versionId, after.z, after.x, after.y, limit]
+  );
+  return rows.map((r) => ({ z: Number(r.z), x: Number(r.x), y: Number(r.y), data: fromBase64(r.data) }));
+}
+
+/** The current version of every kind, in the layer list's order (as stored-tiles.sql orders them). */
+export async function currentVersions(
+  db: Queryable
+): Promise<{ id: number; kind: string; sort: number; maxZoom: number | null }[]> {
+  const { rows } = await db.query<{ id: number; kind: string; sort: number; tile_max_zoom: number | null }>(
+    `select v.id, v.kind, k.sort, v.tile_max_zoom from layer_versions v join layer_kinds k on k.code = v.kind
+      where v.is_current order by k.sort, v.kind, v.id`
+  );
+  return rows.map((r) => ({ id: Number(r.id), kind: r.kind, sort: Number(r.sort), maxZoom: r.tile_max_zoom }));
+}
+
 // Tile bytes cross the driver as base64 text: PGlite's bytea (hex text decoded in JS) took ~1 s for a 2 MB
 // tile under load where base64 took 0.1–0.3 s, and Buffer's base64 codec is native on both engines.
 const toBase64 = (d: Uint8Array) => Buffer.from(d.buffer, d.byteOffset, d.byteLength).toString('base64');

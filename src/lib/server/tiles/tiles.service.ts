@@ -1,7 +1,8 @@
 // Vector tiles of the zoning layers: one layer (/api/v1/tiles/:layer/…, for GIS clients) or all layers of a
 // z/x/y in one tile (/api/v1/tiles/:z/:x/:y.mvt, the app's map — one request per tile, as Martin serves
-// composite sources). Serving is a lookup of the pyramid stored at import (pyramid.ts), cut deeper than
-// z14 (overzoom.ts); versions without a stored pyramid yet are rendered on the fly. A per-process cache of
+// composite sources). Serving is a lookup of the pyramid stored at import (pyramid.ts), held in memory
+// (resident.ts) or read by key, and cut deeper than z14 (overzoom.ts); versions without a stored pyramid yet
+// are rendered on the fly. A per-process cache of
 // encoded tiles and of the version list spares the database for tiles already served (a cache only: a
 // version's tiles never change, and the current versions are re-read after CURRENT_TTL_MS).
 import type { Polygon, MultiPolygon } from 'geojson';
@@ -9,7 +10,16 @@ import type { Queryable } from '../db/index.ts';
 import { encodeTile, type TileFeature } from './mvt.ts';
 import { concatTiles, overzoomTile } from './overzoom.ts';
 import { tileProperties } from './pyramid.ts';
-import { lookupTiles, storedTiles, tileRows, type StoredTileKey, type VersionTiles } from './tiles.repository.ts';
+import {
+  currentVersions,
+  lookupTiles,
+  storedTiles,
+  tileRows,
+  type StoredTileKey,
+  type VersionTiles
+} from './tiles.repository.ts';
+import { forgetResident, makeResident, residentTile } from './resident.ts';
+import { log } from '../ops/log.ts';
 
 /** Deepest zoom served: z18 tiles are ~150 m wide in Shanghai, finer than any zoning line. */
 export const MAX_ZOOM = 18;
@@ -110,6 +120,22 @@ export function forgetTiles() {
   forgetCurrentVersions();
   tiles.clear();
   cachedBytes = 0;
+  forgetResident();
+}
+
+/**
+ * At start and after a switch: learns the current versions and loads their stored pyramids into memory,
+ * one after the other, so that even a tile's first request is a lookup. Tiles are served meanwhile.
+ */
+export async function warmTiles(db: Queryable) {
+  const list = await currentVersions(db).catch((e) => {
+    log.warn('tiles_warm_failed', { error: String(e) }); // served by lookups instead
+    return null;
+  });
+  if (!list) return;
+  for (const v of list) if (v.maxZoom != null) versions.set(v.id, { ...v, order: v.sort });
+  current = { at: Date.now(), ids: list.map((v) => v.id) };
+  for (const v of list) if (v.maxZoom != null) await makeResident(db, v.id);
 }
 
 const tileKey = (versionId: number, z: number, x: number, y: number) => `${versionId}/${z}/${x}/${y}`;
@@ -135,6 +161,7 @@ async function fetchBodies(db: Queryable, want: Parameters<typeof lookupTiles>[1
     const body = await bodyOf(db, row, z, x, y);
     if (row.maxZoom != null) {
       versions.set(row.id, meta);
+      void makeResident(db, row.id);
       remember(tileKey(row.id, z, x, y), body);
     }
     out.push({ meta, body });
@@ -142,8 +169,11 @@ async function fetchBodies(db: Queryable, want: Parameters<typeof lookupTiles>[1
   return { rows, out };
 }
 
+/** A tile already at hand: stored in a resident pyramid, or cached once served. */
 function cachedBody(id: number, z: number, x: number, y: number) {
-  return versions.has(id) ? tiles.get(tileKey(id, z, x, y)) : undefined;
+  const m = versions.get(id);
+  if (!m) return undefined;
+  return (z <= m.maxZoom! ? residentTile(id, z, x, y) : undefined) ?? tiles.get(tileKey(id, z, x, y));
 }
 
 // Stored tiles of known versions are read in batches: the keys that requests ask for while a lookup is in
@@ -211,8 +241,10 @@ async function knownBodies(
       const dz = Math.min(z, m.maxZoom!);
       const [ax, ay] = [x >> (z - dz), y >> (z - dz)];
       // Deeper than the pyramid: the stored ancestor is kept too, so its other over-zoomed children need no lookup.
-      let data: Uint8Array | undefined = dz < z ? tiles.get(tileKey(m.id, dz, ax, ay)) : undefined;
+      let data: Uint8Array | undefined =
+        dz < z ? (residentTile(m.id, dz, ax, ay) ?? tiles.get(tileKey(m.id, dz, ax, ay))) : undefined;
       if (!data) {
+        void makeResident(db, m.id);
         data = await readStored(db, { versionId: m.id, z: dz, x: ax, y: ay });
         if (dz < z) remember(tileKey(m.id, dz, ax, ay), data ?? new Uint8Array(0));
       }

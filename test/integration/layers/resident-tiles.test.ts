@@ -1,0 +1,104 @@
+// Stored pyramids held in memory (tiles/resident.ts): a version's tiles served from memory are the bytes the
+// database lookups give, need no query, and the memory budget (TILE_MEMORY_MB) is kept.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { getDb, type Db, type Queryable } from '../../../src/lib/server/db/index.ts';
+import { importLayer } from '../../../src/lib/server/layers/layers.admin.ts';
+import { SAMPLE_LAYERS_DIR } from '../../../src/lib/server/seed/seed.ts';
+import { forgetTiles, renderTile } from '../../../src/lib/server/tiles/tiles.service.ts';
+import { makeResident, residentStats } from '../../../src/lib/server/tiles/resident.ts';
+import { pyramidSize } from '../../../src/lib/server/tiles/tiles.repository.ts';
+
+let db: Db;
+const staged: Record<string, number> = {};
+
+async function stage(kind: string, file: string) {
+  const bytes = await readFile(path.join(SAMPLE_LAYERS_DIR, file));
+  const r = await importLayer(db, { kind, files: [{ name: file, bytes }], importedBy: 'tester' });
+  return r.version.id;
+}
+
+beforeAll(async () => {
+  db = await getDb();
+  // Staged, not made current: other test files see the current versions they expect.
+  staged.district = await stage('district', 'district.geojson');
+  staged.lingang = await stage('lingang', 'lingang.geojson');
+});
+afterAll(() => {
+  delete process.env.TILE_MEMORY_MB;
+  forgetTiles();
+});
+
+function tileOf(lon: number, lat: number, z: number) {
+  const n = 2 ** z;
+  const r = (lat * Math.PI) / 180;
+  const y = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n;
+  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(y) };
+}
+// People's Square, Minhang and the East China Sea (outside every district) from z8 to z16, over-zoomed past z14.
+const TILES = [8, 10, 12, 14, 15, 16].flatMap((z) => [
+  tileOf(121.475, 31.232, z),
+  tileOf(121.38, 31.11, z),
+  tileOf(123.5, 30.0, z)
+]);
+
+const districtTiles = (q: Queryable) =>
+  Promise.all(TILES.map(async (t) => renderTile(q, { kind: 'district', ...t, versionId: staged.district })));
+
+/** The database, counting the statements sent through it. */
+function counting(inner: Db) {
+  const c = { queries: 0, db: null as unknown as Queryable };
+  c.db = {
+    query: (sql: string, params?: unknown[]) => (c.queries++, inner.query(sql, params)),
+    exec: (sql: string) => (c.queries++, inner.exec(sql))
+  } as Queryable;
+  return c;
+}
+
+describe('stored pyramids in memory', () => {
+  it('serve the same bytes as the database lookups, and after the version is known, without a query', async () => {
+    process.env.TILE_MEMORY_MB = '0'; // nothing fits: every tile is read from the database
+    forgetTiles();
+    const fromDb = await districtTiles(db);
+    expect(residentStats().versions).not.toContain(staged.district);
+
+    delete process.env.TILE_MEMORY_MB;
+    forgetTiles();
+    await makeResident(db, staged.district);
+    expect(residentStats().versions).toContain(staged.district);
+    const c = counting(db);
+    await renderTile(c.db, { kind: 'district', ...TILES[0], versionId: staged.district }); // learns the version
+    const before = c.queries;
+    const fromMemory = await districtTiles(c.db);
+    expect(c.queries - before).toBe(0);
+
+    const bytes = (r: Awaited<ReturnType<typeof renderTile>>) => (r.status === 'ok' ? Buffer.from(r.body) : null);
+    expect(fromMemory.map(bytes)).toEqual(fromDb.map(bytes));
+    // Land and sea: the districts over People's Square, nothing over the sea, at every zoom.
+    const sizes = fromMemory.map((r) => bytes(r)!.length);
+    expect(sizes.filter((_, i) => i % 3 === 0).every((n) => n > 0)).toBe(true);
+    expect(sizes.filter((_, i) => i % 3 === 2).every((n) => n === 0)).toBe(true);
+  });
+
+  it('keep to TILE_MEMORY_MB: with room for one version, loading another drops the least recently used', async () => {
+    const a = (await pyramidSize(db, staged.district))!.bytes;
+    const b = (await pyramidSize(db, staged.lingang))!.bytes;
+    expect(a).toBeGreaterThan(0);
+    expect(b).toBeGreaterThan(0);
+    process.env.TILE_MEMORY_MB = String((Math.max(a, b) + Math.min(a, b) / 2) / 1024 / 1024);
+    forgetTiles();
+    await makeResident(db, staged.district);
+    await makeResident(db, staged.lingang);
+    expect(residentStats().versions).toEqual([staged.lingang]);
+    expect(residentStats().bytes).toBe(b);
+
+    process.env.TILE_MEMORY_MB = String(Math.min(a, b) / 2 / 1024 / 1024); // smaller than either pyramid
+    forgetTiles();
+    await makeResident(db, staged.district);
+    expect(residentStats()).toMatchObject({ versions: [], bytes: 0 });
+    // Still served, from the database.
+    const r = await renderTile(db, { kind: 'district', ...TILES[0], versionId: staged.district });
+    expect(r.status === 'ok' && r.body.length).toBeGreaterThan(0);
+  });
+});
