@@ -1,6 +1,6 @@
 // Classification benchmark: 1,000 parcels against synthetic layers of realistic size, our overlay (zone
 // parts subdivided to ≤256 vertices, covers shortcut) versus a naive ST_Intersection over the whole zones.
-//   npx tsx bench/classify/run.ts [--parcels 1000] [--naive 100]
+//   npx tsx --import ./scripts/raw-import.js bench/classify/run.ts [--parcels 1000] [--naive 100]
 // Embedded PGlite in memory by default; DATABASE_URL=postgres://…/zeroland_bench for a server (wiped: name must end in _bench).
 import { performance } from 'node:perf_hooks';
 import type { Polygon } from 'geojson';

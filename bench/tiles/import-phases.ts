@@ -2,7 +2,7 @@
 // DATABASE_URL=…_bench): store the 30,000 seeded farmland patches (made valid, cut into parts, projected),
 // read them back for the pyramid, slice it, store the tiles. Wall and CPU time per phase (on a busy machine
 // read the CPU time; PGlite and, here, the slicing run on this process's main thread; the app slices big layers in a worker).
-//   npx tsx bench/tiles/import-phases.ts [--patches 30000]
+//   npx tsx --import ./scripts/raw-import.js bench/tiles/import-phases.ts [--patches 30000]
 import { performance } from 'node:perf_hooks';
 import { closeDb, getDb } from '../../src/lib/server/db/index.ts';
 import { insertLayerVersion } from '../../src/lib/server/layers/layers.repository.ts';
