@@ -62,6 +62,7 @@ export async function resolveSession(db: Queryable, token: string | undefined): 
 
 export async function deleteSession(db: Queryable, token: string | undefined) {
   if (token) hot.delete(token);
+  if (token) resolving.delete(token);
   if (token) await deleteSessionRow(db, sha256(token));
 }
 
@@ -73,12 +74,19 @@ export async function deleteSession(db: Queryable, token: string | undefined) {
 const HOT_MS = 15_000;
 const HOT_MAX = 10_000;
 const hot = new Map<string, { user: SessionUser | null; at: number }>();
+const resolving = new Map<string, Promise<SessionUser | null>>();
 
 export async function resolveSessionHot(db: Queryable, token: string | undefined): Promise<SessionUser | null> {
   if (!token) return null;
   const seen = hot.get(token);
   if (seen && Date.now() - seen.at < HOT_MS) return seen.user;
-  const user = await resolveSession(db, token);
+  // The dozen tiles a map asks at once share one lookup.
+  let pending = resolving.get(token);
+  if (!pending) {
+    pending = resolveSession(db, token).finally(() => resolving.delete(token));
+    resolving.set(token, pending);
+  }
+  const user = await pending;
   if (hot.size >= HOT_MAX) hot.delete(hot.keys().next().value!);
   hot.set(token, { user, at: Date.now() });
   return user;
