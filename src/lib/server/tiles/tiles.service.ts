@@ -134,7 +134,9 @@ export async function warmTiles(db: Queryable) {
   });
   if (!list) return;
   for (const v of list) if (v.maxZoom != null) versions.set(v.id, { ...v, order: v.sort });
-  current = { at: Date.now(), ids: list.map((v) => v.id) };
+  const at = Date.now();
+  current = { at, ids: list.map((v) => v.id) };
+  for (const v of list) if (v.maxZoom != null) currentOfKind.set(v.kind, { at, id: v.id });
   for (const v of list) if (v.maxZoom != null) await makeResident(db, v.id);
 }
 
