@@ -12,7 +12,7 @@ import {
   type ReadOptions,
   type ReadResult
 } from '../types.ts';
-import { decideDbfEncoding, decideTextEncoding, decodeText } from '../text/encoding.ts';
+import { decideDbfEncoding, decideTextEncoding, decodeMany, decodeText } from '../text/encoding.ts';
 import { userError } from '../../errors.ts';
 import { nestRings, ringBBox, ringInRing, signedArea } from '../planar.ts';
 
@@ -111,9 +111,9 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
             `第 ${out.length + 1} 条记录的分部索引错误。`,
             `record ${out.length + 1}: bad part index.`
           );
-        const ring: Ring = [];
+        const ring: Ring = new Array(to - from); // sized once: no regrowth copies for long rings
         for (let i = from; i < to; i++)
-          ring.push([v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)]);
+          ring[i - from] = [v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)];
         rings.push(ring);
       }
       out.push(rings);
@@ -134,10 +134,11 @@ const absArea = (r: Ring) => Math.abs(signedArea(r));
 /** Attach each hole to the smallest outer that contains it; undefined if some hole fits no outer. */
 function assemble(outers: Ring[], holes: Ring[]): Ring[][] | undefined {
   const polys: Ring[][] = outers.map((o) => [o]);
+  const areas = outers.map(absArea);
   for (const h of holes) {
     let best = -1;
     outers.forEach((o, i) => {
-      if (ringInRing(h, o) && (best < 0 || absArea(o) < absArea(outers[best]))) best = i;
+      if (ringInRing(h, o) && (best < 0 || areas[i] < areas[best])) best = i;
     });
     if (best < 0) return undefined;
     polys[best].push(h);
@@ -149,13 +150,20 @@ function assemble(outers: Ring[], holes: Ring[]): Ring[][] | undefined {
  *  order. Writers get the orientation wrong (all one way, or reversed), so when orientation gives a hole that
  *  lies in no outer, the record is nested by containment instead (even depth = outer), and noted. */
 export function ringsToGeometry(parts: Ring[], rec: number, notes: RingNotes): Polygon | MultiPolygon | null {
-  const rings = parts.filter((r) => r.length >= 4 && signedArea(r) !== 0);
+  // each ring's area once: its sign says outer (clockwise) or hole; 0 (or under 4 points) is no ring
+  const rings: Ring[] = [];
+  const outers: Ring[] = [];
+  const holes: Ring[] = [];
+  for (const r of parts) {
+    const a = r.length >= 4 ? signedArea(r) : 0;
+    if (a === 0) continue;
+    rings.push(r);
+    if (a < 0) outers.push(r);
+    else if (a > 0) holes.push(r);
+  }
   if (rings.length < parts.length) notes.degenerate.push(rec);
   if (!rings.length) return null;
-  let polys = assemble(
-    rings.filter((r) => signedArea(r) < 0),
-    rings.filter((r) => signedArea(r) > 0)
-  );
+  let polys = assemble(outers, holes);
   if (!polys || !polys.length) {
     notes.byContainment.push(rec);
     let size = 1;
@@ -220,12 +228,13 @@ export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: str
   }
   if (off > recLen && nRec > 0) throw bad('fields longer than the record');
   const count = Math.min(nRec, Math.floor(Math.max(0, bytes.length - headerLen) / Math.max(recLen, 1)));
-  const chunks: Uint8Array[] = defs.map((d) => d.raw);
+  const isText = (d: (typeof defs)[number]) => d.type === 'C' || d.type === 'M';
+  const texts: Uint8Array[] = []; // the text fields' bytes, row by row
   for (let r = 0; r < count; r++) {
     for (const d of defs)
-      if (d.type === 'C' || d.type === 'M')
-        chunks.push(bytes.subarray(headerLen + r * recLen + d.off, headerLen + r * recLen + d.off + d.len));
+      if (isText(d)) texts.push(bytes.subarray(headerLen + r * recLen + d.off, headerLen + r * recLen + d.off + d.len));
   }
+  const chunks = () => [...defs.map((d) => d.raw), ...texts];
   const decided = decideDbfEncoding({ userChoice: enc.userChoice, cpg: enc.cpg, ldid, chunks });
   const warnings = [...decided.warnings];
   if (count < nRec) {
@@ -243,22 +252,27 @@ export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: str
     while (names.includes(n)) n = `${base}_${k++}`;
     names.push(n);
   }
+  const decoded = decodeMany(texts, decided.encoding);
+  let t = 0;
   const rows: Record<string, unknown>[] = [];
   for (let r = 0; r < count; r++) {
     const row: Record<string, unknown> = {};
     defs.forEach((d, i) => {
       const s = headerLen + r * recLen + d.off;
-      const raw = bytes.subarray(s, s + d.len);
-      row[names[i]] = fieldValue(d.type, raw, decided.encoding);
+      row[names[i]] = isText(d)
+        ? decoded[t++].replace(/[\s\0]+$/, '')
+        : fieldValue(d.type, bytes.subarray(s, s + d.len));
     });
     rows.push(row);
   }
   return { fields: names, rows, decision: decided.decision, warnings };
 }
 
-function fieldValue(type: string, raw: Uint8Array, encoding: string): unknown {
-  if (type === 'C' || type === 'M') return decodeText(raw, encoding).replace(/[\s\0]+$/, '');
-  const s = new TextDecoder('latin1').decode(raw).replace(/\0/g, '').trim();
+const LATIN1 = new TextDecoder('latin1');
+
+/** A field that is not text (C or M): numbers, logicals, dates. */
+function fieldValue(type: string, raw: Uint8Array): unknown {
+  const s = LATIN1.decode(raw).replace(/\0/g, '').trim();
   if (type === 'N' || type === 'F') {
     if (!s || /^\*+$/.test(s)) return null;
     const n = Number(s);

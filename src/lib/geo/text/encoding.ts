@@ -287,7 +287,8 @@ export function decideDbfEncoding(input: {
   userChoice?: string;
   cpg?: string;
   ldid?: number;
-  chunks: Uint8Array[];
+  /** or a function giving them, called only when the bytes must be looked at */
+  chunks: Uint8Array[] | (() => Uint8Array[]);
 }): EncodingDecision {
   const user = userEncoding(input.userChoice);
   if (user) return user;
@@ -315,7 +316,7 @@ export function decideDbfEncoding(input: {
         warnings
       };
   }
-  const d = detectEncoding(input.chunks, 'encoding');
+  const d = detectEncoding(typeof input.chunks === 'function' ? input.chunks() : input.chunks, 'encoding');
   return { ...d, warnings: [...warnings, ...d.warnings] };
 }
 
@@ -338,6 +339,53 @@ export function bomEncoding(bytes: Uint8Array): string | undefined {
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
   return undefined;
+}
+
+/** Encodings in which bytes 00–7F are always ASCII characters, never part of a multi-byte one. */
+const ASCII_COMPATIBLE = new Set(['utf-8', 'gbk', 'gb18030', 'big5', 'latin1']);
+/** Double-byte encodings decoded by iconv-lite, whose decoder starts afresh after every whole character. */
+const DBCS = new Set(['gbk', 'gb18030', 'big5']);
+const ASCII = new TextDecoder('latin1');
+
+const isAsciiBytes = (b: Uint8Array) => {
+  for (let i = 0; i < b.length; i++) if (b[i] >= 0x80) return false;
+  return true;
+};
+
+/**
+ * decodeText on each of many short pieces (DBF fields), with the same results: ASCII pieces directly, the
+ * rest of a double-byte table in one decoder call, pieces joined by '\n' (never a trail byte there) and split
+ * again. One iconv call per field costs ~10 µs and ~1 KB of fresh memory each (5,000 GBK names: ~75 ms).
+ * The joined text is only used when it has no replacement character and no BOM: then every piece ended on a
+ * whole character, and decoding it alone gives the same text.
+ */
+export function decodeMany(pieces: Uint8Array[], encoding: string): string[] {
+  const out = new Array<string>(pieces.length);
+  const rest: number[] = [];
+  const ascii = ASCII_COMPATIBLE.has(encoding);
+  for (let i = 0; i < pieces.length; i++) {
+    if (ascii && isAsciiBytes(pieces[i])) out[i] = ASCII.decode(pieces[i]);
+    else rest.push(i);
+  }
+  if (rest.length > 1 && DBCS.has(encoding)) {
+    let n = 0;
+    for (const i of rest) n += pieces[i].length + 1;
+    const joined = Buffer.allocUnsafe(n);
+    n = 0;
+    for (const i of rest) {
+      joined.set(pieces[i], n);
+      n += pieces[i].length;
+      joined[n++] = 0x0a;
+    }
+    const text = iconv.decode(joined, encoding);
+    const parts = text.split('\n');
+    if (parts.length === rest.length + 1 && !/[\ufffd\ufeff]/.test(text)) {
+      rest.forEach((i, k) => (out[i] = parts[k]));
+      return out;
+    }
+  }
+  for (const i of rest) out[i] = decodeText(pieces[i], encoding);
+  return out;
 }
 
 /** Decode with the decided encoding; a leading BOM is dropped. */
