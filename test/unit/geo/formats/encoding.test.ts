@@ -4,6 +4,8 @@ import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import {
   decideDbfEncoding,
+  decodeMany,
+  decodeText,
   detectEncoding,
   encodingFromLdid,
   normaliseEncodingLabel
@@ -114,5 +116,23 @@ describe('sniffing', () => {
     expect(() => sniff(f('site.dxf', junk))).toThrow(/not DXF/);
     expect(() => sniff(f('site.dwg', junk))).toThrow(/DWG version tag/);
     expect(() => sniff(f('empty.dxf', new Uint8Array(0)))).toThrow(/empty/);
+  });
+});
+
+describe('decodeMany (DBF fields in one decoder call)', () => {
+  const gbk = (t: string) => new Uint8Array(iconv.encode(t, 'gbk'));
+  const same = (pieces: Uint8Array[], enc: string) =>
+    expect(decodeMany(pieces, enc)).toEqual(pieces.map((p) => decodeText(p, enc)));
+
+  it('gives what decodeText gives on each piece', () => {
+    const pieces = [gbk('青浦区地块1  '), gbk('ID-7'), gbk(''), gbk('用地红线'), new Uint8Array([0x41, 0, 0])];
+    for (const enc of ['gbk', 'gb18030', 'utf-8', 'latin1', 'big5', 'cp437']) same(pieces, enc);
+  });
+
+  it('falls back to one piece at a time when a piece ends inside a character or holds a newline', () => {
+    const cut = gbk('用地红线').subarray(0, 3); // a writer truncated the field mid-character
+    same([gbk('青浦'), cut, gbk('松江')], 'gbk');
+    same([gbk('青浦'), gbk('a\nb'), gbk('松江')], 'gbk');
+    same([gbk('青浦'), new Uint8Array([0xff, 0xfe]), gbk('松江')], 'gb18030');
   });
 });
