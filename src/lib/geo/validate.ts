@@ -109,12 +109,15 @@ function spikes(ring: XY[], flags: Message[]): void {
     const b = ring[i];
     const a = ring[(i - 1 + ring.length - 1) % (ring.length - 1)];
     const c = ring[i + 1];
-    const u: XY = [(a[0] - b[0]) * k * M, (a[1] - b[1]) * M];
-    const v: XY = [(c[0] - b[0]) * k * M, (c[1] - b[1]) * M];
-    const lu = Math.hypot(...u),
-      lv = Math.hypot(...v);
+    // edge vectors in metres as plain numbers: two arrays per vertex were most of this pass's cost
+    const ux = (a[0] - b[0]) * k * M,
+      uy = (a[1] - b[1]) * M;
+    const vx = (c[0] - b[0]) * k * M,
+      vy = (c[1] - b[1]) * M;
+    const lu = Math.hypot(ux, uy),
+      lv = Math.hypot(vx, vy);
     if (lu < SPIKE_MIN_EDGE_M || lv < SPIKE_MIN_EDGE_M) continue;
-    const ang = (Math.acos(Math.max(-1, Math.min(1, (u[0] * v[0] + u[1] * v[1]) / (lu * lv)))) * 180) / Math.PI;
+    const ang = (Math.acos(Math.max(-1, Math.min(1, (ux * vx + uy * vy) / (lu * lv)))) * 180) / Math.PI;
     if (ang < SPIKE_ANGLE_DEG) {
       flags.push({
         code: 'spike',

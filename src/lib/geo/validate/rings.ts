@@ -36,7 +36,7 @@ export function cleanRing(input: Position[], label: { zh: string; en: string }):
         }
       };
     }
-    pts.push([c[0], c[1]]);
+    pts.push(c.length === 2 ? (c as XY) : [c[0], c[1]]); // the position itself unless a Z is to be dropped
   }
   if (pts.length === 0)
     return { repairs, error: { code: 'ring-empty', zh: `${label.zh}为空`, en: `${label.en} is empty` } };
