@@ -2,6 +2,7 @@
 // document as one string (a 20,000-parcel DXF's inspect JSON is ~60 MB of UTF-16 string plus its UTF-8 copy).
 // Objects and arrays are opened down to `depth` levels; below that each value is one JSON.stringify.
 import { once } from 'node:events';
+import { fstatSync, writeSync } from 'node:fs';
 
 // 16K characters (at most 32 KB of UTF-16, 48 KB of UTF-8): V8 puts strings over 128 KB in its large-object
 // space, fresh pages each time, and Node mallocs big Buffers afresh. Page faults cost ~17 µs each on the
@@ -43,12 +44,30 @@ export function* jsonPieces(value: unknown, depth = 2, indent = ''): Generator<s
   yield first ? '{}' : '\n' + indent + '}';
 }
 
+/** The descriptor of a stream that writes to a regular file (stdout redirected: `> out.json`), else undefined. */
+function regularFile(stream: NodeJS.WritableStream): number | undefined {
+  const fd = (stream as { fd?: unknown }).fd;
+  try {
+    return typeof fd === 'number' && fstatSync(fd).isFile() ? fd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Writes JSON.stringify(value, null, 2) + '\n' to the stream in ~16K-character pieces, waiting when a pipe is full. */
 export async function writeJson(stream: NodeJS.WritableStream, value: unknown): Promise<void> {
+  // A file takes every write whole and at once (Node writes stdout to a file synchronously anyway): the text
+  // goes straight to writeSync, which encodes it without a Buffer object per piece (~75 ms for 13.5 MB).
+  const fd = regularFile(stream);
   let buf = '';
   for (const piece of jsonPieces(value)) {
     buf += piece;
     if (buf.length >= CHUNK) {
+      if (fd !== undefined) {
+        writeSync(fd, buf);
+        buf = '';
+        continue;
+      }
       const ok = stream.write(buf);
       buf = '';
       if (!ok) {
@@ -60,5 +79,6 @@ export async function writeJson(stream: NodeJS.WritableStream, value: unknown): 
       }
     }
   }
-  stream.write(buf + '\n');
+  if (fd !== undefined) writeSync(fd, buf + '\n');
+  else stream.write(buf + '\n');
 }

@@ -17,7 +17,7 @@ type XY = [number, number];
 
 export function projectRing(ring: Position[]): XY[] {
   const c = planeConverter(AREA_PLANE);
-  return ring.map((p) => c.forward([p[0], p[1]]) as XY);
+  return ring.map((p) => c.forward(p.length === 2 ? p : [p[0], p[1]]) as XY); // the converter copies its input
 }
 
 function ringLength(r: XY[]): number {

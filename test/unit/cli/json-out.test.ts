@@ -1,6 +1,9 @@
 // The CLI writes big JSON in pieces; what arrives must be exactly JSON.stringify(value, null, 2).
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
+import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { jsonPieces, writeJson } from '../../../src/cli/json-out.ts';
 
 const samples: unknown[] = [
@@ -57,5 +60,19 @@ describe('JSON in pieces', () => {
     out.on('data', (b: Buffer) => got.push(b));
     await writeJson(out, value);
     expect(Buffer.concat(got).toString('utf8')).toBe(JSON.stringify(value, null, 2) + '\n');
+  });
+
+  it('writes straight to a regular file (stdout redirected to one) with the same text', async () => {
+    const value = { features: Array.from({ length: 5_000 }, (_, i) => ({ id: i, name: `地块 ${i}`, at: [i, 0.5] })) };
+    const dir = mkdtempSync(join(tmpdir(), 'json-out-'));
+    const fd = openSync(join(dir, 'out.json'), 'w');
+    try {
+      const stream = { fd, write: () => expect.fail('a file is written with writeSync') };
+      await writeJson(stream as unknown as NodeJS.WritableStream, value);
+      expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(JSON.stringify(value, null, 2) + '\n');
+    } finally {
+      closeSync(fd);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

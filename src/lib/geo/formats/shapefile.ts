@@ -371,7 +371,7 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
       nulls++;
       return;
     }
-    features.push({ type: 'Feature', geometry, properties: { ...(rows[i] ?? {}) } });
+    features.push({ type: 'Feature', geometry, properties: rows[i] ?? {} }); // each row is this feature's alone
   });
   warnings.push(...ringWarnings(set.base, notes));
   if (nulls) {
