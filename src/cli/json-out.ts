@@ -4,17 +4,20 @@
 import { once } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
 
-// 16K characters (at most 32 KB of UTF-16, 48 KB of UTF-8): V8 puts strings over 128 KB in its large-object
-// space, fresh pages each time, and Node mallocs big Buffers afresh. Page faults cost ~17 µs each on the
-// benchmark VM: 1 MB pieces cost ~7,000 faults and 300 ms more for the shapefile's 13.5 MB JSON.
-const CHUNK = 1 << 14;
+// Pieces are encoded into one 64 KB buffer, written when full: no string of the whole output, no joined
+// strings to flatten, no Buffer object per piece. Garbage and fresh pages are what this costs on the benchmark
+// VM (a page fault ~17 µs; V8 puts strings over 128 KB in fresh pages every time).
+const BUFFER_BYTES = 1 << 16;
+// Three levels open (document → features → feature): a feature's coordinates are then their own ASCII piece,
+// a one-byte string, not part of a two-byte one because its properties hold Chinese (half the bytes to make).
+const DEPTH = 3;
 
 function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 }
 
 /** JSON.stringify(value, null, 2) as a sequence of strings whose concatenation is that text. */
-export function* jsonPieces(value: unknown, depth = 2, indent = ''): Generator<string> {
+export function* jsonPieces(value: unknown, depth = DEPTH, indent = ''): Generator<string> {
   if (depth <= 0 || !isPlain(value)) {
     const s = JSON.stringify(value, null, 2);
     yield indent && s !== undefined ? s.replaceAll('\n', '\n' + indent) : s;
@@ -54,31 +57,39 @@ function regularFile(stream: NodeJS.WritableStream): number | undefined {
   }
 }
 
-/** Writes JSON.stringify(value, null, 2) + '\n' to the stream in ~16K-character pieces, waiting when a pipe is full. */
+/** Writes JSON.stringify(value, null, 2) + '\n' to the stream in ~64 KB pieces, waiting when a pipe is full. */
 export async function writeJson(stream: NodeJS.WritableStream, value: unknown): Promise<void> {
-  // A file takes every write whole and at once (Node writes stdout to a file synchronously anyway): the text
-  // goes straight to writeSync, which encodes it without a Buffer object per piece (~75 ms for 13.5 MB).
+  // A file takes every write whole and at once (Node writes stdout to a file synchronously anyway), so one
+  // buffer serves throughout; a stream keeps what it is given, so it gets a new buffer each time.
   const fd = regularFile(stream);
-  let buf = '';
+  let buf = Buffer.allocUnsafe(BUFFER_BYTES);
+  let used = 0;
+  /** false when the reader went away (EPIPE): nobody is left to read the rest */
+  const write = async (data: Buffer | string): Promise<boolean> => {
+    if (fd !== undefined) return (writeSync(fd, data), true);
+    if (stream.write(data)) return true;
+    return once(stream, 'drain').then(
+      () => true,
+      () => false
+    );
+  };
+  const flush = async () => {
+    const full = buf.subarray(0, used);
+    used = 0;
+    if (fd === undefined) buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    return write(full);
+  };
   for (const piece of jsonPieces(value)) {
-    buf += piece;
-    if (buf.length >= CHUNK) {
-      if (fd !== undefined) {
-        writeSync(fd, buf);
-        buf = '';
+    // at most 3 UTF-8 bytes per UTF-16 unit
+    if (used + 3 * piece.length > BUFFER_BYTES) {
+      if (used && !(await flush())) return;
+      if (3 * piece.length > BUFFER_BYTES) {
+        if (!(await write(piece))) return; // a piece bigger than the buffer (one huge parcel) goes as it is
         continue;
       }
-      const ok = stream.write(buf);
-      buf = '';
-      if (!ok) {
-        try {
-          await once(stream, 'drain');
-        } catch {
-          return; // the reader went away (EPIPE): nobody is left to read the rest
-        }
-      }
     }
+    used += buf.write(piece, used);
   }
-  if (fd !== undefined) writeSync(fd, buf + '\n');
-  else stream.write(buf + '\n');
+  used += buf.write('\n', used);
+  await flush();
 }
