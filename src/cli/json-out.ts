@@ -90,6 +90,7 @@ export async function writeJson(stream: NodeJS.WritableStream, value: unknown): 
     }
     used += buf.write(piece, used);
   }
+  if (used === BUFFER_BYTES && !(await flush())) return;
   used += buf.write('\n', used);
   await flush();
 }
