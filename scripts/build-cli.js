@@ -26,7 +26,8 @@ export function freshCli(root) {
   }
   const main = path.join(out, current.dir, 'main.js');
   if (!existsSync(main)) return null;
-  return Object.entries(current.inputs).every(([file, s]) => stamp(path.join(root, file)) === s) ? main : null;
+  // root + '/' + file, not path.join: ~220 joins were ~13 ms of every command's start
+  return Object.entries(current.inputs).every(([file, s]) => stamp(`${root}/${file}`) === s) ? main : null;
 }
 
 /** `import text from './x.sql?raw'`: the file itself, loaded as text (the `.sql` loader above). */
