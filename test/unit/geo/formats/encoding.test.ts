@@ -136,3 +136,20 @@ describe('decodeMany (DBF fields in one decoder call)', () => {
     same([gbk('青浦'), new Uint8Array([0xff, 0xfe]), gbk('松江')], 'gb18030');
   });
 });
+
+describe('decodeText by Node’s own decoders where they agree with iconv-lite', () => {
+  it('gives iconv-lite’s character for every code it decodes natively (GBK, GB18030, latin1)', () => {
+    for (const enc of ['gbk', 'gb18030']) {
+      for (let lead = 0x81; lead <= 0xfe; lead++) {
+        for (let trail = 0x40; trail <= 0xfe; trail++) {
+          const b = new Uint8Array([0x41, lead, trail, 0x20]);
+          expect(decodeText(b, enc), `${enc} ${lead.toString(16)}${trail.toString(16)}`).toBe(
+            iconv.decode(Buffer.from(b), enc)
+          );
+        }
+      }
+    }
+    const all = Uint8Array.from({ length: 256 }, (_, i) => i);
+    expect(decodeText(all, 'latin1')).toBe(iconv.decode(Buffer.from(all), 'latin1'));
+  });
+});
