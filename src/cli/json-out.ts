@@ -66,7 +66,7 @@ export async function writeJson(stream: NodeJS.WritableStream, value: unknown): 
   let used = 0;
   /** false when the reader went away (EPIPE): nobody is left to read the rest */
   const write = async (data: Buffer | string): Promise<boolean> => {
-    if (fd !== undefined) return (writeSync(fd, data), true);
+    if (fd !== undefined) return (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data), true);
     if (stream.write(data)) return true;
     return once(stream, 'drain').then(
       () => true,
