@@ -15,7 +15,7 @@ import { warmIngestPool } from '$lib/server/projects/ingest-pool.ts';
 import { startDeadlineTimer } from '$lib/server/deadlines/sweep.service.ts';
 import { bearerToken, handleWithToken } from '$lib/server/auth/bearer.ts';
 import { offerFastTiles } from '$lib/server/tiles/fast-path.ts';
-import { warmTiles } from '$lib/server/tiles/tiles.service.ts';
+import { serveTilesFrom } from '$lib/server/tiles/tiles.service.ts';
 
 // At startup: open and migrate the database; an empty embedded database gets the sample installation.
 export const init: ServerInit = async () => {
@@ -37,7 +37,7 @@ export const init: ServerInit = async () => {
   // Layer versions imported before tiles were stored get their pyramid in the background (served on the fly until then).
   void buildMissingPyramids(db, (line) => console.log(line)).catch((e) => console.error('building tile pyramids:', e));
   // The current layers' stored pyramids into memory: a map's first tiles are lookups too (tiles/resident.ts).
-  void warmTiles(db);
+  void serveTilesFrom(db);
   // Deadline warnings, 超时督办 and pending e-mail (issue 13.4/13.5).
   startDeadlineTimer(db);
 };

@@ -8,7 +8,7 @@ import { runIngest } from '../projects/ingest-runner.ts';
 import type { InputFile, Message } from '../../geo/types.ts';
 import { reclassifyOpenProjects, type ReclassifyChange } from '../classification/reclassify.ts';
 import { buildVersionTiles } from '../tiles/pyramid-runner.ts';
-import { forgetCurrentVersions, warmTiles } from '../tiles/tiles.service.ts';
+import { forgetCurrentVersions } from '../tiles/tiles.service.ts';
 import {
   findVersion,
   insertLayerVersion,
@@ -162,7 +162,6 @@ export async function switchLayer(
     return { switchId, kind: s.kind, fromVersion: from, toVersion: s.version, checked, changes };
   });
   forgetCurrentVersions(); // this instance's tile cache; other instances re-read theirs within seconds
-  void warmTiles(db); // the new version's pyramid into memory before the maps ask for its tiles
   return report;
 }
 

@@ -108,10 +108,20 @@ function remember(key: string, body: Uint8Array) {
   }
 }
 
-/** After a switch on this instance: the current versions are re-read at the next tile. */
+/** The database of a process that serves tiles (set at server start; never in the CLI or tests). */
+let servingDb: Queryable | null = null;
+
+/** At server start: this process serves tiles, so it keeps the current pyramids in memory (warmTiles). */
+export function serveTilesFrom(db: Queryable) {
+  servingDb = db;
+  return warmTiles(db);
+}
+
+/** After a switch on this instance: the current versions are re-read at the next tile (and warmed when serving). */
 export function forgetCurrentVersions() {
   current = null;
   currentOfKind.clear();
+  if (servingDb) void warmTiles(servingDb);
 }
 
 /** Empties the caches (tests). */
