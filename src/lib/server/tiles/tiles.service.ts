@@ -2,9 +2,9 @@
 // z/x/y in one tile (/api/v1/tiles/:z/:x/:y.mvt, the app's map — one request per tile, as Martin serves
 // composite sources). Serving is a lookup of the pyramid stored at import (pyramid.ts), held in memory
 // (resident.ts) or read by key, and cut deeper than z14 (overzoom.ts); versions without a stored pyramid yet
-// are rendered on the fly. A per-process cache of
-// encoded tiles and of the version list spares the database for tiles already served (a cache only: a
-// version's tiles never change, and the current versions are re-read after CURRENT_TTL_MS).
+// are rendered on the fly. A per-process cache of encoded tiles and of the version list spares the database
+// for tiles already served (a cache only: a version's tiles never change, and the current versions are
+// re-read after CURRENT_TTL_MS).
 import type { Polygon, MultiPolygon } from 'geojson';
 import type { Queryable } from '../db/index.ts';
 import { encodeTile, type TileFeature } from './mvt.ts';
@@ -143,11 +143,14 @@ export async function warmTiles(db: Queryable) {
     return null;
   });
   if (!list) return;
-  for (const v of list) if (v.maxZoom != null) versions.set(v.id, { ...v, order: v.sort });
   const at = Date.now();
   current = { at, ids: list.map((v) => v.id) };
-  for (const v of list) if (v.maxZoom != null) currentOfKind.set(v.kind, { at, id: v.id });
-  for (const v of list) if (v.maxZoom != null) await makeResident(db, v.id);
+  const stored = list.filter((v) => v.maxZoom != null);
+  for (const v of stored) {
+    versions.set(v.id, { ...v, order: v.sort });
+    currentOfKind.set(v.kind, { at, id: v.id });
+  }
+  for (const v of stored) await makeResident(db, v.id);
 }
 
 const tileKey = (versionId: number, z: number, x: number, y: number) => `${versionId}/${z}/${x}/${y}`;
