@@ -6,7 +6,7 @@ import path from 'node:path';
 import { getDb, type Db, type Queryable } from '../../../src/lib/server/db/index.ts';
 import { importLayer } from '../../../src/lib/server/layers/layers.admin.ts';
 import { SAMPLE_LAYERS_DIR } from '../../../src/lib/server/seed/seed.ts';
-import { forgetTiles, renderTile } from '../../../src/lib/server/tiles/tiles.service.ts';
+import { forgetTiles, renderTile, tileBody } from '../../../src/lib/server/tiles/tiles.service.ts';
 import { makeResident, residentStats } from '../../../src/lib/server/tiles/resident.ts';
 import { pyramidSize } from '../../../src/lib/server/tiles/tiles.repository.ts';
 
@@ -73,7 +73,7 @@ describe('stored pyramids in memory', () => {
     const fromMemory = await districtTiles(c.db);
     expect(c.queries - before).toBe(0);
 
-    const bytes = (r: Awaited<ReturnType<typeof renderTile>>) => (r.status === 'ok' ? Buffer.from(r.body) : null);
+    const bytes = (r: Awaited<ReturnType<typeof renderTile>>) => (r.status === 'ok' ? Buffer.from(tileBody(r)) : null);
     expect(fromMemory.map(bytes)).toEqual(fromDb.map(bytes));
     // Land and sea: the districts over People's Square, nothing over the sea, at every zoom.
     const sizes = fromMemory.map((r) => bytes(r)!.length);
@@ -99,6 +99,6 @@ describe('stored pyramids in memory', () => {
     expect(residentStats()).toMatchObject({ versions: [], bytes: 0 });
     // Still served, from the database.
     const r = await renderTile(db, { kind: 'district', ...TILES[0], versionId: staged.district });
-    expect(r.status === 'ok' && r.body.length).toBeGreaterThan(0);
+    expect(r.status === 'ok' && tileBody(r).length).toBeGreaterThan(0);
   });
 });

@@ -16,31 +16,30 @@ import { parseCompositeParams, parseTileParams, renderComposite, renderTile } fr
 import type { TileResult } from './tiles.service.ts';
 import { tileAnswer } from './tile-response.ts';
 
-const TILE_PATH = /^\/api\/v1\/tiles\/(?:([a-z_]{2,40})\/)?(\d{1,2})\/(\d{1,9})\/(\d{1,9})\.mvt$/;
+/** A tile address with no query or only `?v=` of plain version ids (anything else: SvelteKit). */
+const TILE_URL = /^\/api\/v1\/tiles\/(?:([a-z_]{2,40})\/)?(\d{1,2})\/(\d{1,9})\/(\d{1,9})\.mvt(?:\?v=([\d.]*))?$/;
 const COMPOSITE_ROUTE = '/api/v1/tiles/[z]/[x]/[y].mvt';
 const LAYER_ROUTE = '/api/v1/tiles/[layer]/[z]/[x]/[y].mvt';
 
+const SESSION_IN_COOKIE = new RegExp(`(?:^|;)\\s*${SESSION_COOKIE}=([^;]*)`);
 function sessionToken(cookie: string | undefined): string | undefined {
-  if (!cookie) return undefined;
-  for (const part of cookie.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq > 0 && part.slice(0, eq).trim() === SESSION_COOKIE) return decodeURIComponent(part.slice(eq + 1).trim());
+  const m = cookie ? SESSION_IN_COOKIE.exec(cookie) : null;
+  try {
+    return m ? decodeURIComponent(m[1].trim()) : undefined;
+  } catch {
+    return undefined; // a malformed cookie: SvelteKit's route answers
   }
-  return undefined;
 }
 
 /** The tile request this path may answer, or null (SvelteKit answers it). Cheap: no I/O. */
 function plainTileRequest(req: IncomingMessage) {
   if (req.method !== 'GET' || !req.url || req.headers.authorization || isStopping()) return null;
-  const q = req.url.indexOf('?');
-  const m = TILE_PATH.exec(q < 0 ? req.url : req.url.slice(0, q));
+  const m = TILE_URL.exec(req.url);
   if (!m) return null;
-  const params = new URLSearchParams(q < 0 ? '' : req.url.slice(q + 1));
-  if ([...params.keys()].some((k) => k !== 'v')) return null;
   const token = sessionToken(req.headers.cookie);
   if (!token) return null;
-  const [, layer, z, x, y] = m;
-  return { layer, zxy: { z, x, y }, v: params.get('v'), token };
+  const [, layer, z, x, y, v] = m;
+  return { layer, zxy: { z, x, y }, v: v ?? null, token };
 }
 
 /** Answers a plain tile request and returns true, or returns false having written nothing. */
@@ -72,10 +71,13 @@ export async function serveTile(req: IncomingMessage, res: ServerResponse): Prom
   res.writeHead(a.status, {
     ...STATIC_HEADERS,
     ...a.headers,
-    [REQUEST_ID_HEADER]: requestIdOf(req.headers[REQUEST_ID_HEADER] as string | undefined),
-    ...(a.body ? { 'content-length': String(a.body.length) } : {})
+    [REQUEST_ID_HEADER]: requestIdOf(req.headers[REQUEST_ID_HEADER] as string | undefined)
   });
-  res.end(a.body ?? undefined);
+  // The layers' tiles go out as they are (one writev), not joined into a copy first.
+  res.cork();
+  for (const part of a.parts) res.write(part);
+  res.end();
+  res.uncork();
   metrics.requestStarted();
   metrics.requestFinished(ask.layer ? LAYER_ROUTE : COMPOSITE_ROUTE, 'GET', a.status, (performance.now() - t0) / 1000);
   metrics.tileServed(ask.layer ?? 'unknown');

@@ -20,6 +20,7 @@ import {
 } from './tiles.repository.ts';
 import { forgetResident, makeResident, residentTile } from './resident.ts';
 import { log } from '../ops/log.ts';
+import { rehearseTiles } from './rehearse.ts';
 
 /** Deepest zoom served: z18 tiles are ~150 m wide in Shanghai, finer than any zoning line. */
 export const MAX_ZOOM = 18;
@@ -45,7 +46,20 @@ export interface CompositeRequest {
   y: number;
   versionIds: number[] | null;
 }
-export type TileResult = { status: 'ok'; body: Uint8Array; etag: string } | { status: 'no_layer' };
+/**
+ * A found tile as its layers' encoded tiles, empty ones left out: MVT layers are a repeated field, so the
+ * parts written one after the other are the multi-layer tile. Kept apart because joining the city-scale
+ * layers of a low-zoom tile copied ~400 KB into fresh memory on every request (tileBody joins them).
+ */
+export type TileResult = { status: 'ok'; parts: Uint8Array[]; etag: string } | { status: 'no_layer' };
+
+/** The tile's bytes in one array (SvelteKit's Response, tests). */
+export const tileBody = (tile: Extract<TileResult, { status: 'ok' }>) => concatTiles(tile.parts);
+const ok = (bodies: Uint8Array[], etag: string): TileResult => ({
+  status: 'ok',
+  parts: bodies.filter((b) => b.length > 0),
+  etag
+});
 
 const coord = (s: string | undefined) => (/^\d{1,7}$/.test(s ?? '') ? Number(s) : NaN);
 function parseZxy(p: { z?: string; x?: string; y?: string }) {
@@ -151,6 +165,7 @@ export async function warmTiles(db: Queryable) {
     currentOfKind.set(v.kind, { at, id: v.id });
   }
   for (const v of stored) await makeResident(db, v.id);
+  await rehearseTiles(stored);
 }
 
 const tileKey = (versionId: number, z: number, x: number, y: number) => `${versionId}/${z}/${x}/${y}`;
@@ -289,19 +304,17 @@ export function renderTile(db: Queryable, req: TileRequest): Promise<TileResult>
   const known = id != null ? versions.get(id) : undefined;
   if (known?.kind === req.kind) {
     const body = cachedBody(known.id, z, x, y);
-    if (body) return Promise.resolve({ status: 'ok', body, etag: etagOf(known.id) });
-    return once(`known/${known.id}/${z}/${x}/${y}`, async () => ({
-      status: 'ok',
-      body: (await knownBodies(db, [known], z, x, y))[0],
-      etag: etagOf(known.id)
-    }));
+    if (body) return Promise.resolve(ok([body], etagOf(known.id)));
+    return once(`known/${known.id}/${z}/${x}/${y}`, async () =>
+      ok(await knownBodies(db, [known], z, x, y), etagOf(known.id))
+    );
   }
   return once(`${req.kind}/${pinned ?? 'current'}/${z}/${x}/${y}`, async () => {
     const { out } = await fetchBodies(db, pinned != null ? { versionIds: [pinned] } : { kinds: [req.kind] }, z, x, y);
     const hit = out.find((o) => o.meta.kind === req.kind);
     if (!hit) return { status: 'no_layer' };
     if (pinned == null) currentOfKind.set(req.kind, { at: Date.now(), id: hit.meta.id });
-    return { status: 'ok', body: hit.body, etag: etagOf(hit.meta.id) };
+    return ok([hit.body], etagOf(hit.meta.id));
   });
 }
 
@@ -313,13 +326,10 @@ export function renderComposite(db: Queryable, req: CompositeRequest): Promise<T
     const m = (id: number) => versions.get(id)!;
     const ordered = [...ids].sort((a, b) => m(a).order - m(b).order || m(a).kind.localeCompare(m(b).kind) || a - b);
     const bodies = ordered.map((id) => cachedBody(id, z, x, y));
-    if (bodies.every((b) => b !== undefined))
-      return Promise.resolve({ status: 'ok', body: concatTiles(bodies as Uint8Array[]), etag: etagOf(ordered) });
-    return once(`known/${ordered.join('.')}/${z}/${x}/${y}`, async () => ({
-      status: 'ok',
-      body: concatTiles(await knownBodies(db, ordered.map(m), z, x, y)),
-      etag: etagOf(ordered)
-    }));
+    if (bodies.every((b) => b !== undefined)) return Promise.resolve(ok(bodies as Uint8Array[], etagOf(ordered)));
+    return once(`known/${ordered.join('.')}/${z}/${x}/${y}`, async () =>
+      ok(await knownBodies(db, ordered.map(m), z, x, y), etagOf(ordered))
+    );
   }
   return once(`composite/${req.versionIds?.join('.') ?? 'current'}/${z}/${x}/${y}`, async () => {
     const { rows, out } = await fetchBodies(
@@ -331,7 +341,10 @@ export function renderComposite(db: Queryable, req: CompositeRequest): Promise<T
     );
     if (req.versionIds && rows.length !== req.versionIds.length) return { status: 'no_layer' };
     if (!req.versionIds) current = { at: Date.now(), ids: rows.map((r) => r.id) };
-    return { status: 'ok', body: concatTiles(out.map((o) => o.body)), etag: etagOf(out.map((o) => o.meta.id)) };
+    return ok(
+      out.map((o) => o.body),
+      etagOf(out.map((o) => o.meta.id))
+    );
   });
 }
 
