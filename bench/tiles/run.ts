@@ -13,6 +13,7 @@ import http from 'node:http';
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { farmlandPatches } from './farmland.ts';
+import { tileOf } from '../../test/helpers/tiles.ts';
 
 const BASE = process.env.BASE_URL ?? 'http://localhost:3000';
 const arg = (name: string, d: string) => {
@@ -23,15 +24,6 @@ const CONCURRENCY = 20;
 const PATCHES = 30_000;
 const mode = arg('mode', 'composite');
 const count = Number(arg('tiles', '600'));
-
-function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return {
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
-  };
-}
 
 /** Tiles covering Shanghai's extent at zoom z (at most `max`, spread evenly over the city). */
 function tilesAt(z: number, max: number) {

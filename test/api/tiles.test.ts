@@ -7,17 +7,7 @@ import { PbfReader } from 'pbf';
 import { booleanPointInPolygon } from '@turf/turf';
 import { AUTHORITIES } from '../../src/lib/domain/authorities.ts';
 import { Client, loginAs } from '../helpers/http.ts';
-
-/** Web-mercator tile containing lon/lat at zoom z (the slippy-map formula). */
-export function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return {
-    z,
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
-  };
-}
+import { tileOf } from '../helpers/tiles.ts';
 
 let officer: Client;
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '../../../src/lib/server/db/index.ts';
 import { login } from '../../../src/lib/server/auth/login.ts';
 import { deleteSession, resolveSession, resolveSessionHot } from '../../../src/lib/server/auth/session.ts';
-import type { Queryable } from '../../../src/lib/server/db/index.ts';
 import { FREE_FAILURES_PER_ADDRESS, FREE_FAILURES_PER_PAIR } from '../../../src/lib/server/auth/rate-limit.ts';
 import { makeUser, TEST_PASSWORD } from '../../helpers/fixtures.ts';
+import { countingDb } from '../../helpers/tiles.ts';
 
 const meta = (ip = '10.0.0.1') => ({ ip, userAgent: 'vitest' });
 /** Moves a key's block into the past, as if its wait had passed. */
@@ -98,15 +98,11 @@ describe('login', () => {
     const user = await makeUser(db, 'district_industry', 'jiading');
     const r = await login(db, user.username, TEST_PASSWORD, meta('10.4.0.1'));
     if (!r.ok) throw new Error('login failed');
-    let queries = 0;
-    const counting: Queryable = {
-      query: (sql, params) => (queries++, db.query(sql, params)),
-      exec: (sql) => db.exec(sql)
-    };
-    const users = await Promise.all(Array.from({ length: 20 }, () => resolveSessionHot(counting, r.token)));
+    const counting = countingDb(db);
+    const users = await Promise.all(Array.from({ length: 20 }, () => resolveSessionHot(counting.db, r.token)));
     expect(users.every((u) => u?.id === user.id)).toBe(true);
-    expect(queries).toBe(1);
+    expect(counting.queries).toBe(1);
     await deleteSession(db, r.token);
-    expect(await resolveSessionHot(counting, r.token)).toBeNull();
+    expect(await resolveSessionHot(counting.db, r.token)).toBeNull();
   });
 });

@@ -9,6 +9,7 @@ import { SAMPLE_LAYERS_DIR } from '../../../src/lib/server/seed/seed.ts';
 import { forgetTiles, renderTile, tileBody } from '../../../src/lib/server/tiles/tiles.service.ts';
 import { makeResident, residentStats } from '../../../src/lib/server/tiles/resident.ts';
 import { pyramidSize } from '../../../src/lib/server/tiles/tiles.repository.ts';
+import { countingDb, tileOf } from '../../helpers/tiles.ts';
 
 let db: Db;
 const staged: Record<string, number> = {};
@@ -30,12 +31,6 @@ afterAll(() => {
   forgetTiles();
 });
 
-function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  const y = ((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n;
-  return { z, x: Math.floor(((lon + 180) / 360) * n), y: Math.floor(y) };
-}
 // People's Square, Minhang and the East China Sea (outside every district) from z8 to z16, over-zoomed past z14.
 const TILES = [8, 10, 12, 14, 15, 16].flatMap((z) => [
   tileOf(121.475, 31.232, z),
@@ -45,16 +40,6 @@ const TILES = [8, 10, 12, 14, 15, 16].flatMap((z) => [
 
 const districtTiles = (q: Queryable) =>
   Promise.all(TILES.map(async (t) => renderTile(q, { kind: 'district', ...t, versionId: staged.district })));
-
-/** The database, counting the statements sent through it. */
-function counting(inner: Db) {
-  const c = { queries: 0, db: null as unknown as Queryable };
-  c.db = {
-    query: (sql: string, params?: unknown[]) => (c.queries++, inner.query(sql, params)),
-    exec: (sql: string) => (c.queries++, inner.exec(sql))
-  } as Queryable;
-  return c;
-}
 
 describe('stored pyramids in memory', () => {
   it('serve the same bytes as the database lookups, and after the version is known, without a query', async () => {
@@ -67,7 +52,7 @@ describe('stored pyramids in memory', () => {
     forgetTiles();
     await makeResident(db, staged.district);
     expect(residentStats().versions).toContain(staged.district);
-    const c = counting(db);
+    const c = countingDb(db);
     await renderTile(c.db, { kind: 'district', ...TILES[0], versionId: staged.district }); // learns the version
     const before = c.queries;
     const fromMemory = await districtTiles(c.db);

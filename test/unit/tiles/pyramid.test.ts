@@ -14,18 +14,9 @@ import {
 } from '../../../src/lib/server/tiles/pyramid.ts';
 import { concatTiles, decodeTile, overzoomTile } from '../../../src/lib/server/tiles/overzoom.ts';
 import { encodeTile } from '../../../src/lib/server/tiles/mvt.ts';
+import { tileOf } from '../../helpers/tiles.ts';
 
 const decode = (b: Uint8Array) => new VectorTile(new PbfReader(b));
-
-/** Slippy-map tile of lon/lat at zoom z. */
-function tileOf(lon: number, lat: number, z: number) {
-  const n = 2 ** z;
-  const r = (lat * Math.PI) / 180;
-  return {
-    x: Math.floor(((lon + 180) / 360) * n),
-    y: Math.floor(((1 - Math.log(Math.tan(r) + 1 / Math.cos(r)) / Math.PI) / 2) * n)
-  };
-}
 
 const box = (w: number, s: number, e: number, n: number) => [
   [w, s],
