@@ -140,3 +140,45 @@ describe('decodeTile and concatTiles', () => {
     expect(groupRings([cw, ccw(cw), cw, cw]).map((p) => p.length)).toEqual([2, 1, 1]);
   });
 });
+
+describe('overzoomTile', () => {
+  const sq = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
+    [x0, y0],
+    [x0, y1],
+    [x1, y1],
+    [x1, y0]
+  ];
+  // The child z+1 (0, 0) covers the parent's units 0–2048 (plus the 64-unit buffer: 32 parent units).
+  const parent = encodeTile('district', [
+    { id: 1, polygons: [[sq(100, 100, 300, 300), sq(150, 150, 200, 200).reverse()]], properties: { name: 'inside' } },
+    { id: 2, polygons: [[sq(3000, 3000, 3500, 3500)]], properties: { name: 'outside' } },
+    { id: 3, polygons: [[sq(1900, 100, 2300, 400)]], properties: { name: 'across' } },
+    { id: 4, polygons: [[sq(500, 500, 600, 600)], [sq(2500, 500, 2600, 600)]], properties: { name: 'both' } }
+  ]);
+  const [cut] = decodeTile(overzoomTile(parent, 1, 0, 0));
+  const byName = (n: string) => cut.features.find((f) => f.properties.name === n);
+
+  it('keeps a zone wholly inside the child unclipped, scaled exactly, with its hole', () => {
+    expect(byName('inside')!.polygons).toEqual(
+      decodeTile(
+        encodeTile('d', [{ polygons: [[sq(200, 200, 600, 600), sq(300, 300, 400, 400).reverse()]], properties: {} }])
+      )[0].features[0].polygons
+    );
+  });
+
+  it('leaves out zones wholly outside, and the polygons of a multipolygon that are', () => {
+    expect(byName('outside')).toBeUndefined();
+    expect(byName('both')!.polygons).toHaveLength(1);
+    expect(byName('both')!.polygons[0][0].every(([x, y]) => x >= 1000 && x <= 1200 && y >= 1000 && y <= 1200)).toBe(
+      true
+    );
+  });
+
+  it('clips a zone across the edge to the child and its buffer', () => {
+    const xs = byName('across')!
+      .polygons.flat(2)
+      .map(([x]) => x);
+    expect(Math.min(...xs)).toBe(3800);
+    expect(Math.max(...xs)).toBe(4096 + 64);
+  });
+});

@@ -63,23 +63,63 @@ interface RawFeature {
   id: number;
   tags: number[];
   type: number;
-  rings: Ring[];
+  /** Where the geometry's length prefix is in the tile, -1 without one: read only if the feature is kept. */
+  geometry: number;
+}
+
+export type Extent = [minX: number, minY: number, maxX: number, maxY: number];
+
+/** The extent of the geometry at `at`, walked without building rings; the reader's position is kept. */
+function extentAt(pbf: PbfReader, at: number): Extent {
+  const ext: Extent = [Infinity, Infinity, -Infinity, -Infinity];
+  if (at < 0) return ext;
+  const save = pbf.pos;
+  pbf.pos = at;
+  const end = pbf.readVarint() + pbf.pos;
+  let x = 0;
+  let y = 0;
+  while (pbf.pos < end) {
+    const c = pbf.readVarint();
+    if ((c & 0x7) === 7) continue;
+    for (let i = c >> 3; i > 0; i--) {
+      x += pbf.readSVarint();
+      y += pbf.readSVarint();
+      if (x < ext[0]) ext[0] = x;
+      if (y < ext[1]) ext[1] = y;
+      if (x > ext[2]) ext[2] = x;
+      if (y > ext[3]) ext[3] = y;
+    }
+  }
+  pbf.pos = save;
+  return ext;
+}
+
+function ringsAt(pbf: PbfReader, at: number): Ring[] {
+  if (at < 0) return [];
+  const save = pbf.pos;
+  pbf.pos = at;
+  const rings = readRings(pbf);
+  pbf.pos = save;
+  return rings;
 }
 
 function readFeature(pbf: PbfReader): RawFeature {
   const end = pbf.readVarint() + pbf.pos;
-  const f: RawFeature = { id: 0, tags: [], type: 0, rings: [] };
+  const f: RawFeature = { id: 0, tags: [], type: 0, geometry: -1 };
   let tag: number;
   while ((tag = pbf.nextField(end))) {
     if (tag === 1) f.id = pbf.readVarint();
     else if (tag === 2) f.tags = pbf.readPackedVarint([]);
     else if (tag === 3) f.type = pbf.readVarint();
-    else if (tag === 4) f.rings = readRings(pbf);
+    else if (tag === 4) f.geometry = pbf.pos; // skipped by nextField
   }
   return f;
 }
 
-function readLayer(pbf: PbfReader): DecodedLayer {
+/** Whether a feature of this extent (tile coordinates) can matter to the caller; the others are not decoded. */
+export type ExtentFilter = (extent: Extent) => boolean;
+
+function readLayer(pbf: PbfReader, keep?: ExtentFilter): DecodedLayer {
   const end = pbf.readVarint() + pbf.pos;
   let name = '';
   const raw: RawFeature[] = [];
@@ -93,21 +133,21 @@ function readLayer(pbf: PbfReader): DecodedLayer {
     else if (tag === 4) values.push(readValue(pbf));
   }
   const features = raw
-    .filter((f) => f.type === 3)
+    .filter((f) => f.type === 3 && (!keep || keep(extentAt(pbf, f.geometry))))
     .map((f) => {
       const properties: Record<string, Value> = {};
       for (let i = 0; i + 1 < f.tags.length; i += 2) properties[keys[f.tags[i]]] = values[f.tags[i + 1]];
-      return { id: f.id, polygons: groupRings(f.rings), properties };
+      return { id: f.id, polygons: groupRings(ringsAt(pbf, f.geometry)), properties };
     });
   return { name, features };
 }
 
-/** The polygon layers of an MVT tile (points and lines are not made here and are skipped). */
-export function decodeTile(bytes: Uint8Array): DecodedLayer[] {
+/** The polygon layers of an MVT tile (points and lines are not made here and are skipped), `keep`'s features only. */
+export function decodeTile(bytes: Uint8Array, keep?: ExtentFilter): DecodedLayer[] {
   const pbf = new PbfReader(bytes);
   const layers: DecodedLayer[] = [];
   let tag: number;
-  while ((tag = pbf.nextField())) if (tag === 3) layers.push(readLayer(pbf));
+  while ((tag = pbf.nextField())) if (tag === 3) layers.push(readLayer(pbf, keep));
   return layers;
 }
 
@@ -147,6 +187,19 @@ function clipRing(ring: Ring, lo: number, hi: number): Ring {
   return r;
 }
 
+/** The extent of a ring. */
+function extentOf(ring: Ring): Extent {
+  const ext: Extent = [Infinity, Infinity, -Infinity, -Infinity];
+  for (let i = 0; i < ring.length; i++) {
+    const [x, y] = [ring[i][0], ring[i][1]];
+    if (x < ext[0]) ext[0] = x;
+    if (y < ext[1]) ext[1] = y;
+    if (x > ext[2]) ext[2] = x;
+    if (y > ext[3]) ext[3] = y;
+  }
+  return ext;
+}
+
 /**
  * The tile (z0 + dz, x, y) cut from `parent`, the encoded tile (z0, x >> dz, y >> dz). Each layer of the parent
  * stays a layer of its own name; features wholly outside the child (and its buffer) are left out.
@@ -158,19 +211,30 @@ export function overzoomTile(parent: Uint8Array, dz: number, x: number, y: numbe
   const oy = (y % scale) * EXTENT;
   const lo = -BUFFER;
   const hi = EXTENT + BUFFER;
+  // The parent's extent scaled into the child's coordinates (exact: integers times a power of two).
+  const toChild = ([minX, minY, maxX, maxY]: Extent) => [
+    minX * scale - ox,
+    minY * scale - oy,
+    maxX * scale - ox,
+    maxY * scale - oy
+  ];
+  const meets = ([x0, y0, x1, y1]: number[]) => !(x1 < lo || x0 > hi || y1 < lo || y0 > hi);
   const parts: Uint8Array[] = [];
-  for (const layer of decodeTile(parent)) {
+  // Most of a parent's features lie wholly outside a child (3/4 of them one level down, 15/16 two): their
+  // extent says so before their rings are grouped into polygons, scaled and clipped.
+  for (const layer of decodeTile(parent, (extent) => meets(toChild(extent)))) {
     const features: TileFeature[] = [];
     for (const f of layer.features) {
       const polygons: PolygonRings[] = [];
       for (const poly of f.polygons) {
-        const rings = poly.map((r) =>
-          clipRing(
-            r.map(([px, py]) => [px * scale - ox, py * scale - oy] as [number, number]),
-            lo,
-            hi
-          )
-        );
+        // Likewise each polygon of a feature that meets the child; one wholly inside needs no clipping.
+        const [x0, y0, x1, y1] = toChild(extentOf(poly[0]));
+        if (!meets([x0, y0, x1, y1])) continue;
+        const inside = x0 >= lo && x1 <= hi && y0 >= lo && y1 <= hi;
+        const rings = poly.map((r) => {
+          const scaled = r.map(([px, py]) => [px * scale - ox, py * scale - oy] as [number, number]);
+          return inside ? scaled : clipRing(scaled, lo, hi);
+        });
         if (rings[0].length >= 3) polygons.push(rings.filter((r) => r.length >= 3));
       }
       if (polygons.length) features.push({ ...f, polygons });

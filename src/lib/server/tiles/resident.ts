@@ -57,18 +57,6 @@ export function residentTile(versionId: number, z: number, x: number, y: number)
   return r.tiles.get(keyOf(z, x, y)) ?? EMPTY;
 }
 
-/** The `n` largest stored tiles of a resident version at zoom z (none when not resident). */
-export function largestResident(versionId: number, z: number, n: number) {
-  const r = resident.get(versionId);
-  if (!r) return [];
-  const found: { x: number; y: number; data: Uint8Array }[] = [];
-  for (const [key, data] of r.tiles) {
-    if (Math.floor(key / 2 ** 36) !== z || !data.length) continue;
-    found.push({ x: Math.floor(key / 2 ** 18) % 2 ** 18, y: key % 2 ** 18, data });
-  }
-  return found.sort((a, b) => b.data.length - a.data.length).slice(0, n);
-}
-
 /** Loads the version's stored pyramid into memory unless it is there, loading, or too big. Never rejects. */
 export function makeResident(db: Queryable, versionId: number): Promise<void> {
   if (resident.has(versionId)) return Promise.resolve();

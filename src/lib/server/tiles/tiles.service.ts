@@ -20,7 +20,6 @@ import {
 } from './tiles.repository.ts';
 import { forgetResident, makeResident, residentTile } from './resident.ts';
 import { log } from '../ops/log.ts';
-import { rehearseTiles } from './rehearse.ts';
 
 /** Deepest zoom served: z18 tiles are ~150 m wide in Shanghai, finer than any zoning line. */
 export const MAX_ZOOM = 18;
@@ -165,7 +164,6 @@ export async function warmTiles(db: Queryable) {
     currentOfKind.set(v.kind, { at, id: v.id });
   }
   for (const v of stored) await makeResident(db, v.id);
-  await rehearseTiles(stored);
 }
 
 const tileKey = (versionId: number, z: number, x: number, y: number) => `${versionId}/${z}/${x}/${y}`;
