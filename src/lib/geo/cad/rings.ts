@@ -1,7 +1,7 @@
 // Rings from CAD pieces: chains of open pieces (LINE, ARC, open polylines) joined end to end until they
 // close, and duplicate rings dropped; planar.ts nestRings nests them into polygons with holes.
 import type { Vec2 } from './model.ts';
-import { ringBBox, signedArea } from '../planar.ts';
+import { packedBBox, packedSignedArea, type Packed } from './packed.ts';
 
 function dist(a: Vec2, b: Vec2): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -81,8 +81,9 @@ export function chainPieces(pieces: Vec2[][], tol: number): ChainResult {
   return { closed, open };
 }
 
+/** A closed ring, packed (packed.ts): the reader keeps every layer's rings for a layer change. */
 export interface Ring<M> {
-  pts: Vec2[];
+  pts: Packed;
   area: number;
   minX: number;
   minY: number;
@@ -91,9 +92,16 @@ export interface Ring<M> {
   meta: M;
 }
 
-export function makeRing<M>(pts: Vec2[], meta: M): Ring<M> {
-  const closedPts = dist(pts[0], pts[pts.length - 1]) === 0 ? pts : pts.concat([pts[0]]);
-  return { pts: closedPts, area: Math.abs(signedArea(closedPts)), ...ringBBox(pts), meta };
+export function makeRing<M>(pts: Packed, meta: M): Ring<M> {
+  const n = pts.length;
+  let closedPts = pts;
+  if (Math.hypot(pts[0] - pts[n - 2], pts[1] - pts[n - 1]) !== 0) {
+    closedPts = new Float64Array(n + 2);
+    closedPts.set(pts);
+    closedPts[n] = pts[0];
+    closedPts[n + 1] = pts[1];
+  }
+  return { pts: closedPts, area: Math.abs(packedSignedArea(closedPts)), ...packedBBox(pts), meta };
 }
 
 /** Drop rings drawn twice (an associative HATCH over its boundary polyline, a polyline copied in place). */
