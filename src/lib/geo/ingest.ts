@@ -81,8 +81,8 @@ export interface InspectResult {
 
 export async function ingestBoundary(files: InputFile[], opts: IngestOptions = {}): Promise<InspectResult> {
   const read = await readBoundaryFiles(files, { encoding: opts.encoding, layer: opts.layer, purpose: opts.purpose });
-  // No caller of this function changes layer afterwards (the upload jobs keep a ReadResult for that): the
-  // reader's store of every layer's rings can go before the copies below are made.
+  // The read result never leaves this function (the upload jobs, which change layer, read through
+  // readBoundaryFiles and keep theirs): the reader's store of every layer's rings can go before the copies below.
   delete read.relayer;
   if (opts.releaseFiles) files.length = 0;
   return processReadResult(read, opts);
