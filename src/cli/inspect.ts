@@ -53,13 +53,14 @@ export default async function inspect(args: string[]): Promise<number> {
     return 0;
   }
   if (positional.length === 0) throw cliError(USAGE);
-  const files = await Promise.all(positional.map(loadInputFile));
-  const result = await ingestBoundary(files, {
+  // The files are handed over (no local name keeps them): their bytes are dropped once read.
+  const result = await ingestBoundary(await Promise.all(positional.map(loadInputFile)), {
     crs: typeof flags.crs === 'string' ? flags.crs : undefined,
     layer: typeof flags.layer === 'string' ? flags.layer : undefined,
     encoding: typeof flags.encoding === 'string' ? flags.encoding : undefined,
     // --anywhere: skip the Shanghai-extent check (for checking files from elsewhere).
-    requireShanghai: !flags.anywhere
+    requireShanghai: !flags.anywhere,
+    releaseFiles: true
   });
   if (flags.json) await writeJson(process.stdout, result);
   else process.stdout.write(humanSummary(result));

@@ -26,6 +26,9 @@ export interface IngestOptions {
   localSystems?: LocalSystem[];
   /** 'footprints': an as-built survey (CAD building layer, texts returned); default the site boundary. */
   purpose?: 'boundary' | 'footprints';
+  /** The caller hands `files` over: the array is emptied once read, so the file bytes (18 MB for a
+   *  100,000-entity DXF) are not held while the geometry is reprojected and validated. */
+  releaseFiles?: boolean;
 }
 
 /** A CAD text reprojected to EPSG:4490 (as-built surveys: floor labels inside footprints). */
@@ -78,6 +81,10 @@ export interface InspectResult {
 
 export async function ingestBoundary(files: InputFile[], opts: IngestOptions = {}): Promise<InspectResult> {
   const read = await readBoundaryFiles(files, { encoding: opts.encoding, layer: opts.layer, purpose: opts.purpose });
+  // The read result never leaves this function (the upload jobs, which change layer, read through
+  // readBoundaryFiles and keep theirs): the reader's store of every layer's rings can go before the copies below.
+  delete read.relayer;
+  if (opts.releaseFiles) files.length = 0;
   return processReadResult(read, opts);
 }
 

@@ -7,6 +7,7 @@ import { CHORD_TOLERANCE_M } from './curves.ts';
 import { nestRings, signedArea } from '../planar.ts';
 import { flatten } from './flatten.ts';
 import { chainPieces, dedupeRings, makeRing, type Ring } from './rings.ts';
+import { pack, unpack } from './packed.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
 import { decideUnits, type BBox } from './units.ts';
 import { budgetOf } from '../budget.ts';
@@ -42,8 +43,9 @@ function rawExtent(d: CadDrawing): BBox | undefined {
   return b.minX <= b.maxX ? b : undefined;
 }
 
+/** `pts` are fresh (unpacked for this pick), so unscaled they are used as they are. */
 function ringCoords(pts: Vec2[], ccw: boolean, factor: number): number[][] {
-  const out = pts.map((p) => (factor === 1 ? [p[0], p[1]] : [p[0] * factor, p[1] * factor]));
+  const out = factor === 1 ? pts : pts.map((p) => [p[0] * factor, p[1] * factor]);
   if (signedArea(pts) > 0 !== ccw) out.reverse();
   return out;
 }
@@ -68,14 +70,16 @@ export function buildResult(
   const ringsByLayer = new Map<string, { rings: Ring<RingMeta>[]; open: number }>();
   const infos: LayerInfo[] = [];
   for (const l of flat.layers.values()) {
+    // Open pieces are only chained here (unpacked for it, one layer at a time), then dropped.
     const chained = chainPieces(
-      l.open.map((p) => p.pts),
+      l.open.map((p) => unpack(p.pts)),
       closeTol
     );
+    l.open = [];
     const rings = dedupeRings(
       [
         ...l.closed.map((p) => makeRing<RingMeta>(p.pts, { source: p.source, handle: p.handle })),
-        ...chained.closed.map((pts) => makeRing<RingMeta>(pts, { source: 'chain' }))
+        ...chained.closed.map((pts) => makeRing<RingMeta>(pack(pts), { source: 'chain' }))
       ].filter((r) => r.area > 0),
       closeTol
     );
@@ -85,6 +89,8 @@ export function buildResult(
   for (const n of [...d.notes, ...flat.notes]) {
     warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n.zh}`, en: `CAD reader note: ${n.en}` });
   }
+  // Only what a layer pick needs stays reachable from `relayer`: the rings and the texts, not the pieces.
+  const texts = flat.texts;
 
   // Every layer is flattened and ringed above; picking one is cheap, so another pick reuses all of it.
   const footprints = opts.purpose === 'footprints';
@@ -102,7 +108,8 @@ export function buildResult(
       });
     }
     // Containment is decided with a tight "on the boundary" band (10 µm): holes often sit close to their shell.
-    const polys = nestRings(chosen.rings, closeTol / 1000);
+    const unpacked = chosen.rings.map((r) => ({ ...r, pts: unpack(r.pts) }));
+    const polys = nestRings(unpacked, closeTol / 1000);
     const factor = units.factor;
     const features: Feature<Polygon, Record<string, unknown>>[] = polys.map((p) => ({
       type: 'Feature',
@@ -125,7 +132,7 @@ export function buildResult(
       layers: infos,
       sourceLayer: pick.layer,
       ...(footprints
-        ? { texts: flat.texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) }
+        ? { texts: texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) }
         : {}),
       unitsToMetres: units.unitsToMetres,
       warnings: ws,

@@ -25,16 +25,35 @@ export interface ParseStats {
   sawSection: boolean;
 }
 
-/** Read all records; `decodeName` decodes \U+ escapes in names. Throws when the data stop mid-pair. */
+/** A string of its own: the group reader's values are slices of a ~1 MB decoded piece of the file, and V8
+ *  keeps a slice of 13 or more characters as a view into its piece (up to 2 MB of UTF-16 kept per name). */
+function ownString(s: string): string {
+  return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
+}
+
+/** One string per distinct value for the whole drawing (100,000 entities name a handful of layers), each
+ *  its own (`ownString`); the table is dropped with the parse. */
+function interner(f: (s: string) => string = (s) => s): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    let v = seen.get(s);
+    if (v === undefined) seen.set(ownString(s), (v = ownString(f(s))));
+    return v;
+  };
+}
+
+/** Read all records; `decodeRaw` decodes \U+ escapes in names. Throws when the data stop mid-pair. */
 export function parseDxf(
   r: GroupReader,
-  decodeName: (s: string) => string,
+  decodeRaw: (s: string) => string,
   binary: boolean,
   budget: UploadBudget = new UploadBudget()
 ): { drawing: CadDrawing; stats: ParseStats } {
   // One record holds all groups of one entity: an LWPOLYLINE of millions of vertices would be held three
   // times over (codes, strings, numbers) before the vertex budget sees it, so records are bounded too.
   const maxGroups = budget.limits.vertices * 4 + 1000;
+  const decodeName = interner(decodeRaw); // layer, block names and texts
+  const typeName = interner();
   const d = emptyDrawing();
   const rec = new DxfRecord(binary);
   const stats: ParseStats = { records: 0, sawEof: false, sawSection: false };
@@ -59,7 +78,7 @@ export function parseDxf(
   let has = r.next();
   while (has && r.code !== 0) has = r.next(); // leading junk before the first record (e.g. 999 comments)
   while (has) {
-    rec.reset(r.value);
+    rec.reset(typeName(r.value));
     for (has = r.next(); has && r.code !== 0; has = r.next()) {
       rec.push(r.code, r.value, r.num());
       if (rec.n > maxGroups) budget.spendRead(rec.n / 3);

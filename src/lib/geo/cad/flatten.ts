@@ -14,14 +14,16 @@ import {
   type Affine
 } from './transform.ts';
 import { chainPieces } from './rings.ts';
+import { pack, type Packed } from './packed.ts';
 import { UploadBudget } from '../budget.ts';
 
 /** Nesting limit for blocks inside blocks: real drawings nest a few levels; recursion must stop somewhere.
  *  Deeper nesting is ignored with a note (as recursion is); the upload's budget bounds the work either way. */
 export const MAX_INSERT_DEPTH = 16;
 
+/** Points packed (packed.ts): a large drawing's pieces are most of the reader's memory. */
 export interface Piece {
-  pts: Vec2[];
+  pts: Packed;
   source: string;
   handle?: string;
 }
@@ -118,6 +120,7 @@ function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2
   );
 }
 
+/** Consumes `d.entities` (left empty). */
 export function flatten(
   d: CadDrawing,
   chordTol: number,
@@ -146,8 +149,8 @@ export function flatten(
     if (isRing && pts.length >= 3) {
       if (distSq(pts[0], pts[pts.length - 1]) !== 0) pts = pts.concat([pts[0]]);
       else pts[pts.length - 1] = pts[0];
-      if (pts.length >= 4) layer.closed.push({ pts, source: e.type, handle: e.handle });
-    } else layer.open.push({ pts, source: e.type, handle: e.handle });
+      if (pts.length >= 4) layer.closed.push({ pts: pack(pts), source: e.type, handle: e.handle });
+    } else layer.open.push({ pts: pack(pts), source: e.type, handle: e.handle });
   };
 
   // Entities one INSERT of a block expands to (rows × columns × nesting, recursively), memoised per block:
@@ -271,9 +274,14 @@ export function flatten(
     }
   };
 
-  for (const e of d.entities) {
-    const l = e.layer;
-    layerOf(l).entityCount++;
+  // The entities are consumed: each is dropped once flattened, so a large drawing's entities and its
+  // pieces are not both held at their full size (blocks stay: INSERTs need them to the end).
+  const entities = d.entities;
+  d.entities = [];
+  for (let i = 0; i < entities.length; i++) {
+    const e = entities[i];
+    (entities as (CadEntity | undefined)[])[i] = undefined;
+    layerOf(e.layer).entityCount++;
     visit(e, IDENTITY, undefined, []);
   }
   if (recursive.size) {

@@ -1,7 +1,7 @@
 // Rings from CAD pieces: chains of open pieces (LINE, ARC, open polylines) joined end to end until they
 // close, and duplicate rings dropped; planar.ts nestRings nests them into polygons with holes.
 import type { Vec2 } from './model.ts';
-import { ringBBox, signedArea } from '../planar.ts';
+import { packedBBox, packedSignedArea, type Packed } from './packed.ts';
 
 function dist(a: Vec2, b: Vec2): number {
   return Math.hypot(a[0] - b[0], a[1] - b[1]);
@@ -9,7 +9,8 @@ function dist(a: Vec2, b: Vec2): number {
 
 /** Endpoint index on a grid of cell size tol: neighbours within tol are in the 3×3 cells around a point. */
 class EndpointGrid {
-  private readonly cells = new Map<number, number[]>();
+  /** A cell's one id, or its ids when it has several (most hold one: an array each was ~5 MB for 50,000 lines). */
+  private readonly cells = new Map<number, number | number[]>();
   constructor(private readonly tol: number) {}
   /** Hashed cell key (Teschner et al. 2003 primes); collisions only add candidates, which are distance-checked. */
   private key(i: number, j: number): number {
@@ -17,9 +18,10 @@ class EndpointGrid {
   }
   add(p: Vec2, id: number): void {
     const k = this.key(Math.floor(p[0] / this.tol), Math.floor(p[1] / this.tol));
-    const list = this.cells.get(k);
-    if (list) list.push(id);
-    else this.cells.set(k, [id]);
+    const had = this.cells.get(k);
+    if (had === undefined) this.cells.set(k, id);
+    else if (typeof had === 'number') this.cells.set(k, [had, id]);
+    else had.push(id);
   }
   near(p: Vec2, accept: (id: number) => boolean): number {
     const ci = Math.floor(p[0] / this.tol);
@@ -27,8 +29,10 @@ class EndpointGrid {
     for (let di = -1; di <= 1; di++) {
       for (let dj = -1; dj <= 1; dj++) {
         const list = this.cells.get(this.key(ci + di, cj + dj));
-        if (!list) continue;
-        for (const id of list) if (accept(id)) return id;
+        if (list === undefined) continue;
+        if (typeof list === 'number') {
+          if (accept(list)) return list;
+        } else for (const id of list) if (accept(id)) return id;
       }
     }
     return -1;
@@ -58,7 +62,7 @@ export function chainPieces(pieces: Vec2[][], tol: number): ChainResult {
   for (let i = 0; i < pieces.length; i++) {
     if (used[i]) continue;
     used[i] = 1;
-    let chain = pieces[i].slice();
+    let chain = pieces[i]; // copied only if it closes (below): most pieces stay open, alone
     // Grow forward, then backward, until the chain closes or finds no partner.
     for (const forward of [true, false]) {
       while (!closes(chain)) {
@@ -74,6 +78,7 @@ export function chainPieces(pieces: Vec2[][], tol: number): ChainResult {
       if (closes(chain)) break;
     }
     if (closes(chain)) {
+      if (chain === pieces[i]) chain = chain.slice();
       chain[chain.length - 1] = chain[0];
       closed.push(chain);
     } else open.push(chain);
@@ -81,8 +86,9 @@ export function chainPieces(pieces: Vec2[][], tol: number): ChainResult {
   return { closed, open };
 }
 
+/** A closed ring, packed (packed.ts): the reader keeps every layer's rings for a layer change. */
 export interface Ring<M> {
-  pts: Vec2[];
+  pts: Packed;
   area: number;
   minX: number;
   minY: number;
@@ -91,9 +97,16 @@ export interface Ring<M> {
   meta: M;
 }
 
-export function makeRing<M>(pts: Vec2[], meta: M): Ring<M> {
-  const closedPts = dist(pts[0], pts[pts.length - 1]) === 0 ? pts : pts.concat([pts[0]]);
-  return { pts: closedPts, area: Math.abs(signedArea(closedPts)), ...ringBBox(pts), meta };
+export function makeRing<M>(pts: Packed, meta: M): Ring<M> {
+  const n = pts.length;
+  let closedPts = pts;
+  if (Math.hypot(pts[0] - pts[n - 2], pts[1] - pts[n - 1]) !== 0) {
+    closedPts = new Float64Array(n + 2);
+    closedPts.set(pts);
+    closedPts[n] = pts[0];
+    closedPts[n + 1] = pts[1];
+  }
+  return { pts: closedPts, area: Math.abs(packedSignedArea(closedPts)), ...packedBBox(pts), meta };
 }
 
 /** Drop rings drawn twice (an associative HATCH over its boundary polyline, a polyline copied in place). */

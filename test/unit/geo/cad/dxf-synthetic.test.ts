@@ -539,6 +539,40 @@ describe('encodings, layer choice, units', () => {
     expect(e.zh).toContain('OTHER');
   });
 
+  it('relayer (kept rings, packed) gives what a fresh read of that layer gives, and each pick its own arrays', () => {
+    const es = [
+      lwpolyline(
+        '红线',
+        [
+          [0, 0],
+          [10, 0, 0.3],
+          [10, 10],
+          [0, 10]
+        ],
+        true
+      ),
+      line('路', [20, 0], [30, 0]),
+      line('路', [30, 0], [30, 10]),
+      line('路', [30, 10], [20, 0.004]), // closes within the 1 cm tolerance: a chained ring
+      line('路', [50, 50], [60, 60]), // stays open
+      circle('树', [100, 100], 2)
+    ];
+    const bytes = enc(dxf({ insunits: 4, entities: es })); // mm: coordinates scaled on the way out
+    const first = readDxf(bytes, {});
+    expect(first.relayer!('路').features).toHaveLength(1);
+    expect(first.relayer!('路').warnings.map((w) => w.code)).toContain('cad_open_lines');
+    for (const layer of ['路', '树', '红线']) {
+      const { relayer: _a, ...again } = first.relayer!(layer);
+      const { relayer: _b, ...fresh } = readDxf(bytes, { layer });
+      expect(again).toEqual(fresh);
+    }
+    const a = first.relayer!('红线');
+    const b = first.relayer!('红线');
+    expect(a.features).toEqual(b.features);
+    (a.features[0].geometry.coordinates as number[][][])[0][0][0] = -1;
+    expect((b.features[0].geometry.coordinates as number[][][])[0][0][0]).not.toBe(-1);
+  });
+
   it('$INSUNITS=4 (mm): coordinates scaled to metres, factor reported', () => {
     const r = readDxf(
       enc(
