@@ -61,7 +61,8 @@ function readRings(pbf: PbfReader): Ring[] {
 
 interface RawFeature {
   id: number;
-  tags: number[];
+  /** Where the packed tags are, -1 without: like the geometry, read only for a kept feature. */
+  tags: number;
   type: number;
   /** Where the geometry's length prefix is in the tile, -1 without one: read only if the feature is kept. */
   geometry: number;
@@ -94,22 +95,33 @@ function extentAt(pbf: PbfReader, at: number): Extent {
   return ext;
 }
 
-function ringsAt(pbf: PbfReader, at: number): Ring[] {
-  if (at < 0) return [];
+/** A packed varint field's values, the reader at its length prefix (MVT tags are always packed). */
+function readPacked(pbf: PbfReader): number[] {
+  const end = pbf.readVarint() + pbf.pos;
+  const out: number[] = [];
+  while (pbf.pos < end) out.push(pbf.readVarint());
+  return out;
+}
+
+/** `read` run with the reader at `at`; the reader's position is kept. */
+function readAt<T>(pbf: PbfReader, at: number, read: () => T): T {
   const save = pbf.pos;
   pbf.pos = at;
-  const rings = readRings(pbf);
+  const value = read();
   pbf.pos = save;
-  return rings;
+  return value;
 }
+
+const ringsAt = (pbf: PbfReader, at: number): Ring[] => (at < 0 ? [] : readAt(pbf, at, () => readRings(pbf)));
 
 function readFeature(pbf: PbfReader): RawFeature {
   const end = pbf.readVarint() + pbf.pos;
-  const f: RawFeature = { id: 0, tags: [], type: 0, geometry: -1 };
+  const f: RawFeature = { id: 0, tags: -1, type: 0, geometry: -1 };
   let tag: number;
   while ((tag = pbf.nextField(end))) {
     if (tag === 1) f.id = pbf.readVarint();
-    else if (tag === 2) f.tags = pbf.readPackedVarint([]);
+    else if (tag === 2)
+      f.tags = pbf.pos; // skipped by nextField
     else if (tag === 3) f.type = pbf.readVarint();
     else if (tag === 4) f.geometry = pbf.pos; // skipped by nextField
   }
@@ -136,7 +148,8 @@ function readLayer(pbf: PbfReader, keep?: ExtentFilter): DecodedLayer {
     .filter((f) => f.type === 3 && (!keep || keep(extentAt(pbf, f.geometry))))
     .map((f) => {
       const properties: Record<string, Value> = {};
-      for (let i = 0; i + 1 < f.tags.length; i += 2) properties[keys[f.tags[i]]] = values[f.tags[i + 1]];
+      const tags = f.tags < 0 ? [] : readAt(pbf, f.tags, () => readPacked(pbf));
+      for (let i = 0; i + 1 < tags.length; i += 2) properties[keys[tags[i]]] = values[tags[i + 1]];
       return { id: f.id, polygons: groupRings(ringsAt(pbf, f.geometry)), properties };
     });
   return { name, features };
