@@ -4,6 +4,7 @@
 // the server started (restart it for a cold run), "warm" = the same tiles again.
 //   BASE_URL=http://localhost:3000 npx tsx bench/tiles/run.ts [--import] [--mode composite|layer] [--tiles 600] [--pid PID]
 // --prime N: first N z17 tiles not measured (a process that has served tiles before).
+// --warm-client N: N health checks first (the client warm, the server's tile path fresh).
 // --pid: the server's process id; the figures then include the server's CPU time per tile (load-independent).
 // --mode composite asks what the app's map asks (all layers of a z/x/y, /api/v1/tiles/z/x/y.mvt?v=…);
 // --mode layer asks the GIS endpoint for the farmland layer alone (/api/v1/tiles/basic_farmland/z/x/y.mvt),
@@ -165,7 +166,7 @@ async function run(cookie: string, urls: string[]) {
         const res = await getTile(url, cookie);
         bytes += res.bytes;
         ms.push(performance.now() - s);
-        const z = `z${/tiles\/(?:[a-z_]+\/)?(\d+)\//.exec(url)![1]}`;
+        const z = `z${/tiles\/(?:[a-z_]+\/)?(\d+)\//.exec(url)?.[1] ?? '-'}`;
         (byZoom[z] ??= []).push(ms[ms.length - 1]);
         statuses[res.status] = (statuses[res.status] ?? 0) + 1;
       }
@@ -221,6 +222,14 @@ if (prime > 0)
     cookie,
     tilesAt(17, prime).map((t) => urls[0].replace(/\d+\/\d+\/\d+\.mvt/, `${t.z}/${t.x}/${t.y}.mvt`))
   );
+// --warm-client N: N requests to /api/v1/health first, so the client's own first requests (its JIT, its
+// twenty sockets, on the same two cores) are not timed as the server's cold tiles; the server's tile path stays fresh.
+const warmClient = Number(arg('warm-client', '0'));
+if (warmClient > 0)
+  await run(
+    cookie,
+    Array.from({ length: warmClient }, () => '/api/v1/health')
+  );
 const cold = await run(cookie, urls);
 const warm = await run(cookie, urls);
 const perZoom = Object.fromEntries(
@@ -235,6 +244,7 @@ console.log(
       farmland: { patches: farmland?.featureCount, versionId: farmland?.versionId },
       imported,
       primed: prime,
+      warmClient,
       tiles: perZoom,
       cold,
       warm
