@@ -80,7 +80,8 @@ export function samplePositions(geoms: (Polygon | MultiPolygon)[], max: number):
   for (const g of geoms)
     for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
       for (const r of p)
-        for (const c of r) if (out.length < max && i++ === Math.floor(out.length * step)) out.push(c as XY);
+        for (let k = 0; k < r.length; k++)
+          if (out.length < max && i++ === Math.floor(out.length * step)) out.push(r[k] as XY);
   return out;
 }
 
@@ -235,11 +236,11 @@ function allInShanghai(geoms: Geom[]): boolean {
   let n = 0;
   for (const g of geoms)
     for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-      for (const r of p)
-        for (const c of r) {
-          if (!Number.isFinite(c[0]) || !inShanghai(c as XY)) return false;
-          n++;
-        }
+      for (const r of p) {
+        // an index, not for…of: in code not yet optimised each step of an iterator is an object
+        for (let i = 0; i < r.length; i++) if (!Number.isFinite(r[i][0]) || !inShanghai(r[i] as XY)) return false;
+        n += r.length;
+      }
   return n > 0;
 }
 
