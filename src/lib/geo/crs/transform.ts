@@ -57,9 +57,10 @@ function converter(from: string, to: string = CRS_REGISTRY[TARGET_CODE].proj4): 
   const key = `${from}\u0000${to}`;
   let c = converters.get(key);
   if (!c) {
-    const viaProj4 = proj4(from, to);
+    let viaProj4: proj4.Converter | undefined;
+    const byProj4 = () => (viaProj4 ??= proj4(from, to));
     // a Gauss-Krüger plane ↔ lon/lat: the same numbers without proj4's per-point objects (./etmerc.ts)
-    c = (etmercConverter(from, to, viaProj4) as proj4.Converter | undefined) ?? viaProj4;
+    c = (etmercConverter(from, to, byProj4) as proj4.Converter | undefined) ?? byProj4();
     converters.set(key, c);
   }
   return c;
