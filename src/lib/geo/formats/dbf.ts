@@ -93,8 +93,40 @@ export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: str
 
 const LATIN1 = new TextDecoder('latin1');
 
+/** The value of a number field that is a plain integer (digits, a leading minus, spaces around, NULs anywhere):
+ *  what the text path below gives, without decoding a string (one per row); undefined for anything else. */
+export function plainInteger(raw: Uint8Array): number | undefined {
+  let v = 0;
+  let digits = 0;
+  let neg = false;
+  let state = 0; // 0 before the number, 1 in it, 2 after it
+  for (let k = 0; k < raw.length; k++) {
+    const b = raw[k];
+    if (b === 0) continue; // the text path drops NULs wherever they are
+    if (b === 0x20) {
+      if (state === 1) state = 2;
+      continue;
+    }
+    if (state === 2) return undefined;
+    if (b === 0x2d && state === 0) {
+      neg = true;
+      state = 1;
+    } else if (b >= 0x30 && b <= 0x39) {
+      state = 1;
+      v = v * 10 + (b - 0x30);
+      digits++;
+    } else return undefined;
+  }
+  // up to 15 digits every step above is exact, as Number() of the text is
+  return digits === 0 || digits > 15 ? undefined : neg ? -v : v;
+}
+
 /** A field that is not text (C or M): numbers, logicals, dates. */
 function fieldValue(type: string, raw: Uint8Array): unknown {
+  if (type === 'N' || type === 'F') {
+    const v = plainInteger(raw);
+    if (v !== undefined) return v;
+  }
   const s = LATIN1.decode(raw).replace(/\0/g, '').trim();
   if (type === 'N' || type === 'F') {
     if (!s || /^\*+$/.test(s)) return null;
