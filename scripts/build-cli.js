@@ -41,7 +41,10 @@ const rawSqlImports = {
 /** CommonJS packages on `inspect`'s path, loaded with require() rather than `import`: Node's ESM loader first
  *  compiles a .js file without "type" to detect its format, then lexes it for named exports, and only then
  *  runs it (proj4, iconv-lite and polygon-clipping: ~190 ms and ~4,000 page faults against ~45 ms and ~1,200).
- *  Only default imports are mapped; a named import from one of these fails the build (the CLI then runs on tsx). */
+ *  And only when first used: the default export is a stand-in that requires the package at its first call or
+ *  property read (a shapefile in a Gauss-Krüger plane needs none of proj4, a valid one none of polygon-clipping:
+ *  ~50 ms and ~20 ms of loading). Only default imports are mapped; a named import from one of these fails the
+ *  build (the CLI then runs on tsx). */
 const CJS_VIA_REQUIRE = ['proj4', 'iconv-lite', 'polygon-clipping'];
 const cjsViaRequire = {
   name: 'cjs-via-require',
@@ -50,7 +53,14 @@ const cjsViaRequire = {
     b.onResolve({ filter }, (a) => ({ path: a.path, namespace: 'cjs-require' }));
     b.onLoad({ filter: /.*/, namespace: 'cjs-require' }, (a) => ({
       contents: `import { createRequire } from 'node:module';
-export default createRequire(import.meta.url)(${JSON.stringify(a.path)});`,
+let m;
+const get = () => (m ??= createRequire(import.meta.url)(${JSON.stringify(a.path)}));
+export default new Proxy(function () {}, {
+  apply: (_, self, args) => Reflect.apply(get(), self, args),
+  construct: (_, args) => Reflect.construct(get(), args),
+  get: (_, key) => Reflect.get(get(), key),
+  has: (_, key) => Reflect.has(get(), key)
+});`,
       loader: 'js'
     }));
   }

@@ -4,7 +4,7 @@
 // +0.11 % against the ellipsoidal area. That is the figure PostGIS reports too, so the app and DB agree.
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { planeConverter } from './crs/transform.ts';
-import { signedArea } from './planar.ts';
+import { hypot2, signedArea } from './planar.ts';
 
 /** 1 亩 = 10000/15 m² (市制: 15 亩 = 1 公顷). */
 export const M2_PER_MU = 10000 / 15;
@@ -22,7 +22,7 @@ export function projectRing(ring: Position[]): XY[] {
 
 function ringLength(r: XY[]): number {
   let s = 0;
-  for (let i = 1; i < r.length; i++) s += Math.hypot(r[i][0] - r[i - 1][0], r[i][1] - r[i - 1][1]);
+  for (let i = 1; i < r.length; i++) s += hypot2(r[i][0] - r[i - 1][0], r[i][1] - r[i - 1][1]);
   return s;
 }
 

@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon, Position } from 'geojson';
 import { type Decision, type Message, type ReadResult } from './types.ts';
 import { detectCrs, type Alternative } from './crs/detect.ts';
 import { outsideShanghaiError, undeterminedError } from './crs/diagnose.ts';
-import { inShanghai, samplePoints, type XY } from './crs/extent.ts';
+import { inShanghai, type XY } from './crs/extent.ts';
 import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText } from './crs/resolve.ts';
 import { fromRegistry, toLonLatFn, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
 
@@ -68,6 +68,23 @@ export function allPositions(geoms: (Polygon | MultiPolygon)[]): XY[] {
   return out;
 }
 
+/** samplePoints(allPositions(geoms), max) without the list of every position. */
+export function samplePositions(geoms: (Polygon | MultiPolygon)[], max: number): XY[] {
+  let n = 0;
+  for (const g of geoms)
+    for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const r of p) n += r.length;
+  if (n <= max) return allPositions(geoms);
+  const step = n / max;
+  const out: XY[] = [];
+  let i = 0;
+  for (const g of geoms)
+    for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+      for (const r of p)
+        for (let k = 0; k < r.length; k++)
+          if (out.length < max && i++ === Math.floor(out.length * step)) out.push(r[k] as XY);
+  return out;
+}
+
 function hintCrs(hint: NonNullable<ReadResult['crsHint']>, localSystems: LocalSystem[]): ResolvedCrs | undefined {
   try {
     switch (hint.kind) {
@@ -86,10 +103,9 @@ function hintCrs(hint: NonNullable<ReadResult['crsHint']>, localSystems: LocalSy
 }
 
 /** Lands in Shanghai as declared, or only after swapping the axes? */
-function landing(points: XY[], crs: ResolvedCrs, scale: number): 'as-is' | 'swapped' | 'no' {
+function landing(s: XY[], crs: ResolvedCrs, scale: number): 'as-is' | 'swapped' | 'no' {
   const f = toLonLatFn(crs);
   const k = crs.kind === 'geographic' ? 1 : scale;
-  const s = samplePoints(points, 64);
   if (s.every(([x, y]) => inShanghai(f([x * k, y * k])))) return 'as-is';
   if (s.every(([x, y]) => inShanghai(f([y * k, x * k])))) return 'swapped';
   return 'no';
@@ -100,14 +116,17 @@ export function chooseCrs(
   read: Pick<ReadResult, 'features' | 'crsHint' | 'unitsToMetres' | 'format'>,
   opts: CrsStageOptions = {}
 ): CrsChoice {
-  const points = allPositions(read.features.map((f) => f.geometry));
+  const geoms = read.features.map((f) => f.geometry);
+  // every position only when detection needs them; a declared CRS is checked on 64 (60,000 for 5,000 parcels)
+  let all: XY[] | undefined;
+  const points = () => (all ??= allPositions(geoms));
   const scale = read.unitsToMetres ?? 1;
   const localSystems = opts.localSystems ?? [];
   const decisions: Decision[] = [];
   const warnings: Message[] = [];
   const declared = (crs: ResolvedCrs, rule: string, confidence: number): CrsChoice => {
     let swapped = false;
-    if (landing(points, crs, scale) === 'swapped') {
+    if (landing(samplePositions(geoms, 64), crs, scale) === 'swapped') {
       swapped = true;
       rule += '+swapped-axes';
       warnings.push({
@@ -141,7 +160,7 @@ export function chooseCrs(
       en: `Could not read the file's coordinate system (${read.crsHint.source}); guessing from the coordinate values`
     });
   }
-  const det = detectCrs(points, scale);
+  const det = detectCrs(points(), scale);
   if (det) {
     decisions.push({
       what: 'crs',
@@ -182,7 +201,7 @@ export function chooseCrs(
   // Nothing lands in Shanghai. Lon/lat values are still plainly lon/lat (RFC 7946's default for GeoJSON).
   // CAD drawings are never lon/lat: small values there mean the drawing is not georeferenced.
   const cad = read.format === 'dxf' || read.format === 'dwg';
-  const lonlat = !cad && points.length > 0 && points.every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
+  const lonlat = !cad && points().length > 0 && points().every(([x, y]) => Math.abs(x) <= 180 && Math.abs(y) <= 90);
   if (lonlat) {
     decisions.push({ what: 'crs', value: 'EPSG:4326', rule: 'lonlat-range' });
     return {
@@ -197,7 +216,7 @@ export function chooseCrs(
       warnings
     };
   }
-  throw undeterminedError(points, cad);
+  throw undeterminedError(points(), cad);
 }
 
 type Geom = Polygon | MultiPolygon;
@@ -217,11 +236,11 @@ function allInShanghai(geoms: Geom[]): boolean {
   let n = 0;
   for (const g of geoms)
     for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-      for (const r of p)
-        for (const c of r) {
-          if (!Number.isFinite(c[0]) || !inShanghai(c as XY)) return false;
-          n++;
-        }
+      for (const r of p) {
+        // an index, not for…of: in code not yet optimised each step of an iterator is an object
+        for (let i = 0; i < r.length; i++) if (!Number.isFinite(r[i][0]) || !inShanghai(r[i] as XY)) return false;
+        n += r.length;
+      }
   return n > 0;
 }
 

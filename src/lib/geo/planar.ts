@@ -11,6 +11,21 @@ export function signedArea(ring: readonly XY[]): number {
   return s / 2;
 }
 
+/** Math.hypot(x, y), the same number: V8's algorithm (builtin and optimised: |x| and |y| over the larger, squares
+ *  summed with Kahan's compensation, which for two terms changes nothing, square root times the larger) without
+ *  the array the builtin allocates for its arguments in code not yet optimised (~8 MB for 5,000 parcels). */
+export function hypot2(x: number, y: number): number {
+  const ax = Math.abs(x),
+    ay = Math.abs(y);
+  if (ax === Infinity || ay === Infinity) return Infinity;
+  if (ax !== ax || ay !== ay) return NaN;
+  const max = ay > ax ? ay : ax;
+  if (max === 0) return 0;
+  const nx = ax / max,
+    ny = ay / max;
+  return Math.sqrt(nx * nx + ny * ny) * max;
+}
+
 export interface BBox {
   minX: number;
   minY: number;

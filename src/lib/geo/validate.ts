@@ -7,7 +7,7 @@ import type { MultiPolygon, Polygon } from 'geojson';
 import type { Message } from './types.ts';
 import { polygonMeasures } from './area.ts';
 import { at, cleanRing, fmt, orient, type XY } from './validate/rings.ts';
-import { pointInRing } from './planar.ts';
+import { hypot2, pointInRing } from './planar.ts';
 import { findCrossings } from './validate/intersections.ts';
 
 /** Below 1 m² a "parcel" is almost certainly a units/CRS error (mm read as m, degrees read as metres). */
@@ -114,8 +114,8 @@ function spikes(ring: XY[], flags: Message[]): void {
       uy = (a[1] - b[1]) * M;
     const vx = (c[0] - b[0]) * k * M,
       vy = (c[1] - b[1]) * M;
-    const lu = Math.hypot(ux, uy),
-      lv = Math.hypot(vx, vy);
+    const lu = hypot2(ux, uy),
+      lv = hypot2(vx, vy);
     if (lu < SPIKE_MIN_EDGE_M || lv < SPIKE_MIN_EDGE_M) continue;
     const ang = (Math.acos(Math.max(-1, Math.min(1, (ux * vx + uy * vy) / (lu * lv)))) * 180) / Math.PI;
     if (ang < SPIKE_ANGLE_DEG) {

@@ -7,8 +7,12 @@ export type XY = [number, number];
  */
 export const SHANGHAI_BOX = { west: 120.8, east: 122.3, south: 30.6, north: 31.95 } as const;
 
-export function inShanghai([lon, lat]: XY): boolean {
-  return lon >= SHANGHAI_BOX.west && lon <= SHANGHAI_BOX.east && lat >= SHANGHAI_BOX.south && lat <= SHANGHAI_BOX.north;
+// p[0], p[1] rather than a destructured parameter: unoptimised code (most of a one-file CLI run) makes an
+// iterator for destructuring, ~130 bytes of garbage per call over 60,000 positions
+export function inShanghai(p: XY): boolean {
+  return (
+    p[0] >= SHANGHAI_BOX.west && p[0] <= SHANGHAI_BOX.east && p[1] >= SHANGHAI_BOX.south && p[1] <= SHANGHAI_BOX.north
+  );
 }
 
 /** China's rough box: a result here but not in Shanghai is more likely the right CRS with a wrong zone. */

@@ -3,6 +3,7 @@ import proj4 from 'proj4';
 import { CRS_REGISTRY, TARGET_CODE, OBFUSCATED, type Bilingual, type ObfuscatedId } from './registry.ts';
 import { bd09ToWgs84, gcj02ToWgs84 } from './gcj02.ts';
 import { applySimilarity, invertSimilarity } from './local-fit.ts';
+import { etmercConverter } from './etmerc.ts';
 
 export type XY = [number, number];
 
@@ -56,7 +57,10 @@ function converter(from: string, to: string = CRS_REGISTRY[TARGET_CODE].proj4): 
   const key = `${from}\u0000${to}`;
   let c = converters.get(key);
   if (!c) {
-    c = proj4(from, to);
+    let viaProj4: proj4.Converter | undefined;
+    const byProj4 = () => (viaProj4 ??= proj4(from, to));
+    // a Gauss-Krüger plane ↔ lon/lat: the same numbers without proj4's per-point objects (./etmerc.ts)
+    c = (etmercConverter(from, to, byProj4) as proj4.Converter | undefined) ?? byProj4();
     converters.set(key, c);
   }
   return c;

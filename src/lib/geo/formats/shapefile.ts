@@ -12,7 +12,10 @@ import {
   type ReadOptions,
   type ReadResult
 } from '../types.ts';
-import { decideDbfEncoding, decideTextEncoding, decodeMany, decodeText } from '../text/encoding.ts';
+import { decideTextEncoding, decodeText } from '../text/encoding.ts';
+import { readDbf } from './dbf.ts';
+
+export { readDbf, type DbfTable } from './dbf.ts';
 import { userError } from '../../errors.ts';
 import { nestRings, ringBBox, ringInRing, signedArea } from '../planar.ts';
 
@@ -198,89 +201,6 @@ function ringWarnings(base: string, n: RingNotes): Message[] {
       en: `${base} records ${recList(n.byContainment)}: ring orientation breaks the shapefile spec (outer rings clockwise); outer rings and holes decided by containment.`
     });
   return out;
-}
-
-export interface DbfTable {
-  fields: string[];
-  rows: Record<string, unknown>[];
-  decision: Decision;
-  warnings: Message[];
-}
-
-/** dBASE table: header (32 bytes), field descriptors (32 bytes each, ended by 0x0D), fixed-width records. */
-export function readDbf(bytes: Uint8Array, name: string, enc: { userChoice?: string; cpg?: string }): DbfTable {
-  const bad = (why: string) =>
-    userError('dbf-corrupt', `属性表“${name}”已损坏（${why}）。`, `The attribute table "${name}" is damaged (${why}).`);
-  if (bytes.length < 33) throw bad('header incomplete');
-  const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const nRec = v.getUint32(4, true),
-    headerLen = v.getUint16(8, true),
-    recLen = v.getUint16(10, true);
-  const ldid = bytes[29];
-  const defs: { raw: Uint8Array; type: string; off: number; len: number }[] = [];
-  let off = 1;
-  for (let p = 32; p + 32 <= Math.min(headerLen, bytes.length) && bytes[p] !== 0x0d; p += 32) {
-    let end = p;
-    while (end < p + 11 && bytes[end] !== 0) end++;
-    const len = bytes[p + 16];
-    defs.push({ raw: bytes.subarray(p, end), type: String.fromCharCode(bytes[p + 11]).toUpperCase(), off, len });
-    off += len;
-  }
-  if (off > recLen && nRec > 0) throw bad('fields longer than the record');
-  const count = Math.min(nRec, Math.floor(Math.max(0, bytes.length - headerLen) / Math.max(recLen, 1)));
-  const isText = (d: (typeof defs)[number]) => d.type === 'C' || d.type === 'M';
-  const texts: Uint8Array[] = []; // the text fields' bytes, row by row
-  for (let r = 0; r < count; r++) {
-    for (const d of defs)
-      if (isText(d)) texts.push(bytes.subarray(headerLen + r * recLen + d.off, headerLen + r * recLen + d.off + d.len));
-  }
-  const chunks = () => [...defs.map((d) => d.raw), ...texts];
-  const decided = decideDbfEncoding({ userChoice: enc.userChoice, cpg: enc.cpg, ldid, chunks });
-  const warnings = [...decided.warnings];
-  if (count < nRec) {
-    warnings.push({
-      code: 'dbf-truncated',
-      zh: `属性表声明 ${nRec} 条记录，实际只有 ${count} 条。`,
-      en: `The attribute table declares ${nRec} records but holds ${count}.`
-    });
-  }
-  const names: string[] = [];
-  for (const d of defs) {
-    const base = decodeText(d.raw, decided.encoding).trim() || 'FIELD';
-    let n = base,
-      k = 2;
-    while (names.includes(n)) n = `${base}_${k++}`;
-    names.push(n);
-  }
-  const decoded = decodeMany(texts, decided.encoding);
-  let t = 0;
-  const rows: Record<string, unknown>[] = [];
-  for (let r = 0; r < count; r++) {
-    const row: Record<string, unknown> = {};
-    defs.forEach((d, i) => {
-      const s = headerLen + r * recLen + d.off;
-      row[names[i]] = isText(d)
-        ? decoded[t++].replace(/[\s\0]+$/, '')
-        : fieldValue(d.type, bytes.subarray(s, s + d.len));
-    });
-    rows.push(row);
-  }
-  return { fields: names, rows, decision: decided.decision, warnings };
-}
-
-const LATIN1 = new TextDecoder('latin1');
-
-/** A field that is not text (C or M): numbers, logicals, dates. */
-function fieldValue(type: string, raw: Uint8Array): unknown {
-  const s = LATIN1.decode(raw).replace(/\0/g, '').trim();
-  if (type === 'N' || type === 'F') {
-    if (!s || /^\*+$/.test(s)) return null;
-    const n = Number(s);
-    return Number.isFinite(n) ? n : null;
-  }
-  if (type === 'L') return /^[TtYy]$/.test(s) ? true : /^[FfNn]$/.test(s) ? false : null;
-  if (type === 'D') return /^\d{8}$/.test(s) ? `${s.slice(0, 4)}-${s.slice(4, 6)}-${s.slice(6, 8)}` : s || null;
-  return s || null;
 }
 
 /** Record and ring counts from the record headers alone, to list every shapefile of the upload. */

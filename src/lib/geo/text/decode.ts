@@ -48,30 +48,49 @@ function nativeDecode(bytes: Uint8Array, encoding: string): string | undefined {
 export function decodeMany(pieces: Uint8Array[], encoding: string): string[] {
   const out = new Array<string>(pieces.length);
   const rest: number[] = [];
+  // GBK/GB18030 pieces of whole characters in the shared rows (ASCII included, which Node's GB decoder gives as
+  // is): one native decoder call for all of them too, ~5,000 calls fewer for 5,000 Chinese names
+  const gb = encoding === 'gbk' || encoding === 'gb18030' ? ([] as number[]) : undefined;
   for (let i = 0; i < pieces.length; i++) {
+    if (gb && inSharedGbRows(pieces[i])) {
+      gb.push(i);
+      continue;
+    }
     const s = nativeDecode(pieces[i], encoding);
     if (s !== undefined) out[i] = s;
     else rest.push(i);
   }
-  if (rest.length > 1 && DBCS.has(encoding)) {
-    let n = 0;
-    for (const i of rest) n += pieces[i].length + 1;
-    const joined = Buffer.allocUnsafe(n);
-    n = 0;
-    for (const i of rest) {
-      joined.set(pieces[i], n);
-      n += pieces[i].length;
-      joined[n++] = 0x0a;
-    }
-    const text = iconv.decode(joined, encoding);
-    const parts = text.split('\n');
-    if (parts.length === rest.length + 1 && !/[\ufffd\ufeff]/.test(text)) {
-      rest.forEach((i, k) => (out[i] = parts[k]));
-      return out;
-    }
-  }
+  if (gb?.length && !decodeJoined(pieces, gb, out, (b) => gbDecoder(encoding).decode(b), false))
+    for (const i of gb) out[i] = gbDecoder(encoding).decode(pieces[i]);
+  if (rest.length > 1 && DBCS.has(encoding) && decodeJoined(pieces, rest, out, (b) => iconv.decode(b, encoding), true))
+    return out;
   for (const i of rest) out[i] = decodeText(pieces[i], encoding);
   return out;
+}
+
+/** Pieces `which` decoded in one call, joined by '\n' and split again; false (nothing set) when the split does not
+ *  give one part per piece (a piece held a newline) or, if `strict`, when a character was cut or a BOM read. */
+function decodeJoined(
+  pieces: Uint8Array[],
+  which: number[],
+  out: string[],
+  decode: (b: Buffer) => string,
+  strict: boolean
+): boolean {
+  let n = 0;
+  for (const i of which) n += pieces[i].length + 1;
+  const joined = Buffer.allocUnsafe(n);
+  n = 0;
+  for (const i of which) {
+    joined.set(pieces[i], n);
+    n += pieces[i].length;
+    joined[n++] = 0x0a;
+  }
+  const text = decode(joined);
+  const parts = text.split('\n');
+  if (parts.length !== which.length + 1 || (strict && /[\ufffd\ufeff]/.test(text))) return false;
+  which.forEach((i, k) => (out[i] = parts[k]));
+  return true;
 }
 
 /** Decode with the decided encoding; a leading BOM is dropped. */

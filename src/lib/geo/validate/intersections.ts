@@ -44,8 +44,49 @@ export function segmentIntersection(p1: XY, p2: XY, p3: XY, p4: XY): XY | undefi
   return undefined;
 }
 
+/** Edges up to which a polygon is first checked pair by pair (most parcels: a dozen edges, no crossing). */
+const SMALL_EDGES = 64;
+
+/** True when no pair the sweep below would test meets: the same pairs (boxes overlapping, not neighbours on a
+ *  ring) and the same test, without an edge record per edge (the sweep's records were ~10 MB of garbage for
+ *  5,000 parcels). Which pair comes first does not matter: segmentIntersection meets or not either way round. */
+function noCrossingSmall(rings: XY[][]): boolean {
+  for (let r = 0; r < rings.length; r++) {
+    const R = rings[r];
+    const n = R.length - 1;
+    for (let i = 0; i < n; i++) {
+      const a = R[i],
+        b = R[i + 1];
+      const minX = Math.min(a[0], b[0]),
+        maxX = Math.max(a[0], b[0]),
+        minY = Math.min(a[1], b[1]),
+        maxY = Math.max(a[1], b[1]);
+      for (let s = r; s < rings.length; s++) {
+        const S = rings[s];
+        const m = S.length - 1;
+        for (let j = s === r ? i + 1 : 0; j < m; j++) {
+          const c = S[j],
+            d = S[j + 1];
+          if (Math.min(c[0], d[0]) > maxX || Math.max(c[0], d[0]) < minX) continue;
+          if (Math.min(c[1], d[1]) > maxY || Math.max(c[1], d[1]) < minY) continue;
+          if (s === r && (j - i === 1 || j - i === n - 1)) continue;
+          if (segmentIntersection(a, b, c, d)) return false;
+        }
+      }
+    }
+  }
+  return true;
+}
+
 /** All crossings among the (closed) rings of one polygon. */
 export function findCrossings(rings: XY[][]): Crossing[] {
+  let count = 0;
+  for (const r of rings) count += r.length - 1;
+  return count <= SMALL_EDGES && noCrossingSmall(rings) ? [] : sweepCrossings(rings);
+}
+
+/** The sweep over edges sorted by min x (exported for the test that holds the small check to it). */
+export function sweepCrossings(rings: XY[][]): Crossing[] {
   const edges: Edge[] = [];
   rings.forEach((r, ring) => {
     const n = r.length - 1;

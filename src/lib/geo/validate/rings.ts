@@ -25,7 +25,9 @@ export interface CleanRing {
 export function cleanRing(input: Position[], label: { zh: string; en: string }): CleanRing {
   const repairs: Message[] = [];
   const pts: XY[] = [];
-  for (const c of input) {
+  // indexes, not for…of: in code not yet optimised each step of an iterator is an object (60,000 positions)
+  for (let i = 0; i < input.length; i++) {
+    const c = input[i];
     if (!Number.isFinite(c[0]) || !Number.isFinite(c[1])) {
       return {
         repairs,
@@ -51,7 +53,8 @@ export function cleanRing(input: Position[], label: { zh: string; en: string }):
     });
   }
   const out: XY[] = [];
-  for (const p of pts) {
+  for (let i = 0; i < pts.length; i++) {
+    const p = pts[i];
     if (out.length > 0 && same(out[out.length - 1], p)) {
       repairs.push({
         code: 'duplicate-vertex-removed',
