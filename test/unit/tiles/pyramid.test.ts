@@ -18,6 +18,13 @@ import { tileOf } from '../../helpers/tiles.ts';
 
 const decode = (b: Uint8Array) => new VectorTile(new PbfReader(b));
 
+/** An axis-aligned square ring in tile units. */
+const sq = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
+  [x0, y0],
+  [x1, y0],
+  [x1, y1],
+  [x0, y1]
+];
 const box = (w: number, s: number, e: number, n: number) => [
   [w, s],
   [e, s],
@@ -110,12 +117,6 @@ describe('buildPyramid', () => {
 
 describe('decodeTile and concatTiles', () => {
   it('reads back ids, properties and rings; concatenated single-layer tiles are one tile with both layers', () => {
-    const sq = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
-      [x0, y0],
-      [x1, y0],
-      [x1, y1],
-      [x0, y1]
-    ];
     const a = encodeTile('district', [
       { id: 3, polygons: [[sq(0, 0, 100, 100), sq(20, 20, 40, 40).reverse()]], properties: { name: '黄浦区', n: 2 } }
     ]);
@@ -142,12 +143,6 @@ describe('decodeTile and concatTiles', () => {
 });
 
 describe('overzoomTile', () => {
-  const sq = (x0: number, y0: number, x1: number, y1: number): [number, number][] => [
-    [x0, y0],
-    [x0, y1],
-    [x1, y1],
-    [x1, y0]
-  ];
   // The child z+1 (0, 0) covers the parent's units 0–2048 (plus the 64-unit buffer: 32 parent units).
   const parent = encodeTile('district', [
     { id: 1, polygons: [[sq(100, 100, 300, 300), sq(150, 150, 200, 200).reverse()]], properties: { name: 'inside' } },

@@ -70,12 +70,19 @@ interface RawFeature {
 
 export type Extent = [minX: number, minY: number, maxX: number, maxY: number];
 
-/** The extent of the geometry at `at`, walked without building rings; the reader's position is kept. */
-function extentAt(pbf: PbfReader, at: number): Extent {
-  const ext: Extent = [Infinity, Infinity, -Infinity, -Infinity];
-  if (at < 0) return ext;
-  const save = pbf.pos;
-  pbf.pos = at;
+const emptyExtent = (): Extent => [Infinity, Infinity, -Infinity, -Infinity];
+
+/** Widens `ext` to hold (x, y). */
+function grow(ext: Extent, x: number, y: number) {
+  if (x < ext[0]) ext[0] = x;
+  if (y < ext[1]) ext[1] = y;
+  if (x > ext[2]) ext[2] = x;
+  if (y > ext[3]) ext[3] = y;
+}
+
+/** The extent of the geometry, the reader at its length prefix, walked without building rings. */
+function readExtent(pbf: PbfReader): Extent {
+  const ext = emptyExtent();
   const end = pbf.readVarint() + pbf.pos;
   let x = 0;
   let y = 0;
@@ -85,13 +92,9 @@ function extentAt(pbf: PbfReader, at: number): Extent {
     for (let i = c >> 3; i > 0; i--) {
       x += pbf.readSVarint();
       y += pbf.readSVarint();
-      if (x < ext[0]) ext[0] = x;
-      if (y < ext[1]) ext[1] = y;
-      if (x > ext[2]) ext[2] = x;
-      if (y > ext[3]) ext[3] = y;
+      grow(ext, x, y);
     }
   }
-  pbf.pos = save;
   return ext;
 }
 
@@ -113,6 +116,8 @@ function readAt<T>(pbf: PbfReader, at: number, read: () => T): T {
 }
 
 const ringsAt = (pbf: PbfReader, at: number): Ring[] => (at < 0 ? [] : readAt(pbf, at, () => readRings(pbf)));
+const extentAt = (pbf: PbfReader, at: number): Extent =>
+  at < 0 ? emptyExtent() : readAt(pbf, at, () => readExtent(pbf));
 
 function readFeature(pbf: PbfReader): RawFeature {
   const end = pbf.readVarint() + pbf.pos;
@@ -202,14 +207,8 @@ function clipRing(ring: Ring, lo: number, hi: number): Ring {
 
 /** The extent of a ring. */
 function extentOf(ring: Ring): Extent {
-  const ext: Extent = [Infinity, Infinity, -Infinity, -Infinity];
-  for (let i = 0; i < ring.length; i++) {
-    const [x, y] = [ring[i][0], ring[i][1]];
-    if (x < ext[0]) ext[0] = x;
-    if (y < ext[1]) ext[1] = y;
-    if (x > ext[2]) ext[2] = x;
-    if (y > ext[3]) ext[3] = y;
-  }
+  const ext = emptyExtent();
+  for (let i = 0; i < ring.length; i++) grow(ext, ring[i][0], ring[i][1]);
   return ext;
 }
 
@@ -241,8 +240,9 @@ export function overzoomTile(parent: Uint8Array, dz: number, x: number, y: numbe
       const polygons: PolygonRings[] = [];
       for (const poly of f.polygons) {
         // Likewise each polygon of a feature that meets the child; one wholly inside needs no clipping.
-        const [x0, y0, x1, y1] = toChild(extentOf(poly[0]));
-        if (!meets([x0, y0, x1, y1])) continue;
+        const box = toChild(extentOf(poly[0]));
+        if (!meets(box)) continue;
+        const [x0, y0, x1, y1] = box;
         const inside = x0 >= lo && x1 <= hi && y0 >= lo && y1 <= hi;
         const rings = poly.map((r) => {
           const scaled = r.map(([px, py]) => [px * scale - ox, py * scale - oy] as [number, number]);
