@@ -75,19 +75,8 @@ function asinhy(x: number) {
   return x < 0 ? -y : y;
 }
 
-function gatg(pp: number[], B: number) {
-  const cos2B = 2 * Math.cos(2 * B);
-  let i = pp.length - 1;
-  let h1 = pp[i];
-  let h2 = 0;
-  let h = 0;
-  while (--i >= 0) {
-    h = -h2 + cos2B * h1 + pp[i];
-    h2 = h1;
-    h1 = h;
-  }
-  return B + h * Math.sin(2 * B);
-}
+/** proj4's gatg: the same Clenshaw sum as clens at 2B, plus B (the same operations, so the same bits). */
+const gatg = (pp: number[], B: number) => B + clens(pp, 2 * B);
 
 // clens_cmplx's two results, returned here instead of in a new array per call
 let cr = 0;
