@@ -1,6 +1,8 @@
-// Large JSON to stdout in pieces: the same text as JSON.stringify(value, null, 2) + '\n', but never the whole
-// document as one string (a 20,000-parcel DXF's inspect JSON is ~60 MB of UTF-16 string plus its UTF-8 copy).
-// Objects and arrays are opened down to `depth` levels; below that each value is one JSON.stringify.
+// Large JSON to stdout in pieces, never the whole document as one string (a 20,000-parcel DXF's inspect JSON
+// is tens of MB). The document is indented as JSON.stringify(value, null, 2) down to `depth` levels; each value
+// below that is written on one line, compact, as GDAL writes one GeoJSON feature per line: `jq` and scripts read
+// the same JSON, a person can still scan the document's head and tail, and every coordinate is not on a line of its
+// own (the 5,000-parcel shapefile: 5.6 MB instead of 13.5 MB, and one native JSON.stringify per feature).
 import { once } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
 
@@ -8,34 +10,17 @@ import { fstatSync, writeSync } from 'node:fs';
 // strings to flatten, no Buffer object per piece. Garbage and fresh pages are what this costs on the benchmark
 // VM (a page fault ~17 µs; V8 puts strings over 128 KB in fresh pages every time).
 const BUFFER_BYTES = 1 << 16;
-// Two levels open (document → features): each feature is one JSON.stringify. Opening the feature too (stop 13:
-// its coordinates a one-byte piece of their own) made ~10 pieces and generator steps per feature, which cost
-// more than the two-byte text saved (shapefile 5,000: JSON stage ~90 ms instead of ~130 ms in process).
+/** Two levels open (document → features): each feature is one line. */
 const DEPTH = 2;
 
 function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 }
 
-/** JSON.stringify(value, null, 2) as it reads `indent` deep: the value wrapped in one array per level, the
- *  wrappers' lines cut off (a slice of the text, not a copy). A replaceAll of every line break instead built each
- *  feature's text a second time out of a piece per line (~80 MB of garbage for the 5,000-parcel shapefile). */
-function indented(value: unknown, indent: string): string {
-  if (!indent) return JSON.stringify(value, null, 2);
-  let wrapped = value;
-  let head = 0;
-  // wrapper j (0 = outermost) adds `[` and a line break at 2j spaces before, a line break, 2j spaces and `]` after
-  for (let j = 0; j < indent.length / 2; j++) {
-    wrapped = [wrapped];
-    head += 2 * j + 2;
-  }
-  const s = JSON.stringify(wrapped, null, 2);
-  return s.slice(head + indent.length, s.length - head);
-}
-
-/** JSON.stringify(value, null, 2) as a sequence of strings whose concatenation is that text. */
+/** The JSON text of `value`, indented 2 spaces a level for `depth` levels and compact below, as a sequence of
+ *  strings whose concatenation is that text. With depth 0 it is JSON.stringify(value). */
 export function* jsonPieces(value: unknown, depth = DEPTH, indent = ''): Generator<string> {
-  if (depth <= 0 || !isPlain(value)) return void (yield indented(value, indent));
+  if (depth <= 0 || !isPlain(value)) return void (yield JSON.stringify(value));
   const inner = indent + '  ';
   if (Array.isArray(value)) {
     if (value.length === 0) return void (yield '[]');
@@ -70,7 +55,7 @@ function regularFile(stream: NodeJS.WritableStream): number | undefined {
   }
 }
 
-/** Writes JSON.stringify(value, null, 2) + '\n' to the stream in ~64 KB pieces, waiting when a pipe is full. */
+/** Writes jsonPieces(value) + '\n' to the stream in ~64 KB pieces, waiting when a pipe is full. */
 export async function writeJson(stream: NodeJS.WritableStream, value: unknown): Promise<void> {
   // A file takes every write whole and at once (Node writes stdout to a file synchronously anyway), so one
   // buffer serves throughout; a stream keeps what it is given, so it gets a new buffer each time.

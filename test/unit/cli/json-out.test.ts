@@ -1,4 +1,4 @@
-// The CLI writes big JSON in pieces; what arrives must be exactly JSON.stringify(value, null, 2).
+// The CLI writes big JSON in pieces: the document's first levels indented, each value below them on one line.
 import { describe, expect, it } from 'vitest';
 import { PassThrough } from 'node:stream';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
@@ -45,10 +45,35 @@ const samples: unknown[] = [
   null
 ];
 
+/** What the pieces must join to, built another way: the value indented by JSON.stringify with each value
+ *  `depth` levels down replaced by a marker, and each marker then replaced by that value's compact text. */
+function expected(value: unknown, depth: number): string {
+  const compact: string[] = [];
+  const mark = (v: unknown, d: number): unknown => {
+    if (v === null || typeof v !== 'object' || 'toJSON' in v) return v;
+    if (d === 0) return `\u0000${compact.push(JSON.stringify(v)) - 1}\u0000`;
+    if (Array.isArray(v)) return v.map((x) => mark(x, d - 1));
+    return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, mark(x, d - 1)]));
+  };
+  return JSON.stringify(mark(value, depth), null, 2).replace(/"\\u0000(\d+)\\u0000"/g, (_, i) => compact[+i]);
+}
+
 describe('JSON in pieces', () => {
-  it('joins to the same text as JSON.stringify(value, null, 2) at every depth', () => {
+  it('indents the first levels and writes each value below them on one line, as JSON of the same value', () => {
     for (const v of samples)
-      for (const depth of [0, 1, 2, 4]) expect([...jsonPieces(v, depth)].join('')).toBe(JSON.stringify(v, null, 2));
+      for (const depth of [0, 1, 2, 4]) {
+        const text = [...jsonPieces(v, depth)].join('');
+        expect(text).toBe(expected(v, depth));
+        expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
+      }
+    expect([...jsonPieces(samples[0], 0)].join('')).toBe(JSON.stringify(samples[0]));
+  });
+
+  it('puts one feature on each line', () => {
+    const text = [...jsonPieces(samples[1])].join('');
+    expect(text).toBe(
+      '{\n  "features": [\n    {"geometry":{"type":"Polygon","coordinates":[[[121.1,31.2],[121.2,31.2],[121.1,31.3],[121.1,31.2]]]},"properties":{"x":[]}}\n  ]\n}'
+    );
   });
 
   it('writes a document larger than one piece whole, with a final newline', async () => {
@@ -59,7 +84,9 @@ describe('JSON in pieces', () => {
     const got: Buffer[] = [];
     out.on('data', (b: Buffer) => got.push(b));
     await writeJson(out, value);
-    expect(Buffer.concat(got).toString('utf8')).toBe(JSON.stringify(value, null, 2) + '\n');
+    const text = Buffer.concat(got).toString('utf8');
+    expect(text).toBe(expected(value, 2) + '\n');
+    expect(text.split('\n')).toHaveLength(20_000 + 5);
   });
 
   it('writes straight to a regular file (stdout redirected to one) with the same text', async () => {
@@ -69,7 +96,7 @@ describe('JSON in pieces', () => {
     try {
       const stream = { fd, write: () => expect.fail('a file is written with writeSync') };
       await writeJson(stream as unknown as NodeJS.WritableStream, value);
-      expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(JSON.stringify(value, null, 2) + '\n');
+      expect(readFileSync(join(dir, 'out.json'), 'utf8')).toBe(expected(value, 2) + '\n');
     } finally {
       closeSync(fd);
       rmSync(dir, { recursive: true, force: true });

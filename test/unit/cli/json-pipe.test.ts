@@ -9,14 +9,14 @@ import { afterAll, expect, it } from 'vitest';
 const dir = mkdtempSync(path.join(tmpdir(), 'zeroland-pipe-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** 1,500 forty-vertex polygons in Jing'an/Putuo: inspect --json prints >10 MB about them. */
+/** 1,500 hundred-vertex polygons in Jing'an/Putuo: inspect --json prints >10 MB about them. */
 function bigGeoJson(): string {
   const features = Array.from({ length: 1500 }, (_, i) => {
     const x = 121.3 + (i % 50) * 0.005;
     const y = 31.1 + Math.floor(i / 50) * 0.004;
-    const ring = Array.from({ length: 40 }, (_, k) => [
-      x + 0.001 * Math.cos((k / 40) * 2 * Math.PI),
-      y + 0.001 * Math.sin((k / 40) * 2 * Math.PI)
+    const ring = Array.from({ length: 100 }, (_, k) => [
+      x + 0.001 * Math.cos((k / 100) * 2 * Math.PI),
+      y + 0.001 * Math.sin((k / 100) * 2 * Math.PI)
     ]);
     return {
       type: 'Feature',
