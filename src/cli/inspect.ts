@@ -2,8 +2,8 @@
 // Several files are one upload (a loose .shp/.shx/.dbf/.prj/.cpg set). Contract in DESIGN.md.
 import { cliError, parseArgs } from './run.ts';
 import { loadInputFile } from './files.ts';
-import { writeJson } from './json-out.ts';
-import { ingestBoundary, type InspectResult } from '../lib/geo/ingest.ts';
+import { StreamedArray, writeJson } from './json-out.ts';
+import { ingestBoundary, ingestBoundaryStream, type InspectResult } from '../lib/geo/ingest.ts';
 import type { Message } from '../lib/geo/types.ts';
 
 const USAGE =
@@ -53,16 +53,31 @@ export default async function inspect(args: string[]): Promise<number> {
     return 0;
   }
   if (positional.length === 0) throw cliError(USAGE);
-  // The files are handed over (no local name keeps them): their bytes are dropped once read.
-  const result = await ingestBoundary(await Promise.all(positional.map(loadInputFile)), {
+  const files = await Promise.all(positional.map(loadInputFile));
+  const opts = {
     crs: typeof flags.crs === 'string' ? flags.crs : undefined,
     layer: typeof flags.layer === 'string' ? flags.layer : undefined,
     encoding: typeof flags.encoding === 'string' ? flags.encoding : undefined,
     // --anywhere: skip the Shanghai-extent check (for checking files from elsewhere).
     requireShanghai: !flags.anywhere,
+    // The files are handed over (no local name keeps them): their bytes are dropped once read.
     releaseFiles: true
-  });
-  if (flags.json) await writeJson(process.stdout, result);
-  else process.stdout.write(humanSummary(result));
+  };
+  if (!flags.json) {
+    process.stdout.write(humanSummary(await ingestBoundary(files.splice(0), opts)));
+    return 0;
+  }
+  // Each feature is written as soon as it is validated and then dropped, as GDAL streams features: no copy of
+  // every feature's EPSG:4490 geometry is held (memory, and time in V8's collector). Nothing is sent before the
+  // first valid feature, so a file without one still ends with an error and no output.
+  const stream = await ingestBoundaryStream(files.splice(0), { ...opts, checkFirst: true });
+  let sawValid = false;
+  const features = (function* () {
+    for (const f of stream.features) {
+      sawValid ||= f.valid;
+      yield f;
+    }
+  })();
+  await writeJson(process.stdout, { ...stream, features: new StreamedArray(features) }, { holdWhile: () => !sawValid });
   return 0;
 }

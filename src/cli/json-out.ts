@@ -13,6 +13,15 @@ const BUFFER_BYTES = 1 << 16;
 /** Two levels open (document → features): each feature is one line. */
 const DEPTH = 2;
 
+/** An iterable written as a JSON array element by element, as it is read: a document can be written while its
+ *  features are still being made (JSON.stringify would write it as `{}`). */
+export class StreamedArray {
+  constructor(readonly items: Iterable<unknown>) {}
+}
+
+/** As JSON.stringify writes an array element: undefined, functions and symbols as null. */
+const asElement = (v: unknown) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v);
+
 function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 }
@@ -20,21 +29,17 @@ function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
 /** The JSON text of `value`, indented 2 spaces a level for `depth` levels and compact below, as a sequence of
  *  strings whose concatenation is that text. With depth 0 it is JSON.stringify(value). */
 export function* jsonPieces(value: unknown, depth = DEPTH, indent = ''): Generator<string> {
-  if (depth <= 0 || !isPlain(value)) return void (yield JSON.stringify(value));
   const inner = indent + '  ';
-  if (Array.isArray(value)) {
-    if (value.length === 0) return void (yield '[]');
-    yield '[';
-    for (let i = 0; i < value.length; i++) {
-      yield (i ? ',\n' : '\n') + inner;
-      const v = value[i];
-      // as JSON.stringify: undefined, functions and symbols in an array are written as null
-      if (v === undefined || typeof v === 'function' || typeof v === 'symbol') yield 'null';
-      else yield* jsonPieces(v, depth - 1, inner);
+  if (value instanceof StreamedArray) {
+    let i = 0;
+    for (const v of value.items) {
+      yield (i++ ? ',\n' : '[\n') + inner;
+      yield* jsonPieces(asElement(v), depth - 1, inner);
     }
-    yield '\n' + indent + ']';
-    return;
+    return void (yield i ? '\n' + indent + ']' : '[]');
   }
+  if (depth <= 0 || !isPlain(value)) return void (yield JSON.stringify(value));
+  if (Array.isArray(value)) return yield* jsonPieces(new StreamedArray(value), depth, indent);
   let first = true;
   for (const [k, v] of Object.entries(value)) {
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
@@ -55,15 +60,26 @@ function regularFile(stream: NodeJS.WritableStream): number | undefined {
   }
 }
 
+export interface WriteJsonOptions {
+  /** While this answers true, what is written is kept back in memory, and sent once it answers false or the
+   *  document is complete: an error thrown meanwhile (by a StreamedArray's items) leaves the output empty. */
+  holdWhile?: () => boolean;
+}
+
 /** Writes jsonPieces(value) + '\n' to the stream in ~64 KB pieces, waiting when a pipe is full. */
-export async function writeJson(stream: NodeJS.WritableStream, value: unknown): Promise<void> {
+export async function writeJson(
+  stream: NodeJS.WritableStream,
+  value: unknown,
+  opts: WriteJsonOptions = {}
+): Promise<void> {
   // A file takes every write whole and at once (Node writes stdout to a file synchronously anyway), so one
-  // buffer serves throughout; a stream keeps what it is given, so it gets a new buffer each time.
+  // buffer serves throughout; a stream (or the held list) keeps what it is given, so it gets a new buffer each time.
   const fd = regularFile(stream);
+  let held: (Buffer | string)[] | undefined = opts.holdWhile ? [] : undefined;
   let buf = Buffer.allocUnsafe(BUFFER_BYTES);
   let used = 0;
   /** false when the reader went away (EPIPE): nobody is left to read the rest */
-  const write = async (data: Buffer | string): Promise<boolean> => {
+  const send = async (data: Buffer | string): Promise<boolean> => {
     if (fd !== undefined) return (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data), true);
     if (stream.write(data)) return true;
     return once(stream, 'drain').then(
@@ -71,11 +87,17 @@ export async function writeJson(stream: NodeJS.WritableStream, value: unknown): 
       () => false
     );
   };
-  const flush = async () => {
+  const write = async (data: Buffer | string, last = false): Promise<boolean> => {
+    if (held && !last && opts.holdWhile!()) return (held.push(data), true);
+    for (const d of held?.splice(0) ?? []) if (!(await send(d))) return false;
+    held = undefined;
+    return send(data);
+  };
+  const flush = async (last = false) => {
     const full = buf.subarray(0, used);
     used = 0;
-    if (fd === undefined) buf = Buffer.allocUnsafe(BUFFER_BYTES);
-    return write(full);
+    if (fd === undefined || held) buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    return write(full, last);
   };
   for (const piece of jsonPieces(value)) {
     // at most 3 UTF-8 bytes per UTF-16 unit
@@ -90,5 +112,5 @@ export async function writeJson(stream: NodeJS.WritableStream, value: unknown): 
   }
   if (used === BUFFER_BYTES && !(await flush())) return;
   used += buf.write('\n', used);
-  await flush();
+  await flush(true);
 }

@@ -221,32 +221,45 @@ export function chooseCrs(
 
 type Geom = Polygon | MultiPolygon;
 
-/** Source geometry → EPSG:4490 lon/lat (Z and M dropped: parcels are 2D). */
-export function reprojectGeometry(g: Geom, choice: Pick<CrsChoice, 'crs' | 'swapped' | 'unitsToMetres'>): Geom {
+type Placing = Pick<CrsChoice, 'crs' | 'swapped' | 'unitsToMetres'>;
+
+/** Source position → EPSG:4490 lon/lat (Z and M dropped: parcels are 2D). */
+function positionFn(choice: Placing): (c: Position) => Position {
   const f = toLonLatFn(choice.crs);
   const k = choice.crs.kind === 'geographic' ? 1 : choice.unitsToMetres;
-  const pos = (c: Position): Position =>
+  return (c) =>
     choice.swapped ? f([c[1] * k, c[0] * k]) : k === 1 && c.length === 2 ? f(c as XY) : f([c[0] * k, c[1] * k]);
+}
+
+/** Source geometry → EPSG:4490 lon/lat (Z and M dropped: parcels are 2D). */
+export function reprojectGeometry(g: Geom, choice: Placing): Geom {
+  const pos = positionFn(choice);
   if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(pos)) };
   return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) };
 }
 
-/** Some position, and every one in Shanghai; no list of the positions is built (60k for 5,000 parcels). */
-function allInShanghai(geoms: Geom[]): boolean {
+/** Some position (unless `orNone`), and every one, taken through `pos`, in Shanghai; no list is built. */
+function allInShanghai(geoms: Geom[], pos: ((c: Position) => Position) | undefined, orNone: boolean): boolean {
   let n = 0;
   for (const g of geoms)
     for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
       for (const r of p) {
         // an index, not for…of: in code not yet optimised each step of an iterator is an object
-        for (let i = 0; i < r.length; i++) if (!Number.isFinite(r[i][0]) || !inShanghai(r[i] as XY)) return false;
+        for (let i = 0; i < r.length; i++) {
+          const q = pos ? pos(r[i]) : r[i];
+          if (!Number.isFinite(q[0]) || !inShanghai(q as XY)) return false;
+        }
         n += r.length;
       }
-  return n > 0;
+  return orNone || n > 0;
 }
 
-/** The Shanghai-extent stage: throws a UserError that names the likely cause. */
-export function assertInShanghai(source: Geom[], reprojected: Geom[], choice: CrsChoice): void {
-  if (allInShanghai(reprojected)) return;
+/** The Shanghai-extent stage: throws a UserError that names the likely cause. Checks `reprojected`, one
+ *  feature's as it is processed (one without positions passes: validation reports it), or else every source
+ *  position, reprojected one at a time and dropped (before anything of the result is written). */
+export function assertInShanghai(source: Geom[], choice: CrsChoice, reprojected?: Geom): void {
+  if (reprojected ? allInShanghai([reprojected], undefined, true) : allInShanghai(source, positionFn(choice), false))
+    return;
   throw outsideShanghaiError(allPositions(source), {
     crs: choice.crs,
     swapped: choice.swapped,

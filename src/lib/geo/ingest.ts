@@ -80,12 +80,21 @@ export interface InspectResult {
 }
 
 export async function ingestBoundary(files: InputFile[], opts: IngestOptions = {}): Promise<InspectResult> {
+  return processReadResult(await readForIngest(files, opts), opts);
+}
+
+/** ingestBoundary a feature at a time (streamReadResult): for a caller that writes each feature on. */
+export async function ingestBoundaryStream(files: InputFile[], opts: StreamOptions = {}): Promise<InspectStream> {
+  return streamReadResult(await readForIngest(files, opts), opts);
+}
+
+async function readForIngest(files: InputFile[], opts: IngestOptions): Promise<ReadResult> {
   const read = await readBoundaryFiles(files, { encoding: opts.encoding, layer: opts.layer, purpose: opts.purpose });
-  // The read result never leaves this function (the upload jobs, which change layer, read through
+  // The read result never leaves this module (the upload jobs, which change layer, read through
   // readBoundaryFiles and keep theirs): the reader's store of every layer's rings can go before the copies below.
   delete read.relayer;
   if (opts.releaseFiles) files.length = 0;
-  return processReadResult(read, opts);
+  return read;
 }
 
 function reprojectTexts(
@@ -102,40 +111,60 @@ function reprojectTexts(
 const numbered = (i: number, m: Message, n: number): Message =>
   n > 1 ? { ...m, zh: `要素 ${i + 1}：${m.zh}`, en: `feature ${i + 1}: ${m.en}` } : m;
 
-/** Every stage after the reader; exported so stages can be tested on hand-built ReadResults. */
-export function processReadResult(read: ReadResult, opts: IngestOptions = {}): InspectResult {
+/** An inspection whose features are processed as they are read from `features` (each once, in order): only one
+ *  feature's EPSG:4490 copy is alive at a time, and a writer can send each on and drop it (`zeroland inspect
+ *  --json`; bench/ingest/README.md, stop 15). `features` throws `no-valid-polygon` at its end when none is valid;
+ *  the members after `features` are complete once it has been read to the end. */
+export type InspectStream = Omit<InspectResult, 'features'> & { features: Iterable<InspectFeature> };
+
+export interface StreamOptions extends IngestOptions {
+  /** Check every position against Shanghai before the first feature is given out (a writer that sends each
+   *  feature on cannot take it back), rather than feature by feature (one pass fewer). */
+  checkFirst?: boolean;
+}
+
+/** Every stage after the reader, a feature at a time. The CRS is chosen, and with `checkFirst` the Shanghai
+ *  extent checked, before this returns. */
+export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): InspectStream {
   if (read.features.length === 0) {
     throw userError('no-polygon', '文件中没有可用的面（多边形）', 'The file holds no polygon to use as a boundary');
   }
   const choice = chooseCrs(read, { crs: opts.crs, localSystems: opts.localSystems });
   const sources = read.features.map((f) => f.geometry);
-  const reprojected = sources.map((g) => reprojectGeometry(g, choice));
-  if (opts.requireShanghai ?? true) assertInShanghai(sources, reprojected, choice);
+  const inShanghai = opts.requireShanghai ?? true;
+  if (inShanghai && opts.checkFirst) assertInShanghai(sources, choice);
 
   const warnings: Message[] = [...read.warnings, ...choice.warnings];
   if (choice.crs.approximate && !warnings.some((w) => w.code === 'crs-approximate'))
     warnings.push({ code: 'crs-approximate', ...choice.crs.approximate });
   const errors: Message[] = [];
   const n = read.features.length;
-  const features = read.features.map((f, i): InspectFeature => {
-    const v = validateGeometry(reprojected[i]);
-    v.flags.forEach((m) => warnings.push(numbered(i, m, n)));
-    v.errors.forEach((m) => errors.push(numbered(i, m, n)));
-    return {
-      geometry: v.geometry,
-      sourceGeometry: f.geometry,
-      areaM2: Math.round(v.areaM2 * 100) / 100,
-      areaMu: Math.round(toMu(v.areaM2) * 1000) / 1000,
-      valid: v.valid,
-      repairs: v.repairs,
-      flags: v.flags,
-      sourceLayer: (f.properties?.layer as string | undefined) ?? read.sourceLayer,
-      properties: f.properties ?? {}
-    };
-  });
-  if (!features.some((f) => f.valid)) {
-    const first = errors[0];
-    throw userError('no-valid-polygon', `没有有效的面：${first?.zh ?? ''}`, `No valid polygon: ${first?.en ?? ''}`);
+  function* features(): Generator<InspectFeature> {
+    let anyValid = false;
+    for (let i = 0; i < n; i++) {
+      const f = read.features[i];
+      const reprojected = reprojectGeometry(sources[i], choice);
+      if (inShanghai && !opts.checkFirst) assertInShanghai(sources, choice, reprojected);
+      const v = validateGeometry(reprojected);
+      v.flags.forEach((m) => warnings.push(numbered(i, m, n)));
+      v.errors.forEach((m) => errors.push(numbered(i, m, n)));
+      anyValid ||= v.valid;
+      yield {
+        geometry: v.geometry,
+        sourceGeometry: f.geometry,
+        areaM2: Math.round(v.areaM2 * 100) / 100,
+        areaMu: Math.round(toMu(v.areaM2) * 1000) / 1000,
+        valid: v.valid,
+        repairs: v.repairs,
+        flags: v.flags,
+        sourceLayer: (f.properties?.layer as string | undefined) ?? read.sourceLayer,
+        properties: f.properties ?? {}
+      };
+    }
+    if (!anyValid) {
+      const first = errors[0];
+      throw userError('no-valid-polygon', `没有有效的面：${first?.zh ?? ''}`, `No valid polygon: ${first?.en ?? ''}`);
+    }
   }
   return {
     source: {
@@ -153,11 +182,18 @@ export function processReadResult(read: ReadResult, opts: IngestOptions = {}): I
         ? { proj4: choice.crs.proj4 }
         : {})
     },
-    features,
+    features: features(),
     ...(read.layers ? { layers: read.layers } : {}),
     ...(read.texts ? { texts: reprojectTexts(read.texts, choice) } : {}),
     decisions: [...read.decisions, ...choice.decisions],
     warnings,
     errors
   };
+}
+
+/** Every stage after the reader, the whole result at once; exported so stages can be tested on hand-built
+ *  ReadResults. */
+export function processReadResult(read: ReadResult, opts: IngestOptions = {}): InspectResult {
+  const s = streamReadResult(read, opts);
+  return { ...s, features: [...s.features] };
 }

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { jsonPieces, writeJson } from '../../../src/cli/json-out.ts';
+import { StreamedArray, jsonPieces, writeJson } from '../../../src/cli/json-out.ts';
 
 const samples: unknown[] = [
   {
@@ -74,6 +74,50 @@ describe('JSON in pieces', () => {
     expect(text).toBe(
       '{\n  "features": [\n    {"geometry":{"type":"Polygon","coordinates":[[[121.1,31.2],[121.2,31.2],[121.1,31.3],[121.1,31.2]]]},"properties":{"x":[]}}\n  ]\n}'
     );
+  });
+
+  it('writes a StreamedArray as the array of its items, reading them only as it writes', () => {
+    const items = [{ a: 1 }, undefined, [2, 3], 'x'];
+    let read = 0;
+    const lazy = (function* () {
+      for (const x of items) (read++, yield x);
+    })();
+    const pieces = jsonPieces({ head: 1, features: new StreamedArray(lazy), tail: [] });
+    expect(pieces.next().value).toBe('{\n  "head": ');
+    expect(read).toBe(0);
+    const text = pieces.next().value + [...pieces].join('');
+    expect(read).toBe(items.length);
+    expect(text).toBe(expected({ head: 1, features: items, tail: [] }, 2).slice('{\n  "head": '.length));
+    expect([...jsonPieces({ f: new StreamedArray([]) })].join('')).toBe('{\n  "f": []\n}');
+  });
+
+  const sink = () => {
+    const out = new PassThrough();
+    const got: Buffer[] = [];
+    out.on('data', (b: Buffer) => got.push(b));
+    return { out, text: () => Buffer.concat(got).toString('utf8') };
+  };
+  const many = (n: number, fail = false) =>
+    (function* () {
+      for (let i = 0; i < n; i++) yield { id: i, name: `地块 ${i}`, pad: 'x'.repeat(200) };
+      if (fail) throw new Error('no valid polygon');
+    })();
+
+  it('holdWhile: an error before the hold is released leaves the output empty, however much was made', async () => {
+    const { out, text } = sink();
+    const value = { features: new StreamedArray(many(2_000, true)) }; // ~500 KB, several buffers
+    await expect(writeJson(out, value, { holdWhile: () => true })).rejects.toThrow('no valid polygon');
+    expect(text()).toBe('');
+  });
+
+  it('holdWhile: once released, what was held and the rest arrive whole and in order', async () => {
+    const { out, text } = sink();
+    let seen = 0;
+    const counted = (function* () {
+      for (const f of many(2_000)) (seen++, yield f);
+    })();
+    await writeJson(out, { features: new StreamedArray(counted) }, { holdWhile: () => seen < 1_000 });
+    expect(text()).toBe(expected({ features: [...many(2_000)] }, 2) + '\n');
   });
 
   it('writes a document larger than one piece whole, with a final newline', async () => {

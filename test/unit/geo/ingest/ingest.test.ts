@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import proj4 from 'proj4';
-import { ingestBoundary, processReadResult } from '../../../../src/lib/geo/ingest.ts';
+import { ingestBoundary, processReadResult, streamReadResult } from '../../../../src/lib/geo/ingest.ts';
 import type { ReadResult } from '../../../../src/lib/geo/types.ts';
 import { inputErrorOf } from '../../../helpers/input-error.ts';
 
@@ -172,6 +172,46 @@ describe('ingestBoundary end to end', () => {
   );
 });
 
+describe('streamReadResult (a feature at a time)', () => {
+  const two = (first: XY[], second: XY[]): ReadResult => {
+    const r = rr(first);
+    r.features.push({ ...r.features[0], geometry: { type: 'Polygon', coordinates: [second] } });
+    return r;
+  };
+  const broken = (): XY[] => z40Ring().map(([x, y], i) => (i === 2 ? [x, NaN] : [x, y]));
+
+  it('gives the same result as processReadResult, its warnings complete once the features are read', () => {
+    const read = () => two(z40Ring(), broken());
+    const whole = processReadResult(read(), { requireShanghai: false });
+    const s = streamReadResult(read(), { requireShanghai: false });
+    expect(s.errors).toEqual([]);
+    const features = [...s.features];
+    expect({ ...s, features }).toEqual(whole);
+    expect(features.map((f) => f.valid)).toEqual([true, false]);
+    expect(s.errors.map((e) => e.code)).toEqual(['ring-bad-coordinate']);
+  });
+
+  it('throws no-valid-polygon only at the end of the features, after giving out each invalid one', () => {
+    const s = streamReadResult(two(broken(), broken()), { requireShanghai: false });
+    const it = s.features[Symbol.iterator]();
+    expect(it.next().value).toMatchObject({ valid: false });
+    expect(it.next().value).toMatchObject({ valid: false });
+    expect(inputErrorOf(() => it.next())?.code).toBe('no-valid-polygon');
+  });
+
+  it('with checkFirst, a feature outside Shanghai is refused before any feature is given out', () => {
+    // 500 km east: in zone 40's numbers, but beyond Shanghai (named as a wrong zone)
+    const far = z40Ring().map(([x, y]): XY => [x + 500_000, y]);
+    expect(
+      inputErrorOf(() => streamReadResult(two(z40Ring(), far), { crs: 'EPSG:4528', checkFirst: true }))?.code
+    ).toBe('crs-wrong-zone');
+    // without it, feature by feature: the first is given out, the second refused
+    const it = streamReadResult(two(z40Ring(), far), { crs: 'EPSG:4528' }).features[Symbol.iterator]();
+    expect(it.next().value).toMatchObject({ valid: true });
+    expect(inputErrorOf(() => it.next())?.code).toBe('crs-wrong-zone');
+  });
+});
+
 describe('zeroland inspect (CLI)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'zeroland-inspect-'));
   const run = (...args: string[]) =>
@@ -222,5 +262,34 @@ describe('zeroland inspect (CLI)', () => {
     expect(p.stderr.trim().split('\n')).toHaveLength(1);
     expect(p.stderr).toMatch(/outside Shanghai/);
     expect(run(join(dir, 'missing.shp')).status).toBe(2);
+  }, 30_000);
+
+  // --json writes each feature as it is validated: an error decided after the first feature must still leave
+  // stdout empty (nothing half-written for `| jq` or `> out.json`).
+  const collection = (...rings: number[][][]) =>
+    JSON.stringify({
+      type: 'FeatureCollection',
+      features: rings.map((r) => ({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [r] } }))
+    });
+  const london = [
+    [-0.12, 51.5],
+    [-0.11, 51.5],
+    [-0.11, 51.51],
+    [-0.12, 51.5]
+  ];
+
+  it('--json: a file whose last feature is outside Shanghai exits 2 with nothing on stdout', () => {
+    const f = join(dir, 'late-outside.geojson');
+    const inside = [
+      [121.4, 31.2],
+      [121.401, 31.2],
+      [121.401, 31.201],
+      [121.4, 31.2]
+    ];
+    writeFileSync(f, collection(inside, inside, london));
+    const p = run(f, '--json', '--crs', 'EPSG:4490');
+    expect(p.status).toBe(2);
+    expect(p.stdout).toBe('');
+    expect(p.stderr).toMatch(/outside Shanghai/);
   }, 30_000);
 });
