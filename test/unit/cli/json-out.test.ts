@@ -80,7 +80,10 @@ describe('JSON in pieces', () => {
     const items = [{ a: 1 }, undefined, [2, 3], 'x'];
     let read = 0;
     const lazy = (function* () {
-      for (const x of items) (read++, yield x);
+      for (const x of items) {
+        read++;
+        yield x;
+      }
     })();
     const pieces = jsonPieces({ head: 1, features: new StreamedArray(lazy), tail: [] });
     expect(pieces.next().value).toBe('{\n  "head": ');
@@ -114,7 +117,10 @@ describe('JSON in pieces', () => {
     const { out, text } = sink();
     let seen = 0;
     const counted = (function* () {
-      for (const f of many(2_000)) (seen++, yield f);
+      for (const f of many(2_000)) {
+        seen++;
+        yield f;
+      }
     })();
     await writeJson(out, { features: new StreamedArray(counted) }, { holdWhile: () => seen < 1_000 });
     expect(text()).toBe(expected({ features: [...many(2_000)] }, 2) + '\n');
