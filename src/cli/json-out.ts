@@ -2,13 +2,13 @@
 // is tens of MB). The document is indented as JSON.stringify(value, null, 2) down to `depth` levels; each value
 // below that is written on one line, compact, as GDAL writes one GeoJSON feature per line: `jq` and scripts read
 // the same JSON, a person can still scan the document's head and tail, and every coordinate is not on a line of its
-// own (the 5,000-parcel shapefile: 5.6 MB instead of 13.5 MB, and one native JSON.stringify per feature).
+// own (the 5,000-parcel shapefile: 5.6 MB instead of 13.5 MB).
 import { once } from 'node:events';
 import { fstatSync, writeSync } from 'node:fs';
 
-// Pieces are encoded into one 64 KB buffer, written when full: no string of the whole output, no joined
-// strings to flatten, no Buffer object per piece. Garbage and fresh pages are what this costs on the benchmark
-// VM (a page fault ~17 µs; V8 puts strings over 128 KB in fresh pages every time).
+// Text is encoded into one 64 KB buffer, written when full: no string of the whole output, no joined strings to
+// flatten, no Buffer object per piece. Garbage and fresh pages are what this costs on the benchmark VM (a page
+// fault ~17 µs; V8 puts strings over 128 KB in fresh pages every time).
 const BUFFER_BYTES = 1 << 16;
 /** Two levels open (document → features): each feature is one line. */
 const DEPTH = 2;
@@ -21,33 +21,71 @@ export class StreamedArray {
 
 /** As JSON.stringify writes an array element: undefined, functions and symbols as null. */
 const asElement = (v: unknown) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v);
+const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';
 }
 
-/** The JSON text of `value`, indented 2 spaces a level for `depth` levels and compact below, as a sequence of
- *  strings whose concatenation is that text. With depth 0 it is JSON.stringify(value). */
-export function* jsonPieces(value: unknown, depth = DEPTH, indent = ''): Generator<string> {
-  const inner = indent + '  ';
-  if (value instanceof StreamedArray) {
-    let i = 0;
-    for (const v of value.items) {
-      yield (i++ ? ',\n' : '[\n') + inner;
-      yield* jsonPieces(asElement(v), depth - 1, inner);
+/** Writes JSON text through `put`, indented for `depth` levels and compact below. `between` runs after each
+ *  element of an indented array (the writer sends what is ready and waits for a full pipe there); false from it
+ *  stops the writing. */
+class JsonEncoder {
+  constructor(
+    private readonly put: (s: string) => void,
+    private readonly between: () => Promise<boolean> | boolean
+  ) {}
+
+  async value(v: unknown, depth: number, indent: string): Promise<boolean> {
+    if (v instanceof StreamedArray || (depth > 0 && Array.isArray(v))) {
+      const inner = indent + '  ';
+      let i = 0;
+      for (const x of v instanceof StreamedArray ? v.items : (v as unknown[])) {
+        this.put((i++ ? ',\n' : '[\n') + inner);
+        if (!(await this.value(asElement(x), depth - 1, inner))) return false;
+        if (!(await this.between())) return false;
+      }
+      this.put(i ? '\n' + indent + ']' : '[]');
+      return true;
     }
-    return void (yield i ? '\n' + indent + ']' : '[]');
+    if (depth <= 0 || !isPlain(v)) return (this.compact(v), true);
+    const inner = indent + '  ';
+    let first = true;
+    for (const k of Object.keys(v)) {
+      const x = (v as Record<string, unknown>)[k];
+      if (skipped(x)) continue;
+      this.put((first ? '{\n' : ',\n') + inner + JSON.stringify(k) + ': ');
+      first = false;
+      if (!(await this.value(x, depth - 1, inner))) return false;
+    }
+    this.put(first ? '{}' : '\n' + indent + '}');
+    return true;
   }
-  if (depth <= 0 || !isPlain(value)) return void (yield JSON.stringify(value));
-  if (Array.isArray(value)) return yield* jsonPieces(new StreamedArray(value), depth, indent);
-  let first = true;
-  for (const [k, v] of Object.entries(value)) {
-    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') continue;
-    yield (first ? '{\n' : ',\n') + inner + JSON.stringify(k) + ': ';
-    first = false;
-    yield* jsonPieces(v, depth - 1, inner);
+
+  /** JSON.stringify(v). A plain object goes member by member: a feature's coordinates are then one-byte text of
+   *  their own, where in one string with its Chinese properties they would be two bytes a character. */
+  compact(v: unknown): void {
+    if (!isPlain(v) || Array.isArray(v)) return this.put(JSON.stringify(v) ?? 'null');
+    let sep = '{';
+    for (const k of Object.keys(v)) {
+      const x = v[k];
+      if (skipped(x)) continue;
+      this.put(sep + JSON.stringify(k) + ':');
+      this.put(JSON.stringify(x));
+      sep = ',';
+    }
+    this.put(sep === '{' ? '{}' : '}');
   }
-  yield first ? '{}' : '\n' + indent + '}';
+}
+
+/** The text writeJson writes for `value` (without its final newline). */
+export async function jsonText(value: unknown, depth = DEPTH): Promise<string> {
+  let out = '';
+  await new JsonEncoder(
+    (s) => (out += s),
+    () => true
+  ).value(value, depth, '');
+  return out;
 }
 
 /** The descriptor of a stream that writes to a regular file (stdout redirected: `> out.json`), else undefined. */
@@ -66,7 +104,7 @@ export interface WriteJsonOptions {
   holdWhile?: () => boolean;
 }
 
-/** Writes jsonPieces(value) + '\n' to the stream in ~64 KB pieces, waiting when a pipe is full. */
+/** Writes jsonText(value) + '\n' to the stream in ~64 KB pieces, waiting when a pipe is full. */
 export async function writeJson(
   stream: NodeJS.WritableStream,
   value: unknown,
@@ -76,8 +114,30 @@ export async function writeJson(
   // buffer serves throughout; a stream (or the held list) keeps what it is given, so it gets a new buffer each time.
   const fd = regularFile(stream);
   let held: (Buffer | string)[] | undefined = opts.holdWhile ? [] : undefined;
+  /** filled buffers (or strings too big for one) not yet sent */
+  const ready: (Buffer | string)[] = [];
   let buf = Buffer.allocUnsafe(BUFFER_BYTES);
   let used = 0;
+  // to a file, once nothing is held, at once and synchronously: the buffer is then free to be used again
+  const direct = () => fd !== undefined && !held;
+  const seal = () => {
+    if (!used) return;
+    if (direct()) writeSync(fd!, buf, 0, used);
+    else {
+      ready.push(buf.subarray(0, used));
+      buf = Buffer.allocUnsafe(BUFFER_BYTES);
+    }
+    used = 0;
+  };
+  const put = (s: string) => {
+    // at most 3 UTF-8 bytes per UTF-16 unit
+    if (used + 3 * s.length > BUFFER_BYTES) {
+      seal();
+      // one huge parcel goes as it is
+      if (3 * s.length > BUFFER_BYTES) return void (direct() ? writeSync(fd!, s) : ready.push(s));
+    }
+    used += buf.write(s, used);
+  };
   /** false when the reader went away (EPIPE): nobody is left to read the rest */
   const send = async (data: Buffer | string): Promise<boolean> => {
     if (fd !== undefined) return (typeof data === 'string' ? writeSync(fd, data) : writeSync(fd, data), true);
@@ -87,30 +147,16 @@ export async function writeJson(
       () => false
     );
   };
-  const write = async (data: Buffer | string, last = false): Promise<boolean> => {
-    if (held && !last && opts.holdWhile!()) return (held.push(data), true);
-    for (const d of held?.splice(0) ?? []) if (!(await send(d))) return false;
+  const sendReady = async (last = false): Promise<boolean> => {
+    if (held && !last && opts.holdWhile!()) return (held.push(...ready.splice(0)), true);
+    const out = [...(held ?? []), ...ready.splice(0)];
     held = undefined;
-    return send(data);
+    for (const d of out) if (!(await send(d))) return false;
+    return true;
   };
-  const flush = async (last = false) => {
-    const full = buf.subarray(0, used);
-    used = 0;
-    if (fd === undefined || held) buf = Buffer.allocUnsafe(BUFFER_BYTES);
-    return write(full, last);
-  };
-  for (const piece of jsonPieces(value)) {
-    // at most 3 UTF-8 bytes per UTF-16 unit
-    if (used + 3 * piece.length > BUFFER_BYTES) {
-      if (used && !(await flush())) return;
-      if (3 * piece.length > BUFFER_BYTES) {
-        if (!(await write(piece))) return; // a piece bigger than the buffer (one huge parcel) goes as it is
-        continue;
-      }
-    }
-    used += buf.write(piece, used);
-  }
-  if (used === BUFFER_BYTES && !(await flush())) return;
-  used += buf.write('\n', used);
-  await flush(true);
+  const ok = await new JsonEncoder(put, () => (ready.length ? sendReady() : true)).value(value, DEPTH, '');
+  if (!ok) return;
+  put('\n');
+  seal();
+  await sendReady(true);
 }

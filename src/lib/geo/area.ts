@@ -26,15 +26,52 @@ function ringLength(r: XY[]): number {
   return s;
 }
 
+const scratch = [0, 0];
+
+/** signedArea and ringLength of the ring projected to the area plane, in the same operations and order, without
+ *  the projected ring: each position is projected into `scratch` and summed (120,000 arrays fewer for 5,000
+ *  parcels). The first position projected is the last one, which signedArea pairs with the first. */
+function measureRing(r: Position[], into: (x: number, y: number, out: number[]) => void): [number, number] {
+  const n = r.length;
+  if (n === 0) return [0, 0];
+  into(r[n - 1][0], r[n - 1][1], scratch);
+  const lastX = scratch[0],
+    lastY = scratch[1];
+  let s = 0;
+  let len = 0;
+  let jx = lastX,
+    jy = lastY;
+  for (let i = 0; i < n; i++) {
+    let x = lastX,
+      y = lastY;
+    if (i < n - 1) {
+      into(r[i][0], r[i][1], scratch);
+      x = scratch[0];
+      y = scratch[1];
+    }
+    s += jx * y - x * jy;
+    if (i > 0) len += hypot2(x - jx, y - jy);
+    jx = x;
+    jy = y;
+  }
+  return [s / 2, len];
+}
+
 /** Area (m²) and perimeter (m) of one polygon in the area plane: |outer| − Σ|holes|. */
 export function polygonMeasures(rings: Position[][]): { areaM2: number; perimeterM: number } {
+  const into = planeConverter(AREA_PLANE).forwardInto;
   let area = 0;
   let perimeter = 0;
   rings.forEach((r, i) => {
-    const p = projectRing(r);
-    const a = Math.abs(signedArea(p));
-    area += i === 0 ? a : -a;
-    perimeter += ringLength(p);
+    let a: number, len: number;
+    if (into) [a, len] = measureRing(r, into);
+    else {
+      const p = projectRing(r);
+      a = signedArea(p);
+      len = ringLength(p);
+    }
+    area += i === 0 ? Math.abs(a) : -Math.abs(a);
+    perimeter += len;
   });
   return { areaM2: area, perimeterM: perimeter };
 }

@@ -68,20 +68,36 @@ export function allPositions(geoms: (Polygon | MultiPolygon)[]): XY[] {
   return out;
 }
 
-/** samplePoints(allPositions(geoms), max) without the list of every position. */
+/** How many positions `g` has: the `positionCount` its reader may give (a geometry read from the file's bytes
+ *  each time its coordinates are read: formats/shapefile.ts), else counted. */
+function positionCount(g: Polygon | MultiPolygon): number {
+  const given = (g as { positionCount?: number }).positionCount;
+  if (given !== undefined) return given;
+  let n = 0;
+  for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const r of p) n += r.length;
+  return n;
+}
+
+/** samplePoints(allPositions(geoms), max) without the list of every position, and without reading the
+ *  coordinates of a geometry that holds none of the sampled positions. */
 export function samplePositions(geoms: (Polygon | MultiPolygon)[], max: number): XY[] {
   let n = 0;
-  for (const g of geoms)
-    for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const r of p) n += r.length;
+  for (const g of geoms) n += positionCount(g);
   if (n <= max) return allPositions(geoms);
   const step = n / max;
   const out: XY[] = [];
   let i = 0;
-  for (const g of geoms)
+  for (const g of geoms) {
+    const count = positionCount(g);
+    if (out.length >= max || Math.floor(out.length * step) >= i + count) {
+      i += count;
+      continue;
+    }
     for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
       for (const r of p)
         for (let k = 0; k < r.length; k++)
           if (out.length < max && i++ === Math.floor(out.length * step)) out.push(r[k] as XY);
+  }
   return out;
 }
 

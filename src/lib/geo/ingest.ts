@@ -108,6 +108,14 @@ function reprojectTexts(
   });
 }
 
+/** A geometry whose coordinates are made each time they are read (formats/shapefile.ts) as one that holds them:
+ *  they are read once for the feature's reprojection and its source geometry. Others are returned as they are. */
+function readOnce<G extends Polygon | MultiPolygon>(g: G): G {
+  return Object.getOwnPropertyDescriptor(g, 'coordinates')?.get
+    ? ({ type: g.type, coordinates: g.coordinates } as G)
+    : g;
+}
+
 const numbered = (i: number, m: Message, n: number): Message =>
   n > 1 ? { ...m, zh: `要素 ${i + 1}：${m.zh}`, en: `feature ${i + 1}: ${m.en}` } : m;
 
@@ -143,7 +151,8 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
     let anyValid = false;
     for (let i = 0; i < n; i++) {
       const f = read.features[i];
-      const reprojected = reprojectGeometry(sources[i], choice);
+      const source = readOnce(sources[i]);
+      const reprojected = reprojectGeometry(source, choice);
       if (inShanghai && !opts.checkFirst) assertInShanghai(sources, choice, reprojected);
       const v = validateGeometry(reprojected);
       v.flags.forEach((m) => warnings.push(numbered(i, m, n)));
@@ -151,7 +160,7 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
       anyValid ||= v.valid;
       yield {
         geometry: v.geometry,
-        sourceGeometry: f.geometry,
+        sourceGeometry: source,
         areaM2: Math.round(v.areaM2 * 100) / 100,
         areaMu: Math.round(toMu(v.areaM2) * 1000) / 1000,
         valid: v.valid,

@@ -4,7 +4,7 @@ import { PassThrough } from 'node:stream';
 import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { StreamedArray, jsonPieces, writeJson } from '../../../src/cli/json-out.ts';
+import { StreamedArray, jsonText, writeJson } from '../../../src/cli/json-out.ts';
 
 const samples: unknown[] = [
   {
@@ -59,24 +59,24 @@ function expected(value: unknown, depth: number): string {
 }
 
 describe('JSON in pieces', () => {
-  it('indents the first levels and writes each value below them on one line, as JSON of the same value', () => {
+  it('indents the first levels and writes each value below them on one line, as JSON of the same value', async () => {
     for (const v of samples)
       for (const depth of [0, 1, 2, 4]) {
-        const text = [...jsonPieces(v, depth)].join('');
+        const text = await jsonText(v, depth);
         expect(text).toBe(expected(v, depth));
         expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(v)));
       }
-    expect([...jsonPieces(samples[0], 0)].join('')).toBe(JSON.stringify(samples[0]));
+    expect(await jsonText(samples[0], 0)).toBe(JSON.stringify(samples[0]));
   });
 
-  it('puts one feature on each line', () => {
-    const text = [...jsonPieces(samples[1])].join('');
+  it('puts one feature on each line', async () => {
+    const text = await jsonText(samples[1]);
     expect(text).toBe(
       '{\n  "features": [\n    {"geometry":{"type":"Polygon","coordinates":[[[121.1,31.2],[121.2,31.2],[121.1,31.3],[121.1,31.2]]]},"properties":{"x":[]}}\n  ]\n}'
     );
   });
 
-  it('writes a StreamedArray as the array of its items, reading them only as it writes', () => {
+  it('writes a StreamedArray as the array of its items, reading them only as it writes', async () => {
     const items = [{ a: 1 }, undefined, [2, 3], 'x'];
     let read = 0;
     const lazy = (function* () {
@@ -85,13 +85,11 @@ describe('JSON in pieces', () => {
         yield x;
       }
     })();
-    const pieces = jsonPieces({ head: 1, features: new StreamedArray(lazy), tail: [] });
-    expect(pieces.next().value).toBe('{\n  "head": ');
+    const value = { head: 1, features: new StreamedArray(lazy), tail: [] };
     expect(read).toBe(0);
-    const text = pieces.next().value + [...pieces].join('');
+    expect(await jsonText(value)).toBe(expected({ head: 1, features: items, tail: [] }, 2));
     expect(read).toBe(items.length);
-    expect(text).toBe(expected({ head: 1, features: items, tail: [] }, 2).slice('{\n  "head": '.length));
-    expect([...jsonPieces({ f: new StreamedArray([]) })].join('')).toBe('{\n  "f": []\n}');
+    expect(await jsonText({ f: new StreamedArray([]) })).toBe('{\n  "f": []\n}');
   });
 
   const sink = () => {
@@ -140,7 +138,13 @@ describe('JSON in pieces', () => {
   });
 
   it('writes straight to a regular file (stdout redirected to one) with the same text', async () => {
-    const value = { features: Array.from({ length: 5_000 }, (_, i) => ({ id: i, name: `地块 ${i}`, at: [i, 0.5] })) };
+    // small features, and features bigger than the 64 KB buffer (one huge parcel, members of 70 KB each)
+    const value = {
+      features: [
+        ...Array.from({ length: 5_000 }, (_, i) => ({ id: i, name: `地块 ${i}`, at: [i, 0.5] })),
+        ...Array.from({ length: 3 }, (_, i) => ({ id: i, ring: 'x'.repeat(70_000), name: '大'.repeat(30_000) }))
+      ]
+    };
     const dir = mkdtempSync(join(tmpdir(), 'json-out-'));
     const fd = openSync(join(dir, 'out.json'), 'w');
     try {

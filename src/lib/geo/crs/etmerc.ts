@@ -202,8 +202,9 @@ export function grs80Params(def: string): EtmercProj | undefined {
   };
 }
 
-/** proj4 transform() from lon/lat degrees to the plane: ×D2R, etmerc forward, ÷to_meter. */
-function toPlane(P: EtmercProj, lon: number, lat: number): XY {
+/** proj4 transform() from lon/lat degrees to the plane: ×D2R, etmerc forward, ÷to_meter; written to `out` (the
+ *  area stage projects every position of a file only to sum it). */
+function toPlaneInto(P: EtmercProj, lon: number, lat: number, out: number[]): void {
   let Ce = adjustLon(lon * D2R - P.long0, P.over);
   let Cn = lat * D2R;
   Cn = gatg(P.cbg, Cn);
@@ -223,7 +224,14 @@ function toPlane(P: EtmercProj, lon: number, lat: number): XY {
     x = P.a * (P.Qn * Ce) + P.x0;
     y = P.a * (P.Qn * Cn + P.Zb) + P.y0;
   }
-  return P.to_meter ? [x / P.to_meter, y / P.to_meter] : [x, y];
+  out[0] = P.to_meter ? x / P.to_meter : x;
+  out[1] = P.to_meter ? y / P.to_meter : y;
+}
+
+function toPlane(P: EtmercProj, lon: number, lat: number): XY {
+  const out: XY = [0, 0];
+  toPlaneInto(P, lon, lat, out);
+  return out;
 }
 
 /** proj4 transform() from the plane to lon/lat degrees: ×to_meter, etmerc inverse, ×R2D. */
@@ -267,13 +275,20 @@ const sameDatum = (p: Proj, q: Proj) =>
 /** What transform() would do besides the projection itself: then this path is not taken. */
 const plain = (p: Proj) => !p.from_greenwich && p.long_wrap === undefined && (p.axis ?? 'enu') === 'enu';
 
+export interface EtmercConverter {
+  forward: (p: number[]) => number[];
+  inverse: (p: number[]) => number[];
+  /** lon/lat → plane, the result written to `out[0]`, `out[1]` (same numbers as forward) */
+  forwardInto?: (x: number, y: number, out: number[]) => void;
+}
+
 /** A converter like proj4(from, to) for a lon/lat ↔ etmerc pair, or undefined when proj4 must do it. Positions
  *  with a Z, or not finite (proj4 throws on them), go to proj4's own converter, made when first needed. */
 export function etmercConverter(
   from: string,
   to: string,
   fallback: () => proj4.Converter
-): { forward: (p: number[]) => number[]; inverse: (p: number[]) => number[] } | undefined {
+): EtmercConverter | undefined {
   let a: Proj | undefined = grs80Params(from);
   let b: Proj | undefined = grs80Params(to);
   try {
@@ -289,7 +304,13 @@ export function etmercConverter(
   if (A.projName === 'longlat' && isEtmerc(B))
     return {
       forward: (p) => (ok(p) ? toPlane(B, p[0], p[1]) : fallback().forward(p)),
-      inverse: (p) => (ok(p) ? toLonLat(B, p[0], p[1]) : fallback().inverse(p))
+      inverse: (p) => (ok(p) ? toLonLat(B, p[0], p[1]) : fallback().inverse(p)),
+      forwardInto: (x, y, out) => {
+        if (Number.isFinite(x) && Number.isFinite(y)) return toPlaneInto(B, x, y, out);
+        const q = fallback().forward([x, y]);
+        out[0] = q[0];
+        out[1] = q[1];
+      }
     };
   if (isEtmerc(A) && B.projName === 'longlat')
     return {

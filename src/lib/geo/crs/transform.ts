@@ -3,7 +3,7 @@ import proj4 from 'proj4';
 import { CRS_REGISTRY, TARGET_CODE, OBFUSCATED, type Bilingual, type ObfuscatedId } from './registry.ts';
 import { bd09ToWgs84, gcj02ToWgs84 } from './gcj02.ts';
 import { applySimilarity, invertSimilarity } from './local-fit.ts';
-import { etmercConverter } from './etmerc.ts';
+import { etmercConverter, type EtmercConverter } from './etmerc.ts';
 
 export type XY = [number, number];
 
@@ -109,7 +109,8 @@ export function fromLonLatFn(crs: ResolvedCrs): (p: XY) => XY {
   return (p) => c.inverse(p) as XY;
 }
 
-/** Forward/inverse between lon/lat and a registry plane, e.g. EPSG:4549 for areas. */
-export function planeConverter(code: string): proj4.Converter {
+/** Forward/inverse between lon/lat and a registry plane, e.g. EPSG:4549 for areas (with forwardInto when the
+ *  plane is a Gauss-Krüger one: ./etmerc.ts). */
+export function planeConverter(code: string): proj4.Converter & Pick<EtmercConverter, 'forwardInto'> {
   return converter(CRS_REGISTRY[TARGET_CODE].proj4, CRS_REGISTRY[code].proj4);
 }

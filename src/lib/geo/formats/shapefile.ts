@@ -56,8 +56,9 @@ export function shpHeaderType(bytes: Uint8Array): number {
   return bytes.length >= 100 ? new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength).getInt32(32, true) : -1;
 }
 
-/** Rings of each record (null for Null shapes); Z and M values are ignored (boundaries are 2-D). */
-export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message[]): (Ring[] | null)[] {
+/** Where each record's shape starts (-1 for a Null shape), once the header and each record's type and counts
+ *  are checked; a record cut off ends the list with a warning. */
+export function shpRecordStarts(bytes: Uint8Array, name: string, warnings: Message[]): number[] {
   if (bytes.length < 100)
     throw shpError(name, '文件头不完整（少于 100 字节）。', 'header incomplete (under 100 bytes).');
   const v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -72,7 +73,7 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
       `Shapefile "${name}" holds ${kind} shapes, not polygons; a site boundary must be a polygon layer: export the polygon layer.`
     );
   }
-  const out: (Ring[] | null)[] = [];
+  const out: number[] = [];
   let p = 100;
   while (p + 8 <= bytes.length) {
     const len = v.getInt32(p + 4, false) * 2;
@@ -86,7 +87,7 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
       break;
     }
     const t = v.getInt32(c, true);
-    if (t === 0) out.push(null);
+    if (t === 0) out.push(-1);
     else if (!POLYGON_TYPES.has(t))
       throw shpError(
         name,
@@ -96,34 +97,68 @@ export function parseShpRings(bytes: Uint8Array, name: string, warnings: Message
     else {
       const nParts = v.getInt32(c + 36, true),
         nPoints = v.getInt32(c + 40, true);
-      const pts = c + 44 + 4 * nParts;
-      if (nParts < 0 || nPoints < 0 || pts + 16 * nPoints > c + len) {
+      if (nParts < 0 || nPoints < 0 || c + 44 + 4 * nParts + 16 * nPoints > c + len) {
         throw shpError(
           name,
           `第 ${out.length + 1} 条记录的点数与长度不符，文件已损坏。`,
           `record ${out.length + 1}: part/point counts exceed its length (damaged file).`
         );
       }
-      const rings: Ring[] = [];
-      for (let k = 0; k < nParts; k++) {
-        const from = v.getInt32(c + 44 + 4 * k, true);
-        const to = k + 1 < nParts ? v.getInt32(c + 48 + 4 * k, true) : nPoints;
-        if (from < 0 || to > nPoints || from > to)
-          throw shpError(
-            name,
-            `第 ${out.length + 1} 条记录的分部索引错误。`,
-            `record ${out.length + 1}: bad part index.`
-          );
-        const ring: Ring = new Array(to - from); // sized once: no regrowth copies for long rings
-        for (let i = from; i < to; i++)
-          ring[i - from] = [v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)];
-        rings.push(ring);
-      }
-      out.push(rings);
+      out.push(c);
     }
     p = c + len;
   }
   return out;
+}
+
+/** The rings of the (checked) record whose shape starts at `c`; Z and M values are ignored (boundaries are 2-D). */
+export function recordRings(v: DataView, c: number, rec: number, name: string): Ring[] {
+  const nParts = v.getInt32(c + 36, true),
+    nPoints = v.getInt32(c + 40, true);
+  const pts = c + 44 + 4 * nParts;
+  const rings: Ring[] = [];
+  for (let k = 0; k < nParts; k++) {
+    const from = v.getInt32(c + 44 + 4 * k, true);
+    const to = k + 1 < nParts ? v.getInt32(c + 48 + 4 * k, true) : nPoints;
+    if (from < 0 || to > nPoints || from > to)
+      throw shpError(name, `第 ${rec} 条记录的分部索引错误。`, `record ${rec}: bad part index.`);
+    const ring: Ring = new Array(to - from); // sized once: no regrowth copies for long rings
+    for (let i = from; i < to; i++)
+      ring[i - from] = [v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)];
+    rings.push(ring);
+  }
+  return rings;
+}
+
+/** `geometry`, assembled from the record at `c`, as an object that reads its positions from the .shp bytes each
+ *  time its `coordinates` are read. The source geometry of every feature is kept until the result is written: as
+ *  [x, y] arrays (64 bytes a position, which V8's young-generation collector copies and the old generation takes
+ *  in fresh pages) it was most of the reader's time for 5,000 parcels; the bytes are in memory anyway. */
+function shapeFromBytes(v: DataView, c: number, parts: Ring[], geometry: Polygon | MultiPolygon) {
+  const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
+  const plan = polys.map((p) => p.map((r) => parts.indexOf(r as Ring)));
+  const read = () => {
+    const rings = recordRings(v, c, 0, '');
+    return plan.map((p) => p.map((k) => rings[k]));
+  };
+  const shape =
+    geometry.type === 'Polygon'
+      ? {
+          type: 'Polygon' as const,
+          get coordinates() {
+            return read()[0];
+          }
+        }
+      : {
+          type: 'MultiPolygon' as const,
+          get coordinates() {
+            return read();
+          }
+        };
+  // not enumerable: not part of the GeoJSON; lets the CRS stage sample positions without reading every shape
+  let count = 0;
+  for (const p of plan) for (const k of p) count += parts[k].length;
+  return Object.defineProperty(shape, 'positionCount', { value: count });
 }
 
 /** What ring assembly had to repair, counted per file so the user gets one line per kind, not one per record. */
@@ -260,7 +295,9 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
   const warnings: Message[] = [];
   const set = chooseSet(sets, opts, decisions);
   const shpName = set.shp.name;
-  const records = parseShpRings(set.shp.bytes, shpName, warnings);
+  const records = shpRecordStarts(set.shp.bytes, shpName, warnings);
+  const shp = set.shp.bytes;
+  const view = new DataView(shp.buffer, shp.byteOffset, shp.byteLength);
   let rows: Record<string, unknown>[] = [];
   if (set.dbf) {
     const cpg = set.cpg ? decodeText(set.cpg.bytes, 'latin1') : undefined;
@@ -285,13 +322,15 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
   const features: Feature<Polygon | MultiPolygon, Record<string, unknown>>[] = [];
   let nulls = 0;
   const notes: RingNotes = { degenerate: [], byContainment: [] };
-  records.forEach((parts, i) => {
+  records.forEach((c, i) => {
+    const parts = c >= 0 ? recordRings(view, c, i + 1, shpName) : null;
     const geometry = parts ? ringsToGeometry(parts, i + 1, notes) : null;
     if (!geometry) {
       nulls++;
       return;
     }
-    features.push({ type: 'Feature', geometry, properties: rows[i] ?? {} }); // each row is this feature's alone
+    // each row is this feature's alone
+    features.push({ type: 'Feature', geometry: shapeFromBytes(view, c, parts!, geometry), properties: rows[i] ?? {} });
   });
   warnings.push(...ringWarnings(set.base, notes));
   if (nulls) {

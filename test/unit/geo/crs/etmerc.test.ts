@@ -47,6 +47,7 @@ describe('etmerc without per-point objects', () => {
   it('gives proj4 numbers bit for bit, both ways, plane → lon/lat and lon/lat → plane', () => {
     const rand = rng(7);
     let checked = 0;
+    let into = 0;
     for (const d of planes) {
       for (const [from, to] of [
         [d.proj4!, target],
@@ -70,10 +71,20 @@ describe('etmerc without per-point objects', () => {
               expect({ code: d.code, dir, p, got }).toEqual({ code: d.code, dir, p, got: want });
             checked++;
           }
+          // lon/lat → plane written into an array (the area stage): the same numbers as forward
+          if (fast.forwardInto) {
+            const out = [0, 0];
+            fast.forwardInto(p[0], p[1], out);
+            const want = ref.forward([p[0], p[1]]);
+            if (!Object.is(out[0], want[0]) || !Object.is(out[1], want[1]))
+              expect({ code: d.code, into: true, p, out }).toEqual({ code: d.code, into: true, p, out: want });
+            into++;
+          }
         }
       }
     }
     expect(checked).toBeGreaterThan(10_000);
+    expect(into).toBeGreaterThan(5_000);
   });
 
   it('leaves a Z, and what proj4 refuses, to proj4', () => {

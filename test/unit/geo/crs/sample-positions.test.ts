@@ -21,4 +21,25 @@ describe('samplePositions', () => {
       got.forEach((p, i) => expect(p).toBe(want[i]));
     }
   });
+
+  it('reads no coordinates of a geometry that holds no sampled position when its reader gives the count', () => {
+    const reads: number[] = [];
+    const counted = (i: number, n: number): Polygon =>
+      Object.defineProperty(
+        {
+          type: 'Polygon' as const,
+          get coordinates() {
+            reads.push(i);
+            return [ring(n, i)];
+          }
+        },
+        'positionCount',
+        { value: n }
+      );
+    const sizes = Array(500).fill(11);
+    const lazy = sizes.map((n, i) => counted(i, n));
+    const plain: Polygon[] = sizes.map((n, i) => ({ type: 'Polygon', coordinates: [ring(n, i)] }));
+    expect(samplePositions(lazy, 64)).toEqual(samplePositions(plain, 64));
+    expect(reads.length).toBe(64); // 5,500 positions: 64 samples in 64 different geometries, only those read
+  });
 });

@@ -67,6 +67,25 @@ describe('shapefile geometry', () => {
     expect(r.features[0].geometry).toEqual({ type: 'Polygon', coordinates: [OUTER, HOLE] });
   });
 
+  it('a geometry read from the bytes on each reading: the same coordinates every time, as JSON too, and its count', async () => {
+    const a = square(40500000, 3450000, 10),
+      b = square(40500100, 3450000, 50),
+      h = ccw(square(40500120, 3450020, 5));
+    const r = await read(
+      files('m', [
+        [OUTER, HOLE],
+        [h, a, b]
+      ])
+    );
+    const [p, m] = r.features.map((f) => f.geometry);
+    expect(p.coordinates).toEqual([OUTER, HOLE]);
+    expect(p.coordinates).not.toBe(p.coordinates); // fresh arrays: the positions are not kept between readings
+    expect(JSON.parse(JSON.stringify(m))).toEqual({ type: 'MultiPolygon', coordinates: [[a], [b, h]] });
+    expect(Object.keys(m)).toEqual(['type', 'coordinates']);
+    expect((m as { positionCount?: number }).positionCount).toBe(15);
+    expect((p as { positionCount?: number }).positionCount).toBe(10);
+  });
+
   it('a multipolygon with the hole listed first goes to the part that contains it', async () => {
     const a = square(0, 0, 10),
       b = square(100, 0, 50),
