@@ -9,7 +9,7 @@ import { detectCrs, type Alternative } from './crs/detect.ts';
 import { outsideShanghaiError, undeterminedError } from './crs/diagnose.ts';
 import { inShanghai, type XY } from './crs/extent.ts';
 import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText } from './crs/resolve.ts';
-import { fromRegistry, toLonLatFn, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
+import { fromRegistry, toLonLatFn, toLonLatIntoFn, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
 
 export {
   CRS_REGISTRY,
@@ -270,12 +270,33 @@ function allInShanghai(geoms: Geom[], pos: ((c: Position) => Position) | undefin
   return orNone || n > 0;
 }
 
+/** allInShanghai of every source position placed by `choice`, each written into one scratch pair where the
+ *  converter allows (120,000 arrays fewer for 5,000 parcels). */
+function allSourcesInShanghai(geoms: Geom[], choice: Placing): boolean {
+  const into = toLonLatIntoFn(choice.crs);
+  if (!into) return allInShanghai(geoms, positionFn(choice), false);
+  const k = choice.crs.kind === 'geographic' ? 1 : choice.unitsToMetres;
+  const out: XY = [0, 0];
+  let n = 0;
+  for (const g of geoms)
+    for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
+      for (const r of p) {
+        for (let i = 0; i < r.length; i++) {
+          const c = r[i];
+          if (choice.swapped) into(c[1] * k, c[0] * k, out);
+          else into(c[0] * k, c[1] * k, out);
+          if (!Number.isFinite(out[0]) || !inShanghai(out)) return false;
+        }
+        n += r.length;
+      }
+  return n > 0;
+}
+
 /** The Shanghai-extent stage: throws a UserError that names the likely cause. Checks `reprojected`, one
  *  feature's as it is processed (one without positions passes: validation reports it), or else every source
  *  position, reprojected one at a time and dropped (before anything of the result is written). */
 export function assertInShanghai(source: Geom[], choice: CrsChoice, reprojected?: Geom): void {
-  if (reprojected ? allInShanghai([reprojected], undefined, true) : allInShanghai(source, positionFn(choice), false))
-    return;
+  if (reprojected ? allInShanghai([reprojected], undefined, true) : allSourcesInShanghai(source, choice)) return;
   throw outsideShanghaiError(allPositions(source), {
     crs: choice.crs,
     swapped: choice.swapped,

@@ -234,8 +234,8 @@ function toPlane(P: EtmercProj, lon: number, lat: number): XY {
   return out;
 }
 
-/** proj4 transform() from the plane to lon/lat degrees: ×to_meter, etmerc inverse, ×R2D. */
-function toLonLat(P: EtmercProj, x: number, y: number): XY {
+/** proj4 transform() from the plane to lon/lat degrees: ×to_meter, etmerc inverse, ×R2D; written to `out`. */
+function toLonLatInto(P: EtmercProj, x: number, y: number, out: number[]): void {
   if (P.to_meter) {
     x = x * P.to_meter;
     y = y * P.to_meter;
@@ -260,7 +260,14 @@ function toLonLat(P: EtmercProj, x: number, y: number): XY {
     lon = adjustLon(Ce + P.long0, P.over);
     lat = gatg(P.cgb, Cn);
   }
-  return [lon * R2D, lat * R2D];
+  out[0] = lon * R2D;
+  out[1] = lat * R2D;
+}
+
+function toLonLat(P: EtmercProj, x: number, y: number): XY {
+  const out: XY = [0, 0];
+  toLonLatInto(P, x, y, out);
+  return out;
 }
 
 type Proj = EtmercProj;
@@ -278,7 +285,7 @@ const plain = (p: Proj) => !p.from_greenwich && p.long_wrap === undefined && (p.
 export interface EtmercConverter {
   forward: (p: number[]) => number[];
   inverse: (p: number[]) => number[];
-  /** lon/lat → plane, the result written to `out[0]`, `out[1]` (same numbers as forward) */
+  /** forward with the result written to `out[0]`, `out[1]` (the same numbers, no array made) */
   forwardInto?: (x: number, y: number, out: number[]) => void;
 }
 
@@ -299,23 +306,25 @@ export function etmercConverter(
   }
   if (!sameDatum(a, b) || !plain(a) || !plain(b)) return undefined;
   const ok = (p: number[]) => p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
+  const finite = (x: number, y: number) => Number.isFinite(x) && Number.isFinite(y);
+  const viaFallback = (x: number, y: number, out: number[]) => {
+    const q = fallback().forward([x, y]);
+    out[0] = q[0];
+    out[1] = q[1];
+  };
   const A = a,
     B = b;
   if (A.projName === 'longlat' && isEtmerc(B))
     return {
       forward: (p) => (ok(p) ? toPlane(B, p[0], p[1]) : fallback().forward(p)),
       inverse: (p) => (ok(p) ? toLonLat(B, p[0], p[1]) : fallback().inverse(p)),
-      forwardInto: (x, y, out) => {
-        if (Number.isFinite(x) && Number.isFinite(y)) return toPlaneInto(B, x, y, out);
-        const q = fallback().forward([x, y]);
-        out[0] = q[0];
-        out[1] = q[1];
-      }
+      forwardInto: (x, y, out) => (finite(x, y) ? toPlaneInto(B, x, y, out) : viaFallback(x, y, out))
     };
   if (isEtmerc(A) && B.projName === 'longlat')
     return {
       forward: (p) => (ok(p) ? toLonLat(A, p[0], p[1]) : fallback().forward(p)),
-      inverse: (p) => (ok(p) ? toPlane(A, p[0], p[1]) : fallback().inverse(p))
+      inverse: (p) => (ok(p) ? toPlane(A, p[0], p[1]) : fallback().inverse(p)),
+      forwardInto: (x, y, out) => (finite(x, y) ? toLonLatInto(A, x, y, out) : viaFallback(x, y, out))
     };
   return undefined;
 }

@@ -96,6 +96,21 @@ export function toLonLatFn(crs: ResolvedCrs): (p: XY) => XY {
   };
 }
 
+/** toLonLatFn(crs) writing into `out` instead of returning an array, where the converter can (a Gauss-Krüger
+ *  plane: ./etmerc.ts); undefined otherwise. For a pass that checks every position and keeps none. */
+export function toLonLatIntoFn(crs: ResolvedCrs): ((x: number, y: number, out: number[]) => void) | undefined {
+  if (crs.obfuscated || crs.similarity || crs.code === TARGET_CODE || crs.code === 'EPSG:4326') return undefined;
+  const into = (converter(crs.proj4!) as Partial<EtmercConverter>).forwardInto;
+  if (!into) return undefined;
+  return (x, y, out) => {
+    try {
+      into(x, y, out);
+    } catch {
+      out[0] = out[1] = NaN;
+    }
+  };
+}
+
 /** EPSG:4490 lon/lat → source coordinates (used to write test fixtures and to locate issues). */
 export function fromLonLatFn(crs: ResolvedCrs): (p: XY) => XY {
   if (crs.obfuscated) throw new Error('forward obfuscation is not offered (see gcj02.ts for tests)');
