@@ -2,14 +2,14 @@
 // polygons with holes as GeoJSON in the drawing's coordinates (scaled to metres when $INSUNITS applies).
 import type { Feature, Polygon } from 'geojson';
 import type { Decision, FormatId, LayerInfo, Message, ReadOptions, ReadResult } from '../types.ts';
-import type { CadDrawing, Vec2 } from './model.ts';
+import type { CadDrawing, CadNote, Vec2 } from './model.ts';
 import { CHORD_TOLERANCE_M } from './curves.ts';
 import { nestRings, signedArea } from '../planar.ts';
-import { flatten } from './flatten.ts';
+import { flatten, type FlattenResult } from './flatten.ts';
 import { chainPieces, dedupeRings, makeRing, type Ring } from './rings.ts';
 import { pack, unpack } from './packed.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
-import { decideUnits, type BBox } from './units.ts';
+import { decideUnits, type BBox, type UnitsDecision } from './units.ts';
 import { budgetOf } from '../budget.ts';
 
 /** Gap under which two line ends count as joined, in metres: 1 cm, a fifth of the 5 cm 界址点 accuracy
@@ -50,6 +50,21 @@ function ringCoords(pts: Vec2[], ccw: boolean, factor: number): number[][] {
   return out;
 }
 
+/** The units decision and the tolerances it implies, in drawing units. */
+export interface CadUnits {
+  units: UnitsDecision;
+  chordTol: number;
+  closeTol: number;
+}
+
+export function cadUnits(insunits: number | undefined, raw: BBox | undefined): CadUnits {
+  const units = decideUnits(insunits, raw);
+  // Tolerances are metres; drawings are in their own units, so divide by metres-per-unit when known.
+  const perUnit = units.unitsToMetres && units.factor !== 1 ? units.unitsToMetres : 1;
+  return { units, chordTol: CHORD_TOLERANCE_M / perUnit, closeTol: CLOSE_TOLERANCE_M / perUnit };
+}
+
+/** A whole drawing (DWG, or a DXF that could not be flattened as it was parsed) → ReadResult. */
 export function buildResult(
   d: CadDrawing,
   opts: ReadOptions,
@@ -57,16 +72,25 @@ export function buildResult(
   decisions: Decision[],
   warnings: Message[]
 ): ReadResult {
-  const units = decideUnits(d.insunits, rawExtent(d));
+  const u = cadUnits(d.insunits, rawExtent(d));
+  const flat = flatten(d, u.chordTol, u.closeTol, budgetOf(opts), opts.purpose === 'footprints');
+  return resultOf(flat, d.notes, u, opts, format, decisions, warnings);
+}
+
+/** Flattened pieces → rings per layer → the picked layer's polygons (and `relayer` for another pick). */
+export function resultOf(
+  flat: FlattenResult,
+  readerNotes: CadNote[],
+  u: CadUnits,
+  opts: ReadOptions,
+  format: FormatId,
+  decisions: Decision[],
+  warnings: Message[]
+): ReadResult {
+  const { units, closeTol } = u;
   decisions.push(units.decision);
   warnings.push(...units.warnings);
-  // Tolerances are metres; drawings are in their own units, so divide by metres-per-unit when known.
-  const perUnit = units.unitsToMetres && units.factor !== 1 ? units.unitsToMetres : 1;
-  const chordTol = CHORD_TOLERANCE_M / perUnit;
-  const closeTol = CLOSE_TOLERANCE_M / perUnit;
   decisions.push({ what: 'chord-tolerance', value: `${CHORD_TOLERANCE_M} m`, rule: 'CHORD_TOLERANCE_M' });
-
-  const flat = flatten(d, chordTol, closeTol, budgetOf(opts));
   const ringsByLayer = new Map<string, { rings: Ring<RingMeta>[]; open: number }>();
   const infos: LayerInfo[] = [];
   for (const l of flat.layers.values()) {
@@ -86,7 +110,7 @@ export function buildResult(
     ringsByLayer.set(l.name, { rings, open: chained.open.length });
     infos.push({ name: l.name, entityCount: l.entityCount, closedRings: rings.length });
   }
-  for (const n of [...d.notes, ...flat.notes]) {
+  for (const n of [...readerNotes, ...flat.notes]) {
     warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n.zh}`, en: `CAD reader note: ${n.en}` });
   }
   // Only what a layer pick needs stays reachable from `relayer`: the rings and the texts, not the pieces.

@@ -120,13 +120,22 @@ function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2
   );
 }
 
-/** Consumes `d.entities` (left empty). */
-export function flatten(
+/** Flattens one model-space entity at a time (the DXF reader hands them over as it parses them, so the
+ *  drawing is never held whole as entities); `finish` adds the notes. `d` supplies the layer table (read at
+ *  the start) and the blocks (looked up as INSERTs come). Texts are kept only when asked for (the footprints
+ *  purpose reads them; 15,000 texts of a large drawing are otherwise dead weight). */
+export interface Flattener {
+  entity(e: CadEntity): void;
+  finish(): FlattenResult;
+}
+
+export function flattener(
   d: CadDrawing,
   chordTol: number,
   closeTol: number,
-  budget: UploadBudget = new UploadBudget()
-): FlattenResult {
+  budget: UploadBudget = new UploadBudget(),
+  keepTexts = true
+): Flattener {
   const layers = new Map<string, LayerPieces>();
   const notes: CadNote[] = [];
   const recursive = new Set<string>();
@@ -261,7 +270,7 @@ export function flatten(
         return;
       }
       case 'text': {
-        if (g.text)
+        if (g.text && keepTexts)
           texts.push({
             layer: layerName,
             at: apply(compose(m, ocsToWcs(e.extrusion, g.at[2])), [g.at[0], g.at[1]]),
@@ -274,26 +283,43 @@ export function flatten(
     }
   };
 
-  // The entities are consumed: each is dropped once flattened, so a large drawing's entities and its
-  // pieces are not both held at their full size (blocks stay: INSERTs need them to the end).
+  const entity = (e: CadEntity): void => {
+    layerOf(e.layer).entityCount++;
+    visit(e, IDENTITY, undefined, []);
+  };
+  const finish = (): FlattenResult => {
+    if (recursive.size) {
+      const names = [...recursive].join(', ');
+      notes.push({
+        zh: `图块递归引用或嵌套过深，未展开：${names}`,
+        en: `recursive or too deeply nested blocks not expanded: ${names}`
+      });
+    }
+    if (missing.size) {
+      const names = [...missing].map((n) => n || '—').join(', ');
+      notes.push({ zh: `引用了未定义的图块，已忽略：${names}`, en: `INSERT of undefined blocks ignored: ${names}` });
+    }
+    return { layers, notes, texts };
+  };
+  return { entity, finish };
+}
+
+/** Consumes `d.entities` (left empty): each is dropped once flattened, so a large drawing's entities and its
+ *  pieces are not both held at their full size (blocks stay: INSERTs need them to the end). */
+export function flatten(
+  d: CadDrawing,
+  chordTol: number,
+  closeTol: number,
+  budget: UploadBudget = new UploadBudget(),
+  keepTexts = true
+): FlattenResult {
+  const f = flattener(d, chordTol, closeTol, budget, keepTexts);
   const entities = d.entities;
   d.entities = [];
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     (entities as (CadEntity | undefined)[])[i] = undefined;
-    layerOf(e.layer).entityCount++;
-    visit(e, IDENTITY, undefined, []);
+    f.entity(e);
   }
-  if (recursive.size) {
-    const names = [...recursive].join(', ');
-    notes.push({
-      zh: `图块递归引用或嵌套过深，未展开：${names}`,
-      en: `recursive or too deeply nested blocks not expanded: ${names}`
-    });
-  }
-  if (missing.size) {
-    const names = [...missing].map((n) => n || '—').join(', ');
-    notes.push({ zh: `引用了未定义的图块，已忽略：${names}`, en: `INSERT of undefined blocks ignored: ${names}` });
-  }
-  return { layers, notes, texts };
+  return f.finish();
 }

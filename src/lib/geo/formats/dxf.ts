@@ -12,8 +12,10 @@ import {
   codepageEncoding
 } from '../text/dxf-text.ts';
 import { parseDxf } from '../cad/dxf-parse.ts';
-import { buildResult } from '../cad/build.ts';
-import { budgetOf } from '../budget.ts';
+import { buildResult, resultOf } from '../cad/build.ts';
+import { Restart, StreamSink, budgetMark } from '../cad/dxf-stream.ts';
+import { emptyDrawing } from '../cad/model.ts';
+import { budgetOf, type UploadBudget } from '../budget.ts';
 import { UserError, userError } from '../../errors.ts';
 
 function emptyError(): UserError {
@@ -34,11 +36,23 @@ function looksLikeTextDxf(b: Uint8Array): boolean {
 }
 
 export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
-  const decisions: Decision[] = [];
-  const warnings: Message[] = [];
   if (bytes.length === 0 || bytes.every((c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09))
     throw emptyError();
+  const budget = budgetOf(opts);
+  const undo = budgetMark(budget);
+  try {
+    return read(bytes, opts, budget, true);
+  } catch (e) {
+    if (!(e instanceof Restart)) throw e;
+    undo();
+    return read(bytes, opts, budget, false);
+  }
+}
 
+/** One reading: `stream` flattens entities as they are parsed (dxf-stream.ts), else the drawing is built. */
+function read(bytes: Uint8Array, opts: ReadOptions, budget: UploadBudget, stream: boolean): ReadResult {
+  const decisions: Decision[] = [];
+  const warnings: Message[] = [];
   let reader: GroupReader;
   const binary = isBinaryDxf(bytes);
   if (binary) {
@@ -77,9 +91,11 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     reader = new AsciiGroupReader(bytes, (b) => decodeBytes(b, encoding)); // decoded piece by piece
   }
 
-  const { drawing, stats } = parseDxf(reader, decodeEscapes, binary, budgetOf(opts));
+  const drawing = emptyDrawing();
+  const sink = stream ? new StreamSink(drawing, budget, opts.purpose === 'footprints') : undefined;
+  const stats = parseDxf(reader, decodeEscapes, binary, budget, drawing, sink);
   if (stats.records === 0) throw notDxf();
-  if (stats.sawSection && !stats.sawEof && drawing.entities.length === 0) {
+  if (stats.sawSection && !stats.sawEof && stats.entities === 0) {
     throw userError(
       'dxf_truncated',
       'DXF 文件不完整（没有 EOF 结束标记，也没有读到图形），可能上传或导出被中断：请重新导出或重新上传。',
@@ -94,5 +110,7 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     });
   }
   if (drawing.version) decisions.push({ what: 'dxf-version', value: drawing.version, rule: '$ACADVER' });
-  return buildResult(drawing, opts, 'dxf', decisions, warnings);
+  if (!sink) return buildResult(drawing, opts, 'dxf', decisions, warnings);
+  const { flat, units } = sink.finish();
+  return resultOf(flat, drawing.notes, units, opts, 'dxf', decisions, warnings);
 }
