@@ -6,8 +6,8 @@ import type { CadDrawing, CadNote, Vec2 } from './model.ts';
 import { CHORD_TOLERANCE_M } from './curves.ts';
 import { nestRings, signedArea } from '../planar.ts';
 import { flatten, type FlattenResult } from './flatten.ts';
-import { chainPieces, dedupeRings, makeRing, type Ring } from './rings.ts';
-import { pack, unpack } from './packed.ts';
+import { chainInto, chainPieces, keptRings, type LayerRings } from './rings.ts';
+import { PieceList } from './pieces.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
 import { decideUnits, type BBox, type UnitsDecision } from './units.ts';
 import { budgetOf } from '../budget.ts';
@@ -15,11 +15,6 @@ import { budgetOf } from '../budget.ts';
 /** Gap under which two line ends count as joined, in metres: 1 cm, a fifth of the 5 cm 界址点 accuracy
  *  (TD/T 1001), wide enough for rounding in exported coordinates and far below any real gap between parcels. */
 export const CLOSE_TOLERANCE_M = 0.01;
-
-interface RingMeta {
-  source: string;
-  handle?: string;
-}
 
 /** Rough extent from model-space vertices and anchor points, for the units guard (before densifying). */
 function rawExtent(d: CadDrawing): BBox | undefined {
@@ -91,24 +86,21 @@ export function resultOf(
   decisions.push(units.decision);
   warnings.push(...units.warnings);
   decisions.push({ what: 'chord-tolerance', value: `${CHORD_TOLERANCE_M} m`, rule: 'CHORD_TOLERANCE_M' });
-  const ringsByLayer = new Map<string, { rings: Ring<RingMeta>[]; open: number }>();
+  const ringsByLayer = new Map<string, LayerRings>();
   const infos: LayerInfo[] = [];
   for (const l of flat.layers.values()) {
-    // Open pieces are only chained here (unpacked for it, one layer at a time), then dropped.
-    const chained = chainPieces(
-      l.open.map((p) => unpack(p.pts)),
-      closeTol
-    );
-    l.open = [];
-    const rings = dedupeRings(
-      [
-        ...l.closed.map((p) => makeRing<RingMeta>(p.pts, { source: p.source, handle: p.handle })),
-        ...chained.closed.map((pts) => makeRing<RingMeta>(pack(pts), { source: 'chain' }))
-      ].filter((r) => r.area > 0),
-      closeTol
-    );
-    ringsByLayer.set(l.name, { rings, open: chained.open.length });
-    infos.push({ name: l.name, entityCount: l.entityCount, closedRings: rings.length });
+    // Open pieces are only chained here, where they lie: a chain that closes is copied to the closed ones.
+    let open = 0;
+    chainPieces(l.open, closeTol, (c, closed) => {
+      if (!closed) return void open++;
+      chainInto(l.open, c, l.closed);
+      l.sources.push('chain');
+      l.handles.push(undefined);
+    });
+    l.open = new PieceList();
+    const rings = keptRings(l.closed, l.sources, l.handles, closeTol, open);
+    ringsByLayer.set(l.name, rings);
+    infos.push({ name: l.name, entityCount: l.entityCount, closedRings: rings.ids.length });
   }
   for (const n of [...readerNotes, ...flat.notes]) {
     warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n.zh}`, en: `CAD reader note: ${n.en}` });
@@ -132,7 +124,15 @@ export function resultOf(
       });
     }
     // Containment is decided with a tight "on the boundary" band (10 µm): holes often sit close to their shell.
-    const unpacked = chosen.rings.map((r) => ({ ...r, pts: unpack(r.pts) }));
+    const unpacked = chosen.ids.map((id, k) => ({
+      pts: chosen.list.unpack(id),
+      area: chosen.area[k],
+      minX: chosen.minX[k],
+      minY: chosen.minY[k],
+      maxX: chosen.maxX[k],
+      maxY: chosen.maxY[k],
+      meta: { source: chosen.source[k], handle: chosen.handle[k] }
+    }));
     const polys = nestRings(unpacked, closeTol / 1000);
     const factor = units.factor;
     const features: Feature<Polygon, Record<string, unknown>>[] = polys.map((p) => ({

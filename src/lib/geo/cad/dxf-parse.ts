@@ -34,8 +34,8 @@ export interface EntitySink {
   definition(): void;
 }
 
-/** A string of its own: the group reader's values are slices of a ~1 MB decoded piece of the file, and V8
- *  keeps a slice of 13 or more characters as a view into its piece (up to 2 MB of UTF-16 kept per name). */
+/** A string of its own: the group reader's values are slices of a ~64 KB decoded piece of the file, and V8
+ *  keeps a slice of 13 or more characters as a view into its piece (up to 128 KB of UTF-16 kept per name). */
 function ownString(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }

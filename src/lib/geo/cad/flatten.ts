@@ -13,26 +13,23 @@ import {
   ocsToWcs,
   type Affine
 } from './transform.ts';
-import { chainPieces } from './rings.ts';
-import { pack, type Packed } from './packed.ts';
+import { chainPieces, chainVec2, vec2Source } from './rings.ts';
+import { PieceList } from './pieces.ts';
 import { UploadBudget } from '../budget.ts';
 
 /** Nesting limit for blocks inside blocks: real drawings nest a few levels; recursion must stop somewhere.
  *  Deeper nesting is ignored with a note (as recursion is); the upload's budget bounds the work either way. */
 export const MAX_INSERT_DEPTH = 16;
 
-/** Points packed (packed.ts): a large drawing's pieces are most of the reader's memory. */
-export interface Piece {
-  pts: Packed;
-  source: string;
-  handle?: string;
-}
-
+/** A layer's pieces, packed (pieces.ts): a large drawing's pieces are most of the reader's memory. Closed
+ *  ones (each ending on its first point) carry their entity type and handle; open ones are only chained. */
 export interface LayerPieces {
   name: string;
   entityCount: number;
-  closed: Piece[];
-  open: Piece[];
+  closed: PieceList;
+  sources: string[];
+  handles: (string | undefined)[];
+  open: PieceList;
 }
 
 /** A text in world coordinates (as-built surveys label footprints with floors or floor area). */
@@ -114,10 +111,10 @@ function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2
     const pts = bulgePolyline(p.vertices, true, tol);
     return pts.length >= 4 ? { closed: [pts], open: [] } : { closed: [], open: [] };
   }
-  return chainPieces(
-    p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2),
-    closeTol
-  );
+  const src = vec2Source(p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2));
+  const out: { closed: Vec2[][]; open: Vec2[][] } = { closed: [], open: [] };
+  chainPieces(src, closeTol, (c, closed) => (closed ? out.closed : out.open).push(chainVec2(src, c, closed)));
+  return out;
 }
 
 /** Flattens one model-space entity at a time (the DXF reader hands them over as it parses them, so the
@@ -145,7 +142,11 @@ export function flattener(
 
   const layerOf = (name: string): LayerPieces => {
     let l = layers.get(name);
-    if (!l) layers.set(name, (l = { name, entityCount: 0, closed: [], open: [] }));
+    if (!l)
+      layers.set(
+        name,
+        (l = { name, entityCount: 0, closed: new PieceList(), sources: [], handles: [], open: new PieceList() })
+      );
     return l;
   };
   for (const name of d.layerTable) layerOf(name);
@@ -158,8 +159,12 @@ export function flattener(
     if (isRing && pts.length >= 3) {
       if (distSq(pts[0], pts[pts.length - 1]) !== 0) pts = pts.concat([pts[0]]);
       else pts[pts.length - 1] = pts[0];
-      if (pts.length >= 4) layer.closed.push({ pts: pack(pts), source: e.type, handle: e.handle });
-    } else layer.open.push({ pts: pack(pts), source: e.type, handle: e.handle });
+      if (pts.length >= 4) {
+        layer.closed.push(pts);
+        layer.sources.push(e.type);
+        layer.handles.push(e.handle);
+      }
+    } else layer.open.push(pts);
   };
 
   // Entities one INSERT of a block expands to (rows × columns × nesting, recursively), memoised per block:
