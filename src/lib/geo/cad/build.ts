@@ -6,7 +6,7 @@ import type { CadDrawing, CadNote, Vec2 } from './model.ts';
 import { CHORD_TOLERANCE_M } from './curves.ts';
 import { nestRings, signedArea } from '../planar.ts';
 import { flatten, type FlattenResult } from './flatten.ts';
-import { chainInto, chainPieces, keptRings, type LayerRings } from './rings.ts';
+import { chainInto, chainPieces, keptRings, RingView, type LayerRings } from './rings.ts';
 import { PieceList } from './pieces.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
 import { decideUnits, type BBox, type UnitsDecision } from './units.ts';
@@ -99,6 +99,7 @@ export function resultOf(
     });
     l.open = new PieceList();
     const rings = keptRings(l.closed, l.sources, l.handles, closeTol, open);
+    l.sources = l.handles = []; // the kept rings have their own
     ringsByLayer.set(l.name, rings);
     infos.push({ name: l.name, entityCount: l.entityCount, closedRings: rings.ids.length });
   }
@@ -124,23 +125,15 @@ export function resultOf(
       });
     }
     // Containment is decided with a tight "on the boundary" band (10 µm): holes often sit close to their shell.
-    const unpacked = chosen.ids.map((id, k) => ({
-      pts: chosen.list.unpack(id),
-      area: chosen.area[k],
-      minX: chosen.minX[k],
-      minY: chosen.minY[k],
-      maxX: chosen.maxX[k],
-      maxY: chosen.maxY[k],
-      meta: { source: chosen.source[k], handle: chosen.handle[k] }
-    }));
+    const unpacked = chosen.ids.map((id, k) => new RingView(chosen, k, chosen.list.unpack(id)));
     const polys = nestRings(unpacked, closeTol / 1000);
     const factor = units.factor;
     const features: Feature<Polygon, Record<string, unknown>>[] = polys.map((p) => ({
       type: 'Feature',
       properties: {
         layer: pick.layer,
-        entity: p.shell.meta.source,
-        ...(p.shell.meta.handle ? { handle: p.shell.meta.handle } : {}),
+        entity: p.shell.source,
+        ...(p.shell.handle ? { handle: p.shell.handle } : {}),
         holes: p.holes.length
       },
       // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
