@@ -100,6 +100,22 @@ function edgePoints(e: HatchEdge, tol: number): Vec2[] {
   }
 }
 
+/** A ring ends on its first point: the same point when it is there already, else a copy of it appended. */
+function closeRing(pts: Vec2[]): Vec2[] {
+  if (distSq(pts[0], pts[pts.length - 1]) !== 0) return pts.concat([pts[0]]);
+  pts[pts.length - 1] = pts[0];
+  return pts;
+}
+
+/** A CIRCLE's ring from the numbers it was flattened with (centre, radius, tolerance, identity?, affine):
+ *  kept so rather than as points (pieces.ts pushComputed); the same calls, so the same points. */
+function circleRing(p: readonly number[], o: number): Vec2[] {
+  const t: Affine = p[o + 4]
+    ? IDENTITY
+    : { a: p[o + 5], b: p[o + 6], c: p[o + 7], d: p[o + 8], e: p[o + 9], f: p[o + 10] };
+  return closeRing(applyAll(t, arcPoints(p[o], p[o + 1], p[o + 2], 0, TAU, p[o + 3])));
+}
+
 /** Degrees are checked before evaluation: de Boor costs degree² per sample. */
 function checkHatchSplines(p: HatchPath, budget: UploadBudget): void {
   if (p.kind === 'edges') for (const e of p.edges) if (e.kind === 'spline') budget.checkSplineDegree(e.degree);
@@ -151,16 +167,17 @@ export function flattener(
   };
   for (const name of d.layerTable) layerOf(name);
 
-  const add = (layer: LayerPieces, pts: Vec2[], closed: boolean, e: CadEntity) => {
+  /** `params`: a ring kept as the numbers it is computed from (circleRing), not its points. */
+  const add = (layer: LayerPieces, pts: Vec2[], closed: boolean, e: CadEntity, params?: number[]) => {
     budget.spendVertices(pts.length);
     if (pts.length < 2) return;
     // An open polyline whose ends meet within tolerance is a ring in all but its flag.
     const isRing = closed || (pts.length >= 4 && distSq(pts[0], pts[pts.length - 1]) <= closeSq);
     if (isRing && pts.length >= 3) {
-      if (distSq(pts[0], pts[pts.length - 1]) !== 0) pts = pts.concat([pts[0]]);
-      else pts[pts.length - 1] = pts[0];
+      pts = closeRing(pts);
       if (pts.length >= 4) {
-        layer.closed.push(pts);
+        if (params) layer.closed.pushComputed(pts.length, params, circleRing);
+        else layer.closed.push(pts);
         layer.sources.push(e.type);
         layer.handles.push(e.handle);
       }
@@ -199,7 +216,9 @@ export function flattener(
         return;
       case 'circle': {
         const t = compose(m, ocsToWcs(e.extrusion, g.center[2]));
-        add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, 0, TAU, chordTol / maxScale(t))), true, e);
+        const tol = chordTol / maxScale(t);
+        const params = [g.center[0], g.center[1], g.r, tol, t === IDENTITY ? 1 : 0, t.a, t.b, t.c, t.d, t.e, t.f];
+        add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, 0, TAU, tol)), true, e, params);
         return;
       }
       case 'arc': {

@@ -37,6 +37,30 @@ describe('PieceList', () => {
     expect(JSON.stringify(got) === JSON.stringify(want)).toBe(true);
   });
 
+  it('computed pieces read as the points their function makes, between stored ones', () => {
+    const list = new PieceList();
+    const calls: number[] = [];
+    const f = (p: readonly number[], at: number): Vec2[] => {
+      calls.push(at);
+      return piece(p[at + 1], p[at]);
+    };
+    list.push(piece(3, 1));
+    const a = list.pushComputed(5, [7, 5], f);
+    list.push(piece(2, 2));
+    const b = list.pushComputed(4, [9, 4], f);
+    expect([a, b, list.count]).toEqual([1, 3, 4]);
+    expect(list.unpack(a)).toEqual(piece(5, 7));
+    expect(list.unpack(b)).toEqual(piece(4, 9));
+    expect(list.unpack(2)).toEqual(piece(2, 2));
+    // Reading one computed piece point by point computes it once; another one in between is computed anew.
+    calls.length = 0;
+    const xs = [0, 1, 2, 3, 4].map((k) => list.x(a, k));
+    expect(xs).toEqual(piece(5, 7).map((p) => p[0]));
+    expect(list.y(b, 3)).toBe(piece(4, 9)[3][1]);
+    expect(list.data(a)[list.start(a) + 9]).toBe(piece(5, 7)[4][1]);
+    expect(calls).toEqual([0, 2, 0]);
+  });
+
   it('unpacks fresh arrays each time (callers reverse them)', () => {
     const list = new PieceList();
     list.push(piece(4, 1));
