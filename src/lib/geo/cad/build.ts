@@ -9,33 +9,17 @@ import { flatten, type FlattenResult } from './flatten.ts';
 import { chainInto, chainPieces, keptRings, RingView, type LayerRings } from './rings.ts';
 import { PieceList } from './pieces.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
-import { decideUnits, type BBox, type UnitsDecision } from './units.ts';
+import { decideUnits, RawExtent, type BBox, type UnitsDecision } from './units.ts';
 import { budgetOf } from '../budget.ts';
 
 /** Gap under which two line ends count as joined, in metres: 1 cm, a fifth of the 5 cm 界址点 accuracy
  *  (TD/T 1001), wide enough for rounding in exported coordinates and far below any real gap between parcels. */
 export const CLOSE_TOLERANCE_M = 0.01;
 
-/** Rough extent from model-space vertices and anchor points, for the units guard (before densifying). */
 function rawExtent(d: CadDrawing): BBox | undefined {
-  const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  const see = (x: number, y: number) => {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-    if (x < b.minX) b.minX = x;
-    if (x > b.maxX) b.maxX = x;
-    if (y < b.minY) b.minY = y;
-    if (y > b.maxY) b.maxY = y;
-  };
-  for (const e of d.entities) {
-    const g = e.geom;
-    if (g.kind === 'polyline') for (const v of g.vertices) see(v.x, v.y);
-    else if (g.kind === 'line') {
-      see(g.a[0], g.a[1]);
-      see(g.b[0], g.b[1]);
-    } else if (g.kind === 'circle' || g.kind === 'arc' || g.kind === 'ellipse') see(g.center[0], g.center[1]);
-    else if (g.kind === 'insert') see(g.at[0], g.at[1]);
-  }
-  return b.minX <= b.maxX ? b : undefined;
+  const x = new RawExtent();
+  for (const e of d.entities) x.add(e);
+  return x.box;
 }
 
 /** `pts` are fresh (unpacked for this pick), so unscaled they are used as they are. */

@@ -13,8 +13,10 @@ import {
 } from '../text/dxf-text.ts';
 import { parseDxf } from '../cad/dxf-parse.ts';
 import { buildResult, resultOf } from '../cad/build.ts';
-import { Restart, StreamSink, budgetMark } from '../cad/dxf-stream.ts';
-import { emptyDrawing } from '../cad/model.ts';
+import { ExtentSink, Restart, StreamSink, budgetMark } from '../cad/dxf-stream.ts';
+import type { EntitySink } from '../cad/dxf-parse.ts';
+import type { RawExtent } from '../cad/units.ts';
+import { emptyDrawing, type CadDrawing } from '../cad/model.ts';
 import { budgetOf, type UploadBudget } from '../budget.ts';
 import { UserError, userError } from '../../errors.ts';
 
@@ -40,17 +42,45 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     throw emptyError();
   const budget = budgetOf(opts);
   const undo = budgetMark(budget);
+  const streamed = (extent?: RawExtent): ReadResult => {
+    const d = emptyDrawing();
+    const sink = new StreamSink(d, budget, opts.purpose === 'footprints', extent);
+    const p = parseFile(bytes, opts, budget, d, sink);
+    const { flat, units } = sink.finish();
+    return resultOf(flat, d.notes, units, opts, 'dxf', p.decisions, p.warnings);
+  };
   try {
-    return read(bytes, opts, budget, true);
+    return streamed();
   } catch (e) {
     if (!(e instanceof Restart)) throw e;
     undo();
-    return read(bytes, opts, budget, false);
+    if (e.needsExtent) {
+      // The units decision needs the whole drawing's extent: a first pass reads only that (nothing kept).
+      const extent = new ExtentSink();
+      parseFile(bytes, opts, budget, emptyDrawing(), extent);
+      undo();
+      try {
+        return streamed(extent.extent);
+      } catch (e2) {
+        if (!(e2 instanceof Restart)) throw e2;
+        undo();
+      }
+    }
+    const d = emptyDrawing();
+    const p = parseFile(bytes, opts, budget, d);
+    return buildResult(d, opts, 'dxf', p.decisions, p.warnings);
   }
 }
 
-/** One reading: `stream` flattens entities as they are parsed (dxf-stream.ts), else the drawing is built. */
-function read(bytes: Uint8Array, opts: ReadOptions, budget: UploadBudget, stream: boolean): ReadResult {
+/** Parses the file into `drawing`, with its checks: model-space entities go to `sink` (dxf-stream.ts) when
+ *  given, else into the drawing. */
+function parseFile(
+  bytes: Uint8Array,
+  opts: ReadOptions,
+  budget: UploadBudget,
+  drawing: CadDrawing,
+  sink?: EntitySink
+): { decisions: Decision[]; warnings: Message[] } {
   const decisions: Decision[] = [];
   const warnings: Message[] = [];
   let reader: GroupReader;
@@ -91,8 +121,6 @@ function read(bytes: Uint8Array, opts: ReadOptions, budget: UploadBudget, stream
     reader = new AsciiGroupReader(bytes, (b) => decodeBytes(b, encoding)); // decoded piece by piece
   }
 
-  const drawing = emptyDrawing();
-  const sink = stream ? new StreamSink(drawing, budget, opts.purpose === 'footprints') : undefined;
   const stats = parseDxf(reader, decodeEscapes, binary, budget, drawing, sink);
   if (stats.records === 0) throw notDxf();
   if (stats.sawSection && !stats.sawEof && stats.entities === 0) {
@@ -110,7 +138,5 @@ function read(bytes: Uint8Array, opts: ReadOptions, budget: UploadBudget, stream
     });
   }
   if (drawing.version) decisions.push({ what: 'dxf-version', value: drawing.version, rule: '$ACADVER' });
-  if (!sink) return buildResult(drawing, opts, 'dxf', decisions, warnings);
-  const { flat, units } = sink.finish();
-  return resultOf(flat, drawing.notes, units, opts, 'dxf', decisions, warnings);
+  return { decisions, warnings };
 }

@@ -1,6 +1,7 @@
 // DXF entities flattened while parsing (dxf-stream.ts) must read as the whole drawing did: when a HEADER,
 // LAYER or BLOCK comes after the entities, or the units need the drawing's extent, the file is read again
-// whole, with nothing charged twice; and flattening's budget errors still come after the parse's own.
+// whole, with nothing charged twice (a drawing whose units need its extent is read twice: the extent, then
+// the drawing); and flattening's budget errors still come after the parse's own.
 import { describe, expect, it } from 'vitest';
 import { readDxf } from '../../../../src/lib/geo/formats/dxf.ts';
 import { UploadBudget } from '../../../../src/lib/geo/budget.ts';
@@ -18,8 +19,9 @@ const sq = (x: number, y: number, s: number): [number, number][] => [
 const X = 595000,
   Y = 3442000;
 
-function drawing(insunits: number): string {
-  return dxf({
+/** The drawing in metres, or in millimetres (k = 1000) with the same shapes. */
+function drawing(insunits: number, k = 1): string {
+  const s = dxf({
     insunits,
     layers: ['0', '红线', '树'],
     blocks: [block('TREE', [circle('0', [0, 0], 2), lwpolyline('0', sq(-1, -1, 2), true)])],
@@ -43,6 +45,13 @@ function drawing(insunits: number): string {
       circle('树', [X + 400, Y + 400], 3)
     ]
   });
+  // Scale every coordinate and radius group (10/20/11/21/40) of the model space by k.
+  if (k === 1) return s;
+  const at = s.indexOf('ENTITIES');
+  return (
+    s.slice(0, at) +
+    s.slice(at).replace(/^( (?:10|20|11|21|40)\n)(-?[\d.]+)$/gm, (_, c: string, v: string) => c + String(Number(v) * k))
+  );
 }
 
 /** The file's sections, by name, and a file made of some of them in the order given. */
@@ -61,12 +70,19 @@ function same(a: ReadResult, b: ReadResult): void {
 }
 
 describe('DXF flattened as it is parsed', () => {
-  for (const insunits of [6, 0, 4]) {
-    it(`sections after the entities read as in the usual order ($INSUNITS ${insunits}), charged once`, () => {
-      const s = drawing(insunits);
+  for (const [insunits, k] of [
+    [6, 1],
+    [0, 1],
+    [4, 1],
+    [4, 1000]
+  ]) {
+    it(`sections after the entities read as in the usual order ($INSUNITS ${insunits}, ×${k}), charged once`, () => {
+      const s = drawing(insunits, k);
       const budget = new UploadBudget();
       const usual = readDxf(enc(s), { budget });
       expect(usual.features.length).toBe(3);
+      const rule = usual.decisions.find((d) => d.what === 'units')?.rule;
+      if (insunits === 4) expect(rule).toMatch(k === 1 ? /not-applied/ : /applied$/);
       for (const order of [
         ['HEADER', 'TABLES', 'ENTITIES', 'BLOCKS'],
         ['TABLES', 'BLOCKS', 'ENTITIES', 'HEADER'],
