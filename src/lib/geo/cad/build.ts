@@ -2,45 +2,24 @@
 // polygons with holes as GeoJSON in the drawing's coordinates (scaled to metres when $INSUNITS applies).
 import type { Feature, Polygon } from 'geojson';
 import type { Decision, FormatId, LayerInfo, Message, ReadOptions, ReadResult } from '../types.ts';
-import type { CadDrawing, Vec2 } from './model.ts';
+import type { CadDrawing, CadNote, Vec2 } from './model.ts';
 import { CHORD_TOLERANCE_M } from './curves.ts';
 import { nestRings, signedArea } from '../planar.ts';
-import { flatten } from './flatten.ts';
-import { chainPieces, dedupeRings, makeRing, type Ring } from './rings.ts';
-import { pack, unpack } from './packed.ts';
+import { flatten, type FlattenResult } from './flatten.ts';
+import { chainInto, chainPieces, keptRings, RingView, type LayerRings } from './rings.ts';
+import { PieceList } from './pieces.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
-import { decideUnits, type BBox } from './units.ts';
+import { decideUnits, RawExtent, type BBox, type UnitsDecision } from './units.ts';
 import { budgetOf } from '../budget.ts';
 
 /** Gap under which two line ends count as joined, in metres: 1 cm, a fifth of the 5 cm 界址点 accuracy
  *  (TD/T 1001), wide enough for rounding in exported coordinates and far below any real gap between parcels. */
 export const CLOSE_TOLERANCE_M = 0.01;
 
-interface RingMeta {
-  source: string;
-  handle?: string;
-}
-
-/** Rough extent from model-space vertices and anchor points, for the units guard (before densifying). */
 function rawExtent(d: CadDrawing): BBox | undefined {
-  const b = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
-  const see = (x: number, y: number) => {
-    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
-    if (x < b.minX) b.minX = x;
-    if (x > b.maxX) b.maxX = x;
-    if (y < b.minY) b.minY = y;
-    if (y > b.maxY) b.maxY = y;
-  };
-  for (const e of d.entities) {
-    const g = e.geom;
-    if (g.kind === 'polyline') for (const v of g.vertices) see(v.x, v.y);
-    else if (g.kind === 'line') {
-      see(g.a[0], g.a[1]);
-      see(g.b[0], g.b[1]);
-    } else if (g.kind === 'circle' || g.kind === 'arc' || g.kind === 'ellipse') see(g.center[0], g.center[1]);
-    else if (g.kind === 'insert') see(g.at[0], g.at[1]);
-  }
-  return b.minX <= b.maxX ? b : undefined;
+  const x = new RawExtent();
+  for (const e of d.entities) x.add(e);
+  return x.box;
 }
 
 /** `pts` are fresh (unpacked for this pick), so unscaled they are used as they are. */
@@ -50,6 +29,21 @@ function ringCoords(pts: Vec2[], ccw: boolean, factor: number): number[][] {
   return out;
 }
 
+/** The units decision and the tolerances it implies, in drawing units. */
+export interface CadUnits {
+  units: UnitsDecision;
+  chordTol: number;
+  closeTol: number;
+}
+
+export function cadUnits(insunits: number | undefined, raw: BBox | undefined): CadUnits {
+  const units = decideUnits(insunits, raw);
+  // Tolerances are metres; drawings are in their own units, so divide by metres-per-unit when known.
+  const perUnit = units.unitsToMetres && units.factor !== 1 ? units.unitsToMetres : 1;
+  return { units, chordTol: CHORD_TOLERANCE_M / perUnit, closeTol: CLOSE_TOLERANCE_M / perUnit };
+}
+
+/** A whole drawing (DWG, or a DXF that could not be flattened as it was parsed) → ReadResult. */
 export function buildResult(
   d: CadDrawing,
   opts: ReadOptions,
@@ -57,36 +51,43 @@ export function buildResult(
   decisions: Decision[],
   warnings: Message[]
 ): ReadResult {
-  const units = decideUnits(d.insunits, rawExtent(d));
+  const u = cadUnits(d.insunits, rawExtent(d));
+  const flat = flatten(d, u.chordTol, u.closeTol, budgetOf(opts), opts.purpose === 'footprints');
+  return resultOf(flat, d.notes, u, opts, format, decisions, warnings);
+}
+
+/** Flattened pieces → rings per layer → the picked layer's polygons (and `relayer` for another pick). */
+export function resultOf(
+  flat: FlattenResult,
+  readerNotes: CadNote[],
+  u: CadUnits,
+  opts: ReadOptions,
+  format: FormatId,
+  decisions: Decision[],
+  warnings: Message[]
+): ReadResult {
+  const { units, closeTol } = u;
   decisions.push(units.decision);
   warnings.push(...units.warnings);
-  // Tolerances are metres; drawings are in their own units, so divide by metres-per-unit when known.
-  const perUnit = units.unitsToMetres && units.factor !== 1 ? units.unitsToMetres : 1;
-  const chordTol = CHORD_TOLERANCE_M / perUnit;
-  const closeTol = CLOSE_TOLERANCE_M / perUnit;
   decisions.push({ what: 'chord-tolerance', value: `${CHORD_TOLERANCE_M} m`, rule: 'CHORD_TOLERANCE_M' });
-
-  const flat = flatten(d, chordTol, closeTol, budgetOf(opts));
-  const ringsByLayer = new Map<string, { rings: Ring<RingMeta>[]; open: number }>();
+  const ringsByLayer = new Map<string, LayerRings>();
   const infos: LayerInfo[] = [];
   for (const l of flat.layers.values()) {
-    // Open pieces are only chained here (unpacked for it, one layer at a time), then dropped.
-    const chained = chainPieces(
-      l.open.map((p) => unpack(p.pts)),
-      closeTol
-    );
-    l.open = [];
-    const rings = dedupeRings(
-      [
-        ...l.closed.map((p) => makeRing<RingMeta>(p.pts, { source: p.source, handle: p.handle })),
-        ...chained.closed.map((pts) => makeRing<RingMeta>(pack(pts), { source: 'chain' }))
-      ].filter((r) => r.area > 0),
-      closeTol
-    );
-    ringsByLayer.set(l.name, { rings, open: chained.open.length });
-    infos.push({ name: l.name, entityCount: l.entityCount, closedRings: rings.length });
+    // Open pieces are only chained here, where they lie: a chain that closes is copied to the closed ones.
+    let open = 0;
+    chainPieces(l.open, closeTol, (c, closed) => {
+      if (!closed) return void open++;
+      chainInto(l.open, c, l.closed);
+      l.sources.push('chain');
+      l.handles.push(undefined);
+    });
+    l.open = new PieceList();
+    const rings = keptRings(l.closed, l.sources, l.handles, closeTol, open);
+    l.sources = l.handles = []; // the kept rings have their own
+    ringsByLayer.set(l.name, rings);
+    infos.push({ name: l.name, entityCount: l.entityCount, closedRings: rings.ids.length });
   }
-  for (const n of [...d.notes, ...flat.notes]) {
+  for (const n of [...readerNotes, ...flat.notes]) {
     warnings.push({ code: 'cad_note', zh: `CAD 读取说明：${n.zh}`, en: `CAD reader note: ${n.en}` });
   }
   // Only what a layer pick needs stays reachable from `relayer`: the rings and the texts, not the pieces.
@@ -108,15 +109,15 @@ export function buildResult(
       });
     }
     // Containment is decided with a tight "on the boundary" band (10 µm): holes often sit close to their shell.
-    const unpacked = chosen.rings.map((r) => ({ ...r, pts: unpack(r.pts) }));
+    const unpacked = chosen.ids.map((id, k) => new RingView(chosen, k, chosen.list.unpack(id)));
     const polys = nestRings(unpacked, closeTol / 1000);
     const factor = units.factor;
     const features: Feature<Polygon, Record<string, unknown>>[] = polys.map((p) => ({
       type: 'Feature',
       properties: {
         layer: pick.layer,
-        entity: p.shell.meta.source,
-        ...(p.shell.meta.handle ? { handle: p.shell.meta.handle } : {}),
+        entity: p.shell.source,
+        ...(p.shell.handle ? { handle: p.shell.handle } : {}),
         holes: p.holes.length
       },
       // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.

@@ -21,12 +21,21 @@ const VERTEX_SPLINE_FRAME = 16;
 
 export interface ParseStats {
   records: number;
+  /** Model-space entities read (kept in `drawing.entities` or handed to the sink). */
+  entities: number;
   sawEof: boolean;
   sawSection: boolean;
 }
 
-/** A string of its own: the group reader's values are slices of a ~1 MB decoded piece of the file, and V8
- *  keeps a slice of 13 or more characters as a view into its piece (up to 2 MB of UTF-16 kept per name). */
+/** Takes model-space entities as they are read instead of `drawing.entities` (dxf-stream.ts), and hears of
+ *  definitions that come after them (a HEADER, LAYER or BLOCK record), which may change what they meant. */
+export interface EntitySink {
+  entity(e: CadEntity): void;
+  definition(): void;
+}
+
+/** A string of its own: the group reader's values are slices of a ~64 KB decoded piece of the file, and V8
+ *  keeps a slice of 13 or more characters as a view into its piece (up to 128 KB of UTF-16 kept per name). */
 function ownString(s: string): string {
   return s.length < 13 ? s : (JSON.parse(JSON.stringify(s)) as string);
 }
@@ -42,24 +51,26 @@ function interner(f: (s: string) => string = (s) => s): (s: string) => string {
   };
 }
 
-/** Read all records; `decodeRaw` decodes \U+ escapes in names. Throws when the data stop mid-pair. */
+/** Read all records into `d` (model-space entities to `sink` when given); `decodeRaw` decodes \U+ escapes
+ *  in names. Throws when the data stop mid-pair. */
 export function parseDxf(
   r: GroupReader,
   decodeRaw: (s: string) => string,
   binary: boolean,
-  budget: UploadBudget = new UploadBudget()
-): { drawing: CadDrawing; stats: ParseStats } {
+  budget: UploadBudget = new UploadBudget(),
+  d: CadDrawing = emptyDrawing(),
+  sink?: EntitySink
+): ParseStats {
   // One record holds all groups of one entity: an LWPOLYLINE of millions of vertices would be held three
   // times over (codes, strings, numbers) before the vertex budget sees it, so records are bounded too.
   const maxGroups = budget.limits.vertices * 4 + 1000;
   const decodeName = interner(decodeRaw); // layer, block names and texts
   const typeName = interner();
-  const d = emptyDrawing();
   const rec = new DxfRecord(binary);
-  const stats: ParseStats = { records: 0, sawEof: false, sawSection: false };
+  const stats: ParseStats = { records: 0, entities: 0, sawEof: false, sawSection: false };
   let section = '';
   let block: CadBlock | undefined;
-  let poly: { entity: CadEntity; vertices: BulgeVertex[]; skipFrame: boolean } | undefined;
+  let poly: { entity: CadEntity; vertices: BulgeVertex[]; skipFrame: boolean; sink: boolean } | undefined;
   let inAttribs = false;
   const unsupported = new Map<string, number>();
 
@@ -70,9 +81,20 @@ export function parseDxf(
   };
   const endPoly = (): void => {
     if (!poly) return;
-    const g = poly.entity.geom;
-    if (g.kind === 'polyline') g.vertices = poly.vertices;
+    const p = poly;
     poly = undefined;
+    const g = p.entity.geom;
+    if (g.kind === 'polyline') g.vertices = p.vertices;
+    if (p.sink) sink!.entity(p.entity); // complete now: its place in the entity order is still this one
+  };
+  /** A model-space entity goes to the sink when there is one. */
+  const add = (list: CadEntity[], e: CadEntity): void => {
+    if (list !== d.entities) list.push(e);
+    else {
+      stats.entities++;
+      if (sink) sink.entity(e);
+      else list.push(e);
+    }
   };
 
   let has = r.next();
@@ -107,7 +129,10 @@ export function parseDxf(
       case 'SECTION':
         section = rec.str(2).toUpperCase();
         stats.sawSection = true;
-        if (section === 'HEADER') readHeader(rec, d);
+        if (section === 'HEADER') {
+          sink?.definition();
+          readHeader(rec, d);
+        }
         continue;
       case 'ENDSEC':
         section = '';
@@ -119,6 +144,7 @@ export function parseDxf(
         continue;
       case 'BLOCK':
         if (section === 'BLOCKS') {
+          sink?.definition();
           const name = decodeName(rec.str(2));
           block = { name, base: [rec.numOf(10, 0), rec.numOf(20, 0), rec.numOf(30, 0)], entities: [] };
           d.blocks.set(name, block);
@@ -128,7 +154,10 @@ export function parseDxf(
         block = undefined;
         continue;
       case 'LAYER':
-        if (section === 'TABLES') d.layerTable.push(decodeName(rec.str(2)));
+        if (section === 'TABLES') {
+          sink?.definition();
+          d.layerTable.push(decodeName(rec.str(2)));
+        }
         continue;
     }
     if (section === 'TABLES' || section === 'HEADER' || section === 'OBJECTS' || section === 'CLASSES') continue;
@@ -140,7 +169,7 @@ export function parseDxf(
       const flags = rec.numOf(70, 0);
       if (!h || flags & POLYLINE_MESH_FLAGS) {
         // Still swallow its VERTEX records, into a throwaway list.
-        poly = { entity: { type, layer: '', geom: { kind: 'other' } }, vertices: [], skipFrame: true };
+        poly = { entity: { type, layer: '', geom: { kind: 'other' } }, vertices: [], skipFrame: true, sink: false };
         continue;
       }
       const entity: CadEntity = {
@@ -150,8 +179,10 @@ export function parseDxf(
         extrusion: h.extrusion,
         geom: { kind: 'polyline', vertices: [], closed: (flags & 1) === 1, elevation: rec.numOf(30, 0) }
       };
-      list.push(entity);
-      poly = { entity, vertices: [], skipFrame: (flags & 4) !== 0 };
+      const toSink = sink !== undefined && list === d.entities;
+      if (toSink) stats.entities++;
+      else add(list, entity);
+      poly = { entity, vertices: [], skipFrame: (flags & 4) !== 0, sink: toSink };
       continue;
     }
     const e = makeEntity(rec, decodeName);
@@ -165,14 +196,14 @@ export function parseDxf(
     );
     if (e.geom.kind === 'insert' && rec.numOf(66, 0) === 1) inAttribs = true;
     if (e.geom.kind === 'other') unsupported.set(type, (unsupported.get(type) ?? 0) + 1);
-    list.push(e);
+    add(list, e);
   }
   endPoly();
   if (r.truncated) throw truncatedError();
   if (unsupported.size) {
     d.notes.push(ignoredEntitiesNote(unsupported));
   }
-  return { drawing: d, stats };
+  return stats;
 }
 
 function readHeader(rec: DxfRecord, d: CadDrawing): void {

@@ -13,26 +13,23 @@ import {
   ocsToWcs,
   type Affine
 } from './transform.ts';
-import { chainPieces } from './rings.ts';
-import { pack, type Packed } from './packed.ts';
+import { chainPieces, chainVec2, vec2Source } from './rings.ts';
+import { PieceList } from './pieces.ts';
 import { UploadBudget } from '../budget.ts';
 
 /** Nesting limit for blocks inside blocks: real drawings nest a few levels; recursion must stop somewhere.
  *  Deeper nesting is ignored with a note (as recursion is); the upload's budget bounds the work either way. */
 export const MAX_INSERT_DEPTH = 16;
 
-/** Points packed (packed.ts): a large drawing's pieces are most of the reader's memory. */
-export interface Piece {
-  pts: Packed;
-  source: string;
-  handle?: string;
-}
-
+/** A layer's pieces, packed (pieces.ts): a large drawing's pieces are most of the reader's memory. Closed
+ *  ones (each ending on its first point) carry their entity type and handle; open ones are only chained. */
 export interface LayerPieces {
   name: string;
   entityCount: number;
-  closed: Piece[];
-  open: Piece[];
+  closed: PieceList;
+  sources: string[];
+  handles: (string | undefined)[];
+  open: PieceList;
 }
 
 /** A text in world coordinates (as-built surveys label footprints with floors or floor area). */
@@ -103,6 +100,22 @@ function edgePoints(e: HatchEdge, tol: number): Vec2[] {
   }
 }
 
+/** A ring ends on its first point: the same point when it is there already, else a copy of it appended. */
+function closeRing(pts: Vec2[]): Vec2[] {
+  if (distSq(pts[0], pts[pts.length - 1]) !== 0) return pts.concat([pts[0]]);
+  pts[pts.length - 1] = pts[0];
+  return pts;
+}
+
+/** A CIRCLE's ring from the numbers it was flattened with (centre, radius, tolerance, identity?, affine):
+ *  kept so rather than as points (pieces.ts pushComputed); the same calls, so the same points. */
+function circleRing(p: readonly number[], o: number): Vec2[] {
+  const t: Affine = p[o + 4]
+    ? IDENTITY
+    : { a: p[o + 5], b: p[o + 6], c: p[o + 7], d: p[o + 8], e: p[o + 9], f: p[o + 10] };
+  return closeRing(applyAll(t, arcPoints(p[o], p[o + 1], p[o + 2], 0, TAU, p[o + 3])));
+}
+
 /** Degrees are checked before evaluation: de Boor costs degree² per sample. */
 function checkHatchSplines(p: HatchPath, budget: UploadBudget): void {
   if (p.kind === 'edges') for (const e of p.edges) if (e.kind === 'spline') budget.checkSplineDegree(e.degree);
@@ -114,19 +127,28 @@ function hatchRings(p: HatchPath, tol: number, closeTol: number): { closed: Vec2
     const pts = bulgePolyline(p.vertices, true, tol);
     return pts.length >= 4 ? { closed: [pts], open: [] } : { closed: [], open: [] };
   }
-  return chainPieces(
-    p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2),
-    closeTol
-  );
+  const src = vec2Source(p.edges.map((e) => edgePoints(e, tol)).filter((x) => x.length >= 2));
+  const out: { closed: Vec2[][]; open: Vec2[][] } = { closed: [], open: [] };
+  chainPieces(src, closeTol, (c, closed) => (closed ? out.closed : out.open).push(chainVec2(src, c, closed)));
+  return out;
 }
 
-/** Consumes `d.entities` (left empty). */
-export function flatten(
+/** Flattens one model-space entity at a time (the DXF reader hands them over as it parses them, so the
+ *  drawing is never held whole as entities); `finish` adds the notes. `d` supplies the layer table (read at
+ *  the start) and the blocks (looked up as INSERTs come). Texts are kept only when asked for (the footprints
+ *  purpose reads them; 15,000 texts of a large drawing are otherwise dead weight). */
+export interface Flattener {
+  entity(e: CadEntity): void;
+  finish(): FlattenResult;
+}
+
+export function flattener(
   d: CadDrawing,
   chordTol: number,
   closeTol: number,
-  budget: UploadBudget = new UploadBudget()
-): FlattenResult {
+  budget: UploadBudget = new UploadBudget(),
+  keepTexts = true
+): Flattener {
   const layers = new Map<string, LayerPieces>();
   const notes: CadNote[] = [];
   const recursive = new Set<string>();
@@ -136,21 +158,30 @@ export function flatten(
 
   const layerOf = (name: string): LayerPieces => {
     let l = layers.get(name);
-    if (!l) layers.set(name, (l = { name, entityCount: 0, closed: [], open: [] }));
+    if (!l)
+      layers.set(
+        name,
+        (l = { name, entityCount: 0, closed: new PieceList(), sources: [], handles: [], open: new PieceList() })
+      );
     return l;
   };
   for (const name of d.layerTable) layerOf(name);
 
-  const add = (layer: LayerPieces, pts: Vec2[], closed: boolean, e: CadEntity) => {
+  /** `params`: a ring kept as the numbers it is computed from (circleRing), not its points. */
+  const add = (layer: LayerPieces, pts: Vec2[], closed: boolean, e: CadEntity, params?: number[]) => {
     budget.spendVertices(pts.length);
     if (pts.length < 2) return;
     // An open polyline whose ends meet within tolerance is a ring in all but its flag.
     const isRing = closed || (pts.length >= 4 && distSq(pts[0], pts[pts.length - 1]) <= closeSq);
     if (isRing && pts.length >= 3) {
-      if (distSq(pts[0], pts[pts.length - 1]) !== 0) pts = pts.concat([pts[0]]);
-      else pts[pts.length - 1] = pts[0];
-      if (pts.length >= 4) layer.closed.push({ pts: pack(pts), source: e.type, handle: e.handle });
-    } else layer.open.push({ pts: pack(pts), source: e.type, handle: e.handle });
+      pts = closeRing(pts);
+      if (pts.length >= 4) {
+        if (params) layer.closed.pushComputed(pts.length, params, circleRing);
+        else layer.closed.push(pts);
+        layer.sources.push(e.type);
+        layer.handles.push(e.handle);
+      }
+    } else layer.open.push(pts);
   };
 
   // Entities one INSERT of a block expands to (rows × columns × nesting, recursively), memoised per block:
@@ -185,7 +216,9 @@ export function flatten(
         return;
       case 'circle': {
         const t = compose(m, ocsToWcs(e.extrusion, g.center[2]));
-        add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, 0, TAU, chordTol / maxScale(t))), true, e);
+        const tol = chordTol / maxScale(t);
+        const params = [g.center[0], g.center[1], g.r, tol, t === IDENTITY ? 1 : 0, t.a, t.b, t.c, t.d, t.e, t.f];
+        add(layer, applyAll(t, arcPoints(g.center[0], g.center[1], g.r, 0, TAU, tol)), true, e, params);
         return;
       }
       case 'arc': {
@@ -261,7 +294,7 @@ export function flatten(
         return;
       }
       case 'text': {
-        if (g.text)
+        if (g.text && keepTexts)
           texts.push({
             layer: layerName,
             at: apply(compose(m, ocsToWcs(e.extrusion, g.at[2])), [g.at[0], g.at[1]]),
@@ -274,26 +307,43 @@ export function flatten(
     }
   };
 
-  // The entities are consumed: each is dropped once flattened, so a large drawing's entities and its
-  // pieces are not both held at their full size (blocks stay: INSERTs need them to the end).
+  const entity = (e: CadEntity): void => {
+    layerOf(e.layer).entityCount++;
+    visit(e, IDENTITY, undefined, []);
+  };
+  const finish = (): FlattenResult => {
+    if (recursive.size) {
+      const names = [...recursive].join(', ');
+      notes.push({
+        zh: `图块递归引用或嵌套过深，未展开：${names}`,
+        en: `recursive or too deeply nested blocks not expanded: ${names}`
+      });
+    }
+    if (missing.size) {
+      const names = [...missing].map((n) => n || '—').join(', ');
+      notes.push({ zh: `引用了未定义的图块，已忽略：${names}`, en: `INSERT of undefined blocks ignored: ${names}` });
+    }
+    return { layers, notes, texts };
+  };
+  return { entity, finish };
+}
+
+/** Consumes `d.entities` (left empty): each is dropped once flattened, so a large drawing's entities and its
+ *  pieces are not both held at their full size (blocks stay: INSERTs need them to the end). */
+export function flatten(
+  d: CadDrawing,
+  chordTol: number,
+  closeTol: number,
+  budget: UploadBudget = new UploadBudget(),
+  keepTexts = true
+): FlattenResult {
+  const f = flattener(d, chordTol, closeTol, budget, keepTexts);
   const entities = d.entities;
   d.entities = [];
   for (let i = 0; i < entities.length; i++) {
     const e = entities[i];
     (entities as (CadEntity | undefined)[])[i] = undefined;
-    layerOf(e.layer).entityCount++;
-    visit(e, IDENTITY, undefined, []);
+    f.entity(e);
   }
-  if (recursive.size) {
-    const names = [...recursive].join(', ');
-    notes.push({
-      zh: `图块递归引用或嵌套过深，未展开：${names}`,
-      en: `recursive or too deeply nested blocks not expanded: ${names}`
-    });
-  }
-  if (missing.size) {
-    const names = [...missing].map((n) => n || '—').join(', ');
-    notes.push({ zh: `引用了未定义的图块，已忽略：${names}`, en: `INSERT of undefined blocks ignored: ${names}` });
-  }
-  return { layers, notes, texts };
+  return f.finish();
 }

@@ -1,5 +1,6 @@
 // Drawing units: $INSUNITS (DXF Reference, HEADER variables) to metres, and whether to trust it.
 import type { Decision, Message } from '../types.ts';
+import type { CadEntity } from './model.ts';
 
 /** $INSUNITS code → metres per drawing unit. 0 = unitless; 21 = US survey foot (1200/3937 m). */
 export const INSUNITS_TO_METRES: Record<number, { name: string; m: number }> = {
@@ -37,6 +38,36 @@ export interface BBox {
   minY: number;
   maxX: number;
   maxY: number;
+}
+
+/** Rough extent from model-space vertices and anchor points, for the units guard (before densifying), grown
+ *  one entity at a time: the DXF reader may read it in a pass of its own (dxf-stream.ts). */
+export class RawExtent {
+  private readonly b: BBox = { minX: Infinity, minY: Infinity, maxX: -Infinity, maxY: -Infinity };
+
+  private see(x: number, y: number): void {
+    if (!Number.isFinite(x) || !Number.isFinite(y)) return;
+    const b = this.b;
+    if (x < b.minX) b.minX = x;
+    if (x > b.maxX) b.maxX = x;
+    if (y < b.minY) b.minY = y;
+    if (y > b.maxY) b.maxY = y;
+  }
+
+  add(e: CadEntity): void {
+    const g = e.geom;
+    if (g.kind === 'polyline') for (const v of g.vertices) this.see(v.x, v.y);
+    else if (g.kind === 'line') {
+      this.see(g.a[0], g.a[1]);
+      this.see(g.b[0], g.b[1]);
+    } else if (g.kind === 'circle' || g.kind === 'arc' || g.kind === 'ellipse') this.see(g.center[0], g.center[1]);
+    else if (g.kind === 'insert') this.see(g.at[0], g.at[1]);
+  }
+
+  /** undefined when nothing was seen. */
+  get box(): BBox | undefined {
+    return this.b.minX <= this.b.maxX ? { ...this.b } : undefined;
+  }
 }
 
 function within(v: number, r: [number, number]): boolean {

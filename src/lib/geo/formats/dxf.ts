@@ -12,8 +12,12 @@ import {
   codepageEncoding
 } from '../text/dxf-text.ts';
 import { parseDxf } from '../cad/dxf-parse.ts';
-import { buildResult } from '../cad/build.ts';
-import { budgetOf } from '../budget.ts';
+import { buildResult, resultOf } from '../cad/build.ts';
+import { ExtentSink, Restart, StreamSink, budgetMark } from '../cad/dxf-stream.ts';
+import type { EntitySink } from '../cad/dxf-parse.ts';
+import type { RawExtent } from '../cad/units.ts';
+import { emptyDrawing, type CadDrawing } from '../cad/model.ts';
+import { budgetOf, type UploadBudget } from '../budget.ts';
 import { UserError, userError } from '../../errors.ts';
 
 function emptyError(): UserError {
@@ -34,11 +38,51 @@ function looksLikeTextDxf(b: Uint8Array): boolean {
 }
 
 export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
-  const decisions: Decision[] = [];
-  const warnings: Message[] = [];
   if (bytes.length === 0 || bytes.every((c) => c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09))
     throw emptyError();
+  const budget = budgetOf(opts);
+  const undo = budgetMark(budget);
+  const streamed = (extent?: RawExtent): ReadResult => {
+    const d = emptyDrawing();
+    const sink = new StreamSink(d, budget, opts.purpose === 'footprints', extent);
+    const p = parseFile(bytes, opts, budget, d, sink);
+    const { flat, units } = sink.finish();
+    return resultOf(flat, d.notes, units, opts, 'dxf', p.decisions, p.warnings);
+  };
+  try {
+    return streamed();
+  } catch (e) {
+    if (!(e instanceof Restart)) throw e;
+    undo();
+    if (e.needsExtent) {
+      // The units decision needs the whole drawing's extent: a first pass reads only that (nothing kept).
+      const extent = new ExtentSink();
+      parseFile(bytes, opts, budget, emptyDrawing(), extent);
+      undo();
+      try {
+        return streamed(extent.extent);
+      } catch (e2) {
+        if (!(e2 instanceof Restart)) throw e2;
+        undo();
+      }
+    }
+    const d = emptyDrawing();
+    const p = parseFile(bytes, opts, budget, d);
+    return buildResult(d, opts, 'dxf', p.decisions, p.warnings);
+  }
+}
 
+/** Parses the file into `drawing`, with its checks: model-space entities go to `sink` (dxf-stream.ts) when
+ *  given, else into the drawing. */
+function parseFile(
+  bytes: Uint8Array,
+  opts: ReadOptions,
+  budget: UploadBudget,
+  drawing: CadDrawing,
+  sink?: EntitySink
+): { decisions: Decision[]; warnings: Message[] } {
+  const decisions: Decision[] = [];
+  const warnings: Message[] = [];
   let reader: GroupReader;
   const binary = isBinaryDxf(bytes);
   if (binary) {
@@ -77,9 +121,9 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     reader = new AsciiGroupReader(bytes, (b) => decodeBytes(b, encoding)); // decoded piece by piece
   }
 
-  const { drawing, stats } = parseDxf(reader, decodeEscapes, binary, budgetOf(opts));
+  const stats = parseDxf(reader, decodeEscapes, binary, budget, drawing, sink);
   if (stats.records === 0) throw notDxf();
-  if (stats.sawSection && !stats.sawEof && drawing.entities.length === 0) {
+  if (stats.sawSection && !stats.sawEof && stats.entities === 0) {
     throw userError(
       'dxf_truncated',
       'DXF 文件不完整（没有 EOF 结束标记，也没有读到图形），可能上传或导出被中断：请重新导出或重新上传。',
@@ -94,5 +138,5 @@ export function readDxf(bytes: Uint8Array, opts: ReadOptions): ReadResult {
     });
   }
   if (drawing.version) decisions.push({ what: 'dxf-version', value: drawing.version, rule: '$ACADVER' });
-  return buildResult(drawing, opts, 'dxf', decisions, warnings);
+  return { decisions, warnings };
 }
