@@ -101,11 +101,14 @@ export function ringContains(outer: NestRing, inner: NestRing, eps: number): boo
   )
     return false;
   if (inner.area >= outer.area) return false;
-  const n = inner.pts.length - 1;
+  // read once: a ring's points may be made afresh on each reading (cad/rings.ts RingView)
+  const ip = inner.pts,
+    op = outer.pts;
+  const n = ip.length - 1;
   const step = Math.max(1, Math.floor(n / CONTAINMENT_SAMPLES));
   let ins = 0;
   for (let k = 0; k < n; k += step) {
-    const s = pointInRingWithin(inner.pts[k], outer.pts, eps);
+    const s = pointInRingWithin(ip[k], op, eps);
     if (s < 0) return false;
     if (s > 0) ins++;
   }
@@ -142,7 +145,8 @@ export function nestRings<R extends NestRing>(rings: readonly R[], eps: number):
   const parent = new Int32Array(order.length).fill(-1);
   for (let i = 0; i < order.length; i++) {
     const r = order[i];
-    const [ci, cj] = cell(r.pts[0][0], r.pts[0][1]);
+    const first = r.pts[0];
+    const [ci, cj] = cell(first[0], first[1]);
     let best = -1;
     for (const k of grid.get(ci * side + cj) ?? []) {
       if ((best < 0 || order[k].area < order[best].area) && ringContains(order[k], r, eps)) best = k;

@@ -115,6 +115,11 @@ export class PieceList {
     return this.data(i)[this.start(i) + 2 * k + 1];
   }
 
+  /** How many points piece i has. */
+  points(i: number): number {
+    return this.len[i];
+  }
+
   /** Fresh [x, y] arrays (callers may reverse them or hand them on as GeoJSON). */
   unpack(i: number): Vec2[] {
     const b = this.data(i);

@@ -167,14 +167,21 @@ export interface LayerRings {
   open: number;
 }
 
-/** Ring k of a LayerRings as nestRings reads it: its points unpacked, the rest read from the columns (an
- *  object with five numbers and a meta object per ring was ~3.5 MB more at the reader's peak, 20,000 rings). */
+/** Ring k of a LayerRings as nestRings reads it: its points unpacked afresh each time they are read (nestRings
+ *  reads them once per test), the rest read from the columns (an object with five numbers and a meta object per
+ *  ring was ~3.5 MB more at the reader's peak, 20,000 rings; the picked layer unpacked whole, ~18 MB more). */
 export class RingView {
   constructor(
     private readonly r: LayerRings,
-    private readonly k: number,
-    readonly pts: Vec2[]
+    private readonly k: number
   ) {}
+  get pts(): Vec2[] {
+    return this.r.list.unpack(this.r.ids[this.k]);
+  }
+  /** how many points, without unpacking them */
+  get size(): number {
+    return this.r.list.points(this.r.ids[this.k]);
+  }
   get area(): number {
     return this.r.area[this.k];
   }

@@ -170,6 +170,8 @@ export async function readBoundaryFiles(files: InputFile[], opts: ReadOptions = 
   const items: Item[] = [];
   const budget = budgetOf(opts);
   expand(files, 0, items, decisions, warnings, budget);
+  // handed over: the items hold the bytes now, and a reader may let them go once parsed (ReadOptions.releaseBytes)
+  if (opts.releaseBytes) for (const f of files) f.bytes = new Uint8Array(0);
   const names = items.map((i) => i.name).join(', ');
   const sets = shapefileSets(items);
   const cands = items.filter((i) => isStandalone(i.kind));

@@ -60,7 +60,7 @@ export const FORMATS = {
     load: () =>
       optional('dxf', async () => {
         const m = await import('./dxf.ts');
-        return m.readDxf && ((it, o) => m.readDxf(it.bytes, o));
+        return m.readDxfFrom && ((it, o) => m.readDxfFrom(it, o)); // the item holds the bytes: see releaseBytes
       })
   },
   dwg: {
