@@ -130,34 +130,41 @@ export function recordRings(v: DataView, c: number, rec: number, name: string): 
   return rings;
 }
 
-/** `geometry`, assembled from the record at `c`, as an object that reads its positions from the .shp bytes each
- *  time its `coordinates` are read. The source geometry of every feature is kept until the result is written: as
- *  [x, y] arrays (64 bytes a position, which V8's young-generation collector copies and the old generation takes
- *  in fresh pages) it was most of the reader's time for 5,000 parcels; the bytes are in memory anyway. */
-function shapeFromBytes(v: DataView, c: number, parts: Ring[], geometry: Polygon | MultiPolygon) {
+/** Which parts of the record (by index) make each polygon of `geometry`, and how many positions they hold. A
+ *  function of its own: a closure made next to `parts` would keep the record's decoded rings alive. */
+function planOf(parts: Ring[], geometry: Polygon | MultiPolygon): { plan: number[][]; count: number } {
   const polys = geometry.type === 'Polygon' ? [geometry.coordinates] : geometry.coordinates;
   const plan = polys.map((p) => p.map((r) => parts.indexOf(r as Ring)));
+  let count = 0;
+  for (const p of plan) for (const k of p) count += parts[k].length;
+  return { plan, count };
+}
+
+/** The geometry assembled from the record at `c` (planOf), as an object that reads its positions from the .shp
+ *  bytes each time its `coordinates` are read. The source geometry of every feature is kept until the result is
+ *  written: as [x, y] arrays (64 bytes a position, which V8's young-generation collector copies and the old
+ *  generation takes in fresh pages) it was most of the reader's time for 5,000 parcels; the bytes are in memory
+ *  anyway. */
+function shapeFromBytes(v: DataView, c: number, type: 'Polygon' | 'MultiPolygon', plan: number[][], count: number) {
   const read = () => {
     const rings = recordRings(v, c, 0, '');
     return plan.map((p) => p.map((k) => rings[k]));
   };
   const shape =
-    geometry.type === 'Polygon'
+    type === 'Polygon'
       ? {
-          type: 'Polygon' as const,
+          type,
           get coordinates() {
             return read()[0];
           }
         }
       : {
-          type: 'MultiPolygon' as const,
+          type,
           get coordinates() {
             return read();
           }
         };
   // not enumerable: not part of the GeoJSON; lets the CRS stage sample positions without reading every shape
-  let count = 0;
-  for (const p of plan) for (const k of p) count += parts[k].length;
   return Object.defineProperty(shape, 'positionCount', { value: count });
 }
 
@@ -330,7 +337,9 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
       return;
     }
     // each row is this feature's alone
-    features.push({ type: 'Feature', geometry: shapeFromBytes(view, c, parts!, geometry), properties: rows[i] ?? {} });
+    const { plan, count } = planOf(parts!, geometry);
+    const shape = shapeFromBytes(view, c, geometry.type, plan, count);
+    features.push({ type: 'Feature', geometry: shape as Polygon | MultiPolygon, properties: rows[i] ?? {} });
   });
   warnings.push(...ringWarnings(set.base, notes));
   if (nulls) {
