@@ -2,11 +2,17 @@
 // limits are checked on the *declared* sizes before any byte is inflated, and on the *actual* output while
 // inflating (a lying header cannot get past), and so that member names written in GBK by Windows tools
 // (without the UTF-8 flag, APPNOTE.TXT §4.4.4 bit 11) can be decoded. Nothing is written to disk.
-import { inflateRawSync } from 'node:zlib';
+import { createRequire } from 'node:module';
 import { type Decision, type Message } from '../types.ts';
 import { decodeText, detectEncoding } from '../text/encoding.ts';
 import { type UploadBudget } from '../budget.ts';
 import { userError, limitError } from '../../errors.ts';
+
+// node:zlib is loaded when a zip is first opened: most uploads are not zips, and loading it is ~3 ms of every
+// CLI run (module is loaded anyway).
+let zlib: typeof import('node:zlib') | undefined;
+const inflateRawSync: typeof import('node:zlib').inflateRawSync = (...a) =>
+  (zlib ??= createRequire(import.meta.url)('node:zlib') as typeof import('node:zlib')).inflateRawSync(...a);
 
 export interface ZipLimits {
   /** More members than any real shapefile/KMZ upload has; stops central-directory floods. */
