@@ -145,7 +145,11 @@ export function resultOf(
       ...(footprints
         ? { texts: texts.map((t) => ({ layer: t.layer, x: t.at[0] * factor, y: t.at[1] * factor, text: t.text })) }
         : {}),
-      unitsToMetres: units.unitsToMetres,
+      // The coordinates handed over are metres whenever the drawing names its units (scaled here by `factor`,
+      // or kept when they already read as Gauss-Krüger metres): the CRS stage must not scale them again, which
+      // put every $INSUNITS=4 drawing (AutoCAD's metric template) 1,000 times too small. Unknown units stay
+      // undefined, so detection may still try millimetres.
+      unitsToMetres: units.unitsToMetres === undefined ? undefined : 1,
       warnings: ws,
       relayer: finish
     };

@@ -594,7 +594,7 @@ describe('encodings, layer choice, units', () => {
       ),
       {}
     );
-    expect(r.unitsToMetres).toBe(0.001);
+    expect(r.unitsToMetres).toBe(1); // scaled here: the CRS stage must not scale again
     expect(r.decisions.find((d) => d.what === 'units')?.rule).toBe('insunits-4-applied');
     expect(area(r)).toBeCloseTo(5000, 6);
   });
@@ -622,7 +622,7 @@ describe('encodings, layer choice, units', () => {
       ),
       {}
     );
-    expect(r.unitsToMetres).toBe(0.001);
+    expect(r.unitsToMetres).toBe(1); // kept as the metres they are
     expect(r.decisions.find((d) => d.what === 'units')?.rule).toMatch(/not-applied/);
     expect(r.warnings.map((w) => w.code)).toContain('dxf_insunits_ignored');
     expect(area(r)).toBe(100);

@@ -8,6 +8,8 @@ import proj4 from 'proj4';
 import { ingestBoundary, processReadResult, streamReadResult } from '../../../../src/lib/geo/ingest.ts';
 import type { ReadResult } from '../../../../src/lib/geo/types.ts';
 import { inputErrorOf } from '../../../helpers/input-error.ts';
+import { dxf, lwpolyline } from '../cad/dxf-writer.ts';
+import type { Polygon } from 'geojson';
 
 type XY = [number, number];
 const ROOT = new URL('../../../../', import.meta.url).pathname;
@@ -209,6 +211,40 @@ describe('streamReadResult (a feature at a time)', () => {
     const it = streamReadResult(two(z40Ring(), far), { crs: 'EPSG:4528' }).features[Symbol.iterator]();
     expect(it.next().value).toMatchObject({ valid: true });
     expect(inputErrorOf(() => it.next())?.code).toBe('crs-wrong-zone');
+  });
+});
+
+describe('DXF units end to end', () => {
+  // AutoCAD's metric template says millimetres ($INSUNITS=4); survey drawings keep it whether they are drawn in
+  // metres or in millimetres. Both must land where they are, at their area (they were read 1,000 times too small:
+  // the reader scaled them and the CRS stage scaled again).
+  const sq = (x: number, y: number, s: number): [number, number][] => [
+    [x, y],
+    [x + s, y],
+    [x + s, y + s],
+    [x, y + s]
+  ];
+  const drawn = (k: number) =>
+    new TextEncoder().encode(
+      dxf({
+        insunits: 4,
+        layers: ['0', '红线'],
+        entities: [lwpolyline('红线', sq(595000 * k, 3442000 * k, 50 * k), true)]
+      })
+    );
+  it.each([
+    ['metres kept by the metric template', 1],
+    ['true millimetres', 1000]
+  ])('%s: 2,500 m² in Shanghai, declared or detected', async (_, k) => {
+    for (const crs of ['EPSG:4549', undefined]) {
+      const r = await ingestBoundary([{ name: 'site.dxf', bytes: drawn(k) }], { crs });
+      expect(r.source.crs).toBe('EPSG:4549');
+      expect(r.source.unitsToMetres).toBe(1);
+      expect(r.features[0].areaM2).toBeCloseTo(2500, 0);
+      const [lon, lat] = (r.features[0].geometry as Polygon).coordinates[0][0];
+      expect(lon).toBeCloseTo(121.0, 0);
+      expect(lat).toBeCloseTo(31.1, 1);
+    }
   });
 });
 
