@@ -6,18 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { readDxf } from '../../../../src/lib/geo/formats/dxf.ts';
 import { UploadBudget } from '../../../../src/lib/geo/budget.ts';
 import type { ReadResult } from '../../../../src/lib/geo/types.ts';
-import { block, circle, dxf, insert, line, lwpolyline } from './dxf-writer.ts';
+import { block, circle, dxf, insert, line, lwpolyline, encode, GK_X, GK_Y, square } from './dxf-writer.ts';
 import { inputErrorOf } from '../../../helpers/input-error.ts';
 
-const enc = (s: string) => new TextEncoder().encode(s);
-const sq = (x: number, y: number, s: number): [number, number][] => [
-  [x, y],
-  [x + s, y],
-  [x + s, y + s],
-  [x, y + s]
-];
-const X = 595000,
-  Y = 3442000;
+const enc = encode;
+const sq = square;
+const X = GK_X,
+  Y = GK_Y;
 
 /** The drawing in metres, or in millimetres (k = 1000) with the same shapes. */
 function drawing(insunits: number, k = 1): string {

@@ -28,6 +28,21 @@ export function dxf(s: DxfSpec): string {
 
 export type Pt = [number, number] | [number, number, number]; // x, y, bulge
 
+/** The file's bytes, as an upload gives them. */
+export const encode = (text: string): Uint8Array => new TextEncoder().encode(text);
+
+/** A square's corners (for an LWPOLYLINE, closed by its flag), south-west corner first. */
+export const square = (x: number, y: number, s: number): [number, number][] => [
+  [x, y],
+  [x + s, y],
+  [x + s, y + s],
+  [x, y + s]
+];
+
+/** A Gauss-Krüger point in Songjiang (CGCS2000, CM 120°E, no zone prefix). */
+export const GK_X = 595000,
+  GK_Y = 3442000;
+
 export function lwpolyline(layer: string, pts: Pt[], closed: boolean, extrusion?: [number, number, number]): string {
   let s = pairs([0, 'LWPOLYLINE'], [8, layer], [90, pts.length], [70, closed ? 1 : 0]);
   for (const p of pts) {

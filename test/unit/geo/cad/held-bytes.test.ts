@@ -4,17 +4,12 @@
 import { describe, expect, it } from 'vitest';
 import { readDxf, readDxfFrom } from '../../../../src/lib/geo/formats/dxf.ts';
 import { readBoundaryFiles } from '../../../../src/lib/geo/formats/index.ts';
-import { block, circle, dxf, insert, line, lwpolyline } from './dxf-writer.ts';
+import { block, circle, dxf, insert, line, lwpolyline, encode, GK_X, GK_Y, square } from './dxf-writer.ts';
 
-const enc = (s: string) => new TextEncoder().encode(s);
-const sq = (x: number, y: number, s: number): [number, number][] => [
-  [x, y],
-  [x + s, y],
-  [x + s, y + s],
-  [x, y + s]
-];
-const X = 595000,
-  Y = 3442000;
+const enc = encode;
+const sq = square;
+const X = GK_X,
+  Y = GK_Y;
 const drawing = (extra: { insunits?: number } = {}) =>
   enc(
     dxf({

@@ -8,7 +8,7 @@ import proj4 from 'proj4';
 import { ingestBoundary, processReadResult, streamReadResult } from '../../../../src/lib/geo/ingest.ts';
 import type { ReadResult } from '../../../../src/lib/geo/types.ts';
 import { inputErrorOf } from '../../../helpers/input-error.ts';
-import { dxf, lwpolyline } from '../cad/dxf-writer.ts';
+import { dxf, encode, GK_X, GK_Y, lwpolyline, square } from '../cad/dxf-writer.ts';
 import type { Polygon } from 'geojson';
 
 type XY = [number, number];
@@ -218,18 +218,12 @@ describe('DXF units end to end', () => {
   // AutoCAD's metric template says millimetres ($INSUNITS=4); survey drawings keep it whether they are drawn in
   // metres or in millimetres. Both must land where they are, at their area (they were read 1,000 times too small:
   // the reader scaled them and the CRS stage scaled again).
-  const sq = (x: number, y: number, s: number): [number, number][] => [
-    [x, y],
-    [x + s, y],
-    [x + s, y + s],
-    [x, y + s]
-  ];
   const drawn = (k: number) =>
-    new TextEncoder().encode(
+    encode(
       dxf({
         insunits: 4,
         layers: ['0', '红线'],
-        entities: [lwpolyline('红线', sq(595000 * k, 3442000 * k, 50 * k), true)]
+        entities: [lwpolyline('红线', square(GK_X * k, GK_Y * k, 50 * k), true)]
       })
     );
   it.each([
