@@ -27,7 +27,7 @@ export interface IngestOptions {
   /** 'footprints': an as-built survey (CAD building layer, texts returned); default the site boundary. */
   purpose?: 'boundary' | 'footprints';
   /** The caller hands `files` over: their bytes are let go as soon as they are parsed (ReadOptions.releaseBytes)
-   *  and the array is emptied once read, so a 13 MB DXF is held neither while its rings are built nor while the
+   *  and the array is emptied once read, so an 18 MB DXF is held neither while its rings are built nor while the
    *  geometry is reprojected and validated. */
   releaseFiles?: boolean;
 }
@@ -114,7 +114,7 @@ function reprojectTexts(
   });
 }
 
-/** A geometry whose coordinates are made each time they are read (formats/shapefile.ts) as one that holds them:
+/** A geometry whose coordinates are made each time they are read (formats/shapefile.ts, cad/build.ts) as one that holds them:
  *  they are read once for the feature's reprojection and its source geometry. Others are returned as they are. */
 function readOnce<G extends Polygon | MultiPolygon>(g: G): G {
   return Object.getOwnPropertyDescriptor(g, 'coordinates')?.get

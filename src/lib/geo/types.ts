@@ -22,7 +22,7 @@ export interface ReadOptions {
   purpose?: 'boundary' | 'footprints';
   /** The upload's budgets (vertices, block expansion, nesting, unzipped bytes), shared by every file of it. */
   budget?: UploadBudget;
-  /** The files are handed over: the reader empties their `bytes` once it has parsed them (the CLI; a 13 MB DXF
+  /** The files are handed over: the reader empties their `bytes` once it has parsed them (the CLI; an 18 MB DXF
    *  is then not held while its rings are built). */
   releaseBytes?: boolean;
 }

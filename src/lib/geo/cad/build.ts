@@ -30,7 +30,7 @@ function ringCoords(pts: Vec2[], ccw: boolean, factor: number): number[][] {
 }
 
 /** A parcel as GeoJSON made from the packed rings each time its coordinates are read: the picked layer is not
- *  held as [x, y] arrays (276,000 positions, ~18 MB, for 5,000 parcels); the ingest stages read each feature once
+ *  held as [x, y] arrays (276,000 positions, ~18 MB, for 20,000 parcels); the ingest stages read each feature once
  *  (ingest.ts), and the CRS stage samples by the hidden position count without reading the others. */
 function packedPolygon(shell: RingView, holes: RingView[], factor: number): Polygon {
   const g = {
