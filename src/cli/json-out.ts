@@ -19,9 +19,9 @@ export class StreamedArray {
   constructor(readonly items: Iterable<unknown>) {}
 }
 
-/** As JSON.stringify writes an array element: undefined, functions and symbols as null. */
-const asElement = (v: unknown) => (v === undefined || typeof v === 'function' || typeof v === 'symbol' ? null : v);
+/** What JSON.stringify leaves out of an object, and writes as null in an array. */
 const skipped = (v: unknown) => v === undefined || typeof v === 'function' || typeof v === 'symbol';
+const asElement = (v: unknown) => (skipped(v) ? null : v);
 
 function isPlain(v: unknown): v is Record<string, unknown> | unknown[] {
   return typeof v === 'object' && v !== null && typeof (v as { toJSON?: unknown }).toJSON !== 'function';

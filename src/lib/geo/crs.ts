@@ -8,6 +8,7 @@ import { type Decision, type Message, type ReadResult } from './types.ts';
 import { detectCrs, type Alternative } from './crs/detect.ts';
 import { outsideShanghaiError, undeterminedError } from './crs/diagnose.ts';
 import { inShanghai, type XY } from './crs/extent.ts';
+import { positionCount } from './lazy-geometry.ts';
 import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText } from './crs/resolve.ts';
 import { fromRegistry, toLonLatFn, toLonLatIntoFn, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
 
@@ -66,16 +67,6 @@ export function allPositions(geoms: (Polygon | MultiPolygon)[]): XY[] {
     for (const p of polys) for (const r of p) for (const c of r) out.push(c as XY);
   }
   return out;
-}
-
-/** How many positions `g` has: the `positionCount` its reader may give (a geometry read from the file's bytes
- *  each time its coordinates are read: formats/shapefile.ts), else counted. */
-function positionCount(g: Polygon | MultiPolygon): number {
-  const given = (g as { positionCount?: number }).positionCount;
-  if (given !== undefined) return given;
-  let n = 0;
-  for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates) for (const r of p) n += r.length;
-  return n;
 }
 
 /** samplePoints(allPositions(geoms), max) without the list of every position, and without reading the
@@ -254,15 +245,32 @@ export function reprojectGeometry(g: Geom, choice: Placing): Geom {
   return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) };
 }
 
-/** Some position (unless `orNone`), and every one, taken through `pos`, in Shanghai; no list is built. */
-function allInShanghai(geoms: Geom[], pos: ((c: Position) => Position) | undefined, orNone: boolean): boolean {
+/** Source position → EPSG:4490 lon/lat written into `out`: one scratch pair for a pass that keeps no position
+ *  (where the converter can: crs/etmerc.ts; else positionFn's result copied). */
+function placeInto(choice: Placing): (c: Position, out: XY) => void {
+  const into = toLonLatIntoFn(choice.crs);
+  if (!into) {
+    const pos = positionFn(choice);
+    return (c, out) => {
+      const q = pos(c);
+      out[0] = q[0];
+      out[1] = q[1];
+    };
+  }
+  const k = choice.crs.kind === 'geographic' ? 1 : choice.unitsToMetres;
+  return choice.swapped ? (c, out) => into(c[1] * k, c[0] * k, out) : (c, out) => into(c[0] * k, c[1] * k, out);
+}
+
+/** Some position (unless `orNone`), and every one, placed by `place` when given, in Shanghai; none is kept. */
+function allInShanghai(geoms: Geom[], place: ((c: Position, out: XY) => void) | undefined, orNone: boolean): boolean {
+  const out: XY = [0, 0];
   let n = 0;
   for (const g of geoms)
     for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
       for (const r of p) {
         // an index, not for…of: in code not yet optimised each step of an iterator is an object
         for (let i = 0; i < r.length; i++) {
-          const q = pos ? pos(r[i]) : r[i];
+          const q = place ? (place(r[i], out), out) : r[i];
           if (!Number.isFinite(q[0]) || !inShanghai(q as XY)) return false;
         }
         n += r.length;
@@ -270,33 +278,12 @@ function allInShanghai(geoms: Geom[], pos: ((c: Position) => Position) | undefin
   return orNone || n > 0;
 }
 
-/** allInShanghai of every source position placed by `choice`, each written into one scratch pair where the
- *  converter allows (120,000 arrays fewer for 5,000 parcels). */
-function allSourcesInShanghai(geoms: Geom[], choice: Placing): boolean {
-  const into = toLonLatIntoFn(choice.crs);
-  if (!into) return allInShanghai(geoms, positionFn(choice), false);
-  const k = choice.crs.kind === 'geographic' ? 1 : choice.unitsToMetres;
-  const out: XY = [0, 0];
-  let n = 0;
-  for (const g of geoms)
-    for (const p of g.type === 'Polygon' ? [g.coordinates] : g.coordinates)
-      for (const r of p) {
-        for (let i = 0; i < r.length; i++) {
-          const c = r[i];
-          if (choice.swapped) into(c[1] * k, c[0] * k, out);
-          else into(c[0] * k, c[1] * k, out);
-          if (!Number.isFinite(out[0]) || !inShanghai(out)) return false;
-        }
-        n += r.length;
-      }
-  return n > 0;
-}
-
 /** The Shanghai-extent stage: throws a UserError that names the likely cause. Checks `reprojected`, one
  *  feature's as it is processed (one without positions passes: validation reports it), or else every source
  *  position, reprojected one at a time and dropped (before anything of the result is written). */
 export function assertInShanghai(source: Geom[], choice: CrsChoice, reprojected?: Geom): void {
-  if (reprojected ? allInShanghai([reprojected], undefined, true) : allSourcesInShanghai(source, choice)) return;
+  if (reprojected ? allInShanghai([reprojected], undefined, true) : allInShanghai(source, placeInto(choice), false))
+    return;
   throw outsideShanghaiError(allPositions(source), {
     crs: choice.crs,
     swapped: choice.swapped,

@@ -13,6 +13,7 @@ import {
 } from './crs.ts';
 import { validateGeometry } from './validate.ts';
 import { toMu } from './area.ts';
+import { readOnce } from './lazy-geometry.ts';
 import { userError } from '../errors.ts';
 
 export interface IngestOptions {
@@ -112,14 +113,6 @@ function reprojectTexts(
     const [lon, lat] = g.coordinates[0][0];
     return { layer: t.layer, lon, lat, text: t.text };
   });
-}
-
-/** A geometry whose coordinates are made each time they are read (formats/shapefile.ts, cad/build.ts) as one that holds them:
- *  they are read once for the feature's reprojection and its source geometry. Others are returned as they are. */
-function readOnce<G extends Polygon | MultiPolygon>(g: G): G {
-  return Object.getOwnPropertyDescriptor(g, 'coordinates')?.get
-    ? ({ type: g.type, coordinates: g.coordinates } as G)
-    : g;
 }
 
 const numbered = (i: number, m: Message, n: number): Message =>

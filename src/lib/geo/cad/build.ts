@@ -11,6 +11,7 @@ import { PieceList } from './pieces.ts';
 import { FOOTPRINTS, pickBoundaryLayer } from './layers.ts';
 import { decideUnits, RawExtent, type BBox, type UnitsDecision } from './units.ts';
 import { budgetOf } from '../budget.ts';
+import { lazyGeometry } from '../lazy-geometry.ts';
 
 /** Gap under which two line ends count as joined, in metres: 1 cm, a fifth of the 5 cm 界址点 accuracy
  *  (TD/T 1001), wide enough for rounding in exported coordinates and far below any real gap between parcels. */
@@ -29,18 +30,13 @@ function ringCoords(pts: Vec2[], ccw: boolean, factor: number): number[][] {
   return out;
 }
 
-/** A parcel as GeoJSON made from the packed rings each time its coordinates are read: the picked layer is not
- *  held as [x, y] arrays (276,000 positions, ~18 MB, for 20,000 parcels); the ingest stages read each feature once
- *  (ingest.ts), and the CRS stage samples by the hidden position count without reading the others. */
+/** A parcel made from the packed rings each time its coordinates are read (lazy-geometry.ts): the picked layer is
+ *  not held as [x, y] arrays (276,000 positions, ~18 MB, for 20,000 parcels). */
 function packedPolygon(shell: RingView, holes: RingView[], factor: number): Polygon {
-  const g = {
-    type: 'Polygon' as const,
-    // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
-    get coordinates() {
-      return [ringCoords(shell.pts, true, factor), ...holes.map((h) => ringCoords(h.pts, false, factor))];
-    }
-  };
-  return Object.defineProperty(g, 'positionCount', { value: holes.reduce((n, h) => n + h.size, shell.size) });
+  const count = holes.reduce((n, h) => n + h.size, shell.size);
+  // RFC 7946 §3.1.6: exterior rings counter-clockwise, holes clockwise.
+  const read = () => [ringCoords(shell.pts, true, factor), ...holes.map((h) => ringCoords(h.pts, false, factor))];
+  return lazyGeometry('Polygon', read, count);
 }
 
 /** The units decision and the tolerances it implies, in drawing units. */

@@ -305,8 +305,8 @@ export function etmercConverter(
     return undefined;
   }
   if (!sameDatum(a, b) || !plain(a) || !plain(b)) return undefined;
-  const ok = (p: number[]) => p.length === 2 && Number.isFinite(p[0]) && Number.isFinite(p[1]);
   const finite = (x: number, y: number) => Number.isFinite(x) && Number.isFinite(y);
+  const ok = (p: number[]) => p.length === 2 && finite(p[0], p[1]);
   const viaFallback = (x: number, y: number, out: number[]) => {
     const q = fallback().forward([x, y]);
     out[0] = q[0];

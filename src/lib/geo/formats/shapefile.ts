@@ -14,6 +14,7 @@ import {
 } from '../types.ts';
 import { decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { readDbf } from './dbf.ts';
+import { lazyGeometry } from '../lazy-geometry.ts';
 
 export { readDbf, type DbfTable } from './dbf.ts';
 import { userError } from '../../errors.ts';
@@ -140,32 +141,14 @@ function planOf(parts: Ring[], geometry: Polygon | MultiPolygon): { plan: number
   return { plan, count };
 }
 
-/** The geometry assembled from the record at `c` (planOf), as an object that reads its positions from the .shp
- *  bytes each time its `coordinates` are read. The source geometry of every feature is kept until the result is
- *  written: as [x, y] arrays (64 bytes a position, which V8's young-generation collector copies and the old
- *  generation takes in fresh pages) it was most of the reader's time for 5,000 parcels; the bytes are in memory
- *  anyway. */
+/** The geometry assembled from the record at `c` (planOf), read from the .shp bytes (in memory anyway) each
+ *  time its coordinates are read (lazy-geometry.ts). */
 function shapeFromBytes(v: DataView, c: number, type: 'Polygon' | 'MultiPolygon', plan: number[][], count: number) {
   const read = () => {
     const rings = recordRings(v, c, 0, '');
     return plan.map((p) => p.map((k) => rings[k]));
   };
-  const shape =
-    type === 'Polygon'
-      ? {
-          type,
-          get coordinates() {
-            return read()[0];
-          }
-        }
-      : {
-          type,
-          get coordinates() {
-            return read();
-          }
-        };
-  // not enumerable: not part of the GeoJSON; lets the CRS stage sample positions without reading every shape
-  return Object.defineProperty(shape, 'positionCount', { value: count });
+  return type === 'Polygon' ? lazyGeometry(type, () => read()[0], count) : lazyGeometry(type, read, count);
 }
 
 /** What ring assembly had to repair, counted per file so the user gets one line per kind, not one per record. */
@@ -339,7 +322,7 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
     // each row is this feature's alone
     const { plan, count } = planOf(parts!, geometry);
     const shape = shapeFromBytes(view, c, geometry.type, plan, count);
-    features.push({ type: 'Feature', geometry: shape as Polygon | MultiPolygon, properties: rows[i] ?? {} });
+    features.push({ type: 'Feature', geometry: shape, properties: rows[i] ?? {} });
   });
   warnings.push(...ringWarnings(set.base, notes));
   if (nulls) {
