@@ -6,6 +6,7 @@ import { readShapefile, type ShapefileSet } from './shapefile.ts';
 import { baseNameOf, sniff, type SniffKind } from '../io/sniff.ts';
 import { DEFAULT_ZIP_LIMITS, unzipSafe } from '../io/zip.ts';
 import { budgetOf, type UploadBudget } from '../budget.ts';
+import { positionCount } from '../lazy-geometry.ts';
 import { UserError, userError } from '../../errors.ts';
 
 /** Same ceiling as the zip limit: boundary files are kilobytes to a few MB; 200 MB is already a mistake. */
@@ -140,12 +141,9 @@ function countOutput(r: ReadResult, budget: UploadBudget): void {
   budget.spendFeatures(r.features.length);
   const kind = r.format === 'kmz' ? 'kml' : r.format;
   if (isStandalone(kind) && FORMATS[kind].countsWhileReading) return; // counted while reading
+  // a shapefile's geometries are lazy (read from the .shp bytes on each reading) and know their count
   let n = 0;
-  for (const f of r.features) {
-    const g = f.geometry;
-    const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
-    for (const p of polys) for (const ring of p) n += ring.length;
-  }
+  for (const f of r.features) n += positionCount(f.geometry);
   budget.spendVertices(n);
 }
 
