@@ -9,6 +9,9 @@ import type { Message } from '../lib/geo/types.ts';
 const USAGE =
   'usage: zeroland inspect <file…> [--crs auto|EPSG:nnnn|proj4] [--layer NAME] [--encoding X] [--json] [--anywhere]';
 
+/** Up to this many positions, `--json` is written once the whole file has passed (~100 bytes of JSON each). */
+const HOLD_POSITIONS = 100_000;
+
 const fmtArea = (m2: number, mu: number) =>
   `${m2.toLocaleString('en-US', { maximumFractionDigits: 2 })} m² / ${mu.toFixed(3)} 亩`;
 const line = (m: Message) => `  - ${m.zh} / ${m.en}`;
@@ -69,8 +72,14 @@ export default async function inspect(args: string[]): Promise<number> {
   }
   // Each feature is written as soon as it is validated and then dropped, as GDAL streams features: no copy of
   // every feature's EPSG:4490 geometry is held (memory, and time in V8's collector). Nothing is sent before the
-  // first valid feature, so a file without one still ends with an error and no output.
-  const stream = await ingestBoundaryStream(files.splice(0), { ...opts, checkFirst: true });
+  // first valid feature, so a file without one still ends with an error and no output. A file of up to
+  // HOLD_POSITIONS positions is checked against Shanghai feature by feature, not in a pass of its own ahead of the
+  // rest, so its output is kept back until the end (up to ~10 MB).
+  const { checkedFirst, ...stream } = await ingestBoundaryStream(files.splice(0), {
+    ...opts,
+    checkFirst: true,
+    checkFirstAbove: HOLD_POSITIONS
+  });
   let sawValid = false;
   const features = (function* () {
     for (const f of stream.features) {
@@ -78,6 +87,10 @@ export default async function inspect(args: string[]): Promise<number> {
       yield f;
     }
   })();
-  await writeJson(process.stdout, { ...stream, features: new StreamedArray(features) }, { holdWhile: () => !sawValid });
+  await writeJson(
+    process.stdout,
+    { ...stream, features: new StreamedArray(features) },
+    { holdWhile: () => !checkedFirst || !sawValid }
+  );
   return 0;
 }

@@ -13,7 +13,7 @@ import {
 } from './crs.ts';
 import { validateGeometry } from './validate.ts';
 import { toMu } from './area.ts';
-import { readOnce } from './lazy-geometry.ts';
+import { positionCount, readOnce } from './lazy-geometry.ts';
 import { userError } from '../errors.ts';
 
 export interface IngestOptions {
@@ -122,12 +122,20 @@ const numbered = (i: number, m: Message, n: number): Message =>
  *  feature's EPSG:4490 copy is alive at a time, and a writer can send each on and drop it (`zeroland inspect
  *  --json`; bench/ingest/README.md, stop 15). `features` throws `no-valid-polygon` at its end when none is valid;
  *  the members after `features` are complete once it has been read to the end. */
-export type InspectStream = Omit<InspectResult, 'features'> & { features: Iterable<InspectFeature> };
+export type InspectStream = Omit<InspectResult, 'features'> & {
+  features: Iterable<InspectFeature>;
+  /** Whether every position was checked against Shanghai before this returned. When not, `features` throws at
+   *  the first feature outside: a writer must keep what it writes back until the end. Not part of the result. */
+  checkedFirst: boolean;
+};
 
 export interface StreamOptions extends IngestOptions {
   /** Check every position against Shanghai before the first feature is given out (a writer that sends each
    *  feature on cannot take it back), rather than feature by feature (one pass fewer). */
   checkFirst?: boolean;
+  /** With checkFirst, only for a file of more positions than this: a smaller one is checked feature by feature,
+   *  and its writer keeps its output back until the end (what that costs in memory is bounded by this). */
+  checkFirstAbove?: number;
 }
 
 /** Every stage after the reader, a feature at a time. The CRS is chosen, and with `checkFirst` the Shanghai
@@ -139,7 +147,11 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
   const choice = chooseCrs(read, { crs: opts.crs, localSystems: opts.localSystems });
   const sources = read.features.map((f) => f.geometry);
   const inShanghai = opts.requireShanghai ?? true;
-  if (inShanghai && opts.checkFirst) assertInShanghai(sources, choice);
+  const checkFirst =
+    inShanghai &&
+    !!opts.checkFirst &&
+    (opts.checkFirstAbove === undefined || sources.reduce((n, g) => n + positionCount(g), 0) > opts.checkFirstAbove);
+  if (checkFirst) assertInShanghai(sources, choice);
 
   const warnings: Message[] = [...read.warnings, ...choice.warnings];
   if (choice.crs.approximate && !warnings.some((w) => w.code === 'crs-approximate'))
@@ -152,7 +164,7 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
       const f = read.features[i];
       const source = readOnce(sources[i]);
       const reprojected = reprojectGeometry(source, choice);
-      if (inShanghai && !opts.checkFirst) assertInShanghai(sources, choice, reprojected);
+      if (inShanghai && !checkFirst) assertInShanghai(sources, choice, reprojected);
       const v = validateGeometry(reprojected);
       v.flags.forEach((m) => warnings.push(numbered(i, m, n)));
       v.errors.forEach((m) => errors.push(numbered(i, m, n)));
@@ -191,6 +203,7 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
         : {})
     },
     features: features(),
+    checkedFirst: checkFirst,
     ...(read.layers ? { layers: read.layers } : {}),
     ...(read.texts ? { texts: reprojectTexts(read.texts, choice) } : {}),
     decisions: [...read.decisions, ...choice.decisions],
@@ -202,6 +215,6 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
 /** Every stage after the reader, the whole result at once; exported so stages can be tested on hand-built
  *  ReadResults. */
 export function processReadResult(read: ReadResult, opts: IngestOptions = {}): InspectResult {
-  const s = streamReadResult(read, opts);
+  const { checkedFirst: _, ...s } = streamReadResult(read, opts);
   return { ...s, features: [...s.features] };
 }

@@ -185,7 +185,8 @@ describe('streamReadResult (a feature at a time)', () => {
   it('gives the same result as processReadResult, its warnings complete once the features are read', () => {
     const read = () => two(z40Ring(), broken());
     const whole = processReadResult(read(), { requireShanghai: false });
-    const s = streamReadResult(read(), { requireShanghai: false });
+    const { checkedFirst, ...s } = streamReadResult(read(), { requireShanghai: false });
+    expect(checkedFirst).toBe(false);
     expect(s.errors).toEqual([]);
     const features = [...s.features];
     expect({ ...s, features }).toEqual(whole);
@@ -211,6 +212,23 @@ describe('streamReadResult (a feature at a time)', () => {
     const it = streamReadResult(two(z40Ring(), far), { crs: 'EPSG:4528' }).features[Symbol.iterator]();
     expect(it.next().value).toMatchObject({ valid: true });
     expect(inputErrorOf(() => it.next())?.code).toBe('crs-wrong-zone');
+  });
+
+  it('checkFirstAbove: a file of no more positions is checked feature by feature, and says so', () => {
+    const far = z40Ring().map(([x, y]): XY => [x + 500_000, y]);
+    const positions = 2 * z40Ring().length;
+    const opts = { crs: 'EPSG:4528', checkFirst: true };
+    expect(
+      inputErrorOf(() => streamReadResult(two(z40Ring(), far), { ...opts, checkFirstAbove: positions - 1 }))?.code
+    ).toBe('crs-wrong-zone');
+    const s = streamReadResult(two(z40Ring(), far), { ...opts, checkFirstAbove: positions });
+    expect(s.checkedFirst).toBe(false);
+    const it = s.features[Symbol.iterator]();
+    expect(it.next().value).toMatchObject({ valid: true });
+    expect(inputErrorOf(() => it.next())?.code).toBe('crs-wrong-zone');
+    expect(streamReadResult(two(z40Ring(), z40Ring()), { ...opts, checkFirstAbove: positions - 1 }).checkedFirst).toBe(
+      true
+    );
   });
 });
 
