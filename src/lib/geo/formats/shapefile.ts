@@ -131,6 +131,27 @@ export function recordRings(v: DataView, c: number, rec: number, name: string): 
   return rings;
 }
 
+/** The point count of a record that is one clockwise ring of at least 4 points (an outer ring by the spec: most
+ *  parcels), else 0. Decided from the bytes as ringsToGeometry decides it from the ring (the same sum in the same
+ *  order), without making the ring: the other records go through recordRings and ringsToGeometry. */
+function singleOuterRing(v: DataView, c: number): number {
+  if (v.getInt32(c + 36, true) !== 1 || v.getInt32(c + 44, true) !== 0) return 0;
+  const n = v.getInt32(c + 40, true);
+  if (n < 4) return 0;
+  const pts = c + 48;
+  let s = 0;
+  let jx = v.getFloat64(pts + 16 * (n - 1), true),
+    jy = v.getFloat64(pts + 16 * (n - 1) + 8, true);
+  for (let i = 0; i < n; i++) {
+    const x = v.getFloat64(pts + 16 * i, true),
+      y = v.getFloat64(pts + 16 * i + 8, true);
+    s += jx * y - x * jy;
+    jx = x;
+    jy = y;
+  }
+  return s / 2 < 0 ? n : 0;
+}
+
 /** Which parts of the record (by index) make each polygon of `geometry`, and how many positions they hold. A
  *  function of its own: a closure made next to `parts` would keep the record's decoded rings alive. */
 function planOf(parts: Ring[], geometry: Polygon | MultiPolygon): { plan: number[][]; count: number } {
@@ -313,6 +334,15 @@ export function readShapefile(sets: ShapefileSet[], opts: ReadOptions): ReadResu
   let nulls = 0;
   const notes: RingNotes = { degenerate: [], byContainment: [] };
   records.forEach((c, i) => {
+    const outer = c >= 0 ? singleOuterRing(view, c) : 0;
+    if (outer) {
+      features.push({
+        type: 'Feature',
+        geometry: shapeFromBytes(view, c, 'Polygon', [[0]], outer),
+        properties: rows[i] ?? {}
+      });
+      return;
+    }
     const parts = c >= 0 ? recordRings(view, c, i + 1, shpName) : null;
     const geometry = parts ? ringsToGeometry(parts, i + 1, notes) : null;
     if (!geometry) {

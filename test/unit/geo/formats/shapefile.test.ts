@@ -86,6 +86,22 @@ describe('shapefile geometry', () => {
     expect((p as { positionCount?: number }).positionCount).toBe(10);
   });
 
+  it('one-ring records (most parcels): clockwise is a Polygon as it is; counter-clockwise or too short, as before', async () => {
+    const cw = square(40500000, 3450000, 10),
+      anti = ccw(square(40500100, 3450000, 10)),
+      short = cw.slice(0, 3);
+    const r = await read(files('one', [[cw], [anti], [short]]));
+    expect(r.features.map((f) => f.geometry)).toEqual([
+      { type: 'Polygon', coordinates: [cw] },
+      { type: 'Polygon', coordinates: [anti] }
+    ]);
+    expect((r.features[0].geometry as { positionCount?: number }).positionCount).toBe(5);
+    expect(r.features.map((f) => f.properties.ID)).toEqual([1, 2]);
+    const codes = r.warnings.map((w) => w.code);
+    expect(codes).toContain('shp-ring-orientation');
+    expect(codes).toContain('shp-degenerate-ring');
+  });
+
   it('a multipolygon with the hole listed first goes to the part that contains it', async () => {
     const a = square(0, 0, 10),
       b = square(100, 0, 50),
