@@ -9,6 +9,7 @@ import { detectCrs, type Alternative } from './crs/detect.ts';
 import { outsideShanghaiError, undeterminedError } from './crs/diagnose.ts';
 import { inShanghai, type XY } from './crs/extent.ts';
 import { positionCount } from './lazy-geometry.ts';
+import { packedMap } from './packed-map.ts';
 import { resolveName, resolveSurveyHeader, resolveUserCrs, resolveWktText } from './crs/resolve.ts';
 import { fromRegistry, toLonLatFn, toLonLatIntoFn, type LocalSystem, type ResolvedCrs } from './crs/transform.ts';
 
@@ -241,8 +242,9 @@ function positionFn(choice: Placing): (c: Position) => Position {
 /** Source geometry → EPSG:4490 lon/lat (Z and M dropped: parcels are 2D). */
 export function reprojectGeometry(g: Geom, choice: Placing): Geom {
   const pos = positionFn(choice);
-  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map((r) => r.map(pos)) };
-  return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map((r) => r.map(pos))) };
+  const ring = (r: Position[]) => packedMap(r, (c) => pos(c));
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: packedMap(g.coordinates, ring) };
+  return { type: 'MultiPolygon', coordinates: packedMap(g.coordinates, (p) => packedMap(p, ring)) };
 }
 
 /** Source position → EPSG:4490 lon/lat written into `out`: one scratch pair for a pass that keeps no position

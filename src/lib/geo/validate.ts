@@ -9,6 +9,7 @@ import { polygonMeasures } from './area.ts';
 import { at, cleanRing, fmt, orient, type XY } from './validate/rings.ts';
 import { hypot2, pointInRing } from './planar.ts';
 import { findCrossings } from './validate/intersections.ts';
+import { packedMap } from './packed-map.ts';
 
 /** Below 1 m² a "parcel" is almost certainly a units/CRS error (mm read as m, degrees read as metres). */
 export const TINY_AREA_M2 = 1;
@@ -160,7 +161,7 @@ export function validateGeometry(g: Polygon | MultiPolygon): ValidationResult {
   // Ring order is a storage convention (RFC 7946: outer counter-clockwise, holes clockwise), not a defect:
   // every Shapefile winds its outer rings clockwise by its own spec. Normalised silently, never shown to
   // the clerk as a repair (issue 14: "已自动修复 环的方向" alarmed users for perfectly normal files).
-  parts = parts.map((p) => p.map((r, i) => orient(r, i === 0).ring));
+  parts = packedMap(parts, (p) => packedMap(p, (r, i) => orient(r, i === 0).ring));
 
   let areaM2 = 0;
   for (const p of parts) {

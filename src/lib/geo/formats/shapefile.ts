@@ -15,6 +15,7 @@ import {
 import { decideTextEncoding, decodeText } from '../text/encoding.ts';
 import { readDbf } from './dbf.ts';
 import { lazyGeometry } from '../lazy-geometry.ts';
+import { packedMap } from '../packed-map.ts';
 
 export { readDbf, type DbfTable } from './dbf.ts';
 import { userError } from '../../errors.ts';
@@ -123,9 +124,8 @@ export function recordRings(v: DataView, c: number, rec: number, name: string): 
     const to = k + 1 < nParts ? v.getInt32(c + 48 + 4 * k, true) : nPoints;
     if (from < 0 || to > nPoints || from > to)
       throw shpError(name, `第 ${rec} 条记录的分部索引错误。`, `record ${rec}: bad part index.`);
-    const ring: Ring = new Array(to - from); // sized once: no regrowth copies for long rings
-    for (let i = from; i < to; i++)
-      ring[i - from] = [v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)];
+    const ring: Ring = [];
+    for (let i = from; i < to; i++) ring.push([v.getFloat64(pts + 16 * i, true), v.getFloat64(pts + 16 * i + 8, true)]);
     rings.push(ring);
   }
   return rings;
@@ -167,7 +167,7 @@ function planOf(parts: Ring[], geometry: Polygon | MultiPolygon): { plan: number
 function shapeFromBytes(v: DataView, c: number, type: 'Polygon' | 'MultiPolygon', plan: number[][], count: number) {
   const read = () => {
     const rings = recordRings(v, c, 0, '');
-    return plan.map((p) => p.map((k) => rings[k]));
+    return packedMap(plan, (p) => packedMap(p, (k) => rings[k]));
   };
   return type === 'Polygon' ? lazyGeometry(type, () => read()[0], count) : lazyGeometry(type, read, count);
 }
