@@ -52,16 +52,19 @@ export function fromLocalSystem(l: LocalSystem): ResolvedCrs {
   };
 }
 
-const converters = new Map<string, proj4.Converter>();
+// by `from`, then `to`: the definitions are looked up as they are (a string keeps its hash), where a key joined
+// from the two (~200 characters) was made and hashed again on every call, one per parcel (~7 ms for 5,000)
+const converters = new Map<string, Map<string, proj4.Converter>>();
 function converter(from: string, to: string = CRS_REGISTRY[TARGET_CODE].proj4): proj4.Converter {
-  const key = `${from}\u0000${to}`;
-  let c = converters.get(key);
+  let byTo = converters.get(from);
+  if (!byTo) converters.set(from, (byTo = new Map()));
+  let c = byTo.get(to);
   if (!c) {
     let viaProj4: proj4.Converter | undefined;
     const byProj4 = () => (viaProj4 ??= proj4(from, to));
     // a Gauss-Krüger plane ↔ lon/lat: the same numbers without proj4's per-point objects (./etmerc.ts)
     c = (etmercConverter(from, to, byProj4) as proj4.Converter | undefined) ?? byProj4();
-    converters.set(key, c);
+    byTo.set(to, c);
   }
   return c;
 }
