@@ -49,12 +49,6 @@ function sinh(x: number) {
   return r;
 }
 
-function cosh(x: number) {
-  let r = Math.exp(x);
-  r = (r + 1 / r) / 2;
-  return r;
-}
-
 function hypot(x: number, y: number) {
   x = Math.abs(x);
   y = Math.abs(y);
@@ -84,8 +78,10 @@ let ci = 0;
 function clensCmplx(pp: number[], argR: number, argI: number): void {
   const sinArgR = Math.sin(argR);
   const cosArgR = Math.cos(argR);
-  const sinhArgI = sinh(argI);
-  const coshArgI = cosh(argI);
+  // sinh and cosh of argI as proj4 computes them, from one exp (the same operations, so the same bits)
+  const e = Math.exp(argI);
+  const sinhArgI = (e - 1 / e) / 2;
+  const coshArgI = (e + 1 / e) / 2;
   let r = 2 * cosArgR * coshArgI;
   let i = -2 * sinArgR * sinhArgI;
   let j = pp.length - 1;
