@@ -75,7 +75,7 @@ export default async function inspect(args: string[]): Promise<number> {
   // first valid feature, so a file without one still ends with an error and no output. A file of up to
   // HOLD_POSITIONS positions is checked against Shanghai feature by feature, not in a pass of its own ahead of the
   // rest, so its output is kept back until the end (up to ~10 MB).
-  const { checkedFirst, ...stream } = await ingestBoundaryStream(files.splice(0), {
+  const { extentSettled, ...stream } = await ingestBoundaryStream(files.splice(0), {
     ...opts,
     checkFirst: true,
     checkFirstAbove: HOLD_POSITIONS
@@ -90,7 +90,7 @@ export default async function inspect(args: string[]): Promise<number> {
   await writeJson(
     process.stdout,
     { ...stream, features: new StreamedArray(features) },
-    { holdWhile: () => !checkedFirst || !sawValid }
+    { holdWhile: () => !extentSettled || !sawValid }
   );
   return 0;
 }

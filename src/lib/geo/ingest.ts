@@ -124,9 +124,10 @@ const numbered = (i: number, m: Message, n: number): Message =>
  *  the members after `features` are complete once it has been read to the end. */
 export type InspectStream = Omit<InspectResult, 'features'> & {
   features: Iterable<InspectFeature>;
-  /** Whether every position was checked against Shanghai before this returned. When not, `features` throws at
-   *  the first feature outside: a writer must keep what it writes back until the end. Not part of the result. */
-  checkedFirst: boolean;
+  /** Whether no feature can be refused for lying outside Shanghai while `features` is read: every position was
+   *  checked before this returned, or no check was asked for. When not, `features` throws at the first feature
+   *  outside, and a writer must keep what it writes back until the end. Not part of the result. */
+  extentSettled: boolean;
 };
 
 export interface StreamOptions extends IngestOptions {
@@ -203,7 +204,7 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
         : {})
     },
     features: features(),
-    checkedFirst: checkFirst,
+    extentSettled: checkFirst || !inShanghai,
     ...(read.layers ? { layers: read.layers } : {}),
     ...(read.texts ? { texts: reprojectTexts(read.texts, choice) } : {}),
     decisions: [...read.decisions, ...choice.decisions],
@@ -215,6 +216,6 @@ export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): In
 /** Every stage after the reader, the whole result at once; exported so stages can be tested on hand-built
  *  ReadResults. */
 export function processReadResult(read: ReadResult, opts: IngestOptions = {}): InspectResult {
-  const { checkedFirst: _, ...s } = streamReadResult(read, opts);
+  const { extentSettled: _, ...s } = streamReadResult(read, opts);
   return { ...s, features: [...s.features] };
 }
