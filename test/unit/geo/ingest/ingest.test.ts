@@ -265,7 +265,8 @@ describe('zeroland inspect (CLI)', () => {
   const run = (...args: string[]) =>
     spawnSync(process.execPath, [join(ROOT, 'bin/zeroland'), 'inspect', ...args], {
       encoding: 'utf8',
-      env: { ...process.env, LANG: 'en_US.UTF-8' }
+      env: { ...process.env, LANG: 'en_US.UTF-8' },
+      maxBuffer: 64 << 20
     });
 
   it('--json prints the inspect JSON; exit 0', () => {
@@ -334,10 +335,31 @@ describe('zeroland inspect (CLI)', () => {
       [121.401, 31.201],
       [121.4, 31.2]
     ];
-    writeFileSync(f, collection(inside, inside, london));
+    // ~1 MB of JSON before London: more than the writer's 64 KB buffer, so held back, not merely unsent
+    writeFileSync(f, collection(...Array.from({ length: 2000 }, () => inside), london));
     const p = run(f, '--json', '--crs', 'EPSG:4490');
     expect(p.status).toBe(2);
     expect(p.stdout).toBe('');
     expect(p.stderr).toMatch(/outside Shanghai/);
   }, 30_000);
+
+  it('--json: the same for a file too big to be kept back (over 100,000 positions), checked before writing', () => {
+    const f = join(dir, 'big-late-outside.geojson');
+    // a 100 m circle of 100,001 positions near People's Square, then London
+    const n = 100_000;
+    const circle = Array.from({ length: n + 1 }, (_, i) => {
+      const a = (2 * Math.PI * (i % n)) / n;
+      return [121.475 + 0.001 * Math.cos(a), 31.23 + 0.001 * Math.sin(a)];
+    });
+    writeFileSync(f, collection(circle, london));
+    const p = run(f, '--json', '--crs', 'EPSG:4490');
+    expect(p.status).toBe(2);
+    expect(p.stdout).toBe('');
+    expect(p.stderr).toMatch(/outside Shanghai/);
+    // without London it is written whole
+    writeFileSync(f, collection(circle));
+    const ok = run(f, '--json', '--crs', 'EPSG:4490');
+    expect(ok.status).toBe(0);
+    expect(JSON.parse(ok.stdout).features[0].geometry.coordinates[0]).toHaveLength(n + 1);
+  }, 60_000);
 });
