@@ -149,47 +149,25 @@ export const actions: Actions = {
     }
   },
 
-  milestone: async ({ locals, url, params, request }) => {
-    const user = pageUser(locals, url);
-    const db = await getDb();
-    const data = await request.formData();
-    try {
-      await inTransaction(db, async (txDb) => {
-        const documentId = await documentOf(txDb, user, params.id, data);
-        await recordMilestone(txDb, user, params.id, {
-          milestone: str(data, 'milestone'),
-          date: str(data, 'date'),
-          department: str(data, 'department'),
-          result: str(data, 'result'),
-          note: str(data, 'note'),
-          documentId
-        });
-      });
-      return { recorded: 'milestone' };
-    } catch (e) {
-      return failWith(e, locals.lang);
-    }
-  },
+  milestone: trackingAction('milestone', (db, user, id, data, documentId) =>
+    recordMilestone(db, user, id, {
+      milestone: str(data, 'milestone'),
+      date: str(data, 'date'),
+      department: str(data, 'department'),
+      result: str(data, 'result'),
+      note: str(data, 'note'),
+      documentId
+    })
+  ),
 
-  finding: async ({ locals, url, params, request }) => {
-    const user = pageUser(locals, url);
-    const db = await getDb();
-    const data = await request.formData();
-    try {
-      await inTransaction(db, async (txDb) => {
-        const documentId = await documentOf(txDb, user, params.id, data);
-        await recordFinding(txDb, user, params.id, {
-          kind: str(data, 'kind'),
-          date: str(data, 'date'),
-          description: str(data, 'description'),
-          documentId
-        });
-      });
-      return { recorded: 'finding' };
-    } catch (e) {
-      return failWith(e, locals.lang);
-    }
-  },
+  finding: trackingAction('finding', (db, user, id, data, documentId) =>
+    recordFinding(db, user, id, {
+      kind: str(data, 'kind'),
+      date: str(data, 'date'),
+      description: str(data, 'description'),
+      documentId
+    })
+  ),
 
   lift: (event) => liftAction(event),
 
@@ -208,27 +186,16 @@ export const actions: Actions = {
     }
   },
 
-  measure: async ({ locals, url, params, request }) => {
-    const user = pageUser(locals, url);
-    const db = await getDb();
-    const data = await request.formData();
-    try {
-      await inTransaction(db, async (txDb) => {
-        const documentId = await documentOf(txDb, user, params.id, data);
-        await recordMeasure(txDb, user, params.id, {
-          kind: str(data, 'kind'),
-          findingId: str(data, 'findingId'),
-          date: str(data, 'date'),
-          department: str(data, 'department'),
-          note: str(data, 'note'),
-          documentId
-        });
-      });
-      return { recorded: 'measure' };
-    } catch (e) {
-      return failWith(e, locals.lang);
-    }
-  }
+  measure: trackingAction('measure', (db, user, id, data, documentId) =>
+    recordMeasure(db, user, id, {
+      kind: str(data, 'kind'),
+      findingId: str(data, 'findingId'),
+      date: str(data, 'date'),
+      department: str(data, 'department'),
+      note: str(data, 'note'),
+      documentId
+    })
+  )
 };
 
 /** A city department lifts a sanction with a reason (二.5). */
@@ -247,12 +214,32 @@ const liftAction = async ({ locals, url, params, request }: Parameters<Actions[s
   }
 };
 
-async function documentOf(
-  db: Awaited<ReturnType<typeof getDb>>,
-  user: App.Locals['user'] & object,
-  id: string,
-  data: FormData
+type Db = Awaited<ReturnType<typeof getDb>>;
+type PageUser = App.Locals['user'] & object;
+
+/** A tracking record (milestone, finding, measure) and the evidence document attached to it, if any, in one
+ *  transaction: a refused record leaves no file behind. */
+function trackingAction(
+  recorded: 'milestone' | 'finding' | 'measure',
+  record: (db: Db, user: PageUser, id: string, data: FormData, documentId: string | undefined) => Promise<unknown>
 ) {
+  return async ({ locals, url, params, request }: Parameters<Actions[string]>[0]) => {
+    const user = pageUser(locals, url);
+    const db = await getDb();
+    const data = await request.formData();
+    try {
+      await inTransaction(db, async (txDb) => {
+        const documentId = await documentOf(txDb, user, params.id!, data);
+        await record(txDb, user, params.id!, data, documentId);
+      });
+      return { recorded };
+    } catch (e) {
+      return failWith(e, locals.lang);
+    }
+  };
+}
+
+async function documentOf(db: Db, user: PageUser, id: string, data: FormData) {
   const doc = await fileFrom(data, 'document');
   return doc ? (await addProjectFile(db, user, id, 'other', doc)).id : undefined;
 }
