@@ -139,8 +139,8 @@ export interface StreamOptions extends IngestOptions {
   checkFirstAbove?: number;
 }
 
-/** Every stage after the reader, a feature at a time. The CRS is chosen, and with `checkFirst` the Shanghai
- *  extent checked, before this returns. */
+/** Every stage after the reader, a feature at a time. The CRS is chosen before this returns, and with `checkFirst`
+ *  (for a file over `checkFirstAbove` positions, when given) the Shanghai extent checked too: `extentSettled`. */
 export function streamReadResult(read: ReadResult, opts: StreamOptions = {}): InspectStream {
   if (read.features.length === 0) {
     throw userError('no-polygon', '文件中没有可用的面（多边形）', 'The file holds no polygon to use as a boundary');
